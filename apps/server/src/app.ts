@@ -1,0 +1,164 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyWebsocket from '@fastify/websocket';
+import {
+  appRouter,
+  createApiContext,
+  createEventLog,
+  EventBus,
+  listenForEvents,
+  type AppRouter,
+  type DomainConfig,
+} from '@kds/api';
+import type { DbHandle, Listener } from '@kds/db';
+import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { IncomingHttpHeaders } from 'node:http';
+
+export const SESSION_COOKIE = 'kds_session';
+
+export interface AppOptions {
+  handle: DbHandle;
+  logger?: boolean | { level: string };
+  bodyLimitBytes?: number;
+  cookieSecure?: boolean;
+  domain?: Partial<DomainConfig>;
+  /** Keep-alive: a ping every `pingMs`, the link is dead after `pongWaitMs` without a pong. */
+  keepAlive?: { pingMs: number; pongWaitMs: number };
+  now?: () => Date;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    bus: EventBus;
+  }
+}
+
+/** Builds the app with every plugin registered; `main.ts` only listens and shuts down. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { handle } = options;
+  const bodyLimit = options.bodyLimitBytes ?? 64 * 1024;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit,
+    routerOptions: { maxParamLength: 5000 },
+    // Tickets are never served from a proxy's cache.
+    return503OnClosing: true,
+  });
+
+  const log = createEventLog(handle.db);
+  const bus = new EventBus(log, { onError: (error) => app.log.error({ err: error }, 'event bus') });
+  app.decorate('bus', bus);
+  let listener: Listener | undefined;
+
+  const deps = {
+    db: handle.db,
+    bus,
+    log,
+    now: options.now ?? (() => new Date()),
+    config: {
+      sessionTtlMs: 12 * 3600_000,
+      maxReplayEvents: 10_000,
+      ...options.domain,
+    },
+  };
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyWebsocket, { options: { maxPayload: bodyLimit } });
+
+  const cookieOptions = {
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: options.cookieSecure ?? false,
+    path: '/',
+  };
+  const keepAlive = options.keepAlive ?? { pingMs: 5_000, pongWaitMs: 5_000 };
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    useWSS: true,
+    trpcOptions: {
+      router: appRouter,
+      keepAlive: { enabled: true, ...keepAlive },
+      createContext: ({ req, res, info }) => {
+        // On WebSocket connections the adapter passes the raw IncomingMessage, not a FastifyRequest.
+        const isWebSocket = !('raw' in (req as object));
+        const headers = (req as { headers: IncomingHttpHeaders }).headers;
+        const token = isWebSocket
+          ? (paramToken(info.connectionParams) ?? cookieToken(app, headers.cookie))
+          : (bearerToken(headers) ?? cookieToken(app, headers.cookie));
+        return createApiContext(deps, {
+          token,
+          ...(isWebSocket
+            ? {}
+            : {
+                sessionCookie: {
+                  set: (value, expires) => void res.setCookie(SESSION_COOKIE, value, { ...cookieOptions, expires }),
+                  clear: () => void res.clearCookie(SESSION_COOKIE, cookieOptions),
+                },
+              }),
+        });
+      },
+      onError({ error, path }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR') {
+          app.log.error({ err: error.cause ?? error, path }, 'procedure failed');
+        }
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  });
+
+  // A body over the limit gets a tRPC-shaped error, so clients see a typed PAYLOAD_TOO_LARGE.
+  app.setErrorHandler((error, request, reply) => {
+    const statusCode = (error as { statusCode?: number }).statusCode ?? 500;
+    if (statusCode === 413 && request.url.startsWith('/trpc')) {
+      return reply.status(413).send({
+        error: {
+          message: `request body is larger than ${bodyLimit} bytes`,
+          code: -32_413,
+          data: { code: 'PAYLOAD_TOO_LARGE', httpStatus: 413 },
+        },
+      });
+    }
+    if (statusCode >= 500) request.log.error({ err: error }, 'request failed');
+    return reply.send(error);
+  });
+
+  app.get('/healthz', async () => ({ ok: true }));
+  app.get('/readyz', async (_request, reply) => {
+    try {
+      await handle.ping();
+      return { ok: true, database: handle.driver };
+    } catch (error) {
+      app.log.warn({ err: error }, 'database not reachable');
+      return reply.status(503).send({ ok: false, database: handle.driver });
+    }
+  });
+
+  app.addHook('onReady', async () => {
+    listener = await listenForEvents(bus, handle);
+  });
+  app.addHook('preClose', async () => {
+    // Tell every WebSocket client to reconnect (to another instance, or to us after restart).
+    const reconnect = JSON.stringify({ id: null, method: 'reconnect' });
+    for (const client of app.websocketServer.clients) client.send(reconnect);
+  });
+  app.addHook('onClose', async () => {
+    await listener?.close();
+    bus.close();
+  });
+
+  return app;
+}
+
+function bearerToken(headers: IncomingHttpHeaders): string | undefined {
+  const header = headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
+}
+
+function cookieToken(app: FastifyInstance, header: string | undefined): string | undefined {
+  return header ? app.parseCookie(header)[SESSION_COOKIE] : undefined;
+}
+
+function paramToken(params: Record<string, string | undefined> | null | undefined): string | undefined {
+  const token = params?.token;
+  return typeof token === 'string' ? token : undefined;
+}

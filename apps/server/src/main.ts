@@ -1,0 +1,51 @@
+import { hashPassword } from '@kds/api';
+import { createDb, seedDemo } from '@kds/db';
+import { buildApp } from './app.ts';
+import { EnvError, loadEnv } from './env.ts';
+
+async function main() {
+  const env = loadEnv();
+  const handle = await createDb(
+    env.DATABASE_URL
+      ? { driver: 'postgres', url: env.DATABASE_URL, maxConnections: env.DATABASE_POOL_SIZE }
+      : { driver: 'pglite', dataDir: env.DATA_DIR },
+  );
+  await handle.migrate();
+  const seeded = env.SEED_DEMO ? await seedDemo(handle.db, { hashPassword }) : false;
+
+  const app = await buildApp({
+    handle,
+    logger: { level: env.LOG_LEVEL },
+    bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    cookieSecure: env.COOKIE_SECURE,
+    domain: { sessionTtlMs: env.SESSION_TTL_HOURS * 3600_000 },
+  });
+  if (seeded) app.log.info('seeded the demo store (owner@demo.test / demo)');
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    try {
+      await app.close();
+      await handle.close();
+    } finally {
+      clearTimeout(force);
+    }
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: env.PORT, host: env.HOST });
+  app.log.info(
+    { database: handle.driver === 'postgres' ? 'postgresql' : `pglite at ${env.DATA_DIR}` },
+    `KDS is serving on http://localhost:${env.PORT}`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof EnvError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,72 @@
+// Layer rules of DESIGN.md section 2, enforced per folder. A layer may only reach down.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const restrict = (patterns, message) => ({
+  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group, message })) }],
+});
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', 'drizzle/**', '**/.data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    files: ['packages/db/src/**/*.ts'],
+    rules: restrict(
+      ['@kds/api', '@kds/api/*', '@trpc/*', 'fastify', '@fastify/*'],
+      'packages/db is the bottom layer: no api, trpc or fastify.',
+    ),
+  },
+  {
+    files: ['packages/api/src/domain/**/*.ts', 'packages/api/src/events/**/*.ts'],
+    rules: {
+      ...restrict(
+        ['@trpc/*', 'fastify', '@fastify/*', '../routers/*', '../trpc', '../gateways/*'],
+        'The domain holds business rules only: no transport (tRPC, Fastify) imports.',
+      ),
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Only apps/server/src/env.ts reads process.env.' },
+      ],
+    },
+  },
+  {
+    files: ['packages/api/src/routers/**/*.ts', 'packages/api/src/trpc.ts'],
+    rules: restrict(
+      ['@kds/db', '@kds/db/*', 'drizzle-orm', 'drizzle-orm/*', 'postgres', '@electric-sql/*'],
+      'Routers are transport: call a domain verb instead of touching the database.',
+    ),
+  },
+  {
+    files: ['packages/api/src/gateways/**/*.ts'],
+    rules: restrict(['../routers/*', '../trpc'], 'Gateways must not depend on routers.'),
+  },
+  {
+    files: ['apps/server/src/**/*.ts'],
+    ignores: ['apps/server/src/env.ts'],
+    rules: {
+      ...restrict(
+        ['@kds/api/src/*', '@kds/db/src/*'],
+        'Import packages through their exports map, never their sources.',
+      ),
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Only apps/server/src/env.ts reads process.env.' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.test.ts', '**/test/**/*.ts', '**/*.config.ts', 'scripts/**', 'bench/**'],
+    rules: { 'no-restricted-properties': 'off', 'no-console': 'off' },
+  },
+);

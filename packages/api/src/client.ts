@@ -1,0 +1,3 @@
+// What front ends and other clients may import: types only, no server code.
+export type { AppRouter } from './root.ts';
+export type { StoredEvent, Ticket, TicketItem, EventType } from './events/types.ts';

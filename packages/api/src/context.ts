@@ -1,0 +1,40 @@
+import type { Database } from '@kds/db';
+import { resolvePrincipal } from './domain/auth/resolve-principal.ts';
+import type { DomainConfig, DomainContext } from './domain/context.ts';
+import type { EventBus, EventLog } from './events/event-bus.ts';
+
+/** Long-lived parts shared by every request of one server instance. */
+export interface ApiDeps {
+  db: Database;
+  bus: EventBus;
+  log: EventLog;
+  config: DomainConfig;
+  now: () => Date;
+}
+
+/** How the transport keeps a staff session in an HTTP-only cookie (absent on WebSockets). */
+export interface SessionCookie {
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+}
+
+export interface ApiContext extends DomainContext {
+  sessionCookie: SessionCookie | null;
+}
+
+/** Builds a request's context: the principal comes from the bearer token, cookie or WS params. */
+export async function createApiContext(
+  deps: ApiDeps,
+  request: { token: string | undefined; sessionCookie?: SessionCookie },
+): Promise<ApiContext> {
+  const principal = await resolvePrincipal(deps.db, request.token, deps.now());
+  return {
+    db: deps.db,
+    bus: deps.bus,
+    log: deps.log,
+    config: deps.config,
+    now: deps.now,
+    principal,
+    sessionCookie: request.sessionCookie ?? null,
+  };
+}

@@ -1,0 +1,7 @@
+export { login, type LoginResult } from './login.ts';
+export { logout } from './logout.ts';
+export { hashPassword, verifyPassword } from './password.ts';
+export { requireKitchen, requireManager, type StaffRole } from './principal.ts';
+export { resolvePrincipal } from './resolve-principal.ts';
+export { LoginInput } from './schemas.ts';
+export { DEVICE_TOKEN_PREFIX, hashToken, newToken, STAFF_TOKEN_PREFIX } from './tokens.ts';

@@ -1,0 +1,34 @@
+import type { Database, Transaction } from '@kds/db';
+import type { StaffRole } from './auth/principal.ts';
+import type { EventBus, EventLog } from '../events/event-bus.ts';
+
+export type Principal =
+  | { kind: 'staff'; staffId: string; storeId: string; role: StaffRole; sessionId: string }
+  | { kind: 'device'; deviceId: string; storeId: string; stationId: string | null };
+
+export interface DomainConfig {
+  /** How long a staff session lasts. */
+  sessionTtlMs: number;
+  /** A subscriber further behind than this many events reloads its snapshot instead. */
+  maxReplayEvents: number;
+}
+
+/** Everything a verb may touch. Built once per request by the transport. */
+export interface DomainContext {
+  db: Database;
+  /** Live delivery on this instance; verbs publish to it after commit. */
+  bus: EventBus;
+  /** The event log the bus and streams read from. */
+  log: EventLog;
+  config: DomainConfig;
+  now: () => Date;
+  principal: Principal | null;
+}
+
+export interface TxContext extends DomainContext {
+  tx: Transaction;
+  /** Runs after the outermost transaction commits; never after a rollback. */
+  afterCommit(fn: () => void): void;
+}
+
+export type { Database, Transaction };

@@ -1,0 +1,33 @@
+import { streamEvents, type ResyncMarker } from '../../events/stream-events.ts';
+import type { StoredEvent } from '../../events/types.ts';
+import { requireKitchen } from '../auth/principal.ts';
+import type { DomainContext } from '../context.ts';
+import { findStation } from '../orders/internal.ts';
+import { kitchenEventFilter } from './event-filter.ts';
+import type { KitchenOnEventInput } from './schemas.ts';
+
+/**
+ * Checks who is asking, then opens the store's stream from the given cursor (or from now).
+ * Checks happen before the first event so a refusal is a clean error, not a broken stream.
+ */
+export async function openKitchenStream({
+  ctx,
+  input,
+  signal,
+}: {
+  ctx: DomainContext;
+  input: KitchenOnEventInput;
+  signal?: AbortSignal;
+}): Promise<AsyncGenerator<StoredEvent | ResyncMarker>> {
+  const { storeId } = requireKitchen(ctx);
+  if (input.stationId) await findStation(ctx.db, storeId, input.stationId);
+  return streamEvents({
+    bus: ctx.bus,
+    log: ctx.log,
+    storeId,
+    afterSeq: input.lastEventId ? Number(input.lastEventId) : null,
+    filter: kitchenEventFilter(input.stationId),
+    maxReplay: ctx.config.maxReplayEvents,
+    ...(signal ? { signal } : {}),
+  });
+}

@@ -1,0 +1,2 @@
+export { menuForStore } from './menu-for-store.ts';
+export { MenuForStoreInput } from './schemas.ts';

@@ -1,0 +1,56 @@
+import { menuCategories, menuItems, modifierGroups, modifiers } from '@kds/db';
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { DomainContext } from '../context.ts';
+import { findStoreBySlug } from '../orders/internal.ts';
+import type { MenuForStoreInput } from './schemas.ts';
+
+/** The public menu: what a guest may see (never costs, stations or internal settings). */
+export async function menuForStore({ ctx, input }: { ctx: DomainContext; input: MenuForStoreInput }) {
+  const store = await findStoreBySlug(ctx.db, input.storeSlug);
+  const [categories, items, groups] = await Promise.all([
+    ctx.db.select().from(menuCategories).where(eq(menuCategories.storeId, store.id)).orderBy(asc(menuCategories.sortOrder)),
+    ctx.db.select().from(menuItems).where(eq(menuItems.storeId, store.id)).orderBy(asc(menuItems.sortOrder)),
+    ctx.db.select().from(modifierGroups).where(eq(modifierGroups.storeId, store.id)).orderBy(asc(modifierGroups.sortOrder)),
+  ]);
+  const options = groups.length
+    ? await ctx.db.select().from(modifiers).where(inArray(modifiers.groupId, groups.map((g) => g.id))).orderBy(asc(modifiers.sortOrder))
+    : [];
+  return {
+    store: {
+      slug: store.slug,
+      name: store.name,
+      currency: store.currency,
+      timezone: store.timezone,
+      openingHours: store.openingHours,
+      paymentMode: store.settings.paymentMode,
+      tipPresetsPercent: store.settings.tipPresetsPercent,
+      taxRateBps: store.settings.taxRateBps,
+    },
+    categories: categories.map((c) => ({
+      id: c.id,
+      name: c.name,
+      items: items
+        .filter((i) => i.categoryId === c.id)
+        .map((i) => ({
+          id: i.id,
+          name: i.name,
+          description: i.description,
+          priceCents: i.priceCents,
+          isAvailable: i.isAvailable,
+          allergens: i.allergens,
+          imageUrl: i.imageUrl,
+          modifierGroups: groups
+            .filter((g) => g.menuItemId === i.id)
+            .map((g) => ({
+              id: g.id,
+              name: g.name,
+              minChoices: g.minChoices,
+              maxChoices: g.maxChoices,
+              modifiers: options
+                .filter((m) => m.groupId === g.id)
+                .map((m) => ({ id: m.id, name: m.name, priceDeltaCents: m.priceDeltaCents, isAvailable: m.isAvailable })),
+            })),
+        })),
+    })),
+  };
+}

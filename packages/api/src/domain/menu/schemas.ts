@@ -1,0 +1,4 @@
+import { z } from 'zod';
+
+export const MenuForStoreInput = z.object({ storeSlug: z.string().trim().min(1).max(63) });
+export type MenuForStoreInput = z.infer<typeof MenuForStoreInput>;

@@ -1,0 +1,55 @@
+import type { Ticket } from '../../events/types.ts';
+import { requireKitchen } from '../auth/principal.ts';
+import type { DomainContext } from '../context.ts';
+import { InvalidTransitionError, NotFoundError } from '../errors.ts';
+import { saveOrder, storeHasExpo } from './internal.ts';
+import {
+  assertOnKitchenScreens,
+  mutateTicket,
+  readyStep,
+  setItems,
+  startStep,
+  type TicketState,
+} from './mutate-ticket.ts';
+import type { BumpItemInput } from './schemas.ts';
+
+/** Marks one item done; a ticket that was not started starts now. */
+export async function bumpItem({
+  ctx,
+  input,
+}: {
+  ctx: DomainContext;
+  input: BumpItemInput;
+}): Promise<Ticket> {
+  const { storeId } = requireKitchen(ctx);
+  return mutateTicket(ctx, storeId, input, async (state) => {
+    assertOnKitchenScreens(state.order, 'bump an item of');
+    const item = state.items.find((i) => i.id === input.itemId);
+    if (!item) throw new NotFoundError('item', { itemId: input.itemId });
+    if (item.status === 'done') throw new InvalidTransitionError('done', 'bump an item that is');
+    await markDone(state, [item.id], item.stationId);
+  });
+}
+
+/**
+ * Marks items done, starting the ticket first if needed. Without an expo station in the store,
+ * the last item done makes the ticket READY; with one, expo bumps it.
+ */
+export async function markDone(state: TicketState, itemIds: string[], stationId: string | null) {
+  if (state.order.status === 'PLACED') await startStep(state);
+  if (state.order.status !== 'PREPARING') {
+    throw new InvalidTransitionError(state.order.status, 'bump items of');
+  }
+  await setItems(state, itemIds, 'done');
+  state.order = await saveOrder(state.tx, state.order, {});
+  state.events.push({
+    type: 'ticket.item_bumped',
+    orderId: state.order.id,
+    stationId,
+    payload: { status: state.order.status, version: state.order.version, itemIds },
+  });
+  const allDone = state.items.every((i) => i.status === 'done');
+  if (allDone && !(await storeHasExpo(state.tx.tx, state.order.storeId))) {
+    await readyStep(state, false, stationId);
+  }
+}

@@ -1,0 +1,34 @@
+import type { Ticket } from '../../events/types.ts';
+import { requireManager } from '../auth/principal.ts';
+import type { DomainContext } from '../context.ts';
+import { saveOrder } from './internal.ts';
+import { mutateTicket } from './mutate-ticket.ts';
+import type { CancelOrderInput } from './schemas.ts';
+import { nextStatus } from './state-machine.ts';
+
+/**
+ * A manager cancels an open order; it leaves every screen. Refunding a paid order goes through
+ * the outbox once the payments gateway exists (issue #5); until then the payment status stays.
+ */
+export async function cancelOrder({
+  ctx,
+  input,
+}: {
+  ctx: DomainContext;
+  input: CancelOrderInput;
+}): Promise<Ticket> {
+  const { storeId } = requireManager(ctx);
+  return mutateTicket(ctx, storeId, input, async (state) => {
+    const status = nextStatus(state.order, 'cancel', state.now);
+    state.order = await saveOrder(state.tx, state.order, {
+      status,
+      canceledAt: state.now,
+      cancelReason: input.reason,
+    });
+    state.events.push({
+      type: 'order.canceled',
+      orderId: state.order.id,
+      payload: { status, version: state.order.version, reason: input.reason },
+    });
+  });
+}

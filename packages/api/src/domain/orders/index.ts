@@ -1,0 +1,12 @@
+export { bumpItem } from './bump-item.ts';
+export { bumpTicket } from './bump-ticket.ts';
+export { cancelOrder } from './cancel-order.ts';
+export { businessDateOf, placeOrder, type PlaceOrderResult } from './place-order.ts';
+export { previewOrder, type OrderPreview } from './preview-order.ts';
+export { prioritizeTicket } from './prioritize-ticket.ts';
+export { recallTicket } from './recall-ticket.ts';
+export { startTicket } from './start-ticket.ts';
+export * from './schemas.ts';
+export * from './state-machine.ts';
+export type { Problem, ProblemCode, Totals } from './pricing.ts';
+export { toTicket } from './ticket-view.ts';

@@ -1,0 +1,83 @@
+import {
+  orderItems,
+  orders,
+  stations,
+  stores,
+  type Order,
+  type OrderItem,
+  type Queryable,
+  type Store,
+} from '@kds/db';
+import { and, asc, eq } from 'drizzle-orm';
+import type { TxContext } from '../context.ts';
+import { ConflictError, NotFoundError } from '../errors.ts';
+
+export async function findStoreBySlug(db: Queryable, slug: string): Promise<Store> {
+  const [store] = await db.select().from(stores).where(eq(stores.slug, slug)).limit(1);
+  if (!store) throw new NotFoundError('store', { storeSlug: slug });
+  return store;
+}
+
+/**
+ * Locks one of the caller's store's orders for update. Another store's order is NOT_FOUND,
+ * exactly like a missing one, so ids of other stores reveal nothing.
+ */
+export async function lockOrder(
+  ctx: TxContext,
+  storeId: string,
+  orderId: string,
+  expectedVersion: number | undefined,
+): Promise<{ order: Order; items: OrderItem[] }> {
+  const [order] = await ctx.tx
+    .select()
+    .from(orders)
+    .where(and(eq(orders.id, orderId), eq(orders.storeId, storeId)))
+    .for('update');
+  if (!order) throw new NotFoundError('order', { orderId });
+  if (expectedVersion !== undefined && order.version !== expectedVersion) {
+    throw new ConflictError('this order changed on another screen; reload it', {
+      expectedVersion,
+      currentVersion: order.version,
+    });
+  }
+  const items = await ctx.tx
+    .select()
+    .from(orderItems)
+    .where(eq(orderItems.orderId, order.id))
+    .orderBy(asc(orderItems.position));
+  return { order, items };
+}
+
+/** Writes a change to an order and bumps its version; returns the new row. */
+export async function saveOrder(
+  ctx: TxContext,
+  order: Order,
+  changes: Partial<Omit<Order, 'id' | 'storeId' | 'version'>>,
+): Promise<Order> {
+  const [saved] = await ctx.tx
+    .update(orders)
+    .set({ ...changes, version: order.version + 1, updatedAt: ctx.now() })
+    .where(eq(orders.id, order.id))
+    .returning();
+  if (!saved) throw new NotFoundError('order', { orderId: order.id });
+  return saved;
+}
+
+/** A station of the store, or NOT_FOUND (another store's station included). */
+export async function findStation(db: Queryable, storeId: string, stationId: string) {
+  const [station] = await db
+    .select()
+    .from(stations)
+    .where(and(eq(stations.id, stationId), eq(stations.storeId, storeId)));
+  if (!station) throw new NotFoundError('station', { stationId });
+  return station;
+}
+
+export async function storeHasExpo(db: Queryable, storeId: string): Promise<boolean> {
+  const [expo] = await db
+    .select({ id: stations.id })
+    .from(stations)
+    .where(and(eq(stations.storeId, storeId), eq(stations.kind, 'expo')))
+    .limit(1);
+  return expo !== undefined;
+}

@@ -1,0 +1,81 @@
+import { orderItems, type Order, type OrderItem } from '@kds/db';
+import { inArray } from 'drizzle-orm';
+import { appendEvents } from '../../events/append-events.ts';
+import type { EventDraft, Ticket } from '../../events/types.ts';
+import type { TxContext } from '../context.ts';
+import { InvalidTransitionError } from '../errors.ts';
+import { withTransaction } from '../transaction.ts';
+import type { DomainContext } from '../context.ts';
+import { lockOrder, saveOrder } from './internal.ts';
+import { isOnKitchenScreens, nextStatus } from './state-machine.ts';
+import { toTicket } from './ticket-view.ts';
+
+export interface TicketState {
+  tx: TxContext;
+  order: Order;
+  items: OrderItem[];
+  now: Date;
+  events: EventDraft[];
+}
+
+/**
+ * The frame of every ticket verb: lock the order (checking store and expected version), let
+ * `change` move it through the state machine while collecting events, append them in the same
+ * transaction, and return the ticket as it now stands.
+ */
+export async function mutateTicket(
+  ctx: DomainContext,
+  storeId: string,
+  ref: { orderId: string; expectedVersion?: number | undefined },
+  change: (state: TicketState) => Promise<void>,
+): Promise<Ticket> {
+  return withTransaction(ctx, async (tx) => {
+    const locked = await lockOrder(tx, storeId, ref.orderId, ref.expectedVersion);
+    const state: TicketState = { tx, ...locked, now: ctx.now(), events: [] };
+    await change(state);
+    await appendEvents(tx, storeId, state.events);
+    return toTicket(state.order, state.items);
+  });
+}
+
+/** Kitchen verbs act only on tickets that are on the screens (paid, open). */
+export function assertOnKitchenScreens(order: Order, action: string): void {
+  if (!isOnKitchenScreens(order)) throw new InvalidTransitionError(order.status, action);
+}
+
+export async function startStep(state: TicketState): Promise<void> {
+  const status = nextStatus(state.order, 'start', state.now);
+  state.order = await saveOrder(state.tx, state.order, { status, startedAt: state.now });
+  state.events.push({
+    type: 'ticket.started',
+    orderId: state.order.id,
+    payload: { status, version: state.order.version },
+  });
+}
+
+export async function readyStep(state: TicketState, forced: boolean, stationId: string | null) {
+  const status = nextStatus(state.order, 'ready', state.now);
+  state.order = await saveOrder(state.tx, state.order, { status, readyAt: state.now });
+  state.events.push({
+    type: 'ticket.bumped',
+    orderId: state.order.id,
+    stationId,
+    payload: { status, version: state.order.version, forced },
+  });
+}
+
+/** Sets items to done or back to queued, in the transaction and in `state.items`. */
+export async function setItems(
+  state: TicketState,
+  itemIds: string[],
+  status: OrderItem['status'],
+): Promise<void> {
+  if (itemIds.length === 0) return;
+  const bumpedAt = status === 'done' ? state.now : null;
+  await state.tx.tx
+    .update(orderItems)
+    .set({ status, bumpedAt })
+    .where(inArray(orderItems.id, itemIds));
+  const ids = new Set(itemIds);
+  state.items = state.items.map((i) => (ids.has(i.id) ? { ...i, status, bumpedAt } : i));
+}

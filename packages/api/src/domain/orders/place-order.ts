@@ -1,0 +1,202 @@
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  discountCodes,
+  orderCounters,
+  orderItems,
+  orders,
+  type Order,
+  type Store,
+} from '@kds/db';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { appendEvents } from '../../events/append-events.ts';
+import type { DomainContext } from '../context.ts';
+import { ConflictError, ValidationError } from '../errors.ts';
+import { withTransaction } from '../transaction.ts';
+import { findStoreBySlug } from './internal.ts';
+import { priceOrder, type Totals } from './pricing.ts';
+import type { PlaceOrderInput } from './schemas.ts';
+import type { OrderStatus } from './state-machine.ts';
+import { toTicket } from './ticket-view.ts';
+
+export interface PlaceOrderResult {
+  orderId: string;
+  number: number;
+  trackingToken: string;
+  status: OrderStatus;
+  totals: Totals;
+  /** Where to pay, for online payment (set once the payments gateway is wired). */
+  checkoutUrl: string | null;
+}
+
+/** Thrown inside the transaction to roll it back when a concurrent twin already committed. */
+class DuplicateRequest extends Error {}
+
+export async function placeOrder({
+  ctx,
+  input,
+}: {
+  ctx: DomainContext;
+  input: PlaceOrderInput;
+}): Promise<PlaceOrderResult> {
+  const store = await findStoreBySlug(ctx.db, input.storeSlug);
+  const requestHash = fingerprint(input);
+  const earlier = await findByKey(ctx, store.id, input.idempotencyKey);
+  if (earlier) return replay(earlier, requestHash);
+  const method = paymentMethodFor(store, input.payment);
+
+  try {
+    return await withTransaction(ctx, async (tx) => {
+      const now = ctx.now();
+      const priced = await priceOrder(tx.tx, store, input, { now, lock: true });
+      if (priced.problems.length > 0) {
+        throw new ValidationError('the order cannot be placed as it is', { problems: priced.problems });
+      }
+      const businessDate = businessDateOf(now, store.timezone);
+      const [counter] = await tx.tx
+        .insert(orderCounters)
+        .values({ storeId: store.id, businessDate, lastNumber: 1 })
+        .onConflictDoUpdate({
+          target: [orderCounters.storeId, orderCounters.businessDate],
+          set: { lastNumber: sql`${orderCounters.lastNumber} + 1` },
+        })
+        .returning();
+      const atCounter = method === 'counter';
+      const [order] = await tx.tx
+        .insert(orders)
+        .values({
+          storeId: store.id,
+          number: counter?.lastNumber ?? 1,
+          businessDate,
+          trackingToken: randomBytes(16).toString('base64url'),
+          status: atCounter ? 'PLACED' : 'PENDING_PAYMENT',
+          paymentStatus: atCounter ? 'at_counter' : 'unpaid',
+          paymentMethod: method,
+          fulfilment: input.fulfilment.type,
+          tableLabel: input.fulfilment.type === 'dine_in' ? input.fulfilment.table : null,
+          customerName: input.customer.name,
+          customerPhone: input.customer.phone ?? null,
+          customerEmail: input.customer.email ?? null,
+          smsConsent: input.customer.smsConsent && !!input.customer.phone,
+          callConsent: input.customer.callConsent && !!input.customer.phone,
+          emailConsent: input.customer.emailConsent && !!input.customer.email,
+          notes: input.notes,
+          fireAt: input.fireAt ? new Date(input.fireAt) : null,
+          ...priced.totals,
+          costCents: priced.costCents,
+          discountCodeId: priced.discountCodeId,
+          idempotencyKey: input.idempotencyKey,
+          requestHash,
+          placedAt: atCounter ? now : null,
+          paymentExpiresAt: atCounter
+            ? null
+            : new Date(now.getTime() + store.settings.paymentExpiryMinutes * 60_000),
+          createdAt: now,
+          updatedAt: now,
+        })
+        .onConflictDoNothing({ target: [orders.storeId, orders.idempotencyKey] })
+        .returning();
+      if (!order) throw new DuplicateRequest();
+
+      const items = await tx.tx
+        .insert(orderItems)
+        .values(
+          priced.lines.map((line, position) => ({
+            ...line,
+            orderId: order.id,
+            storeId: store.id,
+            position,
+          })),
+        )
+        .returning();
+      if (priced.discountCodeId) await useDiscount(tx.tx, priced.discountCodeId);
+
+      await appendEvents(tx, store.id, [
+        atCounter
+          ? { type: 'order.placed', orderId: order.id, payload: { ticket: toTicket(order, items) } }
+          : {
+              type: 'order.created',
+              orderId: order.id,
+              payload: { status: order.status, number: order.number, version: order.version },
+            },
+      ]);
+      return result(order);
+    });
+  } catch (error) {
+    if (!(error instanceof DuplicateRequest)) throw error;
+    const twin = await findByKey(ctx, store.id, input.idempotencyKey);
+    if (!twin) throw error;
+    return replay(twin, requestHash);
+  }
+}
+
+function paymentMethodFor(store: Store, asked: 'online' | 'counter' | undefined) {
+  const mode = store.settings.paymentMode;
+  const method = asked ?? (mode === 'counter' ? 'counter' : 'online');
+  if (mode !== 'both' && method !== mode) {
+    throw new ValidationError(
+      mode === 'online' ? 'this store takes payment online only' : 'this store takes payment at the counter only',
+      { problems: [{ path: ['payment'], code: 'PAYMENT_METHOD_UNAVAILABLE' }] },
+    );
+  }
+  return method;
+}
+
+async function useDiscount(tx: Parameters<typeof priceOrder>[0], id: string) {
+  const used = await tx
+    .update(discountCodes)
+    .set({ timesUsed: sql`${discountCodes.timesUsed} + 1` })
+    .where(
+      and(
+        eq(discountCodes.id, id),
+        or(isNull(discountCodes.maxUses), lt(discountCodes.timesUsed, discountCodes.maxUses)),
+      ),
+    )
+    .returning({ id: discountCodes.id });
+  if (used.length === 0) {
+    throw new ValidationError('this code has just been used up', {
+      problems: [{ path: ['discountCode'], code: 'DISCOUNT_INVALID' }],
+    });
+  }
+}
+
+async function findByKey(ctx: DomainContext, storeId: string, key: string) {
+  const [order] = await ctx.db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.storeId, storeId), eq(orders.idempotencyKey, key)));
+  return order;
+}
+
+function replay(order: Order, requestHash: string): PlaceOrderResult {
+  if (order.requestHash !== requestHash) {
+    throw new ConflictError('this idempotency key was already used for a different order');
+  }
+  return result(order);
+}
+
+function result(order: Order): PlaceOrderResult {
+  return {
+    orderId: order.id,
+    number: order.number,
+    trackingToken: order.trackingToken,
+    status: order.status,
+    totals: {
+      subtotalCents: order.subtotalCents,
+      discountCents: order.discountCents,
+      taxCents: order.taxCents,
+      tipCents: order.tipCents,
+      totalCents: order.totalCents,
+    },
+    checkoutUrl: null,
+  };
+}
+
+function fingerprint(input: PlaceOrderInput): string {
+  const { idempotencyKey: _key, ...rest } = input;
+  return createHash('sha256').update(JSON.stringify(rest)).digest('hex');
+}
+
+/** The calendar date in the store's time zone: order numbers restart each business day. */
+export function businessDateOf(now: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

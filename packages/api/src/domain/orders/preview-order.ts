@@ -1,0 +1,29 @@
+import type { DomainContext } from '../context.ts';
+import { findStoreBySlug } from './internal.ts';
+import { priceOrder, type PricedLine, type Problem, type Totals } from './pricing.ts';
+import type { PreviewOrderInput } from './schemas.ts';
+
+export interface OrderPreview {
+  currency: string;
+  lines: Omit<PricedLine, 'unitCostCents' | 'stationId'>[];
+  totals: Totals;
+  problems: Problem[];
+}
+
+/** The server's prices for a cart, with every problem the customer must fix; writes nothing. */
+export async function previewOrder({
+  ctx,
+  input,
+}: {
+  ctx: DomainContext;
+  input: PreviewOrderInput;
+}): Promise<OrderPreview> {
+  const store = await findStoreBySlug(ctx.db, input.storeSlug);
+  const priced = await priceOrder(ctx.db, store, input, { now: ctx.now() });
+  return {
+    currency: store.currency,
+    lines: priced.lines.map(({ unitCostCents: _cost, stationId: _station, ...line }) => line),
+    totals: priced.totals,
+    problems: priced.problems,
+  };
+}

@@ -1,0 +1,205 @@
+import {
+  discountCodes,
+  menuItems,
+  modifierGroups,
+  modifiers,
+  type OrderItemModifier,
+  type Queryable,
+  type Store,
+} from '@kds/db';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { PreviewOrderInput } from './schemas.ts';
+
+export type ProblemCode =
+  | 'ITEM_NOT_FOUND'
+  | 'ITEM_UNAVAILABLE'
+  | 'MODIFIER_INVALID'
+  | 'MODIFIER_UNAVAILABLE'
+  | 'MODIFIER_CHOICE'
+  | 'DISCOUNT_INVALID'
+  | 'FULFILMENT_UNAVAILABLE'
+  | 'FIRE_AT_INVALID';
+
+/** Something the customer must change; `path` points at the input that caused it. */
+export interface Problem {
+  path: (string | number)[];
+  code: ProblemCode;
+  message: string;
+}
+
+export interface PricedLine {
+  menuItemId: string;
+  stationId: string;
+  name: string;
+  quantity: number;
+  unitPriceCents: number;
+  unitCostCents: number;
+  lineTotalCents: number;
+  modifiers: OrderItemModifier[];
+  allergens: string[];
+  notes: string;
+  prepSeconds: number;
+}
+
+export interface Totals {
+  subtotalCents: number;
+  discountCents: number;
+  taxCents: number;
+  tipCents: number;
+  totalCents: number;
+}
+
+export interface PricedOrder {
+  lines: PricedLine[];
+  totals: Totals;
+  costCents: number;
+  discountCodeId: string | null;
+  problems: Problem[];
+}
+
+/**
+ * Prices an order from the database alone; nothing the client says about money is used.
+ * Pass `lock` inside the placing transaction: menu rows are read FOR SHARE, so an 86 committed
+ * before this read is seen, and one issued after it waits for the order to commit.
+ */
+export async function priceOrder(
+  db: Queryable,
+  store: Store,
+  input: PreviewOrderInput,
+  options: { now: Date; lock?: boolean },
+): Promise<PricedOrder> {
+  const problems: Problem[] = [];
+  const itemIds = [...new Set(input.items.map((l) => l.menuItemId))];
+  const itemQuery = db
+    .select()
+    .from(menuItems)
+    .where(and(eq(menuItems.storeId, store.id), inArray(menuItems.id, itemIds)));
+  const items = options.lock ? await itemQuery.for('share') : await itemQuery;
+  const itemById = new Map(items.map((i) => [i.id, i]));
+
+  const groups = items.length
+    ? await db.select().from(modifierGroups).where(inArray(modifierGroups.menuItemId, items.map((i) => i.id)))
+    : [];
+  const options_ = groups.length
+    ? await db.select().from(modifiers).where(inArray(modifiers.groupId, groups.map((g) => g.id)))
+    : [];
+  const groupById = new Map(groups.map((g) => [g.id, g]));
+  const modifierById = new Map(options_.map((m) => [m.id, m]));
+
+  const lines: PricedLine[] = [];
+  input.items.forEach((line, index) => {
+    const path = ['items', index];
+    const item = itemById.get(line.menuItemId);
+    if (!item) {
+      problems.push({ path: [...path, 'menuItemId'], code: 'ITEM_NOT_FOUND', message: 'this item is not on the menu' });
+      return;
+    }
+    if (!item.isAvailable) {
+      problems.push({ path: [...path, 'menuItemId'], code: 'ITEM_UNAVAILABLE', message: `${item.name} is sold out` });
+    }
+    const chosen: OrderItemModifier[] = [];
+    const perGroup = new Map<string, number>();
+    for (const modifierId of new Set(line.modifierIds)) {
+      const modifier = modifierById.get(modifierId);
+      const group = modifier && groupById.get(modifier.groupId);
+      if (!modifier || !group || group.menuItemId !== item.id) {
+        problems.push({ path: [...path, 'modifierIds'], code: 'MODIFIER_INVALID', message: `that choice does not belong to ${item.name}` });
+        continue;
+      }
+      if (!modifier.isAvailable) {
+        problems.push({ path: [...path, 'modifierIds'], code: 'MODIFIER_UNAVAILABLE', message: `${modifier.name} is sold out` });
+      }
+      perGroup.set(group.id, (perGroup.get(group.id) ?? 0) + 1);
+      chosen.push({
+        modifierId: modifier.id,
+        groupName: group.name,
+        name: modifier.name,
+        kitchenLabel: modifier.kitchenLabel ?? modifier.name,
+        priceDeltaCents: modifier.priceDeltaCents,
+      });
+    }
+    for (const group of groups.filter((g) => g.menuItemId === item.id)) {
+      const n = perGroup.get(group.id) ?? 0;
+      if (n < group.minChoices || n > group.maxChoices) {
+        problems.push({
+          path: [...path, 'modifierIds'],
+          code: 'MODIFIER_CHOICE',
+          message: choiceMessage(group.name, group.minChoices, group.maxChoices),
+        });
+      }
+    }
+    const unitPriceCents = Math.max(0, item.priceCents + chosen.reduce((s, m) => s + m.priceDeltaCents, 0));
+    lines.push({
+      menuItemId: item.id,
+      stationId: item.stationId,
+      name: item.name,
+      quantity: line.quantity,
+      unitPriceCents,
+      unitCostCents: item.costCents,
+      lineTotalCents: unitPriceCents * line.quantity,
+      modifiers: chosen,
+      allergens: item.allergens,
+      notes: line.notes,
+      prepSeconds: item.prepSeconds,
+    });
+  });
+
+  if (input.fulfilment.type === 'delivery') {
+    problems.push({ path: ['fulfilment', 'type'], code: 'FULFILMENT_UNAVAILABLE', message: 'this store does not deliver yet' });
+  }
+  if (input.fireAt) {
+    const fireAt = new Date(input.fireAt).getTime();
+    const now = options.now.getTime();
+    if (fireAt <= now || fireAt > now + 7 * 24 * 3600_000) {
+      problems.push({ path: ['fireAt'], code: 'FIRE_AT_INVALID', message: 'pick a time in the next seven days' });
+    }
+  }
+
+  const subtotalCents = lines.reduce((s, l) => s + l.lineTotalCents, 0);
+  const discount = input.discountCode
+    ? await findDiscount(db, store.id, input.discountCode, subtotalCents, options.now)
+    : { cents: 0, id: null };
+  if (discount.problem) problems.push(discount.problem);
+  const taxable = subtotalCents - discount.cents;
+  const taxCents = Math.round((taxable * store.settings.taxRateBps) / 10_000);
+  const totals: Totals = {
+    subtotalCents,
+    discountCents: discount.cents,
+    taxCents,
+    tipCents: input.tipCents,
+    totalCents: taxable + taxCents + input.tipCents,
+  };
+  const costCents = lines.reduce((s, l) => s + l.unitCostCents * l.quantity, 0);
+  return { lines, totals, costCents, discountCodeId: discount.id, problems };
+}
+
+function choiceMessage(group: string, min: number, max: number): string {
+  if (min === max) return `choose ${min} for ${group}`;
+  if (min === 0) return `choose at most ${max} for ${group}`;
+  return `choose ${min} to ${max} for ${group}`;
+}
+
+async function findDiscount(
+  db: Queryable,
+  storeId: string,
+  code: string,
+  subtotalCents: number,
+  now: Date,
+): Promise<{ cents: number; id: string | null; problem?: Problem }> {
+  const [row] = await db
+    .select()
+    .from(discountCodes)
+    .where(and(eq(discountCodes.storeId, storeId), eq(discountCodes.code, code.toUpperCase())));
+  const usable =
+    row &&
+    row.isActive &&
+    (!row.validFrom || row.validFrom <= now) &&
+    (!row.validUntil || row.validUntil > now) &&
+    (row.maxUses === null || row.timesUsed < row.maxUses);
+  if (!row || !usable) {
+    return { cents: 0, id: null, problem: { path: ['discountCode'], code: 'DISCOUNT_INVALID', message: 'this code is not valid' } };
+  }
+  const cents =
+    row.kind === 'percent' ? Math.floor((subtotalCents * row.value) / 100) : Math.min(row.value, subtotalCents);
+  return { cents, id: row.id };
+}

@@ -1,0 +1,52 @@
+import type { Ticket } from '../../events/types.ts';
+import { requireKitchen } from '../auth/principal.ts';
+import type { DomainContext } from '../context.ts';
+import { InvalidTransitionError } from '../errors.ts';
+import { findStation, saveOrder } from './internal.ts';
+import { mutateTicket, setItems } from './mutate-ticket.ts';
+import type { RecallTicketInput } from './schemas.ts';
+import { nextStatus } from './state-machine.ts';
+
+/**
+ * Brings a bumped ticket back: READY to PREPARING (a station's recall re-queues its items),
+ * COMPLETED to READY within ten minutes, or a station's done items back to queued. The
+ * timer keeps running: placed and started times are never reset.
+ */
+export async function recallTicket({
+  ctx,
+  input,
+}: {
+  ctx: DomainContext;
+  input: RecallTicketInput;
+}): Promise<Ticket> {
+  const principal = requireKitchen(ctx);
+  const stationId =
+    input.stationId ?? (principal.kind === 'device' ? principal.stationId : null) ?? null;
+  const station = stationId ? await findStation(ctx.db, principal.storeId, stationId) : null;
+
+  return mutateTicket(ctx, principal.storeId, input, async (state) => {
+    const requeue =
+      station?.kind === 'prep'
+        ? state.items.filter((i) => i.stationId === station.id && i.status === 'done')
+        : [];
+    const { order } = state;
+    let status = order.status;
+    if (order.status === 'READY' || order.status === 'COMPLETED') {
+      status = nextStatus(order, 'recall', state.now);
+    } else if (order.status !== 'PREPARING' || requeue.length === 0) {
+      throw new InvalidTransitionError(order.status, 'recall');
+    }
+    await setItems(state, requeue.map((i) => i.id), 'queued');
+    state.order = await saveOrder(state.tx, order, {
+      status,
+      readyAt: status === 'PREPARING' ? null : order.readyAt,
+      completedAt: null,
+    });
+    state.events.push({
+      type: 'ticket.recalled',
+      orderId: order.id,
+      stationId: station?.id ?? null,
+      payload: { status, version: state.order.version, itemIds: requeue.map((i) => i.id) },
+    });
+  });
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+const Uuid = z.uuid({ error: 'must be an id' });
+
+// Unknown keys (a `priceCents` sent by a client, say) are stripped: prices come from the database.
+export const OrderLineInput = z.object({
+  menuItemId: Uuid,
+  quantity: z.number().int().min(1, 'at least 1').max(99, 'at most 99'),
+  modifierIds: z.array(Uuid).max(20).default([]),
+  notes: z.string().trim().max(200).default(''),
+});
+export type OrderLineInput = z.infer<typeof OrderLineInput>;
+
+export const CustomerInput = z.object({
+  name: z.string().trim().min(1, 'a name is needed').max(80),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+[1-9]\d{6,14}$/, 'an international number, like +15551234567')
+    .optional(),
+  email: z.email().max(254).optional(),
+  smsConsent: z.boolean().default(false),
+  callConsent: z.boolean().default(false),
+  emailConsent: z.boolean().default(false),
+});
+export type CustomerInput = z.infer<typeof CustomerInput>;
+
+export const FulfilmentInput = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('dine_in'), table: z.string().trim().min(1).max(20) }),
+  z.object({ type: z.literal('pickup') }),
+  z.object({
+    type: z.literal('delivery'),
+    address: z.string().trim().min(1).max(300),
+    postcode: z.string().trim().min(1).max(12),
+  }),
+]);
+export type FulfilmentInput = z.infer<typeof FulfilmentInput>;
+
+const orderShape = {
+  storeSlug: z.string().trim().min(1).max(63),
+  items: z.array(OrderLineInput).min(1, 'the cart is empty').max(50, 'at most 50 lines'),
+  fulfilment: FulfilmentInput,
+  notes: z.string().trim().max(500).default(''),
+  discountCode: z.string().trim().min(1).max(40).optional(),
+  tipCents: z.number().int().min(0).max(100_000).default(0),
+  /** A scheduled order: placed now, fired to the kitchen at `fireAt - prep time`. */
+  fireAt: z.iso.datetime({ offset: true }).optional(),
+};
+
+export const PreviewOrderInput = z.object(orderShape);
+export type PreviewOrderInput = z.infer<typeof PreviewOrderInput>;
+
+export const PlaceOrderInput = z.object({
+  ...orderShape,
+  customer: CustomerInput,
+  payment: z.enum(['online', 'counter']).optional(),
+  idempotencyKey: z.string().min(8).max(128),
+});
+export type PlaceOrderInput = z.infer<typeof PlaceOrderInput>;
+
+const OrderRef = { orderId: Uuid, expectedVersion: z.number().int().positive().optional() };
+
+export const StartTicketInput = z.object(OrderRef);
+export type StartTicketInput = z.infer<typeof StartTicketInput>;
+
+export const BumpItemInput = z.object({ ...OrderRef, itemId: Uuid });
+export type BumpItemInput = z.infer<typeof BumpItemInput>;
+
+export const BumpTicketInput = z.object({
+  ...OrderRef,
+  /** A prep station bumps its own items; without it (or at expo) the ticket goes READY. */
+  stationId: Uuid.optional(),
+  /** Expo override: READY even though some station has not bumped. */
+  force: z.boolean().default(false),
+});
+export type BumpTicketInput = z.infer<typeof BumpTicketInput>;
+
+export const RecallTicketInput = z.object({ ...OrderRef, stationId: Uuid.optional() });
+export type RecallTicketInput = z.infer<typeof RecallTicketInput>;
+
+export const PrioritizeTicketInput = z.object({
+  ...OrderRef,
+  priority: z.number().int().min(0).max(9).default(1),
+});
+export type PrioritizeTicketInput = z.infer<typeof PrioritizeTicketInput>;
+
+export const CancelOrderInput = z.object({
+  ...OrderRef,
+  reason: z.string().trim().min(1, 'say why').max(300),
+});
+export type CancelOrderInput = z.infer<typeof CancelOrderInput>;

@@ -1,0 +1,73 @@
+import { orderItems, orders, stores, type Order } from '@kds/db';
+import { asc, eq } from 'drizzle-orm';
+import type { StoredEvent } from '../../events/types.ts';
+import type { DomainContext } from '../context.ts';
+import { NotFoundError } from '../errors.ts';
+import type { TrackerGetInput } from './schemas.ts';
+
+/** The order behind a tracking token, or NOT_FOUND for any other token. */
+export async function findTrackedOrder(ctx: DomainContext, trackingToken: string): Promise<Order> {
+  const [order] = await ctx.db.select().from(orders).where(eq(orders.trackingToken, trackingToken));
+  if (!order) throw new NotFoundError('order');
+  return order;
+}
+
+/** What the token holder may see: their own order, without staff or internal fields. */
+export async function getTrackedOrder({ ctx, input }: { ctx: DomainContext; input: TrackerGetInput }) {
+  const order = await findTrackedOrder(ctx, input.trackingToken);
+  const [store] = await ctx.db
+    .select({ name: stores.name, slug: stores.slug, currency: stores.currency })
+    .from(stores)
+    .where(eq(stores.id, order.storeId));
+  const items = await ctx.db
+    .select()
+    .from(orderItems)
+    .where(eq(orderItems.orderId, order.id))
+    .orderBy(asc(orderItems.position));
+  return {
+    number: order.number,
+    status: order.status,
+    paymentStatus: order.paymentStatus,
+    fulfilment: order.fulfilment,
+    tableLabel: order.tableLabel,
+    customerName: order.customerName,
+    store,
+    items: items.map((i) => ({
+      name: i.name,
+      quantity: i.quantity,
+      modifiers: i.modifiers.map((m) => m.name),
+      notes: i.notes,
+      lineTotalCents: i.lineTotalCents,
+    })),
+    totals: {
+      subtotalCents: order.subtotalCents,
+      discountCents: order.discountCents,
+      taxCents: order.taxCents,
+      tipCents: order.tipCents,
+      totalCents: order.totalCents,
+    },
+    createdAt: order.createdAt.toISOString(),
+    placedAt: order.placedAt?.toISOString() ?? null,
+    readyAt: order.readyAt?.toISOString() ?? null,
+    completedAt: order.completedAt?.toISOString() ?? null,
+    canceledAt: order.canceledAt?.toISOString() ?? null,
+  };
+}
+
+export interface TrackerUpdate {
+  type: StoredEvent['type'];
+  status: Order['status'];
+  at: string;
+}
+
+/** An event as the customer sees it: its type, the new status and when; nothing else. */
+export function toTrackerUpdate(event: StoredEvent): TrackerUpdate | null {
+  switch (event.type) {
+    case 'order.placed':
+      return { type: event.type, status: event.payload.ticket.status, at: event.at };
+    case 'ticket.prioritized':
+      return null;
+    default:
+      return { type: event.type, status: event.payload.status, at: event.at };
+  }
+}

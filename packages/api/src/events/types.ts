@@ -1,0 +1,84 @@
+import type { OrderStatus } from '../domain/orders/state-machine.ts';
+
+export type ActorKind = 'staff' | 'device' | 'customer' | 'system';
+export interface Actor {
+  kind: ActorKind;
+  id: string | null;
+}
+
+export interface TicketItem {
+  id: string;
+  stationId: string;
+  name: string;
+  quantity: number;
+  /** Kitchen labels, in menu order ("MED RARE", "+ cheese", "NO onion"). */
+  modifiers: string[];
+  allergens: string[];
+  notes: string;
+  status: 'queued' | 'done';
+  bumpedAt: string | null;
+}
+
+/** What a kitchen screen shows for one order. */
+export interface Ticket {
+  orderId: string;
+  number: number;
+  status: OrderStatus;
+  paymentStatus: string;
+  fulfilment: 'dine_in' | 'pickup' | 'delivery';
+  tableLabel: string | null;
+  customerName: string;
+  notes: string;
+  priority: number;
+  version: number;
+  placedAt: string | null;
+  startedAt: string | null;
+  readyAt: string | null;
+  fireAt: string | null;
+  items: TicketItem[];
+}
+
+interface StatusChange {
+  status: OrderStatus;
+  version: number;
+}
+
+/** Payload per event type. Names are `aggregate.pastTense` and never change once shipped. */
+export interface EventPayloads {
+  /** Created and waiting for online payment: the tracker sees it, the kitchen does not. */
+  'order.created': StatusChange & { number: number };
+  /** The order reaches the kitchen (paid, or pay at the counter). */
+  'order.placed': { ticket: Ticket };
+  'ticket.started': StatusChange;
+  'ticket.item_bumped': StatusChange & { itemIds: string[] };
+  'ticket.bumped': StatusChange & { forced: boolean };
+  'ticket.recalled': StatusChange & { itemIds: string[] };
+  'ticket.prioritized': { priority: number; version: number };
+  'order.canceled': StatusChange & { reason: string };
+  'order.completed': StatusChange;
+}
+export type EventType = keyof EventPayloads;
+
+interface EnvelopeOf<K extends EventType> {
+  seq: number;
+  storeId: string;
+  orderId: string | null;
+  stationId: string | null;
+  actor: Actor;
+  at: string;
+  type: K;
+  payload: EventPayloads[K];
+}
+
+/** A committed event, discriminated on `type`. */
+export type StoredEvent = { [K in EventType]: EnvelopeOf<K> }[EventType];
+
+/** An event before it has a sequence number. */
+export type EventDraft = {
+  [K in EventType]: {
+    type: K;
+    orderId: string | null;
+    stationId?: string | null;
+    payload: EventPayloads[K];
+  };
+}[EventType];

@@ -1,0 +1,6 @@
+export { appRouter, type AppRouter } from './root.ts';
+export { createApiContext, type ApiContext, type ApiDeps, type SessionCookie } from './context.ts';
+export type { DomainConfig, Principal } from './domain/context.ts';
+export { hashPassword } from './domain/auth/index.ts';
+export { EventBus, createEventLog, listenForEvents } from './events/index.ts';
+export type { StoredEvent, Ticket, TicketItem, EventType } from './events/index.ts';

@@ -1,0 +1,18 @@
+import { authRouter } from './routers/auth.ts';
+import { kitchenRouter } from './routers/kitchen.ts';
+import { menuRouter } from './routers/menu.ts';
+import { orderRouter } from './routers/order.ts';
+import { ticketRouter } from './routers/ticket.ts';
+import { trackerRouter } from './routers/tracker.ts';
+import { router } from './trpc.ts';
+
+export const appRouter = router({
+  auth: authRouter,
+  menu: menuRouter,
+  order: orderRouter,
+  tracker: trackerRouter,
+  kitchen: kitchenRouter,
+  ticket: ticketRouter,
+});
+
+export type AppRouter = typeof appRouter;

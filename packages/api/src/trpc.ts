@@ -1,0 +1,80 @@
+import { initTRPC, tracked, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
+import { ZodError } from 'zod';
+import type { ApiContext } from './context.ts';
+import type { Principal } from './domain/context.ts';
+import { DomainError } from './domain/errors.ts';
+
+const codeFor: Record<DomainError['code'], TRPC_ERROR_CODE_KEY> = {
+  NOT_FOUND: 'NOT_FOUND',
+  INVALID_TRANSITION: 'PRECONDITION_FAILED',
+  CONFLICT: 'CONFLICT',
+  FORBIDDEN: 'FORBIDDEN',
+  UNAUTHORIZED: 'UNAUTHORIZED',
+  VALIDATION: 'UNPROCESSABLE_CONTENT',
+  RATE_LIMITED: 'TOO_MANY_REQUESTS',
+};
+
+const t = initTRPC.context<ApiContext>().create({
+  // Never send stack traces, whatever NODE_ENV says.
+  isDev: false,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const issues =
+      cause instanceof ZodError
+        ? cause.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message }))
+        : null;
+    let message = shape.message;
+    // Unknown failures are logged by the server with their cause and never described here.
+    if (error.code === 'INTERNAL_SERVER_ERROR') message = 'internal error';
+    if (issues) message = issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
+    return {
+      ...shape,
+      message,
+      data: {
+        ...shape.data,
+        domainCode: cause instanceof DomainError ? cause.code : null,
+        details: cause instanceof DomainError ? (cause.details ?? null) : null,
+        issues,
+      },
+    };
+  },
+});
+
+/** Domain errors become tRPC errors here, once, for every procedure. */
+const mapDomainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: codeFor[cause.code], message: cause.message, cause });
+  }
+  return result;
+});
+
+const withPrincipal = <P extends Principal>(accept: (p: Principal) => p is P, refusal: string) =>
+  t.middleware(({ ctx, next }) => {
+    if (!ctx.principal) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
+    if (!accept(ctx.principal)) throw new TRPCError({ code: 'FORBIDDEN', message: refusal });
+    return next({ ctx: { ...ctx, principal: ctx.principal } });
+  });
+
+type Staff = Extract<Principal, { kind: 'staff' }>;
+const isStaff = (p: Principal): p is Staff => p.kind === 'staff';
+const isManager = (p: Principal): p is Staff =>
+  p.kind === 'staff' && (p.role === 'owner' || p.role === 'manager');
+const isDevice = (p: Principal): p is Extract<Principal, { kind: 'device' }> => p.kind === 'device';
+const isAnyone = (p: Principal): p is Principal => p !== null;
+
+export const router = t.router;
+export const publicProcedure = t.procedure.use(mapDomainErrors);
+/** Staff of any role, or a paired kitchen screen: the kitchen's procedures. */
+export const kitchenProcedure = publicProcedure.use(withPrincipal(isAnyone, 'not allowed'));
+export const staffProcedure = publicProcedure.use(withPrincipal(isStaff, 'staff only'));
+export const managerProcedure = publicProcedure.use(
+  withPrincipal(isManager, 'a manager or owner must do this'),
+);
+export const deviceProcedure = publicProcedure.use(withPrincipal(isDevice, 'paired screens only'));
+
+/** Wraps a stream of sequenced items as `tracked()` so clients resume from the last id. */
+export async function* trackedBySeq<T extends { seq: number }>(stream: AsyncIterable<T>) {
+  for await (const item of stream) yield tracked(String(item.seq), item);
+}

@@ -1,0 +1,106 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import * as schema from './schema/index.ts';
+
+export type Schema = typeof schema;
+/** Either driver's database; verbs never need to know which one they run on. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** A database or an open transaction: what a query helper accepts. */
+export type Queryable = Database | Transaction;
+
+export const migrationsFolder = fileURLToPath(new URL('../../../drizzle', import.meta.url));
+
+export type DbConfig =
+  | { driver: 'postgres'; url: string; maxConnections?: number }
+  | { driver: 'pglite'; dataDir?: string; loadDataDir?: Blob; pglite?: PGlite };
+
+export interface Listener {
+  /** Stop listening. */
+  close(): Promise<void>;
+}
+
+export interface DbHandle {
+  db: Database;
+  driver: DbConfig['driver'];
+  /**
+   * LISTEN on a channel. `onListen` runs each time the listening connection is (re)established,
+   * so a caller can catch up on what it may have missed while it was down.
+   */
+  listen(
+    channel: string,
+    onNotify: (payload: string) => void,
+    onListen: () => void,
+  ): Promise<Listener>;
+  /** Terminates this handle's LISTEN connections (fault-injection tests only). */
+  listenBackendPids(): Promise<number[]>;
+  migrate(): Promise<void>;
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>;
+  /** PGlite only: the whole data directory as a tarball (test fixtures, backups). */
+  dumpDataDir?(): Promise<Blob>;
+  close(): Promise<void>;
+}
+
+export async function createDb(config: DbConfig): Promise<DbHandle> {
+  return config.driver === 'postgres' ? createPostgresDb(config) : createPgliteDb(config);
+}
+
+function createPostgresDb(config: { url: string; maxConnections?: number }): DbHandle {
+  const client = postgres(config.url, {
+    max: config.maxConnections ?? 10,
+    onnotice: () => {},
+  });
+  const db = drizzlePostgres({ client, schema, casing: 'snake_case' });
+  return {
+    db,
+    driver: 'postgres',
+    async listen(channel, onNotify, onListen) {
+      const sub = await client.listen(channel, onNotify, onListen);
+      return { close: () => sub.unlisten() };
+    },
+    async listenBackendPids() {
+      const rows = await client<{ pid: number }[]>`
+        select pid from pg_stat_activity
+        where datname = current_database() and query ilike 'listen%'`;
+      return rows.map((r) => r.pid);
+    },
+    migrate: () => migratePostgres(db, { migrationsFolder }),
+    ping: async () => void (await client`select 1`),
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+function createPgliteDb(config: { dataDir?: string; loadDataDir?: Blob; pglite?: PGlite }): DbHandle {
+  if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
+  const client =
+    config.pglite ??
+    new PGlite({
+      ...(config.dataDir ? { dataDir: config.dataDir } : {}),
+      ...(config.loadDataDir ? { loadDataDir: config.loadDataDir } : {}),
+      relaxedDurability: false,
+    });
+  const db = drizzlePglite({ client, schema, casing: 'snake_case' });
+  return {
+    db,
+    driver: 'pglite',
+    async listen(channel, onNotify, onListen) {
+      const unlisten = await client.listen(channel, onNotify);
+      onListen();
+      return { close: () => unlisten() };
+    },
+    listenBackendPids: async () => [],
+    migrate: () => migratePglite(db, { migrationsFolder }),
+    ping: async () => void (await client.query('select 1')),
+    dumpDataDir: () => client.dumpDataDir('gzip'),
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,13 @@
+export * from './schema/index.ts';
+export {
+  createDb,
+  migrationsFolder,
+  type Database,
+  type DbConfig,
+  type DbHandle,
+  type Listener,
+  type Queryable,
+  type Schema,
+  type Transaction,
+} from './client.ts';
+export { seedDemo, type SeedOptions } from './seed.ts';

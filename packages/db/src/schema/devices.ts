@@ -1,0 +1,28 @@
+import { bigint, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { stations } from './stations.ts';
+import { stores } from './stores.ts';
+
+/** A paired kitchen screen, signed in as itself for one store and one station (or expo). */
+export const devices = pgTable(
+  'devices',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    storeId: uuid()
+      .notNull()
+      .references(() => stores.id),
+    stationId: uuid().references(() => stations.id),
+    name: text().notNull(),
+    tokenHash: text().unique(),
+    pairingCodeHash: text(),
+    pairingExpiresAt: timestamp({ withTimezone: true }),
+    pairedAt: timestamp({ withTimezone: true }),
+    revokedAt: timestamp({ withTimezone: true }),
+    lastSeenAt: timestamp({ withTimezone: true }),
+    /** Last event sequence the screen reported as shown. */
+    lastAckSeq: bigint({ mode: 'number' }).notNull().default(0),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.storeId)],
+);
+
+export type Device = typeof devices.$inferSelect;

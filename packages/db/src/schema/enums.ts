@@ -1,0 +1,44 @@
+import { pgEnum } from 'drizzle-orm/pg-core';
+
+export const stationKind = pgEnum('station_kind', ['prep', 'expo']);
+
+export const orderStatus = pgEnum('order_status', [
+  'PENDING_PAYMENT',
+  'PLACED',
+  'PREPARING',
+  'READY',
+  'OUT_FOR_DELIVERY',
+  'COMPLETED',
+  'CANCELED',
+  'EXPIRED',
+]);
+
+export const paymentStatus = pgEnum('payment_status', [
+  'unpaid',
+  'pending',
+  'paid',
+  'refunded',
+  'partially_refunded',
+  'failed',
+  'at_counter',
+]);
+
+export const paymentMethod = pgEnum('payment_method', ['online', 'counter']);
+
+export const fulfilmentType = pgEnum('fulfilment_type', ['dine_in', 'pickup', 'delivery']);
+
+export const itemStatus = pgEnum('item_status', ['queued', 'done']);
+
+export const staffRole = pgEnum('staff_role', ['owner', 'manager', 'kitchen']);
+
+export const outboxChannel = pgEnum('outbox_channel', ['sms', 'call', 'email', 'webhook']);
+
+export const outboxStatus = pgEnum('outbox_status', [
+  'pending',
+  'sending',
+  'sent',
+  'failed',
+  'canceled',
+]);
+
+export const discountKind = pgEnum('discount_kind', ['percent', 'amount']);

@@ -1,0 +1,57 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { outboxChannel, outboxStatus } from './enums.ts';
+import { orders } from './orders.ts';
+import { stores } from './stores.ts';
+
+/** Side effects (SMS, calls, email, outgoing webhooks, refunds) leave through here. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    storeId: uuid()
+      .notNull()
+      .references(() => stores.id),
+    orderId: uuid().references(() => orders.id),
+    channel: outboxChannel().notNull(),
+    /** One message per (store, key): e.g. `order:<id>:sms:ready`. */
+    dedupeKey: text().notNull(),
+    recipient: text().notNull(),
+    template: text().notNull(),
+    payload: jsonb().$type<Record<string, unknown>>().notNull(),
+    status: outboxStatus().notNull().default('pending'),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamp({ withTimezone: true }),
+    providerId: text(),
+    providerStatus: text(),
+    error: text(),
+    /** Provider cost in millionths of the currency unit (SMS cost fractions of a cent). */
+    costMicros: bigint({ mode: 'number' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    unique().on(t.storeId, t.dedupeKey),
+    index('outbox_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} in ('pending', 'sending')`),
+    index().on(t.storeId, t.createdAt),
+    index().on(t.providerId),
+    check('outbox_attempts_nonnegative', sql`${t.attempts} >= 0`),
+  ],
+);
+
+export type OutboxMessage = typeof outbox.$inferSelect;
+export type NewOutboxMessage = typeof outbox.$inferInsert;

@@ -1,0 +1,54 @@
+import { sql } from 'drizzle-orm';
+import { bigint, check, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export type OrderTypeKey = 'dine_in' | 'pickup' | 'delivery';
+
+/** Minutes after which a ticket turns amber (warn) and red (late). */
+export interface TicketThresholds {
+  warnMinutes: number;
+  lateMinutes: number;
+}
+
+/** One opening interval; `day` is 0 (Sunday) to 6, times are store-local "HH:MM". */
+export interface OpeningInterval {
+  day: number;
+  opens: string;
+  closes: string;
+}
+
+export interface StoreSettings {
+  paymentMode: 'online' | 'counter' | 'both';
+  ticketThresholds: Record<OrderTypeKey, TicketThresholds>;
+  notifications: { sms: boolean; call: boolean; email: boolean; staffEmails: string[] };
+  pickupCodeRequired: boolean;
+  /** Tax in basis points (825 = 8.25 %), added on top of the discounted subtotal. */
+  taxRateBps: number;
+  tipPresetsPercent: number[];
+  deliveryRadiusMeters: number;
+  defaultPrepMinutes: number;
+  paymentExpiryMinutes: number;
+}
+
+export const stores = pgTable(
+  'stores',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    slug: text().notNull().unique(),
+    name: text().notNull(),
+    timezone: text().notNull().default('UTC'),
+    currency: text().notNull().default('USD'),
+    openingHours: jsonb().$type<OpeningInterval[]>().notNull().default([]),
+    settings: jsonb().$type<StoreSettings>().notNull(),
+    /** Last event sequence handed out for this store; see DESIGN.md section 4. */
+    eventSeq: bigint({ mode: 'number' }).notNull().default(0),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('stores_slug_format', sql`${t.slug} ~ '^[a-z0-9][a-z0-9-]{0,62}$'`),
+    check('stores_currency_format', sql`${t.currency} ~ '^[A-Z]{3}$'`),
+    check('stores_event_seq_nonnegative', sql`${t.eventSeq} >= 0`),
+  ],
+);
+
+export type Store = typeof stores.$inferSelect;
+export type NewStore = typeof stores.$inferInsert;

@@ -1,0 +1,44 @@
+// Vitest globalSetup: migrate once, then every test file clones the result
+// (a PGlite data dump, or a PostgreSQL template database when TEST_DATABASE_URL is set).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import postgres from 'postgres';
+import type { TestProject } from 'vitest/node';
+import { createDb } from '../client.ts';
+import { TEMPLATE_DATABASE, withDatabase } from './urls.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgliteDumpPath: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) {
+    const admin = postgres(url, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`drop database if exists ${TEMPLATE_DATABASE} with (force)`);
+    await admin.unsafe(`create database ${TEMPLATE_DATABASE}`);
+    await admin.end();
+    const template = await createDb({
+      driver: 'postgres',
+      url: withDatabase(url, TEMPLATE_DATABASE),
+      maxConnections: 1,
+    });
+    await template.migrate();
+    await template.close();
+    project.provide('pgliteDumpPath', '');
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'kds-pglite-'));
+  const handle = await createDb({ driver: 'pglite' });
+  await handle.migrate();
+  if (!handle.dumpDataDir) throw new Error('the PGlite handle cannot dump its data directory');
+  const dump = await handle.dumpDataDir();
+  await handle.close();
+  const path = join(dir, 'migrated.tar.gz');
+  writeFileSync(path, Buffer.from(await dump.arrayBuffer()));
+  project.provide('pgliteDumpPath', path);
+  return () => rmSync(dir, { recursive: true, force: true });
+}
