@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import {
+  menuItems,
+  modifierGroups,
+  modifiers,
+  orderEvents,
+  orders,
+  sessions,
+  staff,
+  staffMemberships,
+  stations,
+  stores,
+  seedDemo,
+  defaultStoreSettings,
+  type Database,
+} from '@kds/db';
+import { createTestDb, type TestDb } from '@kds/db/testing';
+import { and, count, eq } from 'drizzle-orm';
+import { hashPassword } from '../domain/auth/password.ts';
+import { hashToken, newToken, STAFF_TOKEN_PREFIX } from '../domain/auth/tokens.ts';
+import type { DomainContext, Principal } from '../domain/context.ts';
+import type { StaffRole } from '../domain/auth/principal.ts';
+import { EventBus } from '../events/event-bus.ts';
+import { createEventLog } from '../events/wiring.ts';
+import { appRouter } from '../root.ts';
+import type { ApiContext } from '../context.ts';
+
+export interface DemoStore {
+  storeId: string;
+  station: Record<'Grill' | 'Fry' | 'Cold' | 'Expo', string>;
+  /** Menu item ids by name. */
+  item: Record<string, string>;
+  /** Modifier ids by "Item/Modifier". */
+  modifier: Record<string, string>;
+}
+
+export interface Harness {
+  handle: TestDb;
+  db: Database;
+  bus: EventBus;
+  demo: DemoStore;
+  ctx(principal?: Principal | null): ApiContext;
+  caller(principal?: Principal | null): ReturnType<typeof appRouter.createCaller>;
+  staffOf(storeId: string, role: StaffRole): Promise<Principal & { kind: 'staff'; token: string }>;
+  close(): Promise<void>;
+}
+
+const config = { sessionTtlMs: 3600_000, maxReplayEvents: 10_000 };
+
+/** A migrated database with the demo store, a bus, and callers through the real router. */
+export async function createHarness(): Promise<Harness> {
+  const handle = await createTestDb();
+  const db = handle.db;
+  await seedDemo(db, { hashPassword: async () => hashPassword('demo') });
+  const log = createEventLog(db);
+  const bus = new EventBus(log);
+  const demo = await loadStore(db, 'demo');
+
+  const ctx = (principal: Principal | null = null): ApiContext => ({
+    db,
+    bus,
+    log,
+    config,
+    now: () => new Date(),
+    principal,
+    sessionCookie: null,
+  });
+  return {
+    handle,
+    db,
+    bus,
+    demo,
+    ctx,
+    caller: (principal = null) => appRouter.createCaller(ctx(principal)),
+    staffOf: (storeId, role) => createStaff(db, storeId, role),
+    close: async () => {
+      bus.close();
+      await handle.close();
+    },
+  };
+}
+
+export async function loadStore(db: Database, slug: string): Promise<DemoStore> {
+  const [store] = await db.select().from(stores).where(eq(stores.slug, slug));
+  if (!store) throw new Error(`no store ${slug}`);
+  const stationRows = await db.select().from(stations).where(eq(stations.storeId, store.id));
+  const items = await db.select().from(menuItems).where(eq(menuItems.storeId, store.id));
+  const mods = await db
+    .select({ id: modifiers.id, name: modifiers.name, itemId: modifierGroups.menuItemId })
+    .from(modifiers)
+    .innerJoin(modifierGroups, eq(modifierGroups.id, modifiers.groupId))
+    .where(eq(modifiers.storeId, store.id));
+  const itemName = new Map(items.map((i) => [i.id, i.name]));
+  return {
+    storeId: store.id,
+    station: Object.fromEntries(stationRows.map((s) => [s.name, s.id])) as DemoStore['station'],
+    item: Object.fromEntries(items.map((i) => [i.name, i.id])),
+    modifier: Object.fromEntries(mods.map((m) => [`${itemName.get(m.itemId)}/${m.name}`, m.id])),
+  };
+}
+
+/** A second store with one station and one item, to prove store scoping. */
+export async function createOtherStore(db: Database, slug = 'other') {
+  const [store] = await db
+    .insert(stores)
+    .values({ slug, name: 'Other Place', settings: defaultStoreSettings })
+    .returning();
+  if (!store) throw new Error('store insert failed');
+  const [station] = await db
+    .insert(stations)
+    .values({ storeId: store.id, name: 'Line' })
+    .returning();
+  if (!station) throw new Error('station insert failed');
+  return { storeId: store.id, stationId: station.id };
+}
+
+async function createStaff(db: Database, storeId: string, role: StaffRole) {
+  const [member] = await db
+    .insert(staff)
+    .values({ email: `${role}-${randomUUID()}@test.test`, name: role, passwordHash: 'x' })
+    .returning();
+  if (!member) throw new Error('staff insert failed');
+  await db.insert(staffMemberships).values({ staffId: member.id, storeId, role });
+  const { token, tokenHash } = newToken(STAFF_TOKEN_PREFIX);
+  const [session] = await db
+    .insert(sessions)
+    .values({ staffId: member.id, storeId, tokenHash, expiresAt: new Date(Date.now() + 3600_000) })
+    .returning();
+  if (!session || session.tokenHash !== hashToken(token)) throw new Error('session insert failed');
+  return { kind: 'staff' as const, staffId: member.id, storeId, role, sessionId: session.id, token };
+}
+
+/** What "writes nothing" is checked against: orders, events and the store's sequence. */
+export async function writeCounts(db: Database, storeId: string) {
+  const [o] = await db.select({ n: count() }).from(orders).where(eq(orders.storeId, storeId));
+  const [e] = await db
+    .select({ n: count() })
+    .from(orderEvents)
+    .where(and(eq(orderEvents.storeId, storeId)));
+  const [s] = await db.select({ seq: stores.eventSeq }).from(stores).where(eq(stores.id, storeId));
+  return { orders: o?.n ?? 0, events: e?.n ?? 0, seq: s?.seq ?? 0 };
+}
+
+let keyCounter = 0;
+export const newKey = () => `test-key-${process.pid}-${++keyCounter}-${randomUUID()}`;
+
+/** A valid pay-at-counter order for the demo store; override any part. */
+export function counterOrder(demo: DemoStore, overrides: Record<string, unknown> = {}) {
+  return {
+    storeSlug: 'demo',
+    items: [
+      {
+        menuItemId: demo.item['Classic Burger'] ?? '',
+        quantity: 1,
+        modifierIds: [demo.modifier['Classic Burger/Medium'] ?? ''],
+      },
+      { menuItemId: demo.item['Fries'] ?? '', quantity: 2, modifierIds: [demo.modifier['Fries/Regular'] ?? ''] },
+    ],
+    customer: { name: 'Ada' },
+    fulfilment: { type: 'pickup' as const },
+    payment: 'counter' as const,
+    idempotencyKey: newKey(),
+    ...overrides,
+  };
+}
