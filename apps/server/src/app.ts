@@ -24,6 +24,8 @@ export interface AppOptions {
   domain?: Partial<DomainConfig>;
   /** Keep-alive: a ping every `pingMs`, the link is dead after `pongWaitMs` without a pong. */
   keepAlive?: { pingMs: number; pongWaitMs: number };
+  /** Safety poll of the event log for stores with subscribers; 0 turns it off (tests). */
+  eventPollMs?: number;
   now?: () => Date;
 }
 
@@ -61,6 +63,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ...options.domain,
     },
   };
+
+  // Set before any plugin: Fastify copies the error handler into a child context when it is
+  // registered. A body over the limit gets a tRPC-shaped error: clients see PAYLOAD_TOO_LARGE.
+  app.setErrorHandler((error, request, reply) => {
+    const statusCode = (error as { statusCode?: number }).statusCode ?? 500;
+    if (statusCode === 413 && request.url.startsWith('/trpc')) {
+      return reply.status(413).send({
+        error: {
+          message: `request body is larger than ${bodyLimit} bytes`,
+          code: -32_413,
+          data: { code: 'PAYLOAD_TOO_LARGE', httpStatus: 413 },
+        },
+      });
+    }
+    if (statusCode >= 500) request.log.error({ err: error }, 'request failed');
+    return reply.send(error);
+  });
 
   await app.register(fastifyCookie);
   await app.register(fastifyWebsocket, { options: { maxPayload: bodyLimit } });
@@ -106,22 +125,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
 
-  // A body over the limit gets a tRPC-shaped error, so clients see a typed PAYLOAD_TOO_LARGE.
-  app.setErrorHandler((error, request, reply) => {
-    const statusCode = (error as { statusCode?: number }).statusCode ?? 500;
-    if (statusCode === 413 && request.url.startsWith('/trpc')) {
-      return reply.status(413).send({
-        error: {
-          message: `request body is larger than ${bodyLimit} bytes`,
-          code: -32_413,
-          data: { code: 'PAYLOAD_TOO_LARGE', httpStatus: 413 },
-        },
-      });
-    }
-    if (statusCode >= 500) request.log.error({ err: error }, 'request failed');
-    return reply.send(error);
-  });
-
   app.get('/healthz', async () => ({ ok: true }));
   app.get('/readyz', async (_request, reply) => {
     try {
@@ -134,7 +137,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.addHook('onReady', async () => {
-    listener = await listenForEvents(bus, handle);
+    listener = await listenForEvents(bus, handle, {
+      ...(options.eventPollMs !== undefined ? { pollMs: options.eventPollMs } : {}),
+    });
   });
   app.addHook('preClose', async () => {
     // Tell every WebSocket client to reconnect (to another instance, or to us after restart).

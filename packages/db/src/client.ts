@@ -20,7 +20,7 @@ export type Queryable = Database | Transaction;
 export const migrationsFolder = fileURLToPath(new URL('../../../drizzle', import.meta.url));
 
 export type DbConfig =
-  | { driver: 'postgres'; url: string; maxConnections?: number }
+  | { driver: 'postgres'; url: string; maxConnections?: number; applicationName?: string }
   | { driver: 'pglite'; dataDir?: string; loadDataDir?: Blob; pglite?: PGlite };
 
 export interface Listener {
@@ -40,7 +40,7 @@ export interface DbHandle {
     onNotify: (payload: string) => void,
     onListen: () => void,
   ): Promise<Listener>;
-  /** Terminates this handle's LISTEN connections (fault-injection tests only). */
+  /** Backend pids of this handle's LISTEN connections (fault-injection tests). */
   listenBackendPids(): Promise<number[]>;
   migrate(): Promise<void>;
   /** Resolves when the database answers a trivial query. */
@@ -54,28 +54,95 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
   return config.driver === 'postgres' ? createPostgresDb(config) : createPgliteDb(config);
 }
 
-function createPostgresDb(config: { url: string; maxConnections?: number }): DbHandle {
+function createPostgresDb(config: {
+  url: string;
+  maxConnections?: number;
+  applicationName?: string;
+}): DbHandle {
   const client = postgres(config.url, {
     max: config.maxConnections ?? 10,
     onnotice: () => {},
+    connection: { application_name: config.applicationName ?? 'kds' },
   });
   const db = drizzlePostgres({ client, schema, casing: 'snake_case' });
   return {
     db,
     driver: 'postgres',
-    async listen(channel, onNotify, onListen) {
-      const sub = await client.listen(channel, onNotify, onListen);
-      return { close: () => sub.unlisten() };
-    },
+    listen: (channel, onNotify, onListen) =>
+      superviseListen(config, channel, onNotify, onListen),
     async listenBackendPids() {
       const rows = await client<{ pid: number }[]>`
         select pid from pg_stat_activity
-        where datname = current_database() and query ilike 'listen%'`;
+        where datname = current_database()
+          and application_name = current_setting('application_name')
+          and query ilike 'listen%'`;
       return rows.map((r) => r.pid);
     },
     migrate: () => migratePostgres(db, { migrationsFolder }),
     ping: async () => void (await client`select 1`),
     close: () => client.end({ timeout: 5 }),
+  };
+}
+
+const quoteIdentifier = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * LISTEN on a dedicated connection that is re-established with backoff for as long as it is
+ * wanted. (postgres.js re-listens once after a drop and gives up silently if that fails, e.g.
+ * while PostgreSQL restarts.) `onListen` runs after every successful LISTEN.
+ */
+async function superviseListen(
+  config: { url: string; applicationName?: string },
+  channel: string,
+  onNotify: (payload: string) => void,
+  onListen: () => void,
+): Promise<Listener> {
+  let closed = false;
+  let delayMs = 100;
+  let timer: NodeJS.Timeout | undefined;
+  // `onnotify` is read by postgres.js connections (its own listen() uses it) but not typed.
+  const options: postgres.Options<Record<string, never>> & {
+    onnotify: (name: string, payload: string) => void;
+  } = {
+    max: 1,
+    max_lifetime: null,
+    fetch_types: false,
+    onnotice: () => {},
+    connection: { application_name: config.applicationName ?? 'kds' },
+    onnotify: (name, payload) => {
+      if (name === channel) onNotify(payload);
+    },
+    onclose: () => {
+      if (!closed) schedule();
+    },
+  };
+  const sql = postgres(config.url, options);
+  const attempt = async (): Promise<boolean> => {
+    try {
+      await sql.unsafe(`listen ${quoteIdentifier(channel)}`);
+      delayMs = 100;
+      onListen();
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      if (closed || (await attempt())) return;
+      delayMs = Math.min(delayMs * 2, 5_000);
+      schedule();
+    }, delayMs);
+    timer.unref();
+  }
+  if (!(await attempt())) throw new Error(`could not LISTEN on ${channel}`);
+  return {
+    async close() {
+      closed = true;
+      clearTimeout(timer);
+      await sql.end({ timeout: 1 });
+    },
   };
 }
 

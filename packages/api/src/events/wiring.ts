@@ -9,10 +9,16 @@ export function createEventLog(db: Database): EventLog {
 
 /**
  * Wakes the bus on every NOTIFY from any instance, and on every (re)connect of the LISTEN
- * connection, when anything may have been missed.
+ * connection, when anything may have been missed. A periodic poll of the stores this instance
+ * serves bounds the latency of any wake-up that is lost some other way (a LISTEN connection
+ * that could not be re-established): it costs one indexed read per store per interval.
  */
-export function listenForEvents(bus: EventBus, handle: DbHandle): Promise<Listener> {
-  return handle.listen(
+export async function listenForEvents(
+  bus: EventBus,
+  handle: DbHandle,
+  options: { pollMs?: number } = {},
+): Promise<Listener> {
+  const listener = await handle.listen(
     EVENTS_CHANNEL,
     (payload) => {
       const [storeId, seq] = payload.split(':');
@@ -20,4 +26,12 @@ export function listenForEvents(bus: EventBus, handle: DbHandle): Promise<Listen
     },
     () => bus.wakeAll(),
   );
+  const pollMs = options.pollMs ?? 2_000;
+  const poll = pollMs > 0 ? setInterval(() => bus.wakeAll(), pollMs).unref() : undefined;
+  return {
+    close: async () => {
+      clearInterval(poll);
+      await listener.close();
+    },
+  };
 }

@@ -6,13 +6,8 @@ import { join } from 'node:path';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { createDb } from '../client.ts';
+import './provided.ts';
 import { TEMPLATE_DATABASE, withDatabase } from './urls.ts';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    pgliteDumpPath: string;
-  }
-}
 
 export default async function setup(project: TestProject) {
   const url = process.env.TEST_DATABASE_URL;

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 import { createDb, type DbHandle } from '../client.ts';
+import './provided.ts';
 import { TEMPLATE_DATABASE, withDatabase } from './urls.ts';
 
 export interface TestDb extends DbHandle {
@@ -14,7 +15,7 @@ export interface TestDb extends DbHandle {
  * A fresh, migrated database for one test file: PGlite in memory by default, or a new
  * PostgreSQL database cloned from the migrated template when TEST_DATABASE_URL is set.
  */
-export async function createTestDb(): Promise<TestDb> {
+export async function createTestDb(options: { applicationName?: string } = {}): Promise<TestDb> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const dump = readFileSync(inject('pgliteDumpPath'));
@@ -26,7 +27,7 @@ export async function createTestDb(): Promise<TestDb> {
   await admin.unsafe(`create database ${name} template ${TEMPLATE_DATABASE}`);
   await admin.end();
   const url = withDatabase(serverUrl, name);
-  const handle = await createDb({ driver: 'postgres', url });
+  const handle = await createDb({ driver: 'postgres', url, ...options });
   return {
     ...handle,
     url,

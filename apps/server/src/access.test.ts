@@ -1,0 +1,159 @@
+import type { AppRouter } from '@kds/api';
+import { TRPCClientError } from '@trpc/client';
+import { afterAll, beforeAll, describe, expect, onTestFinished, test, vi } from 'vitest';
+import {
+  connect,
+  createFixture,
+  createRivalStore,
+  startServer,
+  subscribeKitchen,
+  type Client,
+  type Fixture,
+  type Server,
+} from './test/harness.ts';
+
+let fx: Fixture;
+let server: Server;
+let anonymous: Client;
+let rival: Awaited<ReturnType<typeof createRivalStore>>;
+
+beforeAll(async () => {
+  fx = await createFixture();
+  rival = await createRivalStore(fx.db.db);
+  server = await startServer(fx.db);
+  anonymous = connect(server);
+});
+afterAll(async () => {
+  anonymous.close();
+  await server.close();
+  await fx.db.close();
+});
+
+function client(token?: string): Client {
+  const c = connect(server, token);
+  onTestFinished(() => c.close());
+  return c;
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(TRPCClientError);
+  return (error as TRPCClientError<AppRouter>).data?.code;
+}
+
+describe('store scoping', () => {
+  test("a staff token of one store cannot read or change another store's orders", async () => {
+    const order = await anonymous.trpc.order.place.mutate(fx.order());
+    const outsider = client(await fx.login(anonymous, rival.email));
+    const demoKitchen = client(await fx.login(anonymous, 'kitchen@demo.test'));
+    const { tickets: demoTickets } = await demoKitchen.trpc.kitchen.tickets.query({});
+    const demoStation = demoTickets[0]?.items[0]?.stationId ?? '';
+
+    const { tickets } = await outsider.trpc.kitchen.tickets.query({});
+    expect(tickets).toEqual([]);
+    expect(await codeOf(outsider.trpc.kitchen.tickets.query({ stationId: demoStation }))).toBe('NOT_FOUND');
+    expect(await codeOf(outsider.trpc.ticket.bump.mutate({ orderId: order.orderId, force: true }))).toBe(
+      'NOT_FOUND',
+    );
+    expect(await codeOf(outsider.trpc.ticket.prioritize.mutate({ orderId: order.orderId }))).toBe('NOT_FOUND');
+    expect(
+      await codeOf(outsider.trpc.order.cancel.mutate({ orderId: order.orderId, reason: 'sabotage' })),
+    ).toBe('NOT_FOUND');
+
+    // Their live stream never carries our events either.
+    const theirs = subscribeKitchen(outsider);
+    const ours = subscribeKitchen(demoKitchen);
+    await vi.waitFor(() => expect(theirs.received.started && ours.received.started).toBe(true));
+    await anonymous.trpc.order.place.mutate(fx.order());
+    await vi.waitFor(() => expect(ours.received.data).toHaveLength(1));
+    expect(theirs.received.data).toEqual([]);
+
+    const after = await demoKitchen.trpc.kitchen.tickets.query({});
+    const untouched = after.tickets.find((t) => t.orderId === order.orderId);
+    expect(untouched).toMatchObject({ status: 'PLACED', priority: 0 });
+  });
+});
+
+describe('authentication', () => {
+  test('no token, no kitchen data over HTTP', async () => {
+    expect(await codeOf(anonymous.trpc.kitchen.tickets.query({}))).toBe('UNAUTHORIZED');
+    const order = await anonymous.trpc.order.place.mutate(fx.order());
+    expect(await codeOf(anonymous.trpc.ticket.bump.mutate({ orderId: order.orderId, force: true }))).toBe(
+      'UNAUTHORIZED',
+    );
+  });
+
+  test('no token, no kitchen subscription', async () => {
+    const { received } = subscribeKitchen(anonymous);
+    await vi.waitFor(() => expect(received.errors).toHaveLength(1));
+    expect(received.errors[0]).toMatchObject({ data: { code: 'UNAUTHORIZED' } });
+    await anonymous.trpc.order.place.mutate(fx.order());
+    expect(received.data).toEqual([]);
+  });
+
+  test('a forged token is treated as no token', async () => {
+    const forged = client('kds_s_' + 'A'.repeat(43));
+    expect(await codeOf(forged.trpc.kitchen.tickets.query({}))).toBe('UNAUTHORIZED');
+  });
+
+  test('a wrong password is refused without saying which part was wrong', async () => {
+    const error = await anonymous.trpc.auth.login
+      .mutate({ email: 'kitchen@demo.test', password: 'nope' })
+      .catch((e: unknown) => e as TRPCClientError<AppRouter>);
+    expect(error).toBeInstanceOf(TRPCClientError);
+    expect((error as TRPCClientError<AppRouter>).message).toBe('email or password is not right');
+    const unknown = await codeOf(anonymous.trpc.auth.login.mutate({ email: 'ghost@demo.test', password: 'x' }));
+    expect(unknown).toBe('UNAUTHORIZED');
+  });
+
+  test('login sets an HTTP-only session cookie that authenticates; logout revokes it', async () => {
+    const base = `http://${server.url}/trpc`;
+    const login = await fetch(`${base}/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'manager@demo.test', password: 'demo' }),
+    });
+    const setCookie = login.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/kds_session=kds_s_/);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    const cookie = setCookie.split(';')[0] ?? '';
+
+    const tickets = await fetch(`${base}/kitchen.tickets`, { headers: { cookie } });
+    expect(tickets.status).toBe(200);
+    await fetch(`${base}/auth.logout`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+    });
+    const afterLogout = await fetch(`${base}/kitchen.tickets`, { headers: { cookie } });
+    expect(afterLogout.status).toBe(401);
+  });
+});
+
+describe('request limits and health', () => {
+  test('an oversized body gets a typed PAYLOAD_TOO_LARGE and writes nothing', async () => {
+    const kitchen = client(await fx.login(anonymous, 'kitchen@demo.test'));
+    const before = await kitchen.trpc.kitchen.tickets.query({});
+    const code = await codeOf(anonymous.trpc.order.place.mutate(fx.order({ notes: 'x'.repeat(200_000) })));
+    expect(code).toBe('PAYLOAD_TOO_LARGE');
+    const after = await kitchen.trpc.kitchen.tickets.query({});
+    expect(after.cursor).toBe(before.cursor);
+  });
+
+  test('health and readiness answer', async () => {
+    expect(await (await fetch(`http://${server.url}/healthz`)).json()).toEqual({ ok: true });
+    const ready = await fetch(`http://${server.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ ok: true });
+  });
+
+  test('internal errors never leak their cause', async () => {
+    const response = await fetch(`http://${server.url}/trpc/menu.forStore?input=${encodeURIComponent('{"storeSlug":"demo"}')}`);
+    expect(response.status).toBe(200);
+    const body = await response.text();
+    expect(body).not.toMatch(/costCents|stationId/);
+  });
+});

@@ -1,0 +1,8 @@
+// What the global setup hands to every test file through provide()/inject().
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgliteDumpPath: string;
+  }
+}
+
+export {};
