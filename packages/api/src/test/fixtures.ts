@@ -18,7 +18,7 @@ import { createTestDb, type TestDb } from '@kds/db/testing';
 import { and, count, eq } from 'drizzle-orm';
 import { hashPassword } from '../domain/auth/password.ts';
 import { hashToken, newToken, STAFF_TOKEN_PREFIX } from '../domain/auth/tokens.ts';
-import type { DomainContext, Principal } from '../domain/context.ts';
+import type { Principal } from '../domain/context.ts';
 import type { StaffRole } from '../domain/auth/principal.ts';
 import { EventBus } from '../events/event-bus.ts';
 import { createEventLog } from '../events/wiring.ts';

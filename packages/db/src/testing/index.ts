@@ -4,7 +4,7 @@ import postgres from 'postgres';
 import { inject } from 'vitest';
 import { createDb, type DbHandle } from '../client.ts';
 import './provided.ts';
-import { TEMPLATE_DATABASE, withDatabase } from './urls.ts';
+import { withDatabase } from './urls.ts';
 
 export interface TestDb extends DbHandle {
   /** PostgreSQL only: the URL of this test's own database, to open more instances on it. */
@@ -24,7 +24,7 @@ export async function createTestDb(options: { applicationName?: string } = {}): 
   }
   const name = `kds_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name} template ${TEMPLATE_DATABASE}`);
+  await admin.unsafe(`create database ${name} template ${inject('templateDatabase')}`);
   await admin.end();
   const url = withDatabase(serverUrl, name);
   const handle = await createDb({ driver: 'postgres', url, ...options });

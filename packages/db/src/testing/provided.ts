@@ -2,6 +2,8 @@
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteDumpPath: string;
+    /** PostgreSQL only: this run's migrated template database. */
+    templateDatabase: string;
   }
 }
 

@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// `npm start` / `npm test` on a fresh machine with only Node: finds (or fetches) the pinned
+// pnpm, installs dependencies when the lockfile changed, then runs the workspace script.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { packageManager, engines } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const pnpmVersion = packageManager.replace(/^pnpm@/, '');
+const tasks = { serve: 'serve', test: 'test:all' };
+const task = tasks[process.argv[2]];
+if (!task) {
+  console.error(`usage: node scripts/bootstrap.mjs ${Object.keys(tasks).join('|')}`);
+  process.exit(2);
+}
+
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 20 || (major === 20 && minor < 19)) {
+  console.error(`KDS needs Node ${engines.node}; this is ${process.version}.`);
+  process.exit(1);
+}
+
+const run = (command, args) => {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } });
+  if (result.error) throw result.error;
+  return result.status ?? 1;
+};
+const probe = spawnSync('pnpm', ['--version'], { encoding: 'utf8' });
+const pnpm =
+  probe.status === 0 && probe.stdout.trim() === pnpmVersion
+    ? ['pnpm']
+    : ['npx', '--yes', `pnpm@${pnpmVersion}`];
+const exec = (args) => run(pnpm[0], [...pnpm.slice(1), ...args]);
+
+const installed = join(root, 'node_modules', '.pnpm', 'lock.yaml');
+const lockfile = join(root, 'pnpm-lock.yaml');
+if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(lockfile).mtimeMs) {
+  const status = exec(['install', '--frozen-lockfile']);
+  if (status !== 0) process.exit(status);
+}
+process.exit(exec(['run', task]));
