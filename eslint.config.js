@@ -39,7 +39,11 @@ export default tseslint.config(
       ),
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'Only apps/server/src/env.ts reads process.env.' },
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Only apps/server/src/env.ts reads process.env.',
+        },
       ],
     },
   },
@@ -64,7 +68,11 @@ export default tseslint.config(
       ),
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'Only apps/server/src/env.ts reads process.env.' },
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Only apps/server/src/env.ts reads process.env.',
+        },
       ],
     },
   },

@@ -3,7 +3,7 @@
 // pnpm, installs dependencies when the lockfile changed, then runs the workspace script.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,17 +22,38 @@ if (major < 20 || (major === 20 && minor < 19)) {
   process.exit(1);
 }
 
+// Turbo and the workspace scripts call `pnpm` by name, so it must be on PATH: use the machine's
+// pnpm when it is the pinned version, else install that version into .tools/ (no root needed).
+const tools = join(root, '.tools');
+const env = {
+  ...process.env,
+  PATH: `${join(tools, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}`,
+  TURBO_TELEMETRY_DISABLED: '1',
+};
 const run = (command, args) => {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } });
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env });
   if (result.error) throw result.error;
   return result.status ?? 1;
 };
-const probe = spawnSync('pnpm', ['--version'], { encoding: 'utf8' });
-const pnpm =
-  probe.status === 0 && probe.stdout.trim() === pnpmVersion
-    ? ['pnpm']
-    : ['npx', '--yes', `pnpm@${pnpmVersion}`];
-const exec = (args) => run(pnpm[0], [...pnpm.slice(1), ...args]);
+const pnpmAnswers = () =>
+  spawnSync('pnpm', ['--version'], { encoding: 'utf8', env }).stdout?.trim();
+if (pnpmAnswers() !== pnpmVersion) {
+  console.log(`Installing pnpm ${pnpmVersion} into .tools/ ...`);
+  const status = run('npm', [
+    'install',
+    '--prefix',
+    tools,
+    '--no-save',
+    '--no-fund',
+    '--no-audit',
+    `pnpm@${pnpmVersion}`,
+  ]);
+  if (status !== 0 || pnpmAnswers() !== pnpmVersion) {
+    console.error(`Could not install pnpm ${pnpmVersion}.`);
+    process.exit(1);
+  }
+}
+const exec = (args) => run('pnpm', args);
 
 const installed = join(root, 'node_modules', '.pnpm', 'lock.yaml');
 const lockfile = join(root, 'pnpm-lock.yaml');

@@ -54,13 +54,19 @@ describe('store scoping', () => {
 
     const { tickets } = await outsider.trpc.kitchen.tickets.query({});
     expect(tickets).toEqual([]);
-    expect(await codeOf(outsider.trpc.kitchen.tickets.query({ stationId: demoStation }))).toBe('NOT_FOUND');
-    expect(await codeOf(outsider.trpc.ticket.bump.mutate({ orderId: order.orderId, force: true }))).toBe(
+    expect(await codeOf(outsider.trpc.kitchen.tickets.query({ stationId: demoStation }))).toBe(
       'NOT_FOUND',
     );
-    expect(await codeOf(outsider.trpc.ticket.prioritize.mutate({ orderId: order.orderId }))).toBe('NOT_FOUND');
     expect(
-      await codeOf(outsider.trpc.order.cancel.mutate({ orderId: order.orderId, reason: 'sabotage' })),
+      await codeOf(outsider.trpc.ticket.bump.mutate({ orderId: order.orderId, force: true })),
+    ).toBe('NOT_FOUND');
+    expect(await codeOf(outsider.trpc.ticket.prioritize.mutate({ orderId: order.orderId }))).toBe(
+      'NOT_FOUND',
+    );
+    expect(
+      await codeOf(
+        outsider.trpc.order.cancel.mutate({ orderId: order.orderId, reason: 'sabotage' }),
+      ),
     ).toBe('NOT_FOUND');
 
     // Their live stream never carries our events either.
@@ -81,9 +87,9 @@ describe('authentication', () => {
   test('no token, no kitchen data over HTTP', async () => {
     expect(await codeOf(anonymous.trpc.kitchen.tickets.query({}))).toBe('UNAUTHORIZED');
     const order = await anonymous.trpc.order.place.mutate(fx.order());
-    expect(await codeOf(anonymous.trpc.ticket.bump.mutate({ orderId: order.orderId, force: true }))).toBe(
-      'UNAUTHORIZED',
-    );
+    expect(
+      await codeOf(anonymous.trpc.ticket.bump.mutate({ orderId: order.orderId, force: true })),
+    ).toBe('UNAUTHORIZED');
   });
 
   test('no token, no kitchen subscription', async () => {
@@ -105,7 +111,9 @@ describe('authentication', () => {
       .catch((e: unknown) => e as TRPCClientError<AppRouter>);
     expect(error).toBeInstanceOf(TRPCClientError);
     expect((error as TRPCClientError<AppRouter>).message).toBe('email or password is not right');
-    const unknown = await codeOf(anonymous.trpc.auth.login.mutate({ email: 'ghost@demo.test', password: 'x' }));
+    const unknown = await codeOf(
+      anonymous.trpc.auth.login.mutate({ email: 'ghost@demo.test', password: 'x' }),
+    );
     expect(unknown).toBe('UNAUTHORIZED');
   });
 
@@ -137,7 +145,9 @@ describe('request limits and health', () => {
   test('an oversized body gets a typed PAYLOAD_TOO_LARGE and writes nothing', async () => {
     const kitchen = client(await fx.login(anonymous, 'kitchen@demo.test'));
     const before = await kitchen.trpc.kitchen.tickets.query({});
-    const code = await codeOf(anonymous.trpc.order.place.mutate(fx.order({ notes: 'x'.repeat(200_000) })));
+    const code = await codeOf(
+      anonymous.trpc.order.place.mutate(fx.order({ notes: 'x'.repeat(200_000) })),
+    );
     expect(code).toBe('PAYLOAD_TOO_LARGE');
     const after = await kitchen.trpc.kitchen.tickets.query({});
     expect(after.cursor).toBe(before.cursor);
@@ -151,7 +161,9 @@ describe('request limits and health', () => {
   });
 
   test('internal errors never leak their cause', async () => {
-    const response = await fetch(`http://${server.url}/trpc/menu.forStore?input=${encodeURIComponent('{"storeSlug":"demo"}')}`);
+    const response = await fetch(
+      `http://${server.url}/trpc/menu.forStore?input=${encodeURIComponent('{"storeSlug":"demo"}')}`,
+    );
     expect(response.status).toBe(200);
     const body = await response.text();
     expect(body).not.toMatch(/costCents|stationId/);

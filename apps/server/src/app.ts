@@ -111,7 +111,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             ? {}
             : {
                 sessionCookie: {
-                  set: (value, expires) => void res.setCookie(SESSION_COOKIE, value, { ...cookieOptions, expires }),
+                  set: (value, expires) =>
+                    void res.setCookie(SESSION_COOKIE, value, { ...cookieOptions, expires }),
                   clear: () => void res.clearCookie(SESSION_COOKIE, cookieOptions),
                 },
               }),
@@ -163,7 +164,9 @@ function cookieToken(app: FastifyInstance, header: string | undefined): string |
   return header ? app.parseCookie(header)[SESSION_COOKIE] : undefined;
 }
 
-function paramToken(params: Record<string, string | undefined> | null | undefined): string | undefined {
+function paramToken(
+  params: Record<string, string | undefined> | null | undefined,
+): string | undefined {
   const token = params?.token;
   return typeof token === 'string' ? token : undefined;
 }

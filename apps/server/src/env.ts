@@ -18,11 +18,20 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Seed the demo store on an empty database. Off by default in production. */
   SEED_DEMO: flag.optional(),
-  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 90)
+    .default(12),
   /** Set behind HTTPS so the session cookie is Secure. */
   COOKIE_SECURE: flag.default(false),
   /** Largest accepted HTTP body or WebSocket message. */
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(10 * 1024 * 1024)
+    .default(64 * 1024),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { SEED_DEMO: boolean };
@@ -34,7 +43,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   const parsed = EnvSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map(
-      (issue) => `  ${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(source[String(issue.path[0])])})`,
+      (issue) =>
+        `  ${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(source[String(issue.path[0])])})`,
     );
     throw new EnvError(`invalid environment:\n${lines.join('\n')}`);
   }

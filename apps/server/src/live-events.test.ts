@@ -38,7 +38,8 @@ const placeOrders = async (n: number) => {
   return results;
 };
 
-const isSequential = (ids: string[]) => ids.every((id, i) => i === 0 || Number(id) === Number(ids[i - 1]) + 1);
+const isSequential = (ids: string[]) =>
+  ids.every((id, i) => i === 0 || Number(id) === Number(ids[i - 1]) + 1);
 
 describe('kitchen.onEvent over WebSocket', () => {
   test('a subscriber receives order.placed for a new order', async () => {

@@ -26,7 +26,8 @@ const t = initTRPC.context<ApiContext>().create({
     let message = shape.message;
     // Unknown failures are logged by the server with their cause and never described here.
     if (error.code === 'INTERNAL_SERVER_ERROR') message = 'internal error';
-    if (issues) message = issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
+    if (issues)
+      message = issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
     return {
       ...shape,
       message,

@@ -13,7 +13,11 @@ import * as schema from './schema/index.ts';
 export type Schema = typeof schema;
 /** Either driver's database; verbs never need to know which one they run on. */
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
-export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Transaction = PgTransaction<
+  PgQueryResultHKT,
+  Schema,
+  ExtractTablesWithRelations<Schema>
+>;
 /** A database or an open transaction: what a query helper accepts. */
 export type Queryable = Database | Transaction;
 
@@ -68,8 +72,7 @@ function createPostgresDb(config: {
   return {
     db,
     driver: 'postgres',
-    listen: (channel, onNotify, onListen) =>
-      superviseListen(config, channel, onNotify, onListen),
+    listen: (channel, onNotify, onListen) => superviseListen(config, channel, onNotify, onListen),
     async listenBackendPids() {
       const rows = await client<{ pid: number }[]>`
         select pid from pg_stat_activity
@@ -146,7 +149,11 @@ async function superviseListen(
   };
 }
 
-function createPgliteDb(config: { dataDir?: string; loadDataDir?: Blob; pglite?: PGlite }): DbHandle {
+function createPgliteDb(config: {
+  dataDir?: string;
+  loadDataDir?: Blob;
+  pglite?: PGlite;
+}): DbHandle {
   if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
   const client =
     config.pglite ??

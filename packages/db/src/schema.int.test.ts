@@ -53,7 +53,10 @@ describe('constraints', () => {
   test('money is never negative', async () => {
     const [item] = await db.select().from(menuItems).limit(1);
     await expectConstraint('menu_items_price_nonnegative', () =>
-      db.update(menuItems).set({ priceCents: -1 }).where(eq(menuItems.id, item?.id ?? '')),
+      db
+        .update(menuItems)
+        .set({ priceCents: -1 })
+        .where(eq(menuItems.id, item?.id ?? '')),
     );
   });
 

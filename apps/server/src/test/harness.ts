@@ -38,7 +38,11 @@ export async function startServer(
   handle: DbHandle,
   options: { eventPollMs?: number } = {},
 ): Promise<Server> {
-  const app = await buildApp({ handle, keepAlive: { pingMs: 1_000, pongWaitMs: 1_000 }, ...options });
+  const app = await buildApp({
+    handle,
+    keepAlive: { pingMs: 1_000, pongWaitMs: 1_000 },
+    ...options,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('no port');
@@ -79,7 +83,9 @@ export interface Fixture {
   db: TestDb;
   storeId: string;
   /** A valid pay-at-counter order for the demo store. */
-  order(overrides?: Record<string, unknown>): Parameters<TRPCClient<AppRouter>['order']['place']['mutate']>[0];
+  order(
+    overrides?: Record<string, unknown>,
+  ): Parameters<TRPCClient<AppRouter>['order']['place']['mutate']>[0];
   login(client: Client, email: string): Promise<string>;
 }
 
@@ -89,11 +95,11 @@ export async function createFixture(db?: TestDb): Promise<Fixture> {
   await seedDemo(handle.db, { hashPassword });
   const [store] = await handle.db.select().from(stores).where(eq(stores.slug, 'demo'));
   if (!store) throw new Error('demo store missing');
-  const [lemonade] = await handle.db
+  const [lemonade] = await handle.db.select().from(menuItems).where(eq(menuItems.name, 'Lemonade'));
+  const [burger] = await handle.db
     .select()
     .from(menuItems)
-    .where(eq(menuItems.name, 'Lemonade'));
-  const [burger] = await handle.db.select().from(menuItems).where(eq(menuItems.name, 'Classic Burger'));
+    .where(eq(menuItems.name, 'Classic Burger'));
   const [medium] = await handle.db
     .select({ id: modifiers.id })
     .from(modifiers)
@@ -127,7 +133,10 @@ export interface Received {
 }
 
 /** Subscribes to kitchen.onEvent and records every tracked event. */
-export function subscribeKitchen(client: Client, input: { lastEventId?: string; stationId?: string } = {}) {
+export function subscribeKitchen(
+  client: Client,
+  input: { lastEventId?: string; stationId?: string } = {},
+) {
   const received: Received = { ids: [], data: [], errors: [], started: false };
   const sub = client.trpc.kitchen.onEvent.subscribe(input, {
     onStarted: () => (received.started = true),
@@ -147,12 +156,21 @@ export async function createRivalStore(db: DbHandle['db']) {
     .values({ slug: 'rival', name: 'Rival Grill', settings: defaultStoreSettings })
     .returning();
   if (!store) throw new Error('store insert failed');
-  const [station] = await db.insert(stations).values({ storeId: store.id, name: 'Line' }).returning();
+  const [station] = await db
+    .insert(stations)
+    .values({ storeId: store.id, name: 'Line' })
+    .returning();
   const [manager] = await db
     .insert(staff)
-    .values({ email: 'boss@rival.test', name: 'Rival Boss', passwordHash: await hashPassword('demo') })
+    .values({
+      email: 'boss@rival.test',
+      name: 'Rival Boss',
+      passwordHash: await hashPassword('demo'),
+    })
     .returning();
   if (!manager || !station) throw new Error('rival insert failed');
-  await db.insert(staffMemberships).values({ staffId: manager.id, storeId: store.id, role: 'manager' });
+  await db
+    .insert(staffMemberships)
+    .values({ staffId: manager.id, storeId: store.id, role: 'manager' });
   return { storeId: store.id, stationId: station.id, email: 'boss@rival.test' };
 }

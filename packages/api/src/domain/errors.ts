@@ -3,7 +3,14 @@
  * never knows about transport.
  */
 export abstract class DomainError extends Error {
-  abstract readonly code: 'NOT_FOUND' | 'INVALID_TRANSITION' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHORIZED' | 'VALIDATION' | 'RATE_LIMITED';
+  abstract readonly code:
+    | 'NOT_FOUND'
+    | 'INVALID_TRANSITION'
+    | 'CONFLICT'
+    | 'FORBIDDEN'
+    | 'UNAUTHORIZED'
+    | 'VALIDATION'
+    | 'RATE_LIMITED';
   /** Structured details safe to show to the caller. */
   readonly details: Record<string, unknown> | undefined;
 

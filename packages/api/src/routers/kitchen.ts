@@ -7,7 +7,9 @@ import {
 import { kitchenProcedure, router, trackedBySeq } from '../trpc.ts';
 
 export const kitchenRouter = router({
-  tickets: kitchenProcedure.input(KitchenTicketsInput).query(({ ctx, input }) => listTickets({ ctx, input })),
+  tickets: kitchenProcedure
+    .input(KitchenTicketsInput)
+    .query(({ ctx, input }) => listTickets({ ctx, input })),
   onEvent: kitchenProcedure
     .input(KitchenOnEventInput)
     .subscription(async ({ ctx, input, signal }) =>

@@ -7,7 +7,9 @@ import {
 import { publicProcedure, router, trackedBySeq } from '../trpc.ts';
 
 export const trackerRouter = router({
-  get: publicProcedure.input(TrackerGetInput).query(({ ctx, input }) => getTrackedOrder({ ctx, input })),
+  get: publicProcedure
+    .input(TrackerGetInput)
+    .query(({ ctx, input }) => getTrackedOrder({ ctx, input })),
   onOrder: publicProcedure
     .input(TrackerOnOrderInput)
     .subscription(async ({ ctx, input, signal }) =>

@@ -127,7 +127,14 @@ async function createStaff(db: Database, storeId: string, role: StaffRole) {
     .values({ staffId: member.id, storeId, tokenHash, expiresAt: new Date(Date.now() + 3600_000) })
     .returning();
   if (!session || session.tokenHash !== hashToken(token)) throw new Error('session insert failed');
-  return { kind: 'staff' as const, staffId: member.id, storeId, role, sessionId: session.id, token };
+  return {
+    kind: 'staff' as const,
+    staffId: member.id,
+    storeId,
+    role,
+    sessionId: session.id,
+    token,
+  };
 }
 
 /** What "writes nothing" is checked against: orders, events and the store's sequence. */
@@ -154,7 +161,11 @@ export function counterOrder(demo: DemoStore, overrides: Record<string, unknown>
         quantity: 1,
         modifierIds: [demo.modifier['Classic Burger/Medium'] ?? ''],
       },
-      { menuItemId: demo.item['Fries'] ?? '', quantity: 2, modifierIds: [demo.modifier['Fries/Regular'] ?? ''] },
+      {
+        menuItemId: demo.item['Fries'] ?? '',
+        quantity: 2,
+        modifierIds: [demo.modifier['Fries/Regular'] ?? ''],
+      },
     ],
     customer: { name: 'Ada' },
     fulfilment: { type: 'pickup' as const },

@@ -46,7 +46,10 @@ export const menuItems = pgTable(
     isAvailable: boolean().notNull().default(true),
     sortOrder: integer().notNull().default(0),
     prepSeconds: integer().notNull().default(600),
-    allergens: text().array().notNull().default(sql`'{}'::text[]`),
+    allergens: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     imageUrl: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

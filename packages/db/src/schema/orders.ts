@@ -14,13 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { discountCodes } from './discounts.ts';
-import {
-  fulfilmentType,
-  itemStatus,
-  orderStatus,
-  paymentMethod,
-  paymentStatus,
-} from './enums.ts';
+import { fulfilmentType, itemStatus, orderStatus, paymentMethod, paymentStatus } from './enums.ts';
 import { menuItems } from './menu.ts';
 import { stations } from './stations.ts';
 import { stores } from './stores.ts';
@@ -136,7 +130,10 @@ export const orderItems = pgTable(
     unitCostCents: integer().notNull().default(0),
     lineTotalCents: integer().notNull(),
     modifiers: jsonb().$type<OrderItemModifier[]>().notNull().default([]),
-    allergens: text().array().notNull().default(sql`'{}'::text[]`),
+    allergens: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     notes: text().notNull().default(''),
     prepSeconds: integer().notNull().default(0),
     status: itemStatus().notNull().default('queued'),

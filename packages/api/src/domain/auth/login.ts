@@ -22,11 +22,7 @@ export async function login({
   ctx: DomainContext;
   input: LoginInput;
 }): Promise<LoginResult> {
-  const [member] = await ctx.db
-    .select()
-    .from(staff)
-    .where(eq(staff.email, input.email))
-    .limit(1);
+  const [member] = await ctx.db.select().from(staff).where(eq(staff.email, input.email)).limit(1);
   const ok = await verifyPassword(member?.passwordHash ?? (await decoyHash), input.password);
   if (!member || !ok || !member.isActive) throw invalid();
 

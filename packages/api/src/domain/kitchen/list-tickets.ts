@@ -50,11 +50,21 @@ export async function listTickets({
         ? await tx
             .select()
             .from(orderItems)
-            .where(inArray(orderItems.orderId, open.map((o) => o.id)))
+            .where(
+              inArray(
+                orderItems.orderId,
+                open.map((o) => o.id),
+              ),
+            )
             .orderBy(asc(orderItems.position))
         : [];
       const tickets = open
-        .map((order) => toTicket(order, items.filter((i) => i.orderId === order.id)))
+        .map((order) =>
+          toTicket(
+            order,
+            items.filter((i) => i.orderId === order.id),
+          ),
+        )
         .filter((t) => !input.stationId || t.items.some((i) => i.stationId === input.stationId));
       return {
         tickets,

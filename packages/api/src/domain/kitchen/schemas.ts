@@ -7,7 +7,10 @@ export const KitchenOnEventInput = z
   .object({
     stationId: z.uuid().optional(),
     /** The cursor: a seq from `kitchen.tickets` or the last event seen. tRPC resends it on reconnect. */
-    lastEventId: z.string().regex(/^\d{1,15}$/).nullish(),
+    lastEventId: z
+      .string()
+      .regex(/^\d{1,15}$/)
+      .nullish(),
   })
   .default({});
 export type KitchenOnEventInput = z.infer<typeof KitchenOnEventInput>;

@@ -5,15 +5,42 @@ import { findStoreBySlug } from '../orders/internal.ts';
 import type { MenuForStoreInput } from './schemas.ts';
 
 /** The public menu: what a guest may see (never costs, stations or internal settings). */
-export async function menuForStore({ ctx, input }: { ctx: DomainContext; input: MenuForStoreInput }) {
+export async function menuForStore({
+  ctx,
+  input,
+}: {
+  ctx: DomainContext;
+  input: MenuForStoreInput;
+}) {
   const store = await findStoreBySlug(ctx.db, input.storeSlug);
   const [categories, items, groups] = await Promise.all([
-    ctx.db.select().from(menuCategories).where(eq(menuCategories.storeId, store.id)).orderBy(asc(menuCategories.sortOrder)),
-    ctx.db.select().from(menuItems).where(eq(menuItems.storeId, store.id)).orderBy(asc(menuItems.sortOrder)),
-    ctx.db.select().from(modifierGroups).where(eq(modifierGroups.storeId, store.id)).orderBy(asc(modifierGroups.sortOrder)),
+    ctx.db
+      .select()
+      .from(menuCategories)
+      .where(eq(menuCategories.storeId, store.id))
+      .orderBy(asc(menuCategories.sortOrder)),
+    ctx.db
+      .select()
+      .from(menuItems)
+      .where(eq(menuItems.storeId, store.id))
+      .orderBy(asc(menuItems.sortOrder)),
+    ctx.db
+      .select()
+      .from(modifierGroups)
+      .where(eq(modifierGroups.storeId, store.id))
+      .orderBy(asc(modifierGroups.sortOrder)),
   ]);
   const options = groups.length
-    ? await ctx.db.select().from(modifiers).where(inArray(modifiers.groupId, groups.map((g) => g.id))).orderBy(asc(modifiers.sortOrder))
+    ? await ctx.db
+        .select()
+        .from(modifiers)
+        .where(
+          inArray(
+            modifiers.groupId,
+            groups.map((g) => g.id),
+          ),
+        )
+        .orderBy(asc(modifiers.sortOrder))
     : [];
   return {
     store: {
@@ -48,7 +75,12 @@ export async function menuForStore({ ctx, input }: { ctx: DomainContext; input: 
               maxChoices: g.maxChoices,
               modifiers: options
                 .filter((m) => m.groupId === g.id)
-                .map((m) => ({ id: m.id, name: m.name, priceDeltaCents: m.priceDeltaCents, isAvailable: m.isAvailable })),
+                .map((m) => ({
+                  id: m.id,
+                  name: m.name,
+                  priceDeltaCents: m.priceDeltaCents,
+                  isAvailable: m.isAvailable,
+                })),
             })),
         })),
     })),

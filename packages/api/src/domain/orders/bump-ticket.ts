@@ -34,17 +34,31 @@ export async function bumpTicket({
     if (station && station.kind === 'prep') {
       const queued = state.items.filter((i) => i.stationId === station.id && i.status === 'queued');
       if (queued.length === 0) {
-        throw new InvalidTransitionError(state.order.status, `bump at ${station.name} (nothing queued there)`);
+        throw new InvalidTransitionError(
+          state.order.status,
+          `bump at ${station.name} (nothing queued there)`,
+        );
       }
-      await markDone(state, queued.map((i) => i.id), station.id);
+      await markDone(
+        state,
+        queued.map((i) => i.id),
+        station.id,
+      );
       return;
     }
     const open = state.items.filter((i) => i.status === 'queued');
     if (open.length > 0 && !input.force) {
-      throw new InvalidTransitionError(state.order.status, 'bump (stations still working; force to override)');
+      throw new InvalidTransitionError(
+        state.order.status,
+        'bump (stations still working; force to override)',
+      );
     }
     if (state.order.status === 'PLACED') await startStep(state);
-    await setItems(state, open.map((i) => i.id), 'done');
+    await setItems(
+      state,
+      open.map((i) => i.id),
+      'done',
+    );
     await readyStep(state, open.length > 0, station?.id ?? null);
   });
 }

@@ -55,7 +55,10 @@ describe('order.place', () => {
       totalCents: subtotal + tax,
     });
     expect(result.status).toBe('PLACED');
-    const items = await h.db.select().from(orderItems).where(eq(orderItems.orderId, result.orderId));
+    const items = await h.db
+      .select()
+      .from(orderItems)
+      .where(eq(orderItems.orderId, result.orderId));
     expect(items.map((i) => [i.name, i.quantity, i.unitPriceCents])).toEqual([
       ['Classic Burger', 1, 1200],
       ['Fries', 2, 450],
@@ -69,7 +72,10 @@ describe('order.place', () => {
           {
             menuItemId: h.demo.item['Classic Burger'],
             quantity: 2,
-            modifierIds: [h.demo.modifier['Classic Burger/Medium'], h.demo.modifier['Classic Burger/Bacon']],
+            modifierIds: [
+              h.demo.modifier['Classic Burger/Medium'],
+              h.demo.modifier['Classic Burger/Bacon'],
+            ],
             priceDeltaCents: -5000,
           },
         ],
@@ -80,9 +86,11 @@ describe('order.place', () => {
 
   test('refuses an unknown item with a typed error and writes nothing', async () => {
     const error = await expectRefusal('UNPROCESSABLE_CONTENT', () =>
-      h.caller().order.place(
-        counterOrder(h.demo, { items: [{ menuItemId: crypto.randomUUID(), quantity: 1 }] }),
-      ),
+      h
+        .caller()
+        .order.place(
+          counterOrder(h.demo, { items: [{ menuItemId: crypto.randomUUID(), quantity: 1 }] }),
+        ),
     );
     expect(error.message).toMatch(/cannot be placed/);
     expect(detailsOf(error)).toContain('"code":"ITEM_NOT_FOUND"');
@@ -93,7 +101,9 @@ describe('order.place', () => {
     await h.db.update(menuItems).set({ isAvailable: false }).where(eq(menuItems.id, fries));
     try {
       const error = await expectRefusal('UNPROCESSABLE_CONTENT', () =>
-        h.caller().order.place(counterOrder(h.demo, { items: [{ menuItemId: fries, quantity: 1 }] })),
+        h
+          .caller()
+          .order.place(counterOrder(h.demo, { items: [{ menuItemId: fries, quantity: 1 }] })),
       );
       expect(detailsOf(error)).toContain('"code":"ITEM_UNAVAILABLE"');
       expect(detailsOf(error)).toContain('Onion Rings is sold out');
@@ -104,9 +114,11 @@ describe('order.place', () => {
 
   test.each([0, -1, 1.5, 1000])('refuses a quantity of %s', async (quantity) => {
     const error = await expectRefusal('BAD_REQUEST', () =>
-      h.caller().order.place(
-        counterOrder(h.demo, { items: [{ menuItemId: h.demo.item['Fries'], quantity }] }),
-      ),
+      h
+        .caller()
+        .order.place(
+          counterOrder(h.demo, { items: [{ menuItemId: h.demo.item['Fries'], quantity }] }),
+        ),
     );
     expect(error.message).toMatch(/quantity/);
   });
@@ -120,7 +132,9 @@ describe('order.place', () => {
   test('refuses an oversized order (too many lines, too long notes)', async () => {
     const line = { menuItemId: h.demo.item['Lemonade'], quantity: 1 };
     await expectRefusal('BAD_REQUEST', () =>
-      h.caller().order.place(counterOrder(h.demo, { items: Array.from({ length: 51 }, () => line) })),
+      h
+        .caller()
+        .order.place(counterOrder(h.demo, { items: Array.from({ length: 51 }, () => line) })),
     );
     await expectRefusal('BAD_REQUEST', () =>
       h.caller().order.place(counterOrder(h.demo, { notes: 'x'.repeat(100_000) })),
@@ -146,9 +160,13 @@ describe('order.place', () => {
 
   test('refuses a required modifier group left empty', async () => {
     const error = await expectRefusal('UNPROCESSABLE_CONTENT', () =>
-      h.caller().order.place(
-        counterOrder(h.demo, { items: [{ menuItemId: h.demo.item['Classic Burger'], quantity: 1 }] }),
-      ),
+      h
+        .caller()
+        .order.place(
+          counterOrder(h.demo, {
+            items: [{ menuItemId: h.demo.item['Classic Burger'], quantity: 1 }],
+          }),
+        ),
     );
     expect(detailsOf(error)).toContain('choose 1 for Cook');
   });
@@ -166,7 +184,9 @@ describe('order.place', () => {
       })
       .returning();
     await expectRefusal('UNPROCESSABLE_CONTENT', () =>
-      h.caller().order.place(counterOrder(h.demo, { items: [{ menuItemId: item?.id, quantity: 1 }] })),
+      h
+        .caller()
+        .order.place(counterOrder(h.demo, { items: [{ menuItemId: item?.id, quantity: 1 }] })),
     );
   });
 
@@ -181,7 +201,9 @@ describe('order.place', () => {
 
   test('concurrent requests with one idempotency key make one order', async () => {
     const input = counterOrder(h.demo);
-    const results = await Promise.all(Array.from({ length: 5 }, () => h.caller().order.place(input)));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => h.caller().order.place(input)),
+    );
     expect(new Set(results.map((r) => r.orderId)).size).toBe(1);
     const rows = await h.db
       .select()

@@ -1,12 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import {
-  discountCodes,
-  orderCounters,
-  orderItems,
-  orders,
-  type Order,
-  type Store,
-} from '@kds/db';
+import { discountCodes, orderCounters, orderItems, orders, type Order, type Store } from '@kds/db';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { appendEvents } from '../../events/append-events.ts';
 import type { DomainContext } from '../context.ts';
@@ -49,7 +42,9 @@ export async function placeOrder({
       const now = ctx.now();
       const priced = await priceOrder(tx.tx, store, input, { now, lock: true });
       if (priced.problems.length > 0) {
-        throw new ValidationError('the order cannot be placed as it is', { problems: priced.problems });
+        throw new ValidationError('the order cannot be placed as it is', {
+          problems: priced.problems,
+        });
       }
       const businessDate = businessDateOf(now, store.timezone);
       const [counter] = await tx.tx
@@ -134,7 +129,9 @@ function paymentMethodFor(store: Store, asked: 'online' | 'counter' | undefined)
   const method = asked ?? (mode === 'counter' ? 'counter' : 'online');
   if (mode !== 'both' && method !== mode) {
     throw new ValidationError(
-      mode === 'online' ? 'this store takes payment online only' : 'this store takes payment at the counter only',
+      mode === 'online'
+        ? 'this store takes payment online only'
+        : 'this store takes payment at the counter only',
       { problems: [{ path: ['payment'], code: 'PAYMENT_METHOD_UNAVAILABLE' }] },
     );
   }
@@ -198,5 +195,10 @@ function fingerprint(input: PlaceOrderInput): string {
 
 /** The calendar date in the store's time zone: order numbers restart each business day. */
 export function businessDateOf(now: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }

@@ -78,10 +78,26 @@ export async function priceOrder(
   const itemById = new Map(items.map((i) => [i.id, i]));
 
   const groups = items.length
-    ? await db.select().from(modifierGroups).where(inArray(modifierGroups.menuItemId, items.map((i) => i.id)))
+    ? await db
+        .select()
+        .from(modifierGroups)
+        .where(
+          inArray(
+            modifierGroups.menuItemId,
+            items.map((i) => i.id),
+          ),
+        )
     : [];
   const options_ = groups.length
-    ? await db.select().from(modifiers).where(inArray(modifiers.groupId, groups.map((g) => g.id)))
+    ? await db
+        .select()
+        .from(modifiers)
+        .where(
+          inArray(
+            modifiers.groupId,
+            groups.map((g) => g.id),
+          ),
+        )
     : [];
   const groupById = new Map(groups.map((g) => [g.id, g]));
   const modifierById = new Map(options_.map((m) => [m.id, m]));
@@ -91,11 +107,19 @@ export async function priceOrder(
     const path = ['items', index];
     const item = itemById.get(line.menuItemId);
     if (!item) {
-      problems.push({ path: [...path, 'menuItemId'], code: 'ITEM_NOT_FOUND', message: 'this item is not on the menu' });
+      problems.push({
+        path: [...path, 'menuItemId'],
+        code: 'ITEM_NOT_FOUND',
+        message: 'this item is not on the menu',
+      });
       return;
     }
     if (!item.isAvailable) {
-      problems.push({ path: [...path, 'menuItemId'], code: 'ITEM_UNAVAILABLE', message: `${item.name} is sold out` });
+      problems.push({
+        path: [...path, 'menuItemId'],
+        code: 'ITEM_UNAVAILABLE',
+        message: `${item.name} is sold out`,
+      });
     }
     const chosen: OrderItemModifier[] = [];
     const perGroup = new Map<string, number>();
@@ -103,11 +127,19 @@ export async function priceOrder(
       const modifier = modifierById.get(modifierId);
       const group = modifier && groupById.get(modifier.groupId);
       if (!modifier || !group || group.menuItemId !== item.id) {
-        problems.push({ path: [...path, 'modifierIds'], code: 'MODIFIER_INVALID', message: `that choice does not belong to ${item.name}` });
+        problems.push({
+          path: [...path, 'modifierIds'],
+          code: 'MODIFIER_INVALID',
+          message: `that choice does not belong to ${item.name}`,
+        });
         continue;
       }
       if (!modifier.isAvailable) {
-        problems.push({ path: [...path, 'modifierIds'], code: 'MODIFIER_UNAVAILABLE', message: `${modifier.name} is sold out` });
+        problems.push({
+          path: [...path, 'modifierIds'],
+          code: 'MODIFIER_UNAVAILABLE',
+          message: `${modifier.name} is sold out`,
+        });
       }
       perGroup.set(group.id, (perGroup.get(group.id) ?? 0) + 1);
       chosen.push({
@@ -128,7 +160,10 @@ export async function priceOrder(
         });
       }
     }
-    const unitPriceCents = Math.max(0, item.priceCents + chosen.reduce((s, m) => s + m.priceDeltaCents, 0));
+    const unitPriceCents = Math.max(
+      0,
+      item.priceCents + chosen.reduce((s, m) => s + m.priceDeltaCents, 0),
+    );
     lines.push({
       menuItemId: item.id,
       stationId: item.stationId,
@@ -145,13 +180,21 @@ export async function priceOrder(
   });
 
   if (input.fulfilment.type === 'delivery') {
-    problems.push({ path: ['fulfilment', 'type'], code: 'FULFILMENT_UNAVAILABLE', message: 'this store does not deliver yet' });
+    problems.push({
+      path: ['fulfilment', 'type'],
+      code: 'FULFILMENT_UNAVAILABLE',
+      message: 'this store does not deliver yet',
+    });
   }
   if (input.fireAt) {
     const fireAt = new Date(input.fireAt).getTime();
     const now = options.now.getTime();
     if (fireAt <= now || fireAt > now + 7 * 24 * 3600_000) {
-      problems.push({ path: ['fireAt'], code: 'FIRE_AT_INVALID', message: 'pick a time in the next seven days' });
+      problems.push({
+        path: ['fireAt'],
+        code: 'FIRE_AT_INVALID',
+        message: 'pick a time in the next seven days',
+      });
     }
   }
 
@@ -197,9 +240,19 @@ async function findDiscount(
     (!row.validUntil || row.validUntil > now) &&
     (row.maxUses === null || row.timesUsed < row.maxUses);
   if (!row || !usable) {
-    return { cents: 0, id: null, problem: { path: ['discountCode'], code: 'DISCOUNT_INVALID', message: 'this code is not valid' } };
+    return {
+      cents: 0,
+      id: null,
+      problem: {
+        path: ['discountCode'],
+        code: 'DISCOUNT_INVALID',
+        message: 'this code is not valid',
+      },
+    };
   }
   const cents =
-    row.kind === 'percent' ? Math.floor((subtotalCents * row.value) / 100) : Math.min(row.value, subtotalCents);
+    row.kind === 'percent'
+      ? Math.floor((subtotalCents * row.value) / 100)
+      : Math.min(row.value, subtotalCents);
   return { cents, id: row.id };
 }

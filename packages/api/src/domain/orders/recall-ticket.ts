@@ -36,7 +36,11 @@ export async function recallTicket({
     } else if (order.status !== 'PREPARING' || requeue.length === 0) {
       throw new InvalidTransitionError(order.status, 'recall');
     }
-    await setItems(state, requeue.map((i) => i.id), 'queued');
+    await setItems(
+      state,
+      requeue.map((i) => i.id),
+      'queued',
+    );
     state.order = await saveOrder(state.tx, order, {
       status,
       readyAt: status === 'PREPARING' ? null : order.readyAt,

@@ -55,7 +55,9 @@ describe('nextStatus', () => {
   test('recalls a completed order only within ten minutes', () => {
     const justInside = new Date(now.getTime() - RECALL_COMPLETED_WINDOW_MS);
     const tooLate = new Date(now.getTime() - RECALL_COMPLETED_WINDOW_MS - 1);
-    expect(nextStatus(order('COMPLETED', { completedAt: justInside }), 'recall', now)).toBe('READY');
+    expect(nextStatus(order('COMPLETED', { completedAt: justInside }), 'recall', now)).toBe(
+      'READY',
+    );
     expect(() => nextStatus(order('COMPLETED', { completedAt: tooLate }), 'recall', now)).toThrow(
       /more than 10 minutes/,
     );

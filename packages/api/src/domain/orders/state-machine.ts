@@ -59,7 +59,10 @@ export function nextStatus(order: TransitionSubject, action: OrderAction, now: D
   if (order.status === 'COMPLETED' && action === 'recall') {
     const completedAt = order.completedAt?.getTime() ?? -Infinity;
     if (now.getTime() - completedAt > RECALL_COMPLETED_WINDOW_MS) {
-      throw new InvalidTransitionError(order.status, 'recall (more than 10 minutes after completion)');
+      throw new InvalidTransitionError(
+        order.status,
+        'recall (more than 10 minutes after completion)',
+      );
     }
   }
   return next;
@@ -75,7 +78,11 @@ export function canTransition(order: TransitionSubject, action: OrderAction, now
 }
 
 /** Statuses in which a ticket is on the kitchen's screens. */
-export const kitchenStatuses = ['PLACED', 'PREPARING', 'READY'] as const satisfies readonly OrderStatus[];
+export const kitchenStatuses = [
+  'PLACED',
+  'PREPARING',
+  'READY',
+] as const satisfies readonly OrderStatus[];
 
 /** Only paid or pay-at-counter orders reach the kitchen. */
 export const kitchenPaymentStatuses = ['paid', 'at_counter', 'partially_refunded'] as const;

@@ -118,8 +118,12 @@ describe('ticket verbs', () => {
     const { tickets } = await h.caller(cook).kitchen.tickets({});
     const version = tickets.find((t) => t.orderId === orderId)?.version ?? 0;
     const results = await Promise.allSettled([
-      h.caller(cook).ticket.bump({ orderId, stationId: h.demo.station.Grill, expectedVersion: version }),
-      h.caller(cook).ticket.bump({ orderId, stationId: h.demo.station.Fry, expectedVersion: version }),
+      h
+        .caller(cook)
+        .ticket.bump({ orderId, stationId: h.demo.station.Grill, expectedVersion: version }),
+      h
+        .caller(cook)
+        .ticket.bump({ orderId, stationId: h.demo.station.Fry, expectedVersion: version }),
     ]);
     const fulfilled = results.filter((r) => r.status === 'fulfilled');
     const rejected = results.filter((r) => r.status === 'rejected');
@@ -133,11 +137,15 @@ describe('ticket verbs', () => {
     const other = await createOtherStore(h.db, 'rival');
     const outsider = await h.staffOf(other.storeId, 'manager');
     const before = await writeCounts(h.db, h.demo.storeId);
-    expect(await codeOf(h.caller(outsider).ticket.bump({ orderId, force: true }))).toBe('NOT_FOUND');
-    expect(await codeOf(h.caller(outsider).order.cancel({ orderId, reason: 'x' }))).toBe('NOT_FOUND');
-    expect(await codeOf(h.caller(outsider).kitchen.tickets({ stationId: h.demo.station.Grill }))).toBe(
+    expect(await codeOf(h.caller(outsider).ticket.bump({ orderId, force: true }))).toBe(
       'NOT_FOUND',
     );
+    expect(await codeOf(h.caller(outsider).order.cancel({ orderId, reason: 'x' }))).toBe(
+      'NOT_FOUND',
+    );
+    expect(
+      await codeOf(h.caller(outsider).kitchen.tickets({ stationId: h.demo.station.Grill })),
+    ).toBe('NOT_FOUND');
     const theirs = await h.caller(outsider).kitchen.tickets({});
     expect(theirs.tickets).toEqual([]);
     expect(await writeCounts(h.db, h.demo.storeId)).toEqual(before);

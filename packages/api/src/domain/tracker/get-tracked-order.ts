@@ -13,7 +13,13 @@ export async function findTrackedOrder(ctx: DomainContext, trackingToken: string
 }
 
 /** What the token holder may see: their own order, without staff or internal fields. */
-export async function getTrackedOrder({ ctx, input }: { ctx: DomainContext; input: TrackerGetInput }) {
+export async function getTrackedOrder({
+  ctx,
+  input,
+}: {
+  ctx: DomainContext;
+  input: TrackerGetInput;
+}) {
   const order = await findTrackedOrder(ctx, input.trackingToken);
   const [store] = await ctx.db
     .select({ name: stores.name, slug: stores.slug, currency: stores.currency })

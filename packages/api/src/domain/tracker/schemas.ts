@@ -7,6 +7,9 @@ export type TrackerGetInput = z.infer<typeof TrackerGetInput>;
 
 export const TrackerOnOrderInput = z.object({
   trackingToken: TrackingToken,
-  lastEventId: z.string().regex(/^\d{1,15}$/).nullish(),
+  lastEventId: z
+    .string()
+    .regex(/^\d{1,15}$/)
+    .nullish(),
 });
 export type TrackerOnOrderInput = z.infer<typeof TrackerOnOrderInput>;
