@@ -82,7 +82,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(fastifyCookie);
-  await app.register(fastifyWebsocket, { options: { maxPayload: bodyLimit } });
+  await app.register(fastifyWebsocket, {
+    options: { maxPayload: bodyLimit },
+    // On shutdown, tell every client to reconnect (to another instance, or to us after a
+    // restart) before closing its socket as "going away".
+    preClose(done) {
+      const reconnect = JSON.stringify({ id: null, method: 'reconnect' });
+      for (const client of this.websocketServer.clients) {
+        client.send(reconnect);
+        client.close(1001, 'server shutting down');
+      }
+      this.websocketServer.close(() => done());
+    },
+  });
 
   const cookieOptions = {
     httpOnly: true,
@@ -141,11 +153,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     listener = await listenForEvents(bus, handle, {
       ...(options.eventPollMs !== undefined ? { pollMs: options.eventPollMs } : {}),
     });
-  });
-  app.addHook('preClose', async () => {
-    // Tell every WebSocket client to reconnect (to another instance, or to us after restart).
-    const reconnect = JSON.stringify({ id: null, method: 'reconnect' });
-    for (const client of app.websocketServer.clients) client.send(reconnect);
   });
   app.addHook('onClose', async () => {
     await listener?.close();

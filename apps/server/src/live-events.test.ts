@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, onTestFinished, test, vi } from 'vitest';
+import WebSocket from 'ws';
 import {
   connect,
   createFixture,
@@ -135,5 +136,19 @@ describe('tracker.onOrder over WebSocket', () => {
     expect(errors[0]).toMatchObject({ data: { code: 'NOT_FOUND' } });
     expect(data).toEqual([]);
     sub.unsubscribe();
+  });
+});
+
+describe('shutdown', () => {
+  test('tells WebSocket clients to reconnect before closing', async () => {
+    const own = await startServer(fx.db);
+    const socket = new WebSocket(`ws://${own.url}/trpc`);
+    const messages: string[] = [];
+    const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+    socket.on('message', (data) => messages.push(String(data)));
+    await new Promise((resolve) => socket.on('open', resolve));
+    await own.close();
+    expect(await closed).toBe(1001);
+    expect(messages.map((m) => JSON.parse(m))).toContainEqual({ id: null, method: 'reconnect' });
   });
 });

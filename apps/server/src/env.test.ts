@@ -1,0 +1,27 @@
+import { describe, expect, test } from 'vitest';
+import { EnvError, loadEnv } from './env.ts';
+
+describe('loadEnv', () => {
+  test('has defaults that run on embedded PGlite with the demo seed', () => {
+    const env = loadEnv({});
+    expect(env).toMatchObject({ PORT: 3000, SEED_DEMO: true });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.DATA_DIR).toMatch(/\.data$/);
+  });
+
+  test('does not seed the demo store in production unless asked', () => {
+    expect(loadEnv({ NODE_ENV: 'production' }).SEED_DEMO).toBe(false);
+    expect(loadEnv({ NODE_ENV: 'production', SEED_DEMO: 'true' }).SEED_DEMO).toBe(true);
+  });
+
+  test.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://localhost/kds'],
+    ['LOG_LEVEL', 'loud'],
+    ['SEED_DEMO', 'yes'],
+  ])('refuses %s=%s with a message naming it', (name, value) => {
+    expect(() => loadEnv({ [name]: value })).toThrow(EnvError);
+    expect(() => loadEnv({ [name]: value })).toThrow(new RegExp(`${name}: .*\\(got "${value}"\\)`));
+  });
+});
