@@ -160,13 +160,11 @@ describe('order.place', () => {
 
   test('refuses a required modifier group left empty', async () => {
     const error = await expectRefusal('UNPROCESSABLE_CONTENT', () =>
-      h
-        .caller()
-        .order.place(
-          counterOrder(h.demo, {
-            items: [{ menuItemId: h.demo.item['Classic Burger'], quantity: 1 }],
-          }),
-        ),
+      h.caller().order.place(
+        counterOrder(h.demo, {
+          items: [{ menuItemId: h.demo.item['Classic Burger'], quantity: 1 }],
+        }),
+      ),
     );
     expect(detailsOf(error)).toContain('choose 1 for Cook');
   });
