@@ -42,8 +42,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit,
+    // Batched tRPC GETs put every procedure name in one path segment.
     routerOptions: { maxParamLength: 5000 },
-    // Tickets are never served from a proxy's cache.
+    // While draining, new requests get 503 so a load balancer moves them to another instance.
     return503OnClosing: true,
   });
 

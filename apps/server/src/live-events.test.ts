@@ -139,6 +139,30 @@ describe('tracker.onOrder over WebSocket', () => {
   });
 });
 
+describe('keep-alive', () => {
+  test('a client that stops answering is cut off, and its subscriptions with it', async () => {
+    // The harness pings after 1 s of silence and waits 1 s for an answer.
+    const socket = new WebSocket(`ws://${server.url}/trpc?connectionParams=1`);
+    const messages: string[] = [];
+    socket.on('message', (data) => messages.push(String(data)));
+    const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    await new Promise((resolve) => socket.on('open', resolve));
+    socket.send(JSON.stringify({ method: 'connectionParams', data: { token } }));
+    socket.send(
+      JSON.stringify({
+        id: 1,
+        method: 'subscription',
+        params: { path: 'kitchen.onEvent', input: {} },
+      }),
+    );
+    await vi.waitFor(() => expect(server.app.bus.listenerCount(fx.storeId)).toBe(1));
+    // From here on the client is silent, like a screen whose network died.
+    await closed;
+    expect(messages).toContain('PING');
+    await vi.waitFor(() => expect(server.app.bus.listenerCount()).toBe(0));
+  });
+});
+
 describe('shutdown', () => {
   test('tells WebSocket clients to reconnect before closing', async () => {
     const own = await startServer(fx.db);

@@ -82,6 +82,7 @@ export const modifierGroups = pgTable(
     check('modifier_groups_min_nonnegative', sql`${t.minChoices} >= 0`),
     check('modifier_groups_max_ge_min', sql`${t.maxChoices} >= ${t.minChoices}`),
     index().on(t.menuItemId, t.sortOrder),
+    index().on(t.storeId, t.sortOrder),
   ],
 );
 

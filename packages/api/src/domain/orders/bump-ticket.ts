@@ -3,7 +3,7 @@ import { requireKitchen } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { InvalidTransitionError } from '../errors.ts';
 import { markDone } from './bump-item.ts';
-import { findStation } from './internal.ts';
+import { resolveStation } from './internal.ts';
 import {
   assertOnKitchenScreens,
   mutateTicket,
@@ -25,9 +25,7 @@ export async function bumpTicket({
   input: BumpTicketInput;
 }): Promise<Ticket> {
   const principal = requireKitchen(ctx);
-  const stationId =
-    input.stationId ?? (principal.kind === 'device' ? principal.stationId : null) ?? null;
-  const station = stationId ? await findStation(ctx.db, principal.storeId, stationId) : null;
+  const station = await resolveStation(ctx.db, principal, input.stationId);
 
   return mutateTicket(ctx, principal.storeId, input, async (state) => {
     assertOnKitchenScreens(state.order, 'bump');

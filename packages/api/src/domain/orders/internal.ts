@@ -9,7 +9,7 @@ import {
   type Store,
 } from '@kds/db';
 import { and, asc, eq } from 'drizzle-orm';
-import type { TxContext } from '../context.ts';
+import type { Principal, TxContext } from '../context.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 
 export async function findStoreBySlug(db: Queryable, slug: string): Promise<Store> {
@@ -80,4 +80,28 @@ export async function storeHasExpo(db: Queryable, storeId: string): Promise<bool
     .where(and(eq(stations.storeId, storeId), eq(stations.kind, 'expo')))
     .limit(1);
   return expo !== undefined;
+}
+
+/**
+ * The station a kitchen command acts for: the one named in the input, else the paired
+ * screen's own station, else none (expo or a signed-in staff member's whole-ticket action).
+ */
+export async function resolveStation(
+  db: Queryable,
+  principal: Principal,
+  stationId: string | undefined,
+) {
+  const id = stationId ?? (principal.kind === 'device' ? principal.stationId : null);
+  return id ? findStation(db, principal.storeId, id) : null;
+}
+
+/** The money an order adds up to, as clients see it. */
+export function totalsOf(order: Order) {
+  return {
+    subtotalCents: order.subtotalCents,
+    discountCents: order.discountCents,
+    taxCents: order.taxCents,
+    tipCents: order.tipCents,
+    totalCents: order.totalCents,
+  };
 }

@@ -5,7 +5,7 @@ import { appendEvents } from '../../events/append-events.ts';
 import type { DomainContext } from '../context.ts';
 import { ConflictError, ValidationError } from '../errors.ts';
 import { withTransaction } from '../transaction.ts';
-import { findStoreBySlug } from './internal.ts';
+import { findStoreBySlug, totalsOf } from './internal.ts';
 import { priceOrder, type Totals } from './pricing.ts';
 import type { PlaceOrderInput } from './schemas.ts';
 import type { OrderStatus } from './state-machine.ts';
@@ -177,13 +177,7 @@ function result(order: Order): PlaceOrderResult {
     number: order.number,
     trackingToken: order.trackingToken,
     status: order.status,
-    totals: {
-      subtotalCents: order.subtotalCents,
-      discountCents: order.discountCents,
-      taxCents: order.taxCents,
-      tipCents: order.tipCents,
-      totalCents: order.totalCents,
-    },
+    totals: totalsOf(order),
     checkoutUrl: null,
   };
 }

@@ -2,7 +2,7 @@ import type { Ticket } from '../../events/types.ts';
 import { requireKitchen } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { InvalidTransitionError } from '../errors.ts';
-import { findStation, saveOrder } from './internal.ts';
+import { resolveStation, saveOrder } from './internal.ts';
 import { mutateTicket, setItems } from './mutate-ticket.ts';
 import type { RecallTicketInput } from './schemas.ts';
 import { nextStatus } from './state-machine.ts';
@@ -20,9 +20,7 @@ export async function recallTicket({
   input: RecallTicketInput;
 }): Promise<Ticket> {
   const principal = requireKitchen(ctx);
-  const stationId =
-    input.stationId ?? (principal.kind === 'device' ? principal.stationId : null) ?? null;
-  const station = stationId ? await findStation(ctx.db, principal.storeId, stationId) : null;
+  const station = await resolveStation(ctx.db, principal, input.stationId);
 
   return mutateTicket(ctx, principal.storeId, input, async (state) => {
     const requeue =

@@ -1,15 +1,8 @@
+import { orderStatus } from '@kds/db';
 import { InvalidTransitionError } from '../errors.ts';
 
-export const orderStatuses = [
-  'PENDING_PAYMENT',
-  'PLACED',
-  'PREPARING',
-  'READY',
-  'OUT_FOR_DELIVERY',
-  'COMPLETED',
-  'CANCELED',
-  'EXPIRED',
-] as const;
+/** The database enum is the one list of statuses. */
+export const orderStatuses = orderStatus.enumValues;
 export type OrderStatus = (typeof orderStatuses)[number];
 
 export const orderActions = [

@@ -3,6 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { StoredEvent } from '../../events/types.ts';
 import type { DomainContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
+import { totalsOf } from '../orders/internal.ts';
 import type { TrackerGetInput } from './schemas.ts';
 
 /** The order behind a tracking token, or NOT_FOUND for any other token. */
@@ -45,13 +46,7 @@ export async function getTrackedOrder({
       notes: i.notes,
       lineTotalCents: i.lineTotalCents,
     })),
-    totals: {
-      subtotalCents: order.subtotalCents,
-      discountCents: order.discountCents,
-      taxCents: order.taxCents,
-      tipCents: order.tipCents,
-      totalCents: order.totalCents,
-    },
+    totals: totalsOf(order),
     createdAt: order.createdAt.toISOString(),
     placedAt: order.placedAt?.toISOString() ?? null,
     readyAt: order.readyAt?.toISOString() ?? null,

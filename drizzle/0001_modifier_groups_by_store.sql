@@ -1,0 +1,1 @@
+CREATE INDEX "modifier_groups_store_id_sort_order_index" ON "modifier_groups" USING btree ("store_id","sort_order");
