@@ -1,4 +1,5 @@
 import { authRouter } from './routers/auth.ts';
+import { deviceRouter } from './routers/device.ts';
 import { kitchenRouter } from './routers/kitchen.ts';
 import { menuRouter } from './routers/menu.ts';
 import { orderRouter } from './routers/order.ts';
@@ -13,6 +14,7 @@ export const appRouter = router({
   tracker: trackerRouter,
   kitchen: kitchenRouter,
   ticket: ticketRouter,
+  device: deviceRouter,
 });
 
 export type AppRouter = typeof appRouter;

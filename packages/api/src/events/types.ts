@@ -35,6 +35,8 @@ export interface Ticket {
   startedAt: string | null;
   readyAt: string | null;
   fireAt: string | null;
+  /** When a scheduled ticket leaves the held lane: `fireAt` minus its longest prep time. */
+  firesAt: string | null;
   items: TicketItem[];
 }
 
@@ -56,6 +58,9 @@ export interface EventPayloads {
   'ticket.prioritized': { priority: number; version: number };
   'order.canceled': StatusChange & { reason: string };
   'order.completed': StatusChange;
+  /** An item was marked unavailable (86) or available again; checkout follows at once. */
+  'menu.item_86ed': { menuItemId: string; name: string };
+  'menu.item_restored': { menuItemId: string; name: string };
 }
 export type EventType = keyof EventPayloads;
 

@@ -1,12 +1,16 @@
 import {
+  ackEvents,
+  AckEventsInput,
   KitchenOnEventInput,
   KitchenTicketsInput,
+  kitchenConfig,
   listTickets,
   openKitchenStream,
 } from '../domain/kitchen/index.ts';
 import { kitchenProcedure, router, trackedBySeq } from '../trpc.ts';
 
 export const kitchenRouter = router({
+  config: kitchenProcedure.query(({ ctx }) => kitchenConfig({ ctx })),
   tickets: kitchenProcedure
     .input(KitchenTicketsInput)
     .query(({ ctx, input }) => listTickets({ ctx, input })),
@@ -15,4 +19,7 @@ export const kitchenRouter = router({
     .subscription(async ({ ctx, input, signal }) =>
       trackedBySeq(await openKitchenStream({ ctx, input, ...(signal ? { signal } : {}) })),
     ),
+  ack: kitchenProcedure
+    .input(AckEventsInput)
+    .mutation(({ ctx, input }) => ackEvents({ ctx, input })),
 });

@@ -1,4 +1,6 @@
+export { ackEvents } from './ack-events.ts';
 export { kitchenEventFilter } from './event-filter.ts';
-export { openKitchenStream } from './open-kitchen-stream.ts';
+export { kitchenConfig } from './kitchen-config.ts';
 export { listTickets, type TicketSnapshot } from './list-tickets.ts';
-export { KitchenOnEventInput, KitchenTicketsInput } from './schemas.ts';
+export { openKitchenStream } from './open-kitchen-stream.ts';
+export { AckEventsInput, KitchenOnEventInput, KitchenTicketsInput } from './schemas.ts';

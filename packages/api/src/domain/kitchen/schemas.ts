@@ -14,3 +14,6 @@ export const KitchenOnEventInput = z
   })
   .default({});
 export type KitchenOnEventInput = z.infer<typeof KitchenOnEventInput>;
+
+export const AckEventsInput = z.object({ seq: z.number().int().min(0) });
+export type AckEventsInput = z.infer<typeof AckEventsInput>;

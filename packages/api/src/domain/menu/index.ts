@@ -1,2 +1,3 @@
 export { menuForStore } from './menu-for-store.ts';
-export { MenuForStoreInput } from './schemas.ts';
+export { MenuForStoreInput, SetAvailabilityInput } from './schemas.ts';
+export { setAvailability } from './set-availability.ts';

@@ -19,6 +19,11 @@ export function toTicket(order: Order, items: OrderItem[]): Ticket {
     startedAt: iso(order.startedAt),
     readyAt: iso(order.readyAt),
     fireAt: iso(order.fireAt),
+    firesAt: order.fireAt
+      ? new Date(
+          order.fireAt.getTime() - Math.max(0, ...items.map((i) => i.prepSeconds)) * 1000,
+        ).toISOString()
+      : null,
     items: items.map((i) => ({
       id: i.id,
       stationId: i.stationId,

@@ -67,6 +67,8 @@ export function toTrackerUpdate(event: StoredEvent): TrackerUpdate | null {
     case 'order.placed':
       return { type: event.type, status: event.payload.ticket.status, at: event.at };
     case 'ticket.prioritized':
+    case 'menu.item_86ed':
+    case 'menu.item_restored':
       return null;
     default:
       return { type: event.type, status: event.payload.status, at: event.at };

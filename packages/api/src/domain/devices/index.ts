@@ -1,0 +1,3 @@
+export { createPairingCode } from './create-pairing-code.ts';
+export { pairDevice } from './pair-device.ts';
+export { CreatePairingCodeInput, PairDeviceInput } from './schemas.ts';
