@@ -13,6 +13,7 @@ import type { DbHandle, Listener } from '@kds/db';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
+import { serveStaticApp, type StaticApp } from './static-apps.ts';
 
 export const SESSION_COOKIE = 'kds_session';
 
@@ -24,6 +25,8 @@ export interface AppOptions {
   domain?: Partial<DomainConfig>;
   /** Keep-alive: a ping every `pingMs`, the link is dead after `pongWaitMs` without a pong. */
   keepAlive?: { pingMs: number; pongWaitMs: number };
+  /** Built front ends to serve, e.g. the kitchen display at `/kitchen/`. */
+  staticApps?: StaticApp[];
   /** Safety poll of the event log for stores with subscribers; 0 turns it off (tests). */
   eventPollMs?: number;
   now?: () => Date;
@@ -138,6 +141,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
+
+  for (const staticApp of options.staticApps ?? []) await serveStaticApp(app, staticApp);
 
   app.get('/healthz', async () => ({ ok: true }));
   app.get('/readyz', async (_request, reply) => {

@@ -1,7 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { hashPassword } from '@kds/api';
 import { createDb, seedDemo } from '@kds/db';
 import { buildApp } from './app.ts';
 import { EnvError, loadEnv } from './env.ts';
+
+const appDist = (name: string) => fileURLToPath(new URL(`../../${name}/dist`, import.meta.url));
 
 async function main() {
   const env = loadEnv();
@@ -19,6 +22,7 @@ async function main() {
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     cookieSecure: env.COOKIE_SECURE,
     domain: { sessionTtlMs: env.SESSION_TTL_HOURS * 3600_000 },
+    staticApps: [{ prefix: '/kitchen/', root: appDist('kitchen') }],
   });
   if (seeded) app.log.info('seeded the demo store (owner@demo.test / demo)');
 

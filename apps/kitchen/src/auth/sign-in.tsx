@@ -1,0 +1,89 @@
+import { useTRPCClient } from '@kds/ui';
+import { useState, type FormEvent } from 'react';
+import { tokenStore } from './token.ts';
+
+/** Staff sign in, or a wall screen is paired with a code a manager created. */
+export function SignIn() {
+  const client = useTRPCClient();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const run = async (
+    event: FormEvent<HTMLFormElement>,
+    action: (form: FormData) => Promise<string>,
+  ) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      tokenStore.set(await action(new FormData(event.currentTarget)));
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="signin">
+      <h1>KDS · Kitchen</h1>
+      {error && (
+        <p className="signin__error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="signin__forms">
+        <form
+          aria-labelledby="pair-title"
+          onSubmit={(e) =>
+            run(
+              e,
+              async (f) => (await client.device.pair.mutate({ code: String(f.get('code')) })).token,
+            )
+          }
+        >
+          <h2 id="pair-title">Pair this screen</h2>
+          <p>Enter the code a manager created for this screen.</p>
+          <label className="field">
+            <span>Pairing code</span>
+            <input
+              name="code"
+              autoComplete="off"
+              autoCapitalize="characters"
+              placeholder="ABCD-EFGH"
+              required
+            />
+          </label>
+          <button className="btn btn--primary" disabled={busy}>
+            Pair screen
+          </button>
+        </form>
+        <form
+          aria-labelledby="staff-title"
+          onSubmit={(e) =>
+            run(e, async (f) => {
+              const result = await client.auth.login.mutate({
+                email: String(f.get('email')),
+                password: String(f.get('password')),
+              });
+              return result.token;
+            })
+          }
+        >
+          <h2 id="staff-title">Staff sign in</h2>
+          <label className="field">
+            <span>Email</span>
+            <input name="email" type="email" autoComplete="username" required />
+          </label>
+          <label className="field">
+            <span>Password</span>
+            <input name="password" type="password" autoComplete="current-password" required />
+          </label>
+          <button className="btn btn--primary" disabled={busy}>
+            Sign in
+          </button>
+        </form>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,182 @@
+import { ConnectionIndicator, useConnection, useKdsClients, useNow } from '@kds/ui';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Panels } from '../panels/panels.tsx';
+import { useWakeLock } from '../screen/wake-lock.ts';
+import { useSound } from '../screen/sound.ts';
+import { HeldLane } from './held-lane.tsx';
+import { TicketCard } from './ticket-card.tsx';
+import { TopBar } from './top-bar.tsx';
+import type { KitchenConfig, Station, StoredEvent } from './types.ts';
+import { useBoardKeys } from './use-board-keys.ts';
+import { useFlash, usePageSize, type Panel } from './use-board-ui.ts';
+import { useLiveBoard } from './use-live-board.ts';
+import { useTicketActions } from './use-ticket-actions.ts';
+import { heldTickets, itemsFor, railTickets, recallable } from './views.ts';
+import { UndoBar } from './undo-bar.tsx';
+
+export function BoardScreen({
+  config,
+  station,
+}: {
+  config: KitchenConfig;
+  station: Station | null;
+}) {
+  const { wsClient } = useKdsClients();
+  const link = useConnection(wsClient);
+  const sound = useSound();
+  const { flashing, flash } = useFlash();
+  const [announcement, setAnnouncement] = useState('');
+  useWakeLock();
+
+  const onEvent = useCallback(
+    (event: StoredEvent) => {
+      if (event.orderId) flash(event.orderId);
+      if (event.type === 'order.placed' && itemsFor(event.payload.ticket, station).length > 0) {
+        sound.play('new');
+        setAnnouncement(`New ticket: order ${event.payload.ticket.number}`);
+      } else if (event.type === 'order.canceled' || event.type === 'ticket.recalled') {
+        sound.play('change');
+        setAnnouncement(
+          `An order was ${event.type === 'order.canceled' ? 'canceled' : 'recalled'}`,
+        );
+      } else if (event.type === 'ticket.prioritized') {
+        sound.play('change');
+      }
+    },
+    [flash, sound, station],
+  );
+  const live = useLiveBoard(onEvent);
+  // "Live" only once this screen's own stream is running, not merely when a socket is open.
+  const connection =
+    link.state === 'live' && !live.subscribed
+      ? { state: 'connecting' as const, since: link.since }
+      : link;
+  const serverNow = useNow(1000) + live.clockOffsetMs;
+  const tickets = useMemo(() => live.board?.tickets ?? [], [live.board]);
+  const rail = useMemo(
+    () => railTickets(tickets, station, serverNow),
+    [tickets, station, serverNow],
+  );
+  const held = heldTickets(tickets, station, serverNow);
+  const actions = useTicketActions(station);
+
+  // A scheduled ticket leaving the held lane is a new ticket for the cooks.
+  const heldIds = useRef(new Set<string>());
+  useEffect(() => {
+    const now = new Set(held.map((t) => t.orderId));
+    for (const id of heldIds.current) if (!now.has(id)) (sound.play('new'), flash(id));
+    heldIds.current = now;
+  }, [held, sound, flash]);
+
+  const pageSize = usePageSize();
+  const pages = Math.max(1, Math.ceil(rail.length / pageSize));
+  const [page, setPage] = useState(0);
+  const current = Math.min(page, pages - 1);
+  const visible = rail.slice(current * pageSize, (current + 1) * pageSize);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const selected = visible.find((t) => t.orderId === selectedId) ?? visible[0] ?? null;
+  const [panel, setPanel] = useState<Panel>(null);
+  const recallList = recallable(tickets, station);
+
+  useBoardKeys({
+    visible,
+    selected,
+    select: setSelectedId,
+    page: (delta) => setPage(Math.min(pages - 1, Math.max(0, current + delta))),
+    bump: (t) => void actions.bump(t),
+    rush: (t) => void actions.rush(t),
+    recallLast: () => recallList[0] && void actions.recall(recallList[0]),
+    undo: () => void actions.undo(),
+    panel,
+    setPanel,
+  });
+
+  return (
+    <div className="screen">
+      <TopBar
+        config={config}
+        station={station}
+        openCount={rail.length}
+        heldCount={held.length}
+        recallCount={recallList.length}
+        panel={panel}
+        setPanel={setPanel}
+        indicator={
+          <ConnectionIndicator
+            connection={connection}
+            lastEventAt={live.lastEventAt}
+            timeZone={config.store.timezone}
+          />
+        }
+      />
+      <main className="rail" aria-label="Tickets">
+        {held.length > 0 && <HeldLane tickets={held} timeZone={config.store.timezone} />}
+        {visible.length === 0 && (
+          <p className="rail__empty">
+            {live.board ? 'All clear. No open tickets.' : 'Loading tickets…'}
+          </p>
+        )}
+        <div className="rail__grid">
+          {visible.map((ticket, i) => (
+            <TicketCard
+              key={ticket.orderId}
+              ticket={ticket}
+              position={i + 1}
+              station={station}
+              config={config}
+              serverNow={serverNow}
+              selected={selected?.orderId === ticket.orderId}
+              flashing={flashing.has(ticket.orderId)}
+              busy={actions.busy === ticket.orderId}
+              onSelect={() => setSelectedId(ticket.orderId)}
+              onBump={() => void actions.bump(ticket)}
+              onRush={() => void actions.rush(ticket)}
+            />
+          ))}
+        </div>
+        {pages > 1 && (
+          <nav className="pager" aria-label="Pages">
+            <button
+              type="button"
+              className="btn"
+              disabled={current === 0}
+              onClick={() => setPage(current - 1)}
+            >
+              ◀ Previous
+            </button>
+            <span>
+              Page {current + 1} of {pages}
+            </span>
+            <button
+              type="button"
+              className="btn"
+              disabled={current >= pages - 1}
+              onClick={() => setPage(current + 1)}
+            >
+              Next ▶
+            </button>
+          </nav>
+        )}
+      </main>
+      <Panels
+        panel={panel}
+        close={() => setPanel(null)}
+        tickets={tickets}
+        station={station}
+        config={config}
+        recallList={recallList}
+        actions={actions}
+      />
+      <UndoBar actions={actions} />
+      <div className="visually-hidden" aria-live="polite">
+        {announcement}
+      </div>
+      {sound.blocked && (
+        <button type="button" className="sound-overlay" onClick={sound.enable}>
+          <span>🔇 Tap to enable sound</span>
+          <small>The browser keeps this screen silent until someone touches it.</small>
+        </button>
+      )}
+    </div>
+  );
+}

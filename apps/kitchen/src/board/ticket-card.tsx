@@ -1,0 +1,119 @@
+import { formatClock, formatElapsed } from '@kds/ui';
+import type { KitchenConfig, Station, Ticket } from './types.ts';
+import { itemsFor, stationProgress, urgency } from './views.ts';
+
+const TYPE_LABEL = { dine_in: 'Dine-in', pickup: 'Pickup', delivery: 'Delivery' } as const;
+const URGENCY_LABEL = { ok: 'On time', warn: 'Getting late', late: 'LATE' } as const;
+
+export interface TicketCardProps {
+  ticket: Ticket;
+  position: number;
+  station: Station | null;
+  config: KitchenConfig;
+  serverNow: number;
+  selected: boolean;
+  flashing: boolean;
+  busy: boolean;
+  onSelect(): void;
+  onBump(): void;
+  onRush(): void;
+}
+
+/** One ticket, legible from three metres: number, type, timer, items, and what is special. */
+export function TicketCard(props: TicketCardProps) {
+  const { ticket, station, config, serverNow } = props;
+  const isExpo = !station || station.kind === 'expo';
+  const ageMs = serverNow - new Date(ticket.placedAt ?? serverNow).getTime();
+  const level = urgency(ticket, ageMs, config.store.ticketThresholds);
+  const items = itemsFor(ticket, station);
+  const progress = isExpo ? stationProgress(ticket, config.stations) : [];
+  const allDone = ticket.items.every((i) => i.status === 'done');
+  const kind = TYPE_LABEL[ticket.fulfilment];
+  const classes = [
+    'ticket',
+    `ticket--${level}`,
+    props.selected && 'ticket--selected',
+    props.flashing && 'ticket--flash',
+    ticket.priority > 0 && 'ticket--rush',
+  ];
+  return (
+    <article
+      className={classes.filter(Boolean).join(' ')}
+      aria-label={`Order ${ticket.number}`}
+      aria-current={props.selected ? 'true' : undefined}
+      onClick={props.onSelect}
+    >
+      <header className="ticket__head">
+        <span className="ticket__pos" aria-hidden="true">
+          {props.position}
+        </span>
+        <span className="ticket__number">#{ticket.number}</span>
+        <span className="ticket__timer" aria-label={`waiting ${formatElapsed(ageMs)}`}>
+          {formatElapsed(ageMs)}
+        </span>
+        <span className="ticket__meta">
+          {kind}
+          {ticket.tableLabel ? ` · Table ${ticket.tableLabel}` : ''} · {ticket.customerName}
+        </span>
+        <span className="ticket__status">
+          {ticket.priority > 0 && <b className="badge badge--rush">RUSH</b>}
+          <span className={`badge badge--${level}`}>{URGENCY_LABEL[level]}</span>
+          {ticket.fireAt && (
+            <span className="badge">Due {formatClock(ticket.fireAt, config.store.timezone)}</span>
+          )}
+        </span>
+      </header>
+      {isExpo && progress.length > 0 && (
+        <ul className="ticket__progress" aria-label="Stations">
+          {progress.map((p) => (
+            <li key={p.station.id} className={p.done === p.total ? 'is-done' : ''}>
+              {p.station.name} {p.done === p.total ? '✓' : `${p.done}/${p.total}`}
+            </li>
+          ))}
+        </ul>
+      )}
+      <ul className="ticket__items">
+        {items.map((item) => (
+          <li key={item.id} className={`item item--${item.status}`}>
+            <span className="item__line">
+              <span className="item__qty">{item.quantity}×</span> {item.name}
+              {item.status === 'done' && <span className="visually-hidden"> (done)</span>}
+            </span>
+            {item.modifiers.length > 0 && (
+              <span className="item__mods">
+                {item.modifiers.map((m) => (
+                  <span key={m} className={/^NO\b/.test(m) ? 'mod mod--no' : 'mod'}>
+                    {m}
+                  </span>
+                ))}
+              </span>
+            )}
+            {item.allergens.length > 0 && (
+              <span className="item__allergens">Allergens: {item.allergens.join(', ')}</span>
+            )}
+            {item.notes && <span className="item__note">Note: {item.notes}</span>}
+          </li>
+        ))}
+      </ul>
+      {ticket.notes && <p className="ticket__note">Order note: {ticket.notes}</p>}
+      <footer className="ticket__actions">
+        <button
+          type="button"
+          className="btn btn--rush"
+          aria-pressed={ticket.priority > 0}
+          onClick={(e) => (e.stopPropagation(), props.onRush())}
+        >
+          {ticket.priority > 0 ? 'Unrush' : 'Rush'}
+        </button>
+        <button
+          type="button"
+          className={`btn btn--bump ${isExpo && !allDone ? 'btn--force' : ''}`}
+          disabled={props.busy}
+          onClick={(e) => (e.stopPropagation(), props.onBump())}
+        >
+          {isExpo && !allDone ? 'Force ready' : 'Bump'}
+        </button>
+      </footer>
+    </article>
+  );
+}

@@ -1,0 +1,32 @@
+import { useNow } from '@kds/ui';
+import type { useTicketActions } from './use-ticket-actions.ts';
+
+/** Undo for five seconds after a bump; errors and confirmations in the same place. */
+export function UndoBar({ actions }: { actions: ReturnType<typeof useTicketActions> }) {
+  const now = useNow(250);
+  const { undoable, notice } = actions;
+  const left = undoable ? Math.ceil((undoable.until - now) / 1000) : 0;
+  return (
+    <div className="toasts">
+      {undoable && left > 0 && (
+        <div className="toast">
+          <span>{undoable.label}</span>
+          <button type="button" className="btn btn--undo" onClick={() => void actions.undo()}>
+            Undo ({left})
+          </button>
+        </div>
+      )}
+      {notice && (
+        <div
+          className={`toast toast--${notice.kind}`}
+          role={notice.kind === 'error' ? 'alert' : 'status'}
+        >
+          <span>{notice.text}</span>
+          <button type="button" className="btn" onClick={actions.dismissNotice}>
+            OK
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

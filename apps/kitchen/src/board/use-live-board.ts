@@ -1,0 +1,102 @@
+import { useTRPC, useTRPCClient } from '@kds/ui';
+import { skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSubscription } from '@trpc/tanstack-react-query';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { applyEvent } from './apply-event.ts';
+import type { Board, KitchenConfig, StoredEvent } from './types.ts';
+
+export interface LiveBoard {
+  board: Board | undefined;
+  /** Server time minus local time, in ms: timers run on the server's clock. */
+  clockOffsetMs: number;
+  lastEventAt: number | null;
+  /** True once the snapshot is drawn and the subscription from its cursor is running. */
+  subscribed: boolean;
+  error: unknown;
+}
+
+/**
+ * The kitchen's tickets: a snapshot and its cursor in the query cache, then every event from
+ * that cursor applied to it. tRPC resends the last tracked id on reconnect, so a screen resumes
+ * without a reload; when the server says the gap is too old, or an event names a ticket this
+ * screen does not hold, the snapshot is reloaded and the subscription restarts from it.
+ */
+export function useLiveBoard(onEvent: (event: StoredEvent) => void): LiveBoard {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const queryClient = useQueryClient();
+  const snapshotOptions = trpc.kitchen.tickets.queryOptions({});
+  const snapshot = useQuery(snapshotOptions);
+  const [epoch, setEpoch] = useState<{ cursor: string } | null>(null);
+  const [lastEventAt, setLastEventAt] = useState<number | null>(null);
+  const onEventRef = useRef(onEvent);
+  onEventRef.current = onEvent;
+
+  const cursorOfSnapshot = snapshot.data?.cursor;
+  useEffect(() => {
+    if (cursorOfSnapshot !== undefined && epoch === null) setEpoch({ cursor: cursorOfSnapshot });
+  }, [cursorOfSnapshot, epoch]);
+
+  const reload = useCallback(async () => {
+    const fresh = await queryClient.fetchQuery({ ...snapshotOptions, staleTime: 0 });
+    setEpoch({ cursor: fresh.cursor });
+  }, [queryClient, snapshotOptions]);
+
+  const subscription = useSubscription(
+    trpc.kitchen.onEvent.subscriptionOptions(epoch ? { lastEventId: epoch.cursor } : skipToken, {
+      onData: ({ data }) => {
+        setLastEventAt(Date.now());
+        if (data.type === 'stream.resync') return void reload();
+        let stale = false;
+        queryClient.setQueryData(snapshotOptions.queryKey, (old) => {
+          if (!old) return old;
+          const next = applyEvent(old, data);
+          if (!next) stale = true;
+          return next ?? old;
+        });
+        if (data.type === 'menu.item_86ed' || data.type === 'menu.item_restored') {
+          queryClient.setQueryData(
+            trpc.kitchen.config.queryKey(),
+            (old: KitchenConfig | undefined) =>
+              old && {
+                ...old,
+                menuItems: old.menuItems.map((i) =>
+                  i.id === data.payload.menuItemId
+                    ? { ...i, isAvailable: data.type === 'menu.item_restored' }
+                    : i,
+                ),
+              },
+          );
+        }
+        if (stale) void reload();
+        onEventRef.current(data);
+      },
+    }),
+  );
+
+  // Tell the server how far this screen has drawn, so it knows which screens are behind.
+  const cursor = snapshot.data?.cursor;
+  const acked = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    const id = setInterval(() => {
+      if (cursor !== undefined && cursor !== acked.current) {
+        acked.current = cursor;
+        client.kitchen.ack.mutate({ seq: Number(cursor) }).catch(() => (acked.current = undefined));
+      }
+    }, 2_000);
+    return () => clearInterval(id);
+  }, [client, cursor]);
+
+  const serverTime = snapshot.data?.serverTime;
+  const clockOffsetMs = useMemo(
+    () => (serverTime ? new Date(serverTime).getTime() - Date.now() : 0),
+    [serverTime],
+  );
+  return {
+    board: snapshot.data,
+    clockOffsetMs,
+    lastEventAt,
+    subscribed: snapshot.data !== undefined && subscription.status === 'pending',
+    error: snapshot.error,
+  };
+}

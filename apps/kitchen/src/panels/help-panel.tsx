@@ -1,0 +1,49 @@
+import { ACTION_LABELS, KEYMAPS, type Action } from '../screen/keymap.ts';
+import { keymapSetting, useKeymapName } from '../screen/settings.ts';
+
+const KEY_NAMES: Record<string, string> = { ArrowRight: '→', ArrowLeft: '←', Escape: 'Esc' };
+
+/** The key map in use, and the choice of preset for the bump bar attached to this screen. */
+export function HelpPanel() {
+  const name = useKeymapName();
+  const keymap = KEYMAPS[name] ?? KEYMAPS.keyboard;
+  const byAction = new Map<Action, string[]>();
+  for (const [key, action] of Object.entries(keymap?.keys ?? {})) {
+    byAction.set(action, [...(byAction.get(action) ?? []), KEY_NAMES[key] ?? key]);
+  }
+  const selects = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `select${n}` as Action);
+  return (
+    <div className="help">
+      <label className="field">
+        <span>Key map</span>
+        <select value={name} onChange={(e) => keymapSetting.set(e.target.value)}>
+          {Object.entries(KEYMAPS).map(([id, preset]) => (
+            <option key={id} value={id}>
+              {preset.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <table className="keys">
+        <tbody>
+          <tr>
+            <th scope="row">1 – 9</th>
+            <td>Select ticket by position</td>
+          </tr>
+          {[...byAction]
+            .filter(([action]) => !selects.includes(action))
+            .map(([action, keys]) => (
+              <tr key={action}>
+                <th scope="row">
+                  {keys.map((k) => (
+                    <kbd key={k}>{k}</kbd>
+                  ))}
+                </th>
+                <td>{ACTION_LABELS[action]}</td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

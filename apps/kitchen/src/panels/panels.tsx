@@ -1,0 +1,126 @@
+import type { useTicketActions } from '../board/use-ticket-actions.ts';
+import type { KitchenConfig, Station, Ticket } from '../board/types.ts';
+import type { Panel } from '../board/use-board-ui.ts';
+import { allDay } from '../board/views.ts';
+import { HelpPanel } from './help-panel.tsx';
+
+interface PanelsProps {
+  panel: Panel;
+  close(): void;
+  tickets: Ticket[];
+  station: Station | null;
+  config: KitchenConfig;
+  recallList: Ticket[];
+  actions: ReturnType<typeof useTicketActions>;
+}
+
+/** The side panel that is open, if any. */
+export function Panels(props: PanelsProps) {
+  const { panel, close } = props;
+  if (!panel) return null;
+  const titles = {
+    allDay: 'All day',
+    recall: 'Recall',
+    eightySix: '86 items',
+    help: 'Keys and settings',
+  };
+  return (
+    <aside className="panel" aria-label={titles[panel]}>
+      <header className="panel__head">
+        <h2>{titles[panel]}</h2>
+        <button type="button" className="btn" onClick={close}>
+          Close
+        </button>
+      </header>
+      {panel === 'allDay' && <AllDay tickets={props.tickets} station={props.station} />}
+      {panel === 'recall' && <Recall list={props.recallList} actions={props.actions} />}
+      {panel === 'eightySix' && (
+        <EightySix config={props.config} station={props.station} actions={props.actions} />
+      )}
+      {panel === 'help' && <HelpPanel />}
+    </aside>
+  );
+}
+
+function AllDay({ tickets, station }: { tickets: Ticket[]; station: Station | null }) {
+  const lines = allDay(tickets, station);
+  if (lines.length === 0) return <p>Nothing to make.</p>;
+  return (
+    <table className="allday">
+      <thead>
+        <tr>
+          <th scope="col">Item</th>
+          <th scope="col">Qty</th>
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((line) => (
+          <tr key={line.name}>
+            <th scope="row">
+              {line.name}
+              {line.modifiers.length > 0 && (
+                <span className="allday__mods">
+                  {line.modifiers.map((m) => `${m.label} ×${m.quantity}`).join(' · ')}
+                </span>
+              )}
+            </th>
+            <td className="allday__qty">{line.quantity}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Recall({ list, actions }: { list: Ticket[]; actions: PanelsProps['actions'] }) {
+  if (list.length === 0) return <p>Nothing bumped yet.</p>;
+  return (
+    <ul className="recall">
+      {list.slice(0, 12).map((t) => (
+        <li key={t.orderId}>
+          <span>
+            <b>#{t.number}</b> {t.customerName} · {t.status === 'READY' ? 'Ready' : 'Bumped here'}
+          </span>
+          <button
+            type="button"
+            className="btn"
+            aria-label={`Recall order ${t.number}`}
+            onClick={() => void actions.recall(t)}
+          >
+            Recall
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function EightySix(props: {
+  config: KitchenConfig;
+  station: Station | null;
+  actions: PanelsProps['actions'];
+}) {
+  const { config, station, actions } = props;
+  const items = config.menuItems.filter(
+    (i) => !station || station.kind !== 'prep' || i.stationId === station.id,
+  );
+  return (
+    <ul className="eighty-six">
+      {items.map((item) => (
+        <li key={item.id} className={item.isAvailable ? '' : 'is-86'}>
+          <span>
+            {item.name} <small>{item.category}</small>
+          </span>
+          <button
+            type="button"
+            className={`btn ${item.isAvailable ? '' : 'btn--danger'}`}
+            aria-label={`${item.isAvailable ? '86' : 'Restore'} ${item.name}`}
+            onClick={() => void actions.setAvailable(item.id, !item.isAvailable)}
+          >
+            {item.isAvailable ? 'Available' : "86'd"}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

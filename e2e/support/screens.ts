@@ -1,0 +1,27 @@
+import type { Page } from '@playwright/test';
+import { api } from './api.ts';
+
+/** Opens the kitchen signed in as the demo cook, on the named station ('Expo', 'Grill', ...). */
+export async function openStation(page: Page, stationName: string) {
+  const { token } = await api().auth.login.mutate({ email: 'kitchen@demo.test', password: 'demo' });
+  const config = await api(token).kitchen.config.query();
+  const station = config.stations.find((s) => s.name === stationName);
+  if (!station) throw new Error(`no station ${stationName}`);
+  await page.addInitScript((t) => localStorage.setItem('kds.kitchen.token', t), token);
+  await page.goto(`/kitchen/?station=${station.id}`);
+  await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
+  await enableSound(page);
+  return station;
+}
+
+export const ticket = (page: Page, number: number) =>
+  page.getByRole('article', { name: `Order ${number}`, exact: true });
+
+/**
+ * Dismisses "Tap to enable sound" like a cook would. Headless Chromium may start audio by
+ * itself a moment after load, so the overlay is not always there (sound.spec.ts forces it).
+ */
+export async function enableSound(page: Page) {
+  const overlay = page.getByRole('button', { name: /Tap to enable sound/ });
+  if (await overlay.isVisible()) await overlay.click({ timeout: 2_000 }).catch(() => {});
+}

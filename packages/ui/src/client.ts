@@ -1,0 +1,66 @@
+import type { AppRouter } from '@kds/api/client';
+import { QueryClient } from '@tanstack/react-query';
+import {
+  createTRPCClient,
+  createWSClient,
+  httpBatchLink,
+  splitLink,
+  wsLink,
+  type TRPCClient,
+} from '@trpc/client';
+
+export interface KdsClients {
+  queryClient: QueryClient;
+  trpcClient: TRPCClient<AppRouter>;
+  wsClient: ReturnType<typeof createWSClient>;
+}
+
+/**
+ * One tRPC client per screen: subscriptions over a WebSocket that reconnects by itself (and
+ * resumes from the last tracked id), everything else over batched HTTP. `getToken` is read on
+ * every request and every (re)connect, so signing in or out needs no new client.
+ */
+export function createKdsClients(options: { getToken: () => string | null }): KdsClients {
+  const { location } = window;
+  const wsClient = createWSClient({
+    url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/trpc`,
+    connectionParams: () => {
+      const token = options.getToken();
+      return token ? { token } : {};
+    },
+    // A dead link (a pulled cable, a sleeping Wi-Fi) is noticed within seconds.
+    keepAlive: { enabled: true, intervalMs: 4_000, pongTimeoutMs: 2_000 },
+    retryDelayMs: (attempt) => Math.min(500 * 2 ** attempt, 5_000),
+  });
+  const trpcClient = createTRPCClient<AppRouter>({
+    links: [
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        true: wsLink({ client: wsClient }),
+        false: httpBatchLink({
+          url: '/trpc',
+          headers: () => {
+            const token = options.getToken();
+            return token ? { authorization: `Bearer ${token}` } : {};
+          },
+        }),
+      }),
+    ],
+  });
+  const queryClient = new QueryClient({
+    defaultOptions: {
+      queries: {
+        // Live data arrives as events; screens do not refetch on a whim.
+        staleTime: Infinity,
+        refetchOnWindowFocus: false,
+        retry: (failures, error) => failures < 3 && !isAuthError(error),
+      },
+    },
+  });
+  return { queryClient, trpcClient, wsClient };
+}
+
+export function isAuthError(error: unknown): boolean {
+  const code = (error as { data?: { code?: string } } | null)?.data?.code;
+  return code === 'UNAUTHORIZED' || code === 'FORBIDDEN';
+}

@@ -1,0 +1,29 @@
+/** 754 -> "12:34"; an hour or more -> "1:02:03". Negative durations count as zero. */
+export function formatElapsed(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+export function formatMoney(cents: number, currency: string, locale?: string): string {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(cents / 100);
+}
+
+/** "18:42" in the given time zone (the store's, not the screen's). */
+export function formatClock(at: Date | string | number, timeZone?: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(timeZone ? { timeZone } : {}),
+  }).format(new Date(at));
+}
+
+/**
+ * Server time from a reading taken around a request: the midpoint of the round trip is the
+ * best local estimate of when the server read its clock.
+ */
+export function clockOffset(serverTime: string, sentAt: number, receivedAt: number): number {
+  return new Date(serverTime).getTime() - (sentAt + receivedAt) / 2;
+}

@@ -1,0 +1,10 @@
+export { createKdsClients, isAuthError, type KdsClients } from './client.ts';
+export {
+  ConnectionIndicator,
+  NOT_LIVE_ALARM_MS,
+  type ConnectionIndicatorProps,
+} from './connection-indicator.tsx';
+export { clockOffset, formatClock, formatElapsed, formatMoney } from './format.ts';
+export { KdsProvider, useKdsClients } from './provider.tsx';
+export { TRPCProvider, useTRPC, useTRPCClient } from './trpc.ts';
+export { useConnection, useNow, type Connection, type LinkState } from './use-connection.ts';
