@@ -63,3 +63,11 @@ export class Demo {
     });
   }
 }
+
+/** Cancels every open ticket, so a screenshot shows only what its test placed. */
+export async function clearBoard() {
+  const manager = await staffApi('manager@demo.test');
+  const { tickets } = await manager.kitchen.tickets.query({});
+  for (const t of tickets)
+    await manager.order.cancel.mutate({ orderId: t.orderId, reason: 'test reset' });
+}

@@ -25,3 +25,19 @@ export async function enableSound(page: Page) {
   const overlay = page.getByRole('button', { name: /Tap to enable sound/ });
   if (await overlay.isVisible()) await overlay.click({ timeout: 2_000 }).catch(() => {});
 }
+
+/** Every ticket number on the rail, across all its pages, in rail order. */
+export async function railNumbers(page: Page): Promise<number[]> {
+  const numbers: number[] = [];
+  const previous = page.getByRole('button', { name: /Previous/ });
+  while ((await previous.count()) > 0 && (await previous.isEnabled())) await previous.click();
+  for (;;) {
+    const names = await page
+      .getByRole('article')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
+    numbers.push(...names.map((n) => Number(n.replace('Order ', ''))));
+    const next = page.getByRole('button', { name: /Next/ });
+    if ((await next.count()) === 0 || !(await next.isEnabled())) return numbers;
+    await next.click();
+  }
+}

@@ -1,5 +1,5 @@
 import { ConnectionIndicator, useConnection, useKdsClients, useNow } from '@kds/ui';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { Panels } from '../panels/panels.tsx';
 import { useWakeLock } from '../screen/wake-lock.ts';
 import { useSound } from '../screen/sound.ts';
@@ -8,7 +8,8 @@ import { TicketCard } from './ticket-card.tsx';
 import { TopBar } from './top-bar.tsx';
 import type { KitchenConfig, Station, StoredEvent } from './types.ts';
 import { useBoardKeys } from './use-board-keys.ts';
-import { useFlash, usePageSize, type Panel } from './use-board-ui.ts';
+import { useFlash, type Panel } from './use-board-ui.ts';
+import { usePaging } from './use-paging.ts';
 import { useLiveBoard } from './use-live-board.ts';
 import { useTicketActions } from './use-ticket-actions.ts';
 import { heldTickets, itemsFor, railTickets, recallable } from './views.ts';
@@ -68,11 +69,9 @@ export function BoardScreen({
     heldIds.current = now;
   }, [held, sound, flash]);
 
-  const pageSize = usePageSize();
-  const pages = Math.max(1, Math.ceil(rail.length / pageSize));
-  const [page, setPage] = useState(0);
-  const current = Math.min(page, pages - 1);
-  const visible = rail.slice(current * pageSize, (current + 1) * pageSize);
+  const gridRef = useRef<HTMLDivElement>(null);
+  const paging = usePaging(rail, gridRef);
+  const { visible } = paging;
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = visible.find((t) => t.orderId === selectedId) ?? visible[0] ?? null;
   const [panel, setPanel] = useState<Panel>(null);
@@ -82,7 +81,7 @@ export function BoardScreen({
     visible,
     selected,
     select: setSelectedId,
-    page: (delta) => setPage(Math.min(pages - 1, Math.max(0, current + delta))),
+    page: (delta) => (delta > 0 ? paging.next() : paging.previous()),
     bump: (t) => void actions.bump(t),
     rush: (t) => void actions.rush(t),
     recallLast: () => recallList[0] && void actions.recall(recallList[0]),
@@ -116,7 +115,11 @@ export function BoardScreen({
             {live.board ? 'All clear. No open tickets.' : 'Loading tickets…'}
           </p>
         )}
-        <div className="rail__grid">
+        <div
+          className={`rail__grid ${paging.measuring ? 'is-measuring' : ''}`}
+          ref={gridRef}
+          style={{ '--columns': paging.columns } as CSSProperties}
+        >
           {visible.map((ticket, i) => (
             <TicketCard
               key={ticket.orderId}
@@ -134,26 +137,24 @@ export function BoardScreen({
             />
           ))}
         </div>
-        {pages > 1 && (
+        {(paging.hasPrevious || paging.remaining > 0) && (
           <nav className="pager" aria-label="Pages">
             <button
               type="button"
               className="btn"
-              disabled={current === 0}
-              onClick={() => setPage(current - 1)}
+              disabled={!paging.hasPrevious}
+              onClick={paging.previous}
             >
               ◀ Previous
             </button>
-            <span>
-              Page {current + 1} of {pages}
-            </span>
+            <span>Page {paging.pageNumber}</span>
             <button
               type="button"
               className="btn"
-              disabled={current >= pages - 1}
-              onClick={() => setPage(current + 1)}
+              disabled={paging.remaining === 0}
+              onClick={paging.next}
             >
-              Next ▶
+              Next ▶ ({paging.remaining} more)
             </button>
           </nav>
         )}

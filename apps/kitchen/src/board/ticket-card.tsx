@@ -72,7 +72,8 @@ export function TicketCard(props: TicketCardProps) {
           ))}
         </ul>
       )}
-      <ul className="ticket__items">
+      {/* Focusable: a ticket taller than the screen scrolls here, by touch or by keyboard. */}
+      <ul className="ticket__items" tabIndex={0} aria-label={`Items of order ${ticket.number}`}>
         {items.map((item) => (
           <li key={item.id} className={`item item--${item.status}`}>
             <span className="item__line">

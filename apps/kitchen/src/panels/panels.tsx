@@ -111,13 +111,16 @@ function EightySix(props: {
           <span>
             {item.name} <small>{item.category}</small>
           </span>
+          <span className="eighty-six__state">
+            {item.isAvailable ? 'Available' : "86'd: sold out"}
+          </span>
           <button
             type="button"
-            className={`btn ${item.isAvailable ? '' : 'btn--danger'}`}
+            className={`btn ${item.isAvailable ? 'btn--danger' : 'btn--primary'}`}
             aria-label={`${item.isAvailable ? '86' : 'Restore'} ${item.name}`}
             onClick={() => void actions.setAvailable(item.id, !item.isAvailable)}
           >
-            {item.isAvailable ? 'Available' : "86'd"}
+            {item.isAvailable ? '86' : 'Restore'}
           </button>
         </li>
       ))}

@@ -1,0 +1,126 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { clearBoard, Demo } from '../support/api.ts';
+import { openStation, ticket } from '../support/screens.ts';
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `../docs/screenshots/${name}.png`, animations: 'disabled' });
+
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(' ')} ${n.any[0]?.message ?? ''}`).join('; ')})`,
+    );
+}
+
+/** A believable Friday-night rail: dine-in and pickup, modifiers, allergens, notes, a rush. */
+async function dinnerRush(demo: Demo) {
+  const orders = [
+    await demo.place(
+      [
+        demo.line('Classic Burger', 2, 'Medium', 'Cheese', 'No onion'),
+        demo.line('Fries', 2, 'Large', 'Cajun'),
+      ],
+      {
+        fulfilment: { type: 'dine_in', table: '7' },
+        customer: { name: 'Grace' },
+        notes: 'Birthday: candle on the shake',
+      },
+    ),
+    await demo.place(
+      [demo.line('Double Smash', 1, 'Well done', 'Bacon'), demo.line('Onion Rings')],
+      { customer: { name: 'Linus' } },
+    ),
+    await demo.place(
+      [
+        demo.line('Mushroom Swiss', 1, 'Medium rare'),
+        demo.line('Caesar Salad', 1, 'Grilled chicken'),
+      ],
+      { fulfilment: { type: 'dine_in', table: '12' }, customer: { name: 'Ada' } },
+    ),
+    await demo.place(
+      [
+        { ...demo.line('Grilled Chicken Sandwich', 2), notes: 'sauce on the side' },
+        demo.line('Chicken Wings', 1, 'Honey garlic'),
+      ],
+      { customer: { name: 'Barbara' } },
+    ),
+    await demo.place(
+      [
+        demo.line('Classic Burger', 1, 'Well done', 'No pickles', 'Avocado'),
+        demo.line('Milkshake', 1, 'Strawberry'),
+      ],
+      { fulfilment: { type: 'dine_in', table: '3' }, customer: { name: 'Edsger' } },
+    ),
+    await demo.place(
+      [demo.line('Double Smash', 2, 'Medium', 'Cheese'), demo.line('Fries', 1, 'Regular')],
+      { customer: { name: 'Margaret' } },
+    ),
+  ];
+  return orders;
+}
+
+test('station, expo and all-day views at 1920x1080, without serious accessibility violations', async ({
+  browser,
+}) => {
+  const demo = await Demo.load();
+  await clearBoard();
+  const grill = await (
+    await browser.newContext({ viewport: { width: 1920, height: 1080 } })
+  ).newPage();
+  const expo = await (
+    await browser.newContext({ viewport: { width: 1920, height: 1080 } })
+  ).newPage();
+  await openStation(grill, 'Grill');
+  await openStation(expo, 'Expo');
+  const orders = await dinnerRush(demo);
+  await expect(expo.getByText('Demo Diner · 6 open')).toBeVisible();
+
+  await demo.place([demo.line('Mushroom Swiss', 1, 'Medium'), demo.line('Lemonade', 2)], {
+    customer: { name: 'Alan' },
+  });
+  // Sixteen minutes later: dine-in tickets are late, pickups getting there.
+  for (const page of [grill, expo]) await page.clock.setSystemTime(Date.now() + 16 * 60_000);
+  await expo
+    .getByRole('article', { name: `Order ${orders[3]?.number}` })
+    .getByRole('button', { name: 'Rush' })
+    .click();
+  await grill
+    .getByRole('article', { name: `Order ${orders[0]?.number}` })
+    .getByRole('button', { name: 'Bump' })
+    .click();
+  await expect(grill.getByText(/Demo Diner · 6 open/)).toBeVisible();
+  await expect(ticket(expo, orders[3]?.number ?? 0)).toContainText('RUSH');
+  await expect(grill.getByRole('button', { name: /^Undo/ })).toBeVisible();
+
+  await shot(grill, 'kitchen-station-grill');
+  expect(await seriousViolations(grill)).toEqual([]);
+  await shot(expo, 'kitchen-expo');
+  expect(await seriousViolations(expo)).toEqual([]);
+
+  await grill.getByRole('button', { name: 'All day' }).click();
+  await shot(grill, 'kitchen-all-day');
+  expect(await seriousViolations(grill)).toEqual([]);
+  await grill.getByRole('button', { name: 'Close' }).click();
+  await grill.getByRole('button', { name: '86' }).click();
+  await grill.getByRole('button', { name: '86 Mushroom Swiss' }).click();
+  await shot(grill, 'kitchen-86');
+  expect(await seriousViolations(grill)).toEqual([]);
+  await grill.getByRole('button', { name: 'Restore Mushroom Swiss' }).click();
+
+  await expo.setViewportSize({ width: 1280, height: 800 });
+  await shot(expo, 'kitchen-expo-1280x800');
+  await expo.keyboard.press('?');
+  await shot(expo, 'kitchen-keys');
+  expect(await seriousViolations(expo)).toEqual([]);
+});
+
+test('sign-in and pairing screen', async ({ page }) => {
+  await page.goto('/kitchen/');
+  await expect(page.getByRole('heading', { name: 'Pair this screen' })).toBeVisible();
+  await shot(page, 'kitchen-sign-in');
+  expect(await seriousViolations(page)).toEqual([]);
+});

@@ -1,0 +1,65 @@
+import { expect, test } from '@playwright/test';
+import { Demo, staffApi } from '../support/api.ts';
+import { openStation, railNumbers } from '../support/screens.ts';
+
+const OFFLINE_MS = 60_000;
+
+test('a screen offline for 60 s comes back with exactly the right tickets, without a reload', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(180_000);
+  const demo = await Demo.load();
+  const cook = await staffApi('kitchen@demo.test');
+  const manager = await staffApi('manager@demo.test');
+  await openStation(page, 'Expo');
+  const before = await railNumbers(page);
+  await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+
+  await context.setOffline(true);
+  const wentOffline = Date.now();
+  await expect(page.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
+
+  // Meanwhile the kitchen keeps working: 30 orders, some bumped ready, two canceled, one rushed.
+  const placed = [];
+  for (let i = 0; i < 30; i++) {
+    placed.push(
+      await demo.place([demo.line('Classic Burger', 1 + (i % 3), 'Medium'), demo.line('Lemonade')]),
+    );
+  }
+  for (const order of placed.filter((_, i) => i % 4 === 0)) {
+    await cook.ticket.bump.mutate({ orderId: order.orderId, force: true });
+  }
+  await manager.order.cancel.mutate({ orderId: placed[1]?.orderId ?? '', reason: 'left' });
+  await manager.order.cancel.mutate({ orderId: placed[2]?.orderId ?? '', reason: 'left' });
+  await cook.ticket.prioritize.mutate({ orderId: placed[29]?.orderId ?? '' });
+
+  // Nothing reached the screen while it was offline: what follows is a real resume.
+  expect(await railNumbers(page)).toEqual(before);
+
+  // Past ten seconds without a live link the screen says so, loudly.
+  await expect(page.getByRole('alert').filter({ hasText: 'NOT LIVE' })).toBeVisible({
+    timeout: 15_000,
+  });
+  await expect(page.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
+  // The scenario is a minute-long outage: hold the link down for the rest of it.
+  await page.waitForTimeout(Math.max(0, OFFLINE_MS - (Date.now() - wentOffline)));
+  await expect(page.getByRole('status').filter({ hasText: 'Offline' })).toContainText(/for 1:0\d/);
+
+  await context.setOffline(false);
+  await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(page.getByRole('alert').filter({ hasText: 'NOT LIVE' })).toHaveCount(0);
+
+  const { tickets } = await cook.kitchen.tickets.query({});
+  const expected = tickets
+    .filter((t) => t.status !== 'READY')
+    .sort((a, b) => b.priority - a.priority || (a.placedAt ?? '').localeCompare(b.placedAt ?? ''))
+    .map((t) => t.number);
+  expect(expected[0]).toBe(placed[29]?.number);
+  await expect.poll(() => railNumbers(page)).toEqual(expected);
+  expect(
+    await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument),
+  ).toBe(true);
+});
