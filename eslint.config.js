@@ -7,11 +7,32 @@ const restrict = (patterns, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', 'drizzle/**', '**/.data/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/.turbo/**',
+      'drizzle/**',
+      '**/.data/**',
+      '**/test-results/**',
+      '.tools/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        window: 'readonly',
+        document: 'readonly',
+        navigator: 'readonly',
+        localStorage: 'readonly',
+        location: 'readonly',
+        history: 'readonly',
+      },
+    },
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
@@ -76,10 +97,39 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    files: ['apps/kitchen/src/**/*.{ts,tsx}', 'packages/ui/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@kds/api', '@kds/api/*'],
+              allowTypeImports: true,
+              message: 'Front ends may import only types (AppRouter) from the API.',
+            },
+            {
+              group: ['@kds/db', '@kds/db/*', '@kds/server', 'drizzle-orm', 'fastify', 'postgres'],
+              message: 'Front ends never reach the database or server code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   // Tests are glue across layers by nature (a router test seeds through the database); the
   // layer rules guard production code.
   {
-    files: ['**/*.test.ts', '**/test/**/*.ts', '**/*.config.ts', 'scripts/**', 'bench/**'],
+    files: [
+      '**/*.test.ts',
+      '**/*.test-helpers.ts',
+      '**/test/**/*.ts',
+      '**/*.config.ts',
+      'scripts/**',
+      'bench/**',
+      'e2e/**',
+    ],
     rules: {
       'no-restricted-imports': 'off',
       'no-restricted-properties': 'off',

@@ -6,6 +6,7 @@ import { PORT } from '../playwright.config.ts';
 
 type Menu = inferRouterOutputs<AppRouter>['menu']['forStore'];
 export type Api = TRPCClient<AppRouter>;
+type OrderLine = { menuItemId: string; quantity: number; modifierIds: string[]; notes?: string };
 
 /** The real API over HTTP, as the customer app or another screen would call it. */
 export function api(token?: string): Api {
@@ -38,7 +39,7 @@ export class Demo {
   }
 
   /** A line: item name and modifier names, e.g. line('Classic Burger', 2, 'Medium', 'Cheese'). */
-  line(name: string, quantity = 1, ...modifierNames: string[]) {
+  line(name: string, quantity = 1, ...modifierNames: string[]): OrderLine {
     const item = this.item(name);
     const modifierIds = modifierNames.map((m) => {
       const found = item.modifierGroups.flatMap((g) => g.modifiers).find((x) => x.name === m);

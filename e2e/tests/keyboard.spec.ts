@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { api, Demo } from '../support/api.ts';
+import { api, clearBoard, Demo } from '../support/api.ts';
 import { openStation, ticket } from '../support/screens.ts';
+
+// Every test starts from an empty board: specs share one server.
+test.beforeEach(() => clearBoard());
 
 test('select, bump, recall and undo with the keyboard alone', async ({ page }) => {
   const demo = await Demo.load();

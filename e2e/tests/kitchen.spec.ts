@@ -1,6 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
-import { api, Demo, staffApi } from '../support/api.ts';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { api, clearBoard, Demo, staffApi } from '../support/api.ts';
 import { openStation, ticket } from '../support/screens.ts';
+
+// Every test starts from an empty board: specs share one server.
+test.beforeEach(() => clearBoard());
 
 let demo: Demo;
 test.beforeAll(async () => {
@@ -8,7 +11,7 @@ test.beforeAll(async () => {
 });
 
 /** Two wall screens side by side, as in a kitchen: the Grill station and the Expo. */
-async function twoScreens(browser: import('@playwright/test').Browser) {
+async function twoScreens(browser: Browser) {
   const grill = await (await browser.newContext()).newPage();
   const expo = await (await browser.newContext()).newPage();
   await openStation(grill, 'Grill');

@@ -3,6 +3,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { clearBoard, Demo } from '../support/api.ts';
 import { openStation, ticket } from '../support/screens.ts';
 
+// Every test starts from an empty board: specs share one server.
+test.beforeEach(() => clearBoard());
+
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `../docs/screenshots/${name}.png`, animations: 'disabled' });
 
@@ -67,7 +70,6 @@ test('station, expo and all-day views at 1920x1080, without serious accessibilit
   browser,
 }) => {
   const demo = await Demo.load();
-  await clearBoard();
   const grill = await (
     await browser.newContext({ viewport: { width: 1920, height: 1080 } })
   ).newPage();

@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { Demo, staffApi } from '../support/api.ts';
+import { clearBoard, Demo, staffApi } from '../support/api.ts';
 import { openStation, railNumbers } from '../support/screens.ts';
+
+// Every test starts from an empty board: specs share one server.
+test.beforeEach(() => clearBoard());
 
 const OFFLINE_MS = 60_000;
 

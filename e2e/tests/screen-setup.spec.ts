@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { api, Demo } from '../support/api.ts';
+import { api, clearBoard, Demo } from '../support/api.ts';
 import { enableSound, ticket } from '../support/screens.ts';
+
+// Every test starts from an empty board: specs share one server.
+test.beforeEach(() => clearBoard());
 
 test('a manager pairs a wall screen with a code; the screen reloads into its station', async ({
   browser,

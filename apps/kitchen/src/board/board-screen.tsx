@@ -65,7 +65,11 @@ export function BoardScreen({
   const heldIds = useRef(new Set<string>());
   useEffect(() => {
     const now = new Set(held.map((t) => t.orderId));
-    for (const id of heldIds.current) if (!now.has(id)) (sound.play('new'), flash(id));
+    for (const id of heldIds.current) {
+      if (now.has(id)) continue;
+      sound.play('new');
+      flash(id);
+    }
     heldIds.current = now;
   }, [held, sound, flash]);
 
