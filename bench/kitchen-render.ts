@@ -41,7 +41,13 @@ async function main() {
   });
   try {
     for (let i = 0; ; i++) {
-      if (await fetch(`http://localhost:${PORT}/readyz`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`http://localhost:${PORT}/readyz`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       if (i > 120) throw new Error('server did not start');
       await new Promise((r) => setTimeout(r, 500));
     }
@@ -50,7 +56,9 @@ async function main() {
     const line = (i: number) => {
       const item = items[i % items.length];
       if (!item) throw new Error('empty menu');
-      const modifierIds = item.modifierGroups.flatMap((g) => g.modifiers.slice(0, g.minChoices).map((m) => m.id));
+      const modifierIds = item.modifierGroups.flatMap((g) =>
+        g.modifiers.slice(0, g.minChoices).map((m) => m.id),
+      );
       return { menuItemId: item.id, quantity: 1 + (i % 3), modifierIds };
     };
     const place = (i: number) =>
@@ -64,12 +72,23 @@ async function main() {
       });
     for (let i = 0; i < OPEN_TICKETS; i++) await place(i);
 
-    const { token } = await api().auth.login.mutate({ email: 'kitchen@demo.test', password: 'demo' });
+    const { token } = await api().auth.login.mutate({
+      email: 'kitchen@demo.test',
+      password: 'demo',
+    });
     const cook = api(token);
     const expo = (await cook.kitchen.config.query()).stations.find((s) => s.kind === 'expo');
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.addInitScript((t) => localStorage.setItem('kds.kitchen.token', t), token);
@@ -88,7 +107,11 @@ async function main() {
 
     const started = Date.now();
     const { tickets } = await cook.kitchen.tickets.query({});
-    const queued = tickets.flatMap((t) => t.items.filter((i) => i.status === 'queued').map((i) => ({ orderId: t.orderId, itemId: i.id })));
+    const queued = tickets.flatMap((t) =>
+      t.items
+        .filter((i) => i.status === 'queued')
+        .map((i) => ({ orderId: t.orderId, itemId: i.id })),
+    );
     const visibleMs: number[] = [];
     let expectedOpen = OPEN_TICKETS;
     for (let i = 0; i < BUMPS; i++) {
@@ -117,13 +140,21 @@ async function main() {
     await browser.close();
 
     const fmt = (n: number) => n.toFixed(1);
-    console.log(`\nKitchen Expo screen, 1920x1080, ${open?.trim()}; ${BUMPS} item bumps + ${NEW_ORDERS} new orders over ${(elapsed / 1000).toFixed(1)} s`);
+    console.log(
+      `\nKitchen Expo screen, 1920x1080, ${open?.trim()}; ${BUMPS} item bumps + ${NEW_ORDERS} new orders over ${(elapsed / 1000).toFixed(1)} s`,
+    );
     console.log('| metric | value |\n|---|---|');
     console.log(`| frames observed | ${frames.length} |`);
-    console.log(`| frame interval p50 / p95 / p99 / max (ms) | ${fmt(quantile(frames, 0.5))} / ${fmt(quantile(frames, 0.95))} / ${fmt(quantile(frames, 0.99))} / ${fmt(Math.max(...frames))} |`);
+    console.log(
+      `| frame interval p50 / p95 / p99 / max (ms) | ${fmt(quantile(frames, 0.5))} / ${fmt(quantile(frames, 0.95))} / ${fmt(quantile(frames, 0.99))} / ${fmt(Math.max(...frames))} |`,
+    );
     console.log(`| frames over 50 ms | ${frames.filter((f) => f > 50).length} |`);
-    console.log(`| long tasks (> 50 ms): count / total ms | ${longTasks.length} / ${fmt(longTasks.reduce((a, b) => a + b, 0))} |`);
-    console.log(`| new order placed to shown, p50 / max (ms) | ${quantile(visibleMs, 0.5)} / ${Math.max(...visibleMs)} |`);
+    console.log(
+      `| long tasks (> 50 ms): count / total ms | ${longTasks.length} / ${fmt(longTasks.reduce((a, b) => a + b, 0))} |`,
+    );
+    console.log(
+      `| new order placed to shown, p50 / max (ms) | ${quantile(visibleMs, 0.5)} / ${Math.max(...visibleMs)} |`,
+    );
     console.log(`| JS heap after run (MiB) | ${(heap / 2 ** 20).toFixed(1)} |`);
   } finally {
     if (server.pid) process.kill(-server.pid, 'SIGTERM');
