@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppRouter } from '@kds/api/client';
+import { chromiumLaunchOptions } from '@kds/e2e/chromium';
 import { chromium } from '@playwright/test';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 
@@ -78,18 +79,7 @@ async function main() {
     });
     const cook = api(token);
     const expo = (await cook.kitchen.config.query()).stations.find((s) => s.kind === 'expo');
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await chromium.launch(chromiumLaunchOptions);
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.addInitScript((t) => localStorage.setItem('kds.kitchen.token', t), token);
     await page.goto(`http://localhost:${PORT}/kitchen/?station=${expo?.id}`);

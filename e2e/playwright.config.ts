@@ -1,9 +1,9 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './support/chromium.ts';
 
 export const PORT = Number(process.env.E2E_PORT ?? 3199);
 const dataDir = `${process.env.TMPDIR ?? '/tmp'}/kds-e2e-${PORT}`;
 
-// Debian's Chromium (apt-get install chromium): Playwright cannot download a browser here.
 export default defineConfig({
   testDir: './tests',
   timeout: 120_000,
@@ -18,18 +18,9 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        // As on a real wall screen: audio stays blocked until someone touches the page.
-        '--autoplay-policy=user-gesture-required',
-      ],
+      ...chromiumLaunchOptions,
+      // As on a real wall screen: audio stays blocked until someone touches the page.
+      args: [...chromiumLaunchOptions.args, '--autoplay-policy=user-gesture-required'],
     },
   },
   webServer: {

@@ -102,7 +102,10 @@ export function TicketCard(props: TicketCardProps) {
           type="button"
           className="btn btn--rush"
           aria-pressed={ticket.priority > 0}
-          onClick={(e) => (e.stopPropagation(), props.onRush())}
+          onClick={(e) => {
+            e.stopPropagation();
+            props.onRush();
+          }}
         >
           {ticket.priority > 0 ? 'Unrush' : 'Rush'}
         </button>
@@ -110,7 +113,10 @@ export function TicketCard(props: TicketCardProps) {
           type="button"
           className={`btn btn--bump ${isExpo && !allDone ? 'btn--force' : ''}`}
           disabled={props.busy}
-          onClick={(e) => (e.stopPropagation(), props.onBump())}
+          onClick={(e) => {
+            e.stopPropagation();
+            props.onBump();
+          }}
         >
           {isExpo && !allDone ? 'Force ready' : 'Bump'}
         </button>

@@ -15,6 +15,7 @@ import {
   type Database,
 } from '@kds/db';
 import { createTestDb, type TestDb } from '@kds/db/testing';
+import { TRPCError } from '@trpc/server';
 import { and, count, eq } from 'drizzle-orm';
 import { hashPassword } from '../domain/auth/password.ts';
 import { hashToken, newToken, STAFF_TOKEN_PREFIX } from '../domain/auth/tokens.ts';
@@ -173,4 +174,14 @@ export function counterOrder(demo: DemoStore, overrides: Record<string, unknown>
     idempotencyKey: newKey(),
     ...overrides,
   };
+}
+
+/** Awaits a call that must fail and returns its tRPC error code. */
+export async function trpcCodeOf(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
+  return error.code;
 }

@@ -1,8 +1,7 @@
 import { devices } from '@kds/db';
-import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { counterOrder, createHarness, type Harness } from '../../test/fixtures.ts';
+import { counterOrder, createHarness, trpcCodeOf, type Harness } from '../../test/fixtures.ts';
 import { resolvePrincipal } from '../auth/resolve-principal.ts';
 import type { Principal } from '../context.ts';
 
@@ -16,21 +15,12 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-async function codeOf(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return (error as TRPCError).code;
-}
-
 describe('menu.setAvailability (86)', () => {
   test('86ing an item makes order.place refuse it at once, and restoring allows it again', async () => {
     const lemonade = h.demo.item['Lemonade'] ?? '';
     const order = counterOrder(h.demo, { items: [{ menuItemId: lemonade, quantity: 1 }] });
     await h.caller(cook).menu.setAvailability({ menuItemId: lemonade, isAvailable: false });
-    expect(await codeOf(h.caller().order.place(order))).toBe('UNPROCESSABLE_CONTENT');
+    expect(await trpcCodeOf(h.caller().order.place(order))).toBe('UNPROCESSABLE_CONTENT');
     const menu = await h.caller().menu.forStore({ storeSlug: 'demo' });
     const item = menu.categories.flatMap((c) => c.items).find((i) => i.id === lemonade);
     expect(item?.isAvailable).toBe(false);
@@ -56,10 +46,10 @@ describe('menu.setAvailability (86)', () => {
   test('needs a kitchen principal and an item of its own store', async () => {
     const fries = h.demo.item['Fries'] ?? '';
     expect(
-      await codeOf(h.caller().menu.setAvailability({ menuItemId: fries, isAvailable: false })),
+      await trpcCodeOf(h.caller().menu.setAvailability({ menuItemId: fries, isAvailable: false })),
     ).toBe('UNAUTHORIZED');
     expect(
-      await codeOf(
+      await trpcCodeOf(
         h
           .caller(cook)
           .menu.setAvailability({ menuItemId: crypto.randomUUID(), isAvailable: false }),
@@ -84,17 +74,19 @@ describe('device pairing', () => {
     expect(config.screen).toMatchObject({ kind: 'device', name: 'Grill screen' });
     expect(config.screen.stationId).toBe(h.demo.station.Grill);
 
-    expect(await codeOf(h.caller().device.pair({ code }))).toBe('NOT_FOUND');
+    expect(await trpcCodeOf(h.caller().device.pair({ code }))).toBe('NOT_FOUND');
   });
 
   test('an expired code is refused', async () => {
     const { code } = await h.caller(manager).device.createPairingCode({ name: 'Expo' });
     await h.db.update(devices).set({ pairingExpiresAt: new Date(Date.now() - 1000) });
-    expect(await codeOf(h.caller().device.pair({ code }))).toBe('NOT_FOUND');
+    expect(await trpcCodeOf(h.caller().device.pair({ code }))).toBe('NOT_FOUND');
   });
 
   test('the kitchen role cannot create codes', async () => {
-    expect(await codeOf(h.caller(cook).device.createPairingCode({ name: 'x' }))).toBe('FORBIDDEN');
+    expect(await trpcCodeOf(h.caller(cook).device.createPairingCode({ name: 'x' }))).toBe(
+      'FORBIDDEN',
+    );
   });
 
   test('kitchen.ack keeps the furthest sequence a paired screen has shown', async () => {

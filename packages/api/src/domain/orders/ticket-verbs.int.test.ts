@@ -1,4 +1,3 @@
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Principal } from '../context.ts';
 import {
@@ -6,6 +5,7 @@ import {
   createHarness,
   createOtherStore,
   writeCounts,
+  trpcCodeOf,
   type Harness,
 } from '../../test/fixtures.ts';
 
@@ -21,15 +21,6 @@ afterAll(() => h.close());
 
 const place = async () => h.caller().order.place(counterOrder(h.demo));
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return (error as TRPCError).code;
-}
-
 describe('ticket verbs', () => {
   test('a station bump marks only that station done; expo bump makes it READY', async () => {
     const { orderId } = await place();
@@ -39,7 +30,7 @@ describe('ticket verbs', () => {
     expect(grill.startedAt).not.toBeNull();
     expect(grill.items.map((i) => i.status)).toEqual(['done', 'queued']);
 
-    expect(await codeOf(k.ticket.bump({ orderId, stationId: h.demo.station.Expo }))).toBe(
+    expect(await trpcCodeOf(k.ticket.bump({ orderId, stationId: h.demo.station.Expo }))).toBe(
       'PRECONDITION_FAILED',
     );
     const fry = await k.ticket.bump({ orderId, stationId: h.demo.station.Fry });
@@ -65,9 +56,9 @@ describe('ticket verbs', () => {
     const after = await h.caller(cook).ticket.bumpItem({ orderId, itemId: item?.id ?? '' });
     expect(after.status).toBe('PREPARING');
     expect(after.items[0]?.status).toBe('done');
-    expect(await codeOf(h.caller(cook).ticket.bumpItem({ orderId, itemId: item?.id ?? '' }))).toBe(
-      'PRECONDITION_FAILED',
-    );
+    expect(
+      await trpcCodeOf(h.caller(cook).ticket.bumpItem({ orderId, itemId: item?.id ?? '' })),
+    ).toBe('PRECONDITION_FAILED');
   });
 
   test('recall brings READY back to PREPARING with its timer running', async () => {
@@ -99,10 +90,10 @@ describe('ticket verbs', () => {
     const { tickets } = await h.caller(cook).kitchen.tickets({});
     expect(tickets.map((t) => t.orderId)).not.toContain(orderId);
     const before = await writeCounts(h.db, h.demo.storeId);
-    expect(await codeOf(h.caller(cook).ticket.bump({ orderId, force: true }))).toBe(
+    expect(await trpcCodeOf(h.caller(cook).ticket.bump({ orderId, force: true }))).toBe(
       'PRECONDITION_FAILED',
     );
-    expect(await codeOf(h.caller(manager).order.cancel({ orderId, reason: 'again' }))).toBe(
+    expect(await trpcCodeOf(h.caller(manager).order.cancel({ orderId, reason: 'again' }))).toBe(
       'PRECONDITION_FAILED',
     );
     expect(await writeCounts(h.db, h.demo.storeId)).toEqual(before);
@@ -110,7 +101,9 @@ describe('ticket verbs', () => {
 
   test('the kitchen role cannot cancel', async () => {
     const { orderId } = await place();
-    expect(await codeOf(h.caller(cook).order.cancel({ orderId, reason: 'x' }))).toBe('FORBIDDEN');
+    expect(await trpcCodeOf(h.caller(cook).order.cancel({ orderId, reason: 'x' }))).toBe(
+      'FORBIDDEN',
+    );
   });
 
   test('two concurrent bumps with the same expectedVersion: one succeeds, one CONFLICT', async () => {
@@ -137,14 +130,14 @@ describe('ticket verbs', () => {
     const other = await createOtherStore(h.db, 'rival');
     const outsider = await h.staffOf(other.storeId, 'manager');
     const before = await writeCounts(h.db, h.demo.storeId);
-    expect(await codeOf(h.caller(outsider).ticket.bump({ orderId, force: true }))).toBe(
+    expect(await trpcCodeOf(h.caller(outsider).ticket.bump({ orderId, force: true }))).toBe(
       'NOT_FOUND',
     );
-    expect(await codeOf(h.caller(outsider).order.cancel({ orderId, reason: 'x' }))).toBe(
+    expect(await trpcCodeOf(h.caller(outsider).order.cancel({ orderId, reason: 'x' }))).toBe(
       'NOT_FOUND',
     );
     expect(
-      await codeOf(h.caller(outsider).kitchen.tickets({ stationId: h.demo.station.Grill })),
+      await trpcCodeOf(h.caller(outsider).kitchen.tickets({ stationId: h.demo.station.Grill })),
     ).toBe('NOT_FOUND');
     const theirs = await h.caller(outsider).kitchen.tickets({});
     expect(theirs.tickets).toEqual([]);
@@ -152,9 +145,11 @@ describe('ticket verbs', () => {
   });
 
   test('no principal, no kitchen data', async () => {
-    expect(await codeOf(h.caller(null).kitchen.tickets({}))).toBe('UNAUTHORIZED');
+    expect(await trpcCodeOf(h.caller(null).kitchen.tickets({}))).toBe('UNAUTHORIZED');
     const { orderId } = await place();
-    expect(await codeOf(h.caller(null).ticket.bump({ orderId, force: true }))).toBe('UNAUTHORIZED');
+    expect(await trpcCodeOf(h.caller(null).ticket.bump({ orderId, force: true }))).toBe(
+      'UNAUTHORIZED',
+    );
   });
 
   test('the snapshot cursor is the store head and every verb appended its events', async () => {
