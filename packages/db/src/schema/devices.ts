@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { stations } from './stations.ts';
 import { stores } from './stores.ts';
@@ -22,7 +23,13 @@ export const devices = pgTable(
     lastAckSeq: bigint({ mode: 'number' }).notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.storeId)],
+  (t) => [
+    index().on(t.storeId),
+    // device.pair looks an unused code up by its hash.
+    index('devices_pairing_code_idx')
+      .on(t.pairingCodeHash)
+      .where(sql`${t.pairingCodeHash} is not null`),
+  ],
 );
 
 export type Device = typeof devices.$inferSelect;

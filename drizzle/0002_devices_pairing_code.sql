@@ -1,0 +1,1 @@
+CREATE INDEX "devices_pairing_code_idx" ON "devices" USING btree ("pairing_code_hash") WHERE "devices"."pairing_code_hash" is not null;
