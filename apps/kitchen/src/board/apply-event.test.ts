@@ -13,7 +13,7 @@ describe('applyEvent', () => {
   test('ignores an event at or below the cursor (already in the snapshot)', () => {
     const before = board([ticket(1)], 100);
     const old = {
-      ...event('order.canceled', 'o1', { status: 'CANCELED', version: 2, reason: 'x' }),
+      ...event('order.canceled', 'o1', { status: 'CANCELED', version: 2, number: 1, reason: 'x' }),
       seq: 100,
     };
     expect(applyEvent(before, old)).toBe(before);
@@ -29,6 +29,7 @@ describe('applyEvent', () => {
     const bumped = event('ticket.item_bumped', 'o1', {
       status: 'PREPARING',
       version: 3,
+      number: 1,
       itemIds: ['o1-b'],
     });
     const next = applyEvent(board([ticket(1)]), bumped);
@@ -39,7 +40,7 @@ describe('applyEvent', () => {
   test('READY marks every item done; a recall re-queues the named items and clears readyAt', () => {
     const ready = applyEvent(
       board([ticket(1)]),
-      event('ticket.bumped', 'o1', { status: 'READY', version: 4, forced: true }),
+      event('ticket.bumped', 'o1', { status: 'READY', version: 4, number: 1, forced: true }),
     );
     expect(ready?.tickets[0]?.items.every((i) => i.status === 'done')).toBe(true);
     expect(ready?.tickets[0]?.readyAt).not.toBeNull();
@@ -47,7 +48,12 @@ describe('applyEvent', () => {
       ready &&
       applyEvent(
         ready,
-        event('ticket.recalled', 'o1', { status: 'PREPARING', version: 5, itemIds: ['o1-f'] }),
+        event('ticket.recalled', 'o1', {
+          status: 'PREPARING',
+          version: 5,
+          number: 1,
+          itemIds: ['o1-f'],
+        }),
       );
     expect(recalled?.tickets[0]?.items.map((i) => i.status)).toEqual(['done', 'queued']);
     expect(recalled?.tickets[0]?.readyAt).toBeNull();
@@ -56,13 +62,18 @@ describe('applyEvent', () => {
   test('removes canceled and completed tickets', () => {
     const next = applyEvent(
       board([ticket(1), ticket(2)]),
-      event('order.canceled', 'o1', { status: 'CANCELED', version: 2, reason: 'x' }),
+      event('order.canceled', 'o1', { status: 'CANCELED', version: 2, number: 1, reason: 'x' }),
     );
     expect(next?.tickets.map((t) => t.number)).toEqual([2]);
   });
 
   test('asks for a reload when a change names a ticket it does not hold', () => {
-    const recall = event('ticket.recalled', 'o9', { status: 'READY', version: 7, itemIds: [] });
+    const recall = event('ticket.recalled', 'o9', {
+      status: 'READY',
+      version: 7,
+      number: 1,
+      itemIds: [],
+    });
     expect(applyEvent(board([ticket(1)]), recall)).toBeNull();
   });
 });

@@ -61,7 +61,7 @@ describe('per-store event sequence', () => {
             Array.from({ length: perWriter }, () => ({
               type: 'ticket.prioritized' as const,
               orderId: null,
-              payload: { priority: w, version: 1 },
+              payload: { priority: w, version: 1, number: w },
             })),
           );
           // Hold the transaction open after taking the sequence, to widen any race.

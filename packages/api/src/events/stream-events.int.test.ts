@@ -20,7 +20,11 @@ async function commit(n: number, bus: EventBus = h.bus): Promise<number[]> {
   for (let i = 0; i < n; i++) {
     const [event] = await withTransaction({ ...h.ctx(), bus }, (tx) =>
       appendEvents(tx, h.demo.storeId, [
-        { type: 'ticket.prioritized', orderId: null, payload: { priority: i, version: 1 } },
+        {
+          type: 'ticket.prioritized',
+          orderId: null,
+          payload: { priority: i, version: 1, number: i },
+        },
       ]),
     );
     if (event) seqs.push(event.seq);

@@ -43,19 +43,21 @@ export interface Ticket {
 interface StatusChange {
   status: OrderStatus;
   version: number;
+  /** The human order number, so public views (the in-store board) need no lookup. */
+  number: number;
 }
 
 /** Payload per event type. Names are `aggregate.pastTense` and never change once shipped. */
 export interface EventPayloads {
   /** Created and waiting for online payment: the tracker sees it, the kitchen does not. */
-  'order.created': StatusChange & { number: number };
+  'order.created': StatusChange;
   /** The order reaches the kitchen (paid, or pay at the counter). */
   'order.placed': { ticket: Ticket };
   'ticket.started': StatusChange;
   'ticket.item_bumped': StatusChange & { itemIds: string[] };
   'ticket.bumped': StatusChange & { forced: boolean };
   'ticket.recalled': StatusChange & { itemIds: string[] };
-  'ticket.prioritized': { priority: number; version: number };
+  'ticket.prioritized': { priority: number; version: number; number: number };
   'order.canceled': StatusChange & { reason: string };
   'order.completed': StatusChange;
   /** An item was marked unavailable (86) or available again; checkout follows at once. */

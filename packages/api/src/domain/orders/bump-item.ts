@@ -46,7 +46,12 @@ export async function markDone(state: TicketState, itemIds: string[], stationId:
     type: 'ticket.item_bumped',
     orderId: state.order.id,
     stationId,
-    payload: { status: state.order.status, version: state.order.version, itemIds },
+    payload: {
+      status: state.order.status,
+      version: state.order.version,
+      number: state.order.number,
+      itemIds,
+    },
   });
   const allDone = state.items.every((i) => i.status === 'done');
   if (allDone && !(await storeHasExpo(state.tx.tx, state.order.storeId))) {

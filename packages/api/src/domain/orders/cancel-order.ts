@@ -28,7 +28,12 @@ export async function cancelOrder({
     state.events.push({
       type: 'order.canceled',
       orderId: state.order.id,
-      payload: { status, version: state.order.version, reason: input.reason },
+      payload: {
+        status,
+        version: state.order.version,
+        number: state.order.number,
+        reason: input.reason,
+      },
     });
   });
 }

@@ -49,7 +49,7 @@ export async function startStep(state: TicketState): Promise<void> {
   state.events.push({
     type: 'ticket.started',
     orderId: state.order.id,
-    payload: { status, version: state.order.version },
+    payload: { status, version: state.order.version, number: state.order.number },
   });
 }
 
@@ -60,7 +60,7 @@ export async function readyStep(state: TicketState, forced: boolean, stationId: 
     type: 'ticket.bumped',
     orderId: state.order.id,
     stationId,
-    payload: { status, version: state.order.version, forced },
+    payload: { status, version: state.order.version, number: state.order.number, forced },
   });
 }
 

@@ -20,7 +20,11 @@ export async function prioritizeTicket({
     state.events.push({
       type: 'ticket.prioritized',
       orderId: state.order.id,
-      payload: { priority: input.priority, version: state.order.version },
+      payload: {
+        priority: input.priority,
+        version: state.order.version,
+        number: state.order.number,
+      },
     });
   });
 }

@@ -48,7 +48,12 @@ export async function recallTicket({
       type: 'ticket.recalled',
       orderId: order.id,
       stationId: station?.id ?? null,
-      payload: { status, version: state.order.version, itemIds: requeue.map((i) => i.id) },
+      payload: {
+        status,
+        version: state.order.version,
+        number: order.number,
+        itemIds: requeue.map((i) => i.id),
+      },
     });
   });
 }
