@@ -6,9 +6,13 @@ import {
   previewOrder,
   PreviewOrderInput,
 } from '../domain/orders/index.ts';
+import { pickupSlots, PickupSlotsInput } from '../domain/stores/index.ts';
 import { managerProcedure, publicProcedure, router } from '../trpc.ts';
 
 export const orderRouter = router({
+  pickupSlots: publicProcedure
+    .input(PickupSlotsInput)
+    .query(({ ctx, input }) => pickupSlots({ ctx, input })),
   preview: publicProcedure
     .input(PreviewOrderInput)
     .query(({ ctx, input }) => previewOrder({ ctx, input })),

@@ -87,6 +87,10 @@ export const orders = pgTable(
       .where(sql`${t.status} in ('PLACED', 'PREPARING', 'READY')`),
     index().on(t.storeId, t.createdAt),
     index().on(t.storeId, t.status),
+    // Pickup-slot capacity counts scheduled orders by their time.
+    index('orders_store_fire_at_idx')
+      .on(t.storeId, t.fireAt)
+      .where(sql`${t.fireAt} is not null`),
     check('orders_number_positive', sql`${t.number} > 0`),
     check('orders_version_positive', sql`${t.version} > 0`),
     check('orders_pickup_attempts_nonnegative', sql`${t.pickupCodeAttempts} >= 0`),

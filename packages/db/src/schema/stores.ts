@@ -27,6 +27,8 @@ export interface StoreSettings {
   deliveryRadiusMeters: number;
   defaultPrepMinutes: number;
   paymentExpiryMinutes: number;
+  /** Scheduled orders the kitchen takes per 15-minute pickup slot (default 6). */
+  scheduledSlotCapacity?: number;
 }
 
 export const stores = pgTable(

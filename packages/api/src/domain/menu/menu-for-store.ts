@@ -2,7 +2,14 @@ import { menuCategories, menuItems, modifierGroups, modifiers } from '@kds/db';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { DomainContext } from '../context.ts';
 import { findStoreBySlug } from '../orders/internal.ts';
+import { openingState, type OpeningState } from '../stores/opening-hours.ts';
 import type { MenuForStoreInput } from './schemas.ts';
+
+const toIso = (s: OpeningState) => ({
+  isOpen: s.isOpen,
+  closesAt: s.closesAt?.toISOString() ?? null,
+  nextOpenAt: s.nextOpenAt?.toISOString() ?? null,
+});
 
 /** The public menu: what a guest may see (never costs, stations or internal settings). */
 export async function menuForStore({
@@ -52,6 +59,7 @@ export async function menuForStore({
       paymentMode: store.settings.paymentMode,
       tipPresetsPercent: store.settings.tipPresetsPercent,
       taxRateBps: store.settings.taxRateBps,
+      opening: toIso(openingState(store.openingHours, store.timezone, ctx.now())),
     },
     categories: categories.map((c) => ({
       id: c.id,

@@ -40,13 +40,9 @@ export async function placeOrder({
   try {
     return await withTransaction(ctx, async (tx) => {
       const now = ctx.now();
-      const priced = await priceOrder(tx.tx, store, input, { now, lock: true });
-      if (priced.problems.length > 0) {
-        throw new ValidationError('the order cannot be placed as it is', {
-          problems: priced.problems,
-        });
-      }
       const businessDate = businessDateOf(now, store.timezone);
+      // The counter row lock comes first: it serializes placements per store and day, so the
+      // slot-capacity check inside pricing cannot be passed by two orders at once.
       const [counter] = await tx.tx
         .insert(orderCounters)
         .values({ storeId: store.id, businessDate, lastNumber: 1 })
@@ -55,6 +51,12 @@ export async function placeOrder({
           set: { lastNumber: sql`${orderCounters.lastNumber} + 1` },
         })
         .returning();
+      const priced = await priceOrder(tx.tx, store, input, { now, lock: true });
+      if (priced.problems.length > 0) {
+        throw new ValidationError('the order cannot be placed as it is', {
+          problems: priced.problems,
+        });
+      }
       const atCounter = method === 'counter';
       const [order] = await tx.tx
         .insert(orders)

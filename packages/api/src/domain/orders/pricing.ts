@@ -9,6 +9,7 @@ import {
 } from '@kds/db';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { PreviewOrderInput } from './schemas.ts';
+import { timingProblems } from './timing.ts';
 
 export type ProblemCode =
   | 'ITEM_NOT_FOUND'
@@ -18,13 +19,17 @@ export type ProblemCode =
   | 'MODIFIER_CHOICE'
   | 'DISCOUNT_INVALID'
   | 'FULFILMENT_UNAVAILABLE'
-  | 'FIRE_AT_INVALID';
+  | 'FIRE_AT_INVALID'
+  | 'STORE_CLOSED'
+  | 'SLOT_FULL';
 
 /** Something the customer must change; `path` points at the input that caused it. */
 export interface Problem {
   path: (string | number)[];
   code: ProblemCode;
   message: string;
+  /** STORE_CLOSED: when ordering opens again. */
+  nextOpenAt?: string;
 }
 
 export interface PricedLine {
@@ -186,17 +191,7 @@ export async function priceOrder(
       message: 'this store does not deliver yet',
     });
   }
-  if (input.fireAt) {
-    const fireAt = new Date(input.fireAt).getTime();
-    const now = options.now.getTime();
-    if (fireAt <= now || fireAt > now + 7 * 24 * 3600_000) {
-      problems.push({
-        path: ['fireAt'],
-        code: 'FIRE_AT_INVALID',
-        message: 'pick a time in the next seven days',
-      });
-    }
-  }
+  problems.push(...(await timingProblems(db, store, input.fireAt, options.now)));
 
   const subtotalCents = lines.reduce((s, l) => s + l.lineTotalCents, 0);
   const discount = input.discountCode

@@ -1,0 +1,1 @@
+CREATE INDEX "orders_store_fire_at_idx" ON "orders" USING btree ("store_id","fire_at") WHERE "orders"."fire_at" is not null;

@@ -1,0 +1,64 @@
+import type { Queryable, Store } from '@kds/db';
+import { isOpenAt, openingState } from '../stores/opening-hours.ts';
+import { capacityOf, SLOT_MINUTES, slotStart, takenPerSlot } from '../stores/pickup-slots.ts';
+import type { Problem } from './pricing.ts';
+
+const MAX_AHEAD_MS = 7 * 24 * 3600_000;
+
+const localTime = (at: Date, timeZone: string) =>
+  new Intl.DateTimeFormat('en-US', {
+    weekday: 'short',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone,
+  }).format(at);
+
+/**
+ * When the order may be made: now only while the store is open; a scheduled time must be
+ * within the next week, inside opening hours, in a slot the kitchen still has room in.
+ * Inside the placing transaction the slot count is serialized by the order-counter lock.
+ */
+export async function timingProblems(
+  db: Queryable,
+  store: Store,
+  fireAtInput: string | undefined,
+  now: Date,
+): Promise<Problem[]> {
+  if (!fireAtInput) {
+    const state = openingState(store.openingHours, store.timezone, now);
+    if (state.isOpen) return [];
+    const next = state.nextOpenAt;
+    return [
+      {
+        path: [],
+        code: 'STORE_CLOSED',
+        message: next
+          ? `we are closed; we open ${localTime(next, store.timezone)}`
+          : 'we are closed',
+        ...(next ? { nextOpenAt: next.toISOString() } : {}),
+      },
+    ];
+  }
+  const fireAt = new Date(fireAtInput);
+  if (fireAt.getTime() <= now.getTime() || fireAt.getTime() > now.getTime() + MAX_AHEAD_MS) {
+    return [
+      { path: ['fireAt'], code: 'FIRE_AT_INVALID', message: 'pick a time in the next seven days' },
+    ];
+  }
+  if (store.openingHours.length > 0 && !isOpenAt(store.openingHours, store.timezone, fireAt)) {
+    return [{ path: ['fireAt'], code: 'FIRE_AT_INVALID', message: 'we are closed at that time' }];
+  }
+  const slot = slotStart(fireAt);
+  const taken = await takenPerSlot(
+    db,
+    store.id,
+    slot,
+    new Date(slot.getTime() + SLOT_MINUTES * 60_000),
+  );
+  if ((taken.get(slot.getTime()) ?? 0) >= capacityOf(store)) {
+    return [
+      { path: ['fireAt'], code: 'SLOT_FULL', message: 'that time is fully booked; pick another' },
+    ];
+  }
+  return [];
+}

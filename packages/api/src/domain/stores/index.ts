@@ -1,0 +1,3 @@
+export { isOpenAt, openingState, openWindows, type OpeningState } from './opening-hours.ts';
+export { pickupSlots, SLOT_MINUTES } from './pickup-slots.ts';
+export { PickupSlotsInput } from './schemas.ts';

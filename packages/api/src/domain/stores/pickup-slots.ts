@@ -1,0 +1,64 @@
+import { orders, type Queryable, type Store } from '@kds/db';
+import { and, eq, gte, isNotNull, lt, notInArray } from 'drizzle-orm';
+import type { DomainContext } from '../context.ts';
+import { findStoreBySlug } from '../orders/internal.ts';
+import { openWindows } from './opening-hours.ts';
+import type { PickupSlotsInput } from './schemas.ts';
+
+export const SLOT_MINUTES = 15;
+const SLOT_MS = SLOT_MINUTES * 60_000;
+const DEFAULT_CAPACITY = 6;
+
+export const slotStart = (at: Date) => new Date(Math.floor(at.getTime() / SLOT_MS) * SLOT_MS);
+export const capacityOf = (store: Store) =>
+  store.settings.scheduledSlotCapacity ?? DEFAULT_CAPACITY;
+
+/** Scheduled orders already taken per slot start (ms), between two instants. */
+export async function takenPerSlot(db: Queryable, storeId: string, from: Date, to: Date) {
+  const rows = await db
+    .select({ fireAt: orders.fireAt })
+    .from(orders)
+    .where(
+      and(
+        eq(orders.storeId, storeId),
+        isNotNull(orders.fireAt),
+        gte(orders.fireAt, from),
+        lt(orders.fireAt, to),
+        notInArray(orders.status, ['CANCELED', 'EXPIRED']),
+      ),
+    );
+  const taken = new Map<number, number>();
+  for (const { fireAt } of rows) {
+    if (!fireAt) continue;
+    const key = slotStart(fireAt).getTime();
+    taken.set(key, (taken.get(key) ?? 0) + 1);
+  }
+  return taken;
+}
+
+/**
+ * Pickup times a guest may choose: 15-minute slots inside opening hours over the next day,
+ * starting once the kitchen could have the order ready, each with the places it has left.
+ */
+export async function pickupSlots({ ctx, input }: { ctx: DomainContext; input: PickupSlotsInput }) {
+  const store = await findStoreBySlug(ctx.db, input.storeSlug);
+  const now = ctx.now();
+  const earliest = new Date(
+    Math.ceil((now.getTime() + store.settings.defaultPrepMinutes * 60_000) / SLOT_MS) * SLOT_MS,
+  );
+  const until = new Date(earliest.getTime() + 24 * 3600_000);
+  const windows = store.openingHours.length
+    ? openWindows(store.openingHours, store.timezone, now, 2)
+    : [{ start: earliest, end: until }];
+  const taken = await takenPerSlot(ctx.db, store.id, earliest, until);
+  const capacity = capacityOf(store);
+  const slots: { at: string; remaining: number }[] = [];
+  for (let t = earliest.getTime(); t < until.getTime() && slots.length < 96; t += SLOT_MS) {
+    if (!windows.some((w) => w.start.getTime() <= t && t < w.end.getTime())) continue;
+    slots.push({
+      at: new Date(t).toISOString(),
+      remaining: Math.max(0, capacity - (taken.get(t) ?? 0)),
+    });
+  }
+  return { timezone: store.timezone, slotMinutes: SLOT_MINUTES, slots };
+}
