@@ -1,4 +1,5 @@
 import { authRouter } from './routers/auth.ts';
+import { boardRouter } from './routers/board.ts';
 import { deviceRouter } from './routers/device.ts';
 import { kitchenRouter } from './routers/kitchen.ts';
 import { menuRouter } from './routers/menu.ts';
@@ -15,6 +16,7 @@ export const appRouter = router({
   kitchen: kitchenRouter,
   ticket: ticketRouter,
   device: deviceRouter,
+  board: boardRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,6 +4,7 @@ import type { StoredEvent } from '../../events/types.ts';
 import type { DomainContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
 import { totalsOf } from '../orders/internal.ts';
+import { estimateFor } from './estimate-ready.ts';
 import type { TrackerGetInput } from './schemas.ts';
 
 /** The order behind a tracking token, or NOT_FOUND for any other token. */
@@ -22,10 +23,8 @@ export async function getTrackedOrder({
   input: TrackerGetInput;
 }) {
   const order = await findTrackedOrder(ctx, input.trackingToken);
-  const [store] = await ctx.db
-    .select({ name: stores.name, slug: stores.slug, currency: stores.currency })
-    .from(stores)
-    .where(eq(stores.id, order.storeId));
+  const [store] = await ctx.db.select().from(stores).where(eq(stores.id, order.storeId));
+  const estimatedReadyAt = store ? await estimateFor(ctx, store, order) : null;
   const items = await ctx.db
     .select()
     .from(orderItems)
@@ -38,7 +37,9 @@ export async function getTrackedOrder({
     fulfilment: order.fulfilment,
     tableLabel: order.tableLabel,
     customerName: order.customerName,
-    store,
+    store: store && { name: store.name, slug: store.slug, currency: store.currency },
+    estimatedReadyAt: estimatedReadyAt?.toISOString() ?? null,
+    fireAt: order.fireAt?.toISOString() ?? null,
     items: items.map((i) => ({
       name: i.name,
       quantity: i.quantity,

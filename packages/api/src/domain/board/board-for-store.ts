@@ -1,0 +1,86 @@
+import { orders, stores } from '@kds/db';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { StoredEvent } from '../../events/types.ts';
+import type { DomainContext } from '../context.ts';
+import { findStoreBySlug } from '../orders/internal.ts';
+import { kitchenPaymentStatuses } from '../orders/state-machine.ts';
+import type { BoardForStoreInput } from './schemas.ts';
+
+export type BoardColumn = 'preparing' | 'ready';
+
+/** How many READY numbers the board shows: the most recent. */
+const READY_SHOWN = 24;
+
+/**
+ * The in-store board: order numbers only, never names, in two columns. Read with its cursor in
+ * one snapshot, so the board subscribes from exactly what it shows.
+ */
+export async function boardForStore({
+  ctx,
+  input,
+}: {
+  ctx: DomainContext;
+  input: BoardForStoreInput;
+}) {
+  const store = await findStoreBySlug(ctx.db, input.storeSlug);
+  return ctx.db.transaction(
+    async (tx) => {
+      const [head] = await tx
+        .select({ eventSeq: stores.eventSeq })
+        .from(stores)
+        .where(eq(stores.id, store.id));
+      const open = await tx
+        .select({ number: orders.number, status: orders.status })
+        .from(orders)
+        .where(
+          and(
+            eq(orders.storeId, store.id),
+            inArray(orders.status, ['PLACED', 'PREPARING', 'READY']),
+            inArray(orders.paymentStatus, [...kitchenPaymentStatuses]),
+          ),
+        )
+        .orderBy(desc(orders.readyAt), asc(orders.placedAt));
+      return {
+        storeName: store.name,
+        preparing: open
+          .filter((o) => o.status !== 'READY')
+          .map((o) => o.number)
+          .sort((a, b) => a - b),
+        ready: open
+          .filter((o) => o.status === 'READY')
+          .slice(0, READY_SHOWN)
+          .map((o) => o.number),
+        cursor: String(head?.eventSeq ?? 0),
+      };
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
+}
+
+export interface BoardChange {
+  seq: number;
+  number: number;
+  /** Where the number now stands; null when it leaves the board. */
+  column: BoardColumn | null;
+}
+
+/** A kitchen event as the board sees it: a number moving between columns, nothing else. */
+export function toBoardChange(event: StoredEvent): BoardChange | null {
+  const place = (number: number, status: string): BoardChange => ({
+    seq: event.seq,
+    number,
+    column:
+      status === 'READY' ? 'ready' : ['PLACED', 'PREPARING'].includes(status) ? 'preparing' : null,
+  });
+  switch (event.type) {
+    case 'order.placed':
+      return place(event.payload.ticket.number, event.payload.ticket.status);
+    case 'order.created':
+    case 'ticket.prioritized':
+    case 'menu.item_86ed':
+    case 'menu.item_restored':
+      return null;
+    default:
+      return place(event.payload.number, event.payload.status);
+  }
+}

@@ -1,0 +1,60 @@
+import { streamEvents } from '../../events/stream-events.ts';
+import type { StoredEvent } from '../../events/types.ts';
+import type { DomainContext } from '../context.ts';
+import { findStoreBySlug } from '../orders/internal.ts';
+import { toBoardChange } from './board-for-store.ts';
+import type { StoreStreamInput } from './schemas.ts';
+
+/** A public, store-wide stream mapped through `view`; events it maps to null are not sent. */
+async function openPublicStream<T extends { seq: number }>(
+  ctx: DomainContext,
+  input: StoreStreamInput,
+  signal: AbortSignal | undefined,
+  view: (event: StoredEvent) => T | null,
+) {
+  const store = await findStoreBySlug(ctx.db, input.storeSlug);
+  const stream = streamEvents({
+    bus: ctx.bus,
+    log: ctx.log,
+    storeId: store.id,
+    afterSeq: input.lastEventId ? Number(input.lastEventId) : null,
+    maxReplay: ctx.config.maxReplayEvents,
+    ...(signal ? { signal } : {}),
+  });
+  return (async function* () {
+    for await (const event of stream) {
+      if (event.type === 'stream.resync') {
+        yield { seq: event.seq, resync: true as const };
+        continue;
+      }
+      const mapped = view(event);
+      if (mapped) yield mapped;
+    }
+  })();
+}
+
+/** The in-store board's live feed: numbers moving between Preparing and Ready. */
+export function openBoardStream(opts: {
+  ctx: DomainContext;
+  input: StoreStreamInput;
+  signal?: AbortSignal;
+}) {
+  return openPublicStream(opts.ctx, opts.input, opts.signal, toBoardChange);
+}
+
+/** Open menus hear of an 86 (or its end) at once. */
+export function openMenuStream(opts: {
+  ctx: DomainContext;
+  input: StoreStreamInput;
+  signal?: AbortSignal;
+}) {
+  return openPublicStream(opts.ctx, opts.input, opts.signal, (event) =>
+    event.type === 'menu.item_86ed' || event.type === 'menu.item_restored'
+      ? {
+          seq: event.seq,
+          menuItemId: event.payload.menuItemId,
+          isAvailable: event.type === 'menu.item_restored',
+        }
+      : null,
+  );
+}
