@@ -22,7 +22,10 @@ async function main() {
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     cookieSecure: env.COOKIE_SECURE,
     domain: { sessionTtlMs: env.SESSION_TTL_HOURS * 3600_000 },
-    staticApps: [{ prefix: '/kitchen/', root: appDist('kitchen') }],
+    staticApps: [
+      { prefix: '/kitchen/', root: appDist('kitchen') },
+      { prefix: '/app/', root: appDist('tracker'), entryPaths: ['/order/', '/track/', '/board/'] },
+    ],
   });
   if (seeded) app.log.info('seeded the demo store (owner@demo.test / demo)');
 

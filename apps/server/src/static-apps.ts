@@ -1,27 +1,37 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 
 export interface StaticApp {
   /** URL prefix with slashes on both ends, e.g. `/kitchen/`. */
   prefix: string;
   /** The app's built `dist/` folder. */
   root: string;
+  /** Other paths the app answers (its pages), e.g. `/order/`; each gets index.html. */
+  entryPaths?: string[];
 }
 
 /**
  * Serves a built single-page app under its prefix: hashed assets cached for a year, every other
  * path answered with index.html (never cached) so the app's own routing takes over.
  */
-export async function serveStaticApp(app: FastifyInstance, { prefix, root }: StaticApp) {
+export async function serveStaticApp(
+  app: FastifyInstance,
+  { prefix, root, entryPaths = [] }: StaticApp,
+) {
   const bare = prefix.replace(/\/$/, '');
   app.get(bare, (_request, reply) => reply.redirect(prefix, 301));
   if (!existsSync(join(root, 'index.html'))) {
     app.log.warn({ root }, `${prefix} is not built; run \`pnpm build\``);
-    app.get(`${prefix}*`, (_request, reply) =>
-      reply.status(503).type('text/plain').send(`${prefix} is not built yet: run \`pnpm build\`.`),
-    );
+    for (const path of [prefix, ...entryPaths]) {
+      app.get(`${path}*`, (_request, reply) =>
+        reply
+          .status(503)
+          .type('text/plain')
+          .send(`${prefix} is not built yet: run \`pnpm build\`.`),
+      );
+    }
     return;
   }
   await app.register(async (scope) => {
@@ -38,11 +48,9 @@ export async function serveStaticApp(app: FastifyInstance, { prefix, root }: Sta
         );
       },
     });
-    scope.get(`${prefix}*`, (_request, reply) =>
-      reply.header('cache-control', 'no-cache').sendFile('index.html', root),
-    );
-    scope.get(prefix, (_request, reply) =>
-      reply.header('cache-control', 'no-cache').sendFile('index.html', root),
-    );
+    const page = (_request: unknown, reply: FastifyReply) =>
+      reply.header('cache-control', 'no-cache').sendFile('index.html', root);
+    scope.get(prefix, page);
+    for (const path of [prefix, ...entryPaths]) scope.get(`${path}*`, page);
   });
 }

@@ -2,6 +2,7 @@ import { menuItems, orderItems, orders } from '@kds/db';
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ZodError } from 'zod';
 import { DomainError } from '../errors.ts';
 import {
   counterOrder,
@@ -121,6 +122,31 @@ describe('order.place', () => {
         ),
     );
     expect(error.message).toMatch(/quantity/);
+  });
+
+  test.each([
+    ['phone', { name: 'Ada', phone: '555-1234' }],
+    ['phone', { name: 'Ada', phone: '+1' }],
+    ['email', { name: 'Ada', email: 'not-an-email' }],
+    ['name', { name: '' }],
+  ])('refuses an invalid %s', async (field, customer) => {
+    const error = await expectRefusal('BAD_REQUEST', () =>
+      h.caller().order.place(counterOrder(h.demo, { customer })),
+    );
+    expect(error.cause).toBeInstanceOf(ZodError);
+    expect((error.cause as ZodError).issues.map((i) => i.path.join('.'))).toContain(
+      `customer.${field}`,
+    );
+  });
+
+  test('refuses a too-long note on a line', async () => {
+    await expectRefusal('BAD_REQUEST', () =>
+      h.caller().order.place(
+        counterOrder(h.demo, {
+          items: [{ menuItemId: h.demo.item['Lemonade'], quantity: 1, notes: 'x'.repeat(201) }],
+        }),
+      ),
+    );
   });
 
   test('refuses an unknown store', async () => {

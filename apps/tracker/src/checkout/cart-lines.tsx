@@ -1,0 +1,90 @@
+import { formatMoney } from '@kds/ui';
+import type { Preview } from '../shared/types.ts';
+import { cartActions, type Cart } from './cart.ts';
+import type { ProblemMap } from './problems.ts';
+
+/** The cart as the server priced it, with quantity controls and each line's problem. */
+export function CartLines(props: {
+  storeSlug: string;
+  cart: Cart;
+  preview: Preview | undefined;
+  problems: ProblemMap;
+}) {
+  const { cart, preview, problems } = props;
+  const actions = cartActions(props.storeSlug);
+  const currency = preview?.currency ?? 'USD';
+  return (
+    <ul className="lines" aria-label="Your order">
+      {cart.lines.map((line, index) => {
+        const priced = preview?.lines[index];
+        const problem = problems[`items.${index}`];
+        return (
+          <li key={line.key} className={problem ? 'has-problem' : ''}>
+            <div className="line__main">
+              <strong>{line.name}</strong>
+              {line.modifierNames.length > 0 && (
+                <span className="muted">{line.modifierNames.join(', ')}</span>
+              )}
+              {line.notes && <span className="muted">“{line.notes}”</span>}
+              {problem && (
+                <span className="problem" role="alert">
+                  {problem}
+                </span>
+              )}
+            </div>
+            <div className="qty" role="group" aria-label={`Quantity of ${line.name}`}>
+              <button
+                type="button"
+                className="round"
+                aria-label={`One less ${line.name}`}
+                onClick={() => actions.setQuantity(line.key, line.quantity - 1)}
+              >
+                −
+              </button>
+              <output>{line.quantity}</output>
+              <button
+                type="button"
+                className="round"
+                aria-label={`One more ${line.name}`}
+                onClick={() => actions.setQuantity(line.key, line.quantity + 1)}
+              >
+                +
+              </button>
+            </div>
+            <span className="price">
+              {priced ? formatMoney(priced.lineTotalCents, currency) : '…'}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export function Totals({ preview }: { preview: Preview | undefined }) {
+  if (!preview) return null;
+  const t = preview.totals;
+  const money = (c: number) => formatMoney(c, preview.currency);
+  return (
+    <dl className="totals">
+      <dt>Subtotal</dt>
+      <dd>{money(t.subtotalCents)}</dd>
+      {t.discountCents > 0 && (
+        <>
+          <dt>Discount</dt>
+          <dd>−{money(t.discountCents)}</dd>
+        </>
+      )}
+      <dt>Tax</dt>
+      <dd>{money(t.taxCents)}</dd>
+      {t.tipCents > 0 && (
+        <>
+          <dt>Tip</dt>
+          <dd>{money(t.tipCents)}</dd>
+        </>
+      )}
+      <dt className="total">Total</dt>
+      <dd className="total">{money(t.totalCents)}</dd>
+    </dl>
+  );
+}

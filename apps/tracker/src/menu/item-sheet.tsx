@@ -1,0 +1,125 @@
+import { formatMoney } from '@kds/ui';
+import { useState, type FormEvent } from 'react';
+import type { MenuItem } from '../shared/types.ts';
+
+export interface ItemChoice {
+  quantity: number;
+  modifierIds: string[];
+  modifierNames: string[];
+  notes: string;
+  unitPriceCents: number;
+}
+
+/** Choose modifiers (within each group's min/max), quantity and a note, then add to the cart. */
+export function ItemSheet(props: {
+  item: MenuItem;
+  currency: string;
+  onAdd(choice: ItemChoice): void;
+  onClose(): void;
+}) {
+  const { item, currency } = props;
+  const [chosen, setChosen] = useState<Record<string, string[]>>({});
+  const [quantity, setQuantity] = useState(1);
+  const [notes, setNotes] = useState('');
+  const allIds = Object.values(chosen).flat();
+  const modifiers = item.modifierGroups.flatMap((g) => g.modifiers);
+  const unit =
+    item.priceCents +
+    modifiers.filter((m) => allIds.includes(m.id)).reduce((s, m) => s + m.priceDeltaCents, 0);
+  const missing = item.modifierGroups.filter((g) => (chosen[g.id]?.length ?? 0) < g.minChoices);
+
+  const toggle = (groupId: string, max: number, id: string) =>
+    setChosen((c) => {
+      const current = c[groupId] ?? [];
+      if (max === 1) return { ...c, [groupId]: [id] };
+      if (current.includes(id)) return { ...c, [groupId]: current.filter((x) => x !== id) };
+      return current.length >= max ? c : { ...c, [groupId]: [...current, id] };
+    });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (missing.length > 0) return;
+    props.onAdd({
+      quantity,
+      modifierIds: allIds,
+      modifierNames: modifiers.filter((m) => allIds.includes(m.id)).map((m) => m.name),
+      notes: notes.trim(),
+      unitPriceCents: Math.max(0, unit),
+    });
+  };
+
+  return (
+    <div className="sheet" role="dialog" aria-modal="true" aria-labelledby="sheet-title">
+      <form className="sheet__body" onSubmit={submit}>
+        <header className="sheet__head">
+          <h2 id="sheet-title">{item.name}</h2>
+          <button type="button" className="link" onClick={props.onClose}>
+            Close
+          </button>
+        </header>
+        <p className="muted">{item.description}</p>
+        {item.modifierGroups.map((group) => (
+          <fieldset key={group.id} className="group">
+            <legend>
+              {group.name}{' '}
+              <small>
+                {group.minChoices > 0
+                  ? `choose ${group.minChoices === group.maxChoices ? group.minChoices : `${group.minChoices}–${group.maxChoices}`}`
+                  : `up to ${group.maxChoices}`}
+              </small>
+            </legend>
+            {group.modifiers.map((m) => (
+              <label key={m.id} className={`choice ${m.isAvailable ? '' : 'is-out'}`}>
+                <input
+                  type={group.maxChoices === 1 ? 'radio' : 'checkbox'}
+                  name={group.id}
+                  disabled={!m.isAvailable}
+                  checked={chosen[group.id]?.includes(m.id) ?? false}
+                  onChange={() => toggle(group.id, group.maxChoices, m.id)}
+                />
+                <span>{m.name}</span>
+                {m.priceDeltaCents !== 0 && (
+                  <span className="muted">+{formatMoney(m.priceDeltaCents, currency)}</span>
+                )}
+              </label>
+            ))}
+          </fieldset>
+        ))}
+        <label className="field">
+          <span>Note for the kitchen</span>
+          <input
+            value={notes}
+            maxLength={200}
+            onChange={(e) => setNotes(e.target.value)}
+            placeholder="e.g. sauce on the side"
+          />
+        </label>
+        <div className="qty" role="group" aria-label="Quantity">
+          <button
+            type="button"
+            className="round"
+            aria-label="One less"
+            onClick={() => setQuantity((q) => Math.max(1, q - 1))}
+          >
+            −
+          </button>
+          <output aria-live="polite">{quantity}</output>
+          <button
+            type="button"
+            className="round"
+            aria-label="One more"
+            onClick={() => setQuantity((q) => Math.min(99, q + 1))}
+          >
+            +
+          </button>
+        </div>
+        {missing.length > 0 && (
+          <p className="hint">Choose {missing.map((g) => g.name).join(', ')} first.</p>
+        )}
+        <button className="primary" disabled={missing.length > 0}>
+          Add to cart · {formatMoney(Math.max(0, unit) * quantity, currency)}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { api, clearBoard, Demo, staffApi } from '../support/api.ts';
+
+// Every test starts from an empty board: specs share one server.
+test.beforeEach(() => clearBoard());
+test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({
+    path: `../docs/screenshots/${name}.png`,
+    animations: 'disabled',
+    fullPage: false,
+  });
+
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
+}
+
+async function addItem(page: Page, name: string, choices: string[]) {
+  await page.getByRole('button', { name: `Add ${name} to cart` }).click();
+  const sheet = page.getByRole('dialog', { name });
+  for (const choice of choices) await sheet.getByLabel(choice).check();
+  await sheet.getByRole('button', { name: /^Add to cart/ }).click();
+  await expect(sheet).toHaveCount(0);
+}
+
+test('a guest at table 7 orders two items and watches it turn ready, with the board', async ({
+  page,
+  browser,
+}) => {
+  await page.goto('/order/demo?table=7');
+  await expect(page.getByRole('heading', { name: 'Demo Diner' })).toBeVisible();
+  await expect(page.getByText('Table 7')).toBeVisible();
+  await shot(page, 'customer-menu');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.getByRole('button', { name: 'Add Classic Burger to cart' }).click();
+  await page
+    .getByRole('dialog', { name: 'Classic Burger' })
+    .getByLabel('Medium', { exact: true })
+    .check();
+  await page.getByRole('dialog', { name: 'Classic Burger' }).getByLabel('Cheese').check();
+  await shot(page, 'customer-item');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /^Add to cart/ })
+    .click();
+  await addItem(page, 'Fries', ['Large']);
+
+  // The cart survives a reload.
+  await page.reload();
+  await page.getByRole('button', { name: /View cart \(2\)/ }).click();
+  await expect(page.getByRole('list', { name: 'Your order' })).toContainText('Classic Burger');
+  await page.getByLabel('Name').fill('Grace');
+  await expect(page.getByRole('button', { name: /Place order · \$/ })).toBeEnabled();
+  await shot(page, 'customer-checkout');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.getByRole('button', { name: /Place order/ }).click();
+  await expect(page).toHaveURL(/\/track\/[A-Za-z0-9_-]{22}/);
+  await expect(page.getByRole('status').filter({ hasText: 'Order received' })).toBeVisible();
+  const number = Number((await page.locator('.order-number').textContent())?.replace('#', ''));
+  await shot(page, 'customer-tracker-received');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  const board = await (
+    await browser.newContext({ viewport: { width: 1920, height: 1080 } })
+  ).newPage();
+  await board.goto('/board/demo');
+  await expect(board.getByRole('region', { name: 'Preparing' })).toContainText(String(number));
+
+  // The kitchen bumps it through the API: tracker and board turn Ready without a reload.
+  const cook = await staffApi('kitchen@demo.test');
+  const { tickets } = await cook.kitchen.tickets.query({});
+  const ticket = tickets.find((t) => t.number === number);
+  expect(ticket?.tableLabel).toBe('7');
+  expect(ticket?.items.map((i) => [i.quantity, i.name, i.modifiers])).toEqual([
+    [1, 'Classic Burger', ['MED', '+ cheese']],
+    [1, 'Fries', ['LG']],
+  ]);
+  await cook.ticket.bump.mutate({ orderId: ticket?.orderId ?? '', force: true });
+  await expect(page.getByRole('status').filter({ hasText: 'Ready for you!' })).toBeVisible();
+  await expect(board.getByRole('region', { name: 'Ready' })).toContainText(String(number));
+  await expect(board.getByRole('region', { name: 'Preparing' })).not.toContainText(String(number));
+  await expect(board.locator('body')).not.toContainText('Grace');
+  await shot(page, 'customer-tracker-ready');
+  await board.screenshot({ path: '../docs/screenshots/customer-board.png' });
+  expect(await seriousViolations(board)).toEqual([]);
+});
+
+test('an 86 greys the item out on an open menu, and checkout refuses a cart holding it', async ({
+  page,
+}) => {
+  const demo = await Demo.load();
+  await page.goto('/order/demo');
+  await addItem(page, 'Onion Rings', []);
+  const cook = await staffApi('kitchen@demo.test');
+  await cook.menu.setAvailability.mutate({
+    menuItemId: demo.item('Onion Rings').id,
+    isAvailable: false,
+  });
+  try {
+    await expect(page.getByRole('button', { name: 'Add Onion Rings to cart' })).toHaveCount(0);
+    await expect(page.getByRole('listitem').filter({ hasText: 'Onion Rings' })).toContainText(
+      'Sold out',
+    );
+
+    await page.getByRole('button', { name: /View cart/ }).click();
+    await expect(page.getByRole('list', { name: 'Your order' }).getByRole('alert')).toContainText(
+      'Onion Rings is sold out',
+    );
+    await expect(page.getByRole('button', { name: /Place order/ })).toBeDisabled();
+    await shot(page, 'customer-checkout-sold-out');
+    const refused = await demo.place([demo.line('Onion Rings')]).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ data: { code: 'UNPROCESSABLE_CONTENT' } });
+  } finally {
+    await cook.menu.setAvailability.mutate({
+      menuItemId: demo.item('Onion Rings').id,
+      isAvailable: true,
+    });
+  }
+});
+
+test('a wrong or guessed tracking token shows "not found" and nothing else', async ({ page }) => {
+  await page.goto('/track/AAAAAAAAAAAAAAAAAAAAAA');
+  await expect(page.getByRole('heading', { name: 'Order not found' })).toBeVisible();
+  await page.goto('/track/not-a-token');
+  await expect(page.getByRole('heading', { name: 'Order not found' })).toBeVisible();
+  expect(
+    await api()
+      .tracker.get.query({ trackingToken: 'AAAAAAAAAAAAAAAAAAAAAA' })
+      .catch((e: unknown) => e),
+  ).toMatchObject({
+    data: { code: 'NOT_FOUND' },
+  });
+});
