@@ -8,6 +8,7 @@ import {
   listenForEvents,
   type AppRouter,
   type DomainConfig,
+  type PostcodeLookup,
 } from '@kds/api';
 import type { DbHandle, Listener } from '@kds/db';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
@@ -25,6 +26,8 @@ export interface AppOptions {
   domain?: Partial<DomainConfig>;
   /** Keep-alive: a ping every `pingMs`, the link is dead after `pongWaitMs` without a pong. */
   keepAlive?: { pingMs: number; pongWaitMs: number };
+  /** The postcode service for deliveries (POSTCODE_API_URL). */
+  postcodes?: PostcodeLookup | null;
   /** Built front ends to serve, e.g. the kitchen display at `/kitchen/`. */
   staticApps?: StaticApp[];
   /** Safety poll of the event log for stores with subscribers; 0 turns it off (tests). */
@@ -61,6 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bus,
     log,
     now: options.now ?? (() => new Date()),
+    postcodes: options.postcodes ?? null,
     config: {
       sessionTtlMs: 12 * 3600_000,
       maxReplayEvents: 10_000,

@@ -25,6 +25,8 @@ const EnvSchema = z.object({
     .default(12),
   /** Set behind HTTPS so the session cookie is Secure. */
   COOKIE_SECURE: flag.default(false),
+  /** A postcodes.io-style service for delivery addresses; without it, no delivery. */
+  POSTCODE_API_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Largest accepted HTTP body or WebSocket message. */
   BODY_LIMIT_BYTES: z.coerce
     .number()

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { hashPassword } from '@kds/api';
+import { createPostcodeLookup, hashPassword } from '@kds/api';
 import { createDb, seedDemo } from '@kds/db';
 import { buildApp } from './app.ts';
 import { EnvError, loadEnv } from './env.ts';
@@ -21,6 +21,7 @@ async function main() {
     logger: { level: env.LOG_LEVEL },
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     cookieSecure: env.COOKIE_SECURE,
+    postcodes: env.POSTCODE_API_URL ? createPostcodeLookup(env.POSTCODE_API_URL) : null,
     domain: { sessionTtlMs: env.SESSION_TTL_HOURS * 3600_000 },
     staticApps: [
       { prefix: '/kitchen/', root: appDist('kitchen') },

@@ -1,6 +1,7 @@
 import type { Database } from '@kds/db';
 import { resolvePrincipal } from './domain/auth/resolve-principal.ts';
 import type { DomainConfig, DomainContext } from './domain/context.ts';
+import type { PostcodeLookup } from './domain/stores/location.ts';
 import type { EventBus, EventLog } from './events/event-bus.ts';
 
 /** Long-lived parts shared by every request of one server instance. */
@@ -10,6 +11,7 @@ export interface ApiDeps {
   log: EventLog;
   config: DomainConfig;
   now: () => Date;
+  postcodes: PostcodeLookup | null;
 }
 
 /** How the transport keeps a staff session in an HTTP-only cookie (absent on WebSockets). */
@@ -35,6 +37,7 @@ export async function createApiContext(
     config: deps.config,
     now: deps.now,
     principal,
+    postcodes: deps.postcodes,
     sessionCookie: request.sessionCookie ?? null,
   };
 }

@@ -4,3 +4,5 @@ export type { DomainConfig, Principal } from './domain/context.ts';
 export { hashPassword } from './domain/auth/index.ts';
 export { EventBus, createEventLog, listenForEvents } from './events/index.ts';
 export type { StoredEvent, Ticket, TicketItem, EventType } from './events/index.ts';
+export { createPostcodeLookup } from './gateways/postcodes.ts';
+export type { PostcodeLookup } from './domain/stores/location.ts';

@@ -28,7 +28,9 @@ export const defaultStoreSettings: StoreSettings = {
   pickupCodeRequired: false,
   taxRateBps: 825,
   tipPresetsPercent: [10, 15, 20],
-  deliveryRadiusMeters: 0,
+  // Deliveries need a postcode service (POSTCODE_API_URL); without one they are not offered.
+  deliveryRadiusMeters: 5_000,
+  location: { latitude: 40.7411, longitude: -73.9897 },
   defaultPrepMinutes: 12,
   paymentExpiryMinutes: 30,
 };

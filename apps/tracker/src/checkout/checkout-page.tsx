@@ -1,24 +1,26 @@
-import { formatClock, formatMoney, useTRPC, useTRPCClient } from '@kds/ui';
+import { formatClock, formatMoney, useTRPC } from '@kds/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { navigate, queryParam } from '../shared/route.ts';
-import { cartActions, useCart } from './cart.ts';
+import { useCart } from './cart.ts';
 import { CartLines, Totals } from './cart-lines.tsx';
+import { CustomerFields } from './customer-fields.tsx';
+import { FulfilmentChoice, type Fulfilment } from './fulfilment-choice.tsx';
 import { problemsOf } from './problems.ts';
+import { usePlaceOrder } from './use-place-order.ts';
 
 export function CheckoutPage({ storeSlug }: { storeSlug: string }) {
   const trpc = useTRPC();
-  const client = useTRPCClient();
   const cart = useCart(storeSlug);
   const table = queryParam('table');
-  const [eatHere, setEatHere] = useState(Boolean(table));
+  const [fulfilment, setFulfilment] = useState<Fulfilment>(
+    table ? { type: 'dine_in', table } : { type: 'pickup' },
+  );
   const [tipPercent, setTipPercent] = useState(0);
   const [code, setCode] = useState('');
   const [appliedCode, setAppliedCode] = useState<string | undefined>();
   const [fireAt, setFireAt] = useState<string>('');
   const [payment, setPayment] = useState<'counter' | 'online'>('counter');
-  const [placing, setPlacing] = useState(false);
-  const [placeError, setPlaceError] = useState<unknown>(null);
 
   const menu = useQuery(trpc.menu.forStore.queryOptions({ storeSlug }));
   const slots = useQuery(trpc.order.pickupSlots.queryOptions({ storeSlug }));
@@ -28,8 +30,9 @@ export function CheckoutPage({ storeSlug }: { storeSlug: string }) {
     modifierIds,
     notes,
   }));
-  const fulfilment =
-    eatHere && table ? { type: 'dine_in' as const, table } : { type: 'pickup' as const };
+  // A delivery is priced (and its postcode checked) once both parts are filled in.
+  const incomplete =
+    fulfilment.type === 'delivery' && (!fulfilment.address || !fulfilment.postcode);
   const base = {
     storeSlug,
     items,
@@ -40,16 +43,29 @@ export function CheckoutPage({ storeSlug }: { storeSlug: string }) {
   const untipped = useQuery(
     trpc.order.preview.queryOptions(
       { ...base, tipCents: 0 },
-      { enabled: items.length > 0, placeholderData: keepPreviousData },
+      { enabled: items.length > 0 && !incomplete, placeholderData: keepPreviousData },
     ),
   );
   const tipCents = Math.round(((untipped.data?.totals.subtotalCents ?? 0) * tipPercent) / 100);
   const preview = useQuery(
     trpc.order.preview.queryOptions(
       { ...base, tipCents },
-      { enabled: items.length > 0, placeholderData: keepPreviousData },
+      { enabled: items.length > 0 && !incomplete, placeholderData: keepPreviousData },
     ),
   );
+  const store = menu.data?.store;
+  const mode = store?.paymentMode ?? 'counter';
+  const method = mode === 'both' ? payment : mode;
+  const {
+    place,
+    placing,
+    error: placeError,
+  } = usePlaceOrder(storeSlug, {
+    ...base,
+    tipCents,
+    payment: method,
+    idempotencyKey: cart.idempotencyKey,
+  });
   const { byPath, general } = problemsOf(preview.data?.problems, placeError);
 
   if (items.length === 0) {
@@ -62,41 +78,6 @@ export function CheckoutPage({ storeSlug }: { storeSlug: string }) {
       </main>
     );
   }
-  const store = menu.data?.store;
-  const mode = store?.paymentMode ?? 'counter';
-  const method = mode === 'both' ? payment : mode;
-
-  const place = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? '').trim();
-    setPlacing(true);
-    setPlaceError(null);
-    try {
-      const placed = await client.order.place.mutate({
-        ...base,
-        tipCents,
-        notes: text('notes'),
-        payment: method,
-        idempotencyKey: cart.idempotencyKey,
-        customer: {
-          name: text('name'),
-          ...(text('phone') ? { phone: text('phone') } : {}),
-          ...(text('email') ? { email: text('email') } : {}),
-          smsConsent: form.get('sms') === 'on',
-          callConsent: form.get('call') === 'on',
-          emailConsent: form.get('emailConsent') === 'on',
-        },
-      });
-      cartActions(storeSlug).clear();
-      if (placed.checkoutUrl) location.assign(placed.checkoutUrl);
-      else navigate(`/track/${placed.trackingToken}`);
-    } catch (error) {
-      setPlaceError(error);
-    } finally {
-      setPlacing(false);
-    }
-  };
 
   const field = (path: string) =>
     byPath[path] && (
@@ -117,29 +98,13 @@ export function CheckoutPage({ storeSlug }: { storeSlug: string }) {
       )}
       <CartLines storeSlug={storeSlug} cart={cart} preview={preview.data} problems={byPath} />
       <form onSubmit={place} className="form" noValidate>
-        {table && (
-          <fieldset className="segmented">
-            <legend>Where will you eat?</legend>
-            <label>
-              <input
-                type="radio"
-                name="where"
-                checked={eatHere}
-                onChange={() => setEatHere(true)}
-              />{' '}
-              Here, table {table}
-            </label>
-            <label>
-              <input
-                type="radio"
-                name="where"
-                checked={!eatHere}
-                onChange={() => setEatHere(false)}
-              />{' '}
-              Take away
-            </label>
-          </fieldset>
-        )}
+        <FulfilmentChoice
+          table={table}
+          deliveryAvailable={store?.deliveryAvailable ?? false}
+          value={fulfilment}
+          onChange={setFulfilment}
+          problem={field}
+        />
         <label className="field">
           <span>When</span>
           <select value={fireAt} onChange={(e) => setFireAt(e.target.value)}>
@@ -153,35 +118,7 @@ export function CheckoutPage({ storeSlug }: { storeSlug: string }) {
           </select>
           {field('fireAt')}
         </label>
-        <label className="field">
-          <span>Name</span>
-          <input name="name" autoComplete="name" required maxLength={80} />
-          {field('customer.name')}
-        </label>
-        <label className="field">
-          <span>Mobile (for a text when it is ready)</span>
-          <input name="phone" type="tel" autoComplete="tel" placeholder="+15551234567" />
-          {field('customer.phone')}
-        </label>
-        <label className="check">
-          <input type="checkbox" name="sms" /> Text me when my order is ready
-        </label>
-        <label className="check">
-          <input type="checkbox" name="call" /> Call me when my order is ready
-        </label>
-        <label className="field">
-          <span>Email (for the receipt)</span>
-          <input name="email" type="email" autoComplete="email" />
-          {field('customer.email')}
-        </label>
-        <label className="check">
-          <input type="checkbox" name="emailConsent" /> Email me the receipt
-        </label>
-        <label className="field">
-          <span>Notes for the order</span>
-          <textarea name="notes" maxLength={500} rows={2} />
-          {field('notes')}
-        </label>
+        <CustomerFields problem={field} />
         <fieldset className="segmented">
           <legend>Tip</legend>
           {[0, ...(store?.tipPresetsPercent ?? [])].map((p) => (
@@ -239,7 +176,10 @@ export function CheckoutPage({ storeSlug }: { storeSlug: string }) {
           </fieldset>
         )}
         <Totals preview={preview.data} />
-        <button className="primary" disabled={placing || (preview.data?.problems.length ?? 0) > 0}>
+        <button
+          className="primary"
+          disabled={placing || incomplete || (preview.data?.problems.length ?? 0) > 0}
+        >
           {placing
             ? 'Placing…'
             : `Place order${preview.data ? ` · ${formatMoney(preview.data.totals.totalCents, preview.data.currency)}` : ''}`}

@@ -1,6 +1,7 @@
 import type { Database, Transaction } from '@kds/db';
 import type { StaffRole } from './auth/principal.ts';
 import type { EventBus, EventLog } from '../events/event-bus.ts';
+import type { PostcodeLookup } from './stores/location.ts';
 
 export type Principal =
   | { kind: 'staff'; staffId: string; storeId: string; role: StaffRole; sessionId: string }
@@ -23,6 +24,8 @@ export interface DomainContext {
   config: DomainConfig;
   now: () => Date;
   principal: Principal | null;
+  /** The postcode service, when one is configured; without it there is no delivery. */
+  postcodes: PostcodeLookup | null;
 }
 
 export interface TxContext extends DomainContext {

@@ -20,6 +20,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { hashPassword } from '../domain/auth/password.ts';
 import { hashToken, newToken, STAFF_TOKEN_PREFIX } from '../domain/auth/tokens.ts';
 import type { Principal } from '../domain/context.ts';
+import type { PostcodeLookup } from '../domain/stores/location.ts';
 import type { StaffRole } from '../domain/auth/principal.ts';
 import { EventBus } from '../events/event-bus.ts';
 import { createEventLog } from '../events/wiring.ts';
@@ -49,7 +50,9 @@ export interface Harness {
 const config = { sessionTtlMs: 3600_000, maxReplayEvents: 10_000 };
 
 /** A migrated database with the demo store, a bus, and callers through the real router. */
-export async function createHarness(): Promise<Harness> {
+export async function createHarness(
+  options: { postcodes?: PostcodeLookup } = {},
+): Promise<Harness> {
   const handle = await createTestDb();
   const db = handle.db;
   await seedDemo(db, { hashPassword: async () => hashPassword('demo') });
@@ -64,6 +67,7 @@ export async function createHarness(): Promise<Harness> {
     config,
     now: () => new Date(),
     principal,
+    postcodes: options.postcodes ?? null,
     sessionCookie: null,
   });
   return {

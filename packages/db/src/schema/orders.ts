@@ -39,6 +39,8 @@ export const orders = pgTable(
     paymentMethod: paymentMethod().notNull(),
     fulfilment: fulfilmentType().notNull(),
     tableLabel: text(),
+    deliveryAddress: text(),
+    deliveryPostcode: text(),
     customerName: text().notNull(),
     customerPhone: text(),
     customerEmail: text(),

@@ -27,6 +27,8 @@ export interface StoreSettings {
   deliveryRadiusMeters: number;
   defaultPrepMinutes: number;
   paymentExpiryMinutes: number;
+  /** Where deliveries start from; without it the store does not deliver. */
+  location?: { latitude: number; longitude: number };
   /** Scheduled orders the kitchen takes per 15-minute pickup slot (default 6). */
   scheduledSlotCapacity?: number;
 }

@@ -2,6 +2,7 @@ import { menuCategories, menuItems, modifierGroups, modifiers } from '@kds/db';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { DomainContext } from '../context.ts';
 import { findStoreBySlug } from '../orders/internal.ts';
+import { deliversFrom } from '../orders/delivery.ts';
 import { openingState, type OpeningState } from '../stores/opening-hours.ts';
 import type { MenuForStoreInput } from './schemas.ts';
 
@@ -59,6 +60,7 @@ export async function menuForStore({
       paymentMode: store.settings.paymentMode,
       tipPresetsPercent: store.settings.tipPresetsPercent,
       taxRateBps: store.settings.taxRateBps,
+      deliveryAvailable: deliversFrom(ctx, store) !== null,
       opening: toIso(openingState(store.openingHours, store.timezone, ctx.now())),
     },
     categories: categories.map((c) => ({

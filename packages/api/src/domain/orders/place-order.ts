@@ -5,6 +5,7 @@ import { appendEvents } from '../../events/append-events.ts';
 import type { DomainContext } from '../context.ts';
 import { ConflictError, ValidationError } from '../errors.ts';
 import { withTransaction } from '../transaction.ts';
+import { deliveryProblems } from './delivery.ts';
 import { findStoreBySlug, totalsOf } from './internal.ts';
 import { priceOrder, type Totals } from './pricing.ts';
 import type { PlaceOrderInput } from './schemas.ts';
@@ -36,6 +37,10 @@ export async function placeOrder({
   const earlier = await findByKey(ctx, store.id, input.idempotencyKey);
   if (earlier) return replay(earlier, requestHash);
   const method = paymentMethodFor(store, input.payment);
+  const delivery = await deliveryProblems(ctx, store, input.fulfilment);
+  if (delivery.length > 0) {
+    throw new ValidationError('the order cannot be placed as it is', { problems: delivery });
+  }
 
   try {
     return await withTransaction(ctx, async (tx) => {
@@ -70,6 +75,8 @@ export async function placeOrder({
           paymentMethod: method,
           fulfilment: input.fulfilment.type,
           tableLabel: input.fulfilment.type === 'dine_in' ? input.fulfilment.table : null,
+          deliveryAddress: input.fulfilment.type === 'delivery' ? input.fulfilment.address : null,
+          deliveryPostcode: input.fulfilment.type === 'delivery' ? input.fulfilment.postcode : null,
           customerName: input.customer.name,
           customerPhone: input.customer.phone ?? null,
           customerEmail: input.customer.email ?? null,

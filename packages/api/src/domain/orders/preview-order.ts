@@ -1,4 +1,5 @@
 import type { DomainContext } from '../context.ts';
+import { deliveryProblems } from './delivery.ts';
 import { findStoreBySlug } from './internal.ts';
 import { priceOrder, type PricedLine, type Problem, type Totals } from './pricing.ts';
 import type { PreviewOrderInput } from './schemas.ts';
@@ -20,10 +21,11 @@ export async function previewOrder({
 }): Promise<OrderPreview> {
   const store = await findStoreBySlug(ctx.db, input.storeSlug);
   const priced = await priceOrder(ctx.db, store, input, { now: ctx.now() });
+  const delivery = await deliveryProblems(ctx, store, input.fulfilment);
   return {
     currency: store.currency,
     lines: priced.lines.map(({ unitCostCents: _cost, stationId: _station, ...line }) => line),
     totals: priced.totals,
-    problems: priced.problems,
+    problems: [...priced.problems, ...delivery],
   };
 }

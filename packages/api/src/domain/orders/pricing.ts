@@ -21,7 +21,10 @@ export type ProblemCode =
   | 'FULFILMENT_UNAVAILABLE'
   | 'FIRE_AT_INVALID'
   | 'STORE_CLOSED'
-  | 'SLOT_FULL';
+  | 'SLOT_FULL'
+  | 'POSTCODE_UNKNOWN'
+  | 'POSTCODE_UNCHECKED'
+  | 'OUTSIDE_DELIVERY_AREA';
 
 /** Something the customer must change; `path` points at the input that caused it. */
 export interface Problem {
@@ -184,13 +187,6 @@ export async function priceOrder(
     });
   });
 
-  if (input.fulfilment.type === 'delivery') {
-    problems.push({
-      path: ['fulfilment', 'type'],
-      code: 'FULFILMENT_UNAVAILABLE',
-      message: 'this store does not deliver yet',
-    });
-  }
   problems.push(...(await timingProblems(db, store, input.fireAt, options.now)));
 
   const subtotalCents = lines.reduce((s, l) => s + l.lineTotalCents, 0);

@@ -1,0 +1,47 @@
+import { useTRPCClient } from '@kds/ui';
+import { useState, type FormEvent } from 'react';
+import { navigate } from '../shared/route.ts';
+import { cartActions } from './cart.ts';
+
+type PlaceInput = Parameters<ReturnType<typeof useTRPCClient>['order']['place']['mutate']>[0];
+
+/**
+ * Places the order from the checkout form. The cart's idempotency key goes with it, so a double
+ * tap or a retry after a network error makes one order; on success the cart is emptied and the
+ * guest goes to pay (online) or straight to the tracker.
+ */
+export function usePlaceOrder(storeSlug: string, order: Omit<PlaceInput, 'customer' | 'notes'>) {
+  const client = useTRPCClient();
+  const [placing, setPlacing] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const place = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? '').trim();
+    setPlacing(true);
+    setError(null);
+    try {
+      const placed = await client.order.place.mutate({
+        ...order,
+        notes: text('notes'),
+        customer: {
+          name: text('name'),
+          ...(text('phone') ? { phone: text('phone') } : {}),
+          ...(text('email') ? { email: text('email') } : {}),
+          smsConsent: form.get('sms') === 'on',
+          callConsent: form.get('call') === 'on',
+          emailConsent: form.get('emailConsent') === 'on',
+        },
+      });
+      cartActions(storeSlug).clear();
+      if (placed.checkoutUrl) location.assign(placed.checkoutUrl);
+      else navigate(`/track/${placed.trackingToken}`);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setPlacing(false);
+    }
+  };
+  return { place, placing, error };
+}
