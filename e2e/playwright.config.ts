@@ -2,6 +2,7 @@ import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './support/chromium.ts';
 
 export const PORT = Number(process.env.E2E_PORT ?? 3199);
+const POSTCODES_PORT = PORT - 1;
 const dataDir = `${process.env.TMPDIR ?? '/tmp'}/kds-e2e-${PORT}`;
 
 export default defineConfig({
@@ -23,13 +24,26 @@ export default defineConfig({
       args: [...chromiumLaunchOptions.args, '--autoplay-policy=user-gesture-required'],
     },
   },
-  webServer: {
-    // A fresh embedded database per run; the kitchen app is built by `pnpm test:e2e`.
-    command: `rm -rf ${dataDir} && pnpm --filter @kds/server start`,
-    cwd: '..',
-    url: `http://localhost:${PORT}/readyz`,
-    env: { PORT: String(PORT), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-    reuseExistingServer: false,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: 'node support/fake-postcodes.mjs',
+      url: `http://127.0.0.1:${POSTCODES_PORT}/health`,
+      env: { PORT: String(POSTCODES_PORT) },
+      reuseExistingServer: false,
+    },
+    {
+      // A fresh embedded database per run; the apps are built by `pnpm test:e2e`.
+      command: `rm -rf ${dataDir} && pnpm --filter @kds/server start`,
+      cwd: '..',
+      url: `http://localhost:${PORT}/readyz`,
+      env: {
+        PORT: String(PORT),
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        POSTCODE_API_URL: `http://127.0.0.1:${POSTCODES_PORT}`,
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
 });

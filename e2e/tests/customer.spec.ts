@@ -139,3 +139,24 @@ test('a wrong or guessed tracking token shows "not found" and nothing else', asy
     data: { code: 'NOT_FOUND' },
   });
 });
+
+test('delivery is checked against the store radius, next to the postcode', async ({ page }) => {
+  await page.goto('/order/demo');
+  await addItem(page, 'Garden Salad', []);
+  await page.getByRole('button', { name: /View cart/ }).click();
+  await page.getByLabel('Delivery').check();
+  await page.getByLabel('Delivery address').fill('350 5th Ave');
+  await page.getByLabel('Postcode').fill('10601');
+  await page.getByLabel('Name').fill('Ada');
+  await expect(
+    page.getByText(/we deliver within 5\.0 km; this address is 3\d\.\d km away/),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: /Place order/ })).toBeDisabled();
+  await shot(page, 'customer-checkout-delivery-refused');
+
+  await page.getByLabel('Postcode').fill('10001');
+  await page.getByLabel('Name').click();
+  await expect(page.getByRole('button', { name: /Place order · \$/ })).toBeEnabled();
+  await page.getByRole('button', { name: /Place order/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Order received' })).toBeVisible();
+});
