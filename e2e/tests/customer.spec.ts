@@ -160,3 +160,32 @@ test('delivery is checked against the store radius, next to the postcode', async
   await page.getByRole('button', { name: /Place order/ }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Order received' })).toBeVisible();
 });
+
+test('a guest adds to an order the kitchen has not started, until it starts', async ({ page }) => {
+  await page.goto('/order/demo');
+  await addItem(page, 'Lemonade', []);
+  await page.getByRole('button', { name: /View cart/ }).click();
+  await page.getByLabel('Name').fill('Edsger');
+  await page.getByRole('button', { name: /Place order · \$/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Order received' })).toBeVisible();
+  const token = page.url().split('/track/')[1] ?? '';
+
+  await page.getByRole('button', { name: 'Add more items' }).click();
+  await expect(page.getByText(/Adding to order #\d+/)).toBeVisible();
+  await addItem(page, 'Milkshake', ['Chocolate']);
+  await page.getByRole('button', { name: /View cart/ }).click();
+  await page.getByRole('button', { name: /Add to order · \$/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/track/${token}$`));
+  await expect(page.getByRole('region', { name: 'Receipt' })).toContainText('Milkshake');
+
+  const cook = await staffApi('kitchen@demo.test');
+  const tracked = await api().tracker.get.query({ trackingToken: token });
+  const { tickets } = await cook.kitchen.tickets.query({});
+  const ticket = tickets.find((t) => t.number === tracked.number);
+  expect(ticket?.items.map((i) => i.name)).toEqual(['Lemonade', 'Milkshake']);
+
+  // Once the kitchen starts, the offer disappears live.
+  await cook.ticket.start.mutate({ orderId: ticket?.orderId ?? '' });
+  await expect(page.getByRole('status').filter({ hasText: 'Being prepared' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add more items' })).toHaveCount(0);
+});

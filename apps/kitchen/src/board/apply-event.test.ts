@@ -59,6 +59,29 @@ describe('applyEvent', () => {
     expect(recalled?.tickets[0]?.readyAt).toBeNull();
   });
 
+  test('adds the items a guest added before the kitchen started', () => {
+    const extra = {
+      id: 'o1-x',
+      stationId: 'cold',
+      name: 'Lemonade',
+      quantity: 1,
+      modifiers: [],
+      allergens: [],
+      notes: '',
+      status: 'queued' as const,
+      bumpedAt: null,
+    };
+    const added = event('order.items_added', 'o1', {
+      status: 'PLACED',
+      version: 2,
+      number: 1,
+      items: [extra],
+    });
+    const next = applyEvent(board([ticket(1)]), added);
+    expect(next?.tickets[0]?.items.map((i) => i.name)).toEqual(['Burger', 'Fries', 'Lemonade']);
+    expect(next && applyEvent(next, added)).toBe(next);
+  });
+
   test('removes canceled and completed tickets', () => {
     const next = applyEvent(
       board([ticket(1), ticket(2)]),

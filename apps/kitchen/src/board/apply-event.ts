@@ -33,6 +33,15 @@ function applyChange(board: Board, event: StoredEvent): Board | null {
     case 'order.canceled':
     case 'order.completed':
       return { ...board, tickets: board.tickets.filter((t) => t.orderId !== id) };
+    case 'order.items_added': {
+      const known = new Set(event.payload.items.map((i) => i.id));
+      return patch(board, id, (t) => ({
+        ...t,
+        status: event.payload.status,
+        version: event.payload.version,
+        items: [...t.items.filter((i) => !known.has(i.id)), ...event.payload.items],
+      }));
+    }
     case 'ticket.started':
       return patch(board, id, (t) => ({ ...t, ...event.payload, startedAt: event.at }));
     case 'ticket.prioritized':

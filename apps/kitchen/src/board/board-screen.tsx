@@ -40,7 +40,7 @@ export function BoardScreen({
         setAnnouncement(
           `An order was ${event.type === 'order.canceled' ? 'canceled' : 'recalled'}`,
         );
-      } else if (event.type === 'ticket.prioritized') {
+      } else if (event.type === 'order.items_added' || event.type === 'ticket.prioritized') {
         sound.play('change');
       }
     },

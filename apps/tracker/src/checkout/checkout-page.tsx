@@ -4,12 +4,22 @@ import { useState } from 'react';
 import { navigate, queryParam } from '../shared/route.ts';
 import { useCart } from './cart.ts';
 import { CartLines, Totals } from './cart-lines.tsx';
+import { AddToOrderCheckout } from './add-to-order.tsx';
 import { CustomerFields } from './customer-fields.tsx';
 import { FulfilmentChoice, type Fulfilment } from './fulfilment-choice.tsx';
 import { problemsOf } from './problems.ts';
 import { usePlaceOrder } from './use-place-order.ts';
 
 export function CheckoutPage({ storeSlug }: { storeSlug: string }) {
+  const addTo = queryParam('addTo');
+  return addTo ? (
+    <AddToOrderCheckout storeSlug={storeSlug} token={addTo} />
+  ) : (
+    <NewOrderCheckout storeSlug={storeSlug} />
+  );
+}
+
+function NewOrderCheckout({ storeSlug }: { storeSlug: string }) {
   const trpc = useTRPC();
   const cart = useCart(storeSlug);
   const table = queryParam('table');

@@ -35,6 +35,8 @@ export function usePlaceOrder(storeSlug: string, order: Omit<PlaceInput, 'custom
         },
       });
       cartActions(storeSlug).clear();
+      // This device's latest order: the menu offers to add to it while it is not started.
+      localStorage.setItem(`kds.lastOrder.${storeSlug}`, placed.trackingToken);
       if (placed.checkoutUrl) location.assign(placed.checkoutUrl);
       else navigate(`/track/${placed.trackingToken}`);
     } catch (e) {

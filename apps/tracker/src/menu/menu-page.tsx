@@ -5,6 +5,7 @@ import { navigate, queryParam } from '../shared/route.ts';
 import type { MenuItem } from '../shared/types.ts';
 import { ItemSheet } from './item-sheet.tsx';
 import { useLiveMenu } from './use-live-menu.ts';
+import { AddingBanner } from './adding-banner.tsx';
 
 export function MenuPage({ storeSlug }: { storeSlug: string }) {
   const menu = useLiveMenu(storeSlug);
@@ -30,6 +31,7 @@ export function MenuPage({ storeSlug }: { storeSlug: string }) {
           </p>
         )}
       </header>
+      <AddingBanner storeSlug={storeSlug} />
       <nav className="cats" aria-label="Categories">
         {categories.map((c) => (
           <a key={c.id} href={`#cat-${c.id}`}>

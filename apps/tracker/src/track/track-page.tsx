@@ -2,6 +2,7 @@ import { formatClock, formatMoney, useTRPC } from '@kds/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useEffect, useRef, useState } from 'react';
+import { navigate } from '../shared/route.ts';
 import type { Tracked } from '../shared/types.ts';
 
 const STEPS = [
@@ -78,6 +79,15 @@ export function TrackPage({ token }: { token: string }) {
         </ol>
       )}
       <NotifyButton status={o.status} />
+      {o.canAddItems && o.store && (
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => navigate(`/order/${o.store?.slug}?addTo=${token}`, { keepQuery: false })}
+        >
+          Add more items
+        </button>
+      )}
       <section aria-labelledby="receipt">
         <h2 id="receipt">Receipt</h2>
         <ul className="lines">

@@ -59,6 +59,8 @@ export interface EventPayloads {
   'ticket.recalled': StatusChange & { itemIds: string[] };
   'ticket.prioritized': { priority: number; version: number; number: number };
   'order.canceled': StatusChange & { reason: string };
+  /** The guest added items before the kitchen started the order. */
+  'order.items_added': StatusChange & { items: TicketItem[] };
   'order.completed': StatusChange;
   /** An item was marked unavailable (86) or available again; checkout follows at once. */
   'menu.item_86ed': { menuItemId: string; name: string };

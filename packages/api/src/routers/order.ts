@@ -1,4 +1,6 @@
 import {
+  addToOrder,
+  AddToOrderInput,
   cancelOrder,
   CancelOrderInput,
   placeOrder,
@@ -19,6 +21,9 @@ export const orderRouter = router({
   place: publicProcedure
     .input(PlaceOrderInput)
     .mutation(({ ctx, input }) => placeOrder({ ctx, input })),
+  addItems: publicProcedure
+    .input(AddToOrderInput)
+    .mutation(({ ctx, input }) => addToOrder({ ctx, input })),
   cancel: managerProcedure
     .input(CancelOrderInput)
     .mutation(({ ctx, input }) => cancelOrder({ ctx, input })),

@@ -144,6 +144,8 @@ export const orderItems = pgTable(
     prepSeconds: integer().notNull().default(0),
     status: itemStatus().notNull().default('queued'),
     bumpedAt: timestamp({ withTimezone: true }),
+    /** Idempotency key of the addition that brought this item (null: the original order). */
+    requestKey: text(),
   },
   (t) => [
     unique().on(t.orderId, t.position),

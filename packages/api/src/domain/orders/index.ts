@@ -1,3 +1,4 @@
+export { addToOrder } from './add-to-order.ts';
 export { bumpItem } from './bump-item.ts';
 export { bumpTicket } from './bump-ticket.ts';
 export { cancelOrder } from './cancel-order.ts';

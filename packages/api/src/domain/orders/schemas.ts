@@ -89,3 +89,10 @@ export const CancelOrderInput = z.object({
   reason: z.string().trim().min(1, 'say why').max(300),
 });
 export type CancelOrderInput = z.infer<typeof CancelOrderInput>;
+
+export const AddToOrderInput = z.object({
+  trackingToken: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'not a tracking link'),
+  items: z.array(OrderLineInput).min(1, 'nothing to add').max(50, 'at most 50 lines'),
+  idempotencyKey: z.string().min(8).max(128),
+});
+export type AddToOrderInput = z.infer<typeof AddToOrderInput>;

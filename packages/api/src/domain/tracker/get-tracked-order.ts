@@ -39,6 +39,11 @@ export async function getTrackedOrder({
     customerName: order.customerName,
     store: store && { name: store.name, slug: store.slug, currency: store.currency },
     estimatedReadyAt: estimatedReadyAt?.toISOString() ?? null,
+    /** The guest may still add items: not started, paid at the counter, and the store allows it. */
+    canAddItems:
+      order.status === 'PLACED' &&
+      order.paymentStatus === 'at_counter' &&
+      store?.settings.allowAddToOrder !== false,
     fireAt: order.fireAt?.toISOString() ?? null,
     items: items.map((i) => ({
       name: i.name,

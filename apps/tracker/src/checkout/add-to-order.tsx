@@ -1,0 +1,77 @@
+import { formatMoney, useTRPC, useTRPCClient } from '@kds/ui';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { navigate } from '../shared/route.ts';
+import { cartActions, useCart } from './cart.ts';
+import { CartLines, Totals } from './cart-lines.tsx';
+import { problemsOf } from './problems.ts';
+
+/** Checkout for items added to an order the kitchen has not started yet. */
+export function AddToOrderCheckout({ storeSlug, token }: { storeSlug: string; token: string }) {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const cart = useCart(storeSlug);
+  const order = useQuery(trpc.tracker.get.queryOptions({ trackingToken: token }));
+  const items = cart.lines.map(({ menuItemId, quantity, modifierIds, notes }) => ({
+    menuItemId,
+    quantity,
+    modifierIds,
+    notes,
+  }));
+  const preview = useQuery(
+    trpc.order.preview.queryOptions(
+      { storeSlug, items, fulfilment: { type: 'pickup' }, tipCents: 0 },
+      { enabled: items.length > 0, placeholderData: keepPreviousData },
+    ),
+  );
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const { byPath, general } = problemsOf(
+    preview.data?.problems.filter((p) => p.code !== 'STORE_CLOSED'),
+    error,
+  );
+
+  const add = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await client.order.addItems.mutate({
+        trackingToken: token,
+        items,
+        idempotencyKey: cart.idempotencyKey,
+      });
+      cartActions(storeSlug).clear();
+      navigate(`/track/${token}`, { keepQuery: false });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="page page--checkout">
+      <button type="button" className="link" onClick={() => navigate(`/order/${storeSlug}`)}>
+        ← Menu
+      </button>
+      <h1>Add to order {order.data ? `#${order.data.number}` : ''}</h1>
+      {general && (
+        <p className="problem problem--general" role="alert">
+          {general}
+        </p>
+      )}
+      <CartLines storeSlug={storeSlug} cart={cart} preview={preview.data} problems={byPath} />
+      <Totals preview={preview.data} />
+      <button
+        type="button"
+        className="primary"
+        disabled={busy || items.length === 0}
+        onClick={() => void add()}
+      >
+        {busy
+          ? 'Adding…'
+          : `Add to order${preview.data ? ` · ${formatMoney(preview.data.totals.totalCents, preview.data.currency)}` : ''}`}
+      </button>
+    </main>
+  );
+}

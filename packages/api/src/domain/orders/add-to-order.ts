@@ -1,0 +1,91 @@
+import { orderItems, stores } from '@kds/db';
+import { eq } from 'drizzle-orm';
+import { appendEvents } from '../../events/append-events.ts';
+import type { DomainContext } from '../context.ts';
+import { InvalidTransitionError, NotFoundError, ValidationError } from '../errors.ts';
+import { findTrackedOrder } from '../tracker/get-tracked-order.ts';
+import { withTransaction } from '../transaction.ts';
+import { lockOrder, saveOrder, totalsOf } from './internal.ts';
+import { priceOrder } from './pricing.ts';
+import type { AddToOrderInput } from './schemas.ts';
+import { toTicket } from './ticket-view.ts';
+
+/**
+ * The guest adds items to their order while the kitchen has not started it (and it is paid
+ * at the counter, so no second payment is needed). Priced on the server like any order; the
+ * request's key makes a retried addition count once, and the order lock serializes additions.
+ */
+export async function addToOrder({ ctx, input }: { ctx: DomainContext; input: AddToOrderInput }) {
+  const tracked = await findTrackedOrder(ctx, input.trackingToken);
+  const [store] = await ctx.db.select().from(stores).where(eq(stores.id, tracked.storeId));
+  if (!store) throw new NotFoundError('store');
+  if (store.settings.allowAddToOrder === false) {
+    throw new ValidationError('this store does not take additions to an order');
+  }
+  return withTransaction(ctx, async (tx) => {
+    const { order, items } = await lockOrder(tx, store.id, tracked.id, undefined);
+    const result = () => ({ orderId: order.id, number: order.number, totals: totalsOf(order) });
+    if (items.some((i) => i.requestKey === input.idempotencyKey)) return result();
+    if (order.status !== 'PLACED' || order.paymentStatus !== 'at_counter') {
+      throw new InvalidTransitionError(
+        order.status,
+        'add to (the kitchen has started it, or it is paid)',
+      );
+    }
+    const now = ctx.now();
+    const priced = await priceOrder(
+      tx.tx,
+      store,
+      {
+        storeSlug: store.slug,
+        items: input.items,
+        fulfilment: { type: 'pickup' },
+        notes: '',
+        tipCents: 0,
+      },
+      { now, lock: true, skipTiming: true },
+    );
+    if (priced.problems.length > 0) {
+      throw new ValidationError('these items cannot be added as they are', {
+        problems: priced.problems,
+      });
+    }
+    const start = Math.max(-1, ...items.map((i) => i.position)) + 1;
+    const added = await tx.tx
+      .insert(orderItems)
+      .values(
+        priced.lines.map((line, i) => ({
+          ...line,
+          orderId: order.id,
+          storeId: store.id,
+          position: start + i,
+          requestKey: input.idempotencyKey,
+        })),
+      )
+      .returning();
+    // The discount stays what it was; tax follows the new subtotal.
+    const subtotalCents = order.subtotalCents + priced.totals.subtotalCents;
+    const taxCents = Math.round(
+      ((subtotalCents - order.discountCents) * store.settings.taxRateBps) / 10_000,
+    );
+    const saved = await saveOrder(tx, order, {
+      subtotalCents,
+      taxCents,
+      totalCents: subtotalCents - order.discountCents + taxCents + order.tipCents,
+      costCents: order.costCents + priced.costCents,
+    });
+    await appendEvents(tx, store.id, [
+      {
+        type: 'order.items_added',
+        orderId: order.id,
+        payload: {
+          status: saved.status,
+          version: saved.version,
+          number: saved.number,
+          items: toTicket(saved, added).items,
+        },
+      },
+    ]);
+    return { orderId: saved.id, number: saved.number, totals: totalsOf(saved) };
+  });
+}
