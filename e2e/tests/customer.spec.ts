@@ -189,3 +189,43 @@ test('a guest adds to an order the kitchen has not started, until it starts', as
   await expect(page.getByRole('status').filter({ hasText: 'Being prepared' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Add more items' })).toHaveCount(0);
 });
+
+test('the tracker says where the order stands in every state', async ({ page }) => {
+  const demo = await Demo.load();
+  const cook = await staffApi('kitchen@demo.test');
+  const manager = await staffApi('manager@demo.test');
+  const states: [string, string, (orderId: string) => Promise<unknown>][] = [
+    ['preparing', 'Being prepared', (orderId) => cook.ticket.start.mutate({ orderId })],
+    [
+      'canceled',
+      'This order was canceled',
+      (orderId) => manager.order.cancel.mutate({ orderId, reason: 'out of buns' }),
+    ],
+  ];
+  for (const [name, headline, move] of states) {
+    const order = await demo.place([
+      demo.line('Classic Burger', 1, 'Medium'),
+      demo.line('Lemonade'),
+    ]);
+    await page.goto(`/track/${order.trackingToken}`);
+    await expect(page.getByRole('status').filter({ hasText: 'Order received' })).toBeVisible();
+    await move(order.orderId);
+    await expect(page.getByRole('status').filter({ hasText: headline })).toBeVisible();
+    await shot(page, `customer-tracker-${name}`);
+    expect(await seriousViolations(page)).toEqual([]);
+  }
+  const online = await demo.place([demo.line('Lemonade')], { payment: 'online' });
+  await page.goto(`/track/${online.trackingToken}`);
+  await expect(page.getByRole('status').filter({ hasText: 'Waiting for payment' })).toBeVisible();
+  await shot(page, 'customer-tracker-waiting-for-payment');
+});
+
+test('a counter kiosk resets itself after inactivity', async ({ page }) => {
+  await page.clock.install();
+  await page.goto('/order/demo?kiosk=1&store=demo');
+  await addItem(page, 'Lemonade', []);
+  await expect(page.getByRole('button', { name: /View cart \(1\)/ })).toBeVisible();
+  await page.clock.fastForward(91_000);
+  await expect(page.getByRole('button', { name: /View cart/ })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Demo Diner' })).toBeVisible();
+});

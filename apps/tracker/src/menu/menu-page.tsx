@@ -45,7 +45,10 @@ export function MenuPage({ storeSlug }: { storeSlug: string }) {
           <ul className="items">
             {c.items.map((item) => (
               <li key={item.id} className={`item ${item.isAvailable ? '' : 'is-out'}`}>
-                <div>
+                {item.imageUrl && (
+                  <img className="item__img" src={item.imageUrl} alt="" loading="lazy" />
+                )}
+                <div className="item__text">
                   <h3>{item.name}</h3>
                   <p className="muted">{item.description}</p>
                   {item.allergens.length > 0 && (

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { cartActions } from '../checkout/cart.ts';
 import { navigate, queryParam, type Route } from './route.ts';
 
 const IDLE_MS = 90_000;
@@ -14,7 +15,9 @@ export function useKiosk(route: Route) {
   useEffect(() => {
     if (!kiosk || !home) return;
     const reset = () => {
-      localStorage.removeItem(`kds.cart.${home}`);
+      // Through the cart itself, so every screen that shows it hears of the reset.
+      cartActions(home).clear();
+      localStorage.removeItem(`kds.lastOrder.${home}`);
       navigate(`/order/${home}`);
     };
     if (route.page === 'track') {

@@ -90,7 +90,7 @@ export function TrackPage({ token }: { token: string }) {
       )}
       <section aria-labelledby="receipt">
         <h2 id="receipt">Receipt</h2>
-        <ul className="lines">
+        <ul className="lines lines--receipt">
           {o.items.map((item, i) => (
             <li key={i}>
               <div className="line__main">
@@ -111,16 +111,16 @@ export function TrackPage({ token }: { token: string }) {
           <dt className="total">Total</dt>
           <dd className="total">{formatMoney(o.totals.totalCents, currency)}</dd>
         </dl>
-        <p className="muted">
-          {o.paymentStatus === 'at_counter'
-            ? 'Pay at the counter.'
-            : o.paymentStatus === 'paid'
-              ? 'Paid.'
-              : ''}
-        </p>
+        <p className="muted">{paymentNote(o)}</p>
       </section>
     </main>
   );
+}
+
+function paymentNote(o: Tracked): string {
+  if (o.status === 'CANCELED' || o.status === 'EXPIRED') return '';
+  if (o.paymentStatus === 'at_counter') return 'Pay at the counter.';
+  return o.paymentStatus === 'paid' ? 'Paid.' : '';
 }
 
 /** A sound, a vibration and (if allowed) a notification the moment the order turns ready. */
