@@ -4,16 +4,20 @@ import {
   appRouter,
   createApiContext,
   createEventLog,
+  createSimulatedStripe,
   EventBus,
+  expireUnpaidOrders,
   listenForEvents,
   type AppRouter,
   type DomainConfig,
   type PostcodeLookup,
+  type StripeGateway,
 } from '@kds/api';
 import type { DbHandle, Listener } from '@kds/db';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
+import { registerPaymentRoutes } from './payment-routes.ts';
 import { serveStaticApp, type StaticApp } from './static-apps.ts';
 
 export const SESSION_COOKIE = 'kds_session';
@@ -26,6 +30,12 @@ export interface AppOptions {
   domain?: Partial<DomainConfig>;
   /** Keep-alive: a ping every `pingMs`, the link is dead after `pongWaitMs` without a pong. */
   keepAlive?: { pingMs: number; pongWaitMs: number };
+  /** Stripe, or the simulated checkout (the default without keys). */
+  stripe?: StripeGateway;
+  /** Where guests reach this server: payment return URLs. */
+  publicUrl?: string;
+  /** Background jobs (payment expiry); tests that drive them by hand turn them off. */
+  jobs?: boolean;
   /** The postcode service for deliveries (POSTCODE_API_URL). */
   postcodes?: PostcodeLookup | null;
   /** Built front ends to serve, e.g. the kitchen display at `/kitchen/`. */
@@ -59,8 +69,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('bus', bus);
   let listener: Listener | undefined;
 
+  const publicUrl = options.publicUrl ?? 'http://localhost:3000';
+  const stripe = options.stripe ?? createSimulatedStripe({ publicUrl });
   const deps = {
     db: handle.db,
+    payments: stripe,
     bus,
     log,
     now: options.now ?? (() => new Date()),
@@ -68,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     config: {
       sessionTtlMs: 12 * 3600_000,
       maxReplayEvents: 10_000,
+      publicUrl,
       ...options.domain,
     },
   };
@@ -147,6 +161,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   for (const staticApp of options.staticApps ?? []) await serveStaticApp(app, staticApp);
+  await registerPaymentRoutes(app, {
+    gateway: stripe,
+    db: handle.db,
+    context: () => createApiContext(deps, { token: undefined }),
+  });
 
   app.get('/healthz', async () => ({ ok: true }));
   app.get('/readyz', async (_request, reply) => {
@@ -159,12 +178,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
+  let expiry: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
     listener = await listenForEvents(bus, handle, {
       ...(options.eventPollMs !== undefined ? { pollMs: options.eventPollMs } : {}),
     });
+    if (options.jobs !== false) {
+      // The expiry state lives in the database: a restart loses nothing, and every instance may
+      // run the job (each order is re-checked under its lock).
+      expiry = setInterval(() => {
+        createApiContext(deps, { token: undefined })
+          .then((ctx) => expireUnpaidOrders(ctx))
+          .catch((error: unknown) => app.log.error({ err: error }, 'payment expiry job'));
+      }, 15_000).unref();
+    }
   });
   app.addHook('onClose', async () => {
+    clearInterval(expiry);
     await listener?.close();
     bus.close();
   });

@@ -25,6 +25,13 @@ const EnvSchema = z.object({
     .default(12),
   /** Set behind HTTPS so the session cookie is Secure. */
   COOKIE_SECURE: flag.default(false),
+  /** Where guests reach this server, for payment return URLs. Default http://localhost:PORT. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Stripe; without a secret key, a simulated checkout stands in. */
+  STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
+  /** Another Stripe API endpoint (tests, proxies). */
+  STRIPE_API_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** A postcodes.io-style service for delivery addresses; without it, no delivery. */
   POSTCODE_API_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Largest accepted HTTP body or WebSocket message. */
@@ -51,6 +58,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     throw new EnvError(`invalid environment:\n${lines.join('\n')}`);
   }
   const env = parsed.data;
+  if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
+    throw new EnvError(
+      'invalid environment:\n  STRIPE_WEBHOOK_SECRET: needed with STRIPE_SECRET_KEY',
+    );
+  }
   return {
     ...env,
     DATA_DIR: resolve(env.DATA_DIR),

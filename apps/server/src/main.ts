@@ -1,5 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import { createPostcodeLookup, hashPassword } from '@kds/api';
+import {
+  createPostcodeLookup,
+  createSimulatedStripe,
+  createStripeGateway,
+  hashPassword,
+} from '@kds/api';
 import { createDb, seedDemo } from '@kds/db';
 import { buildApp } from './app.ts';
 import { EnvError, loadEnv } from './env.ts';
@@ -16,7 +21,18 @@ async function main() {
   await handle.migrate();
   const seeded = env.SEED_DEMO ? await seedDemo(handle.db, { hashPassword }) : false;
 
+  const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+  const stripe =
+    env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET
+      ? createStripeGateway({
+          secretKey: env.STRIPE_SECRET_KEY,
+          webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+          ...(env.STRIPE_API_URL ? { apiUrl: env.STRIPE_API_URL } : {}),
+        })
+      : createSimulatedStripe({ publicUrl });
   const app = await buildApp({
+    stripe,
+    publicUrl,
     handle,
     logger: { level: env.LOG_LEVEL },
     bodyLimitBytes: env.BODY_LIMIT_BYTES,

@@ -1,6 +1,7 @@
 import type { Database } from '@kds/db';
 import { resolvePrincipal } from './domain/auth/resolve-principal.ts';
 import type { DomainConfig, DomainContext } from './domain/context.ts';
+import type { PaymentGateway } from './domain/payments/ports.ts';
 import type { PostcodeLookup } from './domain/stores/location.ts';
 import type { EventBus, EventLog } from './events/event-bus.ts';
 
@@ -12,6 +13,7 @@ export interface ApiDeps {
   config: DomainConfig;
   now: () => Date;
   postcodes: PostcodeLookup | null;
+  payments: PaymentGateway | null;
 }
 
 /** How the transport keeps a staff session in an HTTP-only cookie (absent on WebSockets). */
@@ -38,6 +40,7 @@ export async function createApiContext(
     now: deps.now,
     principal,
     postcodes: deps.postcodes,
+    payments: deps.payments,
     sessionCookie: request.sessionCookie ?? null,
   };
 }

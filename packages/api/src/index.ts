@@ -6,3 +6,10 @@ export { EventBus, createEventLog, listenForEvents } from './events/index.ts';
 export type { StoredEvent, Ticket, TicketItem, EventType } from './events/index.ts';
 export { createPostcodeLookup } from './gateways/postcodes.ts';
 export type { PostcodeLookup } from './domain/stores/location.ts';
+export {
+  createSimulatedStripe,
+  createStripeGateway,
+  type StripeGateway,
+} from './gateways/stripe.ts';
+export { completedSessionEvent, simulatedSession } from './gateways/simulated-checkout.ts';
+export { expireUnpaidOrders, handleStripeEvent } from './domain/payments/index.ts';

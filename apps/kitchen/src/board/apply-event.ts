@@ -32,6 +32,7 @@ function applyChange(board: Board, event: StoredEvent): Board | null {
     }
     case 'order.canceled':
     case 'order.completed':
+    case 'order.expired':
       return { ...board, tickets: board.tickets.filter((t) => t.orderId !== id) };
     case 'order.items_added': {
       const known = new Set(event.payload.items.map((i) => i.id));

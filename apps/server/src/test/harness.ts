@@ -25,7 +25,7 @@ import {
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import WebSocket from 'ws';
-import { buildApp } from '../app.ts';
+import { buildApp, type AppOptions } from '../app.ts';
 
 export interface Server {
   app: FastifyInstance;
@@ -36,7 +36,7 @@ export interface Server {
 /** The real app on a free port. */
 export async function startServer(
   handle: DbHandle,
-  options: { eventPollMs?: number } = {},
+  options: Partial<Pick<AppOptions, 'eventPollMs' | 'stripe' | 'jobs'>> = {},
 ): Promise<Server> {
   const app = await buildApp({
     handle,

@@ -1,6 +1,7 @@
 import type { Database, Transaction } from '@kds/db';
 import type { StaffRole } from './auth/principal.ts';
 import type { EventBus, EventLog } from '../events/event-bus.ts';
+import type { PaymentGateway } from './payments/ports.ts';
 import type { PostcodeLookup } from './stores/location.ts';
 
 export type Principal =
@@ -12,6 +13,8 @@ export interface DomainConfig {
   sessionTtlMs: number;
   /** A subscriber further behind than this many events reloads its snapshot instead. */
   maxReplayEvents: number;
+  /** Where guests reach this server (payment return URLs, links in messages). */
+  publicUrl: string;
 }
 
 /** Everything a verb may touch. Built once per request by the transport. */
@@ -26,6 +29,8 @@ export interface DomainContext {
   principal: Principal | null;
   /** The postcode service, when one is configured; without it there is no delivery. */
   postcodes: PostcodeLookup | null;
+  /** The payment provider (or its simulated stand-in); null: pay at the counter only. */
+  payments: PaymentGateway | null;
 }
 
 export interface TxContext extends DomainContext {

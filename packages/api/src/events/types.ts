@@ -62,6 +62,8 @@ export interface EventPayloads {
   /** The guest added items before the kitchen started the order. */
   'order.items_added': StatusChange & { items: TicketItem[] };
   'order.completed': StatusChange;
+  /** Left unpaid past its payment expiry. */
+  'order.expired': StatusChange;
   /** An item was marked unavailable (86) or available again; checkout follows at once. */
   'menu.item_86ed': { menuItemId: string; name: string };
   'menu.item_restored': { menuItemId: string; name: string };

@@ -8,6 +8,7 @@ import {
   previewOrder,
   PreviewOrderInput,
 } from '../domain/orders/index.ts';
+import { payOrder, PayOrderInput } from '../domain/payments/index.ts';
 import { pickupSlots, PickupSlotsInput } from '../domain/stores/index.ts';
 import { managerProcedure, publicProcedure, router } from '../trpc.ts';
 
@@ -24,6 +25,7 @@ export const orderRouter = router({
   addItems: publicProcedure
     .input(AddToOrderInput)
     .mutation(({ ctx, input }) => addToOrder({ ctx, input })),
+  pay: publicProcedure.input(PayOrderInput).mutation(({ ctx, input }) => payOrder({ ctx, input })),
   cancel: managerProcedure
     .input(CancelOrderInput)
     .mutation(({ ctx, input }) => cancelOrder({ ctx, input })),

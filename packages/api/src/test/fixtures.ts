@@ -20,6 +20,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { hashPassword } from '../domain/auth/password.ts';
 import { hashToken, newToken, STAFF_TOKEN_PREFIX } from '../domain/auth/tokens.ts';
 import type { Principal } from '../domain/context.ts';
+import type { PaymentGateway } from '../domain/payments/ports.ts';
 import type { PostcodeLookup } from '../domain/stores/location.ts';
 import type { StaffRole } from '../domain/auth/principal.ts';
 import { EventBus } from '../events/event-bus.ts';
@@ -47,11 +48,11 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-const config = { sessionTtlMs: 3600_000, maxReplayEvents: 10_000 };
+const config = { sessionTtlMs: 3600_000, maxReplayEvents: 10_000, publicUrl: 'http://kds.test' };
 
 /** A migrated database with the demo store, a bus, and callers through the real router. */
 export async function createHarness(
-  options: { postcodes?: PostcodeLookup } = {},
+  options: { postcodes?: PostcodeLookup; payments?: PaymentGateway } = {},
 ): Promise<Harness> {
   const handle = await createTestDb();
   const db = handle.db;
@@ -68,6 +69,7 @@ export async function createHarness(
     now: () => new Date(),
     principal,
     postcodes: options.postcodes ?? null,
+    payments: options.payments ?? null,
     sessionCookie: null,
   });
   return {

@@ -33,6 +33,10 @@ export const payments = pgTable(
     feeCents: integer(),
     netCents: integer(),
     receiptUrl: text(),
+    /** Where the guest pays (a Checkout Session's URL), while the session is open. */
+    checkoutUrl: text(),
+    expiresAt: timestamp({ withTimezone: true }),
+    /** Set when a payment needs a manager: amount mismatch, paid after expiry... */
     flag: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

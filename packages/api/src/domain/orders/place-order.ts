@@ -10,6 +10,7 @@ import { findStoreBySlug, totalsOf } from './internal.ts';
 import { priceOrder, type Totals } from './pricing.ts';
 import type { PlaceOrderInput } from './schemas.ts';
 import type { OrderStatus } from './state-machine.ts';
+import { startCheckout } from '../payments/start-checkout.ts';
 import { toTicket } from './ticket-view.ts';
 
 export interface PlaceOrderResult {
@@ -35,7 +36,7 @@ export async function placeOrder({
   const store = await findStoreBySlug(ctx.db, input.storeSlug);
   const requestHash = fingerprint(input);
   const earlier = await findByKey(ctx, store.id, input.idempotencyKey);
-  if (earlier) return replay(earlier, requestHash);
+  if (earlier) return withCheckout(ctx, replay(earlier, requestHash));
   const method = paymentMethodFor(store, input.payment);
   const delivery = await deliveryProblems(ctx, store, input.fulfilment);
   if (delivery.length > 0) {
@@ -43,7 +44,7 @@ export async function placeOrder({
   }
 
   try {
-    return await withTransaction(ctx, async (tx) => {
+    const placed = await withTransaction(ctx, async (tx) => {
       const now = ctx.now();
       const businessDate = businessDateOf(now, store.timezone);
       // The counter row lock comes first: it serializes placements per store and day, so the
@@ -125,12 +126,26 @@ export async function placeOrder({
       ]);
       return result(order);
     });
+    return await withCheckout(ctx, placed);
   } catch (error) {
     if (!(error instanceof DuplicateRequest)) throw error;
     const twin = await findByKey(ctx, store.id, input.idempotencyKey);
     if (!twin) throw error;
-    return replay(twin, requestHash);
+    return withCheckout(ctx, replay(twin, requestHash));
   }
+}
+
+/**
+ * An order waiting for online payment gets its hosted checkout after it has committed. If the
+ * provider fails now, the order still exists and the tracker's "Pay now" tries again.
+ */
+async function withCheckout(
+  ctx: DomainContext,
+  placed: PlaceOrderResult,
+): Promise<PlaceOrderResult> {
+  if (placed.status !== 'PENDING_PAYMENT') return placed;
+  const checkoutUrl = await startCheckout(ctx, placed.orderId).catch(() => null);
+  return { ...placed, checkoutUrl };
 }
 
 function paymentMethodFor(store: Store, asked: 'online' | 'counter' | undefined) {

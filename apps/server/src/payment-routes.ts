@@ -1,0 +1,97 @@
+import {
+  completedSessionEvent,
+  handleStripeEvent,
+  simulatedSession,
+  type ApiContext,
+  type StripeGateway,
+} from '@kds/api';
+import type { Database } from '@kds/db';
+import type { FastifyInstance } from 'fastify';
+
+const page = (
+  title: string,
+  body: string,
+) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title>
+<style>body{font:18px system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#15181d}
+.amount{font-size:2.4rem;font-weight:800}.note{color:#50596a}form{display:inline}
+button{min-height:56px;padding:0 1.6rem;font:inherit;font-weight:700;border-radius:12px;border:2px solid #0b6b3a;margin:.4rem .4rem 0 0;cursor:pointer}
+.pay{background:#0b6b3a;color:#fff}.decline{background:#fff;color:#b3261e;border-color:#b3261e}</style>
+</head><body>${body}</body></html>`;
+
+/**
+ * `/webhooks/stripe`: the signature is checked on the raw body (a bad or stale one is a 400 and
+ * changes nothing), then the domain handles the event once. With the simulated gateway, also
+ * the stand-in checkout page, whose Pay button posts a signed event to that same endpoint.
+ */
+export async function registerPaymentRoutes(
+  app: FastifyInstance,
+  options: { gateway: StripeGateway; db: Database; context: () => Promise<ApiContext> },
+) {
+  const { gateway } = options;
+  await app.register(async (scope) => {
+    scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) =>
+      done(null, body),
+    );
+    scope.post('/webhooks/stripe', async (request, reply) => {
+      const signature = request.headers['stripe-signature'];
+      let event;
+      try {
+        event = gateway.verifyWebhook(
+          request.body as Buffer,
+          typeof signature === 'string' ? signature : '',
+        );
+      } catch {
+        request.log.warn('stripe webhook with a bad signature refused');
+        return reply.status(400).send({ error: 'invalid signature' });
+      }
+      const outcome = await handleStripeEvent(await options.context(), event);
+      request.log.info({ eventId: event.id, type: event.type, outcome }, 'stripe webhook');
+      return { received: true, outcome };
+    });
+  });
+
+  if (!gateway.simulated) return;
+  app.get<{ Params: { id: string } }>('/pay/:id', async (request, reply) => {
+    const session = await simulatedSession(options.db, request.params.id);
+    reply.type('text/html');
+    if (!session || session.status !== 'pending') {
+      return reply
+        .status(410)
+        .send(
+          page('Checkout closed', '<h1>This checkout is closed</h1><p>Go back to your order.</p>'),
+        );
+    }
+    const amount = new Intl.NumberFormat('en-US', {
+      style: 'currency',
+      currency: session.currency,
+    }).format(session.amountCents / 100);
+    return page(
+      `Pay order #${session.number}`,
+      `<p class="note">Simulated checkout: no Stripe keys are configured, no money moves.</p>
+       <h1>Order #${session.number}</h1><p class="amount">${amount}</p>
+       <form method="post" action="/pay/${request.params.id}/pay"><button class="pay">Pay</button></form>
+       <form method="post" action="/pay/${request.params.id}/decline"><button class="decline">Decline</button></form>`,
+    );
+  });
+  app.post<{ Params: { id: string } }>('/pay/:id/pay', async (request, reply) => {
+    const session = await simulatedSession(options.db, request.params.id);
+    if (!session) return reply.status(404).send();
+    const payload = completedSessionEvent(request.params.id, session);
+    const response = await app.inject({
+      method: 'POST',
+      url: '/webhooks/stripe',
+      headers: { 'content-type': 'application/json', 'stripe-signature': gateway.sign(payload) },
+      payload,
+    });
+    if (response.statusCode !== 200)
+      return reply.status(502).send('the payment could not be recorded');
+    return reply.redirect(`/track/${session.trackingToken}?paid=1`, 303);
+  });
+  app.post<{ Params: { id: string } }>('/pay/:id/decline', async (request, reply) => {
+    const session = await simulatedSession(options.db, request.params.id);
+    if (!session) return reply.status(404).send();
+    // Like Stripe Checkout: a declined card sends no event; the guest can try again.
+    return reply.redirect(`/track/${session.trackingToken}?canceled=1`, 303);
+  });
+}

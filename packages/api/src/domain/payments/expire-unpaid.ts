@@ -1,0 +1,44 @@
+import { orders } from '@kds/db';
+import { and, eq, lt } from 'drizzle-orm';
+import { appendEvents } from '../../events/append-events.ts';
+import type { DomainContext } from '../context.ts';
+import { lockOrder, saveOrder } from '../orders/internal.ts';
+import { nextStatus } from '../orders/state-machine.ts';
+import { withTransaction } from '../transaction.ts';
+
+/**
+ * Orders left unpaid past their expiry become EXPIRED (and leave every screen). The state lives
+ * in the database, so the job survives restarts and may run on several instances at once: each
+ * order is re-checked under its lock. Returns how many it expired.
+ */
+export async function expireUnpaidOrders(ctx: DomainContext, limit = 100): Promise<number> {
+  const now = ctx.now();
+  const due = await ctx.db
+    .select({ id: orders.id, storeId: orders.storeId })
+    .from(orders)
+    .where(and(eq(orders.status, 'PENDING_PAYMENT'), lt(orders.paymentExpiresAt, now)))
+    .limit(limit);
+  let expired = 0;
+  for (const { id, storeId } of due) {
+    await withTransaction(ctx, async (tx) => {
+      const { order } = await lockOrder(tx, storeId, id, undefined);
+      if (order.status !== 'PENDING_PAYMENT') return;
+      const status = nextStatus(order, 'expire', now);
+      const saved = await saveOrder(tx, order, { status, expiredAt: now });
+      await appendEvents(
+        tx,
+        storeId,
+        [
+          {
+            type: 'order.expired',
+            orderId: id,
+            payload: { status, version: saved.version, number: saved.number },
+          },
+        ],
+        { kind: 'system', id: null },
+      );
+      expired += 1;
+    });
+  }
+  return expired;
+}

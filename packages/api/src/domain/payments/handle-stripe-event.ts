@@ -1,0 +1,154 @@
+import { orderItems, orders, payments, stores, webhookEvents, type Order } from '@kds/db';
+import { and, asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { appendEvents } from '../../events/append-events.ts';
+import type { DomainContext, TxContext } from '../context.ts';
+import { lockOrder, saveOrder } from '../orders/internal.ts';
+import { nextStatus } from '../orders/state-machine.ts';
+import { toTicket } from '../orders/ticket-view.ts';
+import { withTransaction } from '../transaction.ts';
+
+const Session = z.object({
+  id: z.string(),
+  client_reference_id: z.string().nullish(),
+  payment_status: z.string(),
+  amount_total: z.number().nullish(),
+  currency: z.string().nullish(),
+});
+export type StripeSession = z.infer<typeof Session>;
+
+/** A verified Stripe event, as much of it as the handlers read. */
+export interface StripeEventLike {
+  id: string;
+  type: string;
+  data: { object: unknown };
+}
+
+export type WebhookOutcome = 'paid' | 'flagged' | 'failed' | 'expired' | 'ignored' | 'duplicate';
+
+const SYSTEM = { kind: 'system' as const, id: null };
+
+/**
+ * Handles a verified Stripe event exactly once: the event id is recorded in the same
+ * transaction as its effect, so a repeat (or a concurrent twin) changes nothing, and a failure
+ * rolls both back for Stripe to retry. Events may arrive in any order.
+ */
+export async function handleStripeEvent(
+  ctx: DomainContext,
+  event: StripeEventLike,
+): Promise<WebhookOutcome> {
+  return withTransaction(ctx, async (tx) => {
+    const [fresh] = await tx.tx
+      .insert(webhookEvents)
+      .values({ provider: 'stripe', eventId: event.id, type: event.type })
+      .onConflictDoNothing()
+      .returning({ id: webhookEvents.id });
+    if (!fresh) return 'duplicate';
+    const outcome = await apply(tx, event);
+    await tx.tx
+      .update(webhookEvents)
+      .set({ outcome, processedAt: tx.now() })
+      .where(eq(webhookEvents.id, fresh.id));
+    return outcome;
+  });
+}
+
+async function apply(tx: TxContext, event: StripeEventLike): Promise<WebhookOutcome> {
+  const session = Session.safeParse(event.data.object);
+  if (!event.type.startsWith('checkout.session.') || !session.success) return 'ignored';
+  const s = session.data;
+  const [payment] = await tx.tx
+    .select()
+    .from(payments)
+    .where(and(eq(payments.provider, 'stripe'), eq(payments.providerRef, s.id)));
+  const orderId = payment?.orderId ?? s.client_reference_id;
+  if (!orderId) return 'ignored';
+  const [row] = await tx.tx
+    .select({ storeId: orders.storeId })
+    .from(orders)
+    .where(eq(orders.id, orderId));
+  if (!row) return 'ignored';
+  const { order } = await lockOrder(tx, row.storeId, orderId, undefined);
+  const setPayment = (status: string, flag?: string) =>
+    payment
+      ? tx.tx
+          .update(payments)
+          .set({ status, flag: flag ?? payment.flag, updatedAt: tx.now() })
+          .where(eq(payments.id, payment.id))
+      : tx.tx.insert(payments).values({
+          storeId: order.storeId,
+          orderId: order.id,
+          provider: 'stripe',
+          providerRef: s.id,
+          status,
+          amountCents: s.amount_total ?? 0,
+          currency: (s.currency ?? '').toUpperCase(),
+          flag: flag ?? null,
+        });
+
+  switch (event.type) {
+    case 'checkout.session.completed':
+      if (s.payment_status !== 'paid') return 'ignored'; // an async method: wait for its result
+      return markPaid(tx, order, s, setPayment);
+    case 'checkout.session.async_payment_succeeded':
+      return markPaid(tx, order, s, setPayment);
+    case 'checkout.session.async_payment_failed':
+      await setPayment('failed');
+      return 'failed';
+    case 'checkout.session.expired':
+      await setPayment('expired');
+      return 'expired';
+    default:
+      return 'ignored';
+  }
+}
+
+async function markPaid(
+  tx: TxContext,
+  order: Order,
+  s: StripeSession,
+  setPayment: (status: string, flag?: string) => Promise<unknown>,
+): Promise<WebhookOutcome> {
+  if (order.paymentStatus === 'paid') return 'ignored';
+  const matches =
+    s.amount_total === order.totalCents &&
+    (s.currency ?? '').toUpperCase() === (await currencyOf(tx, order));
+  if (!matches) {
+    await setPayment('paid', 'amount_mismatch');
+    return 'flagged';
+  }
+  if (order.status !== 'PENDING_PAYMENT') {
+    // Paid after it expired or was canceled: the money is recorded and flagged for a refund.
+    await setPayment('paid', 'late_payment');
+    return 'flagged';
+  }
+  await setPayment('paid');
+  const now = tx.now();
+  const status = nextStatus(order, 'pay', now);
+  const saved = await saveOrder(tx, order, {
+    status,
+    paymentStatus: 'paid',
+    paidAt: now,
+    placedAt: now,
+  });
+  const items = await tx.tx
+    .select()
+    .from(orderItems)
+    .where(eq(orderItems.orderId, order.id))
+    .orderBy(asc(orderItems.position));
+  await appendEvents(
+    tx,
+    order.storeId,
+    [{ type: 'order.placed', orderId: order.id, payload: { ticket: toTicket(saved, items) } }],
+    SYSTEM,
+  );
+  return 'paid';
+}
+
+async function currencyOf(tx: TxContext, order: Order): Promise<string> {
+  const [store] = await tx.tx
+    .select({ currency: stores.currency })
+    .from(stores)
+    .where(eq(stores.id, order.storeId));
+  return store?.currency ?? '';
+}

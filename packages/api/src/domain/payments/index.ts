@@ -1,0 +1,10 @@
+export { expireUnpaidOrders } from './expire-unpaid.ts';
+export {
+  handleStripeEvent,
+  type StripeEventLike,
+  type WebhookOutcome,
+} from './handle-stripe-event.ts';
+export { payOrder } from './pay-order.ts';
+export type { CheckoutLine, CheckoutRequest, PaymentGateway } from './ports.ts';
+export { PayOrderInput } from './schemas.ts';
+export { startCheckout } from './start-checkout.ts';

@@ -1,0 +1,25 @@
+/** One line of a hosted checkout, in the store's currency. */
+export interface CheckoutLine {
+  name: string;
+  quantity: number;
+  unitAmountCents: number;
+}
+
+export interface CheckoutRequest {
+  orderId: string;
+  orderNumber: number;
+  currency: string;
+  lines: CheckoutLine[];
+  successUrl: string;
+  cancelUrl: string;
+  expiresAt: Date;
+  metadata: Record<string, string>;
+}
+
+/**
+ * What the domain needs from a payment provider. The Stripe gateway implements it with the
+ * real SDK; without keys a simulated checkout stands in and still sends signed events.
+ */
+export interface PaymentGateway {
+  createCheckoutSession(request: CheckoutRequest): Promise<{ id: string; url: string }>;
+}

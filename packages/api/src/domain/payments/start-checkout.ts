@@ -1,0 +1,86 @@
+import { orderItems, orders, payments, stores } from '@kds/db';
+import { and, asc, desc, eq, gt } from 'drizzle-orm';
+import type { DomainContext } from '../context.ts';
+import { NotFoundError } from '../errors.ts';
+import type { CheckoutLine } from './ports.ts';
+
+/** Stripe refuses sessions that expire sooner than this. */
+const MIN_SESSION_MS = 31 * 60_000;
+
+/**
+ * A hosted checkout for an order waiting for payment: the open session if there is one, else a
+ * new one priced from the order as stored (never from the client). Null when no payment
+ * provider is configured. Runs outside any transaction: a slow provider holds no lock.
+ */
+export async function startCheckout(ctx: DomainContext, orderId: string): Promise<string | null> {
+  if (!ctx.payments) return null;
+  const now = ctx.now();
+  const [open] = await ctx.db
+    .select({ url: payments.checkoutUrl })
+    .from(payments)
+    .where(
+      and(
+        eq(payments.orderId, orderId),
+        eq(payments.status, 'pending'),
+        gt(payments.expiresAt, now),
+      ),
+    )
+    .orderBy(desc(payments.createdAt))
+    .limit(1);
+  if (open?.url) return open.url;
+
+  const [order] = await ctx.db.select().from(orders).where(eq(orders.id, orderId));
+  if (!order) throw new NotFoundError('order');
+  const [store] = await ctx.db.select().from(stores).where(eq(stores.id, order.storeId));
+  if (!store) throw new NotFoundError('store');
+  const items = await ctx.db
+    .select()
+    .from(orderItems)
+    .where(eq(orderItems.orderId, orderId))
+    .orderBy(asc(orderItems.position));
+
+  // Item lines, tax and tip add up to the total; a discount cannot be a negative line, so a
+  // discounted order is one line for its total.
+  const lines: CheckoutLine[] =
+    order.discountCents > 0
+      ? [{ name: `Order #${order.number}`, quantity: 1, unitAmountCents: order.totalCents }]
+      : [
+          ...items.map((i) => ({
+            name: i.name,
+            quantity: i.quantity,
+            unitAmountCents: i.unitPriceCents,
+          })),
+          ...(order.taxCents > 0
+            ? [{ name: 'Tax', quantity: 1, unitAmountCents: order.taxCents }]
+            : []),
+          ...(order.tipCents > 0
+            ? [{ name: 'Tip', quantity: 1, unitAmountCents: order.tipCents }]
+            : []),
+        ];
+  const expiresAt = new Date(
+    Math.max(order.paymentExpiresAt?.getTime() ?? 0, now.getTime() + MIN_SESSION_MS),
+  );
+  const tracker = `${ctx.config.publicUrl}/track/${order.trackingToken}`;
+  const session = await ctx.payments.createCheckoutSession({
+    orderId: order.id,
+    orderNumber: order.number,
+    currency: store.currency.toLowerCase(),
+    lines,
+    successUrl: `${tracker}?paid=1`,
+    cancelUrl: `${tracker}?canceled=1`,
+    expiresAt,
+    metadata: { orderId: order.id, storeId: store.id, orderNumber: String(order.number) },
+  });
+  await ctx.db.insert(payments).values({
+    storeId: store.id,
+    orderId: order.id,
+    provider: 'stripe',
+    providerRef: session.id,
+    status: 'pending',
+    amountCents: order.totalCents,
+    currency: store.currency,
+    checkoutUrl: session.url,
+    expiresAt,
+  });
+  return session.url;
+}

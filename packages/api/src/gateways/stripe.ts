@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import Stripe from 'stripe';
+import type { StripeEventLike } from '../domain/payments/handle-stripe-event.ts';
+import type { PaymentGateway } from '../domain/payments/ports.ts';
+
+export interface StripeGateway extends PaymentGateway {
+  /** Verifies a webhook on its raw body; throws on a bad or stale signature. */
+  verifyWebhook(rawBody: Buffer, signature: string): StripeEventLike;
+  /** Signs a payload as Stripe would (the simulated checkout's events). */
+  sign(payload: string): string;
+  simulated: boolean;
+}
+
+function sdk(secretKey: string, apiUrl?: string): Stripe {
+  if (!apiUrl) return new Stripe(secretKey);
+  const url = new URL(apiUrl);
+  return new Stripe(secretKey, {
+    host: url.hostname,
+    port: Number(url.port || (url.protocol === 'https:' ? 443 : 80)),
+    protocol: url.protocol === 'https:' ? 'https' : 'http',
+    maxNetworkRetries: 1,
+  });
+}
+
+/** Stripe Checkout through the real SDK (`apiUrl` points it at a local fake in tests). */
+export function createStripeGateway(config: {
+  secretKey: string;
+  webhookSecret: string;
+  apiUrl?: string;
+}): StripeGateway {
+  const stripe = sdk(config.secretKey, config.apiUrl);
+  return {
+    simulated: false,
+    async createCheckoutSession(request) {
+      const session = await stripe.checkout.sessions.create(
+        {
+          mode: 'payment',
+          client_reference_id: request.orderId,
+          line_items: request.lines.map((line) => ({
+            quantity: line.quantity,
+            price_data: {
+              currency: request.currency,
+              unit_amount: line.unitAmountCents,
+              product_data: { name: line.name },
+            },
+          })),
+          success_url: request.successUrl,
+          cancel_url: request.cancelUrl,
+          expires_at: Math.floor(request.expiresAt.getTime() / 1000),
+          metadata: request.metadata,
+        },
+        // One session per order and expiry: a retried request does not open a second one.
+        { idempotencyKey: `checkout-${request.orderId}-${request.expiresAt.getTime()}` },
+      );
+      if (!session.url) throw new Error('Stripe returned a session without a URL');
+      return { id: session.id, url: session.url };
+    },
+    verifyWebhook: (rawBody, signature) =>
+      stripe.webhooks.constructEvent(rawBody, signature, config.webhookSecret),
+    sign: (payload) =>
+      stripe.webhooks.generateTestHeaderString({ payload, secret: config.webhookSecret }),
+  };
+}
+
+/**
+ * Without Stripe keys: sessions open a local "Pay / Decline" page, which posts a correctly
+ * signed Stripe event to /webhooks/stripe, so verification and handling run for real.
+ */
+export function createSimulatedStripe(config: {
+  publicUrl: string;
+  webhookSecret?: string;
+}): StripeGateway {
+  const webhookSecret =
+    config.webhookSecret ?? `whsec_simulated_${randomBytes(16).toString('hex')}`;
+  const stripe = sdk('sk_test_simulated');
+  return {
+    simulated: true,
+    async createCheckoutSession() {
+      const id = `cs_sim_${randomBytes(12).toString('hex')}`;
+      return { id, url: `${config.publicUrl}/pay/${id}` };
+    },
+    verifyWebhook: (rawBody, signature) =>
+      stripe.webhooks.constructEvent(rawBody, signature, webhookSecret),
+    sign: (payload) => stripe.webhooks.generateTestHeaderString({ payload, secret: webhookSecret }),
+  };
+}
