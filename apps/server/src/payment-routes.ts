@@ -52,6 +52,22 @@ export async function registerPaymentRoutes(
   });
 
   if (!gateway.simulated) return;
+  await app.register(async (scope) => simulatedCheckout(scope, app, options));
+}
+
+/** The stand-in for Stripe's hosted page: plain HTML forms, so it works with any browser. */
+function simulatedCheckout(
+  app: FastifyInstance,
+  root: FastifyInstance,
+  options: { gateway: StripeGateway; db: Database },
+) {
+  const { gateway } = options;
+  // Its buttons post empty forms: nothing in the body is read.
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string' },
+    (_request, body, done) => done(null, body),
+  );
   app.get<{ Params: { id: string } }>('/pay/:id', async (request, reply) => {
     const session = await simulatedSession(options.db, request.params.id);
     reply.type('text/html');
@@ -78,7 +94,7 @@ export async function registerPaymentRoutes(
     const session = await simulatedSession(options.db, request.params.id);
     if (!session) return reply.status(404).send();
     const payload = completedSessionEvent(request.params.id, session);
-    const response = await app.inject({
+    const response = await root.inject({
       method: 'POST',
       url: '/webhooks/stripe',
       headers: { 'content-type': 'application/json', 'stripe-signature': gateway.sign(payload) },

@@ -4,6 +4,7 @@ import { useSubscription } from '@trpc/tanstack-react-query';
 import { useEffect, useRef, useState } from 'react';
 import { navigate } from '../shared/route.ts';
 import type { Tracked } from '../shared/types.ts';
+import { PayNow } from './pay-now.tsx';
 
 const STEPS = [
   { key: 'received', label: 'Received', statuses: ['PLACED'] },
@@ -78,6 +79,7 @@ export function TrackPage({ token }: { token: string }) {
           ))}
         </ol>
       )}
+      {o.status === 'PENDING_PAYMENT' && <PayNow token={token} />}
       <NotifyButton status={o.status} />
       {o.canAddItems && o.store && (
         <button

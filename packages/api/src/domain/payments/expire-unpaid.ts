@@ -1,7 +1,7 @@
-import { orders } from '@kds/db';
+import { orders, type Order } from '@kds/db';
 import { and, eq, lt } from 'drizzle-orm';
 import { appendEvents } from '../../events/append-events.ts';
-import type { DomainContext } from '../context.ts';
+import type { DomainContext, TxContext } from '../context.ts';
 import { lockOrder, saveOrder } from '../orders/internal.ts';
 import { nextStatus } from '../orders/state-machine.ts';
 import { withTransaction } from '../transaction.ts';
@@ -12,33 +12,38 @@ import { withTransaction } from '../transaction.ts';
  * order is re-checked under its lock. Returns how many it expired.
  */
 export async function expireUnpaidOrders(ctx: DomainContext, limit = 100): Promise<number> {
-  const now = ctx.now();
   const due = await ctx.db
     .select({ id: orders.id, storeId: orders.storeId })
     .from(orders)
-    .where(and(eq(orders.status, 'PENDING_PAYMENT'), lt(orders.paymentExpiresAt, now)))
+    .where(and(eq(orders.status, 'PENDING_PAYMENT'), lt(orders.paymentExpiresAt, ctx.now())))
     .limit(limit);
   let expired = 0;
   for (const { id, storeId } of due) {
     await withTransaction(ctx, async (tx) => {
       const { order } = await lockOrder(tx, storeId, id, undefined);
-      if (order.status !== 'PENDING_PAYMENT') return;
-      const status = nextStatus(order, 'expire', now);
-      const saved = await saveOrder(tx, order, { status, expiredAt: now });
-      await appendEvents(
-        tx,
-        storeId,
-        [
-          {
-            type: 'order.expired',
-            orderId: id,
-            payload: { status, version: saved.version, number: saved.number },
-          },
-        ],
-        { kind: 'system', id: null },
-      );
-      expired += 1;
+      if (await expireOrder(tx, order)) expired += 1;
     });
   }
   return expired;
+}
+
+/** Expires a locked order if it is still waiting for payment; says whether it did. */
+export async function expireOrder(tx: TxContext, order: Order): Promise<boolean> {
+  if (order.status !== 'PENDING_PAYMENT') return false;
+  const now = tx.now();
+  const status = nextStatus(order, 'expire', now);
+  const saved = await saveOrder(tx, order, { status, expiredAt: now });
+  await appendEvents(
+    tx,
+    order.storeId,
+    [
+      {
+        type: 'order.expired',
+        orderId: order.id,
+        payload: { status, version: saved.version, number: saved.number },
+      },
+    ],
+    { kind: 'system', id: null },
+  );
+  return true;
 }

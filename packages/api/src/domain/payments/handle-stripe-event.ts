@@ -1,5 +1,5 @@
 import { orderItems, orders, payments, stores, webhookEvents, type Order } from '@kds/db';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import { z } from 'zod';
 import { appendEvents } from '../../events/append-events.ts';
 import type { DomainContext, TxContext } from '../context.ts';
@@ -7,6 +7,7 @@ import { lockOrder, saveOrder } from '../orders/internal.ts';
 import { nextStatus } from '../orders/state-machine.ts';
 import { toTicket } from '../orders/ticket-view.ts';
 import { withTransaction } from '../transaction.ts';
+import { expireOrder } from './expire-unpaid.ts';
 
 const Session = z.object({
   id: z.string(),
@@ -95,9 +96,22 @@ async function apply(tx: TxContext, event: StripeEventLike): Promise<WebhookOutc
     case 'checkout.session.async_payment_failed':
       await setPayment('failed');
       return 'failed';
-    case 'checkout.session.expired':
+    case 'checkout.session.expired': {
       await setPayment('expired');
-      return 'expired';
+      // The order expires with its session, unless the guest has another one open (a retry).
+      const open = await tx.tx
+        .select({ id: payments.id })
+        .from(payments)
+        .where(
+          and(
+            eq(payments.orderId, order.id),
+            eq(payments.status, 'pending'),
+            gt(payments.expiresAt, tx.now()),
+          ),
+        );
+      if (open.some((p) => p.id !== payment?.id)) return 'ignored';
+      return (await expireOrder(tx, order)) ? 'expired' : 'ignored';
+    }
     default:
       return 'ignored';
   }

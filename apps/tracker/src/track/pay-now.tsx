@@ -1,0 +1,37 @@
+import { useTRPCClient } from '@kds/ui';
+import { useState } from 'react';
+import { queryParam } from '../shared/route.ts';
+
+/** While an order waits for payment: say what happened at checkout, and let the guest pay. */
+export function PayNow({ token }: { token: string }) {
+  const client = useTRPCClient();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const pay = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const { checkoutUrl } = await client.order.pay.mutate({ trackingToken: token });
+      location.assign(checkoutUrl);
+    } catch (e) {
+      setError((e as Error).message);
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="pay-now">
+      {queryParam('canceled') === '1' && (
+        <p className="problem">Your payment was not completed. You can try again.</p>
+      )}
+      {queryParam('paid') === '1' && <p className="muted">Confirming your payment…</p>}
+      {error && (
+        <p className="problem" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="button" className="primary" disabled={busy} onClick={() => void pay()}>
+        Pay now
+      </button>
+    </div>
+  );
+}
