@@ -6,7 +6,6 @@ import {
   createEventLog,
   createSimulatedStripe,
   EventBus,
-  expireUnpaidOrders,
   listenForEvents,
   type AppRouter,
   type DomainConfig,
@@ -17,6 +16,7 @@ import type { DbHandle, Listener } from '@kds/db';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
+import { createJobs, type Jobs } from './jobs.ts';
 import { registerPaymentRoutes } from './payment-routes.ts';
 import { serveStaticApp, type StaticApp } from './static-apps.ts';
 
@@ -48,6 +48,7 @@ export interface AppOptions {
 declare module 'fastify' {
   interface FastifyInstance {
     bus: EventBus;
+    jobs: Jobs;
   }
 }
 
@@ -178,23 +179,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  let expiry: NodeJS.Timeout | undefined;
+  const jobs = createJobs(deps, stripe, app.log);
+  app.decorate('jobs', jobs);
   app.addHook('onReady', async () => {
     listener = await listenForEvents(bus, handle, {
       ...(options.eventPollMs !== undefined ? { pollMs: options.eventPollMs } : {}),
     });
-    if (options.jobs !== false) {
-      // The expiry state lives in the database: a restart loses nothing, and every instance may
-      // run the job (each order is re-checked under its lock).
-      expiry = setInterval(() => {
-        createApiContext(deps, { token: undefined })
-          .then((ctx) => expireUnpaidOrders(ctx))
-          .catch((error: unknown) => app.log.error({ err: error }, 'payment expiry job'));
-      }, 15_000).unref();
-    }
+    if (options.jobs !== false) jobs.start();
   });
   app.addHook('onClose', async () => {
-    clearInterval(expiry);
+    jobs.stop();
     await listener?.close();
     bus.close();
   });

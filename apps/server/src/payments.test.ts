@@ -1,5 +1,5 @@
 import { createStripeGateway } from '@kds/api';
-import { orders, payments } from '@kds/db';
+import { orders, outbox, payments } from '@kds/db';
 import { eq } from 'drizzle-orm';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
@@ -21,6 +21,7 @@ let fake: FakeStripe;
 let server: Server;
 let guest: Client;
 let kitchen: Client;
+let manager: Client;
 
 beforeAll(async () => {
   fx = await createFixture();
@@ -33,10 +34,12 @@ beforeAll(async () => {
   server = await startServer(fx.db, { stripe, jobs: false });
   guest = connect(server);
   kitchen = connect(server, await fx.login(guest, 'kitchen@demo.test'));
+  manager = connect(server, await fx.login(guest, 'manager@demo.test'));
 });
 afterAll(async () => {
   guest.close();
   kitchen.close();
+  manager.close();
   await server.close();
   await fake.close();
   await fx.db.close();
@@ -48,6 +51,7 @@ function completedEvent(
   amount: number,
   currency = 'usd',
   id = `evt_${crypto.randomUUID()}`,
+  paymentIntent = `pi_${crypto.randomUUID()}`,
 ) {
   return JSON.stringify({
     id,
@@ -61,6 +65,7 @@ function completedEvent(
         payment_status: 'paid',
         amount_total: amount,
         currency,
+        payment_intent: paymentIntent,
       },
     },
   });
@@ -186,5 +191,81 @@ describe('online payment with Stripe Checkout', () => {
     const again = await guest.trpc.order.pay.mutate({ trackingToken: placed.trackingToken });
     expect(again.checkoutUrl).toBe(placed.checkoutUrl);
     expect(fake.sessions.length).toBe(before);
+  });
+});
+
+describe('refunds', () => {
+  async function paidOrder() {
+    const { placed, sessionId } = await onlineOrder();
+    const paymentIntent = `pi_${crypto.randomUUID()}`;
+    await deliver(
+      completedEvent(
+        sessionId,
+        placed.orderId,
+        placed.totals.totalCents,
+        'usd',
+        undefined,
+        paymentIntent,
+      ),
+    );
+    return { placed, paymentIntent };
+  }
+  const refundRow = async (orderId: string) =>
+    (await fx.db.db.select().from(outbox).where(eq(outbox.orderId, orderId)))[0];
+  const makeDue = (orderId: string) =>
+    fx.db.db
+      .update(outbox)
+      .set({ nextAttemptAt: new Date(0) })
+      .where(eq(outbox.orderId, orderId));
+
+  test('canceling a paid order refunds it through Stripe once, even when the first attempt fails', async () => {
+    const { placed, paymentIntent } = await paidOrder();
+    await manager.trpc.order.cancel.mutate({ orderId: placed.orderId, reason: 'out of buns' });
+    const before = fake.refunds.length;
+    fake.failRefunds = 2; // the SDK retries once by itself: the whole first attempt fails
+
+    expect(await server.app.jobs.runOnce()).toMatchObject({ sent: 0, failed: 1 });
+    expect(await refundRow(placed.orderId)).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      error: expect.stringMatching(/down/),
+    });
+    expect(fake.refunds.length).toBe(before);
+
+    await makeDue(placed.orderId);
+    expect(await server.app.jobs.runOnce()).toMatchObject({ sent: 1, failed: 0 });
+    expect(fake.refunds.slice(before)).toEqual([
+      expect.objectContaining({ paymentIntent, amount: placed.totals.totalCents }),
+    ]);
+    expect(await server.app.jobs.runOnce()).toMatchObject({ sent: 0 });
+    expect(fake.refunds.length).toBe(before + 1);
+    expect((await orderRow(placed.orderId))?.paymentStatus).toBe('refunded');
+  });
+
+  test('a worker that died after sending does not refund twice once recovered', async () => {
+    const { placed } = await paidOrder();
+    await manager.trpc.order.cancel.mutate({ orderId: placed.orderId, reason: 'duplicate order' });
+    const before = fake.refunds.length;
+    await server.app.jobs.runOnce();
+    // As if the worker had crashed between Stripe's answer and recording it.
+    await fx.db.db
+      .update(outbox)
+      .set({ status: 'sending', lockedUntil: new Date(0) })
+      .where(eq(outbox.orderId, placed.orderId));
+    await server.app.jobs.runOnce();
+    expect(fake.refunds.length).toBe(before + 1);
+    expect(await refundRow(placed.orderId)).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  test('a partial refund gives back only what the manager says', async () => {
+    const { placed } = await paidOrder();
+    await manager.trpc.order.cancel.mutate({
+      orderId: placed.orderId,
+      reason: 'one item missing',
+      refundCents: 500,
+    });
+    await server.app.jobs.runOnce();
+    expect(fake.refunds[fake.refunds.length - 1]).toMatchObject({ amount: 500 });
+    expect((await orderRow(placed.orderId))?.paymentStatus).toBe('partially_refunded');
   });
 });

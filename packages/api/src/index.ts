@@ -12,4 +12,10 @@ export {
   type StripeGateway,
 } from './gateways/stripe.ts';
 export { completedSessionEvent, simulatedSession } from './gateways/simulated-checkout.ts';
-export { expireUnpaidOrders, handleStripeEvent } from './domain/payments/index.ts';
+export {
+  expireUnpaidOrders,
+  handleStripeEvent,
+  refundDelivered,
+  refundSender,
+} from './domain/payments/index.ts';
+export { runOutbox, type OutboxOptions } from './domain/outbox/index.ts';

@@ -4,12 +4,18 @@ export interface FakeStripe {
   url: string;
   /** Form bodies of POST /v1/checkout/sessions, decoded. */
   sessions: Record<string, string>[];
+  /** Refunds actually made (a repeated idempotency key returns the first, as Stripe does). */
+  refunds: { id: string; paymentIntent: string; amount: number }[];
+  /** Answer the next this-many refund requests with a 500. */
+  failRefunds: number;
   close(): Promise<void>;
 }
 
 /** A local stand-in for Stripe's API, enough for Checkout Sessions, reached by the real SDK. */
 export async function startFakeStripe(): Promise<FakeStripe> {
   const sessions: Record<string, string>[] = [];
+  const byKey = new Map<string, string>();
+  const fake = { failRefunds: 0, refunds: [] as FakeStripe['refunds'] };
   const server: Server = createServer((req, res) => {
     let body = '';
     req.on('data', (chunk) => (body += chunk));
@@ -30,6 +36,35 @@ export async function startFakeStripe(): Promise<FakeStripe> {
         );
         return;
       }
+      if (req.method === 'POST' && req.url === '/v1/refunds') {
+        if (fake.failRefunds > 0) {
+          fake.failRefunds -= 1;
+          res.statusCode = 500;
+          res.end(
+            JSON.stringify({ error: { type: 'api_error', message: 'Stripe is down (fake)' } }),
+          );
+          return;
+        }
+        const key = String(req.headers['idempotency-key'] ?? '');
+        const replay = byKey.get(key);
+        if (replay) return void res.end(replay);
+        const form = Object.fromEntries(new URLSearchParams(body));
+        const refund = {
+          id: `re_test_${fake.refunds.length + 1}`,
+          paymentIntent: form.payment_intent ?? '',
+          amount: Number(form.amount),
+        };
+        fake.refunds.push(refund);
+        const answer = JSON.stringify({
+          id: refund.id,
+          object: 'refund',
+          amount: refund.amount,
+          status: 'succeeded',
+        });
+        byKey.set(key, answer);
+        res.end(answer);
+        return;
+      }
       res.statusCode = 404;
       res.end(JSON.stringify({ error: { message: `no fake for ${req.method} ${req.url}` } }));
     });
@@ -37,9 +72,9 @@ export async function startFakeStripe(): Promise<FakeStripe> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return {
+  return Object.assign(fake, {
     url: `http://127.0.0.1:${port}`,
     sessions,
-    close: () => new Promise((r) => server.close(() => r())),
-  };
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  });
 }

@@ -38,6 +38,7 @@ export function completedSessionEvent(
         payment_status: 'paid',
         status: 'complete',
         amount_total: session.amountCents,
+        payment_intent: `pi_sim_${randomBytes(12).toString('hex')}`,
         currency: session.currency.toLowerCase(),
       },
     },

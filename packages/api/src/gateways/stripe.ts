@@ -55,6 +55,13 @@ export function createStripeGateway(config: {
       if (!session.url) throw new Error('Stripe returned a session without a URL');
       return { id: session.id, url: session.url };
     },
+    async refund(request) {
+      const refund = await stripe.refunds.create(
+        { payment_intent: request.paymentIntentId, amount: request.amountCents },
+        { idempotencyKey: request.idempotencyKey },
+      );
+      return { id: refund.id };
+    },
     verifyWebhook: (rawBody, signature) =>
       stripe.webhooks.constructEvent(rawBody, signature, config.webhookSecret),
     sign: (payload) =>
@@ -79,6 +86,8 @@ export function createSimulatedStripe(config: {
       const id = `cs_sim_${randomBytes(12).toString('hex')}`;
       return { id, url: `${config.publicUrl}/pay/${id}` };
     },
+    // Nothing was charged: the simulated refund only needs an id of its own.
+    refund: async () => ({ id: `re_sim_${randomBytes(12).toString('hex')}` }),
     verifyWebhook: (rawBody, signature) =>
       stripe.webhooks.constructEvent(rawBody, signature, webhookSecret),
     sign: (payload) => stripe.webhooks.generateTestHeaderString({ payload, secret: webhookSecret }),

@@ -31,7 +31,13 @@ export const itemStatus = pgEnum('item_status', ['queued', 'done']);
 
 export const staffRole = pgEnum('staff_role', ['owner', 'manager', 'kitchen']);
 
-export const outboxChannel = pgEnum('outbox_channel', ['sms', 'call', 'email', 'webhook']);
+export const outboxChannel = pgEnum('outbox_channel', [
+  'sms',
+  'call',
+  'email',
+  'webhook',
+  'refund',
+]);
 
 export const outboxStatus = pgEnum('outbox_status', [
   'pending',

@@ -26,6 +26,8 @@ export const payments = pgTable(
     provider: text().notNull(),
     /** Provider's id (Checkout Session, payment intent); null for cash at the counter. */
     providerRef: text(),
+    /** Stripe's PaymentIntent behind a paid session: what a refund is made against. */
+    paymentIntentId: text(),
     status: text().notNull(),
     amountCents: integer().notNull(),
     refundedCents: integer().notNull().default(0),

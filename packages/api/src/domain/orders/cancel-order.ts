@@ -2,13 +2,14 @@ import type { Ticket } from '../../events/types.ts';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { saveOrder } from './internal.ts';
+import { queueRefund } from '../payments/refunds.ts';
 import { mutateTicket } from './mutate-ticket.ts';
 import type { CancelOrderInput } from './schemas.ts';
 import { nextStatus } from './state-machine.ts';
 
 /**
- * A manager cancels an open order; it leaves every screen. Refunding a paid order goes through
- * the outbox once the payments gateway exists (issue #5); until then the payment status stays.
+ * A manager cancels an open order; it leaves every screen. A paid order is refunded (all of it,
+ * or `refundCents`) through the outbox, in the same transaction as the cancel.
  */
 export async function cancelOrder({
   ctx,
@@ -25,6 +26,13 @@ export async function cancelOrder({
       canceledAt: state.now,
       cancelReason: input.reason,
     });
+    await queueRefund(
+      state.tx,
+      state.order,
+      input.refundCents ?? state.order.totalCents,
+      input.reason,
+      'cancel',
+    );
     state.events.push({
       type: 'order.canceled',
       orderId: state.order.id,

@@ -87,6 +87,8 @@ export type PrioritizeTicketInput = z.infer<typeof PrioritizeTicketInput>;
 export const CancelOrderInput = z.object({
   ...OrderRef,
   reason: z.string().trim().min(1, 'say why').max(300),
+  /** Part of an online payment to give back; the whole payment when omitted. */
+  refundCents: z.number().int().positive().optional(),
 });
 export type CancelOrderInput = z.infer<typeof CancelOrderInput>;
 

@@ -8,6 +8,7 @@ import { nextStatus } from '../orders/state-machine.ts';
 import { toTicket } from '../orders/ticket-view.ts';
 import { withTransaction } from '../transaction.ts';
 import { expireOrder } from './expire-unpaid.ts';
+import { queueRefund } from './refunds.ts';
 
 const Session = z.object({
   id: z.string(),
@@ -15,6 +16,7 @@ const Session = z.object({
   payment_status: z.string(),
   amount_total: z.number().nullish(),
   currency: z.string().nullish(),
+  payment_intent: z.string().nullish(),
 });
 export type StripeSession = z.infer<typeof Session>;
 
@@ -70,13 +72,16 @@ async function apply(tx: TxContext, event: StripeEventLike): Promise<WebhookOutc
     .where(eq(orders.id, orderId));
   if (!row) return 'ignored';
   const { order } = await lockOrder(tx, row.storeId, orderId, undefined);
+  // The PaymentIntent is what a refund is made against: keep it from the first event that has it.
+  const paymentIntentId = s.payment_intent ?? payment?.paymentIntentId ?? null;
   const setPayment = (status: string, flag?: string) =>
     payment
       ? tx.tx
           .update(payments)
-          .set({ status, flag: flag ?? payment.flag, updatedAt: tx.now() })
+          .set({ status, paymentIntentId, flag: flag ?? payment.flag, updatedAt: tx.now() })
           .where(eq(payments.id, payment.id))
       : tx.tx.insert(payments).values({
+          paymentIntentId,
           storeId: order.storeId,
           orderId: order.id,
           provider: 'stripe',
@@ -132,8 +137,15 @@ async function markPaid(
     return 'flagged';
   }
   if (order.status !== 'PENDING_PAYMENT') {
-    // Paid after it expired or was canceled: the money is recorded and flagged for a refund.
+    // Paid after it expired or was canceled: recorded, flagged, and refunded automatically.
     await setPayment('paid', 'late_payment');
+    await queueRefund(
+      tx,
+      order,
+      s.amount_total ?? 0,
+      'paid after the order expired',
+      `late:${s.id}`,
+    );
     return 'flagged';
   }
   await setPayment('paid');

@@ -8,3 +8,4 @@ export { payOrder } from './pay-order.ts';
 export type { CheckoutLine, CheckoutRequest, PaymentGateway } from './ports.ts';
 export { PayOrderInput } from './schemas.ts';
 export { startCheckout } from './start-checkout.ts';
+export { queueRefund, refundDelivered, refundSender } from './refunds.ts';

@@ -22,4 +22,10 @@ export interface CheckoutRequest {
  */
 export interface PaymentGateway {
   createCheckoutSession(request: CheckoutRequest): Promise<{ id: string; url: string }>;
+  /** Refunds against a PaymentIntent; the key makes a retried refund the same refund. */
+  refund(request: {
+    paymentIntentId: string;
+    amountCents: number;
+    idempotencyKey: string;
+  }): Promise<{ id: string }>;
 }

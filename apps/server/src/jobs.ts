@@ -1,0 +1,49 @@
+import {
+  createApiContext,
+  expireUnpaidOrders,
+  refundDelivered,
+  refundSender,
+  runOutbox,
+  type ApiDeps,
+  type StripeGateway,
+} from '@kds/api';
+import type { FastifyBaseLogger } from 'fastify';
+
+export interface Jobs {
+  /** One pass of every job, now (tests, operators). */
+  runOnce(): Promise<{ expired: number; sent: number; failed: number }>;
+  start(): void;
+  stop(): void;
+}
+
+/**
+ * Background work whose state lives in the database (so a restart loses nothing and several
+ * instances may run it): unpaid orders expiring, and the outbox (refunds today).
+ */
+export function createJobs(deps: ApiDeps, stripe: StripeGateway, log: FastifyBaseLogger): Jobs {
+  const outbox = {
+    senders: { refund: refundSender(stripe) },
+    delivered: { refund: refundDelivered },
+  };
+  const context = () => createApiContext(deps, { token: undefined });
+  const timers: NodeJS.Timeout[] = [];
+  const every = (ms: number, name: string, job: () => Promise<unknown>) =>
+    timers.push(
+      setInterval(
+        () => void job().catch((err: unknown) => log.error({ err }, `${name} job failed`)),
+        ms,
+      ).unref(),
+    );
+  return {
+    async runOnce() {
+      const ctx = await context();
+      const expired = await expireUnpaidOrders(ctx);
+      return { expired, ...(await runOutbox(ctx, outbox)) };
+    },
+    start() {
+      every(15_000, 'payment expiry', async () => expireUnpaidOrders(await context()));
+      every(2_000, 'outbox', async () => runOutbox(await context(), outbox));
+    },
+    stop: () => timers.splice(0).forEach(clearInterval),
+  };
+}

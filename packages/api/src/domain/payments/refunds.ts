@@ -1,0 +1,93 @@
+import { orders, payments, type Order, type OutboxMessage } from '@kds/db';
+import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import type { DomainContext, TxContext } from '../context.ts';
+import { enqueue } from '../outbox/enqueue.ts';
+import type { OutboxSender } from '../outbox/run-outbox.ts';
+import type { PaymentGateway } from './ports.ts';
+import { withTransaction } from '../transaction.ts';
+
+export interface RefundPayload {
+  paymentId: string;
+  paymentIntentId: string;
+  amountCents: number;
+  reason: string;
+}
+
+/**
+ * Queues a Stripe refund through the outbox, in the caller's transaction: a Stripe outage
+ * delays it, never loses it. Orders paid at the counter have nothing to refund online.
+ */
+export async function queueRefund(
+  tx: TxContext,
+  order: Order,
+  amountCents: number,
+  reason: string,
+  key: string,
+) {
+  const [payment] = await tx.tx
+    .select()
+    .from(payments)
+    .where(
+      and(
+        eq(payments.orderId, order.id),
+        eq(payments.status, 'paid'),
+        isNotNull(payments.paymentIntentId),
+      ),
+    )
+    .orderBy(desc(payments.createdAt))
+    .limit(1);
+  if (!payment?.paymentIntentId) return false;
+  const payload: RefundPayload = {
+    paymentId: payment.id,
+    paymentIntentId: payment.paymentIntentId,
+    amountCents: Math.min(amountCents, payment.amountCents - payment.refundedCents),
+    reason,
+  };
+  if (payload.amountCents <= 0) return false;
+  await enqueue(tx, {
+    storeId: order.storeId,
+    orderId: order.id,
+    channel: 'refund',
+    dedupeKey: `order:${order.id}:refund:${key}`,
+    recipient: payment.paymentIntentId,
+    template: 'stripe.refund',
+    payload: { ...payload },
+  });
+  return true;
+}
+
+/** Once Stripe has the refund: the payment and the order say how much went back. */
+export async function refundDelivered(ctx: DomainContext, message: OutboxMessage): Promise<void> {
+  const { paymentId, amountCents } = message.payload as unknown as RefundPayload;
+  await withTransaction(ctx, async (tx) => {
+    const [payment] = await tx.tx
+      .update(payments)
+      .set({
+        refundedCents: sql`least(${payments.amountCents}, ${payments.refundedCents} + ${amountCents})`,
+        updatedAt: tx.now(),
+      })
+      .where(eq(payments.id, paymentId))
+      .returning();
+    if (!payment) return;
+    await tx.tx
+      .update(orders)
+      .set({
+        paymentStatus:
+          payment.refundedCents >= payment.amountCents ? 'refunded' : 'partially_refunded',
+      })
+      .where(eq(orders.id, payment.orderId));
+  });
+}
+
+/** The outbox sender for refunds: the message id is Stripe's idempotency key. */
+export function refundSender(gateway: PaymentGateway): OutboxSender {
+  return async (message) => {
+    const refund = message.payload as unknown as RefundPayload;
+    const { id } = await gateway.refund({
+      paymentIntentId: refund.paymentIntentId,
+      amountCents: refund.amountCents,
+      idempotencyKey: `refund-${message.id}`,
+    });
+    return { providerId: id };
+  };
+}
