@@ -29,7 +29,10 @@ async function main() {
           webhookSecret: env.STRIPE_WEBHOOK_SECRET,
           ...(env.STRIPE_API_URL ? { apiUrl: env.STRIPE_API_URL } : {}),
         })
-      : createSimulatedStripe({ publicUrl });
+      : createSimulatedStripe({
+          publicUrl,
+          ...(env.STRIPE_WEBHOOK_SECRET ? { webhookSecret: env.STRIPE_WEBHOOK_SECRET } : {}),
+        });
   const app = await buildApp({
     stripe,
     publicUrl,
