@@ -1,6 +1,7 @@
 import {
   completedSessionEvent,
   handleStripeEvent,
+  recordPaymentDetails,
   simulatedSession,
   type ApiContext,
   type StripeGateway,
@@ -45,8 +46,19 @@ export async function registerPaymentRoutes(
         request.log.warn('stripe webhook with a bad signature refused');
         return reply.status(400).send({ error: 'invalid signature' });
       }
-      const outcome = await handleStripeEvent(await options.context(), event);
+      const ctx = await options.context();
+      const outcome = await handleStripeEvent(ctx, event);
       request.log.info({ eventId: event.id, type: event.type, outcome }, 'stripe webhook');
+      // Fees and the receipt come from Stripe's charge; fetched after answering, off the path
+      // that puts the ticket on the kitchen screens.
+      const paymentIntent = (event.data.object as { payment_intent?: unknown }).payment_intent;
+      if (outcome === 'paid' && typeof paymentIntent === 'string') {
+        setImmediate(() => {
+          recordPaymentDetails(ctx, paymentIntent).catch((err: unknown) =>
+            request.log.warn({ err, paymentIntent }, 'payment details not recorded'),
+          );
+        });
+      }
       return { received: true, outcome };
     });
   });

@@ -130,6 +130,19 @@ describe('online payment with Stripe Checkout', () => {
       .from(payments)
       .where(eq(payments.providerRef, sessionId));
     expect(payment).toMatchObject({ status: 'paid', amountCents: placed.totals.totalCents });
+    // Stripe's fee and the net amount follow, for real profit per order.
+    await vi.waitFor(async () => {
+      const [withFee] = await fx.db.db
+        .select()
+        .from(payments)
+        .where(eq(payments.providerRef, sessionId));
+      expect(withFee).toMatchObject({
+        feeCents: 62,
+        netCents: 1000,
+        receiptUrl: expect.stringMatching(/receipts/),
+      });
+    });
+    expect((await orderRow(placed.orderId))?.feeCents).toBe(62);
     unsubscribe();
   });
 

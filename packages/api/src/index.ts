@@ -16,6 +16,7 @@ export {
   expireUnpaidOrders,
   handleStripeEvent,
   refundDelivered,
+  recordPaymentDetails,
   refundSender,
 } from './domain/payments/index.ts';
 export { runOutbox, type OutboxOptions } from './domain/outbox/index.ts';

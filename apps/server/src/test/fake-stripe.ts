@@ -36,6 +36,27 @@ export async function startFakeStripe(): Promise<FakeStripe> {
         );
         return;
       }
+      const intent = /^\/v1\/payment_intents\/([^/?]+)/.exec(req.url ?? '');
+      if (req.method === 'GET' && intent) {
+        res.end(
+          JSON.stringify({
+            id: intent[1],
+            object: 'payment_intent',
+            latest_charge: {
+              id: `ch_${intent[1]}`,
+              object: 'charge',
+              receipt_url: `https://pay.stripe.test/receipts/${intent[1]}`,
+              balance_transaction: {
+                id: `txn_${intent[1]}`,
+                object: 'balance_transaction',
+                fee: 62,
+                net: 1000,
+              },
+            },
+          }),
+        );
+        return;
+      }
       if (req.method === 'POST' && req.url === '/v1/refunds') {
         if (fake.failRefunds > 0) {
           fake.failRefunds -= 1;

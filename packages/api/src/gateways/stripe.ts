@@ -55,6 +55,20 @@ export function createStripeGateway(config: {
       if (!session.url) throw new Error('Stripe returned a session without a URL');
       return { id: session.id, url: session.url };
     },
+    async paymentDetails(paymentIntentId) {
+      const intent = await stripe.paymentIntents.retrieve(paymentIntentId, {
+        expand: ['latest_charge.balance_transaction'],
+      });
+      const charge = intent.latest_charge;
+      if (!charge || typeof charge === 'string') return null;
+      const balance = charge.balance_transaction;
+      if (!balance || typeof balance === 'string') return null;
+      return {
+        feeCents: balance.fee,
+        netCents: balance.net,
+        receiptUrl: charge.receipt_url ?? null,
+      };
+    },
     async refund(request) {
       const refund = await stripe.refunds.create(
         { payment_intent: request.paymentIntentId, amount: request.amountCents },
@@ -86,7 +100,8 @@ export function createSimulatedStripe(config: {
       const id = `cs_sim_${randomBytes(12).toString('hex')}`;
       return { id, url: `${config.publicUrl}/pay/${id}` };
     },
-    // Nothing was charged: the simulated refund only needs an id of its own.
+    // Nothing was charged: no fee to report, and the simulated refund only needs an id.
+    paymentDetails: async () => null,
     refund: async () => ({ id: `re_sim_${randomBytes(12).toString('hex')}` }),
     verifyWebhook: (rawBody, signature) =>
       stripe.webhooks.constructEvent(rawBody, signature, webhookSecret),

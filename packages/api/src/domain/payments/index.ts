@@ -9,3 +9,4 @@ export type { CheckoutLine, CheckoutRequest, PaymentGateway } from './ports.ts';
 export { PayOrderInput } from './schemas.ts';
 export { startCheckout } from './start-checkout.ts';
 export { queueRefund, refundDelivered, refundSender } from './refunds.ts';
+export { recordPaymentDetails } from './payment-details.ts';

@@ -22,6 +22,10 @@ export interface CheckoutRequest {
  */
 export interface PaymentGateway {
   createCheckoutSession(request: CheckoutRequest): Promise<{ id: string; url: string }>;
+  /** Stripe's fee, the net amount and the receipt for a paid PaymentIntent, when known. */
+  paymentDetails(
+    paymentIntentId: string,
+  ): Promise<{ feeCents: number; netCents: number; receiptUrl: string | null } | null>;
   /** Refunds against a PaymentIntent; the key makes a retried refund the same refund. */
   refund(request: {
     paymentIntentId: string;
