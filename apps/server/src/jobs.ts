@@ -1,6 +1,7 @@
 import {
   createApiContext,
   expireUnpaidOrders,
+  reconcilePayments,
   refundDelivered,
   refundSender,
   runOutbox,
@@ -18,7 +19,8 @@ export interface Jobs {
 
 /**
  * Background work whose state lives in the database (so a restart loses nothing and several
- * instances may run it): unpaid orders expiring, and the outbox (refunds today).
+ * instances may run it): unpaid orders expiring, the outbox (refunds today), and a daily
+ * look at Stripe's sessions to repair any webhook that never came.
  */
 export function createJobs(deps: ApiDeps, stripe: StripeGateway, log: FastifyBaseLogger): Jobs {
   const outbox = {
@@ -43,6 +45,9 @@ export function createJobs(deps: ApiDeps, stripe: StripeGateway, log: FastifyBas
     start() {
       every(15_000, 'payment expiry', async () => expireUnpaidOrders(await context()));
       every(2_000, 'outbox', async () => runOutbox(await context(), outbox));
+      every(10 * 60_000, 'payment reconciliation', async () =>
+        reconcilePayments(await context(), { since: new Date(Date.now() - 24 * 3600_000) }),
+      );
     },
     stop: () => timers.splice(0).forEach(clearInterval),
   };

@@ -1,5 +1,5 @@
 import { createStripeGateway } from '@kds/api';
-import { orders, outbox, payments } from '@kds/db';
+import { auditLog, orders, outbox, payments } from '@kds/db';
 import { eq } from 'drizzle-orm';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
@@ -280,5 +280,51 @@ describe('refunds', () => {
     await server.app.jobs.runOnce();
     expect(fake.refunds[fake.refunds.length - 1]).toMatchObject({ amount: 500 });
     expect((await orderRow(placed.orderId))?.paymentStatus).toBe('partially_refunded');
+  });
+});
+
+describe('reconciliation', () => {
+  test('repairs a payment Stripe has but whose webhook never came, once, and records it', async () => {
+    const { placed, sessionId } = await onlineOrder();
+    fake.markPaid(sessionId, `pi_${crypto.randomUUID()}`);
+    const mine = (repairs: { orderId: string }[]) =>
+      repairs.filter((r) => r.orderId === placed.orderId);
+    // Earlier tests paid through webhooks alone, so the fake also reports those as unpaid.
+    const first = await manager.trpc.payment.reconcile.mutate();
+    expect(mine(first.repairs)).toEqual([
+      { orderId: placed.orderId, sessionId, action: 'marked_paid' },
+    ]);
+    expect((await orderRow(placed.orderId))?.status).toBe('PLACED');
+    expect((await kitchen.trpc.kitchen.tickets.query({})).tickets.map((t) => t.orderId)).toContain(
+      placed.orderId,
+    );
+    expect(mine((await manager.trpc.payment.reconcile.mutate()).repairs)).toEqual([]);
+    const audit = await fx.db.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, placed.orderId));
+    expect(audit.map((a) => a.action)).toEqual(['payment.reconciled.marked_paid']);
+  });
+
+  test('flags a payment we hold as paid that Stripe does not', async () => {
+    const { placed, sessionId } = await onlineOrder();
+    await deliver(completedEvent(sessionId, placed.orderId, placed.totals.totalCents));
+    const result = await manager.trpc.payment.reconcile.mutate();
+    expect(result.repairs).toContainEqual({
+      orderId: placed.orderId,
+      sessionId,
+      action: 'flagged_unpaid_at_stripe',
+    });
+    const [payment] = await fx.db.db
+      .select()
+      .from(payments)
+      .where(eq(payments.providerRef, sessionId));
+    expect(payment?.flag).toBe('unpaid_at_stripe');
+  });
+
+  test('is a manager action', async () => {
+    await expect(kitchen.trpc.payment.reconcile.mutate()).rejects.toMatchObject({
+      data: { code: 'FORBIDDEN' },
+    });
   });
 });

@@ -16,6 +16,7 @@ export {
   expireUnpaidOrders,
   handleStripeEvent,
   refundDelivered,
+  reconcilePayments,
   recordPaymentDetails,
   refundSender,
 } from './domain/payments/index.ts';

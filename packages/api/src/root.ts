@@ -1,5 +1,6 @@
 import { authRouter } from './routers/auth.ts';
 import { boardRouter } from './routers/board.ts';
+import { paymentRouter } from './routers/payment.ts';
 import { deviceRouter } from './routers/device.ts';
 import { kitchenRouter } from './routers/kitchen.ts';
 import { menuRouter } from './routers/menu.ts';
@@ -17,6 +18,7 @@ export const appRouter = router({
   ticket: ticketRouter,
   device: deviceRouter,
   board: boardRouter,
+  payment: paymentRouter,
 });
 
 export type AppRouter = typeof appRouter;

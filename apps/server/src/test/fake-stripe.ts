@@ -8,6 +8,8 @@ export interface FakeStripe {
   refunds: { id: string; paymentIntent: string; amount: number }[];
   /** Answer the next this-many refund requests with a 500. */
   failRefunds: number;
+  /** Marks a session paid at "Stripe" without sending a webhook (the case reconciliation repairs). */
+  markPaid(sessionId: string, paymentIntent: string): void;
   close(): Promise<void>;
 }
 
@@ -15,7 +17,20 @@ export interface FakeStripe {
 export async function startFakeStripe(): Promise<FakeStripe> {
   const sessions: Record<string, string>[] = [];
   const byKey = new Map<string, string>();
-  const fake = { failRefunds: 0, refunds: [] as FakeStripe['refunds'] };
+  const state = new Map<string, Record<string, unknown>>();
+  const fake = {
+    failRefunds: 0,
+    refunds: [] as FakeStripe['refunds'],
+    markPaid(sessionId: string, paymentIntent: string) {
+      const session = state.get(sessionId);
+      if (session)
+        Object.assign(session, {
+          payment_status: 'paid',
+          status: 'complete',
+          payment_intent: paymentIntent,
+        });
+    },
+  };
   const server: Server = createServer((req, res) => {
     let body = '';
     req.on('data', (chunk) => (body += chunk));
@@ -25,6 +40,21 @@ export async function startFakeStripe(): Promise<FakeStripe> {
         const form = Object.fromEntries(new URLSearchParams(body));
         sessions.push(form);
         const id = `cs_test_${sessions.length}`;
+        const lines = Object.keys(form).filter((k) => /^line_items\[\d+\]\[quantity\]$/.test(k));
+        const amount = lines.reduce((sum, k) => {
+          const i = /\[(\d+)\]/.exec(k)?.[1];
+          return sum + Number(form[k]) * Number(form[`line_items[${i}][price_data][unit_amount]`]);
+        }, 0);
+        state.set(id, {
+          id,
+          object: 'checkout.session',
+          client_reference_id: form.client_reference_id ?? null,
+          payment_status: 'unpaid',
+          amount_total: amount,
+          currency: form['line_items[0][price_data][currency]'] ?? 'usd',
+          payment_intent: null,
+          created: Math.floor(Date.now() / 1000),
+        });
         res.end(
           JSON.stringify({
             id,
@@ -32,6 +62,17 @@ export async function startFakeStripe(): Promise<FakeStripe> {
             url: `https://checkout.stripe.test/c/pay/${id}`,
             client_reference_id: form.client_reference_id,
             payment_status: 'unpaid',
+          }),
+        );
+        return;
+      }
+      if (req.method === 'GET' && req.url?.startsWith('/v1/checkout/sessions')) {
+        res.end(
+          JSON.stringify({
+            object: 'list',
+            data: [...state.values()],
+            has_more: false,
+            url: '/v1/checkout/sessions',
           }),
         );
         return;

@@ -55,6 +55,24 @@ export function createStripeGateway(config: {
       if (!session.url) throw new Error('Stripe returned a session without a URL');
       return { id: session.id, url: session.url };
     },
+    async recentSessions(since) {
+      const sessions = [];
+      for await (const session of stripe.checkout.sessions.list({
+        created: { gte: Math.floor(since.getTime() / 1000) },
+        limit: 100,
+      })) {
+        sessions.push({
+          id: session.id,
+          client_reference_id: session.client_reference_id,
+          payment_status: session.payment_status,
+          amount_total: session.amount_total,
+          currency: session.currency,
+          payment_intent:
+            typeof session.payment_intent === 'string' ? session.payment_intent : null,
+        });
+      }
+      return sessions;
+    },
     async paymentDetails(paymentIntentId) {
       const intent = await stripe.paymentIntents.retrieve(paymentIntentId, {
         expand: ['latest_charge.balance_transaction'],
@@ -102,6 +120,8 @@ export function createSimulatedStripe(config: {
     },
     // Nothing was charged: no fee to report, and the simulated refund only needs an id.
     paymentDetails: async () => null,
+    // The simulated checkout's sessions live only in our own tables: nothing to compare with.
+    recentSessions: async () => [],
     refund: async () => ({ id: `re_sim_${randomBytes(12).toString('hex')}` }),
     verifyWebhook: (rawBody, signature) =>
       stripe.webhooks.constructEvent(rawBody, signature, webhookSecret),

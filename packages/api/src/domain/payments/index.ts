@@ -10,3 +10,5 @@ export { PayOrderInput } from './schemas.ts';
 export { startCheckout } from './start-checkout.ts';
 export { queueRefund, refundDelivered, refundSender } from './refunds.ts';
 export { recordPaymentDetails } from './payment-details.ts';
+export { reconcileForStore, reconcilePayments, type Repair } from './reconcile.ts';
+export type { GatewaySession } from './ports.ts';

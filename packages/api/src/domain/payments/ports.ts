@@ -26,10 +26,21 @@ export interface PaymentGateway {
   paymentDetails(
     paymentIntentId: string,
   ): Promise<{ feeCents: number; netCents: number; receiptUrl: string | null } | null>;
+  /** Checkout Sessions created since a moment, as Stripe sees them (for reconciliation). */
+  recentSessions(since: Date): Promise<GatewaySession[]>;
   /** Refunds against a PaymentIntent; the key makes a retried refund the same refund. */
   refund(request: {
     paymentIntentId: string;
     amountCents: number;
     idempotencyKey: string;
   }): Promise<{ id: string }>;
+}
+
+export interface GatewaySession {
+  id: string;
+  client_reference_id: string | null;
+  payment_status: string;
+  amount_total: number | null;
+  currency: string | null;
+  payment_intent: string | null;
 }

@@ -1,0 +1,91 @@
+import { auditLog, orders, payments } from '@kds/db';
+import { and, eq, gte, inArray } from 'drizzle-orm';
+import { requireManager } from '../auth/principal.ts';
+import type { DomainContext } from '../context.ts';
+import { handleStripeEvent } from './handle-stripe-event.ts';
+
+export interface Repair {
+  orderId: string;
+  sessionId: string;
+  action: 'marked_paid' | 'flagged_unpaid_at_stripe';
+}
+
+/**
+ * Compares recent Checkout Sessions at Stripe with our payments and repairs the difference: a
+ * session paid at Stripe whose order still waits here is handled as if its webhook had come
+ * (once: the handler is idempotent); a payment we hold as paid that Stripe does not is flagged
+ * for a manager. Each repair is written to the audit log. `storeId` limits it to one store.
+ */
+export async function reconcilePayments(
+  ctx: DomainContext,
+  options: { since: Date; storeId?: string; staffId?: string | null },
+): Promise<{ checked: number; repairs: Repair[] }> {
+  if (!ctx.payments) return { checked: 0, repairs: [] };
+  const sessions = await ctx.payments.recentSessions(options.since);
+  const ids = sessions.map((s) => s.id);
+  const ours = ids.length
+    ? await ctx.db
+        .select({ payment: payments, order: orders })
+        .from(payments)
+        .innerJoin(orders, eq(orders.id, payments.orderId))
+        .where(
+          and(
+            eq(payments.provider, 'stripe'),
+            inArray(payments.providerRef, ids),
+            gte(payments.createdAt, options.since),
+          ),
+        )
+    : [];
+  const repairs: Repair[] = [];
+  for (const session of sessions) {
+    const mine = ours.find((o) => o.payment.providerRef === session.id);
+    if (!mine || (options.storeId && mine.order.storeId !== options.storeId)) continue;
+    const paidThere = session.payment_status === 'paid';
+    if (paidThere && mine.order.status === 'PENDING_PAYMENT') {
+      const outcome = await handleStripeEvent(ctx, {
+        id: `reconcile:${session.id}`,
+        type: 'checkout.session.completed',
+        data: { object: session },
+      });
+      if (outcome === 'paid')
+        repairs.push({ orderId: mine.order.id, sessionId: session.id, action: 'marked_paid' });
+    } else if (
+      !paidThere &&
+      mine.payment.status === 'paid' &&
+      mine.payment.flag !== 'unpaid_at_stripe'
+    ) {
+      await ctx.db
+        .update(payments)
+        .set({ flag: 'unpaid_at_stripe' })
+        .where(eq(payments.id, mine.payment.id));
+      repairs.push({
+        orderId: mine.order.id,
+        sessionId: session.id,
+        action: 'flagged_unpaid_at_stripe',
+      });
+    }
+  }
+  for (const repair of repairs) {
+    const order = ours.find((o) => o.order.id === repair.orderId)?.order;
+    if (!order) continue;
+    await ctx.db.insert(auditLog).values({
+      storeId: order.storeId,
+      staffId: options.staffId ?? null,
+      action: `payment.reconciled.${repair.action}`,
+      entity: 'order',
+      entityId: order.id,
+      after: { sessionId: repair.sessionId },
+    });
+  }
+  return { checked: sessions.length, repairs };
+}
+
+/** The manager action: the manager's own store, the last 24 hours. */
+export async function reconcileForStore({ ctx }: { ctx: DomainContext }) {
+  const manager = requireManager(ctx);
+  return reconcilePayments(ctx, {
+    since: new Date(ctx.now().getTime() - 24 * 3600_000),
+    storeId: manager.storeId,
+    staffId: manager.staffId,
+  });
+}

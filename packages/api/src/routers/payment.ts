@@ -1,0 +1,7 @@
+import { reconcileForStore } from '../domain/payments/index.ts';
+import { managerProcedure, router } from '../trpc.ts';
+
+export const paymentRouter = router({
+  /** A manager's "check payments now": compares the last day's sessions with Stripe. */
+  reconcile: managerProcedure.mutation(({ ctx }) => reconcileForStore({ ctx })),
+});
