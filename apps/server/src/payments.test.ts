@@ -328,3 +328,61 @@ describe('reconciliation', () => {
     });
   });
 });
+
+describe('payment links and refunds seen from Stripe', () => {
+  test('a manager gets the link for a phone order; it reaches the kitchen only when paid', async () => {
+    const order = await manager.trpc.order.place.mutate(
+      fx.order({ payment: 'online', customer: { name: 'Phone guest' } }),
+    );
+    const link = await manager.trpc.payment.link.mutate({ orderId: order.orderId });
+    expect(link.checkoutUrl).toBe(order.checkoutUrl);
+    expect(link.trackingUrl).toMatch(new RegExp(`/track/${order.trackingToken}$`));
+    expect(
+      (await kitchen.trpc.kitchen.tickets.query({})).tickets.map((t) => t.orderId),
+    ).not.toContain(order.orderId);
+    await expect(
+      kitchen.trpc.payment.link.mutate({ orderId: order.orderId }),
+    ).rejects.toMatchObject({
+      data: { code: 'FORBIDDEN' },
+    });
+  });
+
+  test("charge.refunded records Stripe's refunded total, however often it comes", async () => {
+    const { placed, sessionId } = await onlineOrder();
+    const paymentIntent = `pi_${crypto.randomUUID()}`;
+    await deliver(
+      completedEvent(
+        sessionId,
+        placed.orderId,
+        placed.totals.totalCents,
+        'usd',
+        undefined,
+        paymentIntent,
+      ),
+    );
+    const refunded = (amount: number) =>
+      JSON.stringify({
+        id: `evt_${crypto.randomUUID()}`,
+        object: 'event',
+        type: 'charge.refunded',
+        data: {
+          object: {
+            id: 'ch_1',
+            object: 'charge',
+            payment_intent: paymentIntent,
+            amount_refunded: amount,
+          },
+        },
+      });
+    expect((await deliver(refunded(300))).body.outcome).toBe('refunded');
+    expect((await orderRow(placed.orderId))?.paymentStatus).toBe('partially_refunded');
+    await deliver(refunded(300));
+    await deliver(refunded(placed.totals.totalCents));
+    const [payment] = await fx.db.db
+      .select()
+      .from(payments)
+      .where(eq(payments.paymentIntentId, paymentIntent));
+    expect(payment?.refundedCents).toBe(placed.totals.totalCents);
+    expect((await orderRow(placed.orderId))?.paymentStatus).toBe('refunded');
+  });
+});

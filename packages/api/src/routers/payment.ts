@@ -1,7 +1,11 @@
-import { reconcileForStore } from '../domain/payments/index.ts';
+import { paymentLink, PaymentLinkInput, reconcileForStore } from '../domain/payments/index.ts';
 import { managerProcedure, router } from '../trpc.ts';
 
 export const paymentRouter = router({
   /** A manager's "check payments now": compares the last day's sessions with Stripe. */
   reconcile: managerProcedure.mutation(({ ctx }) => reconcileForStore({ ctx })),
+  /** The link a customer pays a phone order with. */
+  link: managerProcedure
+    .input(PaymentLinkInput)
+    .mutation(({ ctx, input }) => paymentLink({ ctx, input })),
 });

@@ -1,5 +1,5 @@
 import { orderItems, orders, payments, stores, webhookEvents, type Order } from '@kds/db';
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { appendEvents } from '../../events/append-events.ts';
 import type { DomainContext, TxContext } from '../context.ts';
@@ -27,7 +27,8 @@ export interface StripeEventLike {
   data: { object: unknown };
 }
 
-export type WebhookOutcome = 'paid' | 'flagged' | 'failed' | 'expired' | 'ignored' | 'duplicate';
+export type WebhookOutcome =
+  'paid' | 'flagged' | 'failed' | 'expired' | 'refunded' | 'ignored' | 'duplicate';
 
 const SYSTEM = { kind: 'system' as const, id: null };
 
@@ -56,7 +57,10 @@ export async function handleStripeEvent(
   });
 }
 
+const Charge = z.object({ payment_intent: z.string(), amount_refunded: z.number() });
+
 async function apply(tx: TxContext, event: StripeEventLike): Promise<WebhookOutcome> {
+  if (event.type === 'charge.refunded') return chargeRefunded(tx, event);
   const session = Session.safeParse(event.data.object);
   if (!event.type.startsWith('checkout.session.') || !session.success) return 'ignored';
   const s = session.data;
@@ -177,4 +181,30 @@ async function currencyOf(tx: TxContext, order: Order): Promise<string> {
     .from(stores)
     .where(eq(stores.id, order.storeId));
   return store?.currency ?? '';
+}
+
+/**
+ * A refund seen from Stripe's side (ours through the outbox, or one made in Stripe's
+ * dashboard): the payment takes Stripe's total refunded, which repeats cannot inflate.
+ */
+async function chargeRefunded(tx: TxContext, event: StripeEventLike): Promise<WebhookOutcome> {
+  const charge = Charge.safeParse(event.data.object);
+  if (!charge.success) return 'ignored';
+  const [payment] = await tx.tx
+    .update(payments)
+    .set({
+      refundedCents: sql`least(${payments.amountCents}, greatest(${payments.refundedCents}, ${charge.data.amount_refunded}))`,
+      updatedAt: tx.now(),
+    })
+    .where(eq(payments.paymentIntentId, charge.data.payment_intent))
+    .returning();
+  if (!payment) return 'ignored';
+  await tx.tx
+    .update(orders)
+    .set({
+      paymentStatus:
+        payment.refundedCents >= payment.amountCents ? 'refunded' : 'partially_refunded',
+    })
+    .where(eq(orders.id, payment.orderId));
+  return 'refunded';
 }

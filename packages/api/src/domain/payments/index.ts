@@ -12,3 +12,4 @@ export { queueRefund, refundDelivered, refundSender } from './refunds.ts';
 export { recordPaymentDetails } from './payment-details.ts';
 export { reconcileForStore, reconcilePayments, type Repair } from './reconcile.ts';
 export type { GatewaySession } from './ports.ts';
+export { paymentLink, PaymentLinkInput } from './payment-link.ts';
