@@ -174,6 +174,33 @@ describe('online payment with Stripe Checkout', () => {
     unsubscribe();
   });
 
+  test('an expiry or a failure arriving after the payment changes nothing', async () => {
+    const { placed, sessionId } = await onlineOrder();
+    await deliver(completedEvent(sessionId, placed.orderId, placed.totals.totalCents));
+    for (const type of ['checkout.session.expired', 'checkout.session.async_payment_failed']) {
+      const late = JSON.stringify({
+        id: `evt_${crypto.randomUUID()}`,
+        object: 'event',
+        type,
+        data: {
+          object: {
+            id: sessionId,
+            object: 'checkout.session',
+            client_reference_id: placed.orderId,
+            payment_status: 'unpaid',
+          },
+        },
+      });
+      expect((await deliver(late)).body.outcome).toBe('ignored');
+    }
+    expect((await orderRow(placed.orderId))?.status).toBe('PLACED');
+    const [payment] = await fx.db.db
+      .select()
+      .from(payments)
+      .where(eq(payments.providerRef, sessionId));
+    expect(payment?.status).toBe('paid');
+  });
+
   test('a forged or stale signature is refused and changes nothing', async () => {
     const { placed, sessionId } = await onlineOrder();
     const event = completedEvent(sessionId, placed.orderId, placed.totals.totalCents);

@@ -103,9 +103,12 @@ async function apply(tx: TxContext, event: StripeEventLike): Promise<WebhookOutc
     case 'checkout.session.async_payment_succeeded':
       return markPaid(tx, order, s, setPayment);
     case 'checkout.session.async_payment_failed':
+      // Events come in any order: a late failure or expiry never undoes a payment.
+      if (payment?.status === 'paid') return 'ignored';
       await setPayment('failed');
       return 'failed';
     case 'checkout.session.expired': {
+      if (payment?.status === 'paid') return 'ignored';
       await setPayment('expired');
       // The order expires with its session, unless the guest has another one open (a retry).
       const open = await tx.tx
