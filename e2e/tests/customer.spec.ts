@@ -214,6 +214,15 @@ test('the tracker says where the order stands in every state', async ({ page }) 
     await shot(page, `customer-tracker-${name}`);
     expect(await seriousViolations(page)).toEqual([]);
   }
+  const ready = await demo.place([
+    demo.line('Double Smash', 1, 'Medium'),
+    demo.line('Fries', 1, 'Regular'),
+  ]);
+  await page.goto(`/track/${ready.trackingToken}`);
+  await cook.ticket.bump.mutate({ orderId: ready.orderId, force: true });
+  await expect(page.getByText(/Pickup code\s*\d{6}/)).toBeVisible();
+  await shot(page, 'customer-tracker-ready-pickup-code');
+  expect(await seriousViolations(page)).toEqual([]);
   const online = await demo.place([demo.line('Lemonade')], { payment: 'online' });
   await page.goto(`/track/${online.trackingToken}`);
   await expect(page.getByRole('status').filter({ hasText: 'Waiting for payment' })).toBeVisible();

@@ -142,3 +142,21 @@ test('an 86 from the screen makes order.place refuse the item, and back', async 
   const accepted = await demo.place([demo.line('Grilled Chicken Sandwich')]);
   expect(accepted.status).toBe('PLACED');
 });
+
+test('expo hands a ready order over; it leaves the screens and the guest sees it collected', async ({
+  browser,
+}) => {
+  const { expo } = await twoScreens(browser);
+  const order = await demo.place([demo.line('Lemonade')]);
+  await bumpOn(expo, order.number);
+  await bumpOn(expo, order.number);
+  await expect(ticket(expo, order.number)).toHaveCount(0);
+  await expo.getByRole('button', { name: /^Recall \(/ }).click();
+  await expo.getByRole('button', { name: `Hand over order ${order.number}` }).click();
+  await expect(expo.getByRole('button', { name: `Hand over order ${order.number}` })).toHaveCount(
+    0,
+  );
+  expect((await api().tracker.get.query({ trackingToken: order.trackingToken })).status).toBe(
+    'COMPLETED',
+  );
+});

@@ -83,6 +83,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       sessionTtlMs: 12 * 3600_000,
       maxReplayEvents: 10_000,
       publicUrl,
+      // Development only: main.ts requires PICKUP_CODE_PEPPER in production.
+      pickupPepper: 'kds-development-pepper-not-a-secret',
       ...options.domain,
     },
   };

@@ -10,8 +10,13 @@ describe('loadEnv', () => {
   });
 
   test('does not seed the demo store in production unless asked', () => {
-    expect(loadEnv({ NODE_ENV: 'production' }).SEED_DEMO).toBe(false);
-    expect(loadEnv({ NODE_ENV: 'production', SEED_DEMO: 'true' }).SEED_DEMO).toBe(true);
+    const production = { NODE_ENV: 'production', PICKUP_CODE_PEPPER: 'p'.repeat(32) };
+    expect(loadEnv(production).SEED_DEMO).toBe(false);
+    expect(loadEnv({ ...production, SEED_DEMO: 'true' }).SEED_DEMO).toBe(true);
+  });
+
+  test('production needs a pickup-code secret', () => {
+    expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(/PICKUP_CODE_PEPPER/);
   });
 
   test.each([

@@ -27,6 +27,8 @@ const EnvSchema = z.object({
   COOKIE_SECURE: flag.default(false),
   /** Where guests reach this server, for payment return URLs. Default http://localhost:PORT. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Secret that pickup codes are derived with (32+ characters); required in production. */
+  PICKUP_CODE_PEPPER: z.string().min(32).optional(),
   /** Stripe; without a secret key, a simulated checkout stands in. */
   STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
@@ -58,6 +60,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     throw new EnvError(`invalid environment:\n${lines.join('\n')}`);
   }
   const env = parsed.data;
+  if (env.NODE_ENV === 'production' && !env.PICKUP_CODE_PEPPER) {
+    throw new EnvError(
+      'invalid environment:\n  PICKUP_CODE_PEPPER: needed in production (32+ characters)',
+    );
+  }
   if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
     throw new EnvError(
       'invalid environment:\n  STRIPE_WEBHOOK_SECRET: needed with STRIPE_SECRET_KEY',

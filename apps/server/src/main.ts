@@ -41,13 +41,18 @@ async function main() {
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     cookieSecure: env.COOKIE_SECURE,
     postcodes: env.POSTCODE_API_URL ? createPostcodeLookup(env.POSTCODE_API_URL) : null,
-    domain: { sessionTtlMs: env.SESSION_TTL_HOURS * 3600_000 },
+    domain: {
+      sessionTtlMs: env.SESSION_TTL_HOURS * 3600_000,
+      ...(env.PICKUP_CODE_PEPPER ? { pickupPepper: env.PICKUP_CODE_PEPPER } : {}),
+    },
     staticApps: [
       { prefix: '/kitchen/', root: appDist('kitchen') },
       { prefix: '/app/', root: appDist('tracker'), entryPaths: ['/order/', '/track/', '/board/'] },
     ],
   });
   if (seeded) app.log.info('seeded the demo store (owner@demo.test / demo)');
+  if (!env.PICKUP_CODE_PEPPER)
+    app.log.warn('PICKUP_CODE_PEPPER is not set: using the development secret');
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -106,6 +106,17 @@ export function useTicketActions(station: Station | null) {
     [attempt, client],
   );
 
+  const complete = useCallback(
+    (ticket: Ticket, pickupCode?: string) =>
+      attempt(ticket.orderId, () =>
+        client.order.complete.mutate({
+          orderId: ticket.orderId,
+          ...(pickupCode ? { pickupCode } : {}),
+        }),
+      ),
+    [attempt, client],
+  );
+
   const setAvailable = useCallback(
     (menuItemId: string, isAvailable: boolean) =>
       attempt(menuItemId, () => client.menu.setAvailability.mutate({ menuItemId, isAvailable })),
@@ -115,6 +126,7 @@ export function useTicketActions(station: Station | null) {
   return {
     bump,
     recall,
+    complete,
     rush,
     undo,
     setAvailable,

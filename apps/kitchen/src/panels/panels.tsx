@@ -33,7 +33,9 @@ export function Panels(props: PanelsProps) {
         </button>
       </header>
       {panel === 'allDay' && <AllDay tickets={props.tickets} station={props.station} />}
-      {panel === 'recall' && <Recall list={props.recallList} actions={props.actions} />}
+      {panel === 'recall' && (
+        <Recall list={props.recallList} actions={props.actions} config={props.config} />
+      )}
       {panel === 'eightySix' && (
         <EightySix config={props.config} station={props.station} actions={props.actions} />
       )}
@@ -72,7 +74,8 @@ function AllDay({ tickets, station }: { tickets: Ticket[]; station: Station | nu
   );
 }
 
-function Recall({ list, actions }: { list: Ticket[]; actions: PanelsProps['actions'] }) {
+function Recall(props: { list: Ticket[]; actions: PanelsProps['actions']; config: KitchenConfig }) {
+  const { list, actions, config } = props;
   if (list.length === 0) return <p>Nothing bumped yet.</p>;
   return (
     <ul className="recall">
@@ -89,6 +92,13 @@ function Recall({ list, actions }: { list: Ticket[]; actions: PanelsProps['actio
           >
             Recall
           </button>
+          {t.status === 'READY' && (
+            <HandOver
+              ticket={t}
+              needsCode={config.store.pickupCodeRequired && t.fulfilment === 'pickup'}
+              actions={actions}
+            />
+          )}
         </li>
       ))}
     </ul>
@@ -125,5 +135,35 @@ function EightySix(props: {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Completes a ready order at the pass; asks for the guest's code where the store requires it. */
+function HandOver(props: { ticket: Ticket; needsCode: boolean; actions: PanelsProps['actions'] }) {
+  const { ticket, needsCode, actions } = props;
+  return (
+    <form
+      className="handover"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const code = new FormData(e.currentTarget).get('code');
+        void actions.complete(ticket, typeof code === 'string' ? code : undefined);
+      }}
+    >
+      {needsCode && (
+        <input
+          name="code"
+          inputMode="numeric"
+          pattern="[0-9]{6}"
+          maxLength={6}
+          required
+          aria-label={`Pickup code for order ${ticket.number}`}
+          placeholder="Code"
+        />
+      )}
+      <button className="btn btn--primary" aria-label={`Hand over order ${ticket.number}`}>
+        Handed over
+      </button>
+    </form>
   );
 }

@@ -66,6 +66,12 @@ export function TrackPage({ token }: { token: string }) {
       {o.estimatedReadyAt && (
         <p className="eta">Ready at about {formatClock(o.estimatedReadyAt)}</p>
       )}
+      {o.pickupCode && (
+        <p className="pickup-code">
+          Pickup code{' '}
+          <b aria-label={`pickup code ${o.pickupCode.split('').join(' ')}`}>{o.pickupCode}</b>
+        </p>
+      )}
       {o.status !== 'CANCELED' && o.status !== 'EXPIRED' && o.status !== 'PENDING_PAYMENT' && (
         <ol className="steps" aria-label="Progress">
           {STEPS.map((s, i) => (

@@ -15,6 +15,8 @@ export interface DomainConfig {
   maxReplayEvents: number;
   /** Where guests reach this server (payment return URLs, links in messages). */
   publicUrl: string;
+  /** Server secret that pickup codes are derived and checked with; never stored with orders. */
+  pickupPepper: string;
 }
 
 /** Everything a verb may touch. Built once per request by the transport. */

@@ -3,6 +3,8 @@ import {
   AddToOrderInput,
   cancelOrder,
   CancelOrderInput,
+  completeOrder,
+  CompleteOrderInput,
   placeOrder,
   PlaceOrderInput,
   previewOrder,
@@ -10,7 +12,7 @@ import {
 } from '../domain/orders/index.ts';
 import { payOrder, PayOrderInput } from '../domain/payments/index.ts';
 import { pickupSlots, PickupSlotsInput } from '../domain/stores/index.ts';
-import { managerProcedure, publicProcedure, router } from '../trpc.ts';
+import { kitchenProcedure, managerProcedure, publicProcedure, router } from '../trpc.ts';
 
 export const orderRouter = router({
   pickupSlots: publicProcedure
@@ -25,6 +27,9 @@ export const orderRouter = router({
   addItems: publicProcedure
     .input(AddToOrderInput)
     .mutation(({ ctx, input }) => addToOrder({ ctx, input })),
+  complete: kitchenProcedure
+    .input(CompleteOrderInput)
+    .mutation(({ ctx, input }) => completeOrder({ ctx, input })),
   pay: publicProcedure.input(PayOrderInput).mutation(({ ctx, input }) => payOrder({ ctx, input })),
   cancel: managerProcedure
     .input(CancelOrderInput)

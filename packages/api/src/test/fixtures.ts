@@ -48,7 +48,12 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-const config = { sessionTtlMs: 3600_000, maxReplayEvents: 10_000, publicUrl: 'http://kds.test' };
+const config = {
+  sessionTtlMs: 3600_000,
+  maxReplayEvents: 10_000,
+  publicUrl: 'http://kds.test',
+  pickupPepper: 'test-pepper-for-pickup-codes-0123456789',
+};
 
 /** A migrated database with the demo store, a bus, and callers through the real router. */
 export async function createHarness(

@@ -29,6 +29,8 @@ export interface StoreSettings {
   paymentExpiryMinutes: number;
   /** Where deliveries start from; without it the store does not deliver. */
   location?: { latitude: number; longitude: number };
+  /** How long a pickup code works after the order is ready (default 60 minutes). */
+  pickupCodeValidMinutes?: number;
   /** Guests may add items to an order the kitchen has not started (default true). */
   allowAddToOrder?: boolean;
   /** Scheduled orders the kitchen takes per 15-minute pickup slot (default 6). */

@@ -48,6 +48,7 @@ export async function kitchenConfig({ ctx }: { ctx: DomainContext }) {
       slug: store.slug,
       timezone: store.timezone,
       ticketThresholds: store.settings.ticketThresholds,
+      pickupCodeRequired: store.settings.pickupCodeRequired,
     },
     stations: stationRows,
     menuItems: items,

@@ -2,6 +2,8 @@ export { addToOrder } from './add-to-order.ts';
 export { bumpItem } from './bump-item.ts';
 export { bumpTicket } from './bump-ticket.ts';
 export { cancelOrder } from './cancel-order.ts';
+export { completeOrder } from './complete-order.ts';
+export { pickupCodeFor } from './pickup-code.ts';
 export { businessDateOf, placeOrder, type PlaceOrderResult } from './place-order.ts';
 export { previewOrder, type OrderPreview } from './preview-order.ts';
 export { prioritizeTicket } from './prioritize-ticket.ts';

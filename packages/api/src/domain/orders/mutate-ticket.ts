@@ -1,5 +1,5 @@
-import { orderItems, type Order, type OrderItem } from '@kds/db';
-import { inArray } from 'drizzle-orm';
+import { orderItems, stores, type Order, type OrderItem } from '@kds/db';
+import { eq, inArray } from 'drizzle-orm';
 import { appendEvents } from '../../events/append-events.ts';
 import type { EventDraft, Ticket } from '../../events/types.ts';
 import type { TxContext } from '../context.ts';
@@ -55,7 +55,17 @@ export async function startStep(state: TicketState): Promise<void> {
 
 export async function readyStep(state: TicketState, forced: boolean, stationId: string | null) {
   const status = nextStatus(state.order, 'ready', state.now);
-  state.order = await saveOrder(state.tx, state.order, { status, readyAt: state.now });
+  const [store] = await state.tx.tx
+    .select({ settings: stores.settings })
+    .from(stores)
+    .where(eq(stores.id, state.order.storeId));
+  // The pickup code works for a while after the order is ready, and not before.
+  const validMs = (store?.settings.pickupCodeValidMinutes ?? 60) * 60_000;
+  state.order = await saveOrder(state.tx, state.order, {
+    status,
+    readyAt: state.now,
+    pickupCodeExpiresAt: new Date(state.now.getTime() + validMs),
+  });
   state.events.push({
     type: 'ticket.bumped',
     orderId: state.order.id,

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { discountCodes, orderCounters, orderItems, orders, type Order, type Store } from '@kds/db';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { appendEvents } from '../../events/append-events.ts';
@@ -11,6 +11,7 @@ import { priceOrder, type Totals } from './pricing.ts';
 import type { PlaceOrderInput } from './schemas.ts';
 import type { OrderStatus } from './state-machine.ts';
 import { startCheckout } from '../payments/start-checkout.ts';
+import { pickupCodeFor, pickupCodeHash } from './pickup-code.ts';
 import { toTicket } from './ticket-view.ts';
 
 export interface PlaceOrderResult {
@@ -64,9 +65,14 @@ export async function placeOrder({
         });
       }
       const atCounter = method === 'counter';
+      // The id is chosen here so the pickup code (derived from it) can be checked later.
+      const orderId = randomUUID();
+      const pickupCode = pickupCodeFor(ctx.config.pickupPepper, orderId);
       const [order] = await tx.tx
         .insert(orders)
         .values({
+          id: orderId,
+          pickupCodeHash: pickupCodeHash(ctx.config.pickupPepper, orderId, pickupCode),
           storeId: store.id,
           number: counter?.lastNumber ?? 1,
           businessDate,

@@ -98,3 +98,14 @@ export const AddToOrderInput = z.object({
   idempotencyKey: z.string().min(8).max(128),
 });
 export type AddToOrderInput = z.infer<typeof AddToOrderInput>;
+
+export const CompleteOrderInput = z.object({
+  ...OrderRef,
+  /** The guest's 6-digit code, where the store requires one for pickup. */
+  pickupCode: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'six digits')
+    .optional(),
+});
+export type CompleteOrderInput = z.infer<typeof CompleteOrderInput>;

@@ -4,6 +4,7 @@ import type { StoredEvent } from '../../events/types.ts';
 import type { DomainContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
 import { totalsOf } from '../orders/internal.ts';
+import { pickupCodeFor } from '../orders/pickup-code.ts';
 import { estimateFor } from './estimate-ready.ts';
 import type { TrackerGetInput } from './schemas.ts';
 
@@ -39,6 +40,11 @@ export async function getTrackedOrder({
     customerName: order.customerName,
     store: store && { name: store.name, slug: store.slug, currency: store.currency },
     estimatedReadyAt: estimatedReadyAt?.toISOString() ?? null,
+    /** Shown once the order is ready: the guest reads it out at the counter. */
+    pickupCode:
+      order.status === 'READY' && order.fulfilment === 'pickup'
+        ? pickupCodeFor(ctx.config.pickupPepper, order.id)
+        : null,
     /** The guest may still add items: not started, paid at the counter, and the store allows it. */
     canAddItems:
       order.status === 'PLACED' &&

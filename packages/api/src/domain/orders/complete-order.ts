@@ -1,0 +1,65 @@
+import { orders, stores } from '@kds/db';
+import { and, eq, lt, sql } from 'drizzle-orm';
+import type { Ticket } from '../../events/types.ts';
+import { requireKitchen } from '../auth/principal.ts';
+import type { DomainContext } from '../context.ts';
+import { NotFoundError, RateLimitedError, ValidationError } from '../errors.ts';
+import { saveOrder } from './internal.ts';
+import { mutateTicket } from './mutate-ticket.ts';
+import { MAX_PICKUP_ATTEMPTS, pickupCodeMatches } from './pickup-code.ts';
+import type { CompleteOrderInput } from './schemas.ts';
+import { nextStatus } from './state-machine.ts';
+
+/**
+ * The order is handed over. Where the store requires it, a pickup order needs its code: valid
+ * for a while after READY, and locked after five wrong tries. A wrong try is counted in its own
+ * statement before anything else, so refusing the completion cannot roll the count back.
+ */
+export async function completeOrder({
+  ctx,
+  input,
+}: {
+  ctx: DomainContext;
+  input: CompleteOrderInput;
+}): Promise<Ticket> {
+  const { storeId } = requireKitchen(ctx);
+  const [row] = await ctx.db
+    .select({ order: orders, settings: stores.settings })
+    .from(orders)
+    .innerJoin(stores, eq(stores.id, orders.storeId))
+    .where(and(eq(orders.id, input.orderId), eq(orders.storeId, storeId)));
+  if (!row) throw new NotFoundError('order', { orderId: input.orderId });
+  const { order, settings } = row;
+  if (settings.pickupCodeRequired && order.fulfilment === 'pickup') {
+    if (order.pickupCodeAttempts >= MAX_PICKUP_ATTEMPTS) {
+      throw new RateLimitedError(
+        'too many wrong codes for this order; check the guest’s receipt instead',
+      );
+    }
+    if (!order.pickupCodeExpiresAt || order.pickupCodeExpiresAt <= ctx.now()) {
+      throw new ValidationError('this pickup code has expired (or the order is not ready)');
+    }
+    const right =
+      input.pickupCode !== undefined &&
+      order.pickupCodeHash !== null &&
+      pickupCodeMatches(ctx.config.pickupPepper, order.id, order.pickupCodeHash, input.pickupCode);
+    if (!right) {
+      await ctx.db
+        .update(orders)
+        .set({ pickupCodeAttempts: sql`${orders.pickupCodeAttempts} + 1` })
+        .where(and(eq(orders.id, order.id), lt(orders.pickupCodeAttempts, MAX_PICKUP_ATTEMPTS)));
+      throw new ValidationError('that is not the pickup code for this order', {
+        problems: [{ path: ['pickupCode'], code: 'PICKUP_CODE_WRONG' }],
+      });
+    }
+  }
+  return mutateTicket(ctx, storeId, input, async (state) => {
+    const status = nextStatus(state.order, 'complete', state.now);
+    state.order = await saveOrder(state.tx, state.order, { status, completedAt: state.now });
+    state.events.push({
+      type: 'order.completed',
+      orderId: state.order.id,
+      payload: { status, version: state.order.version, number: state.order.number },
+    });
+  });
+}
