@@ -5,11 +5,13 @@ import {
   createApiContext,
   createEventLog,
   createSimulatedStripe,
+  recordedSms,
   EventBus,
   listenForEvents,
   type AppRouter,
   type DomainConfig,
   type PostcodeLookup,
+  type SmsTransport,
   type StripeGateway,
 } from '@kds/api';
 import type { DbHandle, Listener } from '@kds/db';
@@ -32,6 +34,8 @@ export interface AppOptions {
   keepAlive?: { pingMs: number; pongWaitMs: number };
   /** Stripe, or the simulated checkout (the default without keys). */
   stripe?: StripeGateway;
+  /** Texts to guests (Twilio); by default they are recorded in the outbox only. */
+  sms?: SmsTransport;
   /** Where guests reach this server: payment return URLs. */
   publicUrl?: string;
   /** Background jobs (payment expiry); tests that drive them by hand turn them off. */
@@ -181,7 +185,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  const jobs = createJobs(deps, stripe, app.log);
+  const jobs = createJobs(deps, { stripe, sms: options.sms ?? recordedSms }, app.log);
   app.decorate('jobs', jobs);
   app.addHook('onReady', async () => {
     listener = await listenForEvents(bus, handle, {

@@ -34,6 +34,15 @@ const EnvSchema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
   /** Another Stripe API endpoint (tests, proxies). */
   STRIPE_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Twilio for texts; without these, messages are recorded in the outbox and not sent. */
+  TWILIO_ACCOUNT_SID: z.string().startsWith('AC').optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(16).optional(),
+  TWILIO_FROM: z
+    .string()
+    .regex(/^\+[1-9]\d{6,14}$/)
+    .optional(),
+  /** Another Twilio API endpoint (tests, proxies). */
+  TWILIO_API_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** A postcodes.io-style service for delivery addresses; without it, no delivery. */
   POSTCODE_API_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Largest accepted HTTP body or WebSocket message. */

@@ -4,8 +4,10 @@ import {
   reconcilePayments,
   refundDelivered,
   refundSender,
+  smsSender,
   runOutbox,
   type ApiDeps,
+  type SmsTransport,
   type StripeGateway,
 } from '@kds/api';
 import type { FastifyBaseLogger } from 'fastify';
@@ -22,9 +24,13 @@ export interface Jobs {
  * instances may run it): unpaid orders expiring, the outbox (refunds today), and a daily
  * look at Stripe's sessions to repair any webhook that never came.
  */
-export function createJobs(deps: ApiDeps, stripe: StripeGateway, log: FastifyBaseLogger): Jobs {
+export function createJobs(
+  deps: ApiDeps,
+  providers: { stripe: StripeGateway; sms: SmsTransport },
+  log: FastifyBaseLogger,
+): Jobs {
   const outbox = {
-    senders: { refund: refundSender(stripe) },
+    senders: { refund: refundSender(providers.stripe), sms: smsSender(providers.sms) },
     delivered: { refund: refundDelivered },
   };
   const context = () => createApiContext(deps, { token: undefined });

@@ -3,6 +3,7 @@ import {
   createPostcodeLookup,
   createSimulatedStripe,
   createStripeGateway,
+  createTwilioSms,
   hashPassword,
 } from '@kds/api';
 import { createDb, seedDemo } from '@kds/db';
@@ -33,7 +34,17 @@ async function main() {
           publicUrl,
           ...(env.STRIPE_WEBHOOK_SECRET ? { webhookSecret: env.STRIPE_WEBHOOK_SECRET } : {}),
         });
+  const sms =
+    env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_FROM
+      ? createTwilioSms({
+          accountSid: env.TWILIO_ACCOUNT_SID,
+          authToken: env.TWILIO_AUTH_TOKEN,
+          from: env.TWILIO_FROM,
+          ...(env.TWILIO_API_URL ? { apiUrl: env.TWILIO_API_URL } : {}),
+        })
+      : undefined;
   const app = await buildApp({
+    ...(sms ? { sms } : {}),
     stripe,
     publicUrl,
     handle,

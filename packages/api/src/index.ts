@@ -21,3 +21,5 @@ export {
   refundSender,
 } from './domain/payments/index.ts';
 export { runOutbox, type OutboxOptions } from './domain/outbox/index.ts';
+export { smsSender, type SmsTransport } from './domain/notifications/sms.ts';
+export { createTwilioSms, recordedSms } from './gateways/twilio.ts';

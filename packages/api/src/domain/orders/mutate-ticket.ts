@@ -4,6 +4,7 @@ import { appendEvents } from '../../events/append-events.ts';
 import type { EventDraft, Ticket } from '../../events/types.ts';
 import type { TxContext } from '../context.ts';
 import { InvalidTransitionError } from '../errors.ts';
+import { queueSms } from '../notifications/sms.ts';
 import { withTransaction } from '../transaction.ts';
 import type { DomainContext } from '../context.ts';
 import { lockOrder, saveOrder } from './internal.ts';
@@ -55,10 +56,7 @@ export async function startStep(state: TicketState): Promise<void> {
 
 export async function readyStep(state: TicketState, forced: boolean, stationId: string | null) {
   const status = nextStatus(state.order, 'ready', state.now);
-  const [store] = await state.tx.tx
-    .select({ settings: stores.settings })
-    .from(stores)
-    .where(eq(stores.id, state.order.storeId));
+  const [store] = await state.tx.tx.select().from(stores).where(eq(stores.id, state.order.storeId));
   // The pickup code works for a while after the order is ready, and not before.
   const validMs = (store?.settings.pickupCodeValidMinutes ?? 60) * 60_000;
   state.order = await saveOrder(state.tx, state.order, {
@@ -66,6 +64,7 @@ export async function readyStep(state: TicketState, forced: boolean, stationId: 
     readyAt: state.now,
     pickupCodeExpiresAt: new Date(state.now.getTime() + validMs),
   });
+  if (store) await queueSms(state.tx, store, state.order, 'ready');
   state.events.push({
     type: 'ticket.bumped',
     orderId: state.order.id,

@@ -10,6 +10,7 @@ import { findStoreBySlug, totalsOf } from './internal.ts';
 import { priceOrder, type Totals } from './pricing.ts';
 import type { PlaceOrderInput } from './schemas.ts';
 import type { OrderStatus } from './state-machine.ts';
+import { queueSms } from '../notifications/sms.ts';
 import { startCheckout } from '../payments/start-checkout.ts';
 import { pickupCodeFor, pickupCodeHash } from './pickup-code.ts';
 import { toTicket } from './ticket-view.ts';
@@ -120,6 +121,7 @@ export async function placeOrder({
         )
         .returning();
       if (priced.discountCodeId) await useDiscount(tx.tx, priced.discountCodeId);
+      if (atCounter) await queueSms(tx, store, order, 'confirmation');
 
       await appendEvents(tx, store.id, [
         atCounter

@@ -5,6 +5,7 @@ import type { DomainContext } from '../context.ts';
 /** Delivers one message; resolves with the provider's id, throws to have it retried. */
 export type OutboxSender = (
   message: OutboxMessage,
+  ctx: DomainContext,
 ) => Promise<{ providerId: string; costMicros?: number }>;
 
 /** What to do once a message has left, in the domain (e.g. mark a refund done). */
@@ -79,7 +80,7 @@ export async function runOutbox(
     const send = options.senders[message.channel];
     if (!send) continue;
     try {
-      const { providerId, costMicros } = await send(message);
+      const { providerId, costMicros } = await send(message, ctx);
       await ctx.db
         .update(outbox)
         .set({
