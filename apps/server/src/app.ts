@@ -5,6 +5,7 @@ import {
   createApiContext,
   createEventLog,
   createSimulatedStripe,
+  recordedMail,
   recordedSms,
   EventBus,
   listenForEvents,
@@ -12,6 +13,7 @@ import {
   type DomainConfig,
   type PostcodeLookup,
   type SmsTransport,
+  type MailTransport,
   type StripeGateway,
 } from '@kds/api';
 import type { DbHandle, Listener } from '@kds/db';
@@ -36,6 +38,8 @@ export interface AppOptions {
   stripe?: StripeGateway;
   /** Texts to guests (Twilio); by default they are recorded in the outbox only. */
   sms?: SmsTransport;
+  /** Email to guests (SMTP); by default recorded in the outbox only. */
+  mail?: MailTransport;
   /** Where guests reach this server: payment return URLs. */
   publicUrl?: string;
   /** Background jobs (payment expiry); tests that drive them by hand turn them off. */
@@ -185,7 +189,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  const jobs = createJobs(deps, { stripe, sms: options.sms ?? recordedSms }, app.log);
+  const jobs = createJobs(
+    deps,
+    { stripe, sms: options.sms ?? recordedSms, mail: options.mail ?? recordedMail },
+    app.log,
+  );
   app.decorate('jobs', jobs);
   app.addHook('onReady', async () => {
     listener = await listenForEvents(bus, handle, {

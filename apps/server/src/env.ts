@@ -43,6 +43,9 @@ const EnvSchema = z.object({
     .optional(),
   /** Another Twilio API endpoint (tests, proxies). */
   TWILIO_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Email over SMTP (`smtp://user:pass@host:587`); without it, email is recorded, not sent. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().min(3).default('KDS <orders@kds.local>'),
   /** A postcodes.io-style service for delivery addresses; without it, no delivery. */
   POSTCODE_API_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Largest accepted HTTP body or WebSocket message. */

@@ -5,9 +5,11 @@ import {
   refundDelivered,
   refundSender,
   smsSender,
+  emailSender,
   runOutbox,
   type ApiDeps,
   type SmsTransport,
+  type MailTransport,
   type StripeGateway,
 } from '@kds/api';
 import type { FastifyBaseLogger } from 'fastify';
@@ -26,11 +28,15 @@ export interface Jobs {
  */
 export function createJobs(
   deps: ApiDeps,
-  providers: { stripe: StripeGateway; sms: SmsTransport },
+  providers: { stripe: StripeGateway; sms: SmsTransport; mail: MailTransport },
   log: FastifyBaseLogger,
 ): Jobs {
   const outbox = {
-    senders: { refund: refundSender(providers.stripe), sms: smsSender(providers.sms) },
+    senders: {
+      refund: refundSender(providers.stripe),
+      sms: smsSender(providers.sms),
+      email: emailSender(providers.mail),
+    },
     delivered: { refund: refundDelivered },
   };
   const context = () => createApiContext(deps, { token: undefined });

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import {
   createPostcodeLookup,
   createSimulatedStripe,
+  createSmtpMailer,
   createStripeGateway,
   createTwilioSms,
   hashPassword,
@@ -45,6 +46,7 @@ async function main() {
       : undefined;
   const app = await buildApp({
     ...(sms ? { sms } : {}),
+    ...(env.SMTP_URL ? { mail: createSmtpMailer({ url: env.SMTP_URL, from: env.MAIL_FROM }) } : {}),
     stripe,
     publicUrl,
     handle,

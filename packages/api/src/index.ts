@@ -23,3 +23,5 @@ export {
 export { runOutbox, type OutboxOptions } from './domain/outbox/index.ts';
 export { smsSender, type SmsTransport } from './domain/notifications/sms.ts';
 export { createTwilioSms, recordedSms } from './gateways/twilio.ts';
+export { emailSender, type MailTransport } from './domain/notifications/email.ts';
+export { createSmtpMailer, recordedMail } from './gateways/mail.ts';

@@ -36,7 +36,7 @@ export interface Server {
 /** The real app on a free port. */
 export async function startServer(
   handle: DbHandle,
-  options: Partial<Pick<AppOptions, 'eventPollMs' | 'stripe' | 'jobs' | 'sms'>> = {},
+  options: Partial<Pick<AppOptions, 'eventPollMs' | 'stripe' | 'jobs' | 'sms' | 'mail'>> = {},
 ): Promise<Server> {
   const app = await buildApp({
     handle,

@@ -2,6 +2,9 @@ import type { Ticket } from '../../events/types.ts';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { saveOrder } from './internal.ts';
+import { stores } from '@kds/db';
+import { eq } from 'drizzle-orm';
+import { queueEmail } from '../notifications/email.ts';
 import { queueRefund } from '../payments/refunds.ts';
 import { mutateTicket } from './mutate-ticket.ts';
 import type { CancelOrderInput } from './schemas.ts';
@@ -33,6 +36,11 @@ export async function cancelOrder({
       input.reason,
       'cancel',
     );
+    const [store] = await state.tx.tx
+      .select()
+      .from(stores)
+      .where(eq(stores.id, state.order.storeId));
+    if (store) await queueEmail(state.tx, store, state.order, 'canceled');
     state.events.push({
       type: 'order.canceled',
       orderId: state.order.id,

@@ -10,6 +10,7 @@ import { findStoreBySlug, totalsOf } from './internal.ts';
 import { priceOrder, type Totals } from './pricing.ts';
 import type { PlaceOrderInput } from './schemas.ts';
 import type { OrderStatus } from './state-machine.ts';
+import { queueEmail } from '../notifications/email.ts';
 import { queueSms } from '../notifications/sms.ts';
 import { startCheckout } from '../payments/start-checkout.ts';
 import { pickupCodeFor, pickupCodeHash } from './pickup-code.ts';
@@ -121,7 +122,10 @@ export async function placeOrder({
         )
         .returning();
       if (priced.discountCodeId) await useDiscount(tx.tx, priced.discountCodeId);
-      if (atCounter) await queueSms(tx, store, order, 'confirmation');
+      if (atCounter) {
+        await queueSms(tx, store, order, 'confirmation');
+        await queueEmail(tx, store, order, 'confirmation');
+      }
 
       await appendEvents(tx, store.id, [
         atCounter

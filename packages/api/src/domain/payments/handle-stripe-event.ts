@@ -8,6 +8,7 @@ import { nextStatus } from '../orders/state-machine.ts';
 import { toTicket } from '../orders/ticket-view.ts';
 import { withTransaction } from '../transaction.ts';
 import { expireOrder } from './expire-unpaid.ts';
+import { queueEmail } from '../notifications/email.ts';
 import { queueSms } from '../notifications/sms.ts';
 import { queueRefund } from './refunds.ts';
 
@@ -158,7 +159,10 @@ async function markPaid(
   }
   await setPayment('paid');
   const [store] = await tx.tx.select().from(stores).where(eq(stores.id, order.storeId));
-  if (store) await queueSms(tx, store, order, 'confirmation');
+  if (store) {
+    await queueSms(tx, store, order, 'confirmation');
+    await queueEmail(tx, store, order, 'confirmation');
+  }
   const now = tx.now();
   const status = nextStatus(order, 'pay', now);
   const saved = await saveOrder(tx, order, {

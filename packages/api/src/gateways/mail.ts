@@ -1,0 +1,18 @@
+import nodemailer from 'nodemailer';
+import type { MailTransport } from '../domain/notifications/email.ts';
+
+/** Email over SMTP with nodemailer (`smtp://user:pass@host:587`). */
+export function createSmtpMailer(config: { url: string; from: string }): MailTransport {
+  const transport = nodemailer.createTransport(config.url);
+  return {
+    async send(email) {
+      const info = await transport.sendMail({ from: config.from, ...email });
+      return { id: info.messageId };
+    },
+  };
+}
+
+/** Without SMTP settings: recorded in the outbox as sent, and nothing leaves. */
+export const recordedMail: MailTransport = {
+  send: async () => ({ id: `recorded-${crypto.randomUUID()}` }),
+};
