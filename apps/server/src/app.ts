@@ -22,6 +22,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
 import { createJobs, type Jobs } from './jobs.ts';
 import { registerPaymentRoutes } from './payment-routes.ts';
+import { registerTwilioRoutes } from './twilio-routes.ts';
 import { serveStaticApp, type StaticApp } from './static-apps.ts';
 
 export const SESSION_COOKIE = 'kds_session';
@@ -40,6 +41,8 @@ export interface AppOptions {
   sms?: SmsTransport;
   /** Email to guests (SMTP); by default recorded in the outbox only. */
   mail?: MailTransport;
+  /** Twilio's auth token, to check its status callbacks; without it the route is not served. */
+  twilioAuthToken?: string;
   /** Where guests reach this server: payment return URLs. */
   publicUrl?: string;
   /** Background jobs (payment expiry); tests that drive them by hand turn them off. */
@@ -172,6 +175,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   for (const staticApp of options.staticApps ?? []) await serveStaticApp(app, staticApp);
+  if (options.twilioAuthToken) {
+    await registerTwilioRoutes(app, {
+      authToken: options.twilioAuthToken,
+      publicUrl,
+      context: () => createApiContext(deps, { token: undefined }),
+    });
+  }
   await registerPaymentRoutes(app, {
     gateway: stripe,
     db: handle.db,

@@ -41,11 +41,12 @@ async function main() {
           accountSid: env.TWILIO_ACCOUNT_SID,
           authToken: env.TWILIO_AUTH_TOKEN,
           from: env.TWILIO_FROM,
+          statusCallbackUrl: `${publicUrl}/webhooks/twilio/status`,
           ...(env.TWILIO_API_URL ? { apiUrl: env.TWILIO_API_URL } : {}),
         })
       : undefined;
   const app = await buildApp({
-    ...(sms ? { sms } : {}),
+    ...(sms && env.TWILIO_AUTH_TOKEN ? { sms, twilioAuthToken: env.TWILIO_AUTH_TOKEN } : {}),
     ...(env.SMTP_URL ? { mail: createSmtpMailer({ url: env.SMTP_URL, from: env.MAIL_FROM }) } : {}),
     stripe,
     publicUrl,

@@ -1,4 +1,5 @@
 import { createTwilioSms } from '@kds/api';
+import Twilio from 'twilio';
 import { outbox } from '@kds/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -12,6 +13,7 @@ import {
   type Server,
 } from './test/harness.ts';
 
+const AUTH_TOKEN = 'auth-token-0123456789';
 let fx: Fixture;
 let twilio: FakeTwilio;
 let server: Server;
@@ -23,11 +25,11 @@ beforeAll(async () => {
   twilio = await startFakeTwilio();
   const sms = createTwilioSms({
     accountSid: 'ACtest0000',
-    authToken: 'auth-token-0123456789',
+    authToken: AUTH_TOKEN,
     from: '+15550001111',
     apiUrl: twilio.url,
   });
-  server = await startServer(fx.db, { sms, jobs: false });
+  server = await startServer(fx.db, { sms, jobs: false, twilioAuthToken: AUTH_TOKEN });
   guest = connect(server);
   cook = connect(server, await fx.login(guest, 'kitchen@demo.test'));
 });
@@ -101,5 +103,44 @@ describe('texts to guests through Twilio', () => {
       error: expect.stringMatching(/down/),
     });
     twilio.failNext = 0;
+  });
+});
+
+describe('Twilio status callbacks', () => {
+  const url = 'http://localhost:3000/webhooks/twilio/status';
+  const post = (params: Record<string, string>, signature: string) =>
+    fetch(`http://${server.url}/webhooks/twilio/status`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-twilio-signature': signature,
+      },
+      body: new URLSearchParams(params).toString(),
+    });
+
+  test('a valid callback records delivery status and cost; a forged one is refused and changes nothing', async () => {
+    const order = await consenting();
+    await server.app.jobs.runOnce();
+    const [row] = await rows(order.orderId);
+    const params = {
+      MessageSid: row?.providerId ?? '',
+      MessageStatus: 'delivered',
+      Price: '-0.00790',
+      PriceUnit: 'USD',
+    };
+
+    const forged = await post({ ...params, MessageStatus: 'failed' }, 'not-a-signature');
+    expect(forged.status).toBe(403);
+    expect((await rows(order.orderId))[0]).toMatchObject({
+      providerStatus: null,
+      costMicros: null,
+    });
+
+    const valid = await post(params, Twilio.getExpectedTwilioSignature(AUTH_TOKEN, url, params));
+    expect(valid.status).toBe(200);
+    expect((await rows(order.orderId))[0]).toMatchObject({
+      providerStatus: 'delivered',
+      costMicros: 7900,
+    });
   });
 });

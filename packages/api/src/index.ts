@@ -22,6 +22,7 @@ export {
 } from './domain/payments/index.ts';
 export { runOutbox, type OutboxOptions } from './domain/outbox/index.ts';
 export { smsSender, type SmsTransport } from './domain/notifications/sms.ts';
-export { createTwilioSms, recordedSms } from './gateways/twilio.ts';
+export { createTwilioSms, recordedSms, validTwilioSignature } from './gateways/twilio.ts';
+export { recordDeliveryStatus } from './domain/notifications/delivery-status.ts';
 export { emailSender, type MailTransport } from './domain/notifications/email.ts';
 export { createSmtpMailer, recordedMail } from './gateways/mail.ts';

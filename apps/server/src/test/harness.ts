@@ -36,7 +36,9 @@ export interface Server {
 /** The real app on a free port. */
 export async function startServer(
   handle: DbHandle,
-  options: Partial<Pick<AppOptions, 'eventPollMs' | 'stripe' | 'jobs' | 'sms' | 'mail'>> = {},
+  options: Partial<
+    Pick<AppOptions, 'eventPollMs' | 'stripe' | 'jobs' | 'sms' | 'mail' | 'twilioAuthToken'>
+  > = {},
 ): Promise<Server> {
   const app = await buildApp({
     handle,

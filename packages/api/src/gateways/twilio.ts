@@ -7,6 +7,18 @@ export interface TwilioConfig {
   from: string;
   /** Another Twilio endpoint (tests point it at a local fake). */
   apiUrl?: string;
+  /** Where Twilio reports delivery status and cost (`/webhooks/twilio/status`). */
+  statusCallbackUrl?: string;
+}
+
+/** Checks `X-Twilio-Signature` for a form POST to `url` (the URL Twilio was given). */
+export function validTwilioSignature(
+  authToken: string,
+  signature: string,
+  url: string,
+  params: Record<string, string>,
+): boolean {
+  return twilio.validateRequest(authToken, signature, url, params);
 }
 
 /** Texts through the real Twilio SDK; `apiUrl` points it at a local fake in tests. */
@@ -16,7 +28,12 @@ export function createTwilioSms(config: TwilioConfig): SmsTransport {
   if (config.apiUrl) client.api.baseUrl = config.apiUrl;
   return {
     async send(to, body) {
-      const message = await client.messages.create({ to, from: config.from, body });
+      const message = await client.messages.create({
+        to,
+        from: config.from,
+        body,
+        ...(config.statusCallbackUrl ? { statusCallback: config.statusCallbackUrl } : {}),
+      });
       return { id: message.sid };
     },
   };
