@@ -1,9 +1,8 @@
-import { orderItems, orders, stores, type Order, type Store } from '@kds/db';
+import { orderItems, type Order, type Store } from '@kds/db';
 import { asc, eq } from 'drizzle-orm';
 import type { DomainContext, TxContext } from '../context.ts';
-import { NotFoundError } from '../errors.ts';
-import { enqueue } from '../outbox/enqueue.ts';
 import type { OutboxSender } from '../outbox/run-outbox.ts';
+import { messageSubject, queueGuestMessage } from './internal.ts';
 import { pickupCodeFor } from '../orders/pickup-code.ts';
 
 export type EmailKind = 'confirmation' | 'canceled';
@@ -27,14 +26,10 @@ export async function queueEmail(
   kind: EmailKind,
 ): Promise<void> {
   if (!order.emailConsent || !order.customerEmail || !store.settings.notifications.email) return;
-  await enqueue(tx, {
-    storeId: store.id,
-    orderId: order.id,
+  await queueGuestMessage(tx, store, order, {
     channel: 'email',
-    dedupeKey: `order:${order.id}:email:${kind}`,
+    kind,
     recipient: order.customerEmail,
-    template: `email.${kind}`,
-    payload: { kind },
   });
 }
 
@@ -100,14 +95,8 @@ ${code ? `<p>Pickup code: <b style="font-size:24px;letter-spacing:.15em">${code}
 /** The outbox sender for email: rendered at send time, so the pickup code is never stored. */
 export function emailSender(transport: MailTransport): OutboxSender {
   return async (message, ctx) => {
-    if (!message.orderId) throw new NotFoundError('order');
-    const [row] = await ctx.db
-      .select({ order: orders, store: stores })
-      .from(orders)
-      .innerJoin(stores, eq(stores.id, orders.storeId))
-      .where(eq(orders.id, message.orderId));
-    if (!row) throw new NotFoundError('order');
-    const email = await renderEmail(ctx, row.store, row.order, message.payload.kind as EmailKind);
+    const { order, store } = await messageSubject(ctx, message);
+    const email = await renderEmail(ctx, store, order, message.payload.kind as EmailKind);
     const { id } = await transport.send({ to: message.recipient, ...email });
     return { providerId: id };
   };

@@ -1,9 +1,7 @@
-import { orders, stores, type Order, type Store } from '@kds/db';
-import { eq } from 'drizzle-orm';
+import type { Order, Store } from '@kds/db';
 import type { DomainContext, TxContext } from '../context.ts';
-import { NotFoundError } from '../errors.ts';
-import { enqueue } from '../outbox/enqueue.ts';
 import type { OutboxSender } from '../outbox/run-outbox.ts';
+import { messageSubject, queueGuestMessage } from './internal.ts';
 import { pickupCodeFor } from '../orders/pickup-code.ts';
 
 export type SmsKind = 'confirmation' | 'ready';
@@ -25,14 +23,10 @@ export async function queueSms(
   kind: SmsKind,
 ): Promise<void> {
   if (!order.smsConsent || !order.customerPhone || !store.settings.notifications.sms) return;
-  await enqueue(tx, {
-    storeId: store.id,
-    orderId: order.id,
+  await queueGuestMessage(tx, store, order, {
     channel: 'sms',
-    dedupeKey: `order:${order.id}:sms:${kind}`,
+    kind,
     recipient: order.customerPhone,
-    template: `sms.${kind}`,
-    payload: { kind },
   });
 }
 
@@ -50,16 +44,10 @@ export function smsBody(ctx: DomainContext, store: Store, order: Order, kind: Sm
 /** The outbox sender for texts: renders the message now and hands it to the transport. */
 export function smsSender(transport: SmsTransport): OutboxSender {
   return async (message, ctx) => {
-    if (!message.orderId) throw new NotFoundError('order');
-    const [row] = await ctx.db
-      .select({ order: orders, store: stores })
-      .from(orders)
-      .innerJoin(stores, eq(stores.id, orders.storeId))
-      .where(eq(orders.id, message.orderId));
-    if (!row) throw new NotFoundError('order');
+    const { order, store } = await messageSubject(ctx, message);
     const { id } = await transport.send(
       message.recipient,
-      smsBody(ctx, row.store, row.order, message.payload.kind as SmsKind),
+      smsBody(ctx, store, order, message.payload.kind as SmsKind),
     );
     return { providerId: id };
   };
