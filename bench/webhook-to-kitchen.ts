@@ -98,11 +98,14 @@ async function main() {
 
     const sentAt = new Map<string, number>();
     const latencies: number[] = [];
+    let onSubscribed: () => void = () => {};
+    const subscribed = new Promise<void>((resolve) => (onSubscribed = resolve));
     let settle: () => void = () => {};
     const allSeen = new Promise<void>((resolve) => (settle = resolve));
     const sub = kitchen.trpc.kitchen.onEvent.subscribe(
       {},
       {
+        onStarted: () => onSubscribed(),
         onData: ({ data }) => {
           const t0 =
             data.type === 'order.placed' ? sentAt.get(data.payload.ticket.orderId) : undefined;
@@ -112,7 +115,7 @@ async function main() {
         },
       },
     );
-    await new Promise((r) => setTimeout(r, 500));
+    await subscribed;
 
     const signer = new Stripe('sk_test_bench');
     const started = performance.now();

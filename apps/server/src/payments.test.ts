@@ -234,22 +234,24 @@ describe('online payment with Stripe Checkout', () => {
   });
 });
 
+/** An online order whose payment Stripe has confirmed, with its PaymentIntent. */
+async function paidOrder() {
+  const { placed, sessionId } = await onlineOrder();
+  const paymentIntent = `pi_${crypto.randomUUID()}`;
+  await deliver(
+    completedEvent(
+      sessionId,
+      placed.orderId,
+      placed.totals.totalCents,
+      'usd',
+      undefined,
+      paymentIntent,
+    ),
+  );
+  return { placed, paymentIntent };
+}
+
 describe('refunds', () => {
-  async function paidOrder() {
-    const { placed, sessionId } = await onlineOrder();
-    const paymentIntent = `pi_${crypto.randomUUID()}`;
-    await deliver(
-      completedEvent(
-        sessionId,
-        placed.orderId,
-        placed.totals.totalCents,
-        'usd',
-        undefined,
-        paymentIntent,
-      ),
-    );
-    return { placed, paymentIntent };
-  }
   const refundRow = async (orderId: string) =>
     (await fx.db.db.select().from(outbox).where(eq(outbox.orderId, orderId)))[0];
   const makeDue = (orderId: string) =>
@@ -375,18 +377,7 @@ describe('payment links and refunds seen from Stripe', () => {
   });
 
   test("charge.refunded records Stripe's refunded total, however often it comes", async () => {
-    const { placed, sessionId } = await onlineOrder();
-    const paymentIntent = `pi_${crypto.randomUUID()}`;
-    await deliver(
-      completedEvent(
-        sessionId,
-        placed.orderId,
-        placed.totals.totalCents,
-        'usd',
-        undefined,
-        paymentIntent,
-      ),
-    );
+    const { placed, paymentIntent } = await paidOrder();
     const refunded = (amount: number) =>
       JSON.stringify({
         id: `evt_${crypto.randomUUID()}`,

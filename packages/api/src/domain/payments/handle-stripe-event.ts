@@ -138,9 +138,10 @@ async function markPaid(
   setPayment: (status: string, flag?: string) => Promise<unknown>,
 ): Promise<WebhookOutcome> {
   if (order.paymentStatus === 'paid') return 'ignored';
+  const [store] = await tx.tx.select().from(stores).where(eq(stores.id, order.storeId));
   const matches =
     s.amount_total === order.totalCents &&
-    (s.currency ?? '').toUpperCase() === (await currencyOf(tx, order));
+    (s.currency ?? '').toUpperCase() === (store?.currency ?? '');
   if (!matches) {
     await setPayment('paid', 'amount_mismatch');
     return 'flagged';
@@ -158,7 +159,6 @@ async function markPaid(
     return 'flagged';
   }
   await setPayment('paid');
-  const [store] = await tx.tx.select().from(stores).where(eq(stores.id, order.storeId));
   if (store) {
     await queueSms(tx, store, order, 'confirmation');
     await queueEmail(tx, store, order, 'confirmation');
@@ -183,14 +183,6 @@ async function markPaid(
     SYSTEM,
   );
   return 'paid';
-}
-
-async function currencyOf(tx: TxContext, order: Order): Promise<string> {
-  const [store] = await tx.tx
-    .select({ currency: stores.currency })
-    .from(stores)
-    .where(eq(stores.id, order.storeId));
-  return store?.currency ?? '';
 }
 
 /**
