@@ -1,8 +1,16 @@
 export { enqueue } from './enqueue.ts';
 export {
   backoffMs,
+  claimDue,
+  PermanentFailure,
   runOutbox,
   type OutboxDelivered,
   type OutboxOptions,
   type OutboxSender,
 } from './run-outbox.ts';
+export {
+  listOutbox,
+  OutboxListInput,
+  OutboxRetryInput,
+  retryOutboxMessage,
+} from './manage-outbox.ts';

@@ -2,6 +2,9 @@ import { outbox, type OutboxMessage } from '@kds/db';
 import { and, asc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { DomainContext } from '../context.ts';
 
+/** Thrown by a sender when trying again cannot help (opted-out recipient, bad address). */
+export class PermanentFailure extends Error {}
+
 /** Delivers one message; resolves with the provider's id, throws to have it retried. */
 export type OutboxSender = (
   message: OutboxMessage,
@@ -37,11 +40,31 @@ export async function runOutbox(
   ctx: DomainContext,
   options: OutboxOptions,
 ): Promise<{ sent: number; failed: number }> {
-  const now = ctx.now();
   const maxAttempts = options.maxAttempts ?? 8;
   const channels = Object.keys(options.senders) as OutboxMessage['channel'][];
   if (channels.length === 0) return { sent: 0, failed: 0 };
-  const claimed = await ctx.db.transaction(async (tx) => {
+  const claimed = await claimDue(ctx, channels, options);
+  // Each message on its own: a slow endpoint or provider does not hold up the others.
+  const outcomes = await Promise.all(
+    claimed.map((message) => deliver(ctx, options, message, maxAttempts)),
+  );
+  return {
+    sent: outcomes.filter((o) => o === 'sent').length,
+    failed: outcomes.filter((o) => o === 'failed').length,
+  };
+}
+
+/**
+ * Claims due messages under a lease: pending ones whose time has come, and ones whose sender
+ * died mid-send (its lease ran out). Exported so tests can stage a crash after the claim.
+ */
+export async function claimDue(
+  ctx: Pick<DomainContext, 'db' | 'now'>,
+  channels: OutboxMessage['channel'][],
+  options: Pick<OutboxOptions, 'batch' | 'leaseMs'> = {},
+): Promise<OutboxMessage[]> {
+  const now = ctx.now();
+  return ctx.db.transaction(async (tx) => {
     const due = await tx
       .select({ id: outbox.id })
       .from(outbox)
@@ -73,40 +96,50 @@ export async function runOutbox(
       )
       .returning();
   });
+}
 
-  let sent = 0;
-  let failed = 0;
-  for (const message of claimed) {
-    const send = options.senders[message.channel];
-    if (!send) continue;
-    try {
-      const { providerId, costMicros } = await send(message, ctx);
-      await ctx.db
-        .update(outbox)
-        .set({
-          status: 'sent',
-          providerId,
-          costMicros: costMicros ?? null,
-          sentAt: ctx.now(),
-          lockedUntil: null,
-          error: null,
-        })
-        .where(eq(outbox.id, message.id));
-      await options.delivered?.[message.channel]?.(ctx, message, providerId);
-      sent += 1;
-    } catch (error) {
-      const giveUp = message.attempts >= maxAttempts;
-      await ctx.db
-        .update(outbox)
-        .set({
-          status: giveUp ? 'failed' : 'pending',
-          error: (error as Error).message.slice(0, 500),
-          lockedUntil: null,
-          nextAttemptAt: new Date(ctx.now().getTime() + backoffMs(message.attempts)),
-        })
-        .where(eq(outbox.id, message.id));
-      failed += 1;
-    }
+/** Only while our lease holds: a worker that lost it (too slow) must not overwrite the next one. */
+const ours = (message: OutboxMessage) =>
+  and(
+    eq(outbox.id, message.id),
+    eq(outbox.status, 'sending'),
+    message.lockedUntil ? eq(outbox.lockedUntil, message.lockedUntil) : undefined,
+  );
+
+async function deliver(
+  ctx: DomainContext,
+  options: OutboxOptions,
+  message: OutboxMessage,
+  maxAttempts: number,
+): Promise<'sent' | 'failed'> {
+  const send = options.senders[message.channel];
+  if (!send) return 'failed';
+  try {
+    const { providerId, costMicros } = await send(message, ctx);
+    await ctx.db
+      .update(outbox)
+      .set({
+        status: 'sent',
+        providerId,
+        costMicros: costMicros ?? null,
+        sentAt: ctx.now(),
+        lockedUntil: null,
+        error: null,
+      })
+      .where(ours(message));
+    await options.delivered?.[message.channel]?.(ctx, message, providerId);
+    return 'sent';
+  } catch (error) {
+    const giveUp = error instanceof PermanentFailure || message.attempts >= maxAttempts;
+    await ctx.db
+      .update(outbox)
+      .set({
+        status: giveUp ? 'failed' : 'pending',
+        error: (error as Error).message.slice(0, 500),
+        lockedUntil: null,
+        nextAttemptAt: new Date(ctx.now().getTime() + backoffMs(message.attempts)),
+      })
+      .where(ours(message));
+    return 'failed';
   }
-  return { sent, failed };
 }
