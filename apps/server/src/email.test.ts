@@ -1,5 +1,5 @@
 import { createSmtpMailer } from '@kds/api';
-import { outbox } from '@kds/db';
+import { outbox, stores } from '@kds/db';
 import { eq } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
@@ -11,6 +11,12 @@ import {
   type Fixture,
   type Server,
 } from './test/harness.ts';
+
+/** Undoes quoted-printable soft breaks and escapes, so long links can be searched for. */
+const unfold = (raw: string) =>
+  raw
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
 let fx: Fixture;
 let smtp: SMTPServer;
@@ -29,7 +35,7 @@ beforeAll(async () => {
       let raw = '';
       stream.on('data', (chunk: Buffer) => (raw += chunk.toString()));
       stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: unfold(raw) });
         callback();
       });
     },
@@ -96,5 +102,55 @@ describe('email to guests over SMTP', () => {
     expect(await fx.db.db.select().from(outbox).where(eq(outbox.orderId, silent.orderId))).toEqual(
       [],
     );
+  });
+
+  test('staff on the list get one email per new paid order; nobody when the list is empty', async () => {
+    const [store] = await fx.db.db.select().from(stores).where(eq(stores.id, fx.storeId));
+    if (!store) throw new Error('no store');
+    const original = store.settings;
+    const staffEmails = ['kitchen-lead@demo.test', 'owner@demo.test'];
+    await fx.db.db
+      .update(stores)
+      .set({ settings: { ...original, notifications: { ...original.notifications, staffEmails } } })
+      .where(eq(stores.id, fx.storeId));
+    try {
+      const order = await guest.trpc.order.place.mutate(fx.order({ notes: 'ring the bell' }));
+      const before = received.length;
+      await server.app.jobs.runOnce();
+      await vi.waitFor(() => expect(received.length).toBe(before + 2));
+      const mails = received.slice(before);
+      expect(mails.map((m) => m.to[0]).sort()).toEqual(staffEmails);
+      expect(mails[0]?.raw).toMatch(
+        new RegExp(`Subject: New order #${order.number} \\(dine-in\\)`),
+      );
+      expect(mails[0]?.raw).toContain('ring the bell');
+      expect(mails[0]?.raw).toContain(`/admin/orders/${order.orderId}`);
+    } finally {
+      await fx.db.db.update(stores).set({ settings: original }).where(eq(stores.id, fx.storeId));
+    }
+    const quiet = await guest.trpc.order.place.mutate(fx.order());
+    expect(await fx.db.db.select().from(outbox).where(eq(outbox.orderId, quiet.orderId))).toEqual(
+      [],
+    );
+  });
+
+  test('a phone order gets its payment link by email, once', async () => {
+    const order = await guest.trpc.order.place.mutate(
+      fx.order({
+        payment: 'online',
+        fulfilment: { type: 'pickup' },
+        customer: { name: 'Cy', email: 'cy@example.test' },
+      }),
+    );
+    const link = await manager.trpc.payment.link.mutate({ orderId: order.orderId, email: true });
+    expect(link.emailed).toBe(true);
+    const again = await manager.trpc.payment.link.mutate({ orderId: order.orderId, email: true });
+    expect(again.emailed).toBe(false);
+    const before = received.length;
+    await server.app.jobs.runOnce();
+    await vi.waitFor(() => expect(received.length).toBe(before + 1));
+    expect(received[before]?.to).toEqual(['cy@example.test']);
+    expect(received[before]?.raw).toMatch(/Subject: Pay for your order #\d+/);
+    expect(received[before]?.raw).toContain(link.checkoutUrl);
   });
 });

@@ -12,7 +12,15 @@ export function createSmtpMailer(config: { url: string; from: string }): MailTra
   };
 }
 
-/** Without SMTP settings: recorded in the outbox as sent, and nothing leaves. */
-export const recordedMail: MailTransport = {
-  send: async () => ({ id: `recorded-${crypto.randomUUID()}` }),
-};
+/** Without SMTP settings: recorded in the outbox as sent and logged (no body), nothing leaves. */
+export function recordedMail(
+  note: (what: Record<string, unknown>, message: string) => void = () => {},
+): MailTransport {
+  return {
+    async send(email) {
+      const id = `recorded-${crypto.randomUUID()}`;
+      note({ id, to: email.to, subject: email.subject }, 'email recorded, not sent (no SMTP)');
+      return { id };
+    },
+  };
+}

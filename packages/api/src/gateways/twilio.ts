@@ -1,5 +1,6 @@
 import twilio from 'twilio';
-import type { SmsTransport } from '../domain/notifications/sms.ts';
+import type { CallTransport } from '../domain/notifications/call.ts';
+import { RecipientOptedOut, type SmsTransport } from '../domain/notifications/sms.ts';
 
 export interface TwilioConfig {
   accountSid: string;
@@ -11,6 +12,9 @@ export interface TwilioConfig {
   statusCallbackUrl?: string;
 }
 
+/** Twilio's "Attempt to send to unsubscribed recipient": the number replied STOP. */
+const UNSUBSCRIBED = 21610;
+
 /** Checks `X-Twilio-Signature` for a form POST to `url` (the URL Twilio was given). */
 export function validTwilioSignature(
   authToken: string,
@@ -21,25 +25,83 @@ export function validTwilioSignature(
   return twilio.validateRequest(authToken, signature, url, params);
 }
 
-/** Texts through the real Twilio SDK; `apiUrl` points it at a local fake in tests. */
-export function createTwilioSms(config: TwilioConfig): SmsTransport {
+function clientFor(config: TwilioConfig) {
   const client = twilio(config.accountSid, config.authToken);
   // The SDK has no base-URL option, but its API domain's baseUrl is public.
   if (config.apiUrl) client.api.baseUrl = config.apiUrl;
+  return client;
+}
+
+/** Texts through the real Twilio SDK; `apiUrl` points it at a local fake in tests. */
+export function createTwilioSms(config: TwilioConfig): SmsTransport {
+  const client = clientFor(config);
   return {
     async send(to, body) {
-      const message = await client.messages.create({
-        to,
-        from: config.from,
-        body,
-        ...(config.statusCallbackUrl ? { statusCallback: config.statusCallbackUrl } : {}),
-      });
-      return { id: message.sid };
+      try {
+        const message = await client.messages.create({
+          to,
+          from: config.from,
+          body,
+          ...(config.statusCallbackUrl ? { statusCallback: config.statusCallbackUrl } : {}),
+        });
+        return { id: message.sid };
+      } catch (error) {
+        if ((error as { code?: number }).code === UNSUBSCRIBED) throw new RecipientOptedOut();
+        throw error;
+      }
     },
   };
 }
 
-/** Without Twilio settings: the message is recorded in the outbox as sent, and nothing leaves. */
-export const recordedSms: SmsTransport = {
-  send: async () => ({ id: `recorded-${crypto.randomUUID()}` }),
-};
+/** TwiML that says the words twice (a first "hello?" often covers the start), in plain English. */
+export function sayTwiml(words: string): string {
+  const response = new twilio.twiml.VoiceResponse();
+  response.say({ voice: 'alice', language: 'en-US' }, words);
+  response.pause({ length: 1 });
+  response.say({ voice: 'alice', language: 'en-US' }, words);
+  return response.toString();
+}
+
+/** Automated calls through the real Twilio SDK; the words go inline as TwiML. */
+export function createTwilioCalls(config: TwilioConfig): CallTransport {
+  const client = clientFor(config);
+  return {
+    async call(to, words) {
+      const call = await client.calls.create({
+        to,
+        from: config.from,
+        twiml: sayTwiml(words),
+        ...(config.statusCallbackUrl
+          ? { statusCallback: config.statusCallbackUrl, statusCallbackEvent: ['completed'] }
+          : {}),
+      });
+      return { id: call.sid };
+    },
+  };
+}
+
+type Note = (what: Record<string, unknown>, message: string) => void;
+
+/**
+ * Without Twilio settings: the message is recorded in the outbox as sent and logged without
+ * its words (they may hold a pickup code), and nothing leaves.
+ */
+export function recordedSms(note: Note = () => {}): SmsTransport {
+  return {
+    async send(to, body) {
+      const id = `recorded-${crypto.randomUUID()}`;
+      note({ id, to, chars: body.length }, 'text recorded, not sent (no Twilio settings)');
+      return { id };
+    },
+  };
+}
+
+export function recordedCalls(note: Note = () => {}): CallTransport {
+  return {
+    async call(to) {
+      const id = `recorded-${crypto.randomUUID()}`;
+      note({ id, to }, 'call recorded, not placed (no Twilio settings)');
+      return { id };
+    },
+  };
+}

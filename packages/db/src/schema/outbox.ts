@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   check,
   index,
   integer,
@@ -39,6 +40,8 @@ export const outbox = pgTable(
     error: text(),
     /** Provider cost in millionths of the currency unit (SMS cost fractions of a cent). */
     costMicros: bigint({ mode: 'number' }),
+    /** Length of a voice call, from the provider's final report. */
+    durationSeconds: integer(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp({ withTimezone: true }),
   },
@@ -53,5 +56,34 @@ export const outbox = pgTable(
   ],
 );
 
+/** Numbers that replied STOP: nothing more is texted to them until they reply START. */
+export const smsOptOuts = pgTable('sms_opt_outs', {
+  phone: text().primaryKey(),
+  optedOutAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/** An integrator's endpoint: the store's events it wants, signed with its own secret. */
+export const webhookEndpoints = pgTable(
+  'webhook_endpoints',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    storeId: uuid()
+      .notNull()
+      .references(() => stores.id),
+    url: text().notNull(),
+    /** Shared with the integrator once, to check the `KDS-Signature` header. */
+    secret: text().notNull(),
+    /** Event types to deliver (`order.placed`, ...); `*` for all. */
+    eventTypes: text().array().notNull(),
+    active: boolean().notNull().default(true),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index().on(t.storeId),
+    check('webhook_endpoints_url_format', sql`${t.url} ~ '^https?://'`),
+  ],
+);
+
+export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
 export type OutboxMessage = typeof outbox.$inferSelect;
 export type NewOutboxMessage = typeof outbox.$inferInsert;

@@ -16,10 +16,26 @@ export interface OpeningInterval {
   closes: string;
 }
 
+/** Messages a store can word itself; `{number}`, `{store}`, `{code}`, `{link}`, `{eta}` are filled in. */
+export type MessageTemplateKey = 'smsConfirmation' | 'smsStarted' | 'smsReady' | 'callReady';
+
+export interface NotificationSettings {
+  sms: boolean;
+  call: boolean;
+  email: boolean;
+  /** Who is emailed about each new paid order (none: off). */
+  staffEmails: string[];
+  /** "The kitchen has your order, expected at ..." when cooking starts (default off). */
+  smsStarted?: boolean;
+  templates?: Partial<Record<MessageTemplateKey, string>>;
+  /** Managers texted when a kitchen screen is offline or behind during opening hours. */
+  escalation?: { phones: string[]; afterMinutes: number };
+}
+
 export interface StoreSettings {
   paymentMode: 'online' | 'counter' | 'both';
   ticketThresholds: Record<OrderTypeKey, TicketThresholds>;
-  notifications: { sms: boolean; call: boolean; email: boolean; staffEmails: string[] };
+  notifications: NotificationSettings;
   pickupCodeRequired: boolean;
   /** Tax in basis points (825 = 8.25 %), added on top of the discounted subtotal. */
   taxRateBps: number;

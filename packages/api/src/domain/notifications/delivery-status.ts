@@ -3,19 +3,24 @@ import { eq } from 'drizzle-orm';
 import type { DomainContext } from '../context.ts';
 
 /**
- * A provider's report on a message (Twilio's status callback): its delivery status and its
- * cost, in millionths of the currency unit (Twilio prices texts in fractions of a cent).
+ * A provider's report on a message or call (Twilio's status callback): its delivery status,
+ * a call's duration, and its cost in millionths of the currency unit (Twilio prices texts in
+ * fractions of a cent).
  */
 export async function recordDeliveryStatus(
   ctx: DomainContext,
-  report: { providerId: string; status: string; price: string | undefined },
+  report: { providerId: string; status: string; price?: string; durationSeconds?: string },
 ): Promise<boolean> {
   const price = report.price ? Math.round(Math.abs(Number(report.price)) * 1_000_000) : null;
+  const duration = report.durationSeconds ? Number.parseInt(report.durationSeconds, 10) : null;
   const updated = await ctx.db
     .update(outbox)
     .set({
       providerStatus: report.status,
       ...(price !== null && Number.isFinite(price) ? { costMicros: price } : {}),
+      ...(duration !== null && Number.isInteger(duration) && duration >= 0
+        ? { durationSeconds: duration }
+        : {}),
     })
     .where(eq(outbox.providerId, report.providerId))
     .returning({ id: outbox.id });

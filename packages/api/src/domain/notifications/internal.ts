@@ -5,20 +5,22 @@ import { NotFoundError } from '../errors.ts';
 import { enqueue } from '../outbox/enqueue.ts';
 
 /**
- * Queues a message to the guest in the caller's transaction, once per order, channel and kind.
+ * Queues a message about an order in the caller's transaction, once per order, channel and kind.
  * It keeps the kind, not the text: texts carry the pickup code, which is never stored.
  */
-export function queueGuestMessage(
+export function queueOrderMessage(
   tx: TxContext,
   store: Store,
   order: Order,
-  message: { channel: 'sms' | 'email'; kind: string; recipient: string },
-): Promise<void> {
+  message: { channel: 'sms' | 'call' | 'email'; kind: string; recipient: string },
+  /** Sets apart messages of one kind to several recipients (staff emails). */
+  distinct = '',
+): Promise<boolean> {
   return enqueue(tx, {
     storeId: store.id,
     orderId: order.id,
     channel: message.channel,
-    dedupeKey: `order:${order.id}:${message.channel}:${message.kind}`,
+    dedupeKey: `order:${order.id}:${message.channel}:${message.kind}${distinct && `:${distinct}`}`,
     recipient: message.recipient,
     template: `${message.channel}.${message.kind}`,
     payload: { kind: message.kind },

@@ -1,20 +1,31 @@
-import type { Order, Store } from '@kds/db';
+import type { Order, OutboxMessage, Store } from '@kds/db';
 import type { DomainContext, TxContext } from '../context.ts';
-import type { OutboxSender } from '../outbox/run-outbox.ts';
-import { messageSubject, queueGuestMessage } from './internal.ts';
+import { PermanentFailure, type OutboxSender } from '../outbox/run-outbox.ts';
+import { estimateFor } from '../tracker/estimate-ready.ts';
+import { messageSubject, queueOrderMessage } from './internal.ts';
+import { isOptedOut, markOptedOut } from './opt-out.ts';
+import { renderTemplate, templateFor, type TemplateValues } from './templates.ts';
 import { pickupCodeFor } from '../orders/pickup-code.ts';
 
-export type SmsKind = 'confirmation' | 'ready';
+export type SmsKind = 'confirmation' | 'started' | 'ready';
 
 /** Sends one text message; resolves with the provider's id. */
 export interface SmsTransport {
   send(to: string, body: string): Promise<{ id: string }>;
 }
 
+/** The provider refused the number because its owner replied STOP (Twilio error 21610). */
+export class RecipientOptedOut extends Error {
+  constructor() {
+    super('the recipient has opted out of texts (replied STOP)');
+  }
+}
+
 /**
  * Queues a text to the guest, in the caller's transaction: only with their consent and the
- * store's, and once per order and kind (a recall and a second READY send nothing new). The
- * outbox keeps the kind, not the text: the text carries the pickup code, which is never stored.
+ * store's, never to a number that replied STOP, and once per order and kind (a recall and a
+ * second READY send nothing new). The outbox keeps the kind, not the text: the text carries
+ * the pickup code, which is never stored.
  */
 export async function queueSms(
   tx: TxContext,
@@ -23,32 +34,79 @@ export async function queueSms(
   kind: SmsKind,
 ): Promise<void> {
   if (!order.smsConsent || !order.customerPhone || !store.settings.notifications.sms) return;
-  await queueGuestMessage(tx, store, order, {
+  if (await isOptedOut(tx.tx, order.customerPhone)) return;
+  await queueOrderMessage(tx, store, order, {
     channel: 'sms',
     kind,
     recipient: order.customerPhone,
   });
 }
 
-/** The text, short and transactional, rendered when it is sent. */
-export function smsBody(ctx: DomainContext, store: Store, order: Order, kind: SmsKind): string {
-  const code =
-    order.fulfilment === 'pickup' ? pickupCodeFor(ctx.config.pickupPepper, order.id) : null;
-  if (kind === 'ready') {
-    return `${store.name}: order #${order.number} is ready!${code ? ` Show code ${code} at the counter.` : ''}`;
-  }
-  const track = `${ctx.config.publicUrl}/track/${order.trackingToken}`;
-  return `${store.name}: order #${order.number} received. Follow it: ${track}${code ? ` Pickup code: ${code}.` : ''}`;
+/** The values a guest message is filled with, read when it is sent. */
+export async function messageValues(
+  ctx: DomainContext,
+  store: Store,
+  order: Order,
+): Promise<TemplateValues> {
+  const eta = await estimateFor(ctx, store, order);
+  return {
+    store: store.name,
+    number: order.number,
+    code: order.fulfilment === 'pickup' ? pickupCodeFor(ctx.config.pickupPepper, order.id) : '',
+    link: `${ctx.config.publicUrl}/track/${order.trackingToken}`,
+    eta: eta
+      ? eta.toLocaleTimeString('en-GB', {
+          hour: '2-digit',
+          minute: '2-digit',
+          timeZone: store.timezone,
+        })
+      : '',
+  };
 }
 
-/** The outbox sender for texts: renders the message now and hands it to the transport. */
+const TEMPLATE_OF = {
+  confirmation: 'smsConfirmation',
+  started: 'smsStarted',
+  ready: 'smsReady',
+} as const;
+
+/** The text, short and transactional, in the store's words, rendered when it is sent. */
+export async function smsBody(
+  ctx: DomainContext,
+  store: Store,
+  order: Order,
+  kind: SmsKind,
+): Promise<string> {
+  return renderTemplate(
+    templateFor(store, TEMPLATE_OF[kind]),
+    await messageValues(ctx, store, order),
+  );
+}
+
+/** Staff alerts carry their words; a guest's text is rendered now (it may hold the pickup code). */
+async function textOf(ctx: DomainContext, message: OutboxMessage): Promise<string> {
+  if (typeof message.payload.text === 'string') return message.payload.text;
+  const { order, store } = await messageSubject(ctx, message);
+  return smsBody(ctx, store, order, message.payload.kind as SmsKind);
+}
+
+/**
+ * The outbox sender for texts: checks the number has not replied STOP since the text was
+ * queued, renders the message now and hands it to the transport.
+ */
 export function smsSender(transport: SmsTransport): OutboxSender {
   return async (message, ctx) => {
-    const { order, store } = await messageSubject(ctx, message);
-    const { id } = await transport.send(
-      message.recipient,
-      smsBody(ctx, store, order, message.payload.kind as SmsKind),
-    );
-    return { providerId: id };
+    if (await isOptedOut(ctx.db, message.recipient)) {
+      throw new PermanentFailure(new RecipientOptedOut().message);
+    }
+    const body = await textOf(ctx, message);
+    try {
+      const { id } = await transport.send(message.recipient, body);
+      return { providerId: id };
+    } catch (error) {
+      if (!(error instanceof RecipientOptedOut)) throw error;
+      await markOptedOut(ctx, message.recipient);
+      throw new PermanentFailure(error.message);
+    }
   };
 }

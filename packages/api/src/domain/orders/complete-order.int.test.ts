@@ -105,6 +105,33 @@ describe('order.complete', () => {
     ).toBe('UNPROCESSABLE_CONTENT');
   });
 
+  test('a client guessing across orders is refused after ten failures; others are not', async () => {
+    await requireCodes(true);
+    const guesser = await h.staffOf(h.demo.storeId, 'kitchen');
+    for (let i = 0; i < 5; i++) {
+      const order = await readyOrder();
+      for (let j = 0; j < 2; j++) {
+        expect(
+          await trpcCodeOf(
+            h
+              .caller(guesser)
+              .order.complete({ orderId: order.orderId, pickupCode: wrong(order.code) }),
+          ),
+        ).toBe('UNPROCESSABLE_CONTENT');
+      }
+    }
+    const fresh = await readyOrder();
+    expect(
+      await trpcCodeOf(
+        h.caller(guesser).order.complete({ orderId: fresh.orderId, pickupCode: fresh.code }),
+      ),
+    ).toBe('TOO_MANY_REQUESTS');
+    const done = await h
+      .caller(await h.staffOf(h.demo.storeId, 'kitchen'))
+      .order.complete({ orderId: fresh.orderId, pickupCode: fresh.code });
+    expect(done.status).toBe('COMPLETED');
+  });
+
   test('the code is never stored in clear', async () => {
     const order = await readyOrder();
     const [row] = await h.db.select().from(orders).where(eq(orders.id, order.orderId));

@@ -4,7 +4,7 @@ import { appendEvents } from '../../events/append-events.ts';
 import type { EventDraft, Ticket } from '../../events/types.ts';
 import type { TxContext } from '../context.ts';
 import { InvalidTransitionError } from '../errors.ts';
-import { queueSms } from '../notifications/sms.ts';
+import { queueReadyMessages, queueStartedMessages } from '../notifications/order-messages.ts';
 import { withTransaction } from '../transaction.ts';
 import type { DomainContext } from '../context.ts';
 import { lockOrder, saveOrder } from './internal.ts';
@@ -47,6 +47,8 @@ export function assertOnKitchenScreens(order: Order, action: string): void {
 export async function startStep(state: TicketState): Promise<void> {
   const status = nextStatus(state.order, 'start', state.now);
   state.order = await saveOrder(state.tx, state.order, { status, startedAt: state.now });
+  const [store] = await state.tx.tx.select().from(stores).where(eq(stores.id, state.order.storeId));
+  if (store) await queueStartedMessages(state.tx, store, state.order);
   state.events.push({
     type: 'ticket.started',
     orderId: state.order.id,
@@ -64,7 +66,7 @@ export async function readyStep(state: TicketState, forced: boolean, stationId: 
     readyAt: state.now,
     pickupCodeExpiresAt: new Date(state.now.getTime() + validMs),
   });
-  if (store) await queueSms(state.tx, store, state.order, 'ready');
+  if (store) await queueReadyMessages(state.tx, store, state.order);
   state.events.push({
     type: 'ticket.bumped',
     orderId: state.order.id,

@@ -10,8 +10,7 @@ import { findStoreBySlug, totalsOf } from './internal.ts';
 import { priceOrder, type Totals } from './pricing.ts';
 import type { PlaceOrderInput } from './schemas.ts';
 import type { OrderStatus } from './state-machine.ts';
-import { queueEmail } from '../notifications/email.ts';
-import { queueSms } from '../notifications/sms.ts';
+import { queuePaidMessages } from '../notifications/order-messages.ts';
 import { startCheckout } from '../payments/start-checkout.ts';
 import { pickupCodeFor, pickupCodeHash } from './pickup-code.ts';
 import { toTicket } from './ticket-view.ts';
@@ -122,10 +121,7 @@ export async function placeOrder({
         )
         .returning();
       if (priced.discountCodeId) await useDiscount(tx.tx, priced.discountCodeId);
-      if (atCounter) {
-        await queueSms(tx, store, order, 'confirmation');
-        await queueEmail(tx, store, order, 'confirmation');
-      }
+      if (atCounter) await queuePaidMessages(tx, store, order);
 
       await appendEvents(tx, store.id, [
         atCounter

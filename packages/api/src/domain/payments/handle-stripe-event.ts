@@ -8,8 +8,7 @@ import { nextStatus } from '../orders/state-machine.ts';
 import { toTicket } from '../orders/ticket-view.ts';
 import { withTransaction } from '../transaction.ts';
 import { expireOrder } from './expire-unpaid.ts';
-import { queueEmail } from '../notifications/email.ts';
-import { queueSms } from '../notifications/sms.ts';
+import { queuePaidMessages } from '../notifications/order-messages.ts';
 import { queueRefund } from './refunds.ts';
 
 const Session = z.object({
@@ -159,10 +158,7 @@ async function markPaid(
     return 'flagged';
   }
   await setPayment('paid');
-  if (store) {
-    await queueSms(tx, store, order, 'confirmation');
-    await queueEmail(tx, store, order, 'confirmation');
-  }
+  if (store) await queuePaidMessages(tx, store, order);
   const now = tx.now();
   const status = nextStatus(order, 'pay', now);
   const saved = await saveOrder(tx, order, {
