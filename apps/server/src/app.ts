@@ -3,10 +3,13 @@ import fastifyWebsocket from '@fastify/websocket';
 import {
   appRouter,
   createApiContext,
+  createRateLimits,
   createEventLog,
   createSimulatedStripe,
   recordedMail,
   recordedSms,
+  recordedCalls,
+  type CallTransport,
   EventBus,
   listenForEvents,
   type AppRouter,
@@ -39,12 +42,16 @@ export interface AppOptions {
   stripe?: StripeGateway;
   /** Texts to guests (Twilio); by default they are recorded in the outbox only. */
   sms?: SmsTransport;
+  /** Calls to guests (Twilio); by default recorded in the outbox only. */
+  calls?: CallTransport;
   /** Email to guests (SMTP); by default recorded in the outbox only. */
   mail?: MailTransport;
   /** Twilio's auth token, to check its status callbacks; without it the route is not served. */
   twilioAuthToken?: string;
   /** Where guests reach this server: payment return URLs. */
   publicUrl?: string;
+  /** Tries per outgoing message before it is marked failed (default 8). */
+  outboxMaxAttempts?: number;
   /** Background jobs (payment expiry); tests that drive them by hand turn them off. */
   jobs?: boolean;
   /** The postcode service for deliveries (POSTCODE_API_URL). */
@@ -90,6 +97,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     log,
     now: options.now ?? (() => new Date()),
     postcodes: options.postcodes ?? null,
+    limits: createRateLimits(),
     config: {
       sessionTtlMs: 12 * 3600_000,
       maxReplayEvents: 10_000,
@@ -155,6 +163,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           : (bearerToken(headers) ?? cookieToken(app, headers.cookie));
         return createApiContext(deps, {
           token,
+          ip: isWebSocket
+            ? (req as { socket?: { remoteAddress?: string } }).socket?.remoteAddress
+            : (req as { ip: string }).ip,
           ...(isWebSocket
             ? {}
             : {
@@ -199,10 +210,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
+  const note = (what: Record<string, unknown>, message: string) => app.log.info(what, message);
   const jobs = createJobs(
     deps,
-    { stripe, sms: options.sms ?? recordedSms, mail: options.mail ?? recordedMail },
+    {
+      stripe,
+      sms: options.sms ?? recordedSms(note),
+      calls: options.calls ?? recordedCalls(note),
+      mail: options.mail ?? recordedMail(note),
+    },
     app.log,
+    options.outboxMaxAttempts ? { maxAttempts: options.outboxMaxAttempts } : {},
   );
   app.decorate('jobs', jobs);
   app.addHook('onReady', async () => {

@@ -48,6 +48,8 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default('KDS <orders@kds.local>'),
   /** A postcodes.io-style service for delivery addresses; without it, no delivery. */
   POSTCODE_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Tries per outgoing message (text, call, email, webhook, refund) before it is marked failed. */
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   /** Largest accepted HTTP body or WebSocket message. */
   BODY_LIMIT_BYTES: z.coerce
     .number()

@@ -5,8 +5,12 @@ import {
   refundDelivered,
   refundSender,
   smsSender,
+  callSender,
   emailSender,
+  escalateStuckScreens,
   runOutbox,
+  webhookSender,
+  type CallTransport,
   type ApiDeps,
   type SmsTransport,
   type MailTransport,
@@ -16,28 +20,38 @@ import type { FastifyBaseLogger } from 'fastify';
 
 export interface Jobs {
   /** One pass of every job, now (tests, operators). */
-  runOnce(): Promise<{ expired: number; sent: number; failed: number }>;
+  runOnce(): Promise<{ expired: number; escalated: number; sent: number; failed: number }>;
   start(): void;
   stop(): void;
 }
 
 /**
  * Background work whose state lives in the database (so a restart loses nothing and several
- * instances may run it): unpaid orders expiring, the outbox (refunds today), and a daily
- * look at Stripe's sessions to repair any webhook that never came.
+ * instances may run it): unpaid orders expiring, the outbox (refunds, texts, calls, email,
+ * outgoing webhooks), texts to managers about stuck kitchen screens, and a regular look at
+ * Stripe's sessions to repair any webhook that never came.
  */
 export function createJobs(
   deps: ApiDeps,
-  providers: { stripe: StripeGateway; sms: SmsTransport; mail: MailTransport },
+  providers: {
+    stripe: StripeGateway;
+    sms: SmsTransport;
+    calls: CallTransport;
+    mail: MailTransport;
+  },
   log: FastifyBaseLogger,
+  options: { maxAttempts?: number } = {},
 ): Jobs {
   const outbox = {
     senders: {
       refund: refundSender(providers.stripe),
       sms: smsSender(providers.sms),
+      call: callSender(providers.calls),
       email: emailSender(providers.mail),
+      webhook: webhookSender(),
     },
     delivered: { refund: refundDelivered },
+    ...options,
   };
   const context = () => createApiContext(deps, { token: undefined });
   const timers: NodeJS.Timeout[] = [];
@@ -52,11 +66,13 @@ export function createJobs(
     async runOnce() {
       const ctx = await context();
       const expired = await expireUnpaidOrders(ctx);
-      return { expired, ...(await runOutbox(ctx, outbox)) };
+      const escalated = await escalateStuckScreens(ctx);
+      return { expired, escalated, ...(await runOutbox(ctx, outbox)) };
     },
     start() {
       every(15_000, 'payment expiry', async () => expireUnpaidOrders(await context()));
       every(2_000, 'outbox', async () => runOutbox(await context(), outbox));
+      every(30_000, 'screen escalation', async () => escalateStuckScreens(await context()));
       every(10 * 60_000, 'payment reconciliation', async () =>
         reconcilePayments(await context(), { since: new Date(Date.now() - 24 * 3600_000) }),
       );

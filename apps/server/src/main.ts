@@ -4,6 +4,7 @@ import {
   createSimulatedStripe,
   createSmtpMailer,
   createStripeGateway,
+  createTwilioCalls,
   createTwilioSms,
   hashPassword,
 } from '@kds/api';
@@ -35,18 +36,25 @@ async function main() {
           publicUrl,
           ...(env.STRIPE_WEBHOOK_SECRET ? { webhookSecret: env.STRIPE_WEBHOOK_SECRET } : {}),
         });
-  const sms =
+  const twilio =
     env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_FROM
-      ? createTwilioSms({
+      ? {
           accountSid: env.TWILIO_ACCOUNT_SID,
           authToken: env.TWILIO_AUTH_TOKEN,
           from: env.TWILIO_FROM,
           statusCallbackUrl: `${publicUrl}/webhooks/twilio/status`,
           ...(env.TWILIO_API_URL ? { apiUrl: env.TWILIO_API_URL } : {}),
-        })
+        }
       : undefined;
   const app = await buildApp({
-    ...(sms && env.TWILIO_AUTH_TOKEN ? { sms, twilioAuthToken: env.TWILIO_AUTH_TOKEN } : {}),
+    ...(twilio
+      ? {
+          sms: createTwilioSms(twilio),
+          calls: createTwilioCalls(twilio),
+          twilioAuthToken: twilio.authToken,
+        }
+      : {}),
+    outboxMaxAttempts: env.OUTBOX_MAX_ATTEMPTS,
     ...(env.SMTP_URL ? { mail: createSmtpMailer({ url: env.SMTP_URL, from: env.MAIL_FROM }) } : {}),
     stripe,
     publicUrl,

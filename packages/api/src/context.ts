@@ -4,6 +4,7 @@ import type { DomainConfig, DomainContext } from './domain/context.ts';
 import type { PaymentGateway } from './domain/payments/ports.ts';
 import type { PostcodeLookup } from './domain/stores/location.ts';
 import type { EventBus, EventLog } from './events/event-bus.ts';
+import type { RateLimits } from './rate-limits.ts';
 
 /** Long-lived parts shared by every request of one server instance. */
 export interface ApiDeps {
@@ -14,6 +15,7 @@ export interface ApiDeps {
   now: () => Date;
   postcodes: PostcodeLookup | null;
   payments: PaymentGateway | null;
+  limits: RateLimits;
 }
 
 /** How the transport keeps a staff session in an HTTP-only cookie (absent on WebSockets). */
@@ -24,12 +26,15 @@ export interface SessionCookie {
 
 export interface ApiContext extends DomainContext {
   sessionCookie: SessionCookie | null;
+  limits: RateLimits;
+  /** The caller's address, for limits on clients that are not signed in. */
+  ip: string | undefined;
 }
 
 /** Builds a request's context: the principal comes from the bearer token, cookie or WS params. */
 export async function createApiContext(
   deps: ApiDeps,
-  request: { token: string | undefined; sessionCookie?: SessionCookie },
+  request: { token: string | undefined; sessionCookie?: SessionCookie; ip?: string },
 ): Promise<ApiContext> {
   const principal = await resolvePrincipal(deps.db, request.token, deps.now());
   return {
@@ -42,5 +47,7 @@ export async function createApiContext(
     postcodes: deps.postcodes,
     payments: deps.payments,
     sessionCookie: request.sessionCookie ?? null,
+    limits: deps.limits,
+    ip: request.ip,
   };
 }

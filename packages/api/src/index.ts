@@ -1,5 +1,6 @@
 export { appRouter, type AppRouter } from './root.ts';
 export { createApiContext, type ApiContext, type ApiDeps, type SessionCookie } from './context.ts';
+export { createRateLimits, type RateLimits } from './rate-limits.ts';
 export type { DomainConfig, Principal } from './domain/context.ts';
 export { hashPassword } from './domain/auth/index.ts';
 export { EventBus, createEventLog, listenForEvents } from './events/index.ts';
@@ -20,9 +21,30 @@ export {
   recordPaymentDetails,
   refundSender,
 } from './domain/payments/index.ts';
-export { runOutbox, type OutboxOptions } from './domain/outbox/index.ts';
 export { smsSender, type SmsTransport } from './domain/notifications/sms.ts';
-export { createTwilioSms, recordedSms, validTwilioSignature } from './gateways/twilio.ts';
+export {
+  createTwilioCalls,
+  createTwilioSms,
+  recordedCalls,
+  recordedSms,
+  sayTwiml,
+  validTwilioSignature,
+} from './gateways/twilio.ts';
 export { recordDeliveryStatus } from './domain/notifications/delivery-status.ts';
 export { emailSender, type MailTransport } from './domain/notifications/email.ts';
+export { callSender, type CallTransport } from './domain/notifications/call.ts';
+export { recordSmsReply } from './domain/notifications/opt-out.ts';
+export { escalateStuckScreens } from './domain/devices/index.ts';
+export {
+  claimDue,
+  PermanentFailure,
+  runOutbox,
+  type OutboxOptions,
+} from './domain/outbox/index.ts';
+export {
+  signWebhook,
+  verifyWebhookSignature,
+  webhookSender,
+  type WebhookBody,
+} from './domain/webhooks/index.ts';
 export { createSmtpMailer, recordedMail } from './gateways/mail.ts';

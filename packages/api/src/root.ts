@@ -7,6 +7,8 @@ import { menuRouter } from './routers/menu.ts';
 import { orderRouter } from './routers/order.ts';
 import { ticketRouter } from './routers/ticket.ts';
 import { trackerRouter } from './routers/tracker.ts';
+import { outboxRouter } from './routers/outbox.ts';
+import { webhookRouter } from './routers/webhook.ts';
 import { router } from './trpc.ts';
 
 export const appRouter = router({
@@ -19,6 +21,8 @@ export const appRouter = router({
   device: deviceRouter,
   board: boardRouter,
   payment: paymentRouter,
+  outbox: outboxRouter,
+  webhook: webhookRouter,
 });
 
 export type AppRouter = typeof appRouter;

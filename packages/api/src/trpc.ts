@@ -3,6 +3,8 @@ import { ZodError } from 'zod';
 import type { ApiContext } from './context.ts';
 import type { Principal } from './domain/context.ts';
 import { DomainError } from './domain/errors.ts';
+import { clientKey, type RateLimits } from './rate-limits.ts';
+import type { RateLimiterMemory } from 'rate-limiter-flexible';
 
 const codeFor: Record<DomainError['code'], TRPC_ERROR_CODE_KEY> = {
   NOT_FOUND: 'NOT_FOUND',
@@ -73,6 +75,26 @@ export const staffProcedure = publicProcedure.use(withPrincipal(isStaff, 'staff 
 export const managerProcedure = publicProcedure.use(
   withPrincipal(isManager, 'a manager or owner must do this'),
 );
+/**
+ * Refuses a client that has failed too often, and counts this call against it if it fails.
+ * Only failures count: see rate-limits.ts.
+ */
+export const limitFailures = (pick: (limits: RateLimits) => RateLimiterMemory) =>
+  t.middleware(async ({ ctx, next }) => {
+    const limiter = pick(ctx.limits);
+    const key = clientKey(ctx.principal, ctx.ip);
+    const used = await limiter.get(key);
+    if (used && used.consumedPoints >= limiter.points) {
+      throw new TRPCError({
+        code: 'TOO_MANY_REQUESTS',
+        message: `too many failed attempts; try again in ${Math.ceil(used.msBeforeNext / 60_000)} min`,
+      });
+    }
+    const result = await next();
+    if (!result.ok) await limiter.penalty(key, 1);
+    return result;
+  });
+
 export const deviceProcedure = publicProcedure.use(withPrincipal(isDevice, 'paired screens only'));
 
 /** Wraps a stream of sequenced items as `tracked()` so clients resume from the last id. */

@@ -5,6 +5,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { applyEvent } from './apply-event.ts';
 import type { Board, KitchenConfig, StoredEvent } from './types.ts';
 
+/** A screen with nothing new still says it is here this often (the server's offline check). */
+const HEARTBEAT_MS = 30_000;
+
 export interface LiveBoard {
   board: Board | undefined;
   /** Server time minus local time, in ms: timers run on the server's clock. */
@@ -74,15 +77,17 @@ export function useLiveBoard(onEvent: (event: StoredEvent) => void): LiveBoard {
     }),
   );
 
-  // Tell the server how far this screen has drawn, so it knows which screens are behind.
+  // Tell the server how far this screen has drawn (so it knows which screens are behind), and
+  // that it is still here even when nothing happens (so a dead screen is noticed).
   const cursor = snapshot.data?.cursor;
-  const acked = useRef<string | undefined>(undefined);
+  const acked = useRef<{ cursor: string; at: number } | undefined>(undefined);
   useEffect(() => {
     const id = setInterval(() => {
-      if (cursor !== undefined && cursor !== acked.current) {
-        acked.current = cursor;
-        client.kitchen.ack.mutate({ seq: Number(cursor) }).catch(() => (acked.current = undefined));
-      }
+      const last = acked.current;
+      if (cursor === undefined) return;
+      if (last?.cursor === cursor && Date.now() - last.at < HEARTBEAT_MS) return;
+      acked.current = { cursor, at: Date.now() };
+      client.kitchen.ack.mutate({ seq: Number(cursor) }).catch(() => (acked.current = undefined));
     }, 2_000);
     return () => clearInterval(id);
   }, [client, cursor]);

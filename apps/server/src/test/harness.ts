@@ -37,7 +37,10 @@ export interface Server {
 export async function startServer(
   handle: DbHandle,
   options: Partial<
-    Pick<AppOptions, 'eventPollMs' | 'stripe' | 'jobs' | 'sms' | 'mail' | 'twilioAuthToken'>
+    Pick<
+      AppOptions,
+      'eventPollMs' | 'stripe' | 'jobs' | 'sms' | 'calls' | 'mail' | 'twilioAuthToken' | 'now'
+    >
   > = {},
 ): Promise<Server> {
   const app = await buildApp({

@@ -2,6 +2,7 @@ import { orderEvents, stores } from '@kds/db';
 import { eq, sql } from 'drizzle-orm';
 import type { TxContext } from '../domain/context.ts';
 import { NotFoundError } from '../domain/errors.ts';
+import { queueWebhooks } from '../domain/webhooks/deliver-webhooks.ts';
 import type { Actor, EventDraft, StoredEvent } from './types.ts';
 
 export const EVENTS_CHANNEL = 'kds_events';
@@ -59,6 +60,7 @@ export async function appendEvents(
       createdAt: at,
     })),
   );
+  await queueWebhooks(ctx, storeId, events);
   // NOTIFY is delivered at commit and only wakes other instances; they read the log.
   await ctx.tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${`${storeId}:${row.eventSeq}`})`);
   ctx.afterCommit(() => ctx.bus.published(storeId, events));

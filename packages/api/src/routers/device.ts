@@ -1,6 +1,7 @@
 import {
   createPairingCode,
   CreatePairingCodeInput,
+  listScreenHealth,
   pairDevice,
   PairDeviceInput,
 } from '../domain/devices/index.ts';
@@ -10,6 +11,8 @@ export const deviceRouter = router({
   createPairingCode: managerProcedure
     .input(CreatePairingCodeInput)
     .mutation(({ ctx, input }) => createPairingCode({ ctx, input })),
+  /** Every paired screen: live, offline or behind, and since when. */
+  health: managerProcedure.query(({ ctx }) => listScreenHealth({ ctx })),
   pair: publicProcedure
     .input(PairDeviceInput)
     .mutation(({ ctx, input }) => pairDevice({ ctx, input })),

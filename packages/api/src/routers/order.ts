@@ -12,7 +12,13 @@ import {
 } from '../domain/orders/index.ts';
 import { payOrder, PayOrderInput } from '../domain/payments/index.ts';
 import { pickupSlots, PickupSlotsInput } from '../domain/stores/index.ts';
-import { kitchenProcedure, managerProcedure, publicProcedure, router } from '../trpc.ts';
+import {
+  kitchenProcedure,
+  limitFailures,
+  managerProcedure,
+  publicProcedure,
+  router,
+} from '../trpc.ts';
 
 export const orderRouter = router({
   pickupSlots: publicProcedure
@@ -28,6 +34,7 @@ export const orderRouter = router({
     .input(AddToOrderInput)
     .mutation(({ ctx, input }) => addToOrder({ ctx, input })),
   complete: kitchenProcedure
+    .use(limitFailures((limits) => limits.pickupCode))
     .input(CompleteOrderInput)
     .mutation(({ ctx, input }) => completeOrder({ ctx, input })),
   pay: publicProcedure.input(PayOrderInput).mutation(({ ctx, input }) => payOrder({ ctx, input })),

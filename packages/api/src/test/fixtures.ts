@@ -1,3 +1,4 @@
+import { createRateLimits } from '../rate-limits.ts';
 import { randomUUID } from 'node:crypto';
 import {
   menuItems,
@@ -65,6 +66,7 @@ export async function createHarness(
   const log = createEventLog(db);
   const bus = new EventBus(log);
   const demo = await loadStore(db, 'demo');
+  const limits = createRateLimits();
 
   const ctx = (principal: Principal | null = null): ApiContext => ({
     db,
@@ -76,6 +78,8 @@ export async function createHarness(
     postcodes: options.postcodes ?? null,
     payments: options.payments ?? null,
     sessionCookie: null,
+    limits,
+    ip: '127.0.0.1',
   });
   return {
     handle,

@@ -1,0 +1,124 @@
+import { devices, orderEvents, stores, type Device, type Store } from '@kds/db';
+import { and, asc, eq, gt, isNotNull, isNull, lt, ne } from 'drizzle-orm';
+import { requireManager } from '../auth/principal.ts';
+import type { DomainContext } from '../context.ts';
+import { kitchenEventFilter } from '../kitchen/event-filter.ts';
+import { enqueue } from '../outbox/enqueue.ts';
+import { isOpenAt } from '../stores/opening-hours.ts';
+import { toStoredEvent } from '../../events/read-events.ts';
+
+/** Screens repeat their ack every 30 s; three missed in a row is offline. */
+export const OFFLINE_AFTER_MS = 90_000;
+/** An event not drawn this long after it committed makes a screen behind (normal lag is ms). */
+export const BEHIND_AFTER_MS = 30_000;
+
+export interface ScreenHealth {
+  deviceId: string;
+  name: string;
+  stationId: string | null;
+  state: 'live' | 'offline' | 'behind';
+  /** When the problem began: last heartbeat, or the oldest event it has not drawn. */
+  since: Date | null;
+  lastSeenAt: Date | null;
+  lastAckSeq: number;
+}
+
+async function healthOf(ctx: DomainContext, device: Device, now: Date): Promise<ScreenHealth> {
+  const base = {
+    deviceId: device.id,
+    name: device.name,
+    stationId: device.stationId,
+    lastSeenAt: device.lastSeenAt,
+    lastAckSeq: device.lastAckSeq,
+  };
+  if (!device.lastSeenAt || now.getTime() - device.lastSeenAt.getTime() > OFFLINE_AFTER_MS) {
+    return { ...base, state: 'offline', since: device.lastSeenAt ?? device.pairedAt };
+  }
+  // Only events this screen is sent count: a grill screen is not behind on a salad.
+  const unseen = await ctx.db
+    .select()
+    .from(orderEvents)
+    .where(
+      and(
+        eq(orderEvents.storeId, device.storeId),
+        gt(orderEvents.seq, device.lastAckSeq),
+        ne(orderEvents.type, 'order.created'),
+        lt(orderEvents.createdAt, new Date(now.getTime() - BEHIND_AFTER_MS)),
+      ),
+    )
+    .orderBy(asc(orderEvents.seq))
+    .limit(200);
+  const wanted = kitchenEventFilter(device.stationId ?? undefined);
+  const oldest = unseen.map(toStoredEvent).find(wanted);
+  return oldest
+    ? { ...base, state: 'behind', since: new Date(oldest.at) }
+    : { ...base, state: 'live', since: null };
+}
+
+function pairedScreens(ctx: DomainContext, storeId: string) {
+  return ctx.db
+    .select()
+    .from(devices)
+    .where(
+      and(eq(devices.storeId, storeId), isNotNull(devices.pairedAt), isNull(devices.revokedAt)),
+    )
+    .orderBy(asc(devices.name));
+}
+
+/** Every paired screen of the manager's store: live, offline or behind, and since when. */
+export async function listScreenHealth({ ctx }: { ctx: DomainContext }): Promise<ScreenHealth[]> {
+  const manager = requireManager(ctx);
+  const now = ctx.now();
+  return Promise.all((await pairedScreens(ctx, manager.storeId)).map((d) => healthOf(ctx, d, now)));
+}
+
+/**
+ * Texts the store's managers about screens offline or behind for longer than the store allows,
+ * during opening hours only. One text per screen, problem and manager: the key names when the
+ * problem began, so a screen that recovers and fails again is reported again.
+ */
+export async function escalateStuckScreens(ctx: DomainContext): Promise<number> {
+  const now = ctx.now();
+  let queued = 0;
+  for (const store of await ctx.db.select().from(stores)) {
+    const escalation = store.settings.notifications.escalation;
+    if (!escalation?.phones.length) continue;
+    if (!isOpenAt(store.openingHours, store.timezone, now)) continue;
+    for (const device of await pairedScreens(ctx, store.id)) {
+      const health = await healthOf(ctx, device, now);
+      if (health.state === 'live' || !health.since) continue;
+      if (now.getTime() - health.since.getTime() < escalation.afterMinutes * 60_000) continue;
+      queued += await queueEscalation(ctx, store, health);
+    }
+  }
+  return queued;
+}
+
+async function queueEscalation(ctx: DomainContext, store: Store, health: ScreenHealth) {
+  const since = health.since?.toLocaleTimeString('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: store.timezone,
+  });
+  const text =
+    health.state === 'offline'
+      ? `KDS ${store.name}: kitchen screen "${health.name}" has been offline since ${since}.`
+      : `KDS ${store.name}: kitchen screen "${health.name}" has not shown new orders since ${since}.`;
+  let queued = 0;
+  for (const phone of store.settings.notifications.escalation?.phones ?? []) {
+    const fresh = await enqueue(
+      { tx: ctx.db, now: ctx.now },
+      {
+        storeId: store.id,
+        orderId: null,
+        channel: 'sms',
+        dedupeKey: `screen:${health.deviceId}:${health.state}:${health.since?.toISOString()}:${phone}`,
+        recipient: phone,
+        template: 'sms.escalation',
+        payload: { kind: 'escalation', text, deviceId: health.deviceId },
+      },
+    );
+    if (fresh) queued += 1;
+  }
+  return queued;
+}

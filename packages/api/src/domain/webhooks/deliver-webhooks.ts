@@ -1,0 +1,86 @@
+import { webhookEndpoints } from '@kds/db';
+import { and, eq } from 'drizzle-orm';
+import type { TxContext } from '../context.ts';
+import { enqueue } from '../outbox/enqueue.ts';
+import { PermanentFailure, type OutboxSender } from '../outbox/run-outbox.ts';
+import type { StoredEvent } from '../../events/types.ts';
+import { signWebhook } from './signature.ts';
+
+/** What an integrator receives: one event, with an id stable across retries. */
+export interface WebhookBody {
+  id: string;
+  type: string;
+  createdAt: string;
+  storeId: string;
+  orderId: string | null;
+  data: unknown;
+}
+
+/**
+ * Queues each event for every endpoint of the store that wants it, in the transaction that
+ * appends the events: delivered only if they commit, once per event and endpoint, and never
+ * on the kitchen's path (the outbox worker does the HTTP, with retries).
+ */
+export async function queueWebhooks(tx: TxContext, storeId: string, events: StoredEvent[]) {
+  const endpoints = await tx.tx
+    .select({
+      id: webhookEndpoints.id,
+      url: webhookEndpoints.url,
+      types: webhookEndpoints.eventTypes,
+    })
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.storeId, storeId), eq(webhookEndpoints.active, true)));
+  for (const endpoint of endpoints) {
+    for (const event of events) {
+      if (!endpoint.types.includes('*') && !endpoint.types.includes(event.type)) continue;
+      const body: WebhookBody = {
+        id: `evt_${storeId}_${event.seq}`,
+        type: event.type,
+        createdAt: event.at,
+        storeId,
+        orderId: event.orderId,
+        data: event.payload,
+      };
+      await enqueue(tx, {
+        storeId,
+        orderId: event.orderId,
+        channel: 'webhook',
+        dedupeKey: `event:${event.seq}:webhook:${endpoint.id}`,
+        recipient: endpoint.url,
+        template: `webhook.${event.type}`,
+        payload: { endpointId: endpoint.id, body },
+      });
+    }
+  }
+}
+
+/** POSTs the event, signed with the endpoint's secret at send time; any non-2xx is retried. */
+export function webhookSender(options: { timeoutMs?: number } = {}): OutboxSender {
+  return async (message, ctx) => {
+    const endpointId = String(message.payload.endpointId);
+    const [endpoint] = await ctx.db
+      .select()
+      .from(webhookEndpoints)
+      .where(eq(webhookEndpoints.id, endpointId));
+    if (!endpoint?.active) throw new PermanentFailure('the endpoint was removed');
+    const body = JSON.stringify(message.payload.body);
+    const response = await fetch(endpoint.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'KDS-Webhooks/1',
+        'kds-signature': signWebhook(endpoint.secret, body, ctx.now()),
+        'kds-event-id': String((message.payload.body as WebhookBody).id),
+      },
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+    });
+    // The answer is not read beyond its status: an endpoint cannot make us hold memory.
+    await response.body?.cancel();
+    if (response.status < 200 || response.status >= 300) {
+      throw new Error(`the endpoint answered ${response.status}`);
+    }
+    return { providerId: (message.payload.body as WebhookBody).id };
+  };
+}

@@ -1,0 +1,88 @@
+import { auditLog, webhookEndpoints } from '@kds/db';
+import { randomBytes } from 'node:crypto';
+import { and, asc, eq } from 'drizzle-orm';
+import { requireManager } from '../auth/principal.ts';
+import type { DomainContext } from '../context.ts';
+import { NotFoundError } from '../errors.ts';
+import type { WebhookEndpointCreateInput, WebhookEndpointIdInput } from './schemas.ts';
+
+/** A store's endpoints; the secret only as its last characters, to tell them apart. */
+export async function listWebhookEndpoints({ ctx }: { ctx: DomainContext }) {
+  const manager = requireManager(ctx);
+  const rows = await ctx.db
+    .select()
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.storeId, manager.storeId), eq(webhookEndpoints.active, true)))
+    .orderBy(asc(webhookEndpoints.createdAt));
+  return rows.map(({ secret, ...endpoint }) => ({
+    ...endpoint,
+    secretHint: `…${secret.slice(-4)}`,
+  }));
+}
+
+/** Adds an endpoint; its signing secret is returned this once. */
+export async function createWebhookEndpoint({
+  ctx,
+  input,
+}: {
+  ctx: DomainContext;
+  input: WebhookEndpointCreateInput;
+}) {
+  const manager = requireManager(ctx);
+  const secret = `whsec_${randomBytes(24).toString('base64url')}`;
+  return ctx.db.transaction(async (tx) => {
+    const [endpoint] = await tx
+      .insert(webhookEndpoints)
+      .values({
+        storeId: manager.storeId,
+        url: input.url,
+        secret,
+        eventTypes: [...new Set(input.eventTypes)],
+      })
+      .returning();
+    if (!endpoint) throw new Error('endpoint not created');
+    await tx.insert(auditLog).values({
+      storeId: manager.storeId,
+      staffId: manager.staffId,
+      action: 'webhook.created',
+      entity: 'webhook_endpoint',
+      entityId: endpoint.id,
+      after: { url: endpoint.url, eventTypes: endpoint.eventTypes },
+    });
+    return { id: endpoint.id, url: endpoint.url, eventTypes: endpoint.eventTypes, secret };
+  });
+}
+
+/** Stops deliveries to an endpoint; messages already queued for it are dropped when due. */
+export async function removeWebhookEndpoint({
+  ctx,
+  input,
+}: {
+  ctx: DomainContext;
+  input: WebhookEndpointIdInput;
+}) {
+  const manager = requireManager(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const [endpoint] = await tx
+      .update(webhookEndpoints)
+      .set({ active: false })
+      .where(
+        and(
+          eq(webhookEndpoints.id, input.endpointId),
+          eq(webhookEndpoints.storeId, manager.storeId),
+          eq(webhookEndpoints.active, true),
+        ),
+      )
+      .returning();
+    if (!endpoint) throw new NotFoundError('webhook endpoint', { endpointId: input.endpointId });
+    await tx.insert(auditLog).values({
+      storeId: manager.storeId,
+      staffId: manager.staffId,
+      action: 'webhook.removed',
+      entity: 'webhook_endpoint',
+      entityId: endpoint.id,
+      before: { url: endpoint.url, eventTypes: endpoint.eventTypes },
+    });
+    return { id: endpoint.id };
+  });
+}

@@ -1,0 +1,25 @@
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { Principal } from './domain/context.ts';
+
+/**
+ * Per-client limits, held in this instance's memory (a client spread over several instances
+ * gets the limit once per instance; docs/operations.md). Each limit counts failures only, so
+ * a busy counter completing pickups is never slowed, while a guesser is.
+ */
+export interface RateLimits {
+  /** Wrong, expired or unknown pickup codes: 10 per client per 10 minutes. */
+  pickupCode: RateLimiterMemory;
+}
+
+export function createRateLimits(): RateLimits {
+  return {
+    pickupCode: new RateLimiterMemory({ keyPrefix: 'pickup', points: 10, duration: 600 }),
+  };
+}
+
+/** Who "a client" is: the signed-in staff member or paired screen, else the address. */
+export function clientKey(principal: Principal | null, ip: string | undefined): string {
+  if (principal?.kind === 'staff') return `staff:${principal.staffId}`;
+  if (principal?.kind === 'device') return `device:${principal.deviceId}`;
+  return `ip:${ip ?? 'unknown'}`;
+}
