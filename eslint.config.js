@@ -98,7 +98,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['apps/kitchen/src/**/*.{ts,tsx}', 'packages/ui/src/**/*.{ts,tsx}'],
+    files: [
+      'apps/kitchen/src/**/*.{ts,tsx}',
+      'apps/tracker/src/**/*.{ts,tsx}',
+      'apps/admin/src/**/*.{ts,tsx}',
+      'packages/ui/src/**/*.{ts,tsx}',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -12,7 +12,7 @@ function Root() {
   const clients = useMemo(() => createKdsClients({ getToken: () => token }), [token]);
   useEffect(() => () => void clients.wsClient.close(), [clients]);
   return (
-    <KdsProvider clients={clients}>
+    <KdsProvider key={token ?? 'signed-out'} clients={clients}>
       <App />
     </KdsProvider>
   );

@@ -70,6 +70,7 @@ async function main() {
     staticApps: [
       { prefix: '/kitchen/', root: appDist('kitchen') },
       { prefix: '/app/', root: appDist('tracker'), entryPaths: ['/order/', '/track/', '/board/'] },
+      { prefix: '/admin/', root: appDist('admin') },
     ],
   });
   if (seeded) app.log.info('seeded the demo store (owner@demo.test / demo)');

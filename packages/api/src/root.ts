@@ -9,6 +9,7 @@ import { ticketRouter } from './routers/ticket.ts';
 import { trackerRouter } from './routers/tracker.ts';
 import { outboxRouter } from './routers/outbox.ts';
 import { webhookRouter } from './routers/webhook.ts';
+import { storeRouter } from './routers/store.ts';
 import { router } from './trpc.ts';
 
 export const appRouter = router({
@@ -23,6 +24,7 @@ export const appRouter = router({
   payment: paymentRouter,
   outbox: outboxRouter,
   webhook: webhookRouter,
+  store: storeRouter,
 });
 
 export type AppRouter = typeof appRouter;

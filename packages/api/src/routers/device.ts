@@ -4,6 +4,8 @@ import {
   listScreenHealth,
   pairDevice,
   PairDeviceInput,
+  revokeDevice,
+  RevokeDeviceInput,
 } from '../domain/devices/index.ts';
 import { managerProcedure, publicProcedure, router } from '../trpc.ts';
 
@@ -13,6 +15,9 @@ export const deviceRouter = router({
     .mutation(({ ctx, input }) => createPairingCode({ ctx, input })),
   /** Every paired screen: live, offline or behind, and since when. */
   health: managerProcedure.query(({ ctx }) => listScreenHealth({ ctx })),
+  revoke: managerProcedure
+    .input(RevokeDeviceInput)
+    .mutation(({ ctx, input }) => revokeDevice({ ctx, input })),
   pair: publicProcedure
     .input(PairDeviceInput)
     .mutation(({ ctx, input }) => pairDevice({ ctx, input })),

@@ -11,6 +11,14 @@ import {
   PreviewOrderInput,
 } from '../domain/orders/index.ts';
 import { payOrder, PayOrderInput } from '../domain/payments/index.ts';
+import {
+  listOrders,
+  openStoreStream,
+  orderDetail,
+  OrderDetailInput,
+  OrderListInput,
+  StoreEventsInput,
+} from '../domain/admin/index.ts';
 import { pickupSlots, PickupSlotsInput } from '../domain/stores/index.ts';
 import {
   kitchenProcedure,
@@ -18,6 +26,7 @@ import {
   managerProcedure,
   publicProcedure,
   router,
+  trackedBySeq,
 } from '../trpc.ts';
 
 export const orderRouter = router({
@@ -38,6 +47,18 @@ export const orderRouter = router({
     .input(CompleteOrderInput)
     .mutation(({ ctx, input }) => completeOrder({ ctx, input })),
   pay: publicProcedure.input(PayOrderInput).mutation(({ ctx, input }) => payOrder({ ctx, input })),
+  /** The admin console: the store's orders, one order's whole story, and what changes live. */
+  list: managerProcedure
+    .input(OrderListInput)
+    .query(({ ctx, input }) => listOrders({ ctx, input })),
+  detail: managerProcedure
+    .input(OrderDetailInput)
+    .query(({ ctx, input }) => orderDetail({ ctx, input })),
+  onStore: managerProcedure
+    .input(StoreEventsInput)
+    .subscription(async ({ ctx, input, signal }) =>
+      trackedBySeq(await openStoreStream({ ctx, input, ...(signal ? { signal } : {}) })),
+    ),
   cancel: managerProcedure
     .input(CancelOrderInput)
     .mutation(({ ctx, input }) => cancelOrder({ ctx, input })),

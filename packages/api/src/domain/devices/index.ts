@@ -1,4 +1,5 @@
 export { createPairingCode } from './create-pairing-code.ts';
 export { pairDevice } from './pair-device.ts';
-export { CreatePairingCodeInput, PairDeviceInput } from './schemas.ts';
+export { revokeDevice } from './revoke-device.ts';
+export { CreatePairingCodeInput, PairDeviceInput, RevokeDeviceInput } from './schemas.ts';
 export { escalateStuckScreens, listScreenHealth, type ScreenHealth } from './screen-health.ts';

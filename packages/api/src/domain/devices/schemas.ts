@@ -16,3 +16,6 @@ export const PairDeviceInput = z.object({
     .pipe(z.string().length(8, 'a pairing code has 8 characters')),
 });
 export type PairDeviceInput = z.infer<typeof PairDeviceInput>;
+
+export const RevokeDeviceInput = z.object({ deviceId: z.uuid() });
+export type RevokeDeviceInput = z.infer<typeof RevokeDeviceInput>;

@@ -1,16 +1,17 @@
 import { auditLog, outbox } from '@kds/db';
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, lt, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
+import { messageLabel } from './labels.ts';
 import { InvalidTransitionError, NotFoundError } from '../errors.ts';
 
 export const OutboxListInput = z.object({
   status: z.enum(['pending', 'sending', 'sent', 'failed']).optional(),
   channel: z.enum(['sms', 'call', 'email', 'webhook', 'refund']).optional(),
   orderId: z.uuid().optional(),
-  /** The `createdAt` of the last row of the previous page. */
-  before: z.iso.datetime().optional(),
+  /** The last row of the previous page (rows of one transaction share `createdAt`). */
+  cursor: z.object({ createdAt: z.iso.datetime(), id: z.uuid() }).optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });
 export type OutboxListInput = z.infer<typeof OutboxListInput>;
@@ -49,12 +50,27 @@ export async function listOutbox({ ctx, input }: { ctx: DomainContext; input: Ou
         input.status ? eq(outbox.status, input.status) : undefined,
         input.channel ? eq(outbox.channel, input.channel) : undefined,
         input.orderId ? eq(outbox.orderId, input.orderId) : undefined,
-        input.before ? lt(outbox.createdAt, new Date(input.before)) : undefined,
+        input.cursor
+          ? or(
+              lt(outbox.createdAt, new Date(input.cursor.createdAt)),
+              and(
+                eq(outbox.createdAt, new Date(input.cursor.createdAt)),
+                lt(outbox.id, input.cursor.id),
+              ),
+            )
+          : undefined,
       ),
     )
-    .orderBy(desc(outbox.createdAt))
+    .orderBy(desc(outbox.createdAt), desc(outbox.id))
     .limit(input.limit);
-  return { messages: rows, next: rows.length === input.limit ? rows.at(-1)?.createdAt : null };
+  const last = rows.at(-1);
+  return {
+    messages: rows.map((row) => ({ ...row, label: messageLabel(row.template) })),
+    next:
+      rows.length === input.limit && last
+        ? { createdAt: last.createdAt.toISOString(), id: last.id }
+        : null,
+  };
 }
 
 /** Sends a failed message again, now, with a fresh allowance of tries; audited. */

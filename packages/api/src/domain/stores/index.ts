@@ -1,3 +1,4 @@
 export { isOpenAt, openingState, openWindows, type OpeningState } from './opening-hours.ts';
 export { pickupSlots, SLOT_MINUTES } from './pickup-slots.ts';
 export { PickupSlotsInput } from './schemas.ts';
+export { switchStore, SwitchStoreInput, whoAmI } from './my-stores.ts';

@@ -1,0 +1,45 @@
+import { isAuthError, useTRPC } from '@kds/ui';
+import { useQuery } from '@tanstack/react-query';
+import { Redirect, Route, Router, Switch } from 'wouter';
+import { SignIn } from './auth/sign-in.tsx';
+import { DashboardPage } from './dashboard/dashboard-page.tsx';
+import { Shell } from './layout/shell.tsx';
+import { MessagesPage } from './messages/messages-page.tsx';
+import { OrderPage } from './orders/order-page.tsx';
+import { OrdersPage } from './orders/orders-page.tsx';
+import { ScreensPage } from './screens/screens-page.tsx';
+import { Loading, Problem } from './shared/states.tsx';
+
+export function App({ onIdentityChange }: { onIdentityChange: () => void }) {
+  const trpc = useTRPC();
+  const me = useQuery(trpc.store.mine.queryOptions());
+  if (me.isPending) return <Loading />;
+  if (me.error && isAuthError(me.error)) return <SignIn onSignedIn={onIdentityChange} />;
+  if (me.error) return <Problem error={me.error} />;
+  if (me.data.role === 'kitchen') {
+    return (
+      <SignIn
+        onSignedIn={onIdentityChange}
+        notice="This account is for the kitchen screens. Sign in as a manager or owner."
+      />
+    );
+  }
+  return (
+    <Router base="/admin">
+      <Shell me={me.data} onIdentityChange={onIdentityChange}>
+        <Switch>
+          <Route path="/" component={DashboardPage} />
+          <Route path="/orders" component={OrdersPage} />
+          <Route path="/orders/:orderId">
+            {(params) => <OrderPage orderId={params.orderId} />}
+          </Route>
+          <Route path="/messages" component={MessagesPage} />
+          <Route path="/screens" component={ScreensPage} />
+          <Route>
+            <Redirect to="/" />
+          </Route>
+        </Switch>
+      </Shell>
+    </Router>
+  );
+}

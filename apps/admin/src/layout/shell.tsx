@@ -1,0 +1,90 @@
+import { useTRPCClient } from '@kds/ui';
+import type { ReactNode } from 'react';
+import { Link, useRoute } from 'wouter';
+import type { Outputs } from '../shared/types.ts';
+import { useLiveStore } from './use-live-store.ts';
+
+type Me = Outputs['store']['mine'];
+
+const NAV = [
+  { href: '/', label: 'Dashboard' },
+  { href: '/orders', label: 'Orders' },
+  { href: '/screens', label: 'Screens' },
+  { href: '/messages', label: 'Messages' },
+];
+
+function NavLink({ href, label }: { href: string; label: string }) {
+  const [exact] = useRoute(href);
+  const [nested] = useRoute(`${href}/*`);
+  const active = exact || (href !== '/' && nested);
+  return (
+    <Link
+      href={href}
+      className={`nav__link${active ? ' nav__link--active' : ''}`}
+      aria-current={active ? 'page' : undefined}
+    >
+      {label}
+    </Link>
+  );
+}
+
+/** The console's frame: navigation, the store in use (switchable), who is signed in, live state. */
+export function Shell({
+  me,
+  onIdentityChange,
+  children,
+}: {
+  me: Me;
+  onIdentityChange: () => void;
+  children: ReactNode;
+}) {
+  const client = useTRPCClient();
+  const { live } = useLiveStore();
+  return (
+    <div className="shell">
+      <aside className="shell__side">
+        <div className="brand">KDS Admin</div>
+        <label className="field field--compact">
+          <span>Store</span>
+          <select
+            value={me.store?.id ?? ''}
+            onChange={async (e) => {
+              await client.store.switch.mutate({ storeId: e.target.value });
+              onIdentityChange();
+            }}
+          >
+            {me.stores.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <nav className="nav" aria-label="Sections">
+          {NAV.map((item) => (
+            <NavLink key={item.href} {...item} />
+          ))}
+        </nav>
+        <div className="shell__foot">
+          <span className={`live${live ? ' live--on' : ''}`} role="status">
+            <span className="live__dot" aria-hidden="true" />
+            {live ? 'Live' : 'Reconnecting…'}
+          </span>
+          <span className="muted">
+            {me.staff?.name} · {me.role}
+          </span>
+          <button
+            className="btn btn--quiet"
+            onClick={async () => {
+              await client.auth.logout.mutate();
+              onIdentityChange();
+            }}
+          >
+            Sign out
+          </button>
+        </div>
+      </aside>
+      <main className="shell__main">{children}</main>
+    </div>
+  );
+}

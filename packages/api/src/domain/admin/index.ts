@@ -1,0 +1,5 @@
+export { dashboard } from './dashboard.ts';
+export { listOrders } from './list-orders.ts';
+export { orderDetail, type TimelineEntry } from './order-detail.ts';
+export { openStoreStream } from './store-stream.ts';
+export { OrderDetailInput, OrderListInput, StoreEventsInput } from './schemas.ts';

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+const STATUSES = [
+  'PENDING_PAYMENT',
+  'PLACED',
+  'PREPARING',
+  'READY',
+  'OUT_FOR_DELIVERY',
+  'COMPLETED',
+  'CANCELED',
+  'EXPIRED',
+] as const;
+
+export const OrderListInput = z.object({
+  status: z.array(z.enum(STATUSES)).max(STATUSES.length).optional(),
+  paymentStatus: z
+    .enum(['unpaid', 'pending', 'paid', 'refunded', 'partially_refunded', 'failed', 'at_counter'])
+    .optional(),
+  fulfilment: z.enum(['dine_in', 'pickup', 'delivery']).optional(),
+  /** Store-local business dates, inclusive ("2026-11-22"). */
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  /** An order number, or part of a name or phone number. */
+  search: z.string().trim().max(80).optional(),
+  /** The last row of the previous page. */
+  cursor: z.object({ createdAt: z.iso.datetime(), id: z.uuid() }).optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export type OrderListInput = z.infer<typeof OrderListInput>;
+
+export const OrderDetailInput = z.object({ orderId: z.uuid() });
+export type OrderDetailInput = z.infer<typeof OrderDetailInput>;
+
+export const StoreEventsInput = z.object({ lastEventId: z.string().regex(/^\d+$/).nullish() });
+export type StoreEventsInput = z.infer<typeof StoreEventsInput>;

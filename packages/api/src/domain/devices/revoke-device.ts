@@ -1,0 +1,43 @@
+import { auditLog, devices } from '@kds/db';
+import { and, eq, isNull } from 'drizzle-orm';
+import { requireManager } from '../auth/principal.ts';
+import type { DomainContext } from '../context.ts';
+import { NotFoundError } from '../errors.ts';
+import type { RevokeDeviceInput } from './schemas.ts';
+
+/**
+ * Unpairs a screen: its token stops working on its next request or reconnect (an open
+ * WebSocket keeps the identity it connected with until then). Audited.
+ */
+export async function revokeDevice({
+  ctx,
+  input,
+}: {
+  ctx: DomainContext;
+  input: RevokeDeviceInput;
+}) {
+  const manager = requireManager(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const [device] = await tx
+      .update(devices)
+      .set({ revokedAt: ctx.now(), tokenHash: null })
+      .where(
+        and(
+          eq(devices.id, input.deviceId),
+          eq(devices.storeId, manager.storeId),
+          isNull(devices.revokedAt),
+        ),
+      )
+      .returning();
+    if (!device) throw new NotFoundError('screen', { deviceId: input.deviceId });
+    await tx.insert(auditLog).values({
+      storeId: manager.storeId,
+      staffId: manager.staffId,
+      action: 'device.revoked',
+      entity: 'device',
+      entityId: device.id,
+      before: { name: device.name, stationId: device.stationId },
+    });
+    return { id: device.id };
+  });
+}

@@ -1,0 +1,18 @@
+const LABELS: Record<string, string> = {
+  'sms.confirmation': 'Confirmation text',
+  'sms.started': '"Expected at" text',
+  'sms.ready': 'Ready text',
+  'sms.escalation': 'Screen alert text',
+  'call.ready': 'Ready call',
+  'email.confirmation': 'Confirmation email',
+  'email.canceled': 'Cancellation email',
+  'email.payment_link': 'Payment link email',
+  'email.staff_order': 'New-order email to staff',
+  'stripe.refund': 'Refund',
+};
+
+/** What a queued message is, in words a manager reads ("Ready text", "Webhook order.placed"). */
+export function messageLabel(template: string): string {
+  if (template.startsWith('webhook.')) return `Webhook ${template.slice('webhook.'.length)}`;
+  return LABELS[template] ?? template;
+}

@@ -1,0 +1,67 @@
+import { auditLog, sessions, staff, staffMemberships, stores } from '@kds/db';
+import { and, asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { DomainContext } from '../context.ts';
+import { ForbiddenError, UnauthorizedError } from '../errors.ts';
+
+export const SwitchStoreInput = z.object({ storeId: z.uuid() });
+export type SwitchStoreInput = z.infer<typeof SwitchStoreInput>;
+
+function requireStaff(ctx: DomainContext) {
+  const p = ctx.principal;
+  if (p?.kind !== 'staff') throw new UnauthorizedError('sign in first');
+  return p;
+}
+
+/** Who is signed in, the store the session acts on, and every store they may switch to. */
+export async function whoAmI({ ctx }: { ctx: DomainContext }) {
+  const principal = requireStaff(ctx);
+  const [me] = await ctx.db
+    .select({ id: staff.id, name: staff.name, email: staff.email })
+    .from(staff)
+    .where(eq(staff.id, principal.staffId));
+  const memberships = await ctx.db
+    .select({ id: stores.id, name: stores.name, slug: stores.slug, role: staffMemberships.role })
+    .from(staffMemberships)
+    .innerJoin(stores, eq(stores.id, staffMemberships.storeId))
+    .where(eq(staffMemberships.staffId, principal.staffId))
+    .orderBy(asc(stores.name));
+  return {
+    staff: me,
+    role: principal.role,
+    store: memberships.find((m) => m.id === principal.storeId) ?? null,
+    stores: memberships,
+  };
+}
+
+/**
+ * Moves this session to another of the staff member's stores; everything after it is scoped
+ * to that store. A WebSocket keeps the store it connected with, so clients reconnect after.
+ */
+export async function switchStore({ ctx, input }: { ctx: DomainContext; input: SwitchStoreInput }) {
+  const principal = requireStaff(ctx);
+  const [membership] = await ctx.db
+    .select()
+    .from(staffMemberships)
+    .where(
+      and(
+        eq(staffMemberships.staffId, principal.staffId),
+        eq(staffMemberships.storeId, input.storeId),
+      ),
+    );
+  if (!membership) throw new ForbiddenError('you do not work at that store');
+  await ctx.db
+    .update(sessions)
+    .set({ storeId: input.storeId })
+    .where(eq(sessions.id, principal.sessionId));
+  await ctx.db.insert(auditLog).values({
+    storeId: input.storeId,
+    staffId: principal.staffId,
+    action: 'session.switched_store',
+    entity: 'session',
+    entityId: principal.sessionId,
+    before: { storeId: principal.storeId },
+    after: { storeId: input.storeId },
+  });
+  return { storeId: input.storeId, role: membership.role };
+}

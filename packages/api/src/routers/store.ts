@@ -1,0 +1,12 @@
+import { dashboard } from '../domain/admin/index.ts';
+import { switchStore, SwitchStoreInput, whoAmI } from '../domain/stores/index.ts';
+import { managerProcedure, router, staffProcedure } from '../trpc.ts';
+
+/** The admin console's frame: who is signed in, which store, and how it is doing. */
+export const storeRouter = router({
+  mine: staffProcedure.query(({ ctx }) => whoAmI({ ctx })),
+  switch: staffProcedure
+    .input(SwitchStoreInput)
+    .mutation(({ ctx, input }) => switchStore({ ctx, input })),
+  dashboard: managerProcedure.query(({ ctx }) => dashboard({ ctx })),
+});
