@@ -6,8 +6,8 @@ import { api, clearBoard, staffApi } from '../support/api.ts';
 test.beforeEach(() => clearBoard());
 test.use({ viewport: { width: 1440, height: 900 } });
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `../docs/screenshots/${name}.png`, animations: 'disabled' });
+const shot = (page: Page, name: string, fullPage = false) =>
+  page.screenshot({ path: `../docs/screenshots/${name}.png`, animations: 'disabled', fullPage });
 
 async function seriousViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -102,4 +102,45 @@ test('the dashboard, screens and messages show the state of the kitchen and what
   await expect(page.getByRole('heading', { name: 'Messages' })).toBeVisible();
   await shot(page, 'admin-messages');
   expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('a manager words the ready text and sets who is texted about stuck screens', async ({
+  page,
+}) => {
+  await signIn(page, 'manager@demo.test');
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Ready text').fill('{store}: #{number} is up![ Code {code}.]');
+  await page
+    .getByLabel('Text managers when a screen is stuck (phones, comma-separated)')
+    .fill('+15550100100');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await shot(page, 'admin-settings', true);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // A mistake is named and nothing is saved.
+  await page.getByLabel('Ready text').fill('Ready, {nmae}!');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('alert')).toContainText('use only {store}');
+  const saved = await (await staffApi('manager@demo.test')).store.settings.query();
+  expect(saved.settings.notifications.templates?.smsReady).toBe(
+    '{store}: #{number} is up![ Code {code}.]',
+  );
+  expect(saved.settings.notifications.escalation?.phones).toEqual(['+15550100100']);
+  // Put the demo back as it was for the other specs.
+  await (
+    await staffApi('manager@demo.test')
+  ).store.updateSettings.mutate({
+    name: saved.name,
+    timezone: saved.timezone,
+    openingHours: saved.openingHours,
+    settings: {
+      ...saved.settings,
+      notifications: {
+        ...saved.settings.notifications,
+        templates: {},
+        escalation: { phones: [], afterMinutes: 5 },
+      },
+    },
+  });
 });

@@ -8,6 +8,7 @@ import { MessagesPage } from './messages/messages-page.tsx';
 import { OrderPage } from './orders/order-page.tsx';
 import { OrdersPage } from './orders/orders-page.tsx';
 import { ScreensPage } from './screens/screens-page.tsx';
+import { SettingsPage } from './settings/settings-page.tsx';
 import { Loading, Problem } from './shared/states.tsx';
 
 export function App({ onIdentityChange }: { onIdentityChange: () => void }) {
@@ -35,6 +36,7 @@ export function App({ onIdentityChange }: { onIdentityChange: () => void }) {
           </Route>
           <Route path="/messages" component={MessagesPage} />
           <Route path="/screens" component={ScreensPage} />
+          <Route path="/settings" component={SettingsPage} />
           <Route>
             <Redirect to="/" />
           </Route>

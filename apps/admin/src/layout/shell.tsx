@@ -11,6 +11,7 @@ const NAV = [
   { href: '/orders', label: 'Orders' },
   { href: '/screens', label: 'Screens' },
   { href: '/messages', label: 'Messages' },
+  { href: '/settings', label: 'Settings' },
 ];
 
 function NavLink({ href, label }: { href: string; label: string }) {

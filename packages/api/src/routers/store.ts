@@ -1,5 +1,12 @@
 import { dashboard } from '../domain/admin/index.ts';
-import { switchStore, SwitchStoreInput, whoAmI } from '../domain/stores/index.ts';
+import {
+  getStoreSettings,
+  StoreSettingsInput,
+  switchStore,
+  SwitchStoreInput,
+  updateStoreSettings,
+  whoAmI,
+} from '../domain/stores/index.ts';
 import { managerProcedure, router, staffProcedure } from '../trpc.ts';
 
 /** The admin console's frame: who is signed in, which store, and how it is doing. */
@@ -9,4 +16,8 @@ export const storeRouter = router({
     .input(SwitchStoreInput)
     .mutation(({ ctx, input }) => switchStore({ ctx, input })),
   dashboard: managerProcedure.query(({ ctx }) => dashboard({ ctx })),
+  settings: managerProcedure.query(({ ctx }) => getStoreSettings({ ctx })),
+  updateSettings: managerProcedure
+    .input(StoreSettingsInput)
+    .mutation(({ ctx, input }) => updateStoreSettings({ ctx, input })),
 });

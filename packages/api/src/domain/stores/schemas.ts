@@ -1,4 +1,85 @@
 import { z } from 'zod';
+import { TEMPLATE_PLACEHOLDERS } from '../notifications/templates.ts';
 
 export const PickupSlotsInput = z.object({ storeSlug: z.string().trim().min(1).max(63) });
 export type PickupSlotsInput = z.infer<typeof PickupSlotsInput>;
+
+const TemplateText = z
+  .string()
+  .trim()
+  .max(320, 'at most 320 characters (two texts)')
+  .refine(
+    (t) =>
+      [...t.matchAll(/\{(\w+)\}/g)].every((m) => TEMPLATE_PLACEHOLDERS.includes(m[1] as never)),
+    { message: `use only ${TEMPLATE_PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}` },
+  );
+
+const Thresholds = z
+  .object({
+    warnMinutes: z.number().int().min(1).max(240),
+    lateMinutes: z.number().int().min(1).max(480),
+  })
+  .refine((t) => t.lateMinutes > t.warnMinutes, { message: 'late must come after warn' });
+
+const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM');
+
+const Phone = z.string().regex(/^\+[1-9]\d{6,14}$/, 'an international number like +15551234567');
+
+/** Everything a manager may set about a store; checked as a whole, saved as a whole. */
+export const StoreSettingsInput = z.object({
+  name: z.string().trim().min(1).max(80),
+  timezone: z.string().refine(
+    (zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'not a time zone (e.g. Europe/London)' },
+  ),
+  openingHours: z
+    .array(
+      z
+        .object({ day: z.number().int().min(0).max(6), opens: LocalTime, closes: LocalTime })
+        .refine((i) => i.closes !== i.opens, { message: 'opens and closes at the same time' }),
+    )
+    .max(28),
+  settings: z.object({
+    paymentMode: z.enum(['online', 'counter', 'both']),
+    ticketThresholds: z.object({ dine_in: Thresholds, pickup: Thresholds, delivery: Thresholds }),
+    notifications: z.object({
+      sms: z.boolean(),
+      call: z.boolean(),
+      email: z.boolean(),
+      staffEmails: z.array(z.email().toLowerCase()).max(10),
+      smsStarted: z.boolean().optional(),
+      templates: z
+        .object({
+          smsConfirmation: TemplateText,
+          smsStarted: TemplateText,
+          smsReady: TemplateText,
+          callReady: TemplateText,
+        })
+        .partial()
+        .optional(),
+      escalation: z
+        .object({ phones: z.array(Phone).max(5), afterMinutes: z.number().int().min(1).max(240) })
+        .optional(),
+    }),
+    pickupCodeRequired: z.boolean(),
+    taxRateBps: z.number().int().min(0).max(5000),
+    tipPresetsPercent: z.array(z.number().int().min(1).max(100)).max(5),
+    deliveryRadiusMeters: z.number().int().min(0).max(100_000),
+    defaultPrepMinutes: z.number().int().min(1).max(240),
+    paymentExpiryMinutes: z.number().int().min(30).max(1440),
+    location: z
+      .object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
+      .optional(),
+    pickupCodeValidMinutes: z.number().int().min(5).max(1440).optional(),
+    allowAddToOrder: z.boolean().optional(),
+    scheduledSlotCapacity: z.number().int().min(1).max(100).optional(),
+  }),
+});
+export type StoreSettingsInput = z.infer<typeof StoreSettingsInput>;
