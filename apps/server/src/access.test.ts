@@ -132,12 +132,41 @@ describe('authentication', () => {
 
     const tickets = await fetch(`${base}/kitchen.tickets`, { headers: { cookie } });
     expect(tickets.status).toBe(200);
-    await fetch(`${base}/auth.logout`, {
+    const logout = await fetch(`${base}/auth.logout`, {
       method: 'POST',
-      headers: { cookie, 'content-type': 'application/json' },
+      headers: { cookie, 'content-type': 'application/json', origin: `http://${server.url}` },
     });
+    expect(logout.status).toBe(200);
     const afterLogout = await fetch(`${base}/kitchen.tickets`, { headers: { cookie } });
     expect(afterLogout.status).toBe(401);
+  });
+
+  test('a cookie mutation from another site, or with no Origin, is refused and changes nothing', async () => {
+    const base = `http://${server.url}/trpc`;
+    const login = await fetch(`${base}/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'manager@demo.test', password: 'demo' }),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const order = await anonymous.trpc.order.place.mutate(fx.order());
+    const cancel = (headers: Record<string, string>) =>
+      fetch(`${base}/order.cancel`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ orderId: order.orderId, reason: 'csrf' }),
+      });
+    for (const headers of [{ origin: 'https://evil.example' }, {}] as Record<string, string>[]) {
+      const refused = await cancel(headers);
+      expect(refused.status).toBe(403);
+      expect(await refused.json()).toMatchObject({ error: { data: { code: 'FORBIDDEN' } } });
+    }
+    const manager = client(await fx.login(anonymous, 'manager@demo.test'));
+    expect((await manager.trpc.order.detail.query({ orderId: order.orderId })).order.status).toBe(
+      'PLACED',
+    );
+    expect((await cancel({ origin: `http://${server.url}` })).status).toBe(200);
+    manager.close();
   });
 });
 
@@ -167,5 +196,45 @@ describe('request limits and health', () => {
     expect(response.status).toBe(200);
     const body = await response.text();
     expect(body).not.toMatch(/costCents|stationId/);
+  });
+});
+
+describe('other origins', () => {
+  test('only listed origins get CORS headers and may use the cookie', async () => {
+    const listed = await startServer(fx.db, {
+      jobs: false,
+      corsOrigins: ['https://admin.example.com'],
+    });
+    try {
+      const base = `http://${listed.url}/trpc`;
+      const preflight = (origin: string) =>
+        fetch(`${base}/auth.logout`, {
+          method: 'OPTIONS',
+          headers: { origin, 'access-control-request-method': 'POST' },
+        });
+      const ok = await preflight('https://admin.example.com');
+      expect(ok.headers.get('access-control-allow-origin')).toBe('https://admin.example.com');
+      expect(ok.headers.get('access-control-allow-credentials')).toBe('true');
+      const other = await preflight('https://evil.example');
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+
+      const login = await fetch(`${base}/auth.login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'manager@demo.test', password: 'demo' }),
+      });
+      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      const logout = await fetch(`${base}/auth.logout`, {
+        method: 'POST',
+        headers: {
+          cookie,
+          'content-type': 'application/json',
+          origin: 'https://admin.example.com',
+        },
+      });
+      expect(logout.status).toBe(200);
+    } finally {
+      await listed.close();
+    }
   });
 });

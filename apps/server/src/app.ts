@@ -1,4 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
+import fastifyCors from '@fastify/cors';
 import fastifyWebsocket from '@fastify/websocket';
 import {
   appRouter,
@@ -50,6 +51,8 @@ export interface AppOptions {
   twilioAuthToken?: string;
   /** Where guests reach this server: payment return URLs. */
   publicUrl?: string;
+  /** Other origins (a separate admin host, an integrator's page) allowed to call the API. */
+  corsOrigins?: string[];
   /** Tries per outgoing message before it is marked failed (default 8). */
   outboxMaxAttempts?: number;
   /** Background jobs (payment expiry); tests that drive them by hand turn them off. */
@@ -126,6 +129,40 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(fastifyCookie);
+  // Other origins reach the API only when listed; they may send the session cookie then.
+  const listed = new Set(options.corsOrigins ?? []);
+  await app.register(fastifyCors, {
+    origin: (origin, callback) => callback(null, origin !== undefined && listed.has(origin)),
+    credentials: true,
+  });
+  // CSRF: SameSite=Lax keeps the cookie off cross-site POSTs in browsers that honour it; on
+  // top, a mutation authenticated by the cookie must come from our own page or a listed one.
+  const trusted = (origin: string | undefined, host: string | undefined) => {
+    if (!origin) return false;
+    if (listed.has(origin)) return true;
+    try {
+      const url = new URL(origin);
+      return url.host === host || url.origin === new URL(publicUrl).origin;
+    } catch {
+      return false;
+    }
+  };
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method !== 'POST' || !request.url.startsWith('/trpc')) return;
+    if (bearerToken(request.headers) || !cookieToken(app, request.headers.cookie)) return;
+    if (trusted(request.headers.origin, request.headers.host)) return;
+    request.log.warn(
+      { origin: request.headers.origin },
+      'cookie mutation from another origin refused',
+    );
+    return reply.status(403).send({
+      error: {
+        message: 'refused: this request did not come from the KDS pages (Origin)',
+        code: -32_003,
+        data: { code: 'FORBIDDEN', httpStatus: 403 },
+      },
+    });
+  });
   await app.register(fastifyWebsocket, {
     options: { maxPayload: bodyLimit },
     // On shutdown, tell every client to reconnect (to another instance, or to us after a
@@ -158,9 +195,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         // On WebSocket connections the adapter passes the raw IncomingMessage, not a FastifyRequest.
         const isWebSocket = !('raw' in (req as object));
         const headers = (req as { headers: IncomingHttpHeaders }).headers;
+        // A WebSocket opened by another site's page does not get to use our cookie.
+        const cookie =
+          !isWebSocket || trusted(headers.origin, headers.host)
+            ? cookieToken(app, headers.cookie)
+            : undefined;
         const token = isWebSocket
-          ? (paramToken(info.connectionParams) ?? cookieToken(app, headers.cookie))
-          : (bearerToken(headers) ?? cookieToken(app, headers.cookie));
+          ? (paramToken(info.connectionParams) ?? cookie)
+          : (bearerToken(headers) ?? cookie);
         return createApiContext(deps, {
           token,
           ip: isWebSocket

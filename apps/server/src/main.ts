@@ -55,6 +55,7 @@ async function main() {
         }
       : {}),
     outboxMaxAttempts: env.OUTBOX_MAX_ATTEMPTS,
+    corsOrigins: env.CORS_ORIGINS,
     ...(env.SMTP_URL ? { mail: createSmtpMailer({ url: env.SMTP_URL, from: env.MAIL_FROM }) } : {}),
     stripe,
     publicUrl,

@@ -9,11 +9,14 @@ import type { Principal } from './domain/context.ts';
 export interface RateLimits {
   /** Wrong, expired or unknown pickup codes: 10 per client per 10 minutes. */
   pickupCode: RateLimiterMemory;
+  /** Failed sign-ins from one address: 30 per 10 minutes (the account itself locks after 10). */
+  login: RateLimiterMemory;
 }
 
 export function createRateLimits(): RateLimits {
   return {
     pickupCode: new RateLimiterMemory({ keyPrefix: 'pickup', points: 10, duration: 600 }),
+    login: new RateLimiterMemory({ keyPrefix: 'login', points: 30, duration: 600 }),
   };
 }
 

@@ -10,6 +10,7 @@ import { trackerRouter } from './routers/tracker.ts';
 import { outboxRouter } from './routers/outbox.ts';
 import { webhookRouter } from './routers/webhook.ts';
 import { storeRouter } from './routers/store.ts';
+import { staffRouter } from './routers/staff.ts';
 import { router } from './trpc.ts';
 
 export const appRouter = router({
@@ -25,6 +26,7 @@ export const appRouter = router({
   outbox: outboxRouter,
   webhook: webhookRouter,
   store: storeRouter,
+  staff: staffRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -79,10 +79,13 @@ export const managerProcedure = publicProcedure.use(
  * Refuses a client that has failed too often, and counts this call against it if it fails.
  * Only failures count: see rate-limits.ts.
  */
-export const limitFailures = (pick: (limits: RateLimits) => RateLimiterMemory) =>
+export const limitFailures = (
+  pick: (limits: RateLimits) => RateLimiterMemory,
+  options: { byAddress?: boolean } = {},
+) =>
   t.middleware(async ({ ctx, next }) => {
     const limiter = pick(ctx.limits);
-    const key = clientKey(ctx.principal, ctx.ip);
+    const key = options.byAddress ? `ip:${ctx.ip ?? 'unknown'}` : clientKey(ctx.principal, ctx.ip);
     const used = await limiter.get(key);
     if (used && used.consumedPoints >= limiter.points) {
       throw new TRPCError({

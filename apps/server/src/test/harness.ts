@@ -39,7 +39,15 @@ export async function startServer(
   options: Partial<
     Pick<
       AppOptions,
-      'eventPollMs' | 'stripe' | 'jobs' | 'sms' | 'calls' | 'mail' | 'twilioAuthToken' | 'now'
+      | 'eventPollMs'
+      | 'stripe'
+      | 'jobs'
+      | 'sms'
+      | 'calls'
+      | 'mail'
+      | 'twilioAuthToken'
+      | 'now'
+      | 'corsOrigins'
     >
   > = {},
 ): Promise<Server> {

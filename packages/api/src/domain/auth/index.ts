@@ -1,5 +1,5 @@
 export { login, type LoginResult } from './login.ts';
-export { logout } from './logout.ts';
+export { logout, logoutEverywhere } from './logout.ts';
 export { hashPassword, verifyPassword } from './password.ts';
 export { requireKitchen, requireManager, type StaffRole } from './principal.ts';
 export { resolvePrincipal } from './resolve-principal.ts';

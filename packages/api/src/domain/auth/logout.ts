@@ -1,5 +1,5 @@
 import { sessions } from '@kds/db';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { DomainContext } from '../context.ts';
 
 /** Revokes the caller's own session; a device or an anonymous caller has nothing to revoke. */
@@ -9,4 +9,20 @@ export async function logout({ ctx }: { ctx: DomainContext }): Promise<{ ok: tru
     await ctx.db.update(sessions).set({ revokedAt: ctx.now() }).where(eq(sessions.id, p.sessionId));
   }
   return { ok: true };
+}
+
+/** Ends every session of the caller's account, on every device ("signed in somewhere else?"). */
+export async function logoutEverywhere({
+  ctx,
+}: {
+  ctx: DomainContext;
+}): Promise<{ ended: number }> {
+  const p = ctx.principal;
+  if (p?.kind !== 'staff') return { ended: 0 };
+  const ended = await ctx.db
+    .update(sessions)
+    .set({ revokedAt: ctx.now() })
+    .where(and(eq(sessions.staffId, p.staffId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return { ended: ended.length };
 }

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+const Role = z.enum(['owner', 'manager', 'kitchen']);
+
+export const CreateStaffInput = z.object({
+  name: z.string().trim().min(1).max(80),
+  email: z
+    .email()
+    .max(254)
+    .transform((e) => e.toLowerCase()),
+  role: Role,
+});
+export type CreateStaffInput = z.infer<typeof CreateStaffInput>;
+
+export const StaffIdInput = z.object({ staffId: z.uuid() });
+export type StaffIdInput = z.infer<typeof StaffIdInput>;
+
+export const SetStaffActiveInput = z.object({ staffId: z.uuid(), active: z.boolean() });
+export type SetStaffActiveInput = z.infer<typeof SetStaffActiveInput>;
+
+export const ChangeRoleInput = z.object({ staffId: z.uuid(), role: Role });
+export type ChangeRoleInput = z.infer<typeof ChangeRoleInput>;
+
+export const AuditListInput = z.object({
+  entity: z.string().max(40).optional(),
+  cursor: z.object({ createdAt: z.iso.datetime(), id: z.uuid() }).optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export type AuditListInput = z.infer<typeof AuditListInput>;
