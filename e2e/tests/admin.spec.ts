@@ -24,15 +24,14 @@ async function signIn(page: Page, email: string) {
   await expect(page.getByRole('heading', { name: 'Demo Diner' })).toBeVisible();
 }
 
-/** A guest on their phone orders a salad online and pays at the simulated checkout. */
-async function guestPaysOnline(browser: Browser): Promise<number> {
+/** A guest on their phone orders the new taco with hot salsa and pays at the simulated checkout. */
+async function guestOrdersTaco(browser: Browser): Promise<number> {
   const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
   await phone.goto('/order/demo');
-  await phone.getByRole('button', { name: 'Add Garden Salad to cart' }).click();
-  await phone
-    .getByRole('dialog')
-    .getByRole('button', { name: /^Add to cart/ })
-    .click();
+  await phone.getByRole('button', { name: 'Add Fish Taco to cart' }).click();
+  const sheet = phone.getByRole('dialog');
+  await sheet.getByRole('radio', { name: /Habanero/ }).check();
+  await sheet.getByRole('button', { name: /^Add to cart/ }).click();
   await phone.getByRole('button', { name: /View cart/ }).click();
   await phone.getByLabel('Name').fill('Barbara');
   await phone.getByLabel('Online').check();
@@ -46,38 +45,86 @@ async function guestPaysOnline(browser: Browser): Promise<number> {
   return number;
 }
 
-test('a paid order appears live in the orders table; the manager cancels it with a refund and the timeline tells who did what', async ({
+test('the owner adds an item with a choice routed to a station; a guest orders it; it appears live; the manager cancels with a refund; the timeline tells who did each step', async ({
   page,
   browser,
 }) => {
+  // The owner puts a new item on the menu, with a required choice, cooked at the fry station.
+  await signIn(page, 'owner@demo.test');
+  await page.getByRole('link', { name: 'Menu' }).click();
+  const mains = page.getByRole('region', { name: 'Burgers' });
+  await mains.getByRole('button', { name: 'Add item to Burgers' }).click();
+  const editor = page.getByRole('region', { name: 'New item' });
+  await editor.getByLabel('Name', { exact: true }).fill('Fish Taco');
+  await editor.getByLabel('Station').selectOption({ label: 'Fry' });
+  await editor.getByLabel('Price').fill('4.50');
+  await editor.getByLabel('Cost').fill('1.40');
+  await editor.getByLabel('Allergens (comma-separated)').fill('fish, gluten');
+  await editor.getByRole('button', { name: 'Add a group of choices' }).click();
+  await editor.getByLabel('Group name').fill('Salsa');
+  await editor.getByLabel('At least').fill('1');
+  await editor.getByLabel('Choice').fill('Mild');
+  await editor.getByRole('button', { name: 'Add choice' }).click();
+  await editor.getByLabel('Choice').nth(1).fill('Habanero');
+  await editor.getByLabel('Ticket label').nth(1).fill('HOT salsa');
+  await editor.getByLabel('Price change').nth(1).fill('0.50');
+  await shot(page, 'admin-menu-editor');
+  expect(await seriousViolations(page)).toEqual([]);
+  await editor.getByRole('button', { name: 'Save item' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '"Fish Taco" saved' })).toBeVisible();
+  const row = page.getByRole('row').filter({ hasText: 'Fish Taco' });
+  await expect(row).toContainText('Fry');
+  await expect(row).toContainText('Salsa (2)');
+  await shot(page, 'admin-menu', true);
+
+  // The manager watches the orders table while a guest orders it.
+  await page.getByRole('button', { name: 'Sign out' }).click();
   await signIn(page, 'manager@demo.test');
   await page.getByRole('link', { name: 'Orders' }).click();
   await expect(page.getByRole('heading', { name: 'Orders' })).toBeVisible();
-
-  const number = await guestPaysOnline(browser);
-  const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: `#${number}` }) });
-  await expect(row).toContainText('paid'); // no reload: the store's events refresh the table
-  await expect(row).toContainText('New');
+  const number = await guestOrdersTaco(browser);
+  const order = page
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: `#${number}` }) });
+  await expect(order).toContainText('paid'); // no reload: the store's events refresh the table
+  await expect(order).toContainText('New');
   await shot(page, 'admin-orders');
   expect(await seriousViolations(page)).toEqual([]);
 
-  await row.getByRole('link', { name: `#${number}` }).click();
+  // The fry cook starts it; then the manager cancels it with a refund.
+  const cook = await staffApi('kitchen@demo.test');
+  const { tickets } = await cook.kitchen.tickets.query({});
+  const ticket = tickets.find((t) => t.number === number);
+  expect(ticket?.items.map((i) => [i.name, i.modifiers])).toEqual([['Fish Taco', ['HOT salsa']]]);
+  await cook.ticket.start.mutate({ orderId: ticket?.orderId ?? '' });
+
+  await order.getByRole('link', { name: `#${number}` }).click();
   await expect(page.getByRole('heading', { name: `Order #${number}` })).toBeVisible();
-  page.once('dialog', (dialog) => void dialog.accept('Out of salad tonight'));
+  page.once('dialog', (dialog) => void dialog.accept('Out of fish tonight'));
   await page.getByRole('button', { name: 'Cancel and refund' }).click();
   await expect(page.getByRole('heading', { name: `Order #${number}` })).toContainText('Canceled');
 
   const timeline = page.getByRole('list').filter({ hasText: 'Sent to the kitchen' });
   await expect(timeline).toContainText('Order created, waiting for payment');
   await expect(timeline).toContainText('by guest');
+  await expect(timeline).toContainText('Payment paid');
+  await expect(timeline).toContainText('by Stripe');
+  await expect(timeline).toContainText('Kitchen started');
+  await expect(timeline).toContainText('by Kai Kitchen');
   await expect(timeline).toContainText('Canceled');
   await expect(timeline).toContainText('by Max Manager');
-  await expect(timeline).toContainText('Out of salad tonight');
+  await expect(timeline).toContainText('Out of fish tonight');
   // The refund leaves through the outbox (the server's job runs every 2 s).
   await expect(timeline).toContainText('Refund: sent', { timeout: 15_000 });
   await expect(page.getByText('Refunded', { exact: true })).toBeVisible();
   await shot(page, 'admin-order-timeline');
   expect(await seriousViolations(page)).toEqual([]);
+
+  // Leave the demo menu as it was for the other specs.
+  const owner = await staffApi('owner@demo.test');
+  const menu = await owner.menu.forEditing.query();
+  const taco = menu.categories.flatMap((c) => c.items).find((i) => i.name === 'Fish Taco');
+  await owner.menu.deleteItem.mutate({ id: taco?.id ?? '' });
 });
 
 test('the dashboard, screens and messages show the state of the kitchen and what left', async ({

@@ -4,11 +4,14 @@ import { Redirect, Route, Router, Switch } from 'wouter';
 import { SignIn } from './auth/sign-in.tsx';
 import { DashboardPage } from './dashboard/dashboard-page.tsx';
 import { Shell } from './layout/shell.tsx';
+import { MenuPage } from './menu/menu-page.tsx';
 import { MessagesPage } from './messages/messages-page.tsx';
 import { OrderPage } from './orders/order-page.tsx';
 import { OrdersPage } from './orders/orders-page.tsx';
 import { ScreensPage } from './screens/screens-page.tsx';
 import { SettingsPage } from './settings/settings-page.tsx';
+import { AuditPage } from './staff/audit-page.tsx';
+import { StaffPage } from './staff/staff-page.tsx';
 import { Loading, Problem } from './shared/states.tsx';
 
 export function App({ onIdentityChange }: { onIdentityChange: () => void }) {
@@ -35,8 +38,13 @@ export function App({ onIdentityChange }: { onIdentityChange: () => void }) {
             {(params) => <OrderPage orderId={params.orderId} />}
           </Route>
           <Route path="/messages" component={MessagesPage} />
+          <Route path="/menu" component={MenuPage} />
           <Route path="/screens" component={ScreensPage} />
           <Route path="/settings" component={SettingsPage} />
+          <Route path="/staff">
+            <StaffPage myRole={me.data.role} myId={me.data.staff?.id} />
+          </Route>
+          {me.data.role === 'owner' && <Route path="/audit" component={AuditPage} />}
           <Route>
             <Redirect to="/" />
           </Route>

@@ -9,8 +9,10 @@ type Me = Outputs['store']['mine'];
 const NAV = [
   { href: '/', label: 'Dashboard' },
   { href: '/orders', label: 'Orders' },
+  { href: '/menu', label: 'Menu' },
   { href: '/screens', label: 'Screens' },
   { href: '/messages', label: 'Messages' },
+  { href: '/staff', label: 'Staff' },
   { href: '/settings', label: 'Settings' },
 ];
 
@@ -65,6 +67,7 @@ export function Shell({
           {NAV.map((item) => (
             <NavLink key={item.href} {...item} />
           ))}
+          {me.role === 'owner' && <NavLink href="/audit" label="Audit log" />}
         </nav>
         <div className="shell__foot">
           <span className={`live${live ? ' live--on' : ''}`} role="status">

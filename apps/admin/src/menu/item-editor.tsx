@@ -1,0 +1,257 @@
+import { useState } from 'react';
+import type { Inputs } from '../shared/types.ts';
+
+export type ItemDraft = Inputs['menu']['saveItem'];
+type Group = NonNullable<ItemDraft['modifierGroups']>[number];
+
+const cents = (text: string) => Math.round(Number(text.replace(',', '.') || '0') * 100);
+const euros = (value: number | undefined) => ((value ?? 0) / 100).toFixed(2);
+
+/** One item with its groups of choices; saved as a whole. */
+export function ItemEditor({
+  draft,
+  categories,
+  stations,
+  onSave,
+  onCancel,
+}: {
+  draft: ItemDraft;
+  categories: { id: string; name: string }[];
+  stations: { id: string; name: string }[];
+  onSave: (draft: ItemDraft) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const [item, setItem] = useState(draft);
+  const [busy, setBusy] = useState(false);
+  const groups = item.modifierGroups ?? [];
+  const set = (change: Partial<ItemDraft>) => setItem({ ...item, ...change });
+  const setGroup = (index: number, change: Partial<Group>) =>
+    set({ modifierGroups: groups.map((g, i) => (i === index ? { ...g, ...change } : g)) });
+
+  return (
+    <section className="card editor" aria-label={item.id ? `Edit ${draft.name}` : 'New item'}>
+      <h2>{item.id ? `Edit ${draft.name}` : 'New item'}</h2>
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setBusy(true);
+          await onSave(item);
+          setBusy(false);
+        }}
+      >
+        <div className="form-grid">
+          <label className="field">
+            <span>Name</span>
+            <input
+              value={item.name}
+              required
+              maxLength={80}
+              onChange={(e) => set({ name: e.target.value })}
+            />
+          </label>
+          <label className="field">
+            <span>Category</span>
+            <select value={item.categoryId} onChange={(e) => set({ categoryId: e.target.value })}>
+              {categories.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>Station</span>
+            <select value={item.stationId} onChange={(e) => set({ stationId: e.target.value })}>
+              {stations.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>Price</span>
+            <input
+              inputMode="decimal"
+              defaultValue={euros(item.priceCents)}
+              onChange={(e) => set({ priceCents: cents(e.target.value) })}
+            />
+          </label>
+          <label className="field">
+            <span>Cost</span>
+            <input
+              inputMode="decimal"
+              defaultValue={euros(item.costCents)}
+              onChange={(e) => set({ costCents: cents(e.target.value) })}
+            />
+          </label>
+          <label className="field">
+            <span>Prep time (minutes)</span>
+            <input
+              inputMode="numeric"
+              defaultValue={String(Math.round((item.prepSeconds ?? 600) / 60))}
+              onChange={(e) => set({ prepSeconds: Number(e.target.value || '0') * 60 })}
+            />
+          </label>
+          <label className="field">
+            <span>Allergens (comma-separated)</span>
+            <input
+              defaultValue={(item.allergens ?? []).join(', ')}
+              onChange={(e) =>
+                set({
+                  allergens: e.target.value
+                    .split(',')
+                    .map((a) => a.trim())
+                    .filter(Boolean),
+                })
+              }
+            />
+          </label>
+          <label className="field">
+            <span>Image URL</span>
+            <input
+              type="url"
+              value={item.imageUrl ?? ''}
+              onChange={(e) => set({ imageUrl: e.target.value || null })}
+            />
+          </label>
+        </div>
+        <label className="field">
+          <span>Description</span>
+          <textarea
+            rows={2}
+            value={item.description ?? ''}
+            onChange={(e) => set({ description: e.target.value })}
+          />
+        </label>
+
+        <h3>Choices</h3>
+        {groups.map((group, gi) => (
+          <fieldset key={gi} className="fieldset">
+            <legend>Group {gi + 1}</legend>
+            <div className="form-grid">
+              <label className="field">
+                <span>Group name</span>
+                <input
+                  value={group.name}
+                  required
+                  onChange={(e) => setGroup(gi, { name: e.target.value })}
+                />
+              </label>
+              <label className="field">
+                <span>At least</span>
+                <input
+                  inputMode="numeric"
+                  value={String(group.minChoices)}
+                  onChange={(e) => setGroup(gi, { minChoices: Number(e.target.value || '0') })}
+                />
+              </label>
+              <label className="field">
+                <span>At most</span>
+                <input
+                  inputMode="numeric"
+                  value={String(group.maxChoices)}
+                  onChange={(e) => setGroup(gi, { maxChoices: Number(e.target.value || '0') })}
+                />
+              </label>
+            </div>
+            {group.modifiers.map((choice, ci) => {
+              const setChoice = (change: Partial<typeof choice>) =>
+                setGroup(gi, {
+                  modifiers: group.modifiers.map((m, i) => (i === ci ? { ...m, ...change } : m)),
+                });
+              return (
+                <div key={ci} className="choice-row">
+                  <label className="field">
+                    <span>Choice</span>
+                    <input
+                      value={choice.name}
+                      required
+                      onChange={(e) => setChoice({ name: e.target.value })}
+                    />
+                  </label>
+                  <label className="field">
+                    <span>Ticket label</span>
+                    <input
+                      value={choice.kitchenLabel ?? ''}
+                      placeholder="e.g. NO onion"
+                      onChange={(e) => setChoice({ kitchenLabel: e.target.value })}
+                    />
+                  </label>
+                  <label className="field">
+                    <span>Price change</span>
+                    <input
+                      inputMode="decimal"
+                      defaultValue={euros(choice.priceDeltaCents)}
+                      onChange={(e) => setChoice({ priceDeltaCents: cents(e.target.value) })}
+                    />
+                  </label>
+                  <button
+                    type="button"
+                    className="btn btn--small"
+                    onClick={() =>
+                      setGroup(gi, { modifiers: group.modifiers.filter((_, i) => i !== ci) })
+                    }
+                  >
+                    Remove choice
+                  </button>
+                </div>
+              );
+            })}
+            <div className="actions">
+              <button
+                type="button"
+                className="btn btn--small"
+                onClick={() =>
+                  setGroup(gi, {
+                    modifiers: [
+                      ...group.modifiers,
+                      { name: '', priceDeltaCents: 0, kitchenLabel: '' },
+                    ],
+                  })
+                }
+              >
+                Add choice
+              </button>
+              <button
+                type="button"
+                className="btn btn--small btn--danger"
+                onClick={() => set({ modifierGroups: groups.filter((_, i) => i !== gi) })}
+              >
+                Remove group
+              </button>
+            </div>
+          </fieldset>
+        ))}
+        <div className="actions">
+          <button
+            type="button"
+            className="btn"
+            onClick={() =>
+              set({
+                modifierGroups: [
+                  ...groups,
+                  {
+                    name: '',
+                    minChoices: 0,
+                    maxChoices: 1,
+                    modifiers: [{ name: '', priceDeltaCents: 0, kitchenLabel: '' }],
+                  },
+                ],
+              })
+            }
+          >
+            Add a group of choices
+          </button>
+          <span className="grow" />
+          <button type="button" className="btn" onClick={onCancel}>
+            Cancel
+          </button>
+          <button className="btn btn--primary" disabled={busy}>
+            Save item
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

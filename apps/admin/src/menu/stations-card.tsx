@@ -1,0 +1,76 @@
+import { useTRPCClient } from '@kds/ui';
+import { useState, type FormEvent } from 'react';
+import type { Outputs } from '../shared/types.ts';
+
+type Station = Outputs['menu']['forEditing']['stations'][number];
+
+/** Where items are cooked: each item is routed to one prep station; expo sees everything. */
+export function StationsCard({
+  stations,
+  onChanged,
+}: {
+  stations: Station[];
+  onChanged: () => Promise<void>;
+}) {
+  const client = useTRPCClient();
+  const [error, setError] = useState<string | null>(null);
+  const run = async (action: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await action();
+      await onChanged();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const add = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    void run(async () => {
+      await client.menu.saveStation.mutate({
+        name: String(data.get('name')),
+        kind: data.get('kind') === 'expo' ? 'expo' : 'prep',
+        sortOrder: stations.length + 1,
+      });
+      form.reset();
+    });
+  };
+  return (
+    <section className="card" aria-labelledby="stations-title">
+      <h2 id="stations-title">Stations</h2>
+      <ul className="plain">
+        {stations.map((s) => (
+          <li key={s.id}>
+            <strong>{s.name}</strong> <span className="badge">{s.kind}</span>{' '}
+            <button
+              className="btn btn--small btn--danger"
+              onClick={() => void run(() => client.menu.deleteStation.mutate({ id: s.id }))}
+            >
+              Remove {s.name}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form className="filters" onSubmit={add}>
+        <label className="field field--grow">
+          <span>Station name</span>
+          <input name="name" required maxLength={40} />
+        </label>
+        <label className="field">
+          <span>Kind</span>
+          <select name="kind" defaultValue="prep">
+            <option value="prep">Prep</option>
+            <option value="expo">Expo</option>
+          </select>
+        </label>
+        <button className="btn">Add station</button>
+      </form>
+      {error && (
+        <p className="notice notice--error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+import { useTRPC } from '@kds/ui';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { dateTime } from '../shared/format.ts';
+import { Problem } from '../shared/states.tsx';
+
+/** Every staff change to menu, settings, staff, orders and money (owners only). */
+export function AuditPage() {
+  const trpc = useTRPC();
+  const list = useInfiniteQuery(
+    trpc.staff.audit.infiniteQueryOptions(
+      { limit: 50 },
+      { getNextPageParam: (page) => page.next ?? undefined },
+    ),
+  );
+  const rows = list.data?.pages.flatMap((p) => p.entries) ?? [];
+  return (
+    <>
+      <header className="page-head">
+        <h1>Audit log</h1>
+        <p className="muted">Who changed what, newest first.</p>
+      </header>
+      {list.error && <Problem error={list.error} />}
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">What</th>
+              <th scope="col">Change</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((e) => (
+              <tr key={e.id}>
+                <td>{dateTime(e.createdAt)}</td>
+                <td>{e.who ?? 'system'}</td>
+                <td>
+                  {e.action}
+                  <div className="small muted">
+                    {e.entity} {e.entityId?.slice(0, 8)}
+                  </div>
+                </td>
+                <td className="small">
+                  {e.before !== null && <div>before: {summary(e.before)}</div>}
+                  {e.after !== null && <div>after: {summary(e.after)}</div>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {list.hasNextPage && (
+        <button className="btn" onClick={() => void list.fetchNextPage()}>
+          Load more
+        </button>
+      )}
+    </>
+  );
+}
+
+const summary = (value: unknown) => {
+  const text = JSON.stringify(value);
+  return text.length > 160 ? `${text.slice(0, 160)}…` : text;
+};
