@@ -7,7 +7,11 @@ export default defineConfig({
   plugins: [react()],
   build: { outDir: 'dist', sourcemap: true },
   server: {
-    proxy: { '/trpc': { target: 'http://localhost:3000', ws: true } },
+    proxy: {
+      '/trpc': { target: 'http://localhost:3000', ws: true },
+      '/exports': 'http://localhost:3000',
+      '/qr': 'http://localhost:3000',
+    },
   },
   test: { include: ['src/**/*.test.ts'] },
 });

@@ -191,3 +191,47 @@ test('a manager words the ready text and sets who is texted about stuck screens'
     },
   });
 });
+
+test('reports, exports and a guest erased on request', async ({ page }) => {
+  const guest = api();
+  const menu = await guest.menu.forStore.query({ storeSlug: 'demo' });
+  const salad = menu.categories.flatMap((c) => c.items).find((i) => i.name === 'Garden Salad');
+  await guest.order.place.mutate({
+    storeSlug: 'demo',
+    items: [{ menuItemId: salad?.id ?? '', quantity: 1, modifierIds: [] }],
+    customer: { name: 'Rosa Parks', phone: '+15550123456', smsConsent: true },
+    fulfilment: { type: 'pickup' },
+    payment: 'counter',
+    idempotencyKey: crypto.randomUUID(),
+  });
+
+  await signIn(page, 'owner@demo.test');
+  await page.getByRole('link', { name: 'Reports' }).click();
+  await expect(page.getByRole('heading', { name: 'Reports' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Totals' })).toContainText('Orders');
+  await expect(page.getByRole('img', { name: 'Orders chart' })).toBeVisible();
+  await shot(page, 'admin-reports', true);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.getByRole('link', { name: 'Export these days' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Orders CSV' }).click();
+  const file = await (await download).path();
+  const { readFileSync } = await import('node:fs');
+  expect(readFileSync(file, 'utf8')).toMatch(/^number,business_date,placed_at,status,/);
+  await shot(page, 'admin-exports');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.getByRole('link', { name: 'Privacy' }).click();
+  await page.getByLabel('Phone or email').fill('+15550123456');
+  await page.getByRole('button', { name: 'Find' }).click();
+  await expect(page.getByRole('region', { name: 'What we hold' })).toContainText('Rosa Parks');
+  await shot(page, 'admin-privacy');
+  expect(await seriousViolations(page)).toEqual([]);
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Erase this guest' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Erased' })).toContainText(
+    'Erased from 1 order and',
+  );
+  await expect(page.getByRole('region', { name: 'What we hold' })).toContainText('0 orders');
+});

@@ -1,10 +1,13 @@
 import { isAuthError, useTRPC } from '@kds/ui';
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { Redirect, Route, Router, Switch } from 'wouter';
 import { SignIn } from './auth/sign-in.tsx';
 import { DashboardPage } from './dashboard/dashboard-page.tsx';
 import { Shell } from './layout/shell.tsx';
+import { ExportsPage } from './exports/exports-page.tsx';
 import { MenuPage } from './menu/menu-page.tsx';
+import { PrivacyPage } from './privacy/privacy-page.tsx';
 import { MessagesPage } from './messages/messages-page.tsx';
 import { OrderPage } from './orders/order-page.tsx';
 import { OrdersPage } from './orders/orders-page.tsx';
@@ -13,6 +16,11 @@ import { SettingsPage } from './settings/settings-page.tsx';
 import { AuditPage } from './staff/audit-page.tsx';
 import { StaffPage } from './staff/staff-page.tsx';
 import { Loading, Problem } from './shared/states.tsx';
+
+// Charts are the heaviest part of the console: loaded only when Reports is opened.
+const ReportsPage = lazy(() =>
+  import('./reports/reports-page.tsx').then((m) => ({ default: m.ReportsPage })),
+);
 
 export function App({ onIdentityChange }: { onIdentityChange: () => void }) {
   const trpc = useTRPC();
@@ -39,6 +47,15 @@ export function App({ onIdentityChange }: { onIdentityChange: () => void }) {
           </Route>
           <Route path="/messages" component={MessagesPage} />
           <Route path="/menu" component={MenuPage} />
+          <Route path="/reports">
+            <Suspense fallback={<Loading what="Loading charts" />}>
+              <ReportsPage />
+            </Suspense>
+          </Route>
+          <Route path="/exports" component={ExportsPage} />
+          <Route path="/privacy">
+            <PrivacyPage isOwner={me.data.role === 'owner'} />
+          </Route>
           <Route path="/screens" component={ScreensPage} />
           <Route path="/settings" component={SettingsPage} />
           <Route path="/staff">

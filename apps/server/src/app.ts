@@ -25,7 +25,9 @@ import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/a
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
 import { createJobs, type Jobs } from './jobs.ts';
+import { registerExportRoutes } from './export-routes.ts';
 import { registerPaymentRoutes } from './payment-routes.ts';
+import { registerQrRoutes } from './qr-routes.ts';
 import { registerTwilioRoutes } from './twilio-routes.ts';
 import { serveStaticApp, type StaticApp } from './static-apps.ts';
 
@@ -239,6 +241,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     gateway: stripe,
     db: handle.db,
     context: () => createApiContext(deps, { token: undefined }),
+  });
+
+  await registerExportRoutes(app, {
+    context: (request) =>
+      createApiContext(deps, {
+        token: bearerToken(request.headers) ?? cookieToken(app, request.headers.cookie),
+        ip: request.ip,
+      }),
+  });
+
+  await registerQrRoutes(app, {
+    publicUrl,
+    context: (request) =>
+      createApiContext(deps, {
+        token: bearerToken(request.headers) ?? cookieToken(app, request.headers.cookie),
+        ip: request.ip,
+      }),
   });
 
   app.get('/healthz', async () => ({ ok: true }));

@@ -8,6 +8,7 @@ import {
   callSender,
   emailSender,
   escalateStuckScreens,
+  applyRetention,
   runOutbox,
   webhookSender,
   type CallTransport,
@@ -73,6 +74,7 @@ export function createJobs(
       every(15_000, 'payment expiry', async () => expireUnpaidOrders(await context()));
       every(2_000, 'outbox', async () => runOutbox(await context(), outbox));
       every(30_000, 'screen escalation', async () => escalateStuckScreens(await context()));
+      every(3600_000, 'message retention', async () => applyRetention(await context()));
       every(10 * 60_000, 'payment reconciliation', async () =>
         reconcilePayments(await context(), { since: new Date(Date.now() - 24 * 3600_000) }),
       );

@@ -48,3 +48,13 @@ export {
   type WebhookBody,
 } from './domain/webhooks/index.ts';
 export { createSmtpMailer, recordedMail } from './gateways/mail.ts';
+export {
+  ExportInput,
+  exportRows,
+  ITEM_COLUMNS,
+  ORDER_COLUMNS,
+  type ExportRow,
+} from './domain/exports/index.ts';
+export { DomainError } from './domain/errors.ts';
+export { applyRetention } from './domain/privacy/index.ts';
+export { getStoreSettings } from './domain/stores/index.ts';

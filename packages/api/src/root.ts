@@ -11,6 +11,8 @@ import { outboxRouter } from './routers/outbox.ts';
 import { webhookRouter } from './routers/webhook.ts';
 import { storeRouter } from './routers/store.ts';
 import { staffRouter } from './routers/staff.ts';
+import { reportRouter } from './routers/report.ts';
+import { privacyRouter } from './routers/privacy.ts';
 import { router } from './trpc.ts';
 
 export const appRouter = router({
@@ -27,6 +29,8 @@ export const appRouter = router({
   webhook: webhookRouter,
   store: storeRouter,
   staff: staffRouter,
+  report: reportRouter,
+  privacy: privacyRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,10 +10,13 @@ const NAV = [
   { href: '/', label: 'Dashboard' },
   { href: '/orders', label: 'Orders' },
   { href: '/menu', label: 'Menu' },
+  { href: '/reports', label: 'Reports' },
+  { href: '/exports', label: 'Exports' },
   { href: '/screens', label: 'Screens' },
   { href: '/messages', label: 'Messages' },
   { href: '/staff', label: 'Staff' },
   { href: '/settings', label: 'Settings' },
+  { href: '/privacy', label: 'Privacy' },
 ];
 
 function NavLink({ href, label }: { href: string; label: string }) {

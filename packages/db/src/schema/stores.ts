@@ -51,6 +51,8 @@ export interface StoreSettings {
   allowAddToOrder?: boolean;
   /** Scheduled orders the kitchen takes per 15-minute pickup slot (default 6). */
   scheduledSlotCapacity?: number;
+  /** Days message details (who, what, call logs) are kept (default 90). */
+  retentionDays?: number;
 }
 
 export const stores = pgTable(

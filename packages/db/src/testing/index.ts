@@ -39,3 +39,4 @@ export async function createTestDb(options: { applicationName?: string } = {}): 
     },
   };
 }
+export { bulkOrders } from './bulk-orders.ts';

@@ -117,11 +117,11 @@ describe('menu editor', () => {
       await trpcCodeOf(h.caller(manager).menu.saveItem(tacoInput(categoryId, other.stationId))),
     ).toBe('NOT_FOUND');
     const impossible = tacoInput(categoryId, h.demo.station.Fry ?? '');
-    impossible.modifierGroups[0] = {
-      ...impossible.modifierGroups[0]!,
+    impossible.modifierGroups = impossible.modifierGroups.map((g) => ({
+      ...g,
       minChoices: 3,
       maxChoices: 3,
-    };
+    }));
     expect(await trpcCodeOf(h.caller(manager).menu.saveItem(impossible))).toBe('BAD_REQUEST');
     expect(
       await trpcCodeOf(

@@ -80,6 +80,7 @@ export const StoreSettingsInput = z.object({
     pickupCodeValidMinutes: z.number().int().min(5).max(1440).optional(),
     allowAddToOrder: z.boolean().optional(),
     scheduledSlotCapacity: z.number().int().min(1).max(100).optional(),
+    retentionDays: z.number().int().min(1).max(3650).optional(),
   }),
 });
 export type StoreSettingsInput = z.infer<typeof StoreSettingsInput>;

@@ -1,0 +1,243 @@
+import { useTRPC } from '@kds/ui';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Link } from 'wouter';
+import { duration, money } from '../shared/format.ts';
+import { Loading, Problem } from '../shared/states.tsx';
+import type { Outputs } from '../shared/types.ts';
+
+type Report = Outputs['report']['summary'];
+type Spread = Report['timeToReady'];
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`);
+
+/** Sales, kitchen times, rates and profit for a range of days, from the event log. */
+export function ReportsPage() {
+  const trpc = useTRPC();
+  const today = isoDay(new Date());
+  const [range, setRange] = useState({
+    from: isoDay(new Date(Date.now() - 6 * 86_400_000)),
+    to: today,
+  });
+  const report = useQuery(trpc.report.summary.queryOptions(range));
+
+  return (
+    <>
+      <header className="page-head page-head--row">
+        <div>
+          <h1>Reports</h1>
+          <p className="muted">
+            Ticket times are replayed from the kitchen's events (a recall counts to the last bump);
+            p50/p90 are nearest-rank.
+          </p>
+        </div>
+        <form className="filters" onSubmit={(e) => e.preventDefault()}>
+          <label className="field">
+            <span>From</span>
+            <input
+              type="date"
+              value={range.from}
+              max={range.to}
+              onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))}
+            />
+          </label>
+          <label className="field">
+            <span>To</span>
+            <input
+              type="date"
+              value={range.to}
+              min={range.from}
+              onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))}
+            />
+          </label>
+          <Link className="btn" href={`/exports?from=${range.from}&to=${range.to}`}>
+            Export these days
+          </Link>
+        </form>
+      </header>
+      {report.error && <Problem error={report.error} />}
+      {!report.data ? <Loading /> : <ReportBody report={report.data} />}
+    </>
+  );
+}
+
+function ReportBody({ report }: { report: Report }) {
+  const cur = (cents: number) => money(cents, report.currency);
+  const hours = report.byHour.filter((h) => h.orders > 0);
+  return (
+    <>
+      <section className="tiles" aria-label="Totals">
+        <Tile label="Orders" value={String(report.orders)} />
+        <Tile label="Revenue" value={cur(report.revenueCents)} />
+        <Tile label="Profit" value={cur(report.profit.profitCents)} />
+        <Tile
+          label="Time to ready (p50 / p90)"
+          value={`${duration(report.timeToReady.p50)} / ${duration(report.timeToReady.p90)}`}
+        />
+      </section>
+      <section className="tiles" aria-label="Rates">
+        <Tile label="Completed" value={percent(report.rates.completion)} />
+        <Tile label="Canceled" value={percent(report.rates.cancellation)} />
+        <Tile label="Online orders paid" value={percent(report.rates.paymentConversion)} />
+        <Tile
+          label="Texts / emails delivered"
+          value={`${percent(report.delivery.sms.rate)} / ${percent(report.delivery.email.rate)}`}
+        />
+      </section>
+      <div className="grid-2">
+        <section className="card" aria-labelledby="by-hour">
+          <h2 id="by-hour">Orders by hour</h2>
+          {hours.length === 0 ? (
+            <p className="muted">No orders in this range.</p>
+          ) : (
+            <Chart data={report.byHour} x="hour" y="orders" label="Orders" />
+          )}
+        </section>
+        <section className="card" aria-labelledby="by-day">
+          <h2 id="by-day">Revenue by day</h2>
+          {report.byDay.length === 0 ? (
+            <p className="muted">No orders in this range.</p>
+          ) : (
+            <Chart
+              data={report.byDay.map((d) => ({ ...d, revenue: d.revenueCents / 100 }))}
+              x="day"
+              y="revenue"
+              label={`Revenue (${report.currency})`}
+            />
+          )}
+        </section>
+      </div>
+      <div className="grid-2">
+        <SpreadTable
+          title="Ticket times by station"
+          rows={report.ticketTimes.byStation.map((s) => ({ key: s.station, ...s }))}
+        />
+        <SpreadTable
+          title="Ticket times by item"
+          rows={report.ticketTimes.byItem.map((s) => ({ key: s.item, ...s }))}
+        />
+      </div>
+      <div className="grid-2">
+        <SpreadTable
+          title="Time to ready by hour placed"
+          rows={report.ticketTimes.byHour.map((s) => ({
+            key: `${String(s.hour).padStart(2, '0')}:00`,
+            ...s,
+          }))}
+        />
+        <section className="card" aria-labelledby="profit">
+          <h2 id="profit">Profit</h2>
+          <dl className="facts">
+            <dt>Net sales (before tax and tips, after refunds)</dt>
+            <dd>{cur(report.profit.netSalesCents)}</dd>
+            <dt>Item cost</dt>
+            <dd>− {cur(report.profit.itemCostCents)}</dd>
+            <dt>Payment fees</dt>
+            <dd>− {cur(report.profit.paymentFeesCents)}</dd>
+            <dt>Message costs</dt>
+            <dd>− {cur(report.profit.messageCostCents)}</dd>
+            <dt>
+              <strong>Profit</strong>
+            </dt>
+            <dd>
+              <strong>{cur(report.profit.profitCents)}</strong>
+            </dd>
+          </dl>
+          <h2>Top items</h2>
+          <ol>
+            {report.topItems.map((i) => (
+              <li key={i.name}>
+                {i.name}: {i.quantity} sold, {cur(i.revenueCents)}
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
+    </>
+  );
+}
+
+function Chart({
+  data,
+  x,
+  y,
+  label,
+}: {
+  data: Record<string, unknown>[];
+  x: string;
+  y: string;
+  label: string;
+}) {
+  return (
+    <div style={{ width: '100%', height: 240 }} role="img" aria-label={`${label} chart`}>
+      <ResponsiveContainer>
+        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey={x} tick={{ fontSize: 12 }} />
+          <YAxis tick={{ fontSize: 12 }} allowDecimals={false} />
+          <Tooltip />
+          <Bar
+            dataKey={y}
+            name={label}
+            fill="#2563eb"
+            radius={[4, 4, 0, 0]}
+            isAnimationActive={false}
+          />
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+function SpreadTable({ title, rows }: { title: string; rows: (Spread & { key: string })[] }) {
+  return (
+    <section className="card" aria-label={title}>
+      <h2>{title}</h2>
+      {rows.length === 0 ? (
+        <p className="muted">No finished tickets in this range.</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{title.split(' by ')[1] ?? ''}</th>
+              <th scope="col" className="num">
+                Tickets
+              </th>
+              <th scope="col" className="num">
+                p50
+              </th>
+              <th scope="col" className="num">
+                p90
+              </th>
+              <th scope="col" className="num">
+                Mean
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key}>
+                <td>{r.key}</td>
+                <td className="num">{r.count}</td>
+                <td className="num">{duration(r.p50)}</td>
+                <td className="num">{duration(r.p90)}</td>
+                <td className="num">{duration(r.mean)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function Tile({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="tile">
+      <span className="tile__label">{label}</span>
+      <span className="tile__value">{value}</span>
+    </div>
+  );
+}

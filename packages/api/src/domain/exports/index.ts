@@ -1,0 +1,7 @@
+export {
+  ExportInput,
+  exportRows,
+  ITEM_COLUMNS,
+  ORDER_COLUMNS,
+  type ExportRow,
+} from './export-rows.ts';

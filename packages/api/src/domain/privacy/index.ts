@@ -1,0 +1,1 @@
+export { applyRetention, customerData, CustomerInput, eraseCustomer } from './customer-data.ts';
