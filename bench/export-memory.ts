@@ -2,7 +2,7 @@
 // of a range as CSV, JSON and PDF, for 10,000 and 100,000 orders side by side.
 // Seeds an embedded PGlite database per size, starts the real server on it, downloads each
 // export (reading and discarding the body) and samples the server's RSS every 20 ms.
-// Run: pnpm --filter @kds/bench export-memory  [SIZES=10000,100000]
+// Run: pnpm --filter @kds/bench export-memory  [SIZES=10000,100000] [HEAP_MB=96]
 //      PG_ADMIN_URL=postgres://kds:kds@localhost:5432/kds ... to run on PostgreSQL instead
 //      (the database then lives outside the server's memory, so RSS is ours alone).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -61,7 +61,9 @@ async function seeded(count: number): Promise<Record<string, string>> {
 
 async function startServer(database: Record<string, string>): Promise<ChildProcess> {
   // Node itself (tsx as a loader), so the pid sampled is the server's.
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  // HEAP_MB caps the server's JavaScript heap: an export that held its rows would die there.
+  const heap = process.env.HEAP_MB ? [`--max-old-space-size=${process.env.HEAP_MB}`] : [];
+  const server = spawn(process.execPath, [...heap, '--import', 'tsx', 'src/main.ts'], {
     cwd: new URL('../apps/server', import.meta.url).pathname,
     env: { ...process.env, ...database, PORT: String(PORT), SEED_DEMO: 'false', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -90,6 +92,7 @@ async function download(path: string, token: string, pid: number) {
 const rows: string[] = [];
 for (const size of SIZES) {
   const server = await startServer(await seeded(size));
+  process.once('exit', () => server.kill('SIGKILL')); // never leave a server behind
   const login = await fetch(`${base}/trpc/auth.login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -44,16 +44,22 @@ export async function registerExportRoutes(
       reply
         .header('content-disposition', `attachment; filename="${name}"`)
         .header('cache-control', 'no-store');
+      // Headers are gone once the body starts: a failure mid-way cuts the download short (the
+      // client sees an incomplete file) and is logged here.
+      const logged = <T extends NodeJS.ReadableStream>(stream: T): T => {
+        stream.on('error', (err) => request.log.error({ err, kind, format }, 'export failed'));
+        return stream;
+      };
       if (format === 'csv') {
         reply.type('text/csv; charset=utf-8');
-        return reply.send(Readable.from(csvChunks(rows.columns, rows.batches)));
+        return reply.send(logged(Readable.from(csvChunks(rows.columns, rows.batches))));
       }
       if (format === 'json') {
         reply.type('application/json; charset=utf-8');
-        return reply.send(Readable.from(jsonChunks(rows.batches)));
+        return reply.send(logged(Readable.from(jsonChunks(rows.batches))));
       }
       reply.type('application/pdf');
-      return reply.send(pdfStream(rows, `${kind} ${input.data.from} to ${input.data.to}`));
+      return reply.send(logged(pdfStream(rows, `${kind} ${input.data.from} to ${input.data.to}`)));
     },
   );
 }

@@ -89,6 +89,18 @@ export function OrderPage({ orderId }: { orderId: string }) {
               {order.customerEmail ? 'Email payment link' : 'Copy payment link'}
             </button>
           )}
+          {order.status === 'PENDING_PAYMENT' && (
+            <button
+              className="btn"
+              onClick={() =>
+                act('Paid at the counter', () =>
+                  client.payment.markPaidAtCounter.mutate({ orderId }),
+                )
+              }
+            >
+              Mark paid at counter
+            </button>
+          )}
           {open && (
             <button
               className="btn btn--danger"
@@ -219,7 +231,17 @@ export function OrderPage({ orderId }: { orderId: string }) {
                     <button
                       className="btn btn--small"
                       onClick={() =>
-                        act('Resent', () => client.outbox.retry.mutate({ messageId: m.id }))
+                        act('Trying again', () => client.outbox.retry.mutate({ messageId: m.id }))
+                      }
+                    >
+                      Try again
+                    </button>
+                  )}
+                  {m.status === 'sent' && (m.channel === 'sms' || m.channel === 'email') && (
+                    <button
+                      className="btn btn--small"
+                      onClick={() =>
+                        act('Sent again', () => client.outbox.resend.mutate({ messageId: m.id }))
                       }
                     >
                       Send again

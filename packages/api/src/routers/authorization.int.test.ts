@@ -53,6 +53,8 @@ const ACCESS: Record<string, 'public' | 'staff' | 'kitchen' | 'manager'> = {
   'outbox.retry': 'manager',
   'payment.reconcile': 'manager',
   'payment.link': 'manager',
+  'payment.markPaidAtCounter': 'manager',
+  'outbox.resend': 'manager',
   'staff.list': 'manager',
   'staff.create': 'manager',
   'staff.resetPassword': 'manager',

@@ -2,6 +2,7 @@ import {
   listOutbox,
   OutboxListInput,
   OutboxRetryInput,
+  resendOutboxMessage,
   retryOutboxMessage,
 } from '../domain/outbox/index.ts';
 import { managerProcedure, router } from '../trpc.ts';
@@ -13,4 +14,7 @@ export const outboxRouter = router({
   retry: managerProcedure
     .input(OutboxRetryInput)
     .mutation(({ ctx, input }) => retryOutboxMessage({ ctx, input })),
+  resend: managerProcedure
+    .input(OutboxRetryInput)
+    .mutation(({ ctx, input }) => resendOutboxMessage({ ctx, input })),
 });

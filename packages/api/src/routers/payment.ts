@@ -1,4 +1,10 @@
-import { paymentLink, PaymentLinkInput, reconcileForStore } from '../domain/payments/index.ts';
+import {
+  markPaidAtCounter,
+  MarkPaidInput,
+  paymentLink,
+  PaymentLinkInput,
+  reconcileForStore,
+} from '../domain/payments/index.ts';
 import { managerProcedure, router } from '../trpc.ts';
 
 export const paymentRouter = router({
@@ -8,4 +14,8 @@ export const paymentRouter = router({
   link: managerProcedure
     .input(PaymentLinkInput)
     .mutation(({ ctx, input }) => paymentLink({ ctx, input })),
+  /** An online order the guest paid at the counter instead: it goes to the kitchen now. */
+  markPaidAtCounter: managerProcedure
+    .input(MarkPaidInput)
+    .mutation(({ ctx, input }) => markPaidAtCounter({ ctx, input })),
 });

@@ -1,4 +1,4 @@
-import { outbox, staffMemberships } from '@kds/db';
+import { orders, outbox, staffMemberships } from '@kds/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Principal } from '../context.ts';
@@ -145,5 +145,58 @@ describe('stores of the signed-in staff member', () => {
     expect(await trpcCodeOf(h.caller(owner).store.switch({ storeId: third.storeId }))).toBe(
       'FORBIDDEN',
     );
+  });
+});
+
+describe('payments and messages from the order page', () => {
+  test('an online order paid at the counter goes to the kitchen once, audited', async () => {
+    const placedOrder = await h.caller().order.place(counterOrder(h.demo));
+    // As an online order still waiting for its payment.
+    await h.db
+      .update(orders)
+      .set({
+        status: 'PENDING_PAYMENT',
+        paymentStatus: 'pending',
+        paymentMethod: 'online',
+        placedAt: null,
+      })
+      .where(eq(orders.id, placedOrder.orderId));
+    const done = await h
+      .caller(manager)
+      .payment.markPaidAtCounter({ orderId: placedOrder.orderId });
+    expect(done).toMatchObject({ status: 'PLACED', paymentStatus: 'at_counter' });
+    const tickets = await h.caller(cook).kitchen.tickets({});
+    expect(tickets.tickets.filter((t) => t.orderId === placedOrder.orderId)).toHaveLength(1);
+    expect(
+      await trpcCodeOf(
+        h.caller(manager).payment.markPaidAtCounter({ orderId: placedOrder.orderId }),
+      ),
+    ).toBe('PRECONDITION_FAILED');
+    const detail = await h.caller(manager).order.detail({ orderId: placedOrder.orderId });
+    expect(detail.timeline.map((t) => t.what)).toContain('order.paid_at_counter');
+  });
+
+  test('a sent text can be sent again as a new message; a pending one cannot', async () => {
+    const texted = await h
+      .caller()
+      .order.place(
+        counterOrder(h.demo, { customer: { name: 'Cy', phone: '+15550108888', smsConsent: true } }),
+      );
+    const [message] = await h.db.select().from(outbox).where(eq(outbox.orderId, texted.orderId));
+    expect(
+      await trpcCodeOf(h.caller(manager).outbox.resend({ messageId: message?.id ?? '' })),
+    ).toBe('PRECONDITION_FAILED');
+    await h.db
+      .update(outbox)
+      .set({ status: 'sent' })
+      .where(eq(outbox.id, message?.id ?? ''));
+    const copy = await h.caller(manager).outbox.resend({ messageId: message?.id ?? '' });
+    const rows = await h.db.select().from(outbox).where(eq(outbox.orderId, texted.orderId));
+    expect(rows).toHaveLength(2);
+    expect(rows.find((r) => r.id === copy.id)).toMatchObject({
+      status: 'pending',
+      template: message?.template,
+      recipient: '+15550108888',
+    });
   });
 });

@@ -1,5 +1,6 @@
-import { auditLog, devices } from '@kds/db';
+import { devices } from '@kds/db';
 import { and, eq, isNull } from 'drizzle-orm';
+import { recordAudit } from '../audit.ts';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
@@ -30,9 +31,7 @@ export async function revokeDevice({
       )
       .returning();
     if (!device) throw new NotFoundError('screen', { deviceId: input.deviceId });
-    await tx.insert(auditLog).values({
-      storeId: manager.storeId,
-      staffId: manager.staffId,
+    await recordAudit(tx, manager, {
       action: 'device.revoked',
       entity: 'device',
       entityId: device.id,

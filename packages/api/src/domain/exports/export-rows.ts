@@ -85,7 +85,7 @@ export async function exportRows(
             between(orders.businessDate, input.from, input.to),
             // A row comparison: one index range scan per batch, however deep.
             after
-              ? sql`(${orders.createdAt}, ${orders.id}) > (${after.createdAt}, ${after.id})`
+              ? sql`(${orders.createdAt}, ${orders.id}) > (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)`
               : undefined,
           ),
         )

@@ -1,5 +1,4 @@
 import {
-  auditLog,
   menuCategories,
   menuItems,
   modifierGroups,
@@ -8,6 +7,7 @@ import {
   type Transaction,
 } from '@kds/db';
 import { and, asc, count, eq, inArray, notInArray } from 'drizzle-orm';
+import { recordAudit } from '../audit.ts';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext, Principal } from '../context.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
@@ -15,7 +15,7 @@ import type { MenuIdInput, SaveCategoryInput, SaveItemInput, SaveStationInput } 
 
 type Manager = Extract<Principal, { kind: 'staff' }>;
 
-async function audit(
+const audit = (
   tx: Transaction,
   who: Manager,
   action: string,
@@ -23,17 +23,7 @@ async function audit(
   entityId: string,
   before: unknown,
   after: unknown,
-) {
-  await tx.insert(auditLog).values({
-    storeId: who.storeId,
-    staffId: who.staffId,
-    action,
-    entity,
-    entityId,
-    before: before ?? null,
-    after: after ?? null,
-  });
-}
+) => recordAudit(tx, who, { action, entity, entityId, before, after });
 
 /** The whole menu as the manager edits it: costs, stations, every group and choice. */
 export async function menuForEditing({ ctx }: { ctx: DomainContext }) {

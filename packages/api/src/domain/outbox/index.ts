@@ -12,5 +12,6 @@ export {
   listOutbox,
   OutboxListInput,
   OutboxRetryInput,
+  resendOutboxMessage,
   retryOutboxMessage,
 } from './manage-outbox.ts';

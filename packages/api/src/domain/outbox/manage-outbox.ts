@@ -1,6 +1,7 @@
-import { auditLog, outbox } from '@kds/db';
+import { outbox, type Transaction } from '@kds/db';
 import { and, desc, eq, lt, or } from 'drizzle-orm';
 import { z } from 'zod';
+import { recordAudit } from '../audit.ts';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { messageLabel } from './labels.ts';
@@ -73,6 +74,16 @@ export async function listOutbox({ ctx, input }: { ctx: DomainContext; input: Ou
   };
 }
 
+async function findMessage(tx: Transaction, storeId: string, messageId: string, lock: boolean) {
+  const query = tx
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.id, messageId), eq(outbox.storeId, storeId)));
+  const [message] = lock ? await query.for('update') : await query;
+  if (!message) throw new NotFoundError('message', { messageId });
+  return message;
+}
+
 /** Sends a failed message again, now, with a fresh allowance of tries; audited. */
 export async function retryOutboxMessage({
   ctx,
@@ -83,20 +94,13 @@ export async function retryOutboxMessage({
 }) {
   const manager = requireManager(ctx);
   return ctx.db.transaction(async (tx) => {
-    const [message] = await tx
-      .select()
-      .from(outbox)
-      .where(and(eq(outbox.id, input.messageId), eq(outbox.storeId, manager.storeId)))
-      .for('update');
-    if (!message) throw new NotFoundError('message', { messageId: input.messageId });
+    const message = await findMessage(tx, manager.storeId, input.messageId, true);
     if (message.status !== 'failed') throw new InvalidTransitionError(message.status, 'retry');
     await tx
       .update(outbox)
       .set({ status: 'pending', attempts: 0, nextAttemptAt: ctx.now(), error: null })
       .where(eq(outbox.id, message.id));
-    await tx.insert(auditLog).values({
-      storeId: manager.storeId,
-      staffId: manager.staffId,
+    await recordAudit(tx, manager, {
       action: 'outbox.retried',
       entity: 'outbox',
       entityId: message.id,
@@ -104,5 +108,46 @@ export async function retryOutboxMessage({
       after: { status: 'pending' },
     });
     return { id: message.id, status: 'pending' as const };
+  });
+}
+
+/**
+ * Sends a guest message that already went out once more (the guest deleted the text, the
+ * email went to spam): a new message of the same kind, rendered fresh. Texts and email only.
+ */
+export async function resendOutboxMessage({
+  ctx,
+  input,
+}: {
+  ctx: DomainContext;
+  input: OutboxRetryInput;
+}) {
+  const manager = requireManager(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const message = await findMessage(tx, manager.storeId, input.messageId, false);
+    if (message.status !== 'sent' || (message.channel !== 'sms' && message.channel !== 'email')) {
+      throw new InvalidTransitionError(message.status, `resend this ${message.channel}`);
+    }
+    const now = ctx.now();
+    const [copy] = await tx
+      .insert(outbox)
+      .values({
+        storeId: message.storeId,
+        orderId: message.orderId,
+        channel: message.channel,
+        dedupeKey: `${message.dedupeKey}:resent:${now.getTime()}`,
+        recipient: message.recipient,
+        template: message.template,
+        payload: message.payload,
+        nextAttemptAt: now,
+      })
+      .returning({ id: outbox.id });
+    await recordAudit(tx, manager, {
+      action: 'outbox.resent',
+      entity: 'outbox',
+      entityId: message.id,
+      after: { copy: copy?.id },
+    });
+    return { id: copy?.id ?? null };
   });
 }

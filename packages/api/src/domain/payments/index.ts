@@ -13,3 +13,4 @@ export { recordPaymentDetails } from './payment-details.ts';
 export { reconcileForStore, reconcilePayments, type Repair } from './reconcile.ts';
 export type { GatewaySession } from './ports.ts';
 export { paymentLink, PaymentLinkInput } from './payment-link.ts';
+export { markPaidAtCounter, MarkPaidInput } from './mark-paid-at-counter.ts';

@@ -1,5 +1,4 @@
 import {
-  auditLog,
   orderEvents,
   orderItems,
   orders,
@@ -10,6 +9,7 @@ import {
 } from '@kds/db';
 import { and, asc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { recordAudit } from '../audit.ts';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { ForbiddenError, ValidationError } from '../errors.ts';
@@ -150,9 +150,7 @@ export async function eraseCustomer({ ctx, input }: { ctx: DomainContext; input:
         ),
       )
       .returning({ id: outbox.id });
-    await tx.insert(auditLog).values({
-      storeId: owner.storeId,
-      staffId: owner.staffId,
+    await recordAudit(tx, owner, {
       action: 'privacy.customer_erased',
       entity: 'customer',
       after: { orders: ids.length, messages: messages.length },

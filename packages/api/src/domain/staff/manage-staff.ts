@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { auditLog, sessions, staff, staffMemberships, type Transaction } from '@kds/db';
+import { sessions, staff, staffMemberships, type Transaction } from '@kds/db';
 import { and, asc, count, eq, gt, isNull } from 'drizzle-orm';
+import { recordAudit } from '../audit.ts';
 import { hashPassword } from '../auth/password.ts';
 import { requireManager, type StaffRole } from '../auth/principal.ts';
 import type { DomainContext, Principal } from '../context.ts';
@@ -37,24 +38,14 @@ async function membershipOf(
   return row;
 }
 
-async function audit(
+const audit = (
   tx: Transaction,
-  actor: Manager,
+  who: Manager,
   action: string,
   staffId: string,
   before: unknown,
   after: unknown,
-) {
-  await tx.insert(auditLog).values({
-    storeId: actor.storeId,
-    staffId: actor.staffId,
-    action,
-    entity: 'staff',
-    entityId: staffId,
-    before: before ?? null,
-    after: after ?? null,
-  });
-}
+) => recordAudit(tx, who, { action, entity: 'staff', entityId: staffId, before, after });
 
 const revokeSessions = (tx: Transaction, staffId: string, now: Date) =>
   tx

@@ -1,5 +1,6 @@
-import { auditLog, stores } from '@kds/db';
+import { stores } from '@kds/db';
 import { eq } from 'drizzle-orm';
+import { recordAudit } from '../audit.ts';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
@@ -49,9 +50,7 @@ export async function updateStoreSettings({
       })
       .where(eq(stores.id, before.id))
       .returning();
-    await tx.insert(auditLog).values({
-      storeId: before.id,
-      staffId: manager.staffId,
+    await recordAudit(tx, manager, {
       action: 'store.settings_updated',
       entity: 'store',
       entityId: before.id,

@@ -1,6 +1,7 @@
-import { auditLog, webhookEndpoints } from '@kds/db';
+import { webhookEndpoints } from '@kds/db';
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
+import { recordAudit } from '../audit.ts';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
@@ -41,9 +42,7 @@ export async function createWebhookEndpoint({
       })
       .returning();
     if (!endpoint) throw new Error('endpoint not created');
-    await tx.insert(auditLog).values({
-      storeId: manager.storeId,
-      staffId: manager.staffId,
+    await recordAudit(tx, manager, {
       action: 'webhook.created',
       entity: 'webhook_endpoint',
       entityId: endpoint.id,
@@ -75,9 +74,7 @@ export async function removeWebhookEndpoint({
       )
       .returning();
     if (!endpoint) throw new NotFoundError('webhook endpoint', { endpointId: input.endpointId });
-    await tx.insert(auditLog).values({
-      storeId: manager.storeId,
-      staffId: manager.staffId,
+    await recordAudit(tx, manager, {
       action: 'webhook.removed',
       entity: 'webhook_endpoint',
       entityId: endpoint.id,
