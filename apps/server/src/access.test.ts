@@ -238,3 +238,31 @@ describe('other origins', () => {
     }
   });
 });
+
+describe('revocation reaches open connections', () => {
+  test('an unpaired screen and a deactivated cook lose their live stream within one check', async () => {
+    const checked = await startServer(fx.db, { jobs: false, revalidateMs: 100 });
+    try {
+      const manager = connect(checked, await fx.login(anonymous, 'manager@demo.test'));
+      const { code } = await manager.trpc.device.createPairingCode.mutate({ name: 'Doomed' });
+      const { token, device } = await anonymous.trpc.device.pair.mutate({ code });
+      const screen = connect(checked, token);
+      const stream = subscribeKitchen(screen);
+      await vi.waitFor(() => expect(stream.received.started).toBe(true));
+
+      await manager.trpc.device.revoke.mutate({ deviceId: device.id });
+      // Closed by the server; the client reconnects as nobody and is refused.
+      await vi.waitFor(() => expect(stream.received.errors.length).toBeGreaterThan(0), {
+        timeout: 5_000,
+      });
+      const placed = await anonymous.trpc.order.place.mutate(fx.order());
+      await new Promise((r) => setTimeout(r, 300));
+      expect(stream.received.data.map((e) => e.orderId)).not.toContain(placed.orderId);
+      stream.unsubscribe();
+      screen.close();
+      manager.close();
+    } finally {
+      await checked.close();
+    }
+  });
+});

@@ -26,6 +26,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
 import { createJobs, type Jobs } from './jobs.ts';
 import { registerExportRoutes } from './export-routes.ts';
+import { watchSignedInSockets } from './signed-in-sockets.ts';
+import type { WebSocket } from 'ws';
 import { registerPaymentRoutes } from './payment-routes.ts';
 import { registerQrRoutes } from './qr-routes.ts';
 import { registerTwilioRoutes } from './twilio-routes.ts';
@@ -55,6 +57,8 @@ export interface AppOptions {
   publicUrl?: string;
   /** Other origins (a separate admin host, an integrator's page) allowed to call the API. */
   corsOrigins?: string[];
+  /** How often open WebSockets are checked for a revoked identity (default 30 s). */
+  revalidateMs?: number;
   /** Tries per outgoing message before it is marked failed (default 8). */
   outboxMaxAttempts?: number;
   /** Background jobs (payment expiry); tests that drive them by hand turn them off. */
@@ -186,6 +190,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     path: '/',
   };
   const keepAlive = options.keepAlive ?? { pingMs: 5_000, pongWaitMs: 5_000 };
+  // A WebSocket keeps the identity it connected with; this cuts it off once that identity is
+  // revoked (screen unpaired, staff deactivated or re-roled, session ended or expired).
+  const signedIn = watchSignedInSockets(
+    handle.db,
+    deps.now,
+    options.revalidateMs ?? 30_000,
+    app.log,
+  );
 
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
@@ -205,6 +217,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         const token = isWebSocket
           ? (paramToken(info.connectionParams) ?? cookie)
           : (bearerToken(headers) ?? cookie);
+        if (isWebSocket && token) signedIn.watch(res as unknown as WebSocket, token);
         return createApiContext(deps, {
           token,
           ip: isWebSocket
@@ -291,6 +304,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (options.jobs !== false) jobs.start();
   });
   app.addHook('onClose', async () => {
+    signedIn.stop();
     jobs.stop();
     await listener?.close();
     bus.close();

@@ -2,7 +2,7 @@ export { appRouter, type AppRouter } from './root.ts';
 export { createApiContext, type ApiContext, type ApiDeps, type SessionCookie } from './context.ts';
 export { createRateLimits, type RateLimits } from './rate-limits.ts';
 export type { DomainConfig, Principal } from './domain/context.ts';
-export { hashPassword } from './domain/auth/index.ts';
+export { hashPassword, stillValidTokens } from './domain/auth/index.ts';
 export { EventBus, createEventLog, listenForEvents } from './events/index.ts';
 export type { StoredEvent, Ticket, TicketItem, EventType } from './events/index.ts';
 export { createPostcodeLookup } from './gateways/postcodes.ts';

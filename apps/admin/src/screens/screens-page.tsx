@@ -76,6 +76,12 @@ export function ScreensPage() {
                     {s.state !== 'live' && (
                       <span className="small"> since {dateTime(s.since)}</span>
                     )}
+                    {s.state === 'behind' && (
+                      <div className="small">
+                        {s.missed}
+                        {s.missed >= 200 ? '+' : ''} change{s.missed === 1 ? '' : 's'} not shown
+                      </div>
+                    )}
                   </td>
                   <td>{dateTime(s.lastSeenAt)}</td>
                   <td>

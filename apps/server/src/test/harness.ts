@@ -48,6 +48,7 @@ export async function startServer(
       | 'twilioAuthToken'
       | 'now'
       | 'corsOrigins'
+      | 'revalidateMs'
     >
   > = {},
 ): Promise<Server> {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Principal } from '../context.ts';
 import { counterOrder, createHarness, trpcCodeOf, type Harness } from '../../test/fixtures.ts';
 import { escalateStuckScreens } from './screen-health.ts';
+import { appRouter } from '../../root.ts';
 
 let h: Harness;
 let manager: Principal;
@@ -105,6 +106,11 @@ describe('kitchen screen health and escalation', () => {
       .where(eq(devices.id, fry.device.id));
     const health = await h.caller(manager).device.health();
     expect(health.find((s) => s.deviceId === fry.device.id)?.state).toBe('live'); // not yet 30 s
+    const later6 = appRouter.createCaller({ ...h.ctx(manager), now: stale.now });
+    expect((await later6.device.health()).find((s) => s.deviceId === fry.device.id)).toMatchObject({
+      state: 'behind',
+      missed: 1,
+    });
     expect(await escalateStuckScreens(stale)).toBe(1);
     const texts = (await escalations()).slice(before);
     expect(String(texts[0]?.payload.text)).toMatch(/"Fry screen" has not shown new orders since/);

@@ -21,6 +21,8 @@ export interface ScreenHealth {
   since: Date | null;
   lastSeenAt: Date | null;
   lastAckSeq: number;
+  /** Changes this screen is sent but has not shown for over 30 s (counted up to 200). */
+  missed: number;
 }
 
 async function healthOf(ctx: DomainContext, device: Device, now: Date): Promise<ScreenHealth> {
@@ -32,7 +34,7 @@ async function healthOf(ctx: DomainContext, device: Device, now: Date): Promise<
     lastAckSeq: device.lastAckSeq,
   };
   if (!device.lastSeenAt || now.getTime() - device.lastSeenAt.getTime() > OFFLINE_AFTER_MS) {
-    return { ...base, state: 'offline', since: device.lastSeenAt ?? device.pairedAt };
+    return { ...base, state: 'offline', since: device.lastSeenAt ?? device.pairedAt, missed: 0 };
   }
   // Only events this screen is sent count: a grill screen is not behind on a salad.
   const unseen = await ctx.db
@@ -49,10 +51,11 @@ async function healthOf(ctx: DomainContext, device: Device, now: Date): Promise<
     .orderBy(asc(orderEvents.seq))
     .limit(200);
   const wanted = kitchenEventFilter(device.stationId ?? undefined);
-  const oldest = unseen.map(toStoredEvent).find(wanted);
+  const missed = unseen.map(toStoredEvent).filter(wanted);
+  const oldest = missed[0];
   return oldest
-    ? { ...base, state: 'behind', since: new Date(oldest.at) }
-    : { ...base, state: 'live', since: null };
+    ? { ...base, state: 'behind', since: new Date(oldest.at), missed: missed.length }
+    : { ...base, state: 'live', since: null, missed: 0 };
 }
 
 function pairedScreens(ctx: DomainContext, storeId: string) {
