@@ -114,13 +114,16 @@ export async function orderDetail({ ctx, input }: { ctx: DomainContext; input: O
       who: p.provider === 'stripe' || p.provider === 'simulated' ? 'Stripe' : p.provider,
       detail: { amountCents: p.amountCents, currency: p.currency },
     })),
-    ...audits.map(({ entry, staffName }) => ({
-      at: entry.createdAt,
-      kind: 'audit' as const,
-      what: entry.action,
-      who: staffName ?? 'system',
-      detail: { before: entry.before, after: entry.after },
-    })),
+    // Staff actions the event log already tells (a cancel) are not repeated.
+    ...audits
+      .filter(({ entry }) => !(entry.action in EVENT_WORDS))
+      .map(({ entry, staffName }) => ({
+        at: entry.createdAt,
+        kind: 'audit' as const,
+        what: entry.action,
+        who: staffName ?? 'system',
+        detail: { before: entry.before, after: entry.after },
+      })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
 
   const { pickupCodeHash: _hash, idempotencyKey: _key, requestHash: _request, ...safe } = order;

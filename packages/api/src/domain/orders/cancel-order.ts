@@ -1,4 +1,5 @@
 import type { Ticket } from '../../events/types.ts';
+import { recordAudit } from '../audit.ts';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { saveOrder } from './internal.ts';
@@ -21,8 +22,9 @@ export async function cancelOrder({
   ctx: DomainContext;
   input: CancelOrderInput;
 }): Promise<Ticket> {
-  const { storeId } = requireManager(ctx);
-  return mutateTicket(ctx, storeId, input, async (state) => {
+  const manager = requireManager(ctx);
+  return mutateTicket(ctx, manager.storeId, input, async (state) => {
+    const before = { status: state.order.status, paymentStatus: state.order.paymentStatus };
     const status = nextStatus(state.order, 'cancel', state.now);
     state.order = await saveOrder(state.tx, state.order, {
       status,
@@ -41,6 +43,19 @@ export async function cancelOrder({
       .from(stores)
       .where(eq(stores.id, state.order.storeId));
     if (store) await queueEmail(state.tx, store, state.order, 'canceled');
+    // Money may move (a refund): the audit log keeps who canceled, why, and what was asked back.
+    await recordAudit(state.tx.tx, manager, {
+      action: 'order.canceled',
+      entity: 'order',
+      entityId: state.order.id,
+      before,
+      after: {
+        status,
+        reason: input.reason,
+        refundCents:
+          before.paymentStatus === 'paid' ? (input.refundCents ?? state.order.totalCents) : 0,
+      },
+    });
     state.events.push({
       type: 'order.canceled',
       orderId: state.order.id,
