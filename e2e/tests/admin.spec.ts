@@ -149,6 +149,13 @@ test('the dashboard, screens and messages show the state of the kitchen and what
   await expect(page.getByRole('heading', { name: 'Messages' })).toBeVisible();
   await shot(page, 'admin-messages');
   expect(await seriousViolations(page)).toEqual([]);
+
+  await page.getByRole('link', { name: 'Staff' }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'kitchen@demo.test' })).toContainText(
+    'active',
+  );
+  await shot(page, 'admin-staff');
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test('a manager words the ready text and sets who is texted about stuck screens', async ({

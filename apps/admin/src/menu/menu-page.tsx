@@ -200,22 +200,24 @@ export function MenuPage() {
                       {item.isAvailable ? 'on' : 'sold out'}
                     </label>
                   </td>
-                  <td className="actions">
-                    <button className="btn btn--small" onClick={() => setEditing(draftOf(item))}>
-                      Edit {item.name}
-                    </button>
-                    <button
-                      className="btn btn--small btn--danger"
-                      onClick={() => {
-                        if (window.confirm(`Remove "${item.name}" from the menu?`)) {
-                          void act(`"${item.name}" removed`, () =>
-                            client.menu.deleteItem.mutate({ id: item.id }),
-                          );
-                        }
-                      }}
-                    >
-                      Remove
-                    </button>
+                  <td>
+                    <div className="actions">
+                      <button className="btn btn--small" onClick={() => setEditing(draftOf(item))}>
+                        Edit {item.name}
+                      </button>
+                      <button
+                        className="btn btn--small btn--danger"
+                        onClick={() => {
+                          if (window.confirm(`Remove "${item.name}" from the menu?`)) {
+                            void act(`"${item.name}" removed`, () =>
+                              client.menu.deleteItem.mutate({ id: item.id }),
+                            );
+                          }
+                        }}
+                      >
+                        Remove
+                      </button>
+                    </div>
                   </td>
                 </tr>
               ))}

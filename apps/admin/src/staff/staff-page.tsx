@@ -131,39 +131,43 @@ export function StaffPage({ myRole, myId }: { myRole: Role; myId: string | undef
                   <td>
                     {s.openSessions} device{s.openSessions === 1 ? '' : 's'}
                   </td>
-                  <td className="actions">
-                    {mine && (
-                      <>
-                        <button
-                          className="btn btn--small"
-                          onClick={() =>
-                            void act(`Password of ${s.name} reset`, async () => {
-                              const r = await client.staff.resetPassword.mutate({ staffId: s.id });
-                              return `new one-time password ${r.temporaryPassword} (shown once)`;
-                            })
-                          }
-                        >
-                          Reset password
-                        </button>
-                        <button
-                          className={`btn btn--small${s.isActive ? ' btn--danger' : ''}`}
-                          onClick={() =>
-                            void act(
-                              s.isActive ? `${s.name} deactivated` : `${s.name} reactivated`,
-                              async () => {
-                                await client.staff.setActive.mutate({
+                  <td>
+                    <div className="actions">
+                      {mine && (
+                        <>
+                          <button
+                            className="btn btn--small"
+                            onClick={() =>
+                              void act(`Password of ${s.name} reset`, async () => {
+                                const r = await client.staff.resetPassword.mutate({
                                   staffId: s.id,
-                                  active: !s.isActive,
                                 });
-                                return undefined;
-                              },
-                            )
-                          }
-                        >
-                          {s.isActive ? 'Deactivate' : 'Reactivate'}
-                        </button>
-                      </>
-                    )}
+                                return `new one-time password ${r.temporaryPassword} (shown once)`;
+                              })
+                            }
+                          >
+                            Reset password
+                          </button>
+                          <button
+                            className={`btn btn--small${s.isActive ? ' btn--danger' : ''}`}
+                            onClick={() =>
+                              void act(
+                                s.isActive ? `${s.name} deactivated` : `${s.name} reactivated`,
+                                async () => {
+                                  await client.staff.setActive.mutate({
+                                    staffId: s.id,
+                                    active: !s.isActive,
+                                  });
+                                  return undefined;
+                                },
+                              )
+                            }
+                          >
+                            {s.isActive ? 'Deactivate' : 'Reactivate'}
+                          </button>
+                        </>
+                      )}
+                    </div>
                   </td>
                 </tr>
               );
