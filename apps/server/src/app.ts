@@ -26,6 +26,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
 import { createJobs, type Jobs } from './jobs.ts';
 import { registerExportRoutes } from './export-routes.ts';
+import { registerMetrics } from './metrics.ts';
 import { watchSignedInSockets } from './signed-in-sockets.ts';
 import type { WebSocket } from 'ws';
 import { registerPaymentRoutes } from './payment-routes.ts';
@@ -57,6 +58,8 @@ export interface AppOptions {
   publicUrl?: string;
   /** Other origins (a separate admin host, an integrator's page) allowed to call the API. */
   corsOrigins?: string[];
+  /** Bearer token /metrics asks for; without it /metrics is open (keep it off the internet). */
+  metricsToken?: string;
   /** How often open WebSockets are checked for a revoked identity (default 30 s). */
   revalidateMs?: number;
   /** Tries per outgoing message before it is marked failed (default 8). */
@@ -134,6 +137,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return reply.send(error);
   });
 
+  const metrics = registerMetrics(app, {
+    db: handle.db,
+    now: deps.now,
+    ...(options.metricsToken ? { token: options.metricsToken } : {}),
+  });
   await app.register(fastifyCookie);
   // Other origins reach the API only when listed; they may send the session cookie then.
   const listed = new Set(options.corsOrigins ?? []);
@@ -251,6 +259,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
   }
   await registerPaymentRoutes(app, {
+    onOutcome: (outcome) => metrics.webhook('stripe', outcome),
     gateway: stripe,
     db: handle.db,
     context: () => createApiContext(deps, { token: undefined }),

@@ -27,7 +27,12 @@ button{min-height:56px;padding:0 1.6rem;font:inherit;font-weight:700;border-radi
  */
 export async function registerPaymentRoutes(
   app: FastifyInstance,
-  options: { gateway: StripeGateway; db: Database; context: () => Promise<ApiContext> },
+  options: {
+    gateway: StripeGateway;
+    db: Database;
+    context: () => Promise<ApiContext>;
+    onOutcome?: (outcome: string) => void;
+  },
 ) {
   const { gateway } = options;
   await app.register(async (scope) => {
@@ -44,10 +49,12 @@ export async function registerPaymentRoutes(
         );
       } catch {
         request.log.warn('stripe webhook with a bad signature refused');
+        options.onOutcome?.('refused');
         return reply.status(400).send({ error: 'invalid signature' });
       }
       const ctx = await options.context();
       const outcome = await handleStripeEvent(ctx, event);
+      options.onOutcome?.(outcome);
       request.log.info({ eventId: event.id, type: event.type, outcome }, 'stripe webhook');
       // Fees and the receipt come from Stripe's charge; fetched after answering, off the path
       // that puts the ticket on the kitchen screens.

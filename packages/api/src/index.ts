@@ -58,3 +58,5 @@ export {
 export { DomainError } from './domain/errors.ts';
 export { applyRetention } from './domain/privacy/index.ts';
 export { getStoreSettings } from './domain/stores/index.ts';
+export { liveSubscriptions, type SubscriptionKind } from './trpc.ts';
+export { healthSnapshot } from './domain/ops/health-snapshot.ts';

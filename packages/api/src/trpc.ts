@@ -101,6 +101,25 @@ export const limitFailures = (
 export const deviceProcedure = publicProcedure.use(withPrincipal(isDevice, 'paired screens only'));
 
 /** Wraps a stream of sequenced items as `tracked()` so clients resume from the last id. */
-export async function* trackedBySeq<T extends { seq: number }>(stream: AsyncIterable<T>) {
-  for await (const item of stream) yield tracked(String(item.seq), item);
+export async function* trackedBySeq<T extends { seq: number }>(
+  stream: AsyncIterable<T>,
+  kind: SubscriptionKind,
+) {
+  liveSubscriptions[kind] += 1;
+  try {
+    for await (const item of stream) yield tracked(String(item.seq), item);
+  } finally {
+    liveSubscriptions[kind] -= 1;
+  }
 }
+
+export type SubscriptionKind = 'kitchen' | 'tracker' | 'board' | 'menu' | 'store';
+
+/** Open subscriptions in this process, by kind: read by the server's /metrics. */
+export const liveSubscriptions: Record<SubscriptionKind, number> = {
+  kitchen: 0,
+  tracker: 0,
+  board: 0,
+  menu: 0,
+  store: 0,
+};

@@ -49,6 +49,7 @@ export async function startServer(
       | 'now'
       | 'corsOrigins'
       | 'revalidateMs'
+      | 'metricsToken'
     >
   > = {},
 ): Promise<Server> {

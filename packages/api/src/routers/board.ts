@@ -13,6 +13,6 @@ export const boardRouter = router({
   onStore: publicProcedure
     .input(StoreStreamInput)
     .subscription(async ({ ctx, input, signal }) =>
-      trackedBySeq(await openBoardStream({ ctx, input, ...(signal ? { signal } : {}) })),
+      trackedBySeq(await openBoardStream({ ctx, input, ...(signal ? { signal } : {}) }), 'board'),
     ),
 });

@@ -17,7 +17,10 @@ export const kitchenRouter = router({
   onEvent: kitchenProcedure
     .input(KitchenOnEventInput)
     .subscription(async ({ ctx, input, signal }) =>
-      trackedBySeq(await openKitchenStream({ ctx, input, ...(signal ? { signal } : {}) })),
+      trackedBySeq(
+        await openKitchenStream({ ctx, input, ...(signal ? { signal } : {}) }),
+        'kitchen',
+      ),
     ),
   ack: kitchenProcedure
     .input(AckEventsInput)

@@ -31,7 +31,7 @@ export const menuRouter = router({
   onStore: publicProcedure
     .input(StoreStreamInput)
     .subscription(async ({ ctx, input, signal }) =>
-      trackedBySeq(await openMenuStream({ ctx, input, ...(signal ? { signal } : {}) })),
+      trackedBySeq(await openMenuStream({ ctx, input, ...(signal ? { signal } : {}) }), 'menu'),
     ),
   setAvailability: kitchenProcedure
     .input(SetAvailabilityInput)

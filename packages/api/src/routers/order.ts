@@ -57,7 +57,7 @@ export const orderRouter = router({
   onStore: managerProcedure
     .input(StoreEventsInput)
     .subscription(async ({ ctx, input, signal }) =>
-      trackedBySeq(await openStoreStream({ ctx, input, ...(signal ? { signal } : {}) })),
+      trackedBySeq(await openStoreStream({ ctx, input, ...(signal ? { signal } : {}) }), 'store'),
     ),
   cancel: managerProcedure
     .input(CancelOrderInput)

@@ -13,6 +13,9 @@ export const trackerRouter = router({
   onOrder: publicProcedure
     .input(TrackerOnOrderInput)
     .subscription(async ({ ctx, input, signal }) =>
-      trackedBySeq(await openTrackerStream({ ctx, input, ...(signal ? { signal } : {}) })),
+      trackedBySeq(
+        await openTrackerStream({ ctx, input, ...(signal ? { signal } : {}) }),
+        'tracker',
+      ),
     ),
 });
