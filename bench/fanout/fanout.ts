@@ -54,7 +54,11 @@ function startServer(target: string): { process: ChildProcess; port: number } {
           join(root, `bench/fanout/${target === 'raw' ? 'raw-ws' : 'socketio'}-server.ts`),
         ];
   const cwd = target === 'trpc' ? join(root, 'apps/server') : join(root, 'bench');
-  const child = spawn('taskset', ['-c', '0', process.execPath, ...script], {
+  // PROFILE=dir writes the server's CPU profile there (node --cpu-prof) when it stops.
+  const profile = process.env.PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE}`]
+    : [];
+  const child = spawn('taskset', ['-c', '0', process.execPath, ...profile, ...script], {
     cwd,
     env: {
       ...process.env,
@@ -209,7 +213,8 @@ const rows: string[] = [];
 const placed = { ok: 0, failed: 0 };
 for (const target of TARGETS) {
   const server = startServer(target);
-  const stop = () => server.process.kill('SIGKILL');
+  // SIGINT lets a profiled server write its profile; anything left is killed on exit.
+  const stop = () => server.process.kill(process.env.PROFILE ? 'SIGINT' : 'SIGKILL');
   process.once('exit', stop);
   const probe = target === 'trpc' ? '/readyz' : '/stats';
   await waitReady(`http://127.0.0.1:${server.port}${probe}`);
