@@ -1,6 +1,7 @@
 // The ceiling: a bare `ws` server that frames each event once and writes the same bytes to
 // every socket. POST /publish?count=N&rate=R starts publishing; GET /stats reports event-loop delay.
 import { createServer } from 'node:http';
+import type { Socket } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Sender, WebSocketServer } from 'ws';
 import { sampleEvent } from './payload.ts';
@@ -43,7 +44,7 @@ function publish(count: number, rate: number) {
       rsv1: false,
     });
     for (const client of wss.clients) {
-      const socket = (client as unknown as { _socket: import('node:net').Socket })._socket;
+      const socket = (client as unknown as { _socket: Socket })._socket;
       socket.cork();
       for (const part of frame) socket.write(part);
       socket.uncork();
