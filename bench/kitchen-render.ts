@@ -36,7 +36,13 @@ async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'kds-bench-'));
   const server = spawn('pnpm', ['--filter', '@kds/server', 'start'], {
     cwd: join(import.meta.dirname, '..'),
-    env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      ORDERS_PER_MINUTE_PER_ADDRESS: '1000000',
+    },
     stdio: 'inherit',
     detached: true,
   });

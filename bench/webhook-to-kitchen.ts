@@ -52,6 +52,7 @@ async function main() {
       ...process.env,
       PORT: String(PORT),
       DATA_DIR: dataDir,
+      ORDERS_PER_MINUTE_PER_ADDRESS: '1000000',
       LOG_LEVEL: 'warn',
       STRIPE_WEBHOOK_SECRET: SECRET,
     },

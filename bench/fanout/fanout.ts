@@ -65,6 +65,7 @@ function startServer(target: string): { process: ChildProcess; port: number } {
       PORT: String(port),
       DATA_DIR: mkdtempSync(join(tmpdir(), 'kds-fanout-')),
       LOG_LEVEL: 'warn',
+      ORDERS_PER_MINUTE_PER_ADDRESS: '1000000',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

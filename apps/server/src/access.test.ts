@@ -266,3 +266,24 @@ describe('revocation reaches open connections', () => {
     }
   });
 });
+
+describe('order placement limit', () => {
+  test('one address placing more than its allowance a minute is refused, and nothing is written', async () => {
+    const tight = await startServer(fx.db, { jobs: false, ordersPerMinute: 3 });
+    try {
+      const guest = connect(tight);
+      for (let i = 0; i < 3; i++) await guest.trpc.order.place.mutate(fx.order());
+      const refused = guest.trpc.order.place.mutate(fx.order({ notes: 'the fourth' }));
+      await expect(refused).rejects.toMatchObject({ data: { code: 'TOO_MANY_REQUESTS' } });
+      const manager = connect(tight, await fx.login(guest, 'manager@demo.test'));
+      const { orders } = await manager.trpc.order.list.query({ search: 'Grace', limit: 200 });
+      expect(orders.length).toBeGreaterThanOrEqual(3);
+      const { tickets } = await manager.trpc.kitchen.tickets.query({});
+      expect(tickets.some((t) => t.notes === 'the fourth')).toBe(false);
+      guest.close();
+      manager.close();
+    } finally {
+      await tight.close();
+    }
+  });
+});

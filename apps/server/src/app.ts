@@ -60,6 +60,8 @@ export interface AppOptions {
   corsOrigins?: string[];
   /** Bearer token /metrics asks for; without it /metrics is open (keep it off the internet). */
   metricsToken?: string;
+  /** Orders one address may place a minute (default 60). */
+  ordersPerMinute?: number;
   /** How often open WebSockets are checked for a revoked identity (default 30 s). */
   revalidateMs?: number;
   /** Tries per outgoing message before it is marked failed (default 8). */
@@ -109,7 +111,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     log,
     now: options.now ?? (() => new Date()),
     postcodes: options.postcodes ?? null,
-    limits: createRateLimits(),
+    limits: createRateLimits(
+      options.ordersPerMinute ? { ordersPerMinute: options.ordersPerMinute } : {},
+    ),
     config: {
       sessionTtlMs: 12 * 3600_000,
       maxReplayEvents: 10_000,

@@ -48,6 +48,8 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default('KDS <orders@kds.local>'),
   /** A postcodes.io-style service for delivery addresses; without it, no delivery. */
   POSTCODE_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Orders one address may place per minute (a kiosk, a phone). */
+  ORDERS_PER_MINUTE_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(60),
   /** Bearer token for /metrics (recommended wherever the port is reachable from outside). */
   METRICS_TOKEN: z.string().min(16).optional(),
   /** Other origins allowed to call the API (comma-separated, e.g. https://admin.example.com). */

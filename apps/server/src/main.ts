@@ -56,6 +56,7 @@ async function main() {
       : {}),
     outboxMaxAttempts: env.OUTBOX_MAX_ATTEMPTS,
     corsOrigins: env.CORS_ORIGINS,
+    ordersPerMinute: env.ORDERS_PER_MINUTE_PER_ADDRESS,
     ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}),
     ...(env.SMTP_URL ? { mail: createSmtpMailer({ url: env.SMTP_URL, from: env.MAIL_FROM }) } : {}),
     stripe,

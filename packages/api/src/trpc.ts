@@ -98,6 +98,21 @@ export const limitFailures = (
     return result;
   });
 
+/** At most the limiter's allowance of calls per address; the next ones are refused (429). */
+export const limitCalls = (pick: (limits: RateLimits) => RateLimiterMemory) =>
+  t.middleware(async ({ ctx, next }) => {
+    const limiter = pick(ctx.limits);
+    try {
+      await limiter.consume(`ip:${ctx.ip ?? 'unknown'}`);
+    } catch {
+      throw new TRPCError({
+        code: 'TOO_MANY_REQUESTS',
+        message: 'too many orders from here; wait a minute',
+      });
+    }
+    return next();
+  });
+
 export const deviceProcedure = publicProcedure.use(withPrincipal(isDevice, 'paired screens only'));
 
 /** Wraps a stream of sequenced items as `tracked()` so clients resume from the last id. */

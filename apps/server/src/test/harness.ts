@@ -50,12 +50,15 @@ export async function startServer(
       | 'corsOrigins'
       | 'revalidateMs'
       | 'metricsToken'
+      | 'ordersPerMinute'
     >
   > = {},
 ): Promise<Server> {
   const app = await buildApp({
     handle,
     keepAlive: { pingMs: 1_000, pongWaitMs: 1_000 },
+    // Tests place many orders from one address; the limit has its own test.
+    ordersPerMinute: 10_000,
     ...options,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });

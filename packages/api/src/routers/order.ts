@@ -22,6 +22,7 @@ import {
 import { pickupSlots, PickupSlotsInput } from '../domain/stores/index.ts';
 import {
   kitchenProcedure,
+  limitCalls,
   limitFailures,
   managerProcedure,
   publicProcedure,
@@ -37,6 +38,7 @@ export const orderRouter = router({
     .input(PreviewOrderInput)
     .query(({ ctx, input }) => previewOrder({ ctx, input })),
   place: publicProcedure
+    .use(limitCalls((limits) => limits.placeOrder))
     .input(PlaceOrderInput)
     .mutation(({ ctx, input }) => placeOrder({ ctx, input })),
   addItems: publicProcedure
