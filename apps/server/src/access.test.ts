@@ -287,3 +287,21 @@ describe('order placement limit', () => {
     }
   });
 });
+
+describe('subscription floods', () => {
+  test('one connection holds at most 20 subscriptions; a closed one frees its place', async () => {
+    const cook = connect(server, await fx.login(anonymous, 'kitchen@demo.test'));
+    const streams = Array.from({ length: 20 }, () => subscribeKitchen(cook));
+    await vi.waitFor(() => expect(streams.every((s) => s.received.started)).toBe(true));
+    const extra = subscribeKitchen(cook);
+    await vi.waitFor(() => expect(extra.received.errors).toHaveLength(1));
+    expect(extra.received.errors[0]).toMatchObject({ data: { code: 'TOO_MANY_REQUESTS' } });
+    expect(streams.every((s) => s.received.errors.length === 0)).toBe(true);
+
+    streams[0]?.unsubscribe();
+    const again = subscribeKitchen(cook);
+    await vi.waitFor(() => expect(again.received.started).toBe(true));
+    for (const s of [...streams, again]) s.unsubscribe();
+    cook.close();
+  });
+});

@@ -29,6 +29,8 @@ export interface ApiContext extends DomainContext {
   limits: RateLimits;
   /** The caller's address, for limits on clients that are not signed in. */
   ip: string | undefined;
+  /** One per HTTP request or WebSocket connection: what it has open. */
+  connection: { subscriptions: number };
 }
 
 /** Builds a request's context: the principal comes from the bearer token, cookie or WS params. */
@@ -49,5 +51,6 @@ export async function createApiContext(
     sessionCookie: request.sessionCookie ?? null,
     limits: deps.limits,
     ip: request.ip,
+    connection: { subscriptions: 0 },
   };
 }

@@ -67,8 +67,38 @@ const isManager = (p: Principal): p is Staff =>
 const isDevice = (p: Principal): p is Extract<Principal, { kind: 'device' }> => p.kind === 'device';
 const isAnyone = (p: Principal): p is Principal => p !== null;
 
+/** Subscriptions one WebSocket connection may hold open (a kitchen screen uses one or two). */
+export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 20;
+
+/**
+ * Refuses a subscription beyond the connection's allowance: a flood of subscriptions on one
+ * socket costs the server memory and fan-out time. The count drops when a subscription stops
+ * (tRPC aborts its signal when the client unsubscribes or the socket closes).
+ */
+const limitSubscriptions = t.middleware(async ({ ctx, type, signal, next }) => {
+  if (type !== 'subscription' || !signal) return next();
+  const connection = ctx.connection;
+  if (connection.subscriptions >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {
+    throw new TRPCError({
+      code: 'TOO_MANY_REQUESTS',
+      message: `at most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection`,
+    });
+  }
+  connection.subscriptions += 1;
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    connection.subscriptions -= 1;
+  };
+  signal.addEventListener('abort', release, { once: true });
+  const result = await next();
+  if (!result.ok) release();
+  return result;
+});
+
 export const router = t.router;
-export const publicProcedure = t.procedure.use(mapDomainErrors);
+export const publicProcedure = t.procedure.use(mapDomainErrors).use(limitSubscriptions);
 /** Staff of any role, or a paired kitchen screen: the kitchen's procedures. */
 export const kitchenProcedure = publicProcedure.use(withPrincipal(isAnyone, 'not allowed'));
 export const staffProcedure = publicProcedure.use(withPrincipal(isStaff, 'staff only'));

@@ -80,6 +80,7 @@ export async function createHarness(
     sessionCookie: null,
     limits,
     ip: '127.0.0.1',
+    connection: { subscriptions: 0 },
   });
   return {
     handle,
