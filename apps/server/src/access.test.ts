@@ -255,9 +255,15 @@ describe('revocation reaches open connections', () => {
       await vi.waitFor(() => expect(stream.received.errors.length).toBeGreaterThan(0), {
         timeout: 5_000,
       });
+      // A screen still signed in gets the next order; by then the revoked one would have too.
+      const witness = subscribeKitchen(manager);
+      await vi.waitFor(() => expect(witness.received.started).toBe(true));
       const placed = await anonymous.trpc.order.place.mutate(fx.order());
-      await new Promise((r) => setTimeout(r, 300));
+      await vi.waitFor(() =>
+        expect(witness.received.data.map((e) => e.orderId)).toContain(placed.orderId),
+      );
       expect(stream.received.data.map((e) => e.orderId)).not.toContain(placed.orderId);
+      witness.unsubscribe();
       stream.unsubscribe();
       screen.close();
       manager.close();

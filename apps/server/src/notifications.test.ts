@@ -263,11 +263,14 @@ describe('calls, replies, templates and crashes', () => {
 
   test('a crash between claim and send loses nothing, and the text goes once after recovery', async () => {
     const order = await consenting('+15550007777');
+    // A worker claims the text and dies before sending; later its lease has run out.
     const db = { db: fx.db.db, now: () => new Date() };
-    // A worker claims the text and dies before sending: its lease (1 ms here) runs out.
-    const [claimed] = await claimDue(db, ['sms'], { leaseMs: 1 });
+    const [claimed] = await claimDue(db, ['sms'], { leaseMs: 60_000 });
     expect(claimed).toMatchObject({ orderId: order.orderId, status: 'sending' });
-    await new Promise((r) => setTimeout(r, 5));
+    await fx.db.db
+      .update(outbox)
+      .set({ lockedUntil: new Date(Date.now() - 1_000) })
+      .where(eq(outbox.id, claimed?.id ?? ''));
     const before = twilio.messages.length;
     await server.app.jobs.runOnce();
     await server.app.jobs.runOnce();

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { dateTime, duration, money } from '../shared/format.ts';
 import { Loading, Problem } from '../shared/states.tsx';
+import { Tile } from '../shared/feedback.tsx';
 
 /** Now, at a glance: today's numbers, the kitchen's queue, and anything that went wrong. */
 export function DashboardPage() {
@@ -73,14 +74,5 @@ export function DashboardPage() {
         )}
       </section>
     </>
-  );
-}
-
-function Tile({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="tile">
-      <span className="tile__label">{label}</span>
-      <span className="tile__value">{value}</span>
-    </div>
   );
 }

@@ -6,6 +6,7 @@ import { Loading, Problem } from '../shared/states.tsx';
 import type { Outputs } from '../shared/types.ts';
 import { ItemEditor, type ItemDraft } from './item-editor.tsx';
 import { StationsCard } from './stations-card.tsx';
+import { Notice, useAction } from '../shared/feedback.tsx';
 
 type Menu = Outputs['menu']['forEditing'];
 type Item = Menu['categories'][number]['items'][number];
@@ -45,19 +46,8 @@ export function MenuPage() {
   const queryClient = useQueryClient();
   const menu = useQuery(trpc.menu.forEditing.queryOptions());
   const [editing, setEditing] = useState<ItemDraft | null>(null);
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const refresh = () => queryClient.invalidateQueries(trpc.menu.pathFilter());
-  const act = async (label: string, action: () => Promise<unknown>) => {
-    try {
-      await action();
-      setNotice({ ok: true, text: `${label}.` });
-      await refresh();
-      return true;
-    } catch (e) {
-      setNotice({ ok: false, text: `${label}: ${(e as Error).message}` });
-      return false;
-    }
-  };
+  const { outcome, act } = useAction(refresh);
 
   if (menu.error) return <Problem error={menu.error} />;
   if (!menu.data) return <Loading />;
@@ -84,14 +74,7 @@ export function MenuPage() {
           menu load.
         </p>
       </header>
-      {notice && (
-        <p
-          className={`notice${notice.ok ? '' : ' notice--error'}`}
-          role={notice.ok ? 'status' : 'alert'}
-        >
-          {notice.text}
-        </p>
-      )}
+      <Notice outcome={outcome} />
       {editing && (
         <ItemEditor
           draft={editing}

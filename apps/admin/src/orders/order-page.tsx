@@ -1,6 +1,5 @@
 import { useTRPC, useTRPCClient } from '@kds/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Link } from 'wouter';
 import {
   dateTime,
@@ -11,6 +10,7 @@ import {
   timeOnly,
 } from '../shared/format.ts';
 import { Loading, Problem } from '../shared/states.tsx';
+import { Notice, useAction } from '../shared/feedback.tsx';
 
 /** One order's whole story: items, money, messages and a timeline of who did what, live. */
 export function OrderPage({ orderId }: { orderId: string }) {
@@ -25,22 +25,17 @@ export function OrderPage({ orderId }: { orderId: string }) {
         ? 2_000
         : false,
   });
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const { outcome, act } = useAction(() =>
+    Promise.all([
+      queryClient.invalidateQueries(trpc.order.pathFilter()),
+      queryClient.invalidateQueries(trpc.outbox.pathFilter()),
+    ]),
+  );
   if (error) return <Problem error={error} />;
   if (!data) return <Loading />;
   const { order } = data;
   const currency = data.payments[0]?.currency ?? 'USD';
 
-  const act = async (label: string, action: () => Promise<unknown>) => {
-    try {
-      await action();
-      setResult({ ok: true, text: `${label}: done.` });
-    } catch (e) {
-      setResult({ ok: false, text: `${label}: ${(e as Error).message}` });
-    }
-    await queryClient.invalidateQueries(trpc.order.pathFilter());
-    await queryClient.invalidateQueries(trpc.outbox.pathFilter());
-  };
   const open = !['COMPLETED', 'CANCELED', 'EXPIRED'].includes(order.status);
 
   return (
@@ -126,11 +121,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
           </button>
         </div>
       </header>
-      {result && (
-        <p className={`notice${result.ok ? '' : ' notice--error'}`} role="status">
-          {result.text}
-        </p>
-      )}
+      <Notice outcome={outcome} />
       <div className="grid-2">
         <section className="card" aria-labelledby="items-title">
           <h2 id="items-title">Items</h2>

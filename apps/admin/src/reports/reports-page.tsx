@@ -6,6 +6,7 @@ import { Link } from 'wouter';
 import { duration, money } from '../shared/format.ts';
 import { Loading, Problem } from '../shared/states.tsx';
 import type { Outputs } from '../shared/types.ts';
+import { Tile } from '../shared/feedback.tsx';
 
 type Report = Outputs['report']['summary'];
 type Spread = Report['timeToReady'];
@@ -230,14 +231,5 @@ function SpreadTable({ title, rows }: { title: string; rows: (Spread & { key: st
         </table>
       )}
     </section>
-  );
-}
-
-function Tile({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="tile">
-      <span className="tile__label">{label}</span>
-      <span className="tile__value">{value}</span>
-    </div>
   );
 }

@@ -1,9 +1,10 @@
 import { useTRPC, useTRPCClient } from '@kds/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { dateTime } from '../shared/format.ts';
 import { Loading, Problem } from '../shared/states.tsx';
 import type { Outputs } from '../shared/types.ts';
+import { Notice, useAction } from '../shared/feedback.tsx';
 
 type Role = Outputs['staff']['list'][number]['role'];
 
@@ -13,17 +14,7 @@ export function StaffPage({ myRole, myId }: { myRole: Role; myId: string | undef
   const client = useTRPCClient();
   const queryClient = useQueryClient();
   const list = useQuery(trpc.staff.list.queryOptions());
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
-  const refresh = () => queryClient.invalidateQueries(trpc.staff.pathFilter());
-  const act = async (label: string, action: () => Promise<string | undefined>) => {
-    try {
-      const extra = await action();
-      setNotice({ ok: true, text: `${label}${extra ? `: ${extra}` : '.'}` });
-    } catch (e) {
-      setNotice({ ok: false, text: `${label}: ${(e as Error).message}` });
-    }
-    await refresh();
-  };
+  const { outcome, act } = useAction(() => queryClient.invalidateQueries(trpc.staff.pathFilter()));
 
   const add = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -65,14 +56,7 @@ export function StaffPage({ myRole, myId }: { myRole: Role; myId: string | undef
           Sign me out everywhere
         </button>
       </header>
-      {notice && (
-        <p
-          className={`notice${notice.ok ? '' : ' notice--error'}`}
-          role={notice.ok ? 'status' : 'alert'}
-        >
-          {notice.text}
-        </p>
-      )}
+      <Notice outcome={outcome} />
       <div className="table-wrap">
         <table className="table">
           <thead>
@@ -105,7 +89,6 @@ export function StaffPage({ myRole, myId }: { myRole: Role; myId: string | undef
                               staffId: s.id,
                               role: e.target.value as Role,
                             });
-                            return undefined;
                           })
                         }
                       >
@@ -158,7 +141,6 @@ export function StaffPage({ myRole, myId }: { myRole: Role; myId: string | undef
                                     staffId: s.id,
                                     active: !s.isActive,
                                   });
-                                  return undefined;
                                 },
                               )
                             }

@@ -2,7 +2,7 @@ import { orderEvents, stores } from '@kds/db';
 import { eq, sql } from 'drizzle-orm';
 import type { TxContext } from '../domain/context.ts';
 import { NotFoundError } from '../domain/errors.ts';
-import { queueWebhooks } from '../domain/webhooks/deliver-webhooks.ts';
+import { queueWebhooks, webhookTargets } from '../domain/webhooks/deliver-webhooks.ts';
 import type { Actor, EventDraft, StoredEvent } from './types.ts';
 
 export const EVENTS_CHANNEL = 'kds_events';
@@ -26,6 +26,8 @@ export async function appendEvents(
   actor: Actor = actorOf(ctx),
 ): Promise<StoredEvent[]> {
   if (drafts.length === 0) return [];
+  // Before the lock: the sequence row is held until commit, so nothing else should wait on it.
+  const endpoints = await webhookTargets(ctx, storeId);
   const [row] = await ctx.tx
     .update(stores)
     .set({ eventSeq: sql`${stores.eventSeq} + ${drafts.length}` })
@@ -60,7 +62,7 @@ export async function appendEvents(
       createdAt: at,
     })),
   );
-  await queueWebhooks(ctx, storeId, events);
+  if (endpoints.length) await queueWebhooks(ctx, storeId, endpoints, events);
   // NOTIFY is delivered at commit and only wakes other instances; they read the log.
   await ctx.tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${`${storeId}:${row.eventSeq}`})`);
   ctx.afterCommit(() => ctx.bus.published(storeId, events));

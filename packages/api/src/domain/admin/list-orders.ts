@@ -1,8 +1,9 @@
 import { orders } from '@kds/db';
-import { and, desc, eq, gte, ilike, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, ilike, inArray, lte, or, sql } from 'drizzle-orm';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import type { OrderListInput } from './schemas.ts';
+import { beyond, pageOf } from '../keyset.ts';
 
 /**
  * The store's orders, newest first, filtered and searched, a page at a time (keyset on
@@ -19,12 +20,6 @@ export async function listOrders({ ctx, input }: { ctx: DomainContext; input: Or
           ilike(orders.customerPhone, `%${escapeLike(search.replace(/[\s()-]/g, ''))}%`),
           ilike(orders.customerEmail, `%${escapeLike(search)}%`),
         )
-    : undefined;
-  const cursor = input.cursor
-    ? or(
-        lt(orders.createdAt, new Date(input.cursor.createdAt)),
-        and(eq(orders.createdAt, new Date(input.cursor.createdAt)), lt(orders.id, input.cursor.id)),
-      )
     : undefined;
   const rows = await ctx.db
     .select({
@@ -55,20 +50,13 @@ export async function listOrders({ ctx, input }: { ctx: DomainContext; input: Or
         input.from ? gte(orders.businessDate, input.from) : undefined,
         input.to ? lte(orders.businessDate, input.to) : undefined,
         searchBy,
-        cursor,
+        beyond(orders, input.cursor),
       ),
     )
     .orderBy(desc(orders.createdAt), desc(orders.id))
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    orders: page,
-    next:
-      rows.length > input.limit && last
-        ? { createdAt: last.createdAt.toISOString(), id: last.id }
-        : null,
-  };
+  const { rows: page, next } = pageOf(rows, input.limit);
+  return { orders: page, next };
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PageCursor } from '../keyset.ts';
 
 const STATUSES = [
   'PENDING_PAYMENT',
@@ -23,7 +24,7 @@ export const OrderListInput = z.object({
   /** An order number, or part of a name or phone number. */
   search: z.string().trim().max(80).optional(),
   /** The last row of the previous page. */
-  cursor: z.object({ createdAt: z.iso.datetime(), id: z.uuid() }).optional(),
+  cursor: PageCursor.optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });
 export type OrderListInput = z.infer<typeof OrderListInput>;

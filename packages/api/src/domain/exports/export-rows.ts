@@ -1,9 +1,10 @@
 import { orderItems, orders, stores } from '@kds/db';
-import { and, asc, between, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, between, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
+import { beyond } from '../keyset.ts';
 
 export const ExportInput = z.object({
   kind: z.enum(['orders', 'order-items']),
@@ -83,10 +84,7 @@ export async function exportRows(
           and(
             eq(orders.storeId, storeId),
             between(orders.businessDate, input.from, input.to),
-            // A row comparison: one index range scan per batch, however deep.
-            after
-              ? sql`(${orders.createdAt}, ${orders.id}) > (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)`
-              : undefined,
+            beyond(orders, after, 'asc'),
           ),
         )
         .orderBy(asc(orders.createdAt), asc(orders.id))

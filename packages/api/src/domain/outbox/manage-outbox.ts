@@ -1,18 +1,19 @@
 import { outbox, type Transaction } from '@kds/db';
-import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../audit.ts';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { messageLabel } from './labels.ts';
 import { InvalidTransitionError, NotFoundError } from '../errors.ts';
+import { beyond, pageOf, PageCursor } from '../keyset.ts';
 
 export const OutboxListInput = z.object({
   status: z.enum(['pending', 'sending', 'sent', 'failed']).optional(),
   channel: z.enum(['sms', 'call', 'email', 'webhook', 'refund']).optional(),
   orderId: z.uuid().optional(),
   /** The last row of the previous page (rows of one transaction share `createdAt`). */
-  cursor: z.object({ createdAt: z.iso.datetime(), id: z.uuid() }).optional(),
+  cursor: PageCursor.optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });
 export type OutboxListInput = z.infer<typeof OutboxListInput>;
@@ -51,27 +52,13 @@ export async function listOutbox({ ctx, input }: { ctx: DomainContext; input: Ou
         input.status ? eq(outbox.status, input.status) : undefined,
         input.channel ? eq(outbox.channel, input.channel) : undefined,
         input.orderId ? eq(outbox.orderId, input.orderId) : undefined,
-        input.cursor
-          ? or(
-              lt(outbox.createdAt, new Date(input.cursor.createdAt)),
-              and(
-                eq(outbox.createdAt, new Date(input.cursor.createdAt)),
-                lt(outbox.id, input.cursor.id),
-              ),
-            )
-          : undefined,
+        beyond(outbox, input.cursor),
       ),
     )
     .orderBy(desc(outbox.createdAt), desc(outbox.id))
-    .limit(input.limit);
-  const last = rows.at(-1);
-  return {
-    messages: rows.map((row) => ({ ...row, label: messageLabel(row.template) })),
-    next:
-      rows.length === input.limit && last
-        ? { createdAt: last.createdAt.toISOString(), id: last.id }
-        : null,
-  };
+    .limit(input.limit + 1);
+  const { rows: page, next } = pageOf(rows, input.limit);
+  return { messages: page.map((row) => ({ ...row, label: messageLabel(row.template) })), next };
 }
 
 async function findMessage(tx: Transaction, storeId: string, messageId: string, lock: boolean) {

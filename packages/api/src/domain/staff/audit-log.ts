@@ -1,9 +1,10 @@
 import { auditLog, staff } from '@kds/db';
-import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { ForbiddenError } from '../errors.ts';
 import type { AuditListInput } from './schemas.ts';
+import { beyond, pageOf } from '../keyset.ts';
 
 /** Every staff change to menu, settings, staff, orders and money, newest first: owners only. */
 export async function listAudit({ ctx, input }: { ctx: DomainContext; input: AuditListInput }) {
@@ -26,25 +27,11 @@ export async function listAudit({ ctx, input }: { ctx: DomainContext; input: Aud
       and(
         eq(auditLog.storeId, owner.storeId),
         input.entity ? eq(auditLog.entity, input.entity) : undefined,
-        input.cursor
-          ? or(
-              lt(auditLog.createdAt, new Date(input.cursor.createdAt)),
-              and(
-                eq(auditLog.createdAt, new Date(input.cursor.createdAt)),
-                lt(auditLog.id, input.cursor.id),
-              ),
-            )
-          : undefined,
+        beyond(auditLog, input.cursor),
       ),
     )
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
-    .limit(input.limit);
-  const last = rows.at(-1);
-  return {
-    entries: rows,
-    next:
-      rows.length === input.limit && last
-        ? { createdAt: last.createdAt.toISOString(), id: last.id }
-        : null,
-  };
+    .limit(input.limit + 1);
+  const { rows: entries, next } = pageOf(rows, input.limit);
+  return { entries, next };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PageCursor } from '../keyset.ts';
 
 const Role = z.enum(['owner', 'manager', 'kitchen']);
 
@@ -23,7 +24,7 @@ export type ChangeRoleInput = z.infer<typeof ChangeRoleInput>;
 
 export const AuditListInput = z.object({
   entity: z.string().max(40).optional(),
-  cursor: z.object({ createdAt: z.iso.datetime(), id: z.uuid() }).optional(),
+  cursor: PageCursor.optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });
 export type AuditListInput = z.infer<typeof AuditListInput>;

@@ -16,13 +16,11 @@ export interface WebhookBody {
   data: unknown;
 }
 
-/**
- * Queues each event for every endpoint of the store that wants it, in the transaction that
- * appends the events: delivered only if they commit, once per event and endpoint, and never
- * on the kitchen's path (the outbox worker does the HTTP, with retries).
- */
-export async function queueWebhooks(tx: TxContext, storeId: string, events: StoredEvent[]) {
-  const endpoints = await tx.tx
+export type WebhookTarget = Awaited<ReturnType<typeof webhookTargets>>[number];
+
+/** The store's active endpoints: read before the store's sequence lock is taken. */
+export function webhookTargets(tx: TxContext, storeId: string) {
+  return tx.tx
     .select({
       id: webhookEndpoints.id,
       url: webhookEndpoints.url,
@@ -30,6 +28,19 @@ export async function queueWebhooks(tx: TxContext, storeId: string, events: Stor
     })
     .from(webhookEndpoints)
     .where(and(eq(webhookEndpoints.storeId, storeId), eq(webhookEndpoints.active, true)));
+}
+
+/**
+ * Queues each event for every endpoint of the store that wants it, in the transaction that
+ * appends the events: delivered only if they commit, once per event and endpoint, and never
+ * on the kitchen's path (the outbox worker does the HTTP, with retries).
+ */
+export async function queueWebhooks(
+  tx: TxContext,
+  storeId: string,
+  endpoints: WebhookTarget[],
+  events: StoredEvent[],
+) {
   for (const endpoint of endpoints) {
     for (const event of events) {
       if (!endpoint.types.includes('*') && !endpoint.types.includes(event.type)) continue;

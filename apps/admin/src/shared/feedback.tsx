@@ -1,0 +1,55 @@
+import { useCallback, useState } from 'react';
+
+/** What the last action on a page came to, shown above the page's content. */
+export interface Outcome {
+  ok: boolean;
+  text: string;
+}
+
+/** A success is announced politely; a failure as an alert. */
+export function Notice({ outcome }: { outcome: Outcome | null }) {
+  if (!outcome) return null;
+  return (
+    <p
+      className={`notice${outcome.ok ? '' : ' notice--error'}`}
+      role={outcome.ok ? 'status' : 'alert'}
+    >
+      {outcome.text}
+    </p>
+  );
+}
+
+/**
+ * Runs a labelled action and records its outcome ("Label." or "Label: what it returned", or
+ * "Label: why it failed"), then `refresh` (re-read what the action changed). Resolves whether
+ * it worked.
+ */
+export function useAction(refresh: () => Promise<unknown>) {
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const act = useCallback(
+    async (label: string, action: () => Promise<unknown>): Promise<boolean> => {
+      let ok = true;
+      try {
+        const extra = await action();
+        setOutcome({ ok, text: `${label}${typeof extra === 'string' ? `: ${extra}` : '.'}` });
+      } catch (e) {
+        ok = false;
+        setOutcome({ ok, text: `${label}: ${(e as Error).message}` });
+      }
+      await refresh();
+      return ok;
+    },
+    [refresh],
+  );
+  return { outcome, setOutcome, act };
+}
+
+/** A number that matters, large. */
+export function Tile({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="tile">
+      <span className="tile__label">{label}</span>
+      <span className="tile__value">{value}</span>
+    </div>
+  );
+}
