@@ -39,16 +39,19 @@ export function startServer(
   target: string,
   nodeArgs: string[] = [],
 ): { process: ChildProcess; port: number } {
-  const port = { raw: 3401, socketio: 3402, trpc: 3403 }[target] ?? 3400;
-  const script =
-    target === 'trpc'
-      ? ['--import', 'tsx', 'src/main.ts']
-      : [
-          '--import',
-          'tsx',
-          join(root, `bench/fanout/${target === 'raw' ? 'raw-ws' : 'socketio'}-server.ts`),
-        ];
-  const cwd = target === 'trpc' ? join(root, 'apps/server') : join(root, 'bench');
+  const port = { raw: 3401, socketio: 3402, trpc: 3403, 'trpc-before': 3404 }[target] ?? 3400;
+  const kds = target.startsWith('trpc');
+  // `trpc-before` runs the KDS server from another checkout (BEFORE=/path/to/worktree), so a
+  // change is measured against its baseline in the same run.
+  const kdsRoot = target === 'trpc-before' ? (process.env.BEFORE ?? root) : root;
+  const script = kds
+    ? ['--import', 'tsx', 'src/main.ts']
+    : [
+        '--import',
+        'tsx',
+        join(root, `bench/fanout/${target === 'raw' ? 'raw-ws' : 'socketio'}-server.ts`),
+      ];
+  const cwd = kds ? join(kdsRoot, 'apps/server') : join(root, 'bench');
   // PROFILE=dir writes the server's CPU profile there (node --cpu-prof) when it stops.
   const profile = process.env.PROFILE
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE}`]

@@ -2,7 +2,7 @@
 // latency from publish (or commit) to each subscriber, for (a) raw `ws` writing one prebuilt
 // frame to all, (b) KDS's tRPC subscription path (real server, real commits), (c) Socket.IO
 // broadcasting the same events. The server runs on CPU 0, this load generator on CPU 1.
-// Run: taskset -c 1 pnpm --filter @kds/bench fanout  [TARGETS=raw,trpc,socketio SIZES=100,1000,10000 EVENTS=50 RATE=10]
+// Run: taskset -c 1 pnpm --filter @kds/bench fanout  [TARGETS=raw,trpc,socketio(,trpc-before with BEFORE=dir) SIZES=100,1000,10000 EVENTS=50 RATE=10]
 import {
   connectAll,
   kdsSetup,
@@ -22,7 +22,7 @@ const EVENTS = Number(process.env.EVENTS ?? 50);
 const RATE = Number(process.env.RATE ?? 10);
 
 async function stats(port: number, target: string) {
-  if (target !== 'trpc')
+  if (!target.startsWith('trpc'))
     return (await (await fetch(`http://127.0.0.1:${port}/stats`)).json()) as {
       p99: number;
       max: number;
@@ -40,13 +40,17 @@ const rows: string[] = [];
 /** Orders the KDS server accepted: an event that was never committed is not a lost event. */
 const placed = { ok: 0, failed: 0 };
 for (const target of TARGETS) {
-  const server = startServer(target);
+  // SERVER_NODE_OPTIONS: extra flags for the server's node (e.g. --max-semi-space-size=64).
+  const server = startServer(
+    target,
+    (process.env.SERVER_NODE_OPTIONS ?? '').split(' ').filter(Boolean),
+  );
   // SIGINT lets a profiled server write its profile; anything left is killed on exit.
   const stop = () => server.process.kill(process.env.PROFILE ? 'SIGINT' : 'SIGKILL');
   process.once('exit', stop);
-  const probe = target === 'trpc' ? '/readyz' : '/stats';
+  const probe = target.startsWith('trpc') ? '/readyz' : '/stats';
   await waitReady(`http://127.0.0.1:${server.port}${probe}`);
-  const kds = target === 'trpc' ? await kdsSetup(server.port) : null;
+  const kds = target.startsWith('trpc') ? await kdsSetup(server.port) : null;
   for (const n of SIZES) {
     run.latencies = [];
     run.lastBySeq = new Map();
@@ -61,6 +65,9 @@ for (const target of TARGETS) {
           : () => trpcClient(server.port, kds?.token ?? '');
     const clients = await connectAll(n, open);
     await sleep(500);
+    // Reading /metrics resets the server's event-loop delay histogram: what follows is the
+    // delay while publishing, not while accepting the connections.
+    if (kds) await stats(server.port, target);
     const started = Date.now();
     if (kds) {
       // Real commits: one order a tick, each one `order.placed` for every subscriber.

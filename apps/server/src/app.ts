@@ -1,3 +1,4 @@
+import { eventFrameEncoder } from './event-frames.ts';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCors from '@fastify/cors';
 import fastifyWebsocket from '@fastify/websocket';
@@ -217,6 +218,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trpcOptions: {
       router: appRouter,
       keepAlive: { enabled: true, ...keepAlive },
+      experimental_encoder: eventFrameEncoder(),
       createContext: ({ req, res, info }) => {
         // On WebSocket connections the adapter passes the raw IncomingMessage, not a FastifyRequest.
         const isWebSocket = !('raw' in (req as object));

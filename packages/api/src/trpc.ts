@@ -1,4 +1,10 @@
-import { initTRPC, tracked, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
+import {
+  initTRPC,
+  tracked,
+  TRPCError,
+  type TrackedEnvelope,
+  type TRPC_ERROR_CODE_KEY,
+} from '@trpc/server';
 import { ZodError } from 'zod';
 import type { ApiContext } from './context.ts';
 import type { Principal } from './domain/context.ts';
@@ -145,17 +151,44 @@ export const limitCalls = (pick: (limits: RateLimits) => RateLimiterMemory) =>
 
 export const deviceProcedure = publicProcedure.use(withPrincipal(isDevice, 'paired screens only'));
 
-/** Wraps a stream of sequenced items as `tracked()` so clients resume from the last id. */
-export async function* trackedBySeq<T extends { seq: number }>(
+/**
+ * Wraps a stream of sequenced items as `tracked()` so clients resume from the last id. A plain
+ * iterator rather than another async generator: it runs once per subscriber per event, and a
+ * generator layer costs a suspended frame and extra promises each time.
+ */
+export function trackedBySeq<T extends { seq: number }>(
   stream: AsyncIterable<T>,
   kind: SubscriptionKind,
-) {
-  liveSubscriptions[kind] += 1;
-  try {
-    for await (const item of stream) yield tracked(String(item.seq), item);
-  } finally {
-    liveSubscriptions[kind] -= 1;
-  }
+): AsyncIterable<TrackedEnvelope<T>> {
+  return {
+    [Symbol.asyncIterator]() {
+      const inner = stream[Symbol.asyncIterator]();
+      liveSubscriptions[kind] += 1;
+      let open = true;
+      const end = () => {
+        if (open) liveSubscriptions[kind] -= 1;
+        open = false;
+      };
+      return {
+        next: () =>
+          inner.next().then(
+            (step): IteratorResult<TrackedEnvelope<T>> => {
+              if (step.done) end();
+              return step.done ? step : { value: tracked(String(step.value.seq), step.value) };
+            },
+            (error: unknown) => {
+              end();
+              throw error;
+            },
+          ),
+        return: async () => {
+          end();
+          await inner.return?.();
+          return { done: true, value: undefined };
+        },
+      };
+    },
+  };
 }
 
 export type SubscriptionKind = 'kitchen' | 'tracker' | 'board' | 'menu' | 'store';

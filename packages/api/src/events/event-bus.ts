@@ -18,6 +18,8 @@ interface StoreFeed {
   listeners: Set<BusListener>;
   /** Last seq handed to listeners; every later event is delivered exactly once, in order. */
   lastSeq: number;
+  /** The head read when the feed started; listeners that joined before then begin after it. */
+  startSeq: number;
   ready: Promise<void>;
   initialized: boolean;
   catchingUp: boolean;
@@ -55,15 +57,20 @@ export class EventBus implements EventPublisher {
 
   /**
    * Attaches a listener to a store's feed. Resolves once the feed knows its position: every
-   * event committed after that point reaches the listener; earlier ones are the caller's to
-   * replay from the log.
+   * event after `position` reaches the listener; earlier ones are the caller's to replay from
+   * the log. A live-only subscriber starts at `position` without asking the database (10,000
+   * screens connecting would otherwise be 10,000 queries).
    */
-  async subscribe(storeId: string, listener: BusListener): Promise<() => void> {
+  async subscribe(
+    storeId: string,
+    listener: BusListener,
+  ): Promise<{ unsubscribe: () => void; position: number }> {
     let feed = this.#feeds.get(storeId);
     if (!feed) {
       const created: StoreFeed = {
         listeners: new Set(),
         lastSeq: 0,
+        startSeq: 0,
         ready: Promise.resolve(),
         initialized: false,
         catchingUp: false,
@@ -74,6 +81,9 @@ export class EventBus implements EventPublisher {
       feed = created;
     }
     const subscribed = feed;
+    // Joining a running feed: the listener gets every delivery from now on, so it starts at the
+    // feed's current position. Joining one that is starting: it starts where the feed does.
+    const joinedAt = subscribed.initialized ? subscribed.lastSeq : null;
     subscribed.listeners.add(listener);
     const unsubscribe = () => {
       subscribed.listeners.delete(listener);
@@ -87,7 +97,7 @@ export class EventBus implements EventPublisher {
       unsubscribe();
       throw error;
     }
-    return unsubscribe;
+    return { unsubscribe, position: joinedAt ?? subscribed.startSeq };
   }
 
   published(storeId: string, events: StoredEvent[]): void {
@@ -138,6 +148,7 @@ export class EventBus implements EventPublisher {
   async #initialize(storeId: string, feed: StoreFeed): Promise<void> {
     try {
       feed.lastSeq = await this.#log.head(storeId);
+      feed.startSeq = feed.lastSeq;
     } catch (error) {
       if (this.#feeds.get(storeId) === feed) this.#feeds.delete(storeId);
       throw error;

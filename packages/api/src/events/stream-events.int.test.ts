@@ -133,7 +133,7 @@ describe('EventBus', () => {
     const log = createEventLog(h.db);
     const bus = new EventBus(log);
     const got: number[] = [];
-    const unsubscribe = await bus.subscribe(h.demo.storeId, (events) =>
+    const { unsubscribe } = await bus.subscribe(h.demo.storeId, (events) =>
       got.push(...events.map((e) => e.seq)),
     );
     // Commit through another bus, then publish here in the wrong order.
@@ -151,10 +151,32 @@ describe('EventBus', () => {
     expect(bus.listenerCount()).toBe(0);
   });
 
+  test("a listener's position is exactly where its deliveries begin", async () => {
+    const bus = new EventBus(createEventLog(h.db));
+    const first: number[] = [];
+    const second: number[] = [];
+    const head = await createEventLog(h.db).head(h.demo.storeId);
+    const a = await bus.subscribe(h.demo.storeId, (events) =>
+      first.push(...events.map((e) => e.seq)),
+    );
+    expect(a.position).toBe(head);
+    const early = await commit(2, bus);
+    await vi.waitFor(() => expect(first).toEqual(early));
+    const b = await bus.subscribe(h.demo.storeId, (events) =>
+      second.push(...events.map((e) => e.seq)),
+    );
+    expect(b.position).toBe(early[1]);
+    const late = await commit(1, bus);
+    await vi.waitFor(() => expect(second).toEqual(late));
+    expect(first).toEqual([...early, ...late]);
+    a.unsubscribe();
+    b.unsubscribe();
+  });
+
   test('a wake-up from another instance reads the log; wakeAll catches up everything', async () => {
     const other = new EventBus(createEventLog(h.db));
     const got: number[] = [];
-    const unsubscribe = await other.subscribe(h.demo.storeId, (events) =>
+    const { unsubscribe } = await other.subscribe(h.demo.storeId, (events) =>
       got.push(...events.map((e) => e.seq)),
     );
     const seqs = await commit(3);

@@ -49,7 +49,7 @@ export async function* streamEvents(
     resolve?.();
   };
 
-  const unsubscribe = await bus.subscribe(storeId, (events) => {
+  const { unsubscribe, position } = await bus.subscribe(storeId, (events) => {
     if (overflowed) return;
     for (const event of events) if (!orderId || event.orderId === orderId) queue.push(event);
     if (queue.length > maxQueue) {
@@ -60,7 +60,7 @@ export async function* streamEvents(
   });
   signal?.addEventListener('abort', wake, { once: true });
 
-  let cursor = options.afterSeq ?? (await log.head(storeId));
+  let cursor = options.afterSeq ?? position;
 
   async function* replay(): AsyncGenerator<StoredEvent | ResyncMarker> {
     if (!orderId) {
