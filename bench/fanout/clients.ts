@@ -126,7 +126,13 @@ export function socketioClient(port: number): Promise<Client> {
   });
 }
 
-export function trpcClient(port: number, token: string): Promise<Client> {
+/** A kitchen screen speaking tRPC's WebSocket protocol; `onData` gets each event message. */
+export function trpcClient(
+  port: number,
+  token: string,
+  onData: (text: string, now: number) => void = (text, now) =>
+    record(Number(field(text, 'seq')), now - Date.parse(field(text, 'at'))),
+): Promise<Client> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(`ws://127.0.0.1:${port}/trpc?connectionParams=1`, {
       perMessageDeflate: false,
@@ -137,7 +143,7 @@ export function trpcClient(port: number, token: string): Promise<Client> {
       if (text === 'PING') return ws.send('PONG');
       if (text.includes('"type":"started"')) return resolve({ close: () => ws.terminate() });
       if (!text.includes('"type":"data"')) return;
-      record(Number(field(text, 'seq')), now - Date.parse(field(text, 'at')));
+      onData(text, now);
     });
     ws.once('open', () => {
       ws.send(JSON.stringify({ method: 'connectionParams', data: { token } }));
@@ -153,16 +159,18 @@ export function trpcClient(port: number, token: string): Promise<Client> {
   });
 }
 
-export async function kdsSetup(port: number) {
+export async function kdsSetup(port: number, slug = 'demo', email = 'kitchen@demo.test') {
   const base = `http://127.0.0.1:${port}/trpc`;
   const login = await fetch(`${base}/auth.login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'kitchen@demo.test', password: 'demo' }),
+    body: JSON.stringify({ email, password: 'demo' }),
   });
   const token = ((await login.json()) as { result: { data: { token: string } } }).result.data.token;
   const menu = (await (
-    await fetch(`${base}/menu.forStore?input=${encodeURIComponent('{"storeSlug":"demo"}')}`)
+    await fetch(
+      `${base}/menu.forStore?input=${encodeURIComponent(JSON.stringify({ storeSlug: slug }))}`,
+    )
   ).json()) as {
     result: {
       data: {
@@ -180,12 +188,13 @@ export async function kdsSetup(port: number) {
   const modifierIds =
     fries?.modifierGroups.filter((g) => g.minChoices > 0).map((g) => g.modifiers[0]?.id ?? '') ??
     [];
-  const place = () =>
-    fetch(`${base}/order.place`, {
+  /** Places one counter order, through the given instance when there are several. */
+  const place = (at = port) =>
+    fetch(`http://127.0.0.1:${at}/trpc/order.place`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        storeSlug: 'demo',
+        storeSlug: slug,
         items: [{ menuItemId: fries?.id, quantity: 1, modifierIds }],
         customer: { name: 'Bench' },
         fulfilment: { type: 'dine_in', table: '7' },

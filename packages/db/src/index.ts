@@ -10,4 +10,4 @@ export {
   type Schema,
   type Transaction,
 } from './client.ts';
-export { defaultStoreSettings, demoStaff, seedDemo, type SeedOptions } from './seed.ts';
+export { defaultStoreSettings, demoStaff, seedDemo, seedStore, type SeedOptions } from './seed.ts';

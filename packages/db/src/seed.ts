@@ -261,14 +261,26 @@ export const demoStaff = [
 export async function seedDemo(db: Database, options: SeedOptions): Promise<boolean> {
   const [existing] = await db.select({ n: count() }).from(stores);
   if ((existing?.n ?? 0) > 0) return false;
-  const passwordHash = await options.hashPassword('demo');
+  await seedStore(db, { ...options, slug: 'demo', name: 'Demo Diner', staff: demoStaff });
+  return true;
+}
 
+/**
+ * One store with the demo menu, stations and staff (password "demo"): the demo itself, and
+ * benchmarks that need many stores (`staff` with emails of their own, unique per store).
+ */
+export async function seedStore(
+  db: Database,
+  options: SeedOptions & { slug: string; name: string; staff: typeof demoStaff },
+): Promise<void> {
+  const passwordHash = await options.hashPassword('demo');
+  const people = options.staff;
   await db.transaction(async (tx) => {
     const [store] = await tx
       .insert(stores)
       .values({
-        slug: 'demo',
-        name: 'Demo Diner',
+        slug: options.slug,
+        name: options.name,
         timezone: 'America/New_York',
         currency: 'USD',
         openingHours: [0, 1, 2, 3, 4, 5, 6].map((day) => ({
@@ -342,15 +354,14 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<bool
 
     const staffRows = await tx
       .insert(staff)
-      .values(demoStaff.map(({ email, name }) => ({ email, name, passwordHash })))
+      .values(people.map(({ email, name }) => ({ email, name, passwordHash })))
       .returning();
     await tx.insert(staffMemberships).values(
       staffRows.map((s) => ({
         staffId: s.id,
         storeId: store.id,
-        role: demoStaff.find((d) => d.email === s.email)?.role ?? 'kitchen',
+        role: people.find((d) => d.email === s.email)?.role ?? 'kitchen',
       })),
     );
   });
-  return true;
 }

@@ -70,6 +70,8 @@ export function openingState(hours: OpeningInterval[], timeZone: string, now: Da
   return { isOpen: false, closesAt: null, nextOpenAt: next?.start ?? null };
 }
 
+/** Whether the store is open at `at`: only the windows of the days around it are worked out. */
 export function isOpenAt(hours: OpeningInterval[], timeZone: string, at: Date): boolean {
-  return openingState(hours, timeZone, at).isOpen;
+  if (hours.length === 0) return true;
+  return openWindows(hours, timeZone, at, 1).some((w) => w.start <= at && at < w.end);
 }
