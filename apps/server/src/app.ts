@@ -33,6 +33,7 @@ import type { WebSocket } from 'ws';
 import { registerPaymentRoutes } from './payment-routes.ts';
 import { registerQrRoutes } from './qr-routes.ts';
 import { registerTwilioRoutes } from './twilio-routes.ts';
+import { cutSlowConsumers } from './slow-consumers.ts';
 import { serveStaticApp, type StaticApp } from './static-apps.ts';
 
 export const SESSION_COOKIE = 'kds_session';
@@ -63,6 +64,8 @@ export interface AppOptions {
   metricsToken?: string;
   /** Orders one address may place a minute (default 60). */
   ordersPerMinute?: number;
+  /** A WebSocket with more unsent data than this is cut off (default 4 MiB); it resumes later. */
+  wsMaxBufferedBytes?: number;
   /** How often open WebSockets are checked for a revoked identity (default 30 s). */
   revalidateMs?: number;
   /** Tries per outgoing message before it is marked failed (default 8). */
@@ -318,7 +321,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
     if (options.jobs !== false) jobs.start();
   });
+  const stopCutting = cutSlowConsumers(app.websocketServer, {
+    maxBytes: options.wsMaxBufferedBytes ?? 4 * 1024 * 1024,
+    onCut: () => {
+      metrics.slowConsumerCut();
+      app.log.warn('cut off a WebSocket client that was not reading (slow consumer)');
+    },
+  });
   app.addHook('onClose', async () => {
+    stopCutting();
     signedIn.stop();
     jobs.stop();
     await listener?.close();

@@ -65,6 +65,13 @@ const EnvSchema = z.object({
     .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin))),
   /** Tries per outgoing message (text, call, email, webhook, refund) before it is marked failed. */
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** A WebSocket with more unsent data than this is cut off; the client resumes later. */
+  WS_MAX_BUFFERED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .max(256 * 1024 * 1024)
+    .default(4 * 1024 * 1024),
   /** Largest accepted HTTP body or WebSocket message. */
   BODY_LIMIT_BYTES: z.coerce
     .number()

@@ -64,6 +64,7 @@ async function main() {
     handle,
     logger: { level: env.LOG_LEVEL },
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    wsMaxBufferedBytes: env.WS_MAX_BUFFERED_BYTES,
     cookieSecure: env.COOKIE_SECURE,
     postcodes: env.POSTCODE_API_URL ? createPostcodeLookup(env.POSTCODE_API_URL) : null,
     domain: {

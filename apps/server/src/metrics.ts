@@ -91,5 +91,13 @@ export function registerMetrics(
     return reply.type(registry.contentType).send(await registry.metrics());
   });
 
-  return { webhook: (provider: string, outcome: string) => webhooks.inc({ provider, outcome }) };
+  const slowCut = new Counter({
+    name: 'kds_websocket_slow_consumers_cut_total',
+    help: 'WebSockets cut off because their unsent data passed WS_MAX_BUFFERED_BYTES.',
+    registers: [registry],
+  });
+  return {
+    webhook: (provider: string, outcome: string) => webhooks.inc({ provider, outcome }),
+    slowConsumerCut: () => slowCut.inc(),
+  };
 }

@@ -3,7 +3,7 @@ export { createApiContext, type ApiContext, type ApiDeps, type SessionCookie } f
 export { createRateLimits, type RateLimits } from './rate-limits.ts';
 export type { DomainConfig, Principal } from './domain/context.ts';
 export { hashPassword, stillValidTokens } from './domain/auth/index.ts';
-export { EventBus, createEventLog, listenForEvents } from './events/index.ts';
+export { EventBus, EVENTS_CHANNEL, createEventLog, listenForEvents } from './events/index.ts';
 export type { StoredEvent, Ticket, TicketItem, EventType } from './events/index.ts';
 export { createPostcodeLookup } from './gateways/postcodes.ts';
 export type { PostcodeLookup } from './domain/stores/location.ts';

@@ -51,6 +51,8 @@ export async function startServer(
       | 'revalidateMs'
       | 'metricsToken'
       | 'ordersPerMinute'
+      | 'wsMaxBufferedBytes'
+      | 'keepAlive'
     >
   > = {},
 ): Promise<Server> {
