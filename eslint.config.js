@@ -133,6 +133,7 @@ export default tseslint.config(
       '**/*.config.ts',
       'scripts/**',
       'bench/**',
+      'apps/server/faults/**',
       'e2e/**',
     ],
     rules: {

@@ -8,6 +8,7 @@ import {
   wsLink,
   type TRPCClient,
 } from '@trpc/client';
+import { promptClosing } from './prompt-close.ts';
 
 export interface KdsClients {
   queryClient: QueryClient;
@@ -28,7 +29,9 @@ export function createKdsClients(options: { getToken: () => string | null }): Kd
       const token = options.getToken();
       return token ? { token } : {};
     },
-    // A dead link (a pulled cable, a sleeping Wi-Fi) is noticed within seconds.
+    // A dead link (a pulled cable, a sleeping Wi-Fi) is noticed within seconds: an unanswered
+    // ping closes the socket, and the close does not wait for a handshake that cannot come.
+    WebSocket: promptClosing(WebSocket),
     keepAlive: { enabled: true, intervalMs: 4_000, pongTimeoutMs: 2_000 },
     retryDelayMs: (attempt) => Math.min(500 * 2 ** attempt, 5_000),
   });
