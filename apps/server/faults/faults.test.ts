@@ -31,6 +31,9 @@ import {
 const SCREENS = full ? 200 : 20;
 const STORM = full ? 5_000 : 500;
 const RATE = full ? 50 : 20;
+// During the storm: every order goes to every screen, and 5,000 screens at 50 orders/s would
+// be 250,000 messages a second, a load test of its own (bench/fanout), not a storm.
+const STORM_RATE = full ? 2 : 10;
 
 let databaseUrl: string;
 let db: DbHandle;
@@ -67,7 +70,15 @@ async function openScreens(
     if (i % 250 === 249) await sleep(200);
   }
   screens.push(...opened);
+  onTestFinished(() => closeAll(opened));
   return { from, opened };
+}
+
+/** Orders at `perSecond` through the live `instances` until the test ends (pass or fail). */
+function startLoad(instances: Instance[], perSecond: number) {
+  const load = placeOrders(instances, store.order, perSecond);
+  onTestFinished(async () => void (await load.stop()));
+  return load;
 }
 
 function closeAll(opened: Screen[]) {
@@ -88,7 +99,7 @@ describe('faults', () => {
   test('kill -9 one of two instances mid-stream: its screens resume on the other with no gap', async () => {
     const { from, opened } = await openScreens(SCREENS, [a, b]);
     await sleep(1000);
-    const load = placeOrders([a, b], store.order, RATE);
+    const load = startLoad([a, b], RATE);
     await sleep(2000);
     await a.kill();
     onTestFinished(restartA);
@@ -111,7 +122,7 @@ describe('faults', () => {
   test('PostgreSQL restarts under load: instances reconnect, catch up, nothing lost', async () => {
     const { from, opened } = await openScreens(SCREENS, [a, b]);
     await sleep(1000);
-    const load = placeOrders([a, b], store.order, RATE);
+    const load = startLoad([a, b], RATE);
     await sleep(2000);
     const startedBefore = await postmasterStart();
     execSync(restartCommand(), { stdio: 'inherit' });
@@ -133,7 +144,7 @@ describe('faults', () => {
     // Screens on B, orders through A only: B learns of them only through LISTEN/NOTIFY.
     const { from, opened } = await openScreens(SCREENS, [b]);
     await sleep(1000);
-    const load = placeOrders([a], store.order, RATE);
+    const load = startLoad([a], RATE);
     await sleep(1500);
     const killed = await terminateListeners();
     await sleep(3000);
@@ -157,7 +168,7 @@ describe('faults', () => {
     const viaRelay = screen('black-holed', () => (holed ? a.url : link.url), store.token, from);
     screens.push(viaRelay);
     await sleep(1500);
-    const load = placeOrders([b], store.order, RATE);
+    const load = startLoad([b], RATE);
     await sleep(1500);
     const cut = Date.now();
     holed = true;
@@ -185,7 +196,7 @@ describe('faults', () => {
 
   test(`reconnect storm: ${STORM.toLocaleString('en-US')} screens lose their instance and all catch up on the other`, async () => {
     const { from, opened } = await openScreens(STORM, [a]);
-    const load = placeOrders([b], store.order, RATE / 2);
+    const load = startLoad([b], STORM_RATE);
     // Everyone connected and following before the instance goes.
     const settle = Date.now();
     while (Date.now() - settle < 60_000) {
@@ -278,11 +289,19 @@ async function pausedScreen(instance: Instance, token: string, from: number) {
   return socket;
 }
 
+/** When PostgreSQL last started; asked again while the restart drops this test's connection. */
 async function postmasterStart(): Promise<string> {
-  const rows = (await db.db.execute(
-    sql`select pg_postmaster_start_time()::text as started`,
-  )) as unknown as { started: string }[];
-  return rows[0]?.started ?? '';
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const rows = (await db.db.execute(
+        sql`select pg_postmaster_start_time()::text as started`,
+      )) as unknown as { started: string }[];
+      return rows[0]?.started ?? '';
+    } catch (error) {
+      if (attempt >= 20) throw error;
+      await sleep(250);
+    }
+  }
 }
 
 async function terminateListeners(): Promise<number> {
