@@ -12,7 +12,7 @@ const CLOSED = 3;
 /**
  * A WebSocket class whose `close()` is final within `graceMs`. tRPC's keep-alive closes a
  * socket whose pings go unanswered, but a close on a dead link waits for a closing handshake
- * that never comes (30 s in Node's `ws`, longer in browsers), and only then does the client
+ * that never comes (30 s in Node's `ws`, 60 s in Chromium), and only then does the client
  * reconnect: a kitchen screen would sit silently behind all that time. After `graceMs` without
  * the real close, the socket is abandoned: its listeners get a close event (code 4408) at once,
  * and nothing more from it, so the client reconnects and resumes from its last event.
