@@ -66,6 +66,11 @@ export interface AppOptions {
   ordersPerMinute?: number;
   /** A WebSocket with more unsent data than this is cut off (default 4 MiB); it resumes later. */
   wsMaxBufferedBytes?: number;
+  /**
+   * Which proxies to believe about the client's address (X-Forwarded-For): `true` for any,
+   * a number of hops, or addresses/CIDRs. Unset: the socket's peer address, headers ignored.
+   */
+  trustProxy?: boolean | number | string[];
   /** How often open WebSockets are checked for a revoked identity (default 30 s). */
   revalidateMs?: number;
   /** Tries per outgoing message before it is marked failed (default 8). */
@@ -99,6 +104,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 5000 },
     // While draining, new requests get 503 so a load balancer moves them to another instance.
     return503OnClosing: true,
+    // Behind a load balancer, the client's address comes from X-Forwarded-For (TRUST_PROXY);
+    // without it every guest would share the balancer's address and its per-address limits.
+    ...(options.trustProxy !== undefined ? { trustProxy: trustedProxies(options.trustProxy) } : {}),
+  });
+  // The client's address as Fastify works it out, kept for the WebSocket adapter, which is
+  // handed the raw request: one answer to "who is this" for HTTP and WebSockets alike.
+  const clientAddresses = new WeakMap<object, string>();
+  app.addHook('onRequest', async (request) => {
+    clientAddresses.set(request.raw, request.ip);
   });
 
   const log = createEventLog(handle.db);
@@ -238,7 +252,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         return createApiContext(deps, {
           token,
           ip: isWebSocket
-            ? (req as { socket?: { remoteAddress?: string } }).socket?.remoteAddress
+            ? (clientAddresses.get(req as object) ??
+              (req as { socket?: { remoteAddress?: string } }).socket?.remoteAddress)
             : (req as { ip: string }).ip,
           ...(isWebSocket
             ? {}
@@ -353,4 +368,9 @@ function paramToken(
 ): string | undefined {
   const token = params?.token;
   return typeof token === 'string' ? token : undefined;
+}
+
+/** Fastify's form of TRUST_PROXY: a number of hops becomes "the nearest n proxies". */
+function trustedProxies(trust: boolean | number | string[]) {
+  return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
 }

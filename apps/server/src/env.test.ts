@@ -15,6 +15,16 @@ describe('loadEnv', () => {
     expect(loadEnv({ ...production, SEED_DEMO: 'true' }).SEED_DEMO).toBe(true);
   });
 
+  test('TRUST_PROXY: unset, any proxy, a number of hops, or a list of addresses', () => {
+    expect(loadEnv({}).TRUST_PROXY).toBeUndefined();
+    expect(loadEnv({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(loadEnv({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(loadEnv({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).TRUST_PROXY).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+    ]);
+  });
+
   test('production needs a pickup-code secret', () => {
     expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(/PICKUP_CODE_PEPPER/);
   });

@@ -50,6 +50,20 @@ const EnvSchema = z.object({
   POSTCODE_API_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Orders one address may place per minute (a kiosk, a phone). */
   ORDERS_PER_MINUTE_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  /**
+   * Behind a load balancer: which proxies' X-Forwarded-For to believe. `true` (any), a number
+   * of hops, or comma-separated addresses/CIDRs (e.g. 10.0.0.0/8). Unset: none.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .min(1)
+    .transform((value): boolean | number | string[] => {
+      if (value === 'true' || value === 'false') return value === 'true';
+      if (/^\d+$/.test(value)) return Number(value);
+      return value.split(',').map((part) => part.trim());
+    })
+    .optional(),
   /** Bearer token for /metrics (recommended wherever the port is reachable from outside). */
   METRICS_TOKEN: z.string().min(16).optional(),
   /** Other origins allowed to call the API (comma-separated, e.g. https://admin.example.com). */

@@ -65,6 +65,7 @@ async function main() {
     logger: { level: env.LOG_LEVEL },
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     wsMaxBufferedBytes: env.WS_MAX_BUFFERED_BYTES,
+    ...(env.TRUST_PROXY !== undefined ? { trustProxy: env.TRUST_PROXY } : {}),
     cookieSecure: env.COOKIE_SECURE,
     postcodes: env.POSTCODE_API_URL ? createPostcodeLookup(env.POSTCODE_API_URL) : null,
     domain: {

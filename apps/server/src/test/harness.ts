@@ -53,6 +53,7 @@ export async function startServer(
       | 'ordersPerMinute'
       | 'wsMaxBufferedBytes'
       | 'keepAlive'
+      | 'trustProxy'
     >
   > = {},
 ): Promise<Server> {

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import WebSocket from 'ws';
+import { createFixture, startServer, type Fixture, type Server } from './test/harness.ts';
+
+let fx: Fixture;
+let direct: Server;
+let behindProxy: Server;
+
+beforeAll(async () => {
+  fx = await createFixture();
+  // One order a minute per address makes "whose address is this" visible.
+  direct = await startServer(fx.db, { ordersPerMinute: 1 });
+  behindProxy = await startServer(fx.db, { ordersPerMinute: 1, trustProxy: true });
+});
+afterAll(async () => {
+  await direct.close();
+  await behindProxy.close();
+  await fx.db.close();
+});
+
+async function overHttp(server: Server, forwardedFor: string): Promise<string> {
+  const response = await fetch(`http://${server.url}/trpc/order.place`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+    body: JSON.stringify(fx.order()),
+  });
+  return response.ok ? 'placed' : `refused ${response.status}`;
+}
+
+async function overWebSocket(server: Server, forwardedFor: string): Promise<string> {
+  const socket = new WebSocket(`ws://${server.url}/trpc`, {
+    headers: { 'x-forwarded-for': forwardedFor },
+  });
+  await new Promise((resolve) => socket.once('open', resolve));
+  socket.send(
+    JSON.stringify({
+      id: 1,
+      method: 'mutation',
+      params: { path: 'order.place', input: fx.order() },
+    }),
+  );
+  const reply = JSON.parse(
+    String(await new Promise((resolve) => socket.once('message', resolve))),
+  ) as { result?: unknown; error?: { data: { httpStatus: number } } };
+  socket.close();
+  return reply.result ? 'placed' : `refused ${reply.error?.data.httpStatus}`;
+}
+
+describe('the client address behind a proxy', () => {
+  test('without TRUST_PROXY, X-Forwarded-For is ignored: it cannot buy a second allowance', async () => {
+    expect(await overHttp(direct, '203.0.113.1')).toBe('placed');
+    expect(await overHttp(direct, '203.0.113.2')).toBe('refused 429');
+    expect(await overWebSocket(direct, '203.0.113.3')).toBe('refused 429');
+  });
+
+  test('with TRUST_PROXY, each guest behind the balancer has its own allowance, over HTTP and WebSocket alike', async () => {
+    expect(await overHttp(behindProxy, '198.51.100.1')).toBe('placed');
+    expect(await overWebSocket(behindProxy, '198.51.100.1')).toBe('refused 429');
+    expect(await overWebSocket(behindProxy, '198.51.100.2')).toBe('placed');
+    expect(await overHttp(behindProxy, '198.51.100.2')).toBe('refused 429');
+  });
+});
