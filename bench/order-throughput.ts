@@ -71,6 +71,8 @@ function startInstance(port: number, env: Record<string, string>): ChildProcess 
       PORT: String(port),
       LOG_LEVEL: 'warn',
       ORDERS_PER_MINUTE_PER_ADDRESS: '1000000',
+      // Every simulated screen connects from this one machine.
+      WS_MAX_CONNECTIONS_PER_ADDRESS: '1000000',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -67,6 +67,8 @@ export function startServer(
         DATA_DIR: mkdtempSync(join(tmpdir(), 'kds-fanout-')),
         LOG_LEVEL: 'warn',
         ORDERS_PER_MINUTE_PER_ADDRESS: '1000000',
+        // Every simulated screen connects from this one machine.
+        WS_MAX_CONNECTIONS_PER_ADDRESS: '1000000',
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     },

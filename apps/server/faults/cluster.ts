@@ -58,6 +58,8 @@ export async function startInstance(
       LOG_LEVEL: 'error',
       SEED_DEMO: 'true',
       ORDERS_PER_MINUTE_PER_ADDRESS: '1000000',
+      // Every simulated screen connects from this one machine.
+      WS_MAX_CONNECTIONS_PER_ADDRESS: '1000000',
       ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -24,7 +24,7 @@ import {
 import type { DbHandle, Listener } from '@kds/db';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { createJobs, type Jobs } from './jobs.ts';
 import { registerExportRoutes } from './export-routes.ts';
 import { registerMetrics } from './metrics.ts';
@@ -64,6 +64,8 @@ export interface AppOptions {
   metricsToken?: string;
   /** Orders one address may place a minute (default 60). */
   ordersPerMinute?: number;
+  /** WebSockets one client address may hold open (default 1,000); more are closed with 1013. */
+  wsMaxConnectionsPerAddress?: number;
   /** A WebSocket with more unsent data than this is cut off (default 4 MiB); it resumes later. */
   wsMaxBufferedBytes?: number;
   /**
@@ -335,6 +337,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ...(options.eventPollMs !== undefined ? { pollMs: options.eventPollMs } : {}),
     });
     if (options.jobs !== false) jobs.start();
+  });
+  // One address may hold this many WebSockets; past it a new one is closed with 1013 (try
+  // again later). Guests on a venue's Wi-Fi share an address, hence the generous default.
+  const maxPerAddress = options.wsMaxConnectionsPerAddress ?? 1000;
+  const openPerAddress = new Map<string, number>();
+  app.websocketServer.on('connection', (socket: WebSocket, req: IncomingMessage) => {
+    const address = clientAddresses.get(req) ?? req.socket.remoteAddress ?? 'unknown';
+    const open = (openPerAddress.get(address) ?? 0) + 1;
+    openPerAddress.set(address, open);
+    socket.once('close', () => {
+      const left = (openPerAddress.get(address) ?? 1) - 1;
+      if (left > 0) openPerAddress.set(address, left);
+      else openPerAddress.delete(address);
+    });
+    if (open > maxPerAddress) socket.close(1013, 'too many connections from this address');
   });
   const stopCutting = cutSlowConsumers(app.websocketServer, {
     maxBytes: options.wsMaxBufferedBytes ?? 4 * 1024 * 1024,

@@ -10,7 +10,11 @@ beforeAll(async () => {
   fx = await createFixture();
   // One order a minute per address makes "whose address is this" visible.
   direct = await startServer(fx.db, { ordersPerMinute: 1 });
-  behindProxy = await startServer(fx.db, { ordersPerMinute: 1, trustProxy: true });
+  behindProxy = await startServer(fx.db, {
+    ordersPerMinute: 1,
+    trustProxy: true,
+    wsMaxConnectionsPerAddress: 3,
+  });
 });
 afterAll(async () => {
   await direct.close();
@@ -58,5 +62,30 @@ describe('the client address behind a proxy', () => {
     expect(await overWebSocket(behindProxy, '198.51.100.1')).toBe('refused 429');
     expect(await overWebSocket(behindProxy, '198.51.100.2')).toBe('placed');
     expect(await overHttp(behindProxy, '198.51.100.2')).toBe('refused 429');
+  });
+});
+
+describe('WebSockets per address', () => {
+  test('past the limit a new WebSocket from that address is closed with 1013; others connect', async () => {
+    const open = (forwardedFor: string) =>
+      new Promise<{ socket: WebSocket; closed: Promise<number> }>((resolve) => {
+        const socket = new WebSocket(`ws://${behindProxy.url}/trpc`, {
+          headers: { 'x-forwarded-for': forwardedFor },
+        });
+        const closed = new Promise<number>((done) => socket.once('close', (code) => done(code)));
+        socket.once('open', () => resolve({ socket, closed }));
+      });
+    const three = await Promise.all([1, 2, 3].map(() => open('192.0.2.7')));
+    const fourth = await open('192.0.2.7');
+    expect(await fourth.closed).toBe(1013);
+    const neighbour = await open('192.0.2.8');
+    expect(neighbour.socket.readyState).toBe(WebSocket.OPEN);
+    // Once one of the three closes, the address may open another.
+    three[0]?.socket.close();
+    await three[0]?.closed;
+    const again = await open('192.0.2.7');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(again.socket.readyState).toBe(WebSocket.OPEN);
+    for (const s of [...three, neighbour, again]) s.socket.close();
   });
 });

@@ -79,6 +79,8 @@ const EnvSchema = z.object({
     .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin))),
   /** Tries per outgoing message (text, call, email, webhook, refund) before it is marked failed. */
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** WebSockets one client address may hold open; more are closed with 1013. */
+  WS_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(1000),
   /** A WebSocket with more unsent data than this is cut off; the client resumes later. */
   WS_MAX_BUFFERED_BYTES: z.coerce
     .number()

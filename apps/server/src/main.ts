@@ -65,6 +65,7 @@ async function main() {
     logger: { level: env.LOG_LEVEL },
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     wsMaxBufferedBytes: env.WS_MAX_BUFFERED_BYTES,
+    wsMaxConnectionsPerAddress: env.WS_MAX_CONNECTIONS_PER_ADDRESS,
     ...(env.TRUST_PROXY !== undefined ? { trustProxy: env.TRUST_PROXY } : {}),
     cookieSecure: env.COOKIE_SECURE,
     postcodes: env.POSTCODE_API_URL ? createPostcodeLookup(env.POSTCODE_API_URL) : null,

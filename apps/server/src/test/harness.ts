@@ -54,6 +54,7 @@ export async function startServer(
       | 'wsMaxBufferedBytes'
       | 'keepAlive'
       | 'trustProxy'
+      | 'wsMaxConnectionsPerAddress'
     >
   > = {},
 ): Promise<Server> {
