@@ -3,7 +3,6 @@
 // that compares what every screen received with the event log.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { AppRouter } from '@kds/api';
 import { createTRPCClient, createWSClient, wsLink } from '@trpc/client';
@@ -190,6 +189,8 @@ export function placeOrders(
 export interface Screen {
   name: string;
   received: number[];
+  /** The subscription is running on the server. */
+  started: boolean;
   closes: number;
   /** When the client last noticed its connection was gone (ms since epoch). */
   lastClosedAt: number | null;
@@ -205,6 +206,7 @@ export function screen(name: string, url: () => string, token: string, fromSeq: 
   const state: Screen = {
     name,
     received: [],
+    started: false,
     closes: 0,
     lastClosedAt: null,
     close: () => {},
@@ -224,7 +226,10 @@ export function screen(name: string, url: () => string, token: string, fromSeq: 
   const trpc = createTRPCClient<AppRouter>({ links: [wsLink({ client: ws })] });
   const sub = trpc.kitchen.onEvent.subscribe(
     { lastEventId: String(fromSeq) },
-    { onData: (envelope) => state.received.push(Number(envelope.id)) },
+    {
+      onStarted: () => (state.started = true),
+      onData: (envelope) => state.received.push(Number(envelope.id)),
+    },
   );
   state.close = () => {
     sub.unsubscribe();
@@ -342,47 +347,4 @@ export async function check(
       `duplicated ${summary.duplicated}, out of order ${summary.outOfOrder}, unexpected ${summary.unexpected}`,
   );
   return summary;
-}
-
-/**
- * A TCP relay in front of an instance whose link can be black-holed: bytes stop flowing both
- * ways but no connection is closed, like a cable pulled somewhere in between.
- */
-export async function relay(target: Instance) {
-  let holed = false;
-  const upstreamClosedAt: number[] = [];
-  const pairs = new Set<[Socket, Socket]>();
-  const server = createServer((downstream) => {
-    const upstream = new Socket();
-    upstream.connect(target.port, '127.0.0.1');
-    const pair: [Socket, Socket] = [downstream, upstream];
-    pairs.add(pair);
-    downstream.on('data', (chunk) => void (!holed && upstream.write(chunk)));
-    upstream.on('data', (chunk) => void (!holed && downstream.write(chunk)));
-    upstream.on('close', () => {
-      upstreamClosedAt.push(Date.now());
-      if (!holed) downstream.destroy();
-    });
-    downstream.on('close', () => {
-      if (!holed) upstream.destroy();
-    });
-    upstream.on('error', () => {});
-    downstream.on('error', () => {});
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('relay has no port');
-  return {
-    url: `127.0.0.1:${address.port}`,
-    blackHole: () => void (holed = true),
-    /** When the server side gave up on a black-holed connection. */
-    upstreamClosedAt,
-    close() {
-      for (const [a, b] of pairs) {
-        a.destroy();
-        b.destroy();
-      }
-      server.close();
-    },
-  };
 }

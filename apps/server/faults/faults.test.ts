@@ -8,8 +8,9 @@ import { EVENTS_CHANNEL } from '@kds/api';
 import { createDb, type DbHandle } from '@kds/db';
 import { appendSyntheticEvents } from '@kds/db/testing/synthetic-events';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
-import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, onTestFinished, test, vi } from 'vitest';
+import { rawKitchenSocket } from '../src/test/raw-socket.ts';
+import { blackHoleRelay } from '../src/test/relay.ts';
 import {
   balancer,
   check,
@@ -19,7 +20,6 @@ import {
   headSeq,
   loggedEvents,
   placeOrders,
-  relay,
   screen,
   sleep,
   startInstance,
@@ -71,6 +71,7 @@ async function openScreens(
   }
   screens.push(...opened);
   onTestFinished(() => closeAll(opened));
+  await allStarted(opened);
   return { from, opened };
 }
 
@@ -79,6 +80,14 @@ function startLoad(instances: Instance[], perSecond: number) {
   const load = placeOrders(instances, store.order, perSecond);
   onTestFinished(async () => void (await load.stop()));
   return load;
+}
+
+/** Until every screen's subscription runs on the server. */
+async function allStarted(opened: Screen[]) {
+  await vi.waitFor(() => expect(opened.filter((s) => !s.started)).toHaveLength(0), {
+    timeout: 60_000,
+    interval: 100,
+  });
 }
 
 function closeAll(opened: Screen[]) {
@@ -98,7 +107,6 @@ async function restartA() {
 describe('faults', () => {
   test('kill -9 one of two instances mid-stream: its screens resume on the other with no gap', async () => {
     const { from, opened } = await openScreens(SCREENS, [a, b]);
-    await sleep(1000);
     const load = startLoad([a, b], RATE);
     await sleep(2000);
     await a.kill();
@@ -121,7 +129,6 @@ describe('faults', () => {
 
   test('PostgreSQL restarts under load: instances reconnect, catch up, nothing lost', async () => {
     const { from, opened } = await openScreens(SCREENS, [a, b]);
-    await sleep(1000);
     const load = startLoad([a, b], RATE);
     await sleep(2000);
     const startedBefore = await postmasterStart();
@@ -143,7 +150,6 @@ describe('faults', () => {
   test('the LISTEN connections are killed: the instances re-listen and catch up', async () => {
     // Screens on B, orders through A only: B learns of them only through LISTEN/NOTIFY.
     const { from, opened } = await openScreens(SCREENS, [b]);
-    await sleep(1000);
     const load = startLoad([a], RATE);
     await sleep(1500);
     const killed = await terminateListeners();
@@ -162,23 +168,21 @@ describe('faults', () => {
   });
 
   test('a black-holed link is found dead on both sides within 10 s, and the screen resumes', async () => {
-    const link = await relay(a);
+    const link = await blackHoleRelay(a.port);
     const from = await headSeq(databaseUrl, store.storeId);
-    let holed = false;
-    const viaRelay = screen('black-holed', () => (holed ? a.url : link.url), store.token, from);
+    const viaRelay = screen('black-holed', () => link.url, store.token, from);
     screens.push(viaRelay);
-    await sleep(1500);
+    await allStarted([viaRelay]);
     const load = startLoad([b], RATE);
     await sleep(1500);
     const cut = Date.now();
-    holed = true;
-    link.blackHole();
-    while ((viaRelay.lastClosedAt ?? 0) < cut || !link.upstreamClosedAt.some((t) => t > cut)) {
+    link.blackHoleOpenConnections();
+    while ((viaRelay.lastClosedAt ?? 0) < cut || !link.serverClosedAt.some((t) => t > cut)) {
       if (Date.now() - cut > 20_000) break;
       await sleep(100);
     }
     const client = (viaRelay.lastClosedAt ?? Infinity) - cut;
-    const server = (link.upstreamClosedAt.find((t) => t > cut) ?? Infinity) - cut;
+    const server = (link.serverClosedAt.find((t) => t > cut) ?? Infinity) - cut;
     console.log(
       `[faults] black hole noticed by the screen after ${client} ms, by the server after ${server} ms`,
     );
@@ -198,25 +202,34 @@ describe('faults', () => {
     const { from, opened } = await openScreens(STORM, [a]);
     const load = startLoad([b], STORM_RATE);
     // Everyone connected and following before the instance goes.
-    const settle = Date.now();
-    while (Date.now() - settle < 60_000) {
-      const logged = await loggedEvents(databaseUrl, store.storeId, from);
-      if (logged.length > 0 && opened.every((s) => s.received.length >= logged.length - 5)) break;
-      await sleep(500);
-    }
+    // Everyone following before the instance goes.
+    await vi.waitFor(
+      async () => {
+        const logged = await loggedEvents(databaseUrl, store.storeId, from);
+        expect(logged.length).toBeGreaterThan(0);
+        expect(opened.filter((s) => s.received.length < logged.length)).toHaveLength(0);
+      },
+      { timeout: 60_000, interval: 500 },
+    );
     await a.kill();
     onTestFinished(restartA);
     const killedAt = Date.now();
-    const target = (await loggedEvents(databaseUrl, store.storeId, from)).at(-1) ?? from;
-    while (
-      opened.some((s) => (s.received.at(-1) ?? 0) < target) &&
-      Date.now() - killedAt < 120_000
-    ) {
-      await sleep(50);
-    }
+    // Caught up = resumed on the other instance and holding the first event committed after
+    // the kill (which includes waiting up to one order interval for that event to exist).
+    const before = (await loggedEvents(databaseUrl, store.storeId, from)).at(-1) ?? from;
+    let first = 0;
+    await vi.waitFor(
+      async () => {
+        first ||= (await loggedEvents(databaseUrl, store.storeId, before))[0] ?? 0;
+        expect(first).toBeGreaterThan(0);
+        expect(opened.filter((s) => (s.received.at(-1) ?? 0) < first)).toHaveLength(0);
+      },
+      { timeout: 120_000, interval: 50 },
+    );
     const caughtUp = Date.now() - killedAt;
     console.log(
-      `[faults] storm: ${STORM} screens had every event committed before the kill ${caughtUp} ms after it`,
+      `[faults] storm: all ${STORM} screens resumed on the other instance and had the first event ` +
+        `committed after the kill ${caughtUp} ms after it (${opened.filter((s) => s.closes > 0).length} reconnected)`,
     );
     await sleep(1000);
     await load.stop();
@@ -234,7 +247,9 @@ describe('faults', () => {
 
   test('a slow consumer is cut off with bounded memory, while the others are unaffected, and resumes later', async () => {
     const { from, opened } = await openScreens(2, [a]);
-    const slow = await pausedScreen(a, store.token, from);
+    const slow = await rawKitchenSocket(a.url, store.token, { lastEventId: String(from) });
+    await vi.waitFor(() => expect(slow.messages.length).toBeGreaterThan(0));
+    slow.stopReading();
     const rssBefore = await a.metric('kds_process_resident_memory_bytes');
     let sent = 0;
     // 32 KB events until the server cuts the reader that stopped reading (at most 200 MB).
@@ -254,7 +269,7 @@ describe('faults', () => {
         `server RSS ${(rssBefore / 2 ** 20).toFixed(0)} -> ${(rssAtCut / 2 ** 20).toFixed(0)} MiB`,
     );
     expect(await a.metric('kds_websocket_slow_consumers_cut_total')).toBe(1);
-    slow.terminate();
+    slow.socket.terminate();
     // Later it comes back from where it was, and gets everything; the others never stopped.
     const back = screen('slow, back', () => a.url, store.token, from);
     screens.push(back);
@@ -270,24 +285,6 @@ describe('faults', () => {
     closeAll([...opened, back]);
   });
 });
-
-/** A kitchen screen that subscribes, then stops reading its socket. */
-async function pausedScreen(instance: Instance, token: string, from: number) {
-  const socket = new WebSocket(`ws://${instance.url}/trpc?connectionParams=1`);
-  await new Promise((resolve) => socket.once('open', resolve));
-  socket.send(JSON.stringify({ method: 'connectionParams', data: { token } }));
-  socket.send(
-    JSON.stringify({
-      id: 1,
-      method: 'subscription',
-      params: { path: 'kitchen.onEvent', input: { lastEventId: String(from) } },
-    }),
-  );
-  await new Promise((resolve) => socket.once('message', resolve));
-  (socket as unknown as { _socket: { pause(): void } })._socket.pause();
-  socket.on('error', () => {});
-  return socket;
-}
 
 /** When PostgreSQL last started; asked again while the restart drops this test's connection. */
 async function postmasterStart(): Promise<string> {

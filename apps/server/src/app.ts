@@ -33,7 +33,7 @@ import type { WebSocket } from 'ws';
 import { registerPaymentRoutes } from './payment-routes.ts';
 import { registerQrRoutes } from './qr-routes.ts';
 import { registerTwilioRoutes } from './twilio-routes.ts';
-import { cutSlowConsumers } from './slow-consumers.ts';
+import { cutSlowConsumers, limitConnectionsPerAddress } from './websocket-guards.ts';
 import { serveStaticApp, type StaticApp } from './static-apps.ts';
 
 export const SESSION_COOKIE = 'kds_session';
@@ -110,12 +110,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // without it every guest would share the balancer's address and its per-address limits.
     ...(options.trustProxy !== undefined ? { trustProxy: trustedProxies(options.trustProxy) } : {}),
   });
-  // The client's address as Fastify works it out, kept for the WebSocket adapter, which is
-  // handed the raw request: one answer to "who is this" for HTTP and WebSockets alike.
-  const clientAddresses = new WeakMap<object, string>();
+  // The client's address as Fastify works it out (TRUST_PROXY), kept for WebSocket upgrades:
+  // the WebSocket side is handed the raw request. One answer to "who is this" for both.
+  const upgradeAddresses = new WeakMap<IncomingMessage, string>();
   app.addHook('onRequest', async (request) => {
-    clientAddresses.set(request.raw, request.ip);
+    if (request.headers.upgrade) upgradeAddresses.set(request.raw, request.ip);
   });
+  const socketAddress = (req: IncomingMessage) =>
+    upgradeAddresses.get(req) ?? req.socket.remoteAddress ?? 'unknown';
 
   const log = createEventLog(handle.db);
   const bus = new EventBus(log, { onError: (error) => app.log.error({ err: error }, 'event bus') });
@@ -254,8 +256,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         return createApiContext(deps, {
           token,
           ip: isWebSocket
-            ? (clientAddresses.get(req as object) ??
-              (req as { socket?: { remoteAddress?: string } }).socket?.remoteAddress)
+            ? socketAddress(req as unknown as IncomingMessage)
             : (req as { ip: string }).ip,
           ...(isWebSocket
             ? {}
@@ -338,20 +339,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
     if (options.jobs !== false) jobs.start();
   });
-  // One address may hold this many WebSockets; past it a new one is closed with 1013 (try
-  // again later). Guests on a venue's Wi-Fi share an address, hence the generous default.
-  const maxPerAddress = options.wsMaxConnectionsPerAddress ?? 1000;
-  const openPerAddress = new Map<string, number>();
-  app.websocketServer.on('connection', (socket: WebSocket, req: IncomingMessage) => {
-    const address = clientAddresses.get(req) ?? req.socket.remoteAddress ?? 'unknown';
-    const open = (openPerAddress.get(address) ?? 0) + 1;
-    openPerAddress.set(address, open);
-    socket.once('close', () => {
-      const left = (openPerAddress.get(address) ?? 1) - 1;
-      if (left > 0) openPerAddress.set(address, left);
-      else openPerAddress.delete(address);
-    });
-    if (open > maxPerAddress) socket.close(1013, 'too many connections from this address');
+  limitConnectionsPerAddress(app.websocketServer, {
+    max: options.wsMaxConnectionsPerAddress ?? 1000,
+    addressOf: socketAddress,
   });
   const stopCutting = cutSlowConsumers(app.websocketServer, {
     maxBytes: options.wsMaxBufferedBytes ?? 4 * 1024 * 1024,

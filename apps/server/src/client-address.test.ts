@@ -84,7 +84,15 @@ describe('WebSockets per address', () => {
     three[0]?.socket.close();
     await three[0]?.closed;
     const again = await open('192.0.2.7');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // A refused socket is closed as it connects: one answered request shows this one was not.
+    again.socket.send(
+      JSON.stringify({
+        id: 1,
+        method: 'query',
+        params: { path: 'menu.forStore', input: { storeSlug: 'demo' } },
+      }),
+    );
+    await new Promise((resolve) => again.socket.once('message', resolve));
     expect(again.socket.readyState).toBe(WebSocket.OPEN);
     for (const s of [...three, neighbour, again]) s.socket.close();
   });

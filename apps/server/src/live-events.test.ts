@@ -9,6 +9,7 @@ import {
   type Fixture,
   type Server,
 } from './test/harness.ts';
+import { rawKitchenSocket } from './test/raw-socket.ts';
 
 let fx: Fixture;
 let server: Server;
@@ -142,19 +143,7 @@ describe('tracker.onOrder over WebSocket', () => {
 describe('keep-alive', () => {
   test('a client that stops answering is cut off, and its subscriptions with it', async () => {
     // The harness pings after 1 s of silence and waits 1 s for an answer.
-    const socket = new WebSocket(`ws://${server.url}/trpc?connectionParams=1`);
-    const messages: string[] = [];
-    socket.on('message', (data) => messages.push(String(data)));
-    const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
-    await new Promise((resolve) => socket.on('open', resolve));
-    socket.send(JSON.stringify({ method: 'connectionParams', data: { token } }));
-    socket.send(
-      JSON.stringify({
-        id: 1,
-        method: 'subscription',
-        params: { path: 'kitchen.onEvent', input: {} },
-      }),
-    );
+    const { messages, closed } = await rawKitchenSocket(server.url, token);
     await vi.waitFor(() => expect(server.app.bus.listenerCount(fx.storeId)).toBe(1));
     // From here on the client is silent, like a screen whose network died.
     await closed;

@@ -3,7 +3,6 @@ import { orderEvents, orders, stores } from '@kds/db';
 import { appendSyntheticEvents } from '@kds/db/testing/synthetic-events';
 import { and, count, eq, gt, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import WebSocket from 'ws';
 import {
   connect,
   createFixture,
@@ -13,6 +12,7 @@ import {
   type Fixture,
   type Server,
 } from './test/harness.ts';
+import { rawKitchenSocket } from './test/raw-socket.ts';
 
 let fx: Fixture;
 let server: Server;
@@ -35,18 +35,6 @@ afterAll(async () => {
   await fx.db.close();
 });
 
-/** A kitchen screen speaking the WebSocket protocol by hand, so the test can stop it reading. */
-async function rawScreen(input: object) {
-  const socket = new WebSocket(`ws://${server.url}/trpc?connectionParams=1`);
-  const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
-  await new Promise((resolve) => socket.on('open', resolve));
-  socket.send(JSON.stringify({ method: 'connectionParams', data: { token } }));
-  socket.send(
-    JSON.stringify({ id: 1, method: 'subscription', params: { path: 'kitchen.onEvent', input } }),
-  );
-  return { socket, closed };
-}
-
 const head = async () =>
   (await fx.db.db.select({ seq: stores.eventSeq }).from(stores).where(eq(stores.id, fx.storeId)))[0]
     ?.seq ?? 0;
@@ -57,7 +45,7 @@ const orderCount = async () =>
 describe('WebSocket limits', () => {
   test('an oversized message closes that socket (1009) and runs nothing', async () => {
     const before = await orderCount();
-    const { socket, closed } = await rawScreen({});
+    const { socket, closed } = await rawKitchenSocket(server.url, token);
     const order = { ...fx.order(), notes: 'x'.repeat(100_000) };
     socket.send(
       JSON.stringify({ id: 2, method: 'mutation', params: { path: 'order.place', input: order } }),
@@ -72,10 +60,10 @@ describe('WebSocket limits', () => {
 
   test('a screen that stops reading is cut off once its backlog passes the limit, and later resumes without a gap', async () => {
     const from = await head();
-    const { socket } = await rawScreen({ lastEventId: String(from) });
+    const stalled = await rawKitchenSocket(server.url, token, { lastEventId: String(from) });
     await vi.waitFor(() => expect(server.app.bus.listenerCount(fx.storeId)).toBe(1));
     // The screen stops reading: what the server sends piles up, first in the kernel, then in ws.
-    (socket as unknown as { _socket: { pause(): void } })._socket.pause();
+    stalled.stopReading();
     // Kernel buffers on loopback take tens of MB before anything waits in the server: send
     // large events (32 KB each) until the server has cut the screen off, at most 200 MB.
     let sent = 0;
@@ -91,7 +79,7 @@ describe('WebSocket limits', () => {
     }
     expect(server.app.bus.listenerCount(fx.storeId)).toBe(0);
     expect(server.app.websocketServer.clients.size).toBeLessThanOrEqual(1);
-    socket.terminate();
+    stalled.socket.terminate();
 
     // Later, the screen comes back with the last event id it had: everything since, in order.
     const expected = (
