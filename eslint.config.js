@@ -134,6 +134,7 @@ export default tseslint.config(
       'scripts/**',
       'bench/**',
       'apps/server/faults/**',
+      'apps/server/attacks/**',
       'e2e/**',
     ],
     rules: {

@@ -4,7 +4,7 @@ const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'attacks/**/*.test.ts'],
     // Several instances on one database need a real PostgreSQL: those files run in that pass only.
     exclude: onPostgres ? [] : ['src/**/*.pg.test.ts'],
     globalSetup: ['@kds/db/testing/global-setup'],
