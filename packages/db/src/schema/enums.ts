@@ -39,12 +39,14 @@ export const outboxChannel = pgEnum('outbox_channel', [
   'refund',
 ]);
 
+/** `recorded`: no provider is configured, so the message was written down and never left. */
 export const outboxStatus = pgEnum('outbox_status', [
   'pending',
   'sending',
   'sent',
   'failed',
   'canceled',
+  'recorded',
 ]);
 
 export const discountKind = pgEnum('discount_kind', ['percent', 'amount']);

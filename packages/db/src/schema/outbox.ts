@@ -52,6 +52,8 @@ export const outbox = pgTable(
       .where(sql`${t.status} in ('pending', 'sending')`),
     index().on(t.storeId, t.createdAt),
     index().on(t.providerId),
+    // Messages to one recipient in the last day (the per-recipient daily limit).
+    index('outbox_recipient_idx').on(t.channel, t.recipient, t.createdAt),
     check('outbox_attempts_nonnegative', sql`${t.attempts} >= 0`),
   ],
 );

@@ -65,7 +65,7 @@ export const stores = pgTable(
     currency: text().notNull().default('USD'),
     openingHours: jsonb().$type<OpeningInterval[]>().notNull().default([]),
     settings: jsonb().$type<StoreSettings>().notNull(),
-    /** Last event sequence handed out for this store; see DESIGN.md section 4. */
+    /** Last event sequence handed out for this store; see ARCHITECTURE.md, "Live events". */
     eventSeq: bigint({ mode: 'number' }).notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
