@@ -5,6 +5,7 @@ import type { PaymentGateway } from './domain/payments/ports.ts';
 import type { PostcodeLookup } from './domain/stores/location.ts';
 import type { EventBus, EventLog } from './events/event-bus.ts';
 import type { RateLimits } from './rate-limits.ts';
+import type { StreamGuard, StreamLease } from './stream-guard.ts';
 
 /** Long-lived parts shared by every request of one server instance. */
 export interface ApiDeps {
@@ -16,6 +17,7 @@ export interface ApiDeps {
   postcodes: PostcodeLookup | null;
   payments: PaymentGateway | null;
   limits: RateLimits;
+  streams: StreamGuard;
 }
 
 /** How the transport keeps a staff session in an HTTP-only cookie (absent on WebSockets). */
@@ -24,19 +26,35 @@ export interface SessionCookie {
   clear(): void;
 }
 
+/**
+ * What carried the call: HTTP (no subscriptions: every stream guard lives on the WebSocket),
+ * a WebSocket, or the server itself (jobs, tests calling the router directly).
+ */
+export type Transport = 'http' | 'websocket' | 'internal';
+
 export interface ApiContext extends DomainContext {
   sessionCookie: SessionCookie | null;
   limits: RateLimits;
   /** The caller's address, for limits on clients that are not signed in. */
   ip: string | undefined;
-  /** One per HTTP request or WebSocket connection: what it has open. */
-  connection: { subscriptions: number };
+  transport: Transport;
+  /** Calls in the HTTP request that carried this one (1 unless batched). */
+  batchSize: number;
+  streams: StreamGuard;
+  /** Set for a subscription once it is admitted: its signal and its hold on the allowance. */
+  stream?: StreamLease;
 }
 
 /** Builds a request's context: the principal comes from the bearer token, cookie or WS params. */
 export async function createApiContext(
   deps: ApiDeps,
-  request: { token: string | undefined; sessionCookie?: SessionCookie; ip?: string },
+  request: {
+    token: string | undefined;
+    sessionCookie?: SessionCookie;
+    ip?: string;
+    transport: Transport;
+    batchSize?: number;
+  },
 ): Promise<ApiContext> {
   const principal = await resolvePrincipal(deps.db, request.token, deps.now());
   return {
@@ -51,6 +69,8 @@ export async function createApiContext(
     sessionCookie: request.sessionCookie ?? null,
     limits: deps.limits,
     ip: request.ip,
-    connection: { subscriptions: 0 },
+    transport: request.transport,
+    batchSize: request.batchSize ?? 1,
+    streams: deps.streams,
   };
 }

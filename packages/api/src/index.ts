@@ -1,8 +1,15 @@
-export { appRouter, type AppRouter } from './root.ts';
-export { createApiContext, type ApiContext, type ApiDeps, type SessionCookie } from './context.ts';
-export { createRateLimits, type RateLimits } from './rate-limits.ts';
-export type { DomainConfig, Principal } from './domain/context.ts';
-export { hashPassword, stillValidTokens } from './domain/auth/index.ts';
+export { appRouter, procedurePaths, type AppRouter } from './root.ts';
+export {
+  createApiContext,
+  type ApiContext,
+  type ApiDeps,
+  type SessionCookie,
+  type Transport,
+} from './context.ts';
+export { addressKey, createRateLimits, pruneRateLimits, type RateLimits } from './rate-limits.ts';
+export { StreamGuard, type StreamLease } from './stream-guard.ts';
+export type { DomainConfig, Principal, ServiceModes } from './domain/context.ts';
+export { hashPassword, stillValidPrincipals } from './domain/auth/index.ts';
 export { EventBus, EVENTS_CHANNEL, createEventLog, listenForEvents } from './events/index.ts';
 export type { StoredEvent, Ticket, TicketItem, EventType } from './events/index.ts';
 export { createPostcodeLookup } from './gateways/postcodes.ts';
@@ -46,8 +53,10 @@ export {
   verifyWebhookSignature,
   webhookSender,
   type WebhookBody,
+  type WebhookTransport,
 } from './domain/webhooks/index.ts';
 export { createSmtpMailer, recordedMail } from './gateways/mail.ts';
+export { createWebhookHttp, type WebhookHttpOptions } from './gateways/webhook-http.ts';
 export {
   ExportInput,
   exportRows,
@@ -57,6 +66,6 @@ export {
 } from './domain/exports/index.ts';
 export { DomainError } from './domain/errors.ts';
 export { applyRetention } from './domain/privacy/index.ts';
-export { getStoreSettings } from './domain/stores/index.ts';
-export { liveSubscriptions, type SubscriptionKind } from './trpc.ts';
+export { getStoreSettings, onlinePaymentStores } from './domain/stores/index.ts';
+export { liveSubscriptions, type SubscriptionKind } from './tracked.ts';
 export { healthSnapshot } from './domain/ops/health-snapshot.ts';

@@ -1,36 +1,80 @@
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { rateLimits, type Database } from '@kds/db';
+import { lt } from 'drizzle-orm';
+import ipaddr from 'ipaddr.js';
+import { RateLimiterDrizzle, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Principal } from './domain/context.ts';
 
 /**
- * Per-client limits, held in this instance's memory (a client spread over several instances
- * gets the limit once per instance; docs/operations.md). Sign-in and pickup limits count
- * failures only, so a busy counter is never slowed while a guesser is; order placement counts
- * every call.
+ * Per-client limits, counted in the database (rate-limiter-flexible's Drizzle store, one atomic
+ * upsert per call), so every instance behind a load balancer spends from the same allowance.
+ * The "failures" limits spend a point before the call and give it back when the call succeeds
+ * (see `limitFailures` in trpc.ts): calls sent side by side cannot all pass before one is
+ * counted, and a busy counter is never slowed while a guesser is. docs/security.md lists them.
  */
 export interface RateLimits {
+  /** Failed sign-ins from one address: 30 per 10 minutes (an account also locks after 10). */
+  login: RateLimiterAbstract;
+  /** Failed screen pairings from one address: 10 per 10 minutes (codes have 8 characters). */
+  pair: RateLimiterAbstract;
   /** Wrong, expired or unknown pickup codes: 10 per client per 10 minutes. */
-  pickupCode: RateLimiterMemory;
-  /** Failed sign-ins from one address: 30 per 10 minutes (the account itself locks after 10). */
-  login: RateLimiterMemory;
+  pickupCode: RateLimiterAbstract;
+  /** Dead or forged invitation links from one address: 10 per 10 minutes. */
+  invitation: RateLimiterAbstract;
   /** Orders placed from one address: 60 a minute by default (a busy kiosk places a few). */
-  placeOrder: RateLimiterMemory;
+  placeOrder: RateLimiterAbstract;
+  /** Invitations one manager sends: 50 a day. */
+  invite: RateLimiterAbstract;
 }
 
-export function createRateLimits(options: { ordersPerMinute?: number } = {}): RateLimits {
+export function createRateLimits(
+  db: Database,
+  options: { ordersPerMinute?: number } = {},
+): RateLimits {
+  const limiter = (keyPrefix: string, points: number, duration: number) =>
+    new RateLimiterDrizzle({
+      storeClient: db,
+      schema: rateLimits,
+      keyPrefix,
+      points,
+      duration,
+      // Expired rows are pruned by the server's jobs (pruneRateLimits), not by a timer per limiter.
+      clearExpiredByTimeout: false,
+    });
   return {
-    pickupCode: new RateLimiterMemory({ keyPrefix: 'pickup', points: 10, duration: 600 }),
-    login: new RateLimiterMemory({ keyPrefix: 'login', points: 30, duration: 600 }),
-    placeOrder: new RateLimiterMemory({
-      keyPrefix: 'place',
-      points: options.ordersPerMinute ?? 60,
-      duration: 60,
-    }),
+    login: limiter('login', 30, 600),
+    pair: limiter('pair', 10, 600),
+    pickupCode: limiter('pickup', 10, 600),
+    invitation: limiter('invitation', 10, 600),
+    placeOrder: limiter('place', options.ordersPerMinute ?? 60, 60),
+    invite: limiter('invite', 50, 86_400),
   };
 }
 
-/** Who "a client" is: the signed-in staff member or paired screen, else the address. */
+/**
+ * Where a request comes from, as limits count it: an IPv4 address, or the /64 network of an
+ * IPv6 one (one subscriber line holds a whole /64, so single addresses cost nothing to change).
+ * IPv4 addresses written as IPv6 (`::ffff:1.2.3.4`) count as themselves.
+ */
+export function addressKey(ip: string | undefined): string {
+  if (!ip || !ipaddr.isValid(ip)) return 'ip:unknown';
+  const address = ipaddr.process(ip);
+  if (address.kind() === 'ipv4') return `ip:${address.toString()}`;
+  const parts = (address as ipaddr.IPv6).parts.slice(0, 4);
+  return `ip:${parts.map((p) => p.toString(16)).join(':')}::/64`;
+}
+
+/** Who "a client" is: the signed-in staff member or paired screen, else its address. */
 export function clientKey(principal: Principal | null, ip: string | undefined): string {
   if (principal?.kind === 'staff') return `staff:${principal.staffId}`;
   if (principal?.kind === 'device') return `device:${principal.deviceId}`;
-  return `ip:${ip ?? 'unknown'}`;
+  return addressKey(ip);
+}
+
+/** Forgets counters whose window has passed (run every few minutes by the server's jobs). */
+export async function pruneRateLimits(db: Database, now: Date): Promise<number> {
+  const gone = await db
+    .delete(rateLimits)
+    .where(lt(rateLimits.expire, now))
+    .returning({ key: rateLimits.key });
+  return gone.length;
 }

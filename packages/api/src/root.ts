@@ -13,6 +13,7 @@ import { storeRouter } from './routers/store.ts';
 import { staffRouter } from './routers/staff.ts';
 import { reportRouter } from './routers/report.ts';
 import { privacyRouter } from './routers/privacy.ts';
+import { invitationRouter } from './routers/invitation.ts';
 import { router } from './trpc.ts';
 
 export const appRouter = router({
@@ -31,6 +32,18 @@ export const appRouter = router({
   staff: staffRouter,
   report: reportRouter,
   privacy: privacyRouter,
+  invitation: invitationRouter,
 });
 
 export type AppRouter = typeof appRouter;
+
+/** The paths of every procedure of one type, read from the router itself. */
+export function procedurePaths(type: 'query' | 'mutation' | 'subscription'): string[] {
+  const procedures = appRouter._def.procedures as unknown as Record<
+    string,
+    { _def: { type: string } }
+  >;
+  return Object.entries(procedures)
+    .filter(([, procedure]) => procedure._def.type === type)
+    .map(([path]) => path);
+}

@@ -1,16 +1,10 @@
-import {
-  initTRPC,
-  tracked,
-  TRPCError,
-  type TrackedEnvelope,
-  type TRPC_ERROR_CODE_KEY,
-} from '@trpc/server';
+import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { ZodError } from 'zod';
 import type { ApiContext } from './context.ts';
 import type { Principal } from './domain/context.ts';
-import { DomainError } from './domain/errors.ts';
-import { clientKey, type RateLimits } from './rate-limits.ts';
-import type { RateLimiterMemory } from 'rate-limiter-flexible';
+import { DomainError, ForbiddenError } from './domain/errors.ts';
+import { addressKey, clientKey, type RateLimits } from './rate-limits.ts';
 
 const codeFor: Record<DomainError['code'], TRPC_ERROR_CODE_KEY> = {
   NOT_FOUND: 'NOT_FOUND',
@@ -25,6 +19,9 @@ const codeFor: Record<DomainError['code'], TRPC_ERROR_CODE_KEY> = {
 const t = initTRPC.context<ApiContext>().create({
   // Never send stack traces, whatever NODE_ENV says.
   isDev: false,
+  // Subscriptions travel on the WebSocket only, where the connection caps, keep-alive and the
+  // slow-consumer cut live; tRPC would otherwise also serve them as server-sent events.
+  sse: { enabled: false },
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const issues =
@@ -59,11 +56,72 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/**
+ * A NUL character is refused in any text of any input: PostgreSQL cannot store it, so it would
+ * otherwise surface as an internal error halfway through a write.
+ */
+const refuseNul = t.middleware(async ({ getRawInput, next }) => {
+  // An unreadable body is left to the procedure's own input parser (or ignored, without one).
+  const raw = await getRawInput().catch(() => undefined);
+  if (hasNul(raw)) {
+    throw new TRPCError({ code: 'BAD_REQUEST', message: 'text cannot contain NUL characters' });
+  }
+  return next();
+});
+
+function hasNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 8 || value === null || typeof value !== 'object') return false;
+  const children = Array.isArray(value) ? value : Object.values(value);
+  return children.some((child) => hasNul(child, depth + 1));
+}
+
+/**
+ * Every subscription is admitted here: over the WebSocket only, within its principal's (or
+ * address's) allowance, and watched for revocation. Its lease rides on the context; the stream
+ * gives it back when it ends (`trackedBySeq`).
+ */
+const guardStreams = t.middleware(async ({ ctx, type, signal, next }) => {
+  if (type !== 'subscription') return next();
+  if (ctx.transport === 'http') {
+    throw new TRPCError({
+      code: 'METHOD_NOT_SUPPORTED',
+      message: 'subscriptions are served over the WebSocket (/trpc) only',
+    });
+  }
+  const stream = ctx.streams.lease(ctx.principal, ctx.ip, signal);
+  if (!stream) {
+    throw new TRPCError({
+      code: 'TOO_MANY_REQUESTS',
+      message: 'too many live subscriptions for this sign-in or address',
+    });
+  }
+  const result = await next({ ctx: { ...ctx, stream } });
+  if (!result.ok) stream.end();
+  return result;
+});
+
+/** Procedures a signed-in person may use while a reset password waits to be replaced. */
+const WHILE_PASSWORD_RESET = new Set([
+  'auth.changePassword',
+  'auth.logout',
+  'auth.logoutEverywhere',
+  'auth.me',
+  'store.mine',
+]);
+
 const withPrincipal = <P extends Principal>(accept: (p: Principal) => p is P, refusal: string) =>
-  t.middleware(({ ctx, next }) => {
-    if (!ctx.principal) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
-    if (!accept(ctx.principal)) throw new TRPCError({ code: 'FORBIDDEN', message: refusal });
-    return next({ ctx: { ...ctx, principal: ctx.principal } });
+  t.middleware(({ ctx, path, next }) => {
+    const principal: Principal | null = ctx.principal;
+    if (!principal) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
+    const restricted = principal.kind === 'staff' && principal.mustChangePassword;
+    if (!accept(principal)) throw new TRPCError({ code: 'FORBIDDEN', message: refusal });
+    if (restricted && !WHILE_PASSWORD_RESET.has(path)) {
+      throw new ForbiddenError('choose a new password first', {
+        reason: 'PASSWORD_CHANGE_REQUIRED',
+      });
+    }
+    return next({ ctx: { ...ctx, principal } });
   });
 
 type Staff = Extract<Principal, { kind: 'staff' }>;
@@ -73,131 +131,65 @@ const isManager = (p: Principal): p is Staff =>
 const isDevice = (p: Principal): p is Extract<Principal, { kind: 'device' }> => p.kind === 'device';
 const isAnyone = (p: Principal): p is Principal => p !== null;
 
-/** Subscriptions one WebSocket connection may hold open (a kitchen screen uses one or two). */
-export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 20;
-
-/**
- * Refuses a subscription beyond the connection's allowance: a flood of subscriptions on one
- * socket costs the server memory and fan-out time. The count drops when a subscription stops
- * (tRPC aborts its signal when the client unsubscribes or the socket closes).
- */
-const limitSubscriptions = t.middleware(async ({ ctx, type, signal, next }) => {
-  if (type !== 'subscription' || !signal) return next();
-  const connection = ctx.connection;
-  if (connection.subscriptions >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {
-    throw new TRPCError({
-      code: 'TOO_MANY_REQUESTS',
-      message: `at most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection`,
-    });
-  }
-  connection.subscriptions += 1;
-  let released = false;
-  const release = () => {
-    if (released) return;
-    released = true;
-    connection.subscriptions -= 1;
-  };
-  signal.addEventListener('abort', release, { once: true });
-  const result = await next();
-  if (!result.ok) release();
-  return result;
-});
-
 export const router = t.router;
-export const publicProcedure = t.procedure.use(mapDomainErrors).use(limitSubscriptions);
+export const publicProcedure = t.procedure.use(mapDomainErrors).use(refuseNul).use(guardStreams);
 /** Staff of any role, or a paired kitchen screen: the kitchen's procedures. */
 export const kitchenProcedure = publicProcedure.use(withPrincipal(isAnyone, 'not allowed'));
 export const staffProcedure = publicProcedure.use(withPrincipal(isStaff, 'staff only'));
 export const managerProcedure = publicProcedure.use(
   withPrincipal(isManager, 'a manager or owner must do this'),
 );
-/**
- * Refuses a client that has failed too often, and counts this call against it if it fails.
- * Only failures count: see rate-limits.ts.
- */
-export const limitFailures = (
-  pick: (limits: RateLimits) => RateLimiterMemory,
-  options: { byAddress?: boolean } = {},
-) =>
-  t.middleware(async ({ ctx, next }) => {
-    const limiter = pick(ctx.limits);
-    const key = options.byAddress ? `ip:${ctx.ip ?? 'unknown'}` : clientKey(ctx.principal, ctx.ip);
-    const used = await limiter.get(key);
-    if (used && used.consumedPoints >= limiter.points) {
-      throw new TRPCError({
-        code: 'TOO_MANY_REQUESTS',
-        message: `too many failed attempts; try again in ${Math.ceil(used.msBeforeNext / 60_000)} min`,
-      });
-    }
-    const result = await next();
-    if (!result.ok) await limiter.penalty(key, 1);
-    return result;
-  });
-
-/** At most the limiter's allowance of calls per address; the next ones are refused (429). */
-export const limitCalls = (pick: (limits: RateLimits) => RateLimiterMemory) =>
-  t.middleware(async ({ ctx, next }) => {
-    const limiter = pick(ctx.limits);
-    try {
-      await limiter.consume(`ip:${ctx.ip ?? 'unknown'}`);
-    } catch {
-      throw new TRPCError({
-        code: 'TOO_MANY_REQUESTS',
-        message: 'too many orders from here; wait a minute',
-      });
-    }
-    return next();
-  });
-
 export const deviceProcedure = publicProcedure.use(withPrincipal(isDevice, 'paired screens only'));
 
 /**
- * Wraps a stream of sequenced items as `tracked()` so clients resume from the last id. A plain
- * iterator rather than another async generator: it runs once per subscriber per event, and a
- * generator layer costs a suspended frame and extra promises each time.
+ * A guess-able secret (a password, a pairing code, a pickup code) is tried one call at a time:
+ * in a batch, calls run side by side and one request could carry hundreds of guesses.
  */
-export function trackedBySeq<T extends { seq: number }>(
-  stream: AsyncIterable<T>,
-  kind: SubscriptionKind,
-): AsyncIterable<TrackedEnvelope<T>> {
-  return {
-    [Symbol.asyncIterator]() {
-      const inner = stream[Symbol.asyncIterator]();
-      liveSubscriptions[kind] += 1;
-      let open = true;
-      const end = () => {
-        if (open) liveSubscriptions[kind] -= 1;
-        open = false;
-      };
-      return {
-        next: () =>
-          inner.next().then(
-            (step): IteratorResult<TrackedEnvelope<T>> => {
-              if (step.done) end();
-              return step.done ? step : { value: tracked(String(step.value.seq), step.value) };
-            },
-            (error: unknown) => {
-              end();
-              throw error;
-            },
-          ),
-        return: async () => {
-          end();
-          await inner.return?.();
-          return { done: true, value: undefined };
-        },
-      };
-    },
-  };
+export const alone = t.middleware(({ ctx, path, next }) => {
+  if (ctx.batchSize > 1) {
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: `${path} cannot be batched; send it alone`,
+    });
+  }
+  return next();
+});
+
+function refusal(spent: unknown, what: string): never {
+  if (!(spent instanceof RateLimiterRes)) throw spent;
+  const minutes = Math.max(1, Math.ceil(spent.msBeforeNext / 60_000));
+  throw new TRPCError({
+    code: 'TOO_MANY_REQUESTS',
+    message: `${what}; try again in ${minutes} min`,
+  });
 }
 
-export type SubscriptionKind = 'kitchen' | 'tracker' | 'board' | 'menu' | 'store';
+/**
+ * Only failures count: a point is spent before the call (so calls side by side cannot all slip
+ * through before any is counted) and given back when the call succeeds. Counted per address,
+ * or per client (the signed-in person or screen, else the address).
+ */
+export const limitFailures = (
+  pick: (limits: RateLimits) => RateLimiterAbstract,
+  by: 'address' | 'client',
+  what = 'too many failed attempts',
+) =>
+  t.middleware(async ({ ctx, next }) => {
+    const limiter = pick(ctx.limits);
+    const key = by === 'address' ? addressKey(ctx.ip) : clientKey(ctx.principal, ctx.ip);
+    await limiter.consume(key).catch((spent: unknown) => refusal(spent, what));
+    const result = await next();
+    if (result.ok) await limiter.reward(key, 1);
+    return result;
+  });
 
-/** Open subscriptions in this process, by kind: read by the server's /metrics. */
-export const liveSubscriptions: Record<SubscriptionKind, number> = {
-  kitchen: 0,
-  tracker: 0,
-  board: 0,
-  menu: 0,
-  store: 0,
-};
+/** At most the limiter's allowance of calls per client; the next ones are refused (429). */
+export const limitCalls = (pick: (limits: RateLimits) => RateLimiterAbstract, what: string) =>
+  t.middleware(async ({ ctx, next }) => {
+    await pick(ctx.limits)
+      .consume(clientKey(ctx.principal, ctx.ip))
+      .catch((spent: unknown) => refusal(spent, what));
+    return next();
+  });
+
+export { liveStream, liveSubscriptions, trackedBySeq, type SubscriptionKind } from './tracked.ts';

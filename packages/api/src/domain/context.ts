@@ -5,7 +5,15 @@ import type { PaymentGateway } from './payments/ports.ts';
 import type { PostcodeLookup } from './stores/location.ts';
 
 export type Principal =
-  | { kind: 'staff'; staffId: string; storeId: string; role: StaffRole; sessionId: string }
+  | {
+      kind: 'staff';
+      staffId: string;
+      storeId: string;
+      role: StaffRole;
+      sessionId: string;
+      /** A manager reset the password: nothing but choosing a new one until it is done. */
+      mustChangePassword: boolean;
+    }
   | { kind: 'device'; deviceId: string; storeId: string; stationId: string | null };
 
 export interface DomainConfig {
@@ -15,8 +23,24 @@ export interface DomainConfig {
   maxReplayEvents: number;
   /** Where guests reach this server (payment return URLs, links in messages). */
   publicUrl: string;
-  /** Server secret that pickup codes are derived and checked with; never stored with orders. */
+  /**
+   * Server secret that pickup codes and invitation links are derived and checked with; neither
+   * is ever stored (PICKUP_CODE_PEPPER).
+   */
   pickupPepper: string;
+  /** Messages one guest's phone or address may be sent per channel per day, across stores. */
+  messagesPerRecipientPerDay: number;
+  /** What this server is connected to: shown in the console, and what production refuses. */
+  services: ServiceModes;
+}
+
+/** Real providers, or stand-ins that write messages down and simulate checkouts. */
+export interface ServiceModes {
+  production: boolean;
+  /** `off`: no online payment at all (production without Stripe keys and without the opt-in). */
+  payments: 'stripe' | 'simulated' | 'off';
+  sms: 'twilio' | 'recorded';
+  email: 'smtp' | 'recorded';
 }
 
 /** Everything a verb may touch. Built once per request by the transport. */

@@ -1,9 +1,18 @@
 import nodemailer from 'nodemailer';
 import type { MailTransport } from '../domain/notifications/email.ts';
 
-/** Email over SMTP with nodemailer (`smtp://user:pass@host:587`). */
+/**
+ * Email over SMTP with nodemailer (`smtp://user:pass@host:587`). A slow or silent mail server
+ * is given up on within a minute (nodemailer's own defaults wait up to ten), well inside the
+ * outbox's lease, so one email is never sent twice by two workers.
+ */
 export function createSmtpMailer(config: { url: string; from: string }): MailTransport {
-  const transport = nodemailer.createTransport(config.url);
+  const transport = nodemailer.createTransport({
+    url: config.url,
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 30_000,
+  });
   return {
     async send(email) {
       const info = await transport.sendMail({ from: config.from, ...email });
@@ -19,8 +28,8 @@ export function recordedMail(
   return {
     async send(email) {
       const id = `recorded-${crypto.randomUUID()}`;
-      note({ id, to: email.to, subject: email.subject }, 'email recorded, not sent (no SMTP)');
-      return { id };
+      note({ id, subject: email.subject }, 'email recorded, not sent (no SMTP)');
+      return { id, recorded: true };
     },
   };
 }

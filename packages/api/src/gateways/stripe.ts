@@ -11,10 +11,14 @@ export interface StripeGateway extends PaymentGateway {
   simulated: boolean;
 }
 
+/** Each request gives up within 20 s (the SDK waits 80 s by default): inside the outbox's lease. */
+const TIMEOUT_MS = 20_000;
+
 function sdk(secretKey: string, apiUrl?: string): Stripe {
-  if (!apiUrl) return new Stripe(secretKey);
+  if (!apiUrl) return new Stripe(secretKey, { timeout: TIMEOUT_MS });
   const url = new URL(apiUrl);
   return new Stripe(secretKey, {
+    timeout: TIMEOUT_MS,
     host: url.hostname,
     port: Number(url.port || (url.protocol === 'https:' ? 443 : 80)),
     protocol: url.protocol === 'https:' ? 'https' : 'http',

@@ -26,7 +26,8 @@ export function validTwilioSignature(
 }
 
 function clientFor(config: TwilioConfig) {
-  const client = twilio(config.accountSid, config.authToken);
+  // Every request gives up within 20 s: well inside the outbox's lease (run-outbox.ts).
+  const client = twilio(config.accountSid, config.authToken, { timeout: 20_000 });
   // The SDK has no base-URL option, but its API domain's baseUrl is public.
   if (config.apiUrl) client.api.baseUrl = config.apiUrl;
   return client;
@@ -90,18 +91,18 @@ export function recordedSms(note: Note = () => {}): SmsTransport {
   return {
     async send(to, body) {
       const id = `recorded-${crypto.randomUUID()}`;
-      note({ id, to, chars: body.length }, 'text recorded, not sent (no Twilio settings)');
-      return { id };
+      note({ id, chars: body.length }, 'text recorded, not sent (no Twilio settings)');
+      return { id, recorded: true };
     },
   };
 }
 
 export function recordedCalls(note: Note = () => {}): CallTransport {
   return {
-    async call(to) {
+    async call() {
       const id = `recorded-${crypto.randomUUID()}`;
-      note({ id, to }, 'call recorded, not placed (no Twilio settings)');
-      return { id };
+      note({ id }, 'call recorded, not placed (no Twilio settings)');
+      return { id, recorded: true };
     },
   };
 }

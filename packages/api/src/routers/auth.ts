@@ -1,9 +1,17 @@
-import { login, LoginInput, logout, logoutEverywhere } from '../domain/auth/index.ts';
-import { limitFailures, publicProcedure, router, staffProcedure } from '../trpc.ts';
+import {
+  changePassword,
+  ChangePasswordInput,
+  login,
+  LoginInput,
+  logout,
+  logoutEverywhere,
+} from '../domain/auth/index.ts';
+import { alone, limitFailures, publicProcedure, router, staffProcedure } from '../trpc.ts';
 
 export const authRouter = router({
   login: publicProcedure
-    .use(limitFailures((limits) => limits.login, { byAddress: true }))
+    .use(alone)
+    .use(limitFailures((limits) => limits.login, 'address', 'too many failed sign-ins from here'))
     .input(LoginInput)
     .mutation(async ({ ctx, input }) => {
       const result = await login({ ctx, input });
@@ -24,5 +32,10 @@ export const authRouter = router({
     ctx.sessionCookie?.clear();
     return result;
   }),
+  /** One's own password: the current one is needed; every other session ends. */
+  changePassword: staffProcedure
+    .use(alone)
+    .input(ChangePasswordInput)
+    .mutation(({ ctx, input }) => changePassword({ ctx, input })),
   me: staffProcedure.query(({ ctx }) => ctx.principal),
 });

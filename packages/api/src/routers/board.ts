@@ -4,7 +4,7 @@ import {
   openBoardStream,
   StoreStreamInput,
 } from '../domain/board/index.ts';
-import { publicProcedure, router, trackedBySeq } from '../trpc.ts';
+import { publicProcedure, router, liveStream } from '../trpc.ts';
 
 export const boardRouter = router({
   forStore: publicProcedure
@@ -12,7 +12,7 @@ export const boardRouter = router({
     .query(({ ctx, input }) => boardForStore({ ctx, input })),
   onStore: publicProcedure
     .input(StoreStreamInput)
-    .subscription(async ({ ctx, input, signal }) =>
-      trackedBySeq(await openBoardStream({ ctx, input, ...(signal ? { signal } : {}) }), 'board'),
+    .subscription(({ ctx, input }) =>
+      liveStream(ctx, 'board', (s) => openBoardStream({ ctx, input, ...s })),
     ),
 });

@@ -7,7 +7,7 @@ import {
   revokeDevice,
   RevokeDeviceInput,
 } from '../domain/devices/index.ts';
-import { managerProcedure, publicProcedure, router } from '../trpc.ts';
+import { alone, limitFailures, managerProcedure, publicProcedure, router } from '../trpc.ts';
 
 export const deviceRouter = router({
   createPairingCode: managerProcedure
@@ -19,6 +19,10 @@ export const deviceRouter = router({
     .input(RevokeDeviceInput)
     .mutation(({ ctx, input }) => revokeDevice({ ctx, input })),
   pair: publicProcedure
+    .use(alone)
+    .use(
+      limitFailures((limits) => limits.pair, 'address', 'too many wrong pairing codes from here'),
+    )
     .input(PairDeviceInput)
     .mutation(({ ctx, input }) => pairDevice({ ctx, input })),
 });

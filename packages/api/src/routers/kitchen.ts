@@ -7,7 +7,7 @@ import {
   listTickets,
   openKitchenStream,
 } from '../domain/kitchen/index.ts';
-import { kitchenProcedure, router, trackedBySeq } from '../trpc.ts';
+import { kitchenProcedure, router, liveStream } from '../trpc.ts';
 
 export const kitchenRouter = router({
   config: kitchenProcedure.query(({ ctx }) => kitchenConfig({ ctx })),
@@ -16,11 +16,8 @@ export const kitchenRouter = router({
     .query(({ ctx, input }) => listTickets({ ctx, input })),
   onEvent: kitchenProcedure
     .input(KitchenOnEventInput)
-    .subscription(async ({ ctx, input, signal }) =>
-      trackedBySeq(
-        await openKitchenStream({ ctx, input, ...(signal ? { signal } : {}) }),
-        'kitchen',
-      ),
+    .subscription(({ ctx, input }) =>
+      liveStream(ctx, 'kitchen', (s) => openKitchenStream({ ctx, input, ...s })),
     ),
   ack: kitchenProcedure
     .input(AckEventsInput)

@@ -21,7 +21,7 @@ import {
   managerProcedure,
   publicProcedure,
   router,
-  trackedBySeq,
+  liveStream,
 } from '../trpc.ts';
 
 export const menuRouter = router({
@@ -30,8 +30,8 @@ export const menuRouter = router({
     .query(({ ctx, input }) => menuForStore({ ctx, input })),
   onStore: publicProcedure
     .input(StoreStreamInput)
-    .subscription(async ({ ctx, input, signal }) =>
-      trackedBySeq(await openMenuStream({ ctx, input, ...(signal ? { signal } : {}) }), 'menu'),
+    .subscription(({ ctx, input }) =>
+      liveStream(ctx, 'menu', (s) => openMenuStream({ ctx, input, ...s })),
     ),
   setAvailability: kitchenProcedure
     .input(SetAvailabilityInput)

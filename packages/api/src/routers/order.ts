@@ -21,13 +21,14 @@ import {
 } from '../domain/admin/index.ts';
 import { pickupSlots, PickupSlotsInput } from '../domain/stores/index.ts';
 import {
+  alone,
   kitchenProcedure,
   limitCalls,
   limitFailures,
   managerProcedure,
   publicProcedure,
   router,
-  trackedBySeq,
+  liveStream,
 } from '../trpc.ts';
 
 export const orderRouter = router({
@@ -38,14 +39,15 @@ export const orderRouter = router({
     .input(PreviewOrderInput)
     .query(({ ctx, input }) => previewOrder({ ctx, input })),
   place: publicProcedure
-    .use(limitCalls((limits) => limits.placeOrder))
+    .use(limitCalls((limits) => limits.placeOrder, 'too many orders from here'))
     .input(PlaceOrderInput)
     .mutation(({ ctx, input }) => placeOrder({ ctx, input })),
   addItems: publicProcedure
     .input(AddToOrderInput)
     .mutation(({ ctx, input }) => addToOrder({ ctx, input })),
   complete: kitchenProcedure
-    .use(limitFailures((limits) => limits.pickupCode))
+    .use(alone)
+    .use(limitFailures((limits) => limits.pickupCode, 'client', 'too many wrong pickup codes'))
     .input(CompleteOrderInput)
     .mutation(({ ctx, input }) => completeOrder({ ctx, input })),
   pay: publicProcedure.input(PayOrderInput).mutation(({ ctx, input }) => payOrder({ ctx, input })),
@@ -58,8 +60,8 @@ export const orderRouter = router({
     .query(({ ctx, input }) => orderDetail({ ctx, input })),
   onStore: managerProcedure
     .input(StoreEventsInput)
-    .subscription(async ({ ctx, input, signal }) =>
-      trackedBySeq(await openStoreStream({ ctx, input, ...(signal ? { signal } : {}) }), 'store'),
+    .subscription(({ ctx, input }) =>
+      liveStream(ctx, 'store', (s) => openStoreStream({ ctx, input, ...s })),
     ),
   cancel: managerProcedure
     .input(CancelOrderInput)

@@ -4,7 +4,7 @@ import {
   TrackerGetInput,
   TrackerOnOrderInput,
 } from '../domain/tracker/index.ts';
-import { publicProcedure, router, trackedBySeq } from '../trpc.ts';
+import { publicProcedure, router, liveStream } from '../trpc.ts';
 
 export const trackerRouter = router({
   get: publicProcedure
@@ -12,10 +12,7 @@ export const trackerRouter = router({
     .query(({ ctx, input }) => getTrackedOrder({ ctx, input })),
   onOrder: publicProcedure
     .input(TrackerOnOrderInput)
-    .subscription(async ({ ctx, input, signal }) =>
-      trackedBySeq(
-        await openTrackerStream({ ctx, input, ...(signal ? { signal } : {}) }),
-        'tracker',
-      ),
+    .subscription(({ ctx, input }) =>
+      liveStream(ctx, 'tracker', (s) => openTrackerStream({ ctx, input, ...s })),
     ),
 });

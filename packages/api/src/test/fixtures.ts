@@ -20,7 +20,10 @@ import { TRPCError } from '@trpc/server';
 import { and, count, eq } from 'drizzle-orm';
 import { hashPassword } from '../domain/auth/password.ts';
 import { hashToken, newToken, STAFF_TOKEN_PREFIX } from '../domain/auth/tokens.ts';
-import type { Principal } from '../domain/context.ts';
+import { resolvePrincipal, stillValidPrincipals } from '../domain/auth/resolve-principal.ts';
+import type { DomainConfig, Principal } from '../domain/context.ts';
+import { StreamGuard } from '../stream-guard.ts';
+import { createSimulatedStripe } from '../gateways/stripe.ts';
 import type { PaymentGateway } from '../domain/payments/ports.ts';
 import type { PostcodeLookup } from '../domain/stores/location.ts';
 import type { StaffRole } from '../domain/auth/principal.ts';
@@ -46,27 +49,39 @@ export interface Harness {
   ctx(principal?: Principal | null): ApiContext;
   caller(principal?: Principal | null): ReturnType<typeof appRouter.createCaller>;
   staffOf(storeId: string, role: StaffRole): Promise<Principal & { kind: 'staff'; token: string }>;
+  /** The signed-in person behind a session token (as the server would resolve it). */
+  principalOf(token: string): Promise<Principal & { kind: 'staff' }>;
   close(): Promise<void>;
 }
 
-const config = {
+const config: DomainConfig = {
   sessionTtlMs: 3600_000,
   maxReplayEvents: 10_000,
   publicUrl: 'http://kds.test',
   pickupPepper: 'test-pepper-for-pickup-codes-0123456789',
+  messagesPerRecipientPerDay: 20,
+  services: { production: false, payments: 'simulated', sms: 'recorded', email: 'recorded' },
 };
 
 /** A migrated database with the demo store, a bus, and callers through the real router. */
 export async function createHarness(
-  options: { postcodes?: PostcodeLookup; payments?: PaymentGateway } = {},
+  options: { postcodes?: PostcodeLookup; payments?: PaymentGateway | null } = {},
 ): Promise<Harness> {
+  const simulated = createSimulatedStripe({ publicUrl: config.publicUrl });
   const handle = await createTestDb();
   const db = handle.db;
   await seedDemo(db, { hashPassword: async () => hashPassword('demo') });
   const log = createEventLog(db);
   const bus = new EventBus(log);
   const demo = await loadStore(db, 'demo');
-  const limits = createRateLimits();
+  const limits = createRateLimits(db);
+  const streams = new StreamGuard({
+    perPrincipal: 20,
+    perAddress: 1000,
+    recheckMs: 60_000,
+    stillValid: (principals) => stillValidPrincipals(db, principals, new Date()),
+    onError: () => {},
+  });
 
   const ctx = (principal: Principal | null = null): ApiContext => ({
     db,
@@ -76,11 +91,14 @@ export async function createHarness(
     now: () => new Date(),
     principal,
     postcodes: options.postcodes ?? null,
-    payments: options.payments ?? null,
+    // The demo's default: online payment through the simulated checkout.
+    payments: options.payments === undefined ? simulated : options.payments,
     sessionCookie: null,
     limits,
     ip: '127.0.0.1',
-    connection: { subscriptions: 0 },
+    transport: 'internal',
+    batchSize: 1,
+    streams,
   });
   return {
     handle,
@@ -90,7 +108,13 @@ export async function createHarness(
     ctx,
     caller: (principal = null) => appRouter.createCaller(ctx(principal)),
     staffOf: (storeId, role) => createStaff(db, storeId, role),
+    principalOf: async (token) => {
+      const principal = await resolvePrincipal(db, token, new Date());
+      if (principal?.kind !== 'staff') throw new Error('not a live staff session');
+      return principal;
+    },
     close: async () => {
+      streams.stop();
       bus.close();
       await handle.close();
     },
@@ -150,6 +174,7 @@ async function createStaff(db: Database, storeId: string, role: StaffRole) {
     storeId,
     role,
     sessionId: session.id,
+    mustChangePassword: false,
     token,
   };
 }

@@ -1,8 +1,17 @@
-export { login, type LoginResult } from './login.ts';
+export { changePassword } from './change-password.ts';
+export { LOCK_AFTER_FAILURES, LOCK_FOR_MS } from './account-lock.ts';
+export { login } from './login.ts';
 export { logout, logoutEverywhere } from './logout.ts';
+export { openSession, type LoginResult } from './open-session.ts';
 export { hashPassword, verifyPassword } from './password.ts';
-export { requireKitchen, requireManager, type StaffRole } from './principal.ts';
-export { resolvePrincipal } from './resolve-principal.ts';
-export { LoginInput } from './schemas.ts';
+export {
+  RANK,
+  requireKitchen,
+  requireManager,
+  requireStaff,
+  type StaffPrincipal,
+  type StaffRole,
+} from './principal.ts';
+export { principalKey, resolvePrincipal, stillValidPrincipals } from './resolve-principal.ts';
+export { ChangePasswordInput, LoginInput, NewPassword } from './schemas.ts';
 export { DEVICE_TOKEN_PREFIX, hashToken, newToken, STAFF_TOKEN_PREFIX } from './tokens.ts';
-export { stillValidTokens } from './still-valid.ts';

@@ -1,7 +1,44 @@
 import { devices, sessions, staff, staffMemberships, type Database } from '@kds/db';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Principal } from '../context.ts';
 import { DEVICE_TOKEN_PREFIX, hashToken, STAFF_TOKEN_PREFIX } from './tokens.ts';
+
+/**
+ * A staff session is live while it is not revoked or expired and the account still has an
+ * unsuspended membership of the session's store; the role is read from that membership.
+ */
+const liveSession = (now: Date) =>
+  and(
+    isNull(sessions.revokedAt),
+    gt(sessions.expiresAt, now),
+    isNull(staffMemberships.suspendedAt),
+  );
+
+function staffSessions(db: Database) {
+  return db
+    .select({
+      sessionId: sessions.id,
+      staffId: sessions.staffId,
+      storeId: sessions.storeId,
+      role: staffMemberships.role,
+      mustChangePassword: staff.mustChangePassword,
+    })
+    .from(sessions)
+    .innerJoin(staff, eq(staff.id, sessions.staffId))
+    .innerJoin(
+      staffMemberships,
+      and(
+        eq(staffMemberships.staffId, sessions.staffId),
+        eq(staffMemberships.storeId, sessions.storeId),
+      ),
+    );
+}
+
+const deviceColumns = {
+  deviceId: devices.id,
+  storeId: devices.storeId,
+  stationId: devices.stationId,
+};
 
 /** The principal behind a bearer token, or null for a missing, unknown, expired or revoked one. */
 export async function resolvePrincipal(
@@ -12,40 +49,53 @@ export async function resolvePrincipal(
   if (!token || token.length > 200) return null;
   const tokenHash = hashToken(token);
   if (token.startsWith(STAFF_TOKEN_PREFIX)) {
-    const [row] = await db
-      .select({
-        sessionId: sessions.id,
-        staffId: sessions.staffId,
-        storeId: sessions.storeId,
-        role: staffMemberships.role,
-      })
-      .from(sessions)
-      .innerJoin(staff, eq(staff.id, sessions.staffId))
-      .innerJoin(
-        staffMemberships,
-        and(
-          eq(staffMemberships.staffId, sessions.staffId),
-          eq(staffMemberships.storeId, sessions.storeId),
-        ),
-      )
-      .where(
-        and(
-          eq(sessions.tokenHash, tokenHash),
-          isNull(sessions.revokedAt),
-          gt(sessions.expiresAt, now),
-          eq(staff.isActive, true),
-        ),
-      )
+    const [row] = await staffSessions(db)
+      .where(and(eq(sessions.tokenHash, tokenHash), liveSession(now)))
       .limit(1);
     return row ? { kind: 'staff', ...row } : null;
   }
   if (token.startsWith(DEVICE_TOKEN_PREFIX)) {
     const [row] = await db
-      .select({ deviceId: devices.id, storeId: devices.storeId, stationId: devices.stationId })
+      .select(deviceColumns)
       .from(devices)
       .where(and(eq(devices.tokenHash, tokenHash), isNull(devices.revokedAt)))
       .limit(1);
     return row ? { kind: 'device', ...row } : null;
   }
   return null;
+}
+
+/** What a principal is, compared field by field: any change (role, station, store) is a new one. */
+export function principalKey(p: Principal): string {
+  return p.kind === 'staff'
+    ? `staff:${p.sessionId}:${p.storeId}:${p.role}:${p.mustChangePassword}`
+    : `device:${p.deviceId}:${p.storeId}:${p.stationId ?? ''}`;
+}
+
+/**
+ * Which of these principals are still exactly what they were: for streams and connections,
+ * which keep the identity they started with. Two queries, however many principals.
+ */
+export async function stillValidPrincipals(
+  db: Database,
+  principals: Principal[],
+  now: Date,
+): Promise<Set<string>> {
+  const sessionIds = principals.flatMap((p) => (p.kind === 'staff' ? [p.sessionId] : []));
+  const deviceIds = principals.flatMap((p) => (p.kind === 'device' ? [p.deviceId] : []));
+  const [liveStaff, liveDevices] = await Promise.all([
+    sessionIds.length
+      ? staffSessions(db).where(and(inArray(sessions.id, sessionIds), liveSession(now)))
+      : Promise.resolve([]),
+    deviceIds.length
+      ? db
+          .select(deviceColumns)
+          .from(devices)
+          .where(and(inArray(devices.id, deviceIds), isNull(devices.revokedAt)))
+      : Promise.resolve([]),
+  ]);
+  return new Set([
+    ...liveStaff.map((row) => principalKey({ kind: 'staff', ...row })),
+    ...liveDevices.map((row) => principalKey({ kind: 'device', ...row })),
+  ]);
 }

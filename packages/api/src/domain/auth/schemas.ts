@@ -8,3 +8,15 @@ export const LoginInput = z.object({
   password: z.string().min(1).max(200),
 });
 export type LoginInput = z.infer<typeof LoginInput>;
+
+/** A password someone chooses: long enough to resist guessing, short enough to type on a wall. */
+export const NewPassword = z
+  .string()
+  .min(10, 'at least 10 characters')
+  .max(200, 'at most 200 characters');
+
+export const ChangePasswordInput = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: NewPassword,
+});
+export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;

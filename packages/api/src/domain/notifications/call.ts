@@ -7,7 +7,8 @@ import { renderTemplate, templateFor } from './templates.ts';
 
 /** Places an automated call that says `words`; resolves with the provider's call id. */
 export interface CallTransport {
-  call(to: string, words: string): Promise<{ id: string }>;
+  /** `recorded`: no provider is configured; the call was written down, not placed. */
+  call(to: string, words: string): Promise<{ id: string; recorded?: boolean }>;
 }
 
 /**
@@ -20,6 +21,7 @@ export async function queueReadyCall(tx: TxContext, store: Store, order: Order):
     channel: 'call',
     kind: 'ready',
     recipient: order.customerPhone,
+    to: 'guest',
   });
 }
 
@@ -29,7 +31,7 @@ export function callSender(transport: CallTransport): OutboxSender {
     const { order, store } = await messageSubject(ctx, message);
     const values = await messageValues(ctx, store, order);
     const words = renderTemplate(templateFor(store, 'callReady'), values);
-    const { id } = await transport.call(message.recipient, words);
-    return { providerId: id };
+    const { id, recorded } = await transport.call(message.recipient, words);
+    return { providerId: id, recorded: recorded ?? false };
   };
 }

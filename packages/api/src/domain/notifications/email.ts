@@ -1,4 +1,13 @@
-import { orderItems, payments, type Order, type OrderItem, type Store } from '@kds/db';
+import {
+  orderItems,
+  payments,
+  type Order,
+  type OrderItem,
+  type OutboxMessage,
+  type Store,
+} from '@kds/db';
+import { invitationEmail } from '../invitations/invitation-email.ts';
+import { escapeHtml } from './html.ts';
 import { asc, desc, eq } from 'drizzle-orm';
 import type { DomainContext, TxContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
@@ -17,7 +26,8 @@ export interface Email {
 }
 
 export interface MailTransport {
-  send(email: Email): Promise<{ id: string }>;
+  /** `recorded`: no mail server is configured; the email was written down, not sent. */
+  send(email: Email): Promise<{ id: string; recorded?: boolean }>;
 }
 
 /** Queues an email to the guest in the caller's transaction: with consent, once per kind. */
@@ -34,6 +44,7 @@ export async function queueEmail(
     channel: 'email',
     kind,
     recipient: order.customerEmail,
+    to: 'guest',
   });
 }
 
@@ -48,17 +59,11 @@ export async function queueStaffOrderEmails(
       tx,
       store,
       order,
-      { channel: 'email', kind: 'staff_order', recipient: address },
+      { channel: 'email', kind: 'staff_order', recipient: address, to: 'staff' },
       address.toLowerCase(),
     );
   }
 }
-
-const escape = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
 
 interface EmailParts {
   subject: string;
@@ -157,26 +162,36 @@ export async function renderEmail(
     ...(parts.action ? [`${parts.action.label}: ${parts.action.url}`] : []),
   ].join('\n');
   const html = `<div style="font-family:system-ui,sans-serif;max-width:32rem;font-size:16px;line-height:1.5">
-<p>${escape(parts.intro)}</p>
+<p>${escapeHtml(parts.intro)}</p>
 <table style="width:100%;border-collapse:collapse">${items
     .map(
       (i) =>
-        `<tr><td>${i.quantity} × ${escape(i.name)}</td><td style="text-align:right">${money(i.lineTotalCents)}</td></tr>`,
+        `<tr><td>${i.quantity} × ${escapeHtml(i.name)}</td><td style="text-align:right">${money(i.lineTotalCents)}</td></tr>`,
     )
     .join('')}
 <tr><td><b>Total</b></td><td style="text-align:right"><b>${money(order.totalCents)}</b></td></tr></table>
-${(parts.facts ?? []).map((f) => `<p style="margin:4px 0">${escape(f)}</p>`).join('')}
+${(parts.facts ?? []).map((f) => `<p style="margin:4px 0">${escapeHtml(f)}</p>`).join('')}
 ${parts.code ? `<p>Pickup code: <b style="font-size:24px;letter-spacing:.15em">${parts.code}</b></p>` : ''}
-${parts.action ? `<p><a href="${escape(parts.action.url)}" style="display:inline-block;padding:12px 20px;background:#111;color:#fff;border-radius:8px;text-decoration:none">${escape(parts.action.label)}</a></p>` : ''}</div>`;
+${parts.action ? `<p><a href="${escapeHtml(parts.action.url)}" style="display:inline-block;padding:12px 20px;background:#111;color:#fff;border-radius:8px;text-decoration:none">${escapeHtml(parts.action.label)}</a></p>` : ''}</div>`;
   return { subject: parts.subject, text, html };
 }
 
-/** The outbox sender for email: rendered at send time, so the pickup code is never stored. */
+/**
+ * The outbox sender for email: rendered at send time, so neither a pickup code nor an
+ * invitation link is ever stored.
+ */
 export function emailSender(transport: MailTransport): OutboxSender {
   return async (message, ctx) => {
-    const { order, store } = await messageSubject(ctx, message);
-    const email = await renderEmail(ctx, store, order, message.payload.kind as EmailKind);
-    const { id } = await transport.send({ to: message.recipient, ...email });
-    return { providerId: id };
+    const email =
+      message.payload.kind === 'staff_invitation'
+        ? await invitationEmail(ctx, message)
+        : await orderEmail(ctx, message);
+    const { id, recorded } = await transport.send({ to: message.recipient, ...email });
+    return { providerId: id, recorded: recorded ?? false };
   };
+}
+
+async function orderEmail(ctx: DomainContext, message: OutboxMessage) {
+  const { order, store } = await messageSubject(ctx, message);
+  return renderEmail(ctx, store, order, message.payload.kind as EmailKind);
 }

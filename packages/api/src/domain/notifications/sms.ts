@@ -11,7 +11,8 @@ export type SmsKind = 'confirmation' | 'started' | 'ready';
 
 /** Sends one text message; resolves with the provider's id. */
 export interface SmsTransport {
-  send(to: string, body: string): Promise<{ id: string }>;
+  /** `recorded`: no provider is configured; the text was written down, not sent. */
+  send(to: string, body: string): Promise<{ id: string; recorded?: boolean }>;
 }
 
 /** The provider refused the number because its owner replied STOP (Twilio error 21610). */
@@ -39,6 +40,7 @@ export async function queueSms(
     channel: 'sms',
     kind,
     recipient: order.customerPhone,
+    to: 'guest',
   });
 }
 
@@ -101,8 +103,8 @@ export function smsSender(transport: SmsTransport): OutboxSender {
     }
     const body = await textOf(ctx, message);
     try {
-      const { id } = await transport.send(message.recipient, body);
-      return { providerId: id };
+      const { id, recorded } = await transport.send(message.recipient, body);
+      return { providerId: id, recorded: recorded ?? false };
     } catch (error) {
       if (!(error instanceof RecipientOptedOut)) throw error;
       await markOptedOut(ctx, message.recipient);

@@ -1,8 +1,8 @@
 import type { Ticket } from '../../events/types.ts';
 import { requireKitchen } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
-import { InvalidTransitionError, NotFoundError } from '../errors.ts';
-import { saveOrder, storeHasExpo } from './internal.ts';
+import { ForbiddenError, InvalidTransitionError, NotFoundError } from '../errors.ts';
+import { resolveStation, saveOrder, storeHasExpo } from './internal.ts';
 import {
   assertOnKitchenScreens,
   mutateTicket,
@@ -21,11 +21,16 @@ export async function bumpItem({
   ctx: DomainContext;
   input: BumpItemInput;
 }): Promise<Ticket> {
-  const { storeId } = requireKitchen(ctx);
-  return mutateTicket(ctx, storeId, input, async (state) => {
+  const principal = requireKitchen(ctx);
+  // A screen paired to a prep station marks its own station's items only.
+  const station = await resolveStation(ctx.db, principal, undefined);
+  return mutateTicket(ctx, principal.storeId, input, async (state) => {
     assertOnKitchenScreens(state.order, 'bump an item of');
     const item = state.items.find((i) => i.id === input.itemId);
     if (!item) throw new NotFoundError('item', { itemId: input.itemId });
+    if (station?.kind === 'prep' && item.stationId !== station.id) {
+      throw new ForbiddenError(`this screen is paired to ${station.name} and bumps its items only`);
+    }
     if (item.status === 'done') throw new InvalidTransitionError('done', 'bump an item that is');
     await markDone(state, [item.id], item.stationId);
   });

@@ -10,7 +10,7 @@ import {
 } from '@kds/db';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Principal, TxContext } from '../context.ts';
-import { ConflictError, NotFoundError } from '../errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
 
 export async function findStoreBySlug(db: Queryable, slug: string): Promise<Store> {
   const [store] = await db.select().from(stores).where(eq(stores.slug, slug)).limit(1);
@@ -85,13 +85,19 @@ export async function storeHasExpo(db: Queryable, storeId: string): Promise<bool
 /**
  * The station a kitchen command acts for: the one named in the input, else the paired
  * screen's own station, else none (expo or a signed-in staff member's whole-ticket action).
+ * A screen paired to a station acts for that station only: naming another one (expo, to
+ * force a ticket ready) is refused.
  */
 export async function resolveStation(
   db: Queryable,
   principal: Principal,
   stationId: string | undefined,
 ) {
-  const id = stationId ?? (principal.kind === 'device' ? principal.stationId : null);
+  const own = principal.kind === 'device' ? principal.stationId : null;
+  if (own && stationId && stationId !== own) {
+    throw new ForbiddenError('this screen is paired to its own station and acts for it only');
+  }
+  const id = stationId ?? own;
   return id ? findStation(db, principal.storeId, id) : null;
 }
 

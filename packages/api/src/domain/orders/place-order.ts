@@ -39,7 +39,7 @@ export async function placeOrder({
   const requestHash = fingerprint(input);
   const earlier = await findByKey(ctx, store.id, input.idempotencyKey);
   if (earlier) return withCheckout(ctx, replay(earlier, requestHash));
-  const method = paymentMethodFor(store, input.payment);
+  const method = paymentMethodFor(store, input.payment, ctx.payments !== null);
   const delivery = await deliveryProblems(ctx, store, input.fulfilment);
   if (delivery.length > 0) {
     throw new ValidationError('the order cannot be placed as it is', { problems: delivery });
@@ -156,9 +156,20 @@ async function withCheckout(
   return { ...placed, checkoutUrl };
 }
 
-function paymentMethodFor(store: Store, asked: 'online' | 'counter' | undefined) {
+function paymentMethodFor(
+  store: Store,
+  asked: 'online' | 'counter' | undefined,
+  canPayOnline: boolean,
+) {
   const mode = store.settings.paymentMode;
-  const method = asked ?? (mode === 'counter' ? 'counter' : 'online');
+  const method = asked ?? (mode === 'counter' || !canPayOnline ? 'counter' : 'online');
+  // No payment provider (production without Stripe): an online order would wait for a payment
+  // that can never come, so it is refused rather than left hanging.
+  if (method === 'online' && !canPayOnline) {
+    throw new ValidationError('online payment is not available right now; pay at the counter', {
+      problems: [{ path: ['payment'], code: 'PAYMENT_METHOD_UNAVAILABLE' }],
+    });
+  }
   if (mode !== 'both' && method !== mode) {
     throw new ValidationError(
       mode === 'online'

@@ -18,7 +18,7 @@ const order = (status: OrderStatus, extra: Partial<Parameters<typeof nextStatus>
   ...extra,
 });
 
-// The whole table of DESIGN.md section 3; every pair not listed must be refused.
+// The whole lifecycle (ARCHITECTURE.md, state-machine.ts); every pair not listed must be refused.
 const allowed: Record<string, OrderStatus> = {
   'PENDING_PAYMENT pay': 'PLACED',
   'PENDING_PAYMENT expire': 'EXPIRED',

@@ -54,6 +54,7 @@ export async function timingProblems(
     store.id,
     slot,
     new Date(slot.getTime() + SLOT_MINUTES * 60_000),
+    now,
   );
   if ((taken.get(slot.getTime()) ?? 0) >= capacityOf(store)) {
     return [

@@ -8,6 +8,7 @@ const LABELS: Record<string, string> = {
   'email.canceled': 'Cancellation email',
   'email.payment_link': 'Payment link email',
   'email.staff_order': 'New-order email to staff',
+  'email.staff_invitation': 'Staff invitation email',
   'stripe.refund': 'Refund',
 };
 

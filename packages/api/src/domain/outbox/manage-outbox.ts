@@ -9,7 +9,7 @@ import { InvalidTransitionError, NotFoundError } from '../errors.ts';
 import { beyond, pageOf, PageCursor } from '../keyset.ts';
 
 export const OutboxListInput = z.object({
-  status: z.enum(['pending', 'sending', 'sent', 'failed']).optional(),
+  status: z.enum(['pending', 'sending', 'sent', 'failed', 'recorded', 'canceled']).optional(),
   channel: z.enum(['sms', 'call', 'email', 'webhook', 'refund']).optional(),
   orderId: z.uuid().optional(),
   /** The last row of the previous page (rows of one transaction share `createdAt`). */
@@ -112,7 +112,10 @@ export async function resendOutboxMessage({
   const manager = requireManager(ctx);
   return ctx.db.transaction(async (tx) => {
     const message = await findMessage(tx, manager.storeId, input.messageId, false);
-    if (message.status !== 'sent' || (message.channel !== 'sms' && message.channel !== 'email')) {
+    if (
+      (message.status !== 'sent' && message.status !== 'recorded') ||
+      (message.channel !== 'sms' && message.channel !== 'email')
+    ) {
       throw new InvalidTransitionError(message.status, `resend this ${message.channel}`);
     }
     const now = ctx.now();

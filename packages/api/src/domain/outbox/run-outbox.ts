@@ -5,11 +5,15 @@ import type { DomainContext } from '../context.ts';
 /** Thrown by a sender when trying again cannot help (opted-out recipient, bad address). */
 export class PermanentFailure extends Error {}
 
-/** Delivers one message; resolves with the provider's id, throws to have it retried. */
+/**
+ * Delivers one message; resolves with the provider's id, throws to have it retried. A sender
+ * must give up well within the lease (LEASE_MS): every transport has its own timeouts.
+ * `recorded`: no provider is configured, so the message was written down, not sent.
+ */
 export type OutboxSender = (
   message: OutboxMessage,
   ctx: DomainContext,
-) => Promise<{ providerId: string; costMicros?: number }>;
+) => Promise<{ providerId: string; costMicros?: number; recorded?: boolean }>;
 
 /** What to do once a message has left, in the domain (e.g. mark a refund done). */
 export type OutboxDelivered = (
@@ -25,7 +29,16 @@ export interface OutboxOptions {
   batch?: number;
   /** How long a claimed message stays claimed before another worker may take it over. */
   leaseMs?: number;
+  /** Why a message failed, in full, for the server's log (the row keeps the short reason). */
+  onError?: (message: OutboxMessage, error: unknown) => void;
 }
+
+/**
+ * A claim lasts five minutes: far longer than any sender may take (SMTP, Twilio, Stripe and
+ * webhook clients all give up within a minute), so a slow send is never started a second time
+ * by another worker while the first is still under way.
+ */
+export const LEASE_MS = 5 * 60_000;
 
 /** 2 s, 4 s, 8 s ... up to ten minutes between attempts. */
 export const backoffMs = (attempts: number) => Math.min(10 * 60_000, 1000 * 2 ** attempts);
@@ -86,7 +99,7 @@ export async function claimDue(
       .set({
         status: 'sending',
         attempts: sql`${outbox.attempts} + 1`,
-        lockedUntil: new Date(now.getTime() + (options.leaseMs ?? 60_000)),
+        lockedUntil: new Date(now.getTime() + (options.leaseMs ?? LEASE_MS)),
       })
       .where(
         inArray(
@@ -114,22 +127,11 @@ async function deliver(
 ): Promise<'sent' | 'failed'> {
   const send = options.senders[message.channel];
   if (!send) return 'failed';
+  let result;
   try {
-    const { providerId, costMicros } = await send(message, ctx);
-    await ctx.db
-      .update(outbox)
-      .set({
-        status: 'sent',
-        providerId,
-        costMicros: costMicros ?? null,
-        sentAt: ctx.now(),
-        lockedUntil: null,
-        error: null,
-      })
-      .where(ours(message));
-    await options.delivered?.[message.channel]?.(ctx, message, providerId);
-    return 'sent';
+    result = await send(message, ctx);
   } catch (error) {
+    options.onError?.(message, error);
     const giveUp = error instanceof PermanentFailure || message.attempts >= maxAttempts;
     await ctx.db
       .update(outbox)
@@ -142,4 +144,21 @@ async function deliver(
       .where(ours(message));
     return 'failed';
   }
+  const stillOurs = await ctx.db
+    .update(outbox)
+    .set({
+      status: result.recorded ? 'recorded' : 'sent',
+      providerId: result.providerId,
+      costMicros: result.costMicros ?? null,
+      sentAt: ctx.now(),
+      lockedUntil: null,
+      error: null,
+    })
+    .where(ours(message))
+    .returning({ id: outbox.id });
+  // A worker that lost its lease has been overtaken: the one that took the message over
+  // records the outcome (a refund's amount is counted once, by whoever still held the lease).
+  if (stillOurs.length === 0) return 'sent';
+  await options.delivered?.[message.channel]?.(ctx, message, result.providerId);
+  return 'sent';
 }

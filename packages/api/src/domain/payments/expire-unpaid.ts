@@ -1,5 +1,5 @@
-import { orders, type Order } from '@kds/db';
-import { and, eq, lt } from 'drizzle-orm';
+import { discountCodes, orders, type Order } from '@kds/db';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import { appendEvents } from '../../events/append-events.ts';
 import type { DomainContext, TxContext } from '../context.ts';
 import { lockOrder, saveOrder } from '../orders/internal.ts';
@@ -33,6 +33,13 @@ export async function expireOrder(tx: TxContext, order: Order): Promise<boolean>
   const now = tx.now();
   const status = nextStatus(order, 'expire', now);
   const saved = await saveOrder(tx, order, { status, expiredAt: now });
+  // The code it reserved goes back: an order nobody paid for has used nothing.
+  if (order.discountCodeId) {
+    await tx.tx
+      .update(discountCodes)
+      .set({ timesUsed: sql`greatest(0, ${discountCodes.timesUsed} - 1)` })
+      .where(eq(discountCodes.id, order.discountCodeId));
+  }
   await appendEvents(
     tx,
     order.storeId,

@@ -64,10 +64,11 @@ describe('payment expiry', () => {
 
   test('an expired Checkout Session expires its order', async () => {
     const order = await online();
+    const session = order.checkoutUrl?.split('/').pop();
     expect(
       await handleStripeEvent(
         h.ctx(),
-        event('checkout.session.expired', order.orderId, { payment_status: 'unpaid' }),
+        event('checkout.session.expired', order.orderId, { id: session, payment_status: 'unpaid' }),
       ),
     ).toBe('expired');
     expect(await status(order.orderId)).toBe('EXPIRED');

@@ -7,7 +7,7 @@ import {
   stores,
   type Transaction,
 } from '@kds/db';
-import { and, asc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../audit.ts';
 import { requireManager } from '../auth/principal.ts';
@@ -159,17 +159,30 @@ export async function eraseCustomer({ ctx, input }: { ctx: DomainContext; input:
   });
 }
 
-/** The copy of the guest's name inside `order.placed` tickets (and notes on their items). */
+/**
+ * The copies of the guest's words inside the event log: the name and notes on `order.placed`
+ * tickets, and the notes on every item (placed or added later), which can say who they are.
+ */
 async function scrubEvents(tx: Transaction, storeId: string, orderIds: string[]) {
-  await tx.execute(sql`
-    update ${orderEvents}
-    set payload = jsonb_set(
-      jsonb_set(payload, '{ticket,customerName}', to_jsonb(${ERASED}::text)),
-      '{ticket,notes}', '""'::jsonb)
-    where ${orderEvents.storeId} = ${storeId}
-      and ${inArray(orderEvents.orderId, orderIds)}
-      and ${orderEvents.type} = 'order.placed'
-  `);
+  const notesRemoved = (items: SQL) => sql`coalesce(
+    (select jsonb_agg(item || '{"notes": ""}'::jsonb) from jsonb_array_elements(${items}) item),
+    '[]'::jsonb)`;
+  const ours = and(eq(orderEvents.storeId, storeId), inArray(orderEvents.orderId, orderIds));
+  await tx
+    .update(orderEvents)
+    .set({
+      payload: sql`jsonb_set(jsonb_set(jsonb_set(${orderEvents.payload},
+        '{ticket,customerName}', to_jsonb(${ERASED}::text)),
+        '{ticket,notes}', '""'::jsonb),
+        '{ticket,items}', ${notesRemoved(sql`${orderEvents.payload}->'ticket'->'items'`)})`,
+    })
+    .where(and(ours, eq(orderEvents.type, 'order.placed')));
+  await tx
+    .update(orderEvents)
+    .set({
+      payload: sql`jsonb_set(${orderEvents.payload}, '{items}', ${notesRemoved(sql`${orderEvents.payload}->'items'`)})`,
+    })
+    .where(and(ours, eq(orderEvents.type, 'order.items_added')));
 }
 
 /**

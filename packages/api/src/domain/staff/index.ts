@@ -1,15 +1,7 @@
 export { listAudit } from './audit-log.ts';
-export {
-  changeStaffRole,
-  createStaff,
-  listStaff,
-  resetStaffPassword,
-  setStaffActive,
-} from './manage-staff.ts';
-export {
-  AuditListInput,
-  ChangeRoleInput,
-  CreateStaffInput,
-  SetStaffActiveInput,
-  StaffIdInput,
-} from './schemas.ts';
+export { changeStaffRole } from './change-staff-role.ts';
+export { listStaff } from './list-staff.ts';
+export { removeStaff } from './remove-staff.ts';
+export { resetStaffPassword } from './reset-staff-password.ts';
+export { setStaffActive } from './set-staff-active.ts';
+export { AuditListInput, ChangeRoleInput, SetStaffActiveInput, StaffIdInput } from './schemas.ts';

@@ -3,16 +3,6 @@ import { PageCursor } from '../keyset.ts';
 
 const Role = z.enum(['owner', 'manager', 'kitchen']);
 
-export const CreateStaffInput = z.object({
-  name: z.string().trim().min(1).max(80),
-  email: z
-    .email()
-    .max(254)
-    .transform((e) => e.toLowerCase()),
-  role: Role,
-});
-export type CreateStaffInput = z.infer<typeof CreateStaffInput>;
-
 export const StaffIdInput = z.object({ staffId: z.uuid() });
 export type StaffIdInput = z.infer<typeof StaffIdInput>;
 

@@ -4,3 +4,4 @@ export { PickupSlotsInput } from './schemas.ts';
 export { switchStore, SwitchStoreInput, whoAmI } from './my-stores.ts';
 export { getStoreSettings, updateStoreSettings } from './store-settings.ts';
 export { StoreSettingsInput } from './schemas.ts';
+export { onlinePaymentStores } from './online-payment-stores.ts';

@@ -1,19 +1,17 @@
 import { auditLog, sessions, staff, staffMemberships, stores } from '@kds/db';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
+import { requireStaff } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
-import { ForbiddenError, UnauthorizedError } from '../errors.ts';
+import { ForbiddenError } from '../errors.ts';
 
 export const SwitchStoreInput = z.object({ storeId: z.uuid() });
 export type SwitchStoreInput = z.infer<typeof SwitchStoreInput>;
 
-function requireStaff(ctx: DomainContext) {
-  const p = ctx.principal;
-  if (p?.kind !== 'staff') throw new UnauthorizedError('sign in first');
-  return p;
-}
-
-/** Who is signed in, the store the session acts on, and every store they may switch to. */
+/**
+ * Who is signed in, the store the session acts on, every store they may switch to, and what
+ * the server is connected to (the console says so when payments or messages are simulated).
+ */
 export async function whoAmI({ ctx }: { ctx: DomainContext }) {
   const principal = requireStaff(ctx);
   const [me] = await ctx.db
@@ -24,13 +22,17 @@ export async function whoAmI({ ctx }: { ctx: DomainContext }) {
     .select({ id: stores.id, name: stores.name, slug: stores.slug, role: staffMemberships.role })
     .from(staffMemberships)
     .innerJoin(stores, eq(stores.id, staffMemberships.storeId))
-    .where(eq(staffMemberships.staffId, principal.staffId))
+    .where(
+      and(eq(staffMemberships.staffId, principal.staffId), isNull(staffMemberships.suspendedAt)),
+    )
     .orderBy(asc(stores.name));
   return {
     staff: me,
     role: principal.role,
+    mustChangePassword: principal.mustChangePassword,
     store: memberships.find((m) => m.id === principal.storeId) ?? null,
     stores: memberships,
+    services: ctx.config.services,
   };
 }
 
@@ -47,6 +49,7 @@ export async function switchStore({ ctx, input }: { ctx: DomainContext; input: S
       and(
         eq(staffMemberships.staffId, principal.staffId),
         eq(staffMemberships.storeId, input.storeId),
+        isNull(staffMemberships.suspendedAt),
       ),
     );
   if (!membership) throw new ForbiddenError('you do not work at that store');

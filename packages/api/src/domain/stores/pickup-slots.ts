@@ -1,5 +1,5 @@
 import { orders, type Queryable, type Store } from '@kds/db';
-import { and, eq, gte, isNotNull, lt, notInArray } from 'drizzle-orm';
+import { and, eq, gt, gte, isNotNull, lt, ne, notInArray, or } from 'drizzle-orm';
 import type { DomainContext } from '../context.ts';
 import { findStoreBySlug } from '../orders/internal.ts';
 import { openWindows } from './opening-hours.ts';
@@ -13,8 +13,18 @@ export const slotStart = (at: Date) => new Date(Math.floor(at.getTime() / SLOT_M
 export const capacityOf = (store: Store) =>
   store.settings.scheduledSlotCapacity ?? DEFAULT_CAPACITY;
 
-/** Scheduled orders already taken per slot start (ms), between two instants. */
-export async function takenPerSlot(db: Queryable, storeId: string, from: Date, to: Date) {
+/**
+ * Scheduled orders already taken per slot start (ms), between two instants. An order waiting
+ * for payment holds its place only until its payment window closes, whether or not the expiry
+ * job has come round to it yet.
+ */
+export async function takenPerSlot(
+  db: Queryable,
+  storeId: string,
+  from: Date,
+  to: Date,
+  now: Date,
+) {
   const rows = await db
     .select({ fireAt: orders.fireAt })
     .from(orders)
@@ -25,6 +35,7 @@ export async function takenPerSlot(db: Queryable, storeId: string, from: Date, t
         gte(orders.fireAt, from),
         lt(orders.fireAt, to),
         notInArray(orders.status, ['CANCELED', 'EXPIRED']),
+        or(ne(orders.status, 'PENDING_PAYMENT'), gt(orders.paymentExpiresAt, now)),
       ),
     );
   const taken = new Map<number, number>();
@@ -50,7 +61,7 @@ export async function pickupSlots({ ctx, input }: { ctx: DomainContext; input: P
   const windows = store.openingHours.length
     ? openWindows(store.openingHours, store.timezone, now, 2)
     : [{ start: earliest, end: until }];
-  const taken = await takenPerSlot(ctx.db, store.id, earliest, until);
+  const taken = await takenPerSlot(ctx.db, store.id, earliest, until, now);
   const capacity = capacityOf(store);
   const slots: { at: string; remaining: number }[] = [];
   for (let t = earliest.getTime(); t < until.getTime() && slots.length < 96; t += SLOT_MS) {

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { recordAudit } from '../audit.ts';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
-import { NotFoundError } from '../errors.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
 import { DEFAULT_TEMPLATES } from '../notifications/templates.ts';
 import type { StoreSettingsInput } from './schemas.ts';
 
@@ -33,6 +33,14 @@ export async function updateStoreSettings({
   input: StoreSettingsInput;
 }) {
   const manager = requireManager(ctx);
+  if (input.settings.paymentMode !== 'counter' && ctx.payments === null) {
+    throw new ValidationError(
+      'online payment needs Stripe keys on the server; take payment at the counter',
+      {
+        problems: [{ path: ['settings', 'paymentMode'], code: 'PAYMENTS_NOT_CONFIGURED' }],
+      },
+    );
+  }
   return ctx.db.transaction(async (tx) => {
     const [before] = await tx
       .select()

@@ -65,8 +65,13 @@ export async function queueWebhooks(
   }
 }
 
+/** Where webhooks leave from: an HTTP client that refuses to reach inside our network. */
+export interface WebhookTransport {
+  post(url: string, body: string, headers: Record<string, string>): Promise<{ status: number }>;
+}
+
 /** POSTs the event, signed with the endpoint's secret at send time; any non-2xx is retried. */
-export function webhookSender(options: { timeoutMs?: number } = {}): OutboxSender {
+export function webhookSender(transport: WebhookTransport): OutboxSender {
   return async (message, ctx) => {
     const endpointId = String(message.payload.endpointId);
     const [endpoint] = await ctx.db
@@ -75,23 +80,13 @@ export function webhookSender(options: { timeoutMs?: number } = {}): OutboxSende
       .where(eq(webhookEndpoints.id, endpointId));
     if (!endpoint?.active) throw new PermanentFailure('the endpoint was removed');
     const body = JSON.stringify(message.payload.body);
-    const response = await fetch(endpoint.url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'KDS-Webhooks/1',
-        'kds-signature': signWebhook(endpoint.secret, body, ctx.now()),
-        'kds-event-id': String((message.payload.body as WebhookBody).id),
-      },
-      body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+    const { status } = await transport.post(endpoint.url, body, {
+      'content-type': 'application/json',
+      'user-agent': 'KDS-Webhooks/1',
+      'kds-signature': signWebhook(endpoint.secret, body, ctx.now()),
+      'kds-event-id': String((message.payload.body as WebhookBody).id),
     });
-    // The answer is not read beyond its status: an endpoint cannot make us hold memory.
-    await response.body?.cancel();
-    if (response.status < 200 || response.status >= 300) {
-      throw new Error(`the endpoint answered ${response.status}`);
-    }
+    if (status < 200 || status >= 300) throw new Error(`the endpoint answered ${status}`);
     return { providerId: (message.payload.body as WebhookBody).id };
   };
 }

@@ -4,7 +4,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { recordAudit } from '../audit.ts';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
-import { NotFoundError } from '../errors.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
 import type { WebhookEndpointCreateInput, WebhookEndpointIdInput } from './schemas.ts';
 
 /** A store's endpoints; the secret only as its last characters, to tell them apart. */
@@ -30,6 +30,12 @@ export async function createWebhookEndpoint({
   input: WebhookEndpointCreateInput;
 }) {
   const manager = requireManager(ctx);
+  // Events carry guests' names and orders: in production they travel encrypted or not at all.
+  if (ctx.config.services.production && !input.url.startsWith('https://')) {
+    throw new ValidationError('in production a webhook URL must start with https://', {
+      problems: [{ path: ['url'], code: 'HTTPS_REQUIRED' }],
+    });
+  }
   const secret = `whsec_${randomBytes(24).toString('base64url')}`;
   return ctx.db.transaction(async (tx) => {
     const [endpoint] = await tx

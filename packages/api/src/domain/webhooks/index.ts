@@ -1,5 +1,10 @@
 export { createWebhookEndpoint, listWebhookEndpoints, removeWebhookEndpoint } from './endpoints.ts';
-export { queueWebhooks, webhookSender, type WebhookBody } from './deliver-webhooks.ts';
+export {
+  queueWebhooks,
+  webhookSender,
+  type WebhookBody,
+  type WebhookTransport,
+} from './deliver-webhooks.ts';
 export {
   WEBHOOK_EVENT_TYPES,
   WebhookEndpointCreateInput,

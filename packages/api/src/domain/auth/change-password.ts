@@ -1,0 +1,70 @@
+import { sessions, staff } from '@kds/db';
+import { and, eq, isNull, ne } from 'drizzle-orm';
+import type { DomainContext } from '../context.ts';
+import { NotFoundError, RateLimitedError, ValidationError } from '../errors.ts';
+import { withTransaction } from '../transaction.ts';
+import { attemptSucceeded, lockedMessage, takeAttempt } from './account-lock.ts';
+import { hashPassword, verifyPassword } from './password.ts';
+import { requireStaff } from './principal.ts';
+import type { ChangePasswordInput } from './schemas.ts';
+
+const problem = (path: string, code: string, message: string) =>
+  new ValidationError(message, { problems: [{ path: [path], code, message }] });
+
+/**
+ * Anyone signed in changes their own password, with the current one (a wrong one counts
+ * towards the account's lock, like a wrong sign-in). Every other session of the account ends,
+ * and a password a manager reset is replaced here.
+ */
+export async function changePassword({
+  ctx,
+  input,
+}: {
+  ctx: DomainContext;
+  input: ChangePasswordInput;
+}): Promise<{ endedSessions: number }> {
+  const me = requireStaff(ctx);
+  const now = ctx.now();
+  const [account] = await ctx.db.select().from(staff).where(eq(staff.id, me.staffId));
+  if (!account) throw new NotFoundError('account');
+  const attempt = await takeAttempt(ctx.db, account.id, now);
+  if (!attempt.taken) throw new RateLimitedError(lockedMessage(attempt.lockedUntil, now));
+  if (!(await verifyPassword(account.passwordHash, input.currentPassword))) {
+    throw problem('currentPassword', 'PASSWORD_WRONG', 'your current password is not right');
+  }
+  await attemptSucceeded(ctx.db, account.id);
+  if (input.newPassword === input.currentPassword) {
+    throw problem(
+      'newPassword',
+      'PASSWORD_UNCHANGED',
+      'choose a password different from the current one',
+    );
+  }
+  const name = account.email.split('@')[0] ?? '';
+  if (name.length >= 4 && input.newPassword.toLowerCase().includes(name)) {
+    throw problem(
+      'newPassword',
+      'PASSWORD_WEAK',
+      'choose a password that does not contain your email',
+    );
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  return withTransaction(ctx, async (tx) => {
+    await tx.tx
+      .update(staff)
+      .set({ passwordHash, mustChangePassword: false })
+      .where(eq(staff.id, account.id));
+    const ended = await tx.tx
+      .update(sessions)
+      .set({ revokedAt: now })
+      .where(
+        and(
+          eq(sessions.staffId, account.id),
+          ne(sessions.id, me.sessionId),
+          isNull(sessions.revokedAt),
+        ),
+      )
+      .returning({ id: sessions.id });
+    return { endedSessions: ended.length };
+  });
+}

@@ -1,0 +1,51 @@
+import { staffInvitations } from '@kds/db';
+import { and, eq, isNull } from 'drizzle-orm';
+import { requireManager } from '../auth/principal.ts';
+import type { DomainContext } from '../context.ts';
+import { NotFoundError } from '../errors.ts';
+import { auditStaff, mayManage } from '../staff/internal.ts';
+import { withTransaction } from '../transaction.ts';
+import type { InvitationIdInput } from './schemas.ts';
+
+/** Withdraws an invitation of this store: its link stops working at once. */
+export async function cancelInvitation({
+  ctx,
+  input,
+}: {
+  ctx: DomainContext;
+  input: InvitationIdInput;
+}) {
+  const manager = requireManager(ctx);
+  return withTransaction(ctx, async (tx) => {
+    const [invitation] = await tx.tx
+      .select()
+      .from(staffInvitations)
+      .where(
+        and(
+          eq(staffInvitations.id, input.invitationId),
+          eq(staffInvitations.storeId, manager.storeId),
+          isNull(staffInvitations.acceptedAt),
+          isNull(staffInvitations.closedAt),
+        ),
+      )
+      .for('update');
+    if (!invitation) throw new NotFoundError('invitation', { invitationId: input.invitationId });
+    mayManage(manager, invitation.role);
+    await tx.tx
+      .update(staffInvitations)
+      .set({ closedAt: ctx.now() })
+      .where(eq(staffInvitations.id, invitation.id));
+    await auditStaff(
+      tx.tx,
+      manager,
+      'staff.invitation_canceled',
+      invitation.id,
+      {
+        email: invitation.email,
+        role: invitation.role,
+      },
+      null,
+    );
+    return { id: invitation.id };
+  });
+}

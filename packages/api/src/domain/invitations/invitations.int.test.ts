@@ -1,0 +1,163 @@
+import { staffMemberships } from '@kds/db';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createHarness, createOtherStore, trpcCodeOf, type Harness } from '../../test/fixtures.ts';
+import type { Principal } from '../context.ts';
+
+let h: Harness;
+let owner: Principal & { kind: 'staff' };
+let manager: Principal & { kind: 'staff' };
+beforeAll(async () => {
+  h = await createHarness();
+  owner = await h.staffOf(h.demo.storeId, 'owner');
+  manager = await h.staffOf(h.demo.storeId, 'manager');
+});
+afterAll(() => h.close());
+
+const tokenOf = (link: string | null) => decodeURIComponent(link?.split('#')[1] ?? '');
+const login = (email: string, password: string) => h.caller().auth.login({ email, password });
+
+/** A new account in a store of its own, through an invitation from that store's owner. */
+async function accountElsewhere(email: string, password = 'a-long-password-1') {
+  const other = await createOtherStore(h.db, `elsewhere-${email.split('@')[0]}`);
+  const otherOwner = await h.staffOf(other.storeId, 'owner');
+  const invited = await h.caller(otherOwner).staff.create({ name: 'Else', email, role: 'manager' });
+  await h.caller().invitation.signUp({ token: tokenOf(invited.link), name: 'Else', password });
+  const session = await login(email, password);
+  const principal = await h.principalOf(session.token);
+  return { storeId: other.storeId, principal };
+}
+
+describe('invitations', () => {
+  test('inviting someone who has an account attaches nothing until they accept, signed in', async () => {
+    const them = await accountElsewhere('pat@else.test');
+    const invited = await h
+      .caller(manager)
+      .staff.create({ name: 'Pat', email: 'Pat@Else.test', role: 'kitchen' });
+    const members = await h.db
+      .select()
+      .from(staffMemberships)
+      .where(eq(staffMemberships.staffId, them.principal.staffId));
+    expect(members.map((m) => m.storeId)).toEqual([them.storeId]);
+
+    const mine = await h.caller(them.principal).invitation.mine();
+    expect(mine).toEqual([
+      expect.objectContaining({
+        id: invited.invitationId,
+        storeName: 'Demo Diner',
+        role: 'kitchen',
+      }),
+    ]);
+    const joined = await h
+      .caller(them.principal)
+      .invitation.accept({ invitationId: invited.invitationId });
+    expect(joined).toMatchObject({ storeId: h.demo.storeId, role: 'kitchen' });
+    const list = await h.caller(manager).staff.list();
+    expect(list.find((s) => s.email === 'pat@else.test')).toMatchObject({
+      role: 'kitchen',
+      isActive: true,
+    });
+    expect(
+      await trpcCodeOf(
+        h.caller(them.principal).invitation.accept({ invitationId: invited.invitationId }),
+      ),
+    ).toBe('NOT_FOUND');
+  });
+
+  test('someone new joins through the link, choosing their own password, and is signed in', async () => {
+    const invited = await h
+      .caller(manager)
+      .staff.create({ name: 'Chris Cook', email: 'chris@demo.test', role: 'kitchen' });
+    expect(invited).toMatchObject({
+      emailed: false,
+      link: expect.stringContaining('/admin/invite#'),
+    });
+    const token = tokenOf(invited.link);
+    expect(await h.caller().invitation.forToken({ token })).toMatchObject({
+      storeName: 'Demo Diner',
+      email: 'chris@demo.test',
+      role: 'kitchen',
+    });
+    const joined = await h
+      .caller()
+      .invitation.signUp({ token, name: 'Chris', password: 'chosen-by-chris' });
+    expect(joined.staff).toMatchObject({ role: 'kitchen', storeId: h.demo.storeId });
+    expect((await login('chris@demo.test', 'chosen-by-chris')).staff.email).toBe('chris@demo.test');
+    // A used link works no more, for anyone.
+    expect(await trpcCodeOf(h.caller().invitation.forToken({ token }))).toBe('NOT_FOUND');
+  });
+
+  test('a link is refused when forged, canceled, replaced, or for an address that has an account', async () => {
+    const forged = `${crypto.randomUUID()}.${'A'.repeat(43)}`;
+    expect(await trpcCodeOf(h.caller().invitation.forToken({ token: forged }))).toBe('NOT_FOUND');
+
+    const first = await h
+      .caller(manager)
+      .staff.create({ name: 'R', email: 'r@demo.test', role: 'kitchen' });
+    const second = await h
+      .caller(manager)
+      .staff.create({ name: 'R', email: 'r@demo.test', role: 'kitchen' });
+    expect(await trpcCodeOf(h.caller().invitation.forToken({ token: tokenOf(first.link) }))).toBe(
+      'NOT_FOUND',
+    );
+    await h.caller(manager).staff.cancelInvitation({ invitationId: second.invitationId });
+    expect(await trpcCodeOf(h.caller().invitation.forToken({ token: tokenOf(second.link) }))).toBe(
+      'NOT_FOUND',
+    );
+
+    await accountElsewhere('taken@else.test');
+    const taken = await h
+      .caller(manager)
+      .staff.create({ name: 'T', email: 'taken@else.test', role: 'kitchen' });
+    expect(
+      await trpcCodeOf(
+        h.caller().invitation.signUp({
+          token: tokenOf(taken.link),
+          name: 'T',
+          password: 'another-password',
+        }),
+      ),
+    ).toBe('CONFLICT');
+  });
+
+  test("an invitation is accepted only by its address's account", async () => {
+    const invited = await h
+      .caller(manager)
+      .staff.create({ name: 'Q', email: 'q@demo.test', role: 'kitchen' });
+    const stranger = await accountElsewhere('stranger@else.test');
+    expect(
+      await trpcCodeOf(
+        h.caller(stranger.principal).invitation.accept({ token: tokenOf(invited.link) }),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      await trpcCodeOf(
+        h.caller(stranger.principal).invitation.decline({ invitationId: invited.invitationId }),
+      ),
+    ).toBe('NOT_FOUND');
+    expect(await h.caller(stranger.principal).invitation.mine()).toEqual([]);
+  });
+
+  test('managers invite the kitchen team; owners invite anyone; members already here are said so', async () => {
+    expect(
+      await trpcCodeOf(
+        h.caller(manager).staff.create({ name: 'M', email: 'm2@demo.test', role: 'manager' }),
+      ),
+    ).toBe('FORBIDDEN');
+    const byOwner = await h
+      .caller(owner)
+      .staff.create({ name: 'M', email: 'm2@demo.test', role: 'manager' });
+    expect(byOwner.role).toBe('manager');
+    const [me] = await h
+      .caller(owner)
+      .staff.list()
+      .then((l) => l.filter((s) => s.id === manager.staffId));
+    expect(
+      await trpcCodeOf(
+        h.caller(owner).staff.create({ name: 'x', email: me?.email ?? '', role: 'kitchen' }),
+      ),
+    ).toBe('CONFLICT');
+    const open = await h.caller(owner).staff.invitations();
+    expect(open.map((i) => i.email)).toContain('m2@demo.test');
+  });
+});

@@ -1,0 +1,65 @@
+import { staff, staffInvitations, staffMemberships } from '@kds/db';
+import { eq } from 'drizzle-orm';
+import { openSession, type LoginResult } from '../auth/open-session.ts';
+import { hashPassword } from '../auth/password.ts';
+import type { DomainContext } from '../context.ts';
+import { ConflictError } from '../errors.ts';
+import { auditStaff } from '../staff/internal.ts';
+import { withTransaction } from '../transaction.ts';
+import { idFromToken, openInvitation } from './internal.ts';
+import type { SignUpInput } from './schemas.ts';
+
+/**
+ * Someone new creates their account from an invitation link (which only the invited address
+ * received) with a password of their choosing, joins the store and is signed in.
+ */
+export async function signUp({
+  ctx,
+  input,
+}: {
+  ctx: DomainContext;
+  input: SignUpInput;
+}): Promise<LoginResult> {
+  const id = idFromToken(ctx.config.pickupPepper, input.token);
+  await openInvitation(ctx.db, id, ctx.now()); // refuse a dead link before the costly hash
+  const passwordHash = await hashPassword(input.password);
+  const joined = await withTransaction(ctx, async (tx) => {
+    const { invitation } = await openInvitation(tx.tx, id, ctx.now(), true);
+    const [existing] = await tx.tx
+      .select({ id: staff.id })
+      .from(staff)
+      .where(eq(staff.email, invitation.email));
+    if (existing) {
+      throw new ConflictError(
+        'this email already has a KDS account: sign in with it, then accept the invitation',
+      );
+    }
+    const [account] = await tx.tx
+      .insert(staff)
+      .values({ email: invitation.email, name: input.name, passwordHash })
+      .returning();
+    if (!account) throw new Error('account insert returned nothing');
+    await tx.tx
+      .insert(staffMemberships)
+      .values({ staffId: account.id, storeId: invitation.storeId, role: invitation.role });
+    await tx.tx
+      .update(staffInvitations)
+      .set({ acceptedAt: ctx.now(), acceptedBy: account.id })
+      .where(eq(staffInvitations.id, invitation.id));
+    const who = {
+      kind: 'staff' as const,
+      staffId: account.id,
+      storeId: invitation.storeId,
+      role: invitation.role,
+      sessionId: '',
+      mustChangePassword: false,
+    };
+    await auditStaff(tx.tx, who, 'staff.joined', account.id, null, {
+      role: invitation.role,
+      invitationId: invitation.id,
+      newAccount: true,
+    });
+    return { account, membership: { storeId: invitation.storeId, role: invitation.role } };
+  });
+  return openSession(ctx, joined.account, joined.membership);
+}

@@ -1,0 +1,44 @@
+import { staffMemberships } from '@kds/db';
+import { and, eq } from 'drizzle-orm';
+import { requireManager } from '../auth/principal.ts';
+import type { DomainContext } from '../context.ts';
+import { ForbiddenError } from '../errors.ts';
+import { withTransaction } from '../transaction.ts';
+import { auditStaff, endSessions, keepAnOwner, membershipOf } from './internal.ts';
+import type { ChangeRoleInput } from './schemas.ts';
+
+/** Owners only; a store always keeps at least one owner. */
+export async function changeStaffRole({
+  ctx,
+  input,
+}: {
+  ctx: DomainContext;
+  input: ChangeRoleInput;
+}) {
+  const manager = requireManager(ctx);
+  if (manager.role !== 'owner') throw new ForbiddenError('only an owner changes roles');
+  return withTransaction(ctx, async (tx) => {
+    const { role } = await membershipOf(tx.tx, manager.storeId, input.staffId);
+    await tx.tx
+      .update(staffMemberships)
+      .set({ role: input.role })
+      .where(
+        and(
+          eq(staffMemberships.storeId, manager.storeId),
+          eq(staffMemberships.staffId, input.staffId),
+        ),
+      );
+    if (role === 'owner') await keepAnOwner(tx.tx, manager.storeId);
+    // Sessions carry the role they were opened with: those for this store end, so it applies.
+    await endSessions(tx.tx, input.staffId, ctx.now(), manager.storeId);
+    await auditStaff(
+      tx.tx,
+      manager,
+      'staff.role_changed',
+      input.staffId,
+      { role },
+      { role: input.role },
+    );
+    return { id: input.staffId, role: input.role };
+  });
+}

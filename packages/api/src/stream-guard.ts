@@ -1,0 +1,120 @@
+import type { Principal } from './domain/context.ts';
+import { principalKey } from './domain/auth/index.ts';
+import { addressKey } from './rate-limits.ts';
+
+/** One open subscription's hold on its principal's allowance. */
+export interface StreamLease {
+  /** Aborted when the client leaves, or when its principal is revoked. */
+  readonly signal: AbortSignal;
+  /** Whether the stream is ending because its principal was revoked (it ends UNAUTHORIZED). */
+  readonly revoked: boolean;
+  /** Gives the allowance back; safe to call more than once. */
+  end(): void;
+}
+
+export interface StreamGuardOptions {
+  /** Subscriptions one signed-in session or paired screen may hold open on this instance. */
+  perPrincipal: number;
+  /** Subscriptions the anonymous clients of one address (IPv6: one /64) may hold open. */
+  perAddress: number;
+  /** How often live principals are checked against the database (revocation within this). */
+  recheckMs: number;
+  /** The keys (`principalKey`) of those principals that are still exactly what they were. */
+  stillValid(principals: Principal[]): Promise<Set<string>>;
+  onError(error: unknown): void;
+}
+
+/**
+ * The guards every stream passes, whatever carries it. Caps count per principal (or address),
+ * not per connection object, so opening more sockets buys nothing. Revocation is checked for
+ * every live principal in one round trip every `recheckMs`: a stream whose session ended, whose
+ * membership was suspended or re-roled, or whose screen was unpaired is cut off, and so is the
+ * WebSocket it came on (`watch`).
+ */
+export class StreamGuard {
+  private readonly open = new Map<string, number>();
+  private readonly watched = new Map<
+    string,
+    { principal: Principal; onRevoked: Set<() => void> }
+  >();
+  private readonly timer: NodeJS.Timeout;
+  private checking = false;
+
+  constructor(private readonly options: StreamGuardOptions) {
+    this.timer = setInterval(() => void this.recheck(), options.recheckMs);
+    this.timer.unref();
+  }
+
+  /** A lease for one subscription, or null once its principal (or address) has its allowance out. */
+  lease(principal: Principal | null, ip: string | undefined, clientSignal?: AbortSignal) {
+    const key = principal ? countKey(principal) : addressKey(ip);
+    const max = principal ? this.options.perPrincipal : this.options.perAddress;
+    const held = this.open.get(key) ?? 0;
+    if (held >= max) return null;
+    this.open.set(key, held + 1);
+    const revocation = new AbortController();
+    let ended = false;
+    const unwatch = principal ? this.watch(principal, () => revocation.abort()) : () => {};
+    const lease: StreamLease = {
+      signal: clientSignal ? AbortSignal.any([clientSignal, revocation.signal]) : revocation.signal,
+      get revoked() {
+        return revocation.signal.aborted;
+      },
+      end: () => {
+        if (ended) return;
+        ended = true;
+        unwatch();
+        const left = (this.open.get(key) ?? 1) - 1;
+        if (left > 0) this.open.set(key, left);
+        else this.open.delete(key);
+      },
+    };
+    clientSignal?.addEventListener('abort', lease.end, { once: true });
+    return lease;
+  }
+
+  /** Calls `onRevoked` (once) when the principal stops being what it was; returns "stop watching". */
+  watch(principal: Principal, onRevoked: () => void): () => void {
+    const key = principalKey(principal);
+    const entry = this.watched.get(key) ?? { principal, onRevoked: new Set() };
+    entry.onRevoked.add(onRevoked);
+    this.watched.set(key, entry);
+    return () => {
+      entry.onRevoked.delete(onRevoked);
+      if (entry.onRevoked.size === 0 && this.watched.get(key) === entry) this.watched.delete(key);
+    };
+  }
+
+  /** One check of every live principal. A failed check revokes nothing (a database blip must not blank every screen). */
+  async recheck(): Promise<void> {
+    if (this.checking || this.watched.size === 0) return;
+    this.checking = true;
+    try {
+      const entries = [...this.watched];
+      const valid = await this.options.stillValid(entries.map(([, e]) => e.principal));
+      for (const [key, entry] of entries) {
+        if (valid.has(key)) continue;
+        this.watched.delete(key);
+        for (const revoke of entry.onRevoked) revoke();
+      }
+    } catch (error) {
+      this.options.onError(error);
+    } finally {
+      this.checking = false;
+    }
+  }
+
+  /** Open subscriptions counted for this principal or address (tests, metrics). */
+  held(principal: Principal | null, ip?: string): number {
+    return this.open.get(principal ? countKey(principal) : addressKey(ip)) ?? 0;
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
+
+/** The allowance is per sign-in (each wall screen signs in on its own) or per paired screen. */
+function countKey(p: Principal): string {
+  return p.kind === 'staff' ? `session:${p.sessionId}` : `device:${p.deviceId}`;
+}
