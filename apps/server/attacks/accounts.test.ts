@@ -99,7 +99,7 @@ describe('attack: taking over an account of another store', () => {
     // also belongs to the demo store, where the attacker is nobody.
     await fx.db.db
       .insert(staffMemberships)
-      .values({ staffId: owner.id, storeId: (await rivalStoreId())!, role: 'kitchen' })
+      .values({ staffId: owner.id, storeId: await rivalStoreId(), role: 'kitchen' })
       .onConflictDoNothing();
     const reset = await mutate(
       server,
@@ -127,7 +127,8 @@ describe('attack: taking over an account of another store', () => {
   });
 });
 
-async function rivalStoreId() {
+async function rivalStoreId(): Promise<string> {
   const [row] = await fx.db.db.select().from(stores).where(eq(stores.slug, 'rival'));
-  return row?.id;
+  if (!row) throw new Error('no rival store');
+  return row.id;
 }

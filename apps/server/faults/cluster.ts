@@ -51,6 +51,7 @@ export async function startInstance(
     cwd: serverDir,
     env: {
       ...process.env,
+      NODE_ENV: 'development',
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -59,6 +60,8 @@ export async function startInstance(
       ORDERS_PER_MINUTE_PER_ADDRESS: '1000000',
       // Every simulated screen connects from this one machine.
       WS_MAX_CONNECTIONS_PER_ADDRESS: '1000000',
+      // ... and most share one sign-in.
+      SUBSCRIPTIONS_PER_PRINCIPAL: '1000000',
       ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -275,13 +275,15 @@ describe('revocation reaches open connections', () => {
 
 describe('order placement limit', () => {
   test('one address placing more than its allowance a minute is refused, and nothing is written', async () => {
-    const tight = await startServer(fx.db, { jobs: false, ordersPerMinute: 3 });
+    // Its own database: limits are counted in the database, shared by every instance on it.
+    const own = await createFixture();
+    const tight = await startServer(own.db, { jobs: false, ordersPerMinute: 3 });
     try {
       const guest = connect(tight);
-      for (let i = 0; i < 3; i++) await guest.trpc.order.place.mutate(fx.order());
-      const refused = guest.trpc.order.place.mutate(fx.order({ notes: 'the fourth' }));
+      for (let i = 0; i < 3; i++) await guest.trpc.order.place.mutate(own.order());
+      const refused = guest.trpc.order.place.mutate(own.order({ notes: 'the fourth' }));
       await expect(refused).rejects.toMatchObject({ data: { code: 'TOO_MANY_REQUESTS' } });
-      const manager = connect(tight, await fx.login(guest, 'manager@demo.test'));
+      const manager = connect(tight, await own.login(guest, 'manager@demo.test'));
       const { orders } = await manager.trpc.order.list.query({ search: 'Grace', limit: 200 });
       expect(orders.length).toBeGreaterThanOrEqual(3);
       const { tickets } = await manager.trpc.kitchen.tickets.query({});
@@ -290,12 +292,13 @@ describe('order placement limit', () => {
       manager.close();
     } finally {
       await tight.close();
+      await own.db.close();
     }
   });
 });
 
 describe('subscription floods', () => {
-  test('one connection holds at most 20 subscriptions; a closed one frees its place', async () => {
+  test('one sign-in holds at most 20 subscriptions; a closed one frees its place', async () => {
     const cook = connect(server, await fx.login(anonymous, 'kitchen@demo.test'));
     const streams = Array.from({ length: 20 }, () => subscribeKitchen(cook));
     await vi.waitFor(() => expect(streams.every((s) => s.received.started)).toBe(true));

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -7,8 +8,19 @@ const defaultDataDir = fileURLToPath(new URL('../../../.data', import.meta.url))
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
+/** The pickup-code secret a development server uses: never good enough for production. */
+export const DEVELOPMENT_PEPPER = 'kds-development-pepper-not-a-secret';
+
+const cidr = z.string().refine((value) => {
+  const [address = '', bits = ''] = value.split('/');
+  const family = isIP(address);
+  const n = Number(bits);
+  return family !== 0 && /^\d+$/.test(bits) && n >= 0 && n <= (family === 4 ? 32 : 128);
+}, 'a network like 192.168.1.0/24');
+
 const EnvSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Unset is production: a server started without it must not run the demo's ways. */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   /** PostgreSQL; without it the server runs on embedded PGlite in DATA_DIR. */
@@ -16,20 +28,25 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default(defaultDataDir),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Seed the demo store on an empty database. Off by default in production. */
+  /** Seed the demo store on an empty database (development only; refused in production). */
   SEED_DEMO: flag.optional(),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .positive()
     .max(24 * 90)
     .default(12),
-  /** Set behind HTTPS so the session cookie is Secure. */
-  COOKIE_SECURE: flag.default(false),
-  /** Where guests reach this server, for payment return URLs. Default http://localhost:PORT. */
+  /** Mark the session cookie Secure (needs HTTPS). Default: on in production. */
+  COOKIE_SECURE: flag.optional(),
+  /** Where guests reach this server (links in messages, payment return URLs); needed in production. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Secret that pickup codes are derived with (32+ characters); required in production. */
   PICKUP_CODE_PEPPER: z.string().min(32).optional(),
-  /** Stripe; without a secret key, a simulated checkout stands in. */
+  /**
+   * Production without Stripe keys: run the simulated checkout anyway (no money moves; every
+   * admin page says so in red). Otherwise production refuses to start with online payment on.
+   */
+  ALLOW_SIMULATED_PAYMENTS: flag.default(false),
+  /** Stripe; without a secret key, a simulated checkout stands in (development). */
   STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
   /** Another Stripe API endpoint (tests, proxies). */
@@ -48,6 +65,23 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default('KDS <orders@kds.local>'),
   /** A postcodes.io-style service for delivery addresses; without it, no delivery. */
   POSTCODE_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Texts, calls or emails one guest's number or address may get per day, in all stores. */
+  MESSAGES_PER_RECIPIENT_PER_DAY: z.coerce.number().int().min(1).max(1000).default(20),
+  /** Networks (CIDR, comma-separated) a webhook endpoint may be on although private (a LAN POS). */
+  WEBHOOK_ALLOWED_NETWORKS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(cidr)),
+  /** Live subscriptions per signed-in session or paired screen. */
+  SUBSCRIPTIONS_PER_PRINCIPAL: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  /** Live subscriptions of anonymous clients (guests' phones, boards) per address or IPv6 /64. */
+  SUBSCRIPTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(1000),
   /** Orders one address may place per minute (a kiosk, a phone). */
   ORDERS_PER_MINUTE_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(60),
   /**
@@ -97,34 +131,46 @@ const EnvSchema = z.object({
     .default(64 * 1024),
 });
 
-export type Env = z.infer<typeof EnvSchema> & { SEED_DEMO: boolean };
+export type Env = z.infer<typeof EnvSchema> & { SEED_DEMO: boolean; COOKIE_SECURE: boolean };
 
 export class EnvError extends Error {}
 
-/** Parses the environment; a bad value stops the start with a message naming the variable. */
+const fail = (lines: string[]) => new EnvError(`invalid environment:\n${lines.join('\n')}`);
+
+/**
+ * Parses the environment; a bad value stops the start with a message naming the variable and
+ * what is wrong with it, never the value (it may be a live key). Production fails closed: no
+ * demo seed, no development secret, a public URL to put in links.
+ */
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = EnvSchema.safeParse(source);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map(
-      (issue) =>
-        `  ${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(source[String(issue.path[0])])})`,
-    );
-    throw new EnvError(`invalid environment:\n${lines.join('\n')}`);
+    throw fail(parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`));
   }
   const env = parsed.data;
-  if (env.NODE_ENV === 'production' && !env.PICKUP_CODE_PEPPER) {
-    throw new EnvError(
-      'invalid environment:\n  PICKUP_CODE_PEPPER: needed in production (32+ characters)',
-    );
+  const production = env.NODE_ENV === 'production';
+  const problems: string[] = [];
+  if (production) {
+    if (!env.PICKUP_CODE_PEPPER || env.PICKUP_CODE_PEPPER === DEVELOPMENT_PEPPER) {
+      problems.push(
+        '  PICKUP_CODE_PEPPER: needed in production: a secret of 32+ characters of your own (NODE_ENV is production when unset; set NODE_ENV=development to try KDS locally)',
+      );
+    }
+    if (env.SEED_DEMO) {
+      problems.push('  SEED_DEMO: the demo store (password "demo") is never seeded in production');
+    }
+    if (!env.PUBLIC_URL) {
+      problems.push('  PUBLIC_URL: needed in production: the https address guests and staff reach');
+    }
   }
   if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
-    throw new EnvError(
-      'invalid environment:\n  STRIPE_WEBHOOK_SECRET: needed with STRIPE_SECRET_KEY',
-    );
+    problems.push('  STRIPE_WEBHOOK_SECRET: needed with STRIPE_SECRET_KEY');
   }
+  if (problems.length) throw fail(problems);
   return {
     ...env,
     DATA_DIR: resolve(env.DATA_DIR),
-    SEED_DEMO: env.SEED_DEMO ?? env.NODE_ENV !== 'production',
+    SEED_DEMO: env.SEED_DEMO ?? !production,
+    COOKIE_SECURE: env.COOKIE_SECURE ?? production,
   };
 }

@@ -7,7 +7,12 @@ import { jsonEncoder, type Encoder } from '@trpc/server/adapters/ws';
  * kitchen screens is most of the server's work per event. Only the small envelope around it
  * (subscription id, event id) is built per subscriber.
  */
-export function eventFrameEncoder(): Encoder {
+export function eventFrameEncoder(
+  limits: { maxBatch: number; neverBatched: ReadonlySet<string> } = {
+    maxBatch: Infinity,
+    neverBatched: new Set(),
+  },
+): Encoder {
   const serialized = new WeakMap<object, string>();
   const once = (event: object) => {
     let json = serialized.get(event);
@@ -28,8 +33,37 @@ export function eventFrameEncoder(): Encoder {
         `"result":{"type":"data","id":${eventIdJson},"data":{"id":${eventIdJson},"data":${once(event)}}}}`
       );
     },
-    decode: jsonEncoder.decode,
+    decode(data) {
+      const message: unknown = jsonEncoder.decode(data);
+      if (Array.isArray(message)) refuseBatch(message, limits);
+      return message;
+    },
   };
+}
+
+/**
+ * A frame may carry several calls, and tRPC runs them side by side: its queries and mutations
+ * are bounded like an HTTP batch, and a call that tries a secret never shares a frame (its
+ * guesses would all run before any of them counts). Subscriptions are counted elsewhere, per
+ * principal. Throwing here refuses the whole frame: none of its calls runs.
+ */
+function refuseBatch(
+  messages: unknown[],
+  limits: { maxBatch: number; neverBatched: ReadonlySet<string> },
+): void {
+  const calls = messages.filter(
+    (m) => isRecord(m) && (m.method === 'query' || m.method === 'mutation'),
+  ) as Record<string, unknown>[];
+  if (calls.length > limits.maxBatch) {
+    throw new Error(`at most ${limits.maxBatch} queries and mutations per message`);
+  }
+  if (messages.length < 2) return;
+  for (const call of calls) {
+    const path = isRecord(call.params) ? call.params.path : undefined;
+    if (typeof path === 'string' && limits.neverBatched.has(path)) {
+      throw new Error(`${path} cannot be batched; send it alone`);
+    }
+  }
 }
 
 /** A subscription message carrying a `tracked()` event, exactly as tRPC's adapter builds it. */

@@ -64,9 +64,15 @@ export async function registerExportRoutes(
   );
 }
 
+/**
+ * Guests type their own names and notes: a cell starting with `=`, `+`, `-`, `@`, a tab or a
+ * carriage return would run as a formula in the manager's spreadsheet, so it is quoted as text
+ * (csv-stringify's `escape_formulas`, OWASP's advice for CSV injection).
+ */
 async function* csvChunks(columns: readonly string[], batches: AsyncIterable<ExportRow[]>) {
-  yield stringify([], { header: true, columns: [...columns] });
-  for await (const batch of batches) yield stringify(batch, { columns: [...columns] });
+  const options = { columns: [...columns], escape_formulas: true };
+  yield stringify([], { ...options, header: true });
+  for await (const batch of batches) yield stringify(batch, options);
 }
 
 async function* jsonChunks(batches: AsyncIterable<ExportRow[]>) {

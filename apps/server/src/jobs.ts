@@ -10,6 +10,8 @@ import {
   escalateStuckScreens,
   applyRetention,
   runOutbox,
+  createWebhookHttp,
+  pruneRateLimits,
   webhookSender,
   type CallTransport,
   type ApiDeps,
@@ -35,26 +37,34 @@ export interface Jobs {
 export function createJobs(
   deps: ApiDeps,
   providers: {
-    stripe: StripeGateway;
+    stripe: StripeGateway | null;
     sms: SmsTransport;
     calls: CallTransport;
     mail: MailTransport;
+    webhooks: { requireHttps: boolean; allowedNetworks: string[] };
   },
   log: FastifyBaseLogger,
   options: { maxAttempts?: number } = {},
 ): Jobs {
+  const webhooks = createWebhookHttp({
+    ...providers.webhooks,
+    // Why an endpoint failed, in full, for the operator; the manager reads a generic reason.
+    onFailure: ({ url, error }) => log.warn({ err: error, endpoint: url }, 'webhook not delivered'),
+  });
   const outbox = {
     senders: {
-      refund: refundSender(providers.stripe),
+      ...(providers.stripe ? { refund: refundSender(providers.stripe) } : {}),
       sms: smsSender(providers.sms),
       call: callSender(providers.calls),
       email: emailSender(providers.mail),
-      webhook: webhookSender(),
+      webhook: webhookSender(webhooks),
     },
     delivered: { refund: refundDelivered },
+    onError: (message: { id: string; channel: string }, err: unknown) =>
+      log.warn({ err, messageId: message.id, channel: message.channel }, 'outgoing message failed'),
     ...options,
   };
-  const context = () => createApiContext(deps, { token: undefined });
+  const context = () => createApiContext(deps, { token: undefined, transport: 'internal' });
   const timers: NodeJS.Timeout[] = [];
   const every = (ms: number, name: string, job: () => Promise<unknown>) =>
     timers.push(
@@ -75,6 +85,7 @@ export function createJobs(
       every(2_000, 'outbox', async () => runOutbox(await context(), outbox));
       every(30_000, 'screen escalation', async () => escalateStuckScreens(await context()));
       every(3600_000, 'message retention', async () => applyRetention(await context()));
+      every(5 * 60_000, 'rate limit pruning', () => pruneRateLimits(deps.db, deps.now()));
       every(10 * 60_000, 'payment reconciliation', async () =>
         reconcilePayments(await context(), { since: new Date(Date.now() - 24 * 3600_000) }),
       );

@@ -7,15 +7,19 @@ import {
   createTwilioCalls,
   createTwilioSms,
   hashPassword,
+  onlinePaymentStores,
+  type StripeGateway,
 } from '@kds/api';
-import { createDb, seedDemo } from '@kds/db';
+import { createDb, seedDemo, type DbHandle } from '@kds/db';
 import { buildApp } from './app.ts';
-import { EnvError, loadEnv } from './env.ts';
+import { EnvError, loadEnv, type Env } from './env.ts';
+import { safeError } from './logging.ts';
 
 const appDist = (name: string) => fileURLToPath(new URL(`../../${name}/dist`, import.meta.url));
 
 async function main() {
   const env = loadEnv();
+  const production = env.NODE_ENV === 'production';
   const handle = await createDb(
     env.DATABASE_URL
       ? { driver: 'postgres', url: env.DATABASE_URL, maxConnections: env.DATABASE_POOL_SIZE }
@@ -23,29 +27,11 @@ async function main() {
   );
   await handle.migrate();
   const seeded = env.SEED_DEMO ? await seedDemo(handle.db, { hashPassword }) : false;
-
   const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
-  const stripe =
-    env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET
-      ? createStripeGateway({
-          secretKey: env.STRIPE_SECRET_KEY,
-          webhookSecret: env.STRIPE_WEBHOOK_SECRET,
-          ...(env.STRIPE_API_URL ? { apiUrl: env.STRIPE_API_URL } : {}),
-        })
-      : createSimulatedStripe({
-          publicUrl,
-          ...(env.STRIPE_WEBHOOK_SECRET ? { webhookSecret: env.STRIPE_WEBHOOK_SECRET } : {}),
-        });
-  const twilio =
-    env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_FROM
-      ? {
-          accountSid: env.TWILIO_ACCOUNT_SID,
-          authToken: env.TWILIO_AUTH_TOKEN,
-          from: env.TWILIO_FROM,
-          statusCallbackUrl: `${publicUrl}/webhooks/twilio/status`,
-          ...(env.TWILIO_API_URL ? { apiUrl: env.TWILIO_API_URL } : {}),
-        }
-      : undefined;
+  const stripe = paymentGateway(env, publicUrl);
+  if (stripe === null) await refuseOnlinePaymentWithoutStripe(handle);
+
+  const twilio = twilioConfig(env, publicUrl);
   const app = await buildApp({
     ...(twilio
       ? {
@@ -54,6 +40,7 @@ async function main() {
           twilioAuthToken: twilio.authToken,
         }
       : {}),
+    production,
     outboxMaxAttempts: env.OUTBOX_MAX_ATTEMPTS,
     corsOrigins: env.CORS_ORIGINS,
     ordersPerMinute: env.ORDERS_PER_MINUTE_PER_ADDRESS,
@@ -66,11 +53,15 @@ async function main() {
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     wsMaxBufferedBytes: env.WS_MAX_BUFFERED_BYTES,
     wsMaxConnectionsPerAddress: env.WS_MAX_CONNECTIONS_PER_ADDRESS,
+    subscriptionsPerPrincipal: env.SUBSCRIPTIONS_PER_PRINCIPAL,
+    subscriptionsPerAddress: env.SUBSCRIPTIONS_PER_ADDRESS,
+    webhookAllowedNetworks: env.WEBHOOK_ALLOWED_NETWORKS,
     ...(env.TRUST_PROXY !== undefined ? { trustProxy: env.TRUST_PROXY } : {}),
     cookieSecure: env.COOKIE_SECURE,
     postcodes: env.POSTCODE_API_URL ? createPostcodeLookup(env.POSTCODE_API_URL) : null,
     domain: {
       sessionTtlMs: env.SESSION_TTL_HOURS * 3600_000,
+      messagesPerRecipientPerDay: env.MESSAGES_PER_RECIPIENT_PER_DAY,
       ...(env.PICKUP_CODE_PEPPER ? { pickupPepper: env.PICKUP_CODE_PEPPER } : {}),
     },
     staticApps: [
@@ -82,6 +73,9 @@ async function main() {
   if (seeded) app.log.info('seeded the demo store (owner@demo.test / demo)');
   if (!env.PICKUP_CODE_PEPPER)
     app.log.warn('PICKUP_CODE_PEPPER is not set: using the development secret');
+  if (production && stripe?.simulated) {
+    app.log.warn('ALLOW_SIMULATED_PAYMENTS: online payments are simulated; no guest is charged');
+  }
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -106,7 +100,53 @@ async function main() {
   );
 }
 
+/**
+ * Stripe with keys; without them, the simulated checkout in development, and in production
+ * only when the operator asked for it (ALLOW_SIMULATED_PAYMENTS): otherwise no online payment.
+ */
+function paymentGateway(env: Env, publicUrl: string): StripeGateway | null {
+  if (env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET) {
+    return createStripeGateway({
+      secretKey: env.STRIPE_SECRET_KEY,
+      webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+      ...(env.STRIPE_API_URL ? { apiUrl: env.STRIPE_API_URL } : {}),
+    });
+  }
+  if (env.NODE_ENV === 'production' && !env.ALLOW_SIMULATED_PAYMENTS) return null;
+  return createSimulatedStripe({
+    publicUrl,
+    ...(env.STRIPE_WEBHOOK_SECRET ? { webhookSecret: env.STRIPE_WEBHOOK_SECRET } : {}),
+  });
+}
+
+/** A store that takes payment online, and nothing to take it with: the kitchen would cook for free. */
+async function refuseOnlinePaymentWithoutStripe(handle: DbHandle) {
+  const stores = await onlinePaymentStores(handle.db);
+  if (stores.length === 0) return;
+  await handle.close();
+  throw new EnvError(
+    [
+      'invalid environment:',
+      `  STRIPE_SECRET_KEY: store(s) ${stores.join(', ')} take payment online, and Stripe is not configured.`,
+      '    Set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET, or switch those stores to payment at the',
+      '    counter, or set ALLOW_SIMULATED_PAYMENTS=true to run the simulated checkout (no money moves).',
+    ].join('\n'),
+  );
+}
+
+function twilioConfig(env: Env, publicUrl: string) {
+  if (!env.TWILIO_ACCOUNT_SID || !env.TWILIO_AUTH_TOKEN || !env.TWILIO_FROM) return undefined;
+  return {
+    accountSid: env.TWILIO_ACCOUNT_SID,
+    authToken: env.TWILIO_AUTH_TOKEN,
+    from: env.TWILIO_FROM,
+    statusCallbackUrl: `${publicUrl}/webhooks/twilio/status`,
+    ...(env.TWILIO_API_URL ? { apiUrl: env.TWILIO_API_URL } : {}),
+  };
+}
+
 main().catch((error: unknown) => {
-  console.error(error instanceof EnvError ? error.message : error);
+  // Never the raw error: a database error's message carries the values it was writing.
+  console.error(error instanceof EnvError ? error.message : safeError(error));
   process.exit(1);
 });

@@ -9,15 +9,18 @@ import {
 import type { Database } from '@kds/db';
 import type { FastifyInstance } from 'fastify';
 
+/** The simulated checkout's only style: allowed by its hash in the Content-Security-Policy. */
+export const CHECKOUT_CSS = `body{font:18px system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#15181d}
+.amount{font-size:2.4rem;font-weight:800}.note{color:#50596a}form{display:inline}
+button{min-height:56px;padding:0 1.6rem;font:inherit;font-weight:700;border-radius:12px;border:2px solid #0b6b3a;margin:.4rem .4rem 0 0;cursor:pointer}
+.pay{background:#0b6b3a;color:#fff}.decline{background:#fff;color:#b3261e;border-color:#b3261e}`;
+
 const page = (
   title: string,
   body: string,
 ) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title>
-<style>body{font:18px system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#15181d}
-.amount{font-size:2.4rem;font-weight:800}.note{color:#50596a}form{display:inline}
-button{min-height:56px;padding:0 1.6rem;font:inherit;font-weight:700;border-radius:12px;border:2px solid #0b6b3a;margin:.4rem .4rem 0 0;cursor:pointer}
-.pay{background:#0b6b3a;color:#fff}.decline{background:#fff;color:#b3261e;border-color:#b3261e}</style>
+<style>${CHECKOUT_CSS}</style>
 </head><body>${body}</body></html>`;
 
 /**

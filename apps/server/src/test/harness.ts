@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppRouter } from '@kds/api';
 import { hashPassword } from '@kds/api';
+import { MAX_BATCH, NEVER_BATCHED } from '@kds/api/client';
 import {
   defaultStoreSettings,
   menuItems,
@@ -18,6 +19,7 @@ import {
   createTRPCClient,
   createWSClient,
   httpBatchLink,
+  httpLink,
   splitLink,
   wsLink,
   type TRPCClient,
@@ -55,6 +57,10 @@ export async function startServer(
       | 'keepAlive'
       | 'trustProxy'
       | 'wsMaxConnectionsPerAddress'
+      | 'logger'
+      | 'webhookAllowedNetworks'
+      | 'production'
+      | 'subscriptionsPerPrincipal'
     >
   > = {},
 ): Promise<Server> {
@@ -86,14 +92,17 @@ export function connect(server: Server | string, token?: string, retryDelayMs = 
     connectionParams: token ? { token } : {},
     retryDelayMs: () => retryDelayMs,
   });
+  const headers = () => (token ? { authorization: `Bearer ${token}` } : {});
   const trpc = createTRPCClient<AppRouter>({
     links: [
       splitLink({
         condition: (op) => op.type === 'subscription',
         true: wsLink({ client: ws }),
-        false: httpBatchLink({
-          url: `http://${url}/trpc`,
-          headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
+        // As the apps do: calls that try a secret go alone (the server refuses them batched).
+        false: splitLink({
+          condition: (op) => NEVER_BATCHED.has(op.path),
+          true: httpLink({ url: `http://${url}/trpc`, headers }),
+          false: httpBatchLink({ url: `http://${url}/trpc`, headers, maxItems: MAX_BATCH }),
         }),
       }),
     ],

@@ -1,0 +1,169 @@
+import fastifyWebsocket from '@fastify/websocket';
+import {
+  addressKey,
+  appRouter,
+  createApiContext,
+  procedurePaths,
+  type ApiDeps,
+  type AppRouter,
+  type SessionCookie,
+} from '@kds/api';
+import { MAX_BATCH, NEVER_BATCHED } from '@kds/api/client';
+import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { WebSocket } from 'ws';
+import { eventFrameEncoder } from './event-frames.ts';
+import {
+  bearerToken,
+  cookieToken,
+  paramToken,
+  SESSION_COOKIE,
+  type originTrust,
+} from './request-auth.ts';
+import { cutSlowConsumers, limitConnectionsPerAddress } from './websocket-guards.ts';
+
+/** Close code a client sees when its sign-in was revoked while it was connected. */
+export const REVOKED_CLOSE_CODE = 4401;
+
+export interface TrpcRouteOptions {
+  deps: ApiDeps;
+  bodyLimit: number;
+  /** Keep-alive: a ping every `pingMs`, the link is dead after `pongWaitMs` without a pong. */
+  keepAlive: { pingMs: number; pongWaitMs: number };
+  trusted: ReturnType<typeof originTrust>;
+  cookieSecure: boolean;
+  wsMaxConnectionsPerAddress: number;
+  wsMaxBufferedBytes: number;
+  onSlowConsumerCut: () => void;
+}
+
+const SUBSCRIPTIONS = new Set(procedurePaths('subscription'));
+
+/**
+ * `/trpc`: batched HTTP for queries and mutations (at most MAX_BATCH calls a request), the
+ * WebSocket for everything, subscriptions included. Every guard that is not in the procedures
+ * themselves lives here: per-address connection caps, the slow-consumer cut, the size of a
+ * frame, and closing a socket whose identity was revoked. Returns the way to stop its timers.
+ */
+export async function registerTrpc(app: FastifyInstance, options: TrpcRouteOptions) {
+  const { deps, trusted } = options;
+  // The client's address as Fastify works it out (TRUST_PROXY), kept for WebSocket upgrades:
+  // the WebSocket side is handed the raw request. One answer to "who is this" for both.
+  const upgradeAddresses = new WeakMap<IncomingMessage, string>();
+  app.addHook('onRequest', async (request) => {
+    if (request.headers.upgrade) upgradeAddresses.set(request.raw, request.ip);
+  });
+  const socketAddress = (req: IncomingMessage) =>
+    upgradeAddresses.get(req) ?? req.socket.remoteAddress ?? 'unknown';
+  refuseHttpSubscriptions(app);
+
+  await app.register(fastifyWebsocket, {
+    options: { maxPayload: options.bodyLimit },
+    // On shutdown, tell every client to reconnect (to another instance, or to us after a
+    // restart) before closing its socket as "going away".
+    preClose(done) {
+      const reconnect = JSON.stringify({ id: null, method: 'reconnect' });
+      for (const client of this.websocketServer.clients) {
+        client.send(reconnect);
+        client.close(1001, 'server shutting down');
+      }
+      this.websocketServer.close(() => done());
+    },
+  });
+  const cookieOptions = {
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: options.cookieSecure,
+    path: '/',
+  };
+  await app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    useWSS: true,
+    trpcOptions: {
+      router: appRouter,
+      maxBatchSize: MAX_BATCH,
+      keepAlive: { enabled: true, ...options.keepAlive },
+      experimental_encoder: eventFrameEncoder({ maxBatch: MAX_BATCH, neverBatched: NEVER_BATCHED }),
+      createContext: async ({ req, res, info }) => {
+        // On WebSocket connections the adapter passes the raw IncomingMessage, not a FastifyRequest.
+        const isWebSocket = !('raw' in (req as object));
+        const headers = (req as { headers: IncomingHttpHeaders }).headers;
+        // A WebSocket opened by another site's page does not get to use our cookie.
+        const cookie =
+          !isWebSocket || trusted(headers.origin, headers.host)
+            ? cookieToken(app, headers.cookie)
+            : undefined;
+        const token = isWebSocket
+          ? (paramToken(info.connectionParams) ?? cookie)
+          : (bearerToken(headers) ?? cookie);
+        const sessionCookie: SessionCookie = {
+          set: (value, expires) =>
+            void (res as FastifyReply).setCookie(SESSION_COOKIE, value, {
+              ...cookieOptions,
+              expires,
+            }),
+          clear: () => void (res as FastifyReply).clearCookie(SESSION_COOKIE, cookieOptions),
+        };
+        const ctx = await createApiContext(deps, {
+          token,
+          ip: isWebSocket
+            ? socketAddress(req as unknown as IncomingMessage)
+            : (req as { ip: string }).ip,
+          transport: isWebSocket ? 'websocket' : 'http',
+          batchSize: isWebSocket ? 1 : info.calls.length,
+          ...(isWebSocket ? {} : { sessionCookie }),
+        });
+        // A WebSocket keeps the identity it connected with: once that identity is revoked
+        // (signed out, suspended, re-roled, unpaired), the socket is closed.
+        if (isWebSocket && ctx.principal) {
+          const socket = res as unknown as WebSocket;
+          const unwatch = deps.streams.watch(ctx.principal, () =>
+            socket.close(REVOKED_CLOSE_CODE, 'signed out'),
+          );
+          socket.once('close', unwatch);
+        }
+        return ctx;
+      },
+      onError({ error, path }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR') {
+          app.log.error({ err: error.cause ?? error, path }, 'procedure failed');
+        }
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  });
+
+  limitConnectionsPerAddress(app.websocketServer, {
+    max: options.wsMaxConnectionsPerAddress,
+    addressOf: (req) => addressKey(socketAddress(req)),
+  });
+  return cutSlowConsumers(app.websocketServer, {
+    maxBytes: options.wsMaxBufferedBytes,
+    onCut: options.onSlowConsumerCut,
+  });
+}
+
+/**
+ * Subscriptions are not served over HTTP (server-sent events): none of the stream guards lives
+ * there. Refused before tRPC sees the request, so no stream is opened for it.
+ */
+function refuseHttpSubscriptions(app: FastifyInstance) {
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method !== 'GET' || request.headers.upgrade) return;
+    if (!request.url.startsWith('/trpc/')) return;
+    let paths: string[];
+    try {
+      paths = decodeURIComponent(request.url.slice('/trpc/'.length).split('?')[0] ?? '').split(',');
+    } catch {
+      return; // not a path tRPC can serve either; it answers for itself
+    }
+    if (!paths.some((path) => SUBSCRIPTIONS.has(path))) return;
+    return reply.status(405).send({
+      error: {
+        message: 'subscriptions are served over the WebSocket (/trpc) only',
+        code: -32_005,
+        data: { code: 'METHOD_NOT_SUPPORTED', httpStatus: 405 },
+      },
+    });
+  });
+}
