@@ -1,4 +1,4 @@
-// Layer rules of DESIGN.md section 2, enforced per folder. A layer may only reach down.
+// Layer rules (ARCHITECTURE.md), enforced per folder. A layer may only reach down.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -110,9 +110,11 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['@kds/api', '@kds/api/*'],
+              // `@kds/api/client` holds types and plain constants only, no server code.
+              regex: '^@kds/api(/(?!client$).*)?$',
               allowTypeImports: true,
-              message: 'Front ends may import only types (AppRouter) from the API.',
+              message:
+                'Front ends may import only types (AppRouter) from the API, and @kds/api/client.',
             },
             {
               group: ['@kds/db', '@kds/db/*', '@kds/server', 'drizzle-orm', 'fastify', 'postgres'],

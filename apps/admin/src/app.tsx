@@ -1,7 +1,10 @@
-import { isAuthError, useTRPC } from '@kds/ui';
+import { ChoosePassword, isAuthError, useTRPC } from '@kds/ui';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { Redirect, Route, Router, Switch } from 'wouter';
+import { AccountPage } from './account/account-page.tsx';
+import { temporaryPassword } from './account/temporary-password.ts';
+import { InvitePage } from './auth/invite-page.tsx';
 import { SignIn } from './auth/sign-in.tsx';
 import { DashboardPage } from './dashboard/dashboard-page.tsx';
 import { Shell } from './layout/shell.tsx';
@@ -23,11 +26,35 @@ const ReportsPage = lazy(() =>
 );
 
 export function App({ onIdentityChange }: { onIdentityChange: () => void }) {
+  // An invitation link is for someone who may not have an account yet: it comes first.
+  if (location.pathname.startsWith('/admin/invite'))
+    return <InvitePage onJoined={onIdentityChange} />;
+  return <Console onIdentityChange={onIdentityChange} />;
+}
+
+function Console({ onIdentityChange }: { onIdentityChange: () => void }) {
   const trpc = useTRPC();
   const me = useQuery(trpc.store.mine.queryOptions());
   if (me.isPending) return <Loading />;
   if (me.error && isAuthError(me.error)) return <SignIn onSignedIn={onIdentityChange} />;
   if (me.error) return <Problem error={me.error} />;
+  if (me.data.mustChangePassword) {
+    return (
+      <main className="signin">
+        <section className="card signin__card">
+          <ChoosePassword
+            title="Choose your new password"
+            intro="A manager reset your password. Choose your own now; only you will know it."
+            {...(temporaryPassword.value ? { knownCurrent: temporaryPassword.value } : {})}
+            onDone={() => {
+              temporaryPassword.value = null;
+              onIdentityChange();
+            }}
+          />
+        </section>
+      </main>
+    );
+  }
   if (me.data.role === 'kitchen') {
     return (
       <SignIn
@@ -62,6 +89,9 @@ export function App({ onIdentityChange }: { onIdentityChange: () => void }) {
             <StaffPage myRole={me.data.role} myId={me.data.staff?.id} />
           </Route>
           {me.data.role === 'owner' && <Route path="/audit" component={AuditPage} />}
+          <Route path="/account">
+            <AccountPage me={me.data} onIdentityChange={onIdentityChange} />
+          </Route>
           <Route>
             <Redirect to="/" />
           </Route>

@@ -1,9 +1,9 @@
-import { isAuthError, useTRPC } from '@kds/ui';
+import { ChoosePassword, isAuthError, needsNewPassword, useTRPC } from '@kds/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useSyncExternalStore } from 'react';
 import { SignIn } from './auth/sign-in.tsx';
 import { StationPicker } from './auth/station-picker.tsx';
-import { tokenStore, useToken } from './auth/token.ts';
+import { temporaryPassword, tokenStore, useToken } from './auth/token.ts';
 import { BoardScreen } from './board/board-screen.tsx';
 
 const subscribeUrl = (l: () => void) => {
@@ -29,9 +29,29 @@ function Kitchen() {
   const config = useQuery(trpc.kitchen.config.queryOptions());
   const param = useStationParam();
   useEffect(() => {
-    if (config.error && isAuthError(config.error)) tokenStore.set(null);
+    if (config.error && isAuthError(config.error) && !needsNewPassword(config.error)) {
+      tokenStore.set(null);
+    }
   }, [config.error]);
 
+  if (config.error && needsNewPassword(config.error)) {
+    return (
+      <main className="signin">
+        <ChoosePassword
+          title="Choose your new password"
+          intro="A manager reset your password. Choose your own before you start; only you will know it."
+          {...(temporaryPassword.value ? { knownCurrent: temporaryPassword.value } : {})}
+          onDone={() => {
+            temporaryPassword.value = null;
+            void config.refetch();
+          }}
+        />
+        <button className="btn" onClick={() => tokenStore.set(null)}>
+          Sign out
+        </button>
+      </main>
+    );
+  }
   if (config.error)
     return (
       <p className="fatal" role="alert">

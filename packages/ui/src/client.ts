@@ -1,9 +1,10 @@
-import type { AppRouter } from '@kds/api/client';
+import { MAX_BATCH, NEVER_BATCHED, type AppRouter } from '@kds/api/client';
 import { QueryClient } from '@tanstack/react-query';
 import {
   createTRPCClient,
   createWSClient,
   httpBatchLink,
+  httpLink,
   splitLink,
   wsLink,
   type TRPCClient,
@@ -35,17 +36,21 @@ export function createKdsClients(options: { getToken: () => string | null }): Kd
     keepAlive: { enabled: true, intervalMs: 4_000, pongTimeoutMs: 2_000 },
     retryDelayMs: (attempt) => Math.min(500 * 2 ** attempt, 5_000),
   });
+  const headers = () => {
+    const token = options.getToken();
+    return token ? { authorization: `Bearer ${token}` } : {};
+  };
   const trpcClient = createTRPCClient<AppRouter>({
     links: [
       splitLink({
         condition: (op) => op.type === 'subscription',
         true: wsLink({ client: wsClient }),
-        false: httpBatchLink({
-          url: '/trpc',
-          headers: () => {
-            const token = options.getToken();
-            return token ? { authorization: `Bearer ${token}` } : {};
-          },
+        // A call that tries a secret (password, pairing or pickup code) goes alone: the server
+        // refuses it inside a batch. Everything else is batched, within the server's limit.
+        false: splitLink({
+          condition: (op) => NEVER_BATCHED.has(op.path),
+          true: httpLink({ url: '/trpc', headers }),
+          false: httpBatchLink({ url: '/trpc', headers, maxItems: MAX_BATCH }),
         }),
       }),
     ],
@@ -66,4 +71,11 @@ export function createKdsClients(options: { getToken: () => string | null }): Kd
 export function isAuthError(error: unknown): boolean {
   const code = (error as { data?: { code?: string } } | null)?.data?.code;
   return code === 'UNAUTHORIZED' || code === 'FORBIDDEN';
+}
+
+/** Signed in with a password a manager reset: nothing works until a new one is chosen. */
+export function needsNewPassword(error: unknown): boolean {
+  const details = (error as { data?: { details?: { reason?: string } | null } } | null)?.data
+    ?.details;
+  return details?.reason === 'PASSWORD_CHANGE_REQUIRED';
 }

@@ -1,4 +1,5 @@
-export { createKdsClients, isAuthError, type KdsClients } from './client.ts';
+export { ChoosePassword } from './choose-password.tsx';
+export { createKdsClients, isAuthError, needsNewPassword, type KdsClients } from './client.ts';
 export {
   ConnectionIndicator,
   NOT_LIVE_ALARM_MS,

@@ -1,28 +1,27 @@
-import { useTRPCClient } from '@kds/ui';
-import { useState, type FormEvent } from 'react';
+import { useTRPC } from '@kds/ui';
+import { useMutation } from '@tanstack/react-query';
+import type { FormEvent } from 'react';
+import { temporaryPassword } from '../account/temporary-password.ts';
 
 /** Email and password; the server answers with an HTTP-only session cookie. */
 export function SignIn({ onSignedIn, notice }: { onSignedIn: () => void; notice?: string }) {
-  const client = useTRPCClient();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const trpc = useTRPC();
+  const login = useMutation(trpc.auth.login.mutationOptions());
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setBusy(true);
-    setError(null);
-    try {
-      await client.auth.login.mutate({
-        email: String(form.get('email')),
-        password: String(form.get('password')),
-      });
-      onSignedIn();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    const password = String(form.get('password'));
+    login.mutate(
+      { email: String(form.get('email')), password },
+      {
+        onSuccess: (result) => {
+          // A manager's reset: the next screen asks for a new password, not this one again.
+          temporaryPassword.value = result.staff.mustChangePassword ? password : null;
+          onSignedIn();
+        },
+      },
+    );
   };
 
   return (
@@ -31,9 +30,9 @@ export function SignIn({ onSignedIn, notice }: { onSignedIn: () => void; notice?
         <h1 id="signin-title">KDS Admin</h1>
         <p className="muted">Sign in to run your restaurant.</p>
         {notice && <p className="notice">{notice}</p>}
-        {error && (
+        {login.error && (
           <p className="notice notice--error" role="alert">
-            {error}
+            {login.error.message}
           </p>
         )}
         <label className="field">
@@ -44,8 +43,8 @@ export function SignIn({ onSignedIn, notice }: { onSignedIn: () => void; notice?
           <span>Password</span>
           <input name="password" type="password" autoComplete="current-password" required />
         </label>
-        <button className="btn btn--primary" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
+        <button className="btn btn--primary" disabled={login.isPending}>
+          {login.isPending ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
     </main>

@@ -1,7 +1,10 @@
-import { useTRPCClient } from '@kds/ui';
+import { useTRPC } from '@kds/ui';
+import { useMutation } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useRoute } from 'wouter';
 import type { Outputs } from '../shared/types.ts';
+import { MyInvitations } from '../account/my-invitations.tsx';
+import { ServiceNotices } from './service-notices.tsx';
 import { useLiveStore } from './use-live-store.ts';
 
 type Me = Outputs['store']['mine'];
@@ -44,7 +47,11 @@ export function Shell({
   onIdentityChange: () => void;
   children: ReactNode;
 }) {
-  const client = useTRPCClient();
+  const trpc = useTRPC();
+  const switchStore = useMutation(
+    trpc.store.switch.mutationOptions({ onSuccess: onIdentityChange }),
+  );
+  const logout = useMutation(trpc.auth.logout.mutationOptions({ onSettled: onIdentityChange }));
   const { live } = useLiveStore();
   return (
     <div className="shell">
@@ -54,10 +61,7 @@ export function Shell({
           <span>Store</span>
           <select
             value={me.store?.id ?? ''}
-            onChange={async (e) => {
-              await client.store.switch.mutate({ storeId: e.target.value });
-              onIdentityChange();
-            }}
+            onChange={(e) => switchStore.mutate({ storeId: e.target.value })}
           >
             {me.stores.map((s) => (
               <option key={s.id} value={s.id}>
@@ -77,21 +81,19 @@ export function Shell({
             <span className="live__dot" aria-hidden="true" />
             {live ? 'Live' : 'Reconnecting…'}
           </span>
-          <span className="muted">
+          <Link href="/account" className="shell__me">
             {me.staff?.name} · {me.role}
-          </span>
-          <button
-            className="btn btn--quiet"
-            onClick={async () => {
-              await client.auth.logout.mutate();
-              onIdentityChange();
-            }}
-          >
+          </Link>
+          <button className="btn btn--quiet" onClick={() => logout.mutate()}>
             Sign out
           </button>
         </div>
       </aside>
-      <main className="shell__main">{children}</main>
+      <main className="shell__main">
+        <ServiceNotices services={me.services} />
+        <MyInvitations onJoined={onIdentityChange} />
+        {children}
+      </main>
     </div>
   );
 }

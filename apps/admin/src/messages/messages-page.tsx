@@ -48,6 +48,8 @@ export function MessagesPage() {
             <option value="pending">Waiting</option>
             <option value="sending">Sending</option>
             <option value="sent">Sent</option>
+            <option value="recorded">Recorded, not sent</option>
+            <option value="canceled">Not sent</option>
           </select>
         </label>
         <label className="field">
@@ -103,7 +105,9 @@ export function MessagesPage() {
                 </td>
                 <td className="break">{m.recipient}</td>
                 <td>
-                  <span className={`state-pill state-pill--${m.status}`}>{m.status}</span>
+                  <span className={`state-pill state-pill--${m.status}`}>
+                    {statusLabel(m.status)}
+                  </span>
                   <div className="small muted">
                     {m.attempts} {m.attempts === 1 ? 'try' : 'tries'}
                     {m.status === 'pending' &&
@@ -154,4 +158,11 @@ export function MessagesPage() {
       )}
     </>
   );
+}
+
+/** A message's status in the manager's words: "recorded" means no provider is connected. */
+function statusLabel(status: string): string {
+  if (status === 'recorded') return 'recorded, not sent';
+  if (status === 'canceled') return 'not sent';
+  return status;
 }

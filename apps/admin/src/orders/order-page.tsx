@@ -215,7 +215,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
               {data.messages.map((m) => (
                 <li key={m.id}>
                   <span className="badge">{m.channel}</span> {m.label} to {m.recipient}:{' '}
-                  <strong>{m.status}</strong>
+                  <strong>{m.status === 'recorded' ? 'recorded, not sent' : m.status}</strong>
                   {m.providerStatus && ` (${m.providerStatus})`}
                   {m.error && <span className="small muted"> · {m.error}</span>}{' '}
                   {m.status === 'failed' && (

@@ -1,60 +1,81 @@
-import { useTRPC, useTRPCClient } from '@kds/ui';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
+import { useTRPC } from '@kds/ui';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ConfirmButton } from '../shared/confirm-button.tsx';
+import { Notice, useAction } from '../shared/feedback.tsx';
 import { dateTime } from '../shared/format.ts';
 import { Loading, Problem } from '../shared/states.tsx';
 import type { Outputs } from '../shared/types.ts';
-import { Notice, useAction } from '../shared/feedback.tsx';
+import { InvitationsTable } from './invitations-table.tsx';
+import { InviteCard } from './invite-card.tsx';
 
-type Role = Outputs['staff']['list'][number]['role'];
+type Member = Outputs['staff']['list'][number];
+type Role = Member['role'];
 
-/** Who works here, with what role; add, reset, deactivate. Owners also change roles. */
+/**
+ * Who works at this store and as what. The store manages its memberships (role, suspended here,
+ * removed from here); each account belongs to its holder, who may work at other stores too.
+ */
 export function StaffPage({ myRole, myId }: { myRole: Role; myId: string | undefined }) {
   const trpc = useTRPC();
-  const client = useTRPCClient();
   const queryClient = useQueryClient();
   const list = useQuery(trpc.staff.list.queryOptions());
   const { outcome, act } = useAction(() => queryClient.invalidateQueries(trpc.staff.pathFilter()));
-
-  const add = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    void act('Added', async () => {
-      const created = await client.staff.create.mutate({
-        name: String(data.get('name')),
-        email: String(data.get('email')),
-        role: String(data.get('role')) as Role,
-      });
-      form.reset();
-      return created.temporaryPassword
-        ? `their one-time password is ${created.temporaryPassword} (shown once)`
-        : 'they already had an account and can sign in with it';
-    });
+  const mutation = {
+    reset: useMutation(trpc.staff.resetPassword.mutationOptions()),
+    active: useMutation(trpc.staff.setActive.mutationOptions()),
+    remove: useMutation(trpc.staff.remove.mutationOptions()),
+    role: useMutation(trpc.staff.changeRole.mutationOptions()),
   };
 
   if (list.error) return <Problem error={list.error} />;
   if (!list.data) return <Loading />;
   const roles: Role[] = myRole === 'owner' ? ['kitchen', 'manager', 'owner'] : ['kitchen'];
 
-  return (
-    <>
-      <header className="page-head page-head--row">
-        <div>
-          <h1>Staff</h1>
-          <p className="muted">Owners manage everyone; managers manage the kitchen team.</p>
-        </div>
+  const actions = (s: Member) => (
+    <div className="actions">
+      {s.canResetPassword && (
         <button
-          className="btn"
+          className="btn btn--small"
           onClick={() =>
-            void act('Signed out everywhere', async () => {
-              const { ended } = await client.auth.logoutEverywhere.mutate();
-              return `${ended} sessions ended`;
+            void act(`Password of ${s.name} reset`, async () => {
+              const r = await mutation.reset.mutateAsync({ staffId: s.id });
+              return `their one-time password is ${r.temporaryPassword} (shown once; they choose a new one when they sign in)`;
             })
           }
         >
-          Sign me out everywhere
+          Reset password
         </button>
+      )}
+      <button
+        className="btn btn--small"
+        onClick={() =>
+          void act(s.isActive ? `${s.name} suspended here` : `${s.name} can work here again`, () =>
+            mutation.active.mutateAsync({ staffId: s.id, active: !s.isActive }),
+          )
+        }
+      >
+        {s.isActive ? 'Suspend' : 'Reactivate'}
+      </button>
+      <ConfirmButton
+        label="Remove"
+        confirm={`Remove ${s.name}?`}
+        onConfirm={() =>
+          void act(`${s.name} removed from this store`, () =>
+            mutation.remove.mutateAsync({ staffId: s.id }),
+          )
+        }
+      />
+    </div>
+  );
+
+  return (
+    <>
+      <header className="page-head">
+        <h1>Staff</h1>
+        <p className="muted">
+          Owners manage everyone; managers manage the kitchen team. Suspending or removing someone
+          acts on this store only.
+        </p>
       </header>
       <Notice outcome={outcome} />
       <div className="table-wrap">
@@ -65,122 +86,68 @@ export function StaffPage({ myRole, myId }: { myRole: Role; myId: string | undef
               <th scope="col">Email</th>
               <th scope="col">Role</th>
               <th scope="col">State</th>
-              <th scope="col">Signed in on</th>
+              <th scope="col">Signed in here on</th>
               <th scope="col">
                 <span className="sr-only">Actions</span>
               </th>
             </tr>
           </thead>
           <tbody>
-            {list.data.map((s) => {
-              const mine = roles.includes(s.role) && s.id !== myId;
-              return (
-                <tr key={s.id}>
-                  <td>{s.name}</td>
-                  <td>{s.email}</td>
-                  <td>
-                    {myRole === 'owner' && s.id !== myId ? (
-                      <select
-                        aria-label={`Role of ${s.name}`}
-                        value={s.role}
-                        onChange={(e) =>
-                          void act(`Role of ${s.name} changed`, async () => {
-                            await client.staff.changeRole.mutate({
-                              staffId: s.id,
-                              role: e.target.value as Role,
-                            });
-                          })
-                        }
-                      >
-                        <option value="kitchen">kitchen</option>
-                        <option value="manager">manager</option>
-                        <option value="owner">owner</option>
-                      </select>
-                    ) : (
-                      s.role
-                    )}
-                  </td>
-                  <td>
-                    {!s.isActive ? (
-                      <span className="state-pill state-pill--failed">deactivated</span>
-                    ) : s.lockedUntil && new Date(s.lockedUntil) > new Date() ? (
-                      <span className="state-pill state-pill--behind">
-                        locked until {dateTime(s.lockedUntil)}
-                      </span>
-                    ) : (
-                      <span className="state-pill state-pill--live">active</span>
-                    )}
-                  </td>
-                  <td>
-                    {s.openSessions} device{s.openSessions === 1 ? '' : 's'}
-                  </td>
-                  <td>
-                    <div className="actions">
-                      {mine && (
-                        <>
-                          <button
-                            className="btn btn--small"
-                            onClick={() =>
-                              void act(`Password of ${s.name} reset`, async () => {
-                                const r = await client.staff.resetPassword.mutate({
-                                  staffId: s.id,
-                                });
-                                return `new one-time password ${r.temporaryPassword} (shown once)`;
-                              })
-                            }
-                          >
-                            Reset password
-                          </button>
-                          <button
-                            className={`btn btn--small${s.isActive ? ' btn--danger' : ''}`}
-                            onClick={() =>
-                              void act(
-                                s.isActive ? `${s.name} deactivated` : `${s.name} reactivated`,
-                                async () => {
-                                  await client.staff.setActive.mutate({
-                                    staffId: s.id,
-                                    active: !s.isActive,
-                                  });
-                                },
-                              )
-                            }
-                          >
-                            {s.isActive ? 'Deactivate' : 'Reactivate'}
-                          </button>
-                        </>
-                      )}
-                    </div>
-                  </td>
-                </tr>
-              );
-            })}
+            {list.data.map((s) => (
+              <tr key={s.id}>
+                <td>{s.name}</td>
+                <td>{s.email}</td>
+                <td>
+                  {myRole === 'owner' && s.id !== myId ? (
+                    <select
+                      aria-label={`Role of ${s.name}`}
+                      value={s.role}
+                      onChange={(e) =>
+                        void act(`Role of ${s.name} changed`, () =>
+                          mutation.role.mutateAsync({
+                            staffId: s.id,
+                            role: e.target.value as Role,
+                          }),
+                        )
+                      }
+                    >
+                      {(['kitchen', 'manager', 'owner'] as const).map((r) => (
+                        <option key={r} value={r}>
+                          {r}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    s.role
+                  )}
+                </td>
+                <td>
+                  <MemberState member={s} />
+                </td>
+                <td>
+                  {s.openSessions} device{s.openSessions === 1 ? '' : 's'}
+                </td>
+                <td>{roles.includes(s.role) && s.id !== myId && actions(s)}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       </div>
-      <section className="card" aria-labelledby="add-title">
-        <h2 id="add-title">Add someone</h2>
-        <form className="filters" onSubmit={add}>
-          <label className="field field--grow">
-            <span>Name</span>
-            <input name="name" required maxLength={80} />
-          </label>
-          <label className="field field--grow">
-            <span>Email</span>
-            <input name="email" type="email" required />
-          </label>
-          <label className="field">
-            <span>Role</span>
-            <select name="role" defaultValue="kitchen">
-              {roles.map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button className="btn btn--primary">Add</button>
-        </form>
-      </section>
+      <InviteCard roles={roles} />
+      <InvitationsTable />
     </>
   );
+}
+
+function MemberState({ member }: { member: Member }) {
+  if (!member.isActive)
+    return <span className="state-pill state-pill--failed">suspended here</span>;
+  if (member.lockedUntil && new Date(member.lockedUntil) > new Date()) {
+    return (
+      <span className="state-pill state-pill--behind">
+        locked until {dateTime(member.lockedUntil)}
+      </span>
+    );
+  }
+  return <span className="state-pill state-pill--live">active</span>;
 }

@@ -1,6 +1,6 @@
 import { useTRPCClient } from '@kds/ui';
 import { useState, type FormEvent } from 'react';
-import { tokenStore } from './token.ts';
+import { temporaryPassword, tokenStore } from './token.ts';
 
 /** Staff sign in, or a wall screen is paired with a code a manager created. */
 export function SignIn() {
@@ -62,10 +62,12 @@ export function SignIn() {
           aria-labelledby="staff-title"
           onSubmit={(e) =>
             run(e, async (f) => {
+              const password = String(f.get('password'));
               const result = await client.auth.login.mutate({
                 email: String(f.get('email')),
-                password: String(f.get('password')),
+                password,
               });
+              if (result.staff.mustChangePassword) temporaryPassword.value = password;
               return result.token;
             })
           }

@@ -1,0 +1,123 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTRPC } from './trpc.ts';
+
+/** What went wrong, in words for the person at the screen, with the field it concerns. */
+function problemOf(error: unknown): { field: 'current' | 'new' | null; message: string } {
+  const data = (error as { data?: { code?: string; issues?: { path: string[] }[] | null } })?.data;
+  const message = (error as Error).message;
+  if (data?.code === 'TOO_MANY_REQUESTS') return { field: 'current', message };
+  if (/current/.test(message))
+    return { field: 'current', message: 'That is not your current password.' };
+  if (
+    data?.issues?.some((i) => i.path[0] === 'newPassword') ||
+    /newPassword|password/i.test(message)
+  ) {
+    return { field: 'new', message: message.replace(/^newPassword: /, 'New password: ') };
+  }
+  if (/fetch|network/i.test(message)) {
+    return { field: null, message: 'No connection: try again when the screen is back online.' };
+  }
+  return { field: null, message };
+}
+
+/**
+ * One's own new password: after a manager's reset (nothing else works until it is done) or by
+ * choice. The current password is asked for unless the caller already has it (it was just
+ * typed to sign in).
+ */
+export function ChoosePassword({
+  title,
+  intro,
+  knownCurrent,
+  onDone,
+}: {
+  title: string;
+  intro: string;
+  knownCurrent?: string;
+  onDone: () => void;
+}) {
+  const trpc = useTRPC();
+  const change = useMutation(trpc.auth.changePassword.mutationOptions({ onSuccess: onDone }));
+  const [mismatch, setMismatch] = useState(false);
+  const problem = change.error ? problemOf(change.error) : null;
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const newPassword = String(form.get('new'));
+    setMismatch(newPassword !== String(form.get('again')));
+    if (newPassword !== String(form.get('again'))) return;
+    change.mutate({
+      currentPassword: knownCurrent ?? String(form.get('current')),
+      newPassword,
+    });
+  };
+
+  return (
+    <form className="choose-password" onSubmit={submit} aria-labelledby="choose-password-title">
+      <h2 id="choose-password-title">{title}</h2>
+      <p>{intro}</p>
+      {problem && !problem.field && (
+        <p className="notice notice--error" role="alert">
+          {problem.message}
+        </p>
+      )}
+      {knownCurrent === undefined && (
+        <label className="field">
+          <span>Current password</span>
+          <input
+            name="current"
+            type="password"
+            autoComplete="current-password"
+            required
+            aria-invalid={problem?.field === 'current'}
+            aria-describedby={problem?.field === 'current' ? 'current-problem' : undefined}
+          />
+          {problem?.field === 'current' && (
+            <small id="current-problem" role="alert" className="field__problem">
+              {problem.message}
+            </small>
+          )}
+        </label>
+      )}
+      <label className="field">
+        <span>New password (10 characters or more)</span>
+        <input
+          name="new"
+          type="password"
+          autoComplete="new-password"
+          minLength={10}
+          maxLength={200}
+          required
+          aria-invalid={problem?.field === 'new'}
+          aria-describedby={problem?.field === 'new' ? 'new-problem' : undefined}
+        />
+        {problem?.field === 'new' && (
+          <small id="new-problem" role="alert" className="field__problem">
+            {problem.message}
+          </small>
+        )}
+      </label>
+      <label className="field">
+        <span>New password again</span>
+        <input
+          name="again"
+          type="password"
+          autoComplete="new-password"
+          required
+          aria-invalid={mismatch}
+          aria-describedby={mismatch ? 'again-problem' : undefined}
+        />
+        {mismatch && (
+          <small id="again-problem" role="alert" className="field__problem">
+            The two passwords are not the same.
+          </small>
+        )}
+      </label>
+      <button className="btn btn--primary" disabled={change.isPending}>
+        {change.isPending ? 'Saving…' : 'Save my new password'}
+      </button>
+    </form>
+  );
+}
