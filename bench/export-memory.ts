@@ -65,7 +65,14 @@ async function startServer(database: Record<string, string>): Promise<ChildProce
   const heap = process.env.HEAP_MB ? [`--max-old-space-size=${process.env.HEAP_MB}`] : [];
   const server = spawn(process.execPath, [...heap, '--import', 'tsx', 'src/main.ts'], {
     cwd: new URL('../apps/server', import.meta.url).pathname,
-    env: { ...process.env, ...database, PORT: String(PORT), SEED_DEMO: 'false', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      ...database,
+      PORT: String(PORT),
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   for (let i = 0; i < 300; i++) {

@@ -38,6 +38,7 @@ async function main() {
     cwd: join(import.meta.dirname, '..'),
     env: {
       ...process.env,
+      NODE_ENV: 'development',
       PORT: String(PORT),
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',

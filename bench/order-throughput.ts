@@ -67,6 +67,7 @@ function startInstance(port: number, env: Record<string, string>): ChildProcess 
     cwd: join(root, 'apps/server'),
     env: {
       ...process.env,
+      NODE_ENV: 'development',
       ...env,
       PORT: String(port),
       LOG_LEVEL: 'warn',

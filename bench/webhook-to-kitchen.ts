@@ -50,6 +50,7 @@ async function main() {
     cwd: join(import.meta.dirname, '..'),
     env: {
       ...process.env,
+      NODE_ENV: 'development',
       PORT: String(PORT),
       DATA_DIR: dataDir,
       ORDERS_PER_MINUTE_PER_ADDRESS: '1000000',

@@ -37,6 +37,7 @@ export default defineConfig({
       cwd: '..',
       url: `http://localhost:${PORT}/readyz`,
       env: {
+        NODE_ENV: 'development',
         PORT: String(PORT),
         DATA_DIR: dataDir,
         LOG_LEVEL: 'warn',

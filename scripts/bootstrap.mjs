@@ -29,6 +29,9 @@ const env = {
   ...process.env,
   PATH: `${join(tools, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}`,
   TURBO_TELEMETRY_DISABLED: '1',
+  // `npm start` is the demo: development mode (simulated payments and messages, the demo
+  // store). The server itself treats a missing NODE_ENV as production.
+  ...(task === 'serve' ? { NODE_ENV: process.env.NODE_ENV ?? 'development' } : {}),
 };
 const run = (command, args) => {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env });

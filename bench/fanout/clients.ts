@@ -63,12 +63,15 @@ export function startServer(
       cwd,
       env: {
         ...process.env,
+        NODE_ENV: 'development',
         PORT: String(port),
         DATA_DIR: mkdtempSync(join(tmpdir(), 'kds-fanout-')),
         LOG_LEVEL: 'warn',
         ORDERS_PER_MINUTE_PER_ADDRESS: '1000000',
         // Every simulated screen connects from this one machine.
         WS_MAX_CONNECTIONS_PER_ADDRESS: '1000000',
+        // ... and most share one sign-in.
+        SUBSCRIPTIONS_PER_PRINCIPAL: '1000000',
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     },

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { AppRouter } from '@kds/api/client';
-import { createTRPCClient, httpBatchLink, type TRPCClient } from '@trpc/client';
+import { MAX_BATCH, NEVER_BATCHED, type AppRouter } from '@kds/api/client';
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpLink,
+  splitLink,
+  type TRPCClient,
+} from '@trpc/client';
 import type { inferRouterOutputs } from '@trpc/server';
 import { PORT } from '../playwright.config.ts';
 
@@ -10,11 +16,15 @@ type OrderLine = { menuItemId: string; quantity: number; modifierIds: string[]; 
 
 /** The real API over HTTP, as the customer app or another screen would call it. */
 export function api(token?: string): Api {
+  const url = `http://localhost:${PORT}/trpc`;
+  const headers = () => (token ? { authorization: `Bearer ${token}` } : {});
   return createTRPCClient<AppRouter>({
     links: [
-      httpBatchLink({
-        url: `http://localhost:${PORT}/trpc`,
-        headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
+      // As the apps do: calls that try a secret go alone (the server refuses them batched).
+      splitLink({
+        condition: (op) => NEVER_BATCHED.has(op.path),
+        true: httpLink({ url, headers }),
+        false: httpBatchLink({ url, headers, maxItems: MAX_BATCH }),
       }),
     ],
   });
