@@ -41,7 +41,8 @@ test('a manager invites a cook, who creates their account from the link and work
   expect(await seriousViolations(page)).toEqual([]);
 
   // Rosa, on her own phone.
-  const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const phone = await context.newPage();
   await phone.goto(link.replace(/^https?:\/\/[^/]+/, ''));
   await expect(phone.getByRole('heading', { name: 'Join Demo Diner' })).toBeVisible();
   await shot(phone, 'admin-invite-accept');
@@ -51,7 +52,7 @@ test('a manager invites a cook, who creates their account from the link and work
   await phone.getByRole('button', { name: 'Create my account and join' }).click();
   // A kitchen account: the console sends her to the kitchen screens.
   await expect(phone.getByText('This account is for the kitchen screens')).toBeVisible();
-  await phone.close();
+  await context.close();
 
   const { token } = await api().auth.login.mutate({
     email: 'rosa@demo.test',

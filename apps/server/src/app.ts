@@ -135,7 +135,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     now: deps.now,
     ...(options.metricsToken ? { token: options.metricsToken } : {}),
   });
-  await registerSecurityHeaders(app, { production, inlineStyles: [CHECKOUT_CSS] });
+  await registerSecurityHeaders(app, {
+    production,
+    https: publicUrl.startsWith('https:'),
+    inlineStyles: [CHECKOUT_CSS],
+  });
   await app.register(fastifyCookie);
   // Other origins reach the API only when listed; they may send the session cookie then.
   const listed = new Set(options.corsOrigins ?? []);

@@ -14,7 +14,7 @@ export const styleHash = (css: string) =>
  */
 export async function registerSecurityHeaders(
   app: FastifyInstance,
-  options: { production: boolean; inlineStyles: string[] },
+  options: { production: boolean; https: boolean; inlineStyles: string[] },
 ) {
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -34,7 +34,8 @@ export async function registerSecurityHeaders(
         mediaSrc: ["'self'", 'data:', 'blob:'],
         workerSrc: ["'self'"],
         manifestSrc: ["'self'"],
-        ...(options.production ? { upgradeInsecureRequests: [] } : {}),
+        // Served over https (PUBLIC_URL): a stray http:// image or link is fetched over https too.
+        ...(options.https ? { upgradeInsecureRequests: [] } : {}),
       },
     },
     referrerPolicy: { policy: 'no-referrer' },

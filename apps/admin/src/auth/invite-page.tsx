@@ -6,6 +6,8 @@ import { SignIn } from './sign-in.tsx';
 /** The token rides in the link's fragment: browsers never send it to a server or in a Referer. */
 const tokenFromLink = () => decodeURIComponent(location.hash.replace(/^#/, ''));
 
+const ROLE_WORDS = { owner: 'an owner', manager: 'a manager', kitchen: 'kitchen staff' } as const;
+
 /**
  * `/admin/invite#<token>`, opened from the invitation email: joins the store with the account
  * that email already has (signing in to it), or creates that account with a password of the
@@ -48,8 +50,8 @@ export function InvitePage({ onJoined }: { onJoined: () => void }) {
       <section className="card signin__card" aria-labelledby="invite-title">
         <h1 id="invite-title">Join {storeName}</h1>
         <p>
-          You are invited to work at <strong>{storeName}</strong> as {role}. This invitation is for{' '}
-          <strong>{email}</strong>.
+          You are invited to work at <strong>{storeName}</strong> as {ROLE_WORDS[role]}. This
+          invitation is for <strong>{email}</strong>.
         </p>
         {me.data ? (
           <AcceptAsMe

@@ -9,9 +9,11 @@ type Services = Outputs['store']['mine']['services'];
  */
 export function ServiceNotices({ services }: { services: Services }) {
   const recorded = [
-    ...(services.sms === 'recorded' ? ['texts and calls'] : []),
+    ...(services.sms === 'recorded' ? ['texts', 'calls'] : []),
     ...(services.email === 'recorded' ? ['email'] : []),
   ];
+  const listed = (words: string[]) =>
+    words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
   return (
     <>
       {services.production && services.payments === 'simulated' && (
@@ -24,8 +26,10 @@ export function ServiceNotices({ services }: { services: Services }) {
         <p className="banner banner--info">
           Not connected:{' '}
           {[
-            ...(services.payments === 'simulated' ? ['payments are simulated'] : []),
-            ...recorded.map((what) => `${what} are recorded here, not sent`),
+            ...(!services.production && services.payments === 'simulated'
+              ? ['payments are simulated']
+              : []),
+            ...(recorded.length ? [`${listed(recorded)} are recorded here, not sent`] : []),
           ].join('; ')}
           .
         </p>

@@ -17,7 +17,8 @@ export async function takeAttempt(
   staffId: string,
   now: Date,
 ): Promise<{ taken: true } | { taken: false; lockedUntil: Date }> {
-  const expired = sql`${staff.lockedUntil} <= ${now}`;
+  // Raw SQL gets no column mapping: times go in as ISO strings (postgres.js refuses a Date).
+  const expired = sql`${staff.lockedUntil} <= ${now.toISOString()}::timestamptz`;
   // A lock that has run out starts a fresh count.
   const counted = sql`(case when ${expired} then 0 else ${staff.failedLogins} end) + 1`;
   const [reserved] = await db
@@ -25,7 +26,7 @@ export async function takeAttempt(
     .set({
       failedLogins: counted,
       lockedUntil: sql`case when ${counted} >= ${LOCK_AFTER_FAILURES}
-        then ${new Date(now.getTime() + LOCK_FOR_MS)}::timestamptz else null end`,
+        then ${new Date(now.getTime() + LOCK_FOR_MS).toISOString()}::timestamptz else null end`,
     })
     .where(and(eq(staff.id, staffId), or(isNull(staff.lockedUntil), lte(staff.lockedUntil, now))))
     .returning({ id: staff.id });
