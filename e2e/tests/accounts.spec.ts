@@ -1,18 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { api, staffApi } from '../support/api.ts';
+import { seriousViolations, shot } from '../support/look.ts';
 
 test.use({ viewport: { width: 1440, height: 900 } });
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `../docs/screenshots/${name}.png`, animations: 'disabled' });
-
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
-}
 
 async function signIn(page: Page, email: string, password = 'demo') {
   await page.goto('/admin/');
@@ -48,7 +38,7 @@ test('a manager invites a cook, who creates their account from the link and work
   await shot(phone, 'admin-invite-accept');
   expect(await seriousViolations(phone)).toEqual([]);
   await phone.getByLabel('Choose a password').fill('rosas-own-password');
-  await phone.getByLabel('The password again').fill('rosas-own-password');
+  await phone.getByLabel('New password again').fill('rosas-own-password');
   await phone.getByRole('button', { name: 'Create my account and join' }).click();
   // A kitchen account: the console sends her to the kitchen screens.
   await expect(phone.getByText('This account is for the kitchen screens')).toBeVisible();

@@ -1,20 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { api, clearBoard, staffApi } from '../support/api.ts';
+import { seriousViolations, shot } from '../support/look.ts';
 
 // Every test starts from an empty board: specs share one server.
 test.beforeEach(() => clearBoard());
 test.use({ viewport: { width: 1440, height: 900 } });
-
-const shot = (page: Page, name: string, fullPage = false) =>
-  page.screenshot({ path: `../docs/screenshots/${name}.png`, animations: 'disabled', fullPage });
-
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
-}
 
 async function signIn(page: Page, email: string) {
   await page.goto('/admin/');

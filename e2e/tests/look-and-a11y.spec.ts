@@ -1,23 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { clearBoard, Demo } from '../support/api.ts';
 import { openStation, ticket } from '../support/screens.ts';
+import { seriousViolations, shot } from '../support/look.ts';
 
 // Every test starts from an empty board: specs share one server.
 test.beforeEach(() => clearBoard());
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `../docs/screenshots/${name}.png`, animations: 'disabled' });
-
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(' ')} ${n.any[0]?.message ?? ''}`).join('; ')})`,
-    );
-}
 
 /** A believable Friday-night rail: dine-in and pickup, modifiers, allergens, notes, a rush. */
 async function dinnerRush(demo: Demo) {

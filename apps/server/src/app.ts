@@ -168,6 +168,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.outboxMaxAttempts ? { maxAttempts: options.outboxMaxAttempts } : {}),
   });
   app.decorate('jobs', jobs);
+  runWhileOpen(app, options, deps, jobs, stopCutting);
+  return app;
+}
+
+/** Live events and background jobs start once the server is ready, and stop when it closes. */
+function runWhileOpen(
+  app: FastifyInstance,
+  options: AppOptions,
+  deps: ApiDeps,
+  jobs: Jobs,
+  stopCutting: () => void,
+) {
   let listener: Listener | undefined;
   app.addHook('onReady', async () => {
     listener = await listenForEvents(deps.bus, options.handle, {
@@ -182,7 +194,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await listener?.close();
     deps.bus.close();
   });
-  return app;
 }
 
 function fastifyOptions(options: AppOptions, bodyLimit: number): FastifyServerOptions {

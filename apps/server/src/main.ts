@@ -11,7 +11,8 @@ import {
   type StripeGateway,
 } from '@kds/api';
 import { createDb, seedDemo, type DbHandle } from '@kds/db';
-import { buildApp } from './app.ts';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, type AppOptions } from './app.ts';
 import { EnvError, loadEnv, type Env } from './env.ts';
 import { safeError } from './logging.ts';
 
@@ -31,8 +32,31 @@ async function main() {
   const stripe = paymentGateway(env, publicUrl);
   if (stripe === null) await refuseOnlinePaymentWithoutStripe(handle);
 
+  const app = await buildApp(appOptions(env, handle, stripe, publicUrl));
+  if (seeded) app.log.info('seeded the demo store (owner@demo.test / demo)');
+  if (!env.PICKUP_CODE_PEPPER)
+    app.log.warn('PICKUP_CODE_PEPPER is not set: using the development secret');
+  if (production && stripe?.simulated) {
+    app.log.warn('ALLOW_SIMULATED_PAYMENTS: online payments are simulated; no guest is charged');
+  }
+
+  stopOnSignals(app, handle);
+  await app.listen({ port: env.PORT, host: env.HOST });
+  app.log.info(
+    { database: handle.driver === 'postgres' ? 'postgresql' : `pglite at ${env.DATA_DIR}` },
+    `KDS is serving on http://localhost:${env.PORT}`,
+  );
+}
+
+/** Everything the app is built with, from the environment. */
+function appOptions(
+  env: Env,
+  handle: DbHandle,
+  stripe: StripeGateway | null,
+  publicUrl: string,
+): AppOptions {
   const twilio = twilioConfig(env, publicUrl);
-  const app = await buildApp({
+  return {
     ...(twilio
       ? {
           sms: createTwilioSms(twilio),
@@ -40,7 +64,7 @@ async function main() {
           twilioAuthToken: twilio.authToken,
         }
       : {}),
-    production,
+    production: env.NODE_ENV === 'production',
     outboxMaxAttempts: env.OUTBOX_MAX_ATTEMPTS,
     corsOrigins: env.CORS_ORIGINS,
     ordersPerMinute: env.ORDERS_PER_MINUTE_PER_ADDRESS,
@@ -69,14 +93,11 @@ async function main() {
       { prefix: '/app/', root: appDist('tracker'), entryPaths: ['/order/', '/track/', '/board/'] },
       { prefix: '/admin/', root: appDist('admin') },
     ],
-  });
-  if (seeded) app.log.info('seeded the demo store (owner@demo.test / demo)');
-  if (!env.PICKUP_CODE_PEPPER)
-    app.log.warn('PICKUP_CODE_PEPPER is not set: using the development secret');
-  if (production && stripe?.simulated) {
-    app.log.warn('ALLOW_SIMULATED_PAYMENTS: online payments are simulated; no guest is charged');
-  }
+  };
+}
 
+/** SIGINT/SIGTERM: tell clients to reconnect, drain, close the database; exit within 10 s. */
+function stopOnSignals(app: FastifyInstance, handle: DbHandle) {
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -92,12 +113,6 @@ async function main() {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
-
-  await app.listen({ port: env.PORT, host: env.HOST });
-  app.log.info(
-    { database: handle.driver === 'postgres' ? 'postgresql' : `pglite at ${env.DATA_DIR}` },
-    `KDS is serving on http://localhost:${env.PORT}`,
-  );
 }
 
 /**

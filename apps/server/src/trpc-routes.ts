@@ -85,46 +85,7 @@ export async function registerTrpc(app: FastifyInstance, options: TrpcRouteOptio
       maxBatchSize: MAX_BATCH,
       keepAlive: { enabled: true, ...options.keepAlive },
       experimental_encoder: eventFrameEncoder({ maxBatch: MAX_BATCH, neverBatched: NEVER_BATCHED }),
-      createContext: async ({ req, res, info }) => {
-        // On WebSocket connections the adapter passes the raw IncomingMessage, not a FastifyRequest.
-        const isWebSocket = !('raw' in (req as object));
-        const headers = (req as { headers: IncomingHttpHeaders }).headers;
-        // A WebSocket opened by another site's page does not get to use our cookie.
-        const cookie =
-          !isWebSocket || trusted(headers.origin, headers.host)
-            ? cookieToken(app, headers.cookie)
-            : undefined;
-        const token = isWebSocket
-          ? (paramToken(info.connectionParams) ?? cookie)
-          : (bearerToken(headers) ?? cookie);
-        const sessionCookie: SessionCookie = {
-          set: (value, expires) =>
-            void (res as FastifyReply).setCookie(SESSION_COOKIE, value, {
-              ...cookieOptions,
-              expires,
-            }),
-          clear: () => void (res as FastifyReply).clearCookie(SESSION_COOKIE, cookieOptions),
-        };
-        const ctx = await createApiContext(deps, {
-          token,
-          ip: isWebSocket
-            ? socketAddress(req as unknown as IncomingMessage)
-            : (req as { ip: string }).ip,
-          transport: isWebSocket ? 'websocket' : 'http',
-          batchSize: isWebSocket ? 1 : info.calls.length,
-          ...(isWebSocket ? {} : { sessionCookie }),
-        });
-        // A WebSocket keeps the identity it connected with: once that identity is revoked
-        // (signed out, suspended, re-roled, unpaired), the socket is closed.
-        if (isWebSocket && ctx.principal) {
-          const socket = res as unknown as WebSocket;
-          const unwatch = deps.streams.watch(ctx.principal, () =>
-            socket.close(REVOKED_CLOSE_CODE, 'signed out'),
-          );
-          socket.once('close', unwatch);
-        }
-        return ctx;
-      },
+      createContext: contextFor(app, deps, trusted, socketAddress, cookieOptions),
       onError({ error, path }) {
         if (error.code === 'INTERNAL_SERVER_ERROR') {
           app.log.error({ err: error.cause ?? error, path }, 'procedure failed');
@@ -141,6 +102,61 @@ export async function registerTrpc(app: FastifyInstance, options: TrpcRouteOptio
     maxBytes: options.wsMaxBufferedBytes,
     onCut: options.onSlowConsumerCut,
   });
+}
+
+type CreateContext = NonNullable<
+  FastifyTRPCPluginOptions<AppRouter>['trpcOptions']['createContext']
+>;
+
+/**
+ * Each call's context: who is calling (bearer token or cookie over HTTP, connection params or a
+ * same-site cookie over the WebSocket), from where, over what, in how large a batch. A
+ * WebSocket keeps the identity it connected with: once that identity is revoked (signed out,
+ * suspended, re-roled, unpaired), the socket is closed.
+ */
+function contextFor(
+  app: FastifyInstance,
+  deps: ApiDeps,
+  trusted: ReturnType<typeof originTrust>,
+  socketAddress: (req: IncomingMessage) => string,
+  cookieOptions: { httpOnly: boolean; sameSite: 'lax'; secure: boolean; path: string },
+): CreateContext {
+  return async ({ req, res, info }) => {
+    // On WebSocket connections the adapter passes the raw IncomingMessage, not a FastifyRequest.
+    const isWebSocket = !('raw' in (req as object));
+    const headers = (req as { headers: IncomingHttpHeaders }).headers;
+    // A WebSocket opened by another site's page does not get to use our cookie.
+    const cookie =
+      !isWebSocket || trusted(headers.origin, headers.host)
+        ? cookieToken(app, headers.cookie)
+        : undefined;
+    const token = isWebSocket
+      ? (paramToken(info.connectionParams) ?? cookie)
+      : (bearerToken(headers) ?? cookie);
+    const reply = res as FastifyReply;
+    const sessionCookie: SessionCookie = {
+      set: (value, expires) =>
+        void reply.setCookie(SESSION_COOKIE, value, { ...cookieOptions, expires }),
+      clear: () => void reply.clearCookie(SESSION_COOKIE, cookieOptions),
+    };
+    const ctx = await createApiContext(deps, {
+      token,
+      ip: isWebSocket
+        ? socketAddress(req as unknown as IncomingMessage)
+        : (req as { ip: string }).ip,
+      transport: isWebSocket ? 'websocket' : 'http',
+      batchSize: isWebSocket ? 1 : info.calls.length,
+      ...(isWebSocket ? {} : { sessionCookie }),
+    });
+    if (isWebSocket && ctx.principal) {
+      const socket = res as unknown as WebSocket;
+      const unwatch = deps.streams.watch(ctx.principal, () =>
+        socket.close(REVOKED_CLOSE_CODE, 'signed out'),
+      );
+      socket.once('close', unwatch);
+    }
+    return ctx;
+  };
 }
 
 /**

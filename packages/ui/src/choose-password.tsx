@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { NewPasswordFields, newPasswordOf } from './new-password-fields.tsx';
 import { useTRPC } from './trpc.ts';
 
 /** What went wrong, in words for the person at the screen, with the field it concerns. */
@@ -45,9 +46,9 @@ export function ChoosePassword({
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const newPassword = String(form.get('new'));
-    setMismatch(newPassword !== String(form.get('again')));
-    if (newPassword !== String(form.get('again'))) return;
+    const newPassword = newPasswordOf(form);
+    setMismatch(newPassword === null);
+    if (newPassword === null) return;
     change.mutate({
       currentPassword: knownCurrent ?? String(form.get('current')),
       newPassword,
@@ -81,40 +82,10 @@ export function ChoosePassword({
           )}
         </label>
       )}
-      <label className="field">
-        <span>New password (10 characters or more)</span>
-        <input
-          name="new"
-          type="password"
-          autoComplete="new-password"
-          minLength={10}
-          maxLength={200}
-          required
-          aria-invalid={problem?.field === 'new'}
-          aria-describedby={problem?.field === 'new' ? 'new-problem' : undefined}
-        />
-        {problem?.field === 'new' && (
-          <small id="new-problem" role="alert" className="field__problem">
-            {problem.message}
-          </small>
-        )}
-      </label>
-      <label className="field">
-        <span>New password again</span>
-        <input
-          name="again"
-          type="password"
-          autoComplete="new-password"
-          required
-          aria-invalid={mismatch}
-          aria-describedby={mismatch ? 'again-problem' : undefined}
-        />
-        {mismatch && (
-          <small id="again-problem" role="alert" className="field__problem">
-            The two passwords are not the same.
-          </small>
-        )}
-      </label>
+      <NewPasswordFields
+        mismatch={mismatch}
+        problem={problem?.field === 'new' ? problem.message : null}
+      />
       <button className="btn btn--primary" disabled={change.isPending}>
         {change.isPending ? 'Saving…' : 'Save my new password'}
       </button>

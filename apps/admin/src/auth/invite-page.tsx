@@ -1,4 +1,4 @@
-import { useTRPC } from '@kds/ui';
+import { NewPasswordFields, newPasswordOf, useTRPC } from '@kds/ui';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { SignIn } from './sign-in.tsx';
@@ -113,9 +113,9 @@ function CreateAccount(props: { token: string; name: string; onJoined: () => voi
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const password = String(form.get('password'));
-    setMismatch(password !== String(form.get('again')));
-    if (password !== String(form.get('again'))) return;
+    const password = newPasswordOf(form);
+    setMismatch(password === null);
+    if (password === null) return;
     signUp.mutate({ token: props.token, name: String(form.get('name')), password });
   };
   return (
@@ -130,32 +130,7 @@ function CreateAccount(props: { token: string; name: string; onJoined: () => voi
         <span>Your name</span>
         <input name="name" defaultValue={props.name} required maxLength={80} autoComplete="name" />
       </label>
-      <label className="field">
-        <span>Choose a password (10 characters or more)</span>
-        <input
-          name="password"
-          type="password"
-          minLength={10}
-          required
-          autoComplete="new-password"
-        />
-      </label>
-      <label className="field">
-        <span>The password again</span>
-        <input
-          name="again"
-          type="password"
-          required
-          autoComplete="new-password"
-          aria-invalid={mismatch}
-          aria-describedby={mismatch ? 'again-problem' : undefined}
-        />
-        {mismatch && (
-          <small id="again-problem" role="alert" className="error-text">
-            The two passwords are not the same.
-          </small>
-        )}
-      </label>
+      <NewPasswordFields label="Choose a password (10 characters or more)" mismatch={mismatch} />
       <button className="btn btn--primary" disabled={signUp.isPending}>
         {signUp.isPending ? 'Creating…' : 'Create my account and join'}
       </button>

@@ -1,4 +1,4 @@
-import { useTRPC, useTRPCClient } from '@kds/ui';
+import { useTRPC } from '@kds/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import {
@@ -11,11 +11,13 @@ import {
 } from '../shared/format.ts';
 import { Loading, Problem } from '../shared/states.tsx';
 import { Notice, useAction } from '../shared/feedback.tsx';
+import { OrderMessages } from './order-messages.tsx';
+import { PaymentFacts } from './payment-facts.tsx';
+import { OrderActions } from './order-actions.tsx';
 
 /** One order's whole story: items, money, messages and a timeline of who did what, live. */
 export function OrderPage({ orderId }: { orderId: string }) {
   const trpc = useTRPC();
-  const client = useTRPCClient();
   const queryClient = useQueryClient();
   const { data, error } = useQuery({
     ...trpc.order.detail.queryOptions({ orderId }),
@@ -35,8 +37,6 @@ export function OrderPage({ orderId }: { orderId: string }) {
   if (!data) return <Loading />;
   const { order } = data;
   const currency = data.payments[0]?.currency ?? 'USD';
-
-  const open = !['COMPLETED', 'CANCELED', 'EXPIRED'].includes(order.status);
 
   return (
     <>
@@ -59,67 +59,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
             {dateTime(order.createdAt)}
           </p>
         </div>
-        <div className="actions">
-          {order.status === 'READY' && (
-            <button
-              className="btn"
-              onClick={() => act('Completed', () => client.order.complete.mutate({ orderId }))}
-            >
-              Mark completed
-            </button>
-          )}
-          {order.status === 'PENDING_PAYMENT' && (
-            <button
-              className="btn"
-              onClick={() =>
-                act('Payment link', async () => {
-                  const link = await client.payment.link.mutate({
-                    orderId,
-                    email: Boolean(order.customerEmail),
-                  });
-                  await navigator.clipboard?.writeText(link.checkoutUrl).catch(() => {});
-                })
-              }
-            >
-              {order.customerEmail ? 'Email payment link' : 'Copy payment link'}
-            </button>
-          )}
-          {order.status === 'PENDING_PAYMENT' && (
-            <button
-              className="btn"
-              onClick={() =>
-                act('Paid at the counter', () =>
-                  client.payment.markPaidAtCounter.mutate({ orderId }),
-                )
-              }
-            >
-              Mark paid at counter
-            </button>
-          )}
-          {open && (
-            <button
-              className="btn btn--danger"
-              onClick={() => {
-                const reason = window.prompt(
-                  order.paymentStatus === 'paid'
-                    ? 'Why is this order canceled? The payment is refunded in full.'
-                    : 'Why is this order canceled?',
-                );
-                if (reason?.trim()) {
-                  void act('Canceled', () => client.order.cancel.mutate({ orderId, reason }));
-                }
-              }}
-            >
-              {order.paymentStatus === 'paid' ? 'Cancel and refund' : 'Cancel order'}
-            </button>
-          )}
-          <button
-            className="btn"
-            onClick={() => act('Checked with Stripe', () => client.payment.reconcile.mutate())}
-          >
-            Reconcile payments
-          </button>
-        </div>
+        <OrderActions order={order} act={act} />
       </header>
       <Notice outcome={outcome} />
       <div className="grid-2">
@@ -172,76 +112,8 @@ export function OrderPage({ orderId }: { orderId: string }) {
           <p>
             {paymentWord(order.paymentStatus)} · {order.paymentMethod}
           </p>
-          {data.payments.map((p) => (
-            <dl key={p.id} className="facts">
-              <dt>Amount</dt>
-              <dd>{money(p.amountCents, p.currency)}</dd>
-              <dt>Status</dt>
-              <dd>
-                {p.status}
-                {p.flag && <strong className="flag"> · needs a look: {p.flag}</strong>}
-              </dd>
-              {p.refundedCents > 0 && (
-                <>
-                  <dt>Refunded</dt>
-                  <dd>{money(p.refundedCents, p.currency)}</dd>
-                </>
-              )}
-              {p.feeCents !== null && (
-                <>
-                  <dt>Fee / net</dt>
-                  <dd>
-                    {money(p.feeCents, p.currency)} / {money(p.netCents ?? 0, p.currency)}
-                  </dd>
-                </>
-              )}
-              {p.receiptUrl && (
-                <>
-                  <dt>Receipt</dt>
-                  <dd>
-                    <a href={p.receiptUrl} target="_blank" rel="noreferrer">
-                      open
-                    </a>
-                  </dd>
-                </>
-              )}
-            </dl>
-          ))}
-          <h2>Messages</h2>
-          {data.messages.length === 0 ? (
-            <p className="muted">None.</p>
-          ) : (
-            <ul className="plain">
-              {data.messages.map((m) => (
-                <li key={m.id}>
-                  <span className="badge">{m.channel}</span> {m.label} to {m.recipient}:{' '}
-                  <strong>{m.status === 'recorded' ? 'recorded, not sent' : m.status}</strong>
-                  {m.providerStatus && ` (${m.providerStatus})`}
-                  {m.error && <span className="small muted"> · {m.error}</span>}{' '}
-                  {m.status === 'failed' && (
-                    <button
-                      className="btn btn--small"
-                      onClick={() =>
-                        act('Trying again', () => client.outbox.retry.mutate({ messageId: m.id }))
-                      }
-                    >
-                      Try again
-                    </button>
-                  )}
-                  {m.status === 'sent' && (m.channel === 'sms' || m.channel === 'email') && (
-                    <button
-                      className="btn btn--small"
-                      onClick={() =>
-                        act('Sent again', () => client.outbox.resend.mutate({ messageId: m.id }))
-                      }
-                    >
-                      Send again
-                    </button>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
+          <PaymentFacts payments={data.payments} />
+          <OrderMessages messages={data.messages} act={act} />
         </section>
       </div>
       <section className="card" aria-labelledby="timeline-title">

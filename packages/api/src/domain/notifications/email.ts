@@ -1,19 +1,9 @@
-import {
-  orderItems,
-  payments,
-  type Order,
-  type OrderItem,
-  type OutboxMessage,
-  type Store,
-} from '@kds/db';
-import { invitationEmail } from '../invitations/invitation-email.ts';
-import { escapeHtml } from './html.ts';
-import { asc, desc, eq } from 'drizzle-orm';
+import type { Order, OutboxMessage, Store } from '@kds/db';
 import type { DomainContext, TxContext } from '../context.ts';
-import { NotFoundError } from '../errors.ts';
+import { invitationEmail } from '../invitations/invitation-email.ts';
 import type { OutboxSender } from '../outbox/run-outbox.ts';
 import { messageSubject, queueOrderMessage } from './internal.ts';
-import { pickupCodeFor } from '../orders/pickup-code.ts';
+import { renderEmail } from './order-email.ts';
 
 /** To the guest: confirmation (with receipt), the link to pay, a cancellation; to staff: a new order. */
 export type EmailKind = 'confirmation' | 'canceled' | 'payment_link' | 'staff_order';
@@ -63,117 +53,6 @@ export async function queueStaffOrderEmails(
       address.toLowerCase(),
     );
   }
-}
-
-interface EmailParts {
-  subject: string;
-  intro: string;
-  /** The one thing to do, as a big link. */
-  action?: { label: string; url: string };
-  code?: string | null;
-  /** Extra lines under the receipt (staff: customer and fulfilment). */
-  facts?: string[];
-}
-
-async function checkoutUrlOf(ctx: DomainContext, order: Order): Promise<string> {
-  const [payment] = await ctx.db
-    .select({ checkoutUrl: payments.checkoutUrl })
-    .from(payments)
-    .where(eq(payments.orderId, order.id))
-    .orderBy(desc(payments.createdAt))
-    .limit(1);
-  if (!payment?.checkoutUrl) throw new NotFoundError('payment link', { orderId: order.id });
-  return payment.checkoutUrl;
-}
-
-async function partsFor(
-  ctx: DomainContext,
-  store: Store,
-  order: Order,
-  kind: EmailKind,
-): Promise<EmailParts> {
-  const track = {
-    label: 'Follow your order',
-    url: `${ctx.config.publicUrl}/track/${order.trackingToken}`,
-  };
-  switch (kind) {
-    case 'confirmation':
-      return {
-        subject: `Your order #${order.number} at ${store.name}`,
-        intro: `Thank you! We have your order #${order.number} at ${store.name}.`,
-        action: track,
-        code:
-          order.fulfilment === 'pickup' ? pickupCodeFor(ctx.config.pickupPepper, order.id) : null,
-      };
-    case 'canceled':
-      return {
-        subject: `Order #${order.number} canceled`,
-        intro: `Your order #${order.number} at ${store.name} was canceled.${order.paymentStatus === 'paid' || order.paymentStatus.includes('refund') ? ' Your payment is being refunded; it can take a few days to show.' : ''}`,
-        action: track,
-      };
-    case 'payment_link':
-      return {
-        subject: `Pay for your order #${order.number} at ${store.name}`,
-        intro: `Here is the link to pay for your order #${order.number} at ${store.name}. The kitchen starts as soon as it is paid.`,
-        action: { label: 'Pay now', url: await checkoutUrlOf(ctx, order) },
-      };
-    case 'staff_order':
-      return {
-        subject: `New order #${order.number} (${order.fulfilment.replace('_', '-')})`,
-        intro: `New paid order #${order.number} at ${store.name}.`,
-        action: {
-          label: 'Open the order',
-          url: `${ctx.config.publicUrl}/admin/orders/${order.id}`,
-        },
-        facts: [
-          `Customer: ${order.customerName || 'not given'}${order.customerPhone ? `, ${order.customerPhone}` : ''}`,
-          ...(order.tableLabel ? [`Table: ${order.tableLabel}`] : []),
-          ...(order.notes ? [`Notes: ${order.notes}`] : []),
-        ],
-      };
-  }
-}
-
-/** Plain text and simple HTML, one column, large type: reads well on a phone. */
-export async function renderEmail(
-  ctx: DomainContext,
-  store: Store,
-  order: Order,
-  kind: EmailKind,
-): Promise<Omit<Email, 'to'>> {
-  const items: OrderItem[] = await ctx.db
-    .select()
-    .from(orderItems)
-    .where(eq(orderItems.orderId, order.id))
-    .orderBy(asc(orderItems.position));
-  const parts = await partsFor(ctx, store, order, kind);
-  const money = (cents: number) =>
-    new Intl.NumberFormat('en-US', { style: 'currency', currency: store.currency }).format(
-      cents / 100,
-    );
-  const text = [
-    parts.intro,
-    '',
-    ...items.map((i) => `${i.quantity} x ${i.name}  ${money(i.lineTotalCents)}`),
-    `Total  ${money(order.totalCents)}`,
-    ...(parts.facts?.length ? ['', ...parts.facts] : []),
-    '',
-    ...(parts.code ? [`Pickup code: ${parts.code}`] : []),
-    ...(parts.action ? [`${parts.action.label}: ${parts.action.url}`] : []),
-  ].join('\n');
-  const html = `<div style="font-family:system-ui,sans-serif;max-width:32rem;font-size:16px;line-height:1.5">
-<p>${escapeHtml(parts.intro)}</p>
-<table style="width:100%;border-collapse:collapse">${items
-    .map(
-      (i) =>
-        `<tr><td>${i.quantity} × ${escapeHtml(i.name)}</td><td style="text-align:right">${money(i.lineTotalCents)}</td></tr>`,
-    )
-    .join('')}
-<tr><td><b>Total</b></td><td style="text-align:right"><b>${money(order.totalCents)}</b></td></tr></table>
-${(parts.facts ?? []).map((f) => `<p style="margin:4px 0">${escapeHtml(f)}</p>`).join('')}
-${parts.code ? `<p>Pickup code: <b style="font-size:24px;letter-spacing:.15em">${parts.code}</b></p>` : ''}
-${parts.action ? `<p><a href="${escapeHtml(parts.action.url)}" style="display:inline-block;padding:12px 20px;background:#111;color:#fff;border-radius:8px;text-decoration:none">${escapeHtml(parts.action.label)}</a></p>` : ''}</div>`;
-  return { subject: parts.subject, text, html };
 }
 
 /**

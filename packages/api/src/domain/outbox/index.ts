@@ -1,7 +1,7 @@
 export { enqueue } from './enqueue.ts';
+export { claimDue, LEASE_MS } from './claim-due.ts';
 export {
   backoffMs,
-  claimDue,
   PermanentFailure,
   runOutbox,
   type OutboxDelivered,

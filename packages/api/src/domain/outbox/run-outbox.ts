@@ -1,5 +1,6 @@
 import { outbox, type OutboxMessage } from '@kds/db';
-import { and, asc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import { claimDue } from './claim-due.ts';
+import { and, eq } from 'drizzle-orm';
 import type { DomainContext } from '../context.ts';
 
 /** Thrown by a sender when trying again cannot help (opted-out recipient, bad address). */
@@ -33,13 +34,6 @@ export interface OutboxOptions {
   onError?: (message: OutboxMessage, error: unknown) => void;
 }
 
-/**
- * A claim lasts five minutes: far longer than any sender may take (SMTP, Twilio, Stripe and
- * webhook clients all give up within a minute), so a slow send is never started a second time
- * by another worker while the first is still under way.
- */
-export const LEASE_MS = 5 * 60_000;
-
 /** 2 s, 4 s, 8 s ... up to ten minutes between attempts. */
 export const backoffMs = (attempts: number) => Math.min(10 * 60_000, 1000 * 2 ** attempts);
 
@@ -65,50 +59,6 @@ export async function runOutbox(
     sent: outcomes.filter((o) => o === 'sent').length,
     failed: outcomes.filter((o) => o === 'failed').length,
   };
-}
-
-/**
- * Claims due messages under a lease: pending ones whose time has come, and ones whose sender
- * died mid-send (its lease ran out). Exported so tests can stage a crash after the claim.
- */
-export async function claimDue(
-  ctx: Pick<DomainContext, 'db' | 'now'>,
-  channels: OutboxMessage['channel'][],
-  options: Pick<OutboxOptions, 'batch' | 'leaseMs'> = {},
-): Promise<OutboxMessage[]> {
-  const now = ctx.now();
-  return ctx.db.transaction(async (tx) => {
-    const due = await tx
-      .select({ id: outbox.id })
-      .from(outbox)
-      .where(
-        and(
-          inArray(outbox.channel, channels),
-          or(
-            and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)),
-            and(eq(outbox.status, 'sending'), lt(outbox.lockedUntil, now)),
-          ),
-        ),
-      )
-      .orderBy(asc(outbox.nextAttemptAt))
-      .limit(options.batch ?? 20)
-      .for('update', { skipLocked: true });
-    if (due.length === 0) return [];
-    return tx
-      .update(outbox)
-      .set({
-        status: 'sending',
-        attempts: sql`${outbox.attempts} + 1`,
-        lockedUntil: new Date(now.getTime() + (options.leaseMs ?? LEASE_MS)),
-      })
-      .where(
-        inArray(
-          outbox.id,
-          due.map((d) => d.id),
-        ),
-      )
-      .returning();
-  });
 }
 
 /** Only while our lease holds: a worker that lost it (too slow) must not overwrite the next one. */

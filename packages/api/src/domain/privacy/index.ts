@@ -1,1 +1,4 @@
-export { applyRetention, customerData, CustomerInput, eraseCustomer } from './customer-data.ts';
+export { customerData } from './customer-data.ts';
+export { eraseCustomer } from './erase-customer.ts';
+export { applyRetention } from './retention.ts';
+export { CustomerInput } from './schemas.ts';

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Principal } from '../context.ts';
 import { counterOrder, createHarness, trpcCodeOf, type Harness } from '../../test/fixtures.ts';
-import { applyRetention } from './customer-data.ts';
+import { applyRetention } from './retention.ts';
 
 let h: Harness;
 let owner: Principal & { kind: 'staff' };

@@ -1,0 +1,58 @@
+import { useTRPC } from '@kds/ui';
+import { useMutation } from '@tanstack/react-query';
+import type { useAction } from '../shared/feedback.tsx';
+import type { Outputs } from '../shared/types.ts';
+
+type Message = Outputs['order']['detail']['messages'][number];
+
+/**
+ * What left (or did not) about this order: texts, calls, email, webhooks, refunds, with what
+ * became of each. A failed one can be tried again; a text or email that went can be sent again.
+ */
+export function OrderMessages({
+  messages,
+  act,
+}: {
+  messages: Message[];
+  act: ReturnType<typeof useAction>['act'];
+}) {
+  const trpc = useTRPC();
+  const retry = useMutation(trpc.outbox.retry.mutationOptions());
+  const resend = useMutation(trpc.outbox.resend.mutationOptions());
+  return (
+    <>
+      <h2>Messages</h2>
+      {messages.length === 0 ? (
+        <p className="muted">None.</p>
+      ) : (
+        <ul className="plain">
+          {messages.map((m) => (
+            <li key={m.id}>
+              <span className="badge">{m.channel}</span> {m.label} to {m.recipient}:{' '}
+              <strong>{m.status === 'recorded' ? 'recorded, not sent' : m.status}</strong>
+              {m.providerStatus && ` (${m.providerStatus})`}
+              {m.error && <span className="small muted"> · {m.error}</span>}{' '}
+              {m.status === 'failed' && (
+                <button
+                  className="btn btn--small"
+                  onClick={() => act('Trying again', () => retry.mutateAsync({ messageId: m.id }))}
+                >
+                  Try again
+                </button>
+              )}
+              {(m.status === 'sent' || m.status === 'recorded') &&
+                (m.channel === 'sms' || m.channel === 'email') && (
+                  <button
+                    className="btn btn--small"
+                    onClick={() => act('Sent again', () => resend.mutateAsync({ messageId: m.id }))}
+                  >
+                    Send again
+                  </button>
+                )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
