@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { DomainContext } from '../context.ts';
 import type { Email } from '../notifications/email.ts';
 import { escapeHtml } from '../notifications/html.ts';
-import { PermanentFailure } from '../outbox/run-outbox.ts';
+import { NoLongerNeeded } from '../outbox/run-outbox.ts';
 import { openInvitation } from './internal.ts';
 import { invitationLink, invitationToken } from './invitation-token.ts';
 
@@ -16,7 +16,8 @@ export async function invitationEmail(
 ): Promise<Omit<Email, 'to'>> {
   const id = String(message.payload.invitationId);
   const open = await openInvitation(ctx.db, id, ctx.now()).catch(() => null);
-  if (!open) throw new PermanentFailure('the invitation was canceled, used or has expired');
+  if (!open)
+    throw new NoLongerNeeded('not sent: the invitation was answered, withdrawn or has expired');
   const { invitation, storeName } = open;
   const [inviter] = await ctx.db
     .select({ name: staff.name })

@@ -1,5 +1,8 @@
-import { staffMemberships } from '@kds/db';
-import { eq } from 'drizzle-orm';
+import { outbox, staffMemberships } from '@kds/db';
+import { and, eq } from 'drizzle-orm';
+import { recordedMail } from '../../gateways/mail.ts';
+import { emailSender } from '../notifications/email.ts';
+import { runOutbox } from '../outbox/run-outbox.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createHarness, createOtherStore, trpcCodeOf, type Harness } from '../../test/fixtures.ts';
 import type { Principal } from '../context.ts';
@@ -159,5 +162,33 @@ describe('invitations', () => {
     ).toBe('CONFLICT');
     const open = await h.caller(owner).staff.invitations();
     expect(open.map((i) => i.email)).toContain('m2@demo.test');
+  });
+
+  test('the invitation email goes to the address, and not at all once the invitation is answered', async () => {
+    const mailed: string[] = [];
+    const mail = recordedMail();
+    const senders = {
+      email: emailSender({ send: (e) => (mailed.push(`${e.to}|${e.text}`), mail.send(e)) }),
+    };
+    const sent = await h
+      .caller(manager)
+      .staff.create({ name: 'E', email: 'e@demo.test', role: 'kitchen' });
+    const answered = await h
+      .caller(manager)
+      .staff.create({ name: 'F', email: 'f@demo.test', role: 'kitchen' });
+    await h
+      .caller()
+      .invitation.signUp({ token: tokenOf(answered.link), name: 'F', password: 'f-chose-this' });
+    await runOutbox(h.ctx(), { senders });
+    const ours = mailed.filter((m) => /^[ef]@demo/.test(m));
+    expect(ours).toHaveLength(1);
+    expect(ours[0]).toMatch(/^e@demo\.test\|.*invited you to join Demo Diner/s);
+    expect(ours[0]).toContain(tokenOf(sent.link));
+    const rows = await h.db
+      .select({ recipient: outbox.recipient, status: outbox.status })
+      .from(outbox)
+      .where(and(eq(outbox.template, 'email.staff_invitation')));
+    expect(rows.find((r) => r.recipient === 'e@demo.test')?.status).toBe('recorded');
+    expect(rows.find((r) => r.recipient === 'f@demo.test')?.status).toBe('canceled');
   });
 });

@@ -6,6 +6,9 @@ import type { DomainContext } from '../context.ts';
 /** Thrown by a sender when trying again cannot help (opted-out recipient, bad address). */
 export class PermanentFailure extends Error {}
 
+/** Thrown by a sender when the message has lost its purpose (an invitation already answered). */
+export class NoLongerNeeded extends Error {}
+
 /**
  * Delivers one message; resolves with the provider's id, throws to have it retried. A sender
  * must give up well within the lease (LEASE_MS): every transport has its own timeouts.
@@ -81,12 +84,13 @@ async function deliver(
   try {
     result = await send(message, ctx);
   } catch (error) {
-    options.onError?.(message, error);
+    const moot = error instanceof NoLongerNeeded;
+    if (!moot) options.onError?.(message, error);
     const giveUp = error instanceof PermanentFailure || message.attempts >= maxAttempts;
     await ctx.db
       .update(outbox)
       .set({
-        status: giveUp ? 'failed' : 'pending',
+        status: moot ? 'canceled' : giveUp ? 'failed' : 'pending',
         error: (error as Error).message.slice(0, 500),
         lockedUntil: null,
         nextAttemptAt: new Date(ctx.now().getTime() + backoffMs(message.attempts)),
