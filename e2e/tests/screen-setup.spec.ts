@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { api, clearBoard, Demo } from '../support/api.ts';
+import { api, clearBoard, Demo, staffApi } from '../support/api.ts';
 import { enableSound, ticket } from '../support/screens.ts';
 
 // Every test starts from an empty board: specs share one server.
@@ -57,4 +57,15 @@ test('the screen asks for a tap where the browser blocks sound, then plays', asy
   await expect(overlay).toBeVisible();
   await overlay.click();
   await expect(overlay).toHaveCount(0);
+});
+
+test('a screen the manager unpairs goes back to the sign-in screen by itself', async ({ page }) => {
+  const manager = await staffApi('manager@demo.test');
+  const { code } = await manager.device.createPairingCode.mutate({ name: 'Soon gone' });
+  const { token, device } = await api().device.pair.mutate({ code });
+  await page.addInitScript((t) => localStorage.setItem('kds.kitchen.token', t), token);
+  await page.goto('/kitchen/');
+  await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
+  await manager.device.revoke.mutate({ deviceId: device.id });
+  await expect(page.getByRole('heading', { name: 'Pair this screen' })).toBeVisible();
 });

@@ -56,6 +56,19 @@ describe('attack: framing, sniffing and leaking the tracking link', () => {
   });
 });
 
+describe('attack: reading the store from its metrics', () => {
+  test('a production server without METRICS_TOKEN serves no metrics', async () => {
+    const production = await startServer(fx.db, { jobs: false, production: true });
+    try {
+      const response = await fetch(`http://${production.url}/metrics`);
+      expect(response.status).toBe(403);
+      expect(await response.text()).not.toContain('kds_');
+    } finally {
+      await production.close();
+    }
+  });
+});
+
 describe('attack: reading secrets and guests out of the logs', () => {
   test('no token, phone number, email or query string reaches the log', async () => {
     const phone = '+15550004242';

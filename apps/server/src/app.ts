@@ -133,6 +133,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const metrics = registerMetrics(app, {
     db: options.handle.db,
     now: deps.now,
+    production,
     ...(options.metricsToken ? { token: options.metricsToken } : {}),
   });
   await registerSecurityHeaders(app, {

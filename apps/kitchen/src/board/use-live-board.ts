@@ -1,4 +1,4 @@
-import { useTRPC, useTRPCClient } from '@kds/ui';
+import { isAuthError, useTRPC, useTRPCClient } from '@kds/ui';
 import { skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -73,6 +73,12 @@ export function useLiveBoard(onEvent: (event: StoredEvent) => void): LiveBoard {
         }
         if (stale) void reload();
         onEventRef.current(data);
+      },
+      // Signed out, unpaired, suspended: the stream ends UNAUTHORIZED. Re-reading the screen's
+      // config finds out for sure, and the app goes back to the sign-in screen.
+      onError: (error) => {
+        if (isAuthError(error))
+          void queryClient.invalidateQueries(trpc.kitchen.config.queryFilter());
       },
     }),
   );
