@@ -29,12 +29,13 @@ const env = {
   ...process.env,
   PATH: `${join(tools, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}`,
   TURBO_TELEMETRY_DISABLED: '1',
-  // `npm start` is the demo: development mode (simulated payments and messages, the demo
-  // store). The server itself treats a missing NODE_ENV as production.
-  ...(task === 'serve' ? { NODE_ENV: process.env.NODE_ENV ?? 'development' } : {}),
 };
-const run = (command, args) => {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env });
+const run = (command, args, extraEnv = {}) => {
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...env, ...extraEnv },
+  });
   if (result.error) throw result.error;
   return result.status ?? 1;
 };
@@ -64,4 +65,14 @@ if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(lockfile).m
   const status = exec(['install', '--frozen-lockfile']);
   if (status !== 0) process.exit(status);
 }
-process.exit(exec(['run', task]));
+if (task !== 'serve') process.exit(exec(['run', task]));
+// `npm start` is the demo: the apps are built as for production, and the server runs in
+// development (simulated payments and messages, the demo store). The server itself treats a
+// missing NODE_ENV as production.
+const built = exec(['run', 'build']);
+if (built !== 0) process.exit(built);
+process.exit(
+  run('pnpm', ['--filter', '@kds/server', 'run', 'start'], {
+    NODE_ENV: process.env.NODE_ENV ?? 'development',
+  }),
+);

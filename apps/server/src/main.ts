@@ -33,7 +33,8 @@ async function main() {
   if (stripe === null) await refuseOnlinePaymentWithoutStripe(handle);
 
   const app = await buildApp(appOptions(env, handle, stripe, publicUrl));
-  if (seeded) app.log.info('seeded the demo store (owner@demo.test / demo)');
+  if (seeded)
+    app.log.info('seeded the demo store: the demo logins are in the README (password demo)');
   if (!env.PICKUP_CODE_PEPPER)
     app.log.warn('PICKUP_CODE_PEPPER is not set: using the development secret');
   if (production && stripe?.simulated) {
