@@ -38,7 +38,7 @@ test('a manager invites a cook, who creates their account from the link and work
   await shot(phone, 'admin-invite-accept');
   expect(await seriousViolations(phone)).toEqual([]);
   await phone.getByLabel('Choose a password').fill('rosas-own-password');
-  await phone.getByLabel('New password again').fill('rosas-own-password');
+  await phone.getByLabel('The same password again').fill('rosas-own-password');
   await phone.getByRole('button', { name: 'Create my account and join' }).click();
   // A kitchen account: the console sends her to the kitchen screens.
   await expect(phone.getByText('This account is for the kitchen screens')).toBeVisible();

@@ -1,10 +1,12 @@
 /** The two fields of a new password (named `new` and `again`): typed twice, checked alike. */
 export function NewPasswordFields({
   label = 'New password (10 characters or more)',
+  againLabel = 'New password again',
   mismatch,
   problem,
 }: {
   label?: string;
+  againLabel?: string;
   mismatch: boolean;
   /** What the server said about the new password, next to it. */
   problem?: string | null;
@@ -30,7 +32,7 @@ export function NewPasswordFields({
         )}
       </label>
       <label className="field">
-        <span>New password again</span>
+        <span>{againLabel}</span>
         <input
           name="again"
           type="password"

@@ -130,7 +130,11 @@ function CreateAccount(props: { token: string; name: string; onJoined: () => voi
         <span>Your name</span>
         <input name="name" defaultValue={props.name} required maxLength={80} autoComplete="name" />
       </label>
-      <NewPasswordFields label="Choose a password (10 characters or more)" mismatch={mismatch} />
+      <NewPasswordFields
+        label="Choose a password (10 characters or more)"
+        againLabel="The same password again"
+        mismatch={mismatch}
+      />
       <button className="btn btn--primary" disabled={signUp.isPending}>
         {signUp.isPending ? 'Creating…' : 'Create my account and join'}
       </button>
