@@ -3,7 +3,6 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { Redirect, Route, Router, Switch } from 'wouter';
 import { AccountPage } from './account/account-page.tsx';
-import { temporaryPassword } from './account/temporary-password.ts';
 import { InvitePage } from './auth/invite-page.tsx';
 import { SignIn } from './auth/sign-in.tsx';
 import { DashboardPage } from './dashboard/dashboard-page.tsx';
@@ -45,11 +44,7 @@ function Console({ onIdentityChange }: { onIdentityChange: () => void }) {
           <ChoosePassword
             title="Choose your new password"
             intro="A manager reset your password. Choose your own now; only you will know it."
-            {...(temporaryPassword.value ? { knownCurrent: temporaryPassword.value } : {})}
-            onDone={() => {
-              temporaryPassword.value = null;
-              onIdentityChange();
-            }}
+            onDone={onIdentityChange}
           />
         </section>
       </main>

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useSyncExternalStore } from 'react';
 import { SignIn } from './auth/sign-in.tsx';
 import { StationPicker } from './auth/station-picker.tsx';
-import { temporaryPassword, tokenStore, useToken } from './auth/token.ts';
+import { tokenStore, useToken } from './auth/token.ts';
 import { BoardScreen } from './board/board-screen.tsx';
 
 const subscribeUrl = (l: () => void) => {
@@ -40,11 +40,7 @@ function Kitchen() {
         <ChoosePassword
           title="Choose your new password"
           intro="A manager reset your password. Choose your own before you start; only you will know it."
-          {...(temporaryPassword.value ? { knownCurrent: temporaryPassword.value } : {})}
-          onDone={() => {
-            temporaryPassword.value = null;
-            void config.refetch();
-          }}
+          onDone={() => void config.refetch()}
         />
         <button className="btn" onClick={() => tokenStore.set(null)}>
           Sign out

@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { NewPasswordFields, newPasswordOf } from './new-password-fields.tsx';
+import { temporaryPassword } from './temporary-password.ts';
 import { useTRPC } from './trpc.ts';
 
 /** What went wrong, in words for the person at the screen, with the field it concerns. */
@@ -24,22 +25,28 @@ function problemOf(error: unknown): { field: 'current' | 'new' | null; message: 
 
 /**
  * One's own new password: after a manager's reset (nothing else works until it is done) or by
- * choice. The current password is asked for unless the caller already has it (it was just
- * typed to sign in).
+ * choice. The current password is asked for unless it was just typed to sign in
+ * (`temporaryPassword`).
  */
 export function ChoosePassword({
   title,
   intro,
-  knownCurrent,
   onDone,
 }: {
   title: string;
   intro: string;
-  knownCurrent?: string;
   onDone: () => void;
 }) {
   const trpc = useTRPC();
-  const change = useMutation(trpc.auth.changePassword.mutationOptions({ onSuccess: onDone }));
+  const [knownCurrent] = useState(() => temporaryPassword.value ?? undefined);
+  const change = useMutation(
+    trpc.auth.changePassword.mutationOptions({
+      onSuccess: () => {
+        temporaryPassword.value = null;
+        onDone();
+      },
+    }),
+  );
   const [mismatch, setMismatch] = useState(false);
   const problem = change.error ? problemOf(change.error) : null;
 

@@ -1,4 +1,5 @@
 export { ChoosePassword } from './choose-password.tsx';
+export { temporaryPassword } from './temporary-password.ts';
 export { NewPasswordFields, newPasswordOf } from './new-password-fields.tsx';
 export { createKdsClients, isAuthError, needsNewPassword, type KdsClients } from './client.ts';
 export {

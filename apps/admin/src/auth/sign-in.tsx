@@ -1,7 +1,6 @@
-import { useTRPC } from '@kds/ui';
+import { temporaryPassword, useTRPC } from '@kds/ui';
 import { useMutation } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
-import { temporaryPassword } from '../account/temporary-password.ts';
 
 /** Email and password; the server answers with an HTTP-only session cookie. */
 export function SignIn({ onSignedIn, notice }: { onSignedIn: () => void; notice?: string }) {

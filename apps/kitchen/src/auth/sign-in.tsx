@@ -1,6 +1,6 @@
-import { useTRPCClient } from '@kds/ui';
+import { temporaryPassword, useTRPCClient } from '@kds/ui';
 import { useState, type FormEvent } from 'react';
-import { temporaryPassword, tokenStore } from './token.ts';
+import { tokenStore } from './token.ts';
 
 /** Staff sign in, or a wall screen is paired with a code a manager created. */
 export function SignIn() {
@@ -67,7 +67,7 @@ export function SignIn() {
                 email: String(f.get('email')),
                 password,
               });
-              if (result.staff.mustChangePassword) temporaryPassword.value = password;
+              temporaryPassword.value = result.staff.mustChangePassword ? password : null;
               return result.token;
             })
           }

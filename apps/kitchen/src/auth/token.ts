@@ -18,9 +18,3 @@ export const tokenStore = {
 };
 
 export const useToken = () => useSyncExternalStore(tokenStore.subscribe, tokenStore.get);
-
-/**
- * The temporary password a manager handed over, kept in memory only between signing in with it
- * and choosing a new one, so the cook does not type it twice (never stored).
- */
-export const temporaryPassword = { value: null as string | null };

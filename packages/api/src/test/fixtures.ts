@@ -51,6 +51,15 @@ export interface Harness {
   staffOf(storeId: string, role: StaffRole): Promise<Principal & { kind: 'staff'; token: string }>;
   /** The signed-in person behind a session token (as the server would resolve it). */
   principalOf(token: string): Promise<Principal & { kind: 'staff' }>;
+  /**
+   * A new account that joined `invitedBy`'s store through an invitation link, with its own
+   * password, signed in (as a kitchen cook unless said otherwise).
+   */
+  joinByInvitation(
+    invitedBy: Principal,
+    email: string,
+    options?: { role?: StaffRole; password?: string },
+  ): Promise<{ id: string; token: string; password: string }>;
   close(): Promise<void>;
 }
 
@@ -108,6 +117,16 @@ export async function createHarness(
     ctx,
     caller: (principal = null) => appRouter.createCaller(ctx(principal)),
     staffOf: (storeId, role) => createStaff(db, storeId, role),
+    joinByInvitation: async (invitedBy, email, options = {}) => {
+      const password = options.password ?? 'cooks-own-password';
+      const invited = await appRouter
+        .createCaller(ctx(invitedBy))
+        .staff.create({ name: email, email, role: options.role ?? 'kitchen' });
+      const joined = await appRouter
+        .createCaller(ctx(null))
+        .invitation.signUp({ token: invitationTokenOf(invited.link), name: email, password });
+      return { id: joined.staff.id, token: joined.token, password };
+    },
     principalOf: async (token) => {
       const principal = await resolvePrincipal(db, token, new Date());
       if (principal?.kind !== 'staff') throw new Error('not a live staff session');
@@ -216,6 +235,10 @@ export function counterOrder(demo: DemoStore, overrides: Record<string, unknown>
     ...overrides,
   };
 }
+
+/** The token of an invitation link (`…/admin/invite#<token>`). */
+export const invitationTokenOf = (link: string | null) =>
+  decodeURIComponent(link?.split('#')[1] ?? '');
 
 /** Awaits a call that must fail and returns its tRPC error code. */
 export async function trpcCodeOf(promise: Promise<unknown>): Promise<string> {

@@ -12,13 +12,10 @@ afterAll(() => h.close());
 
 const login = (email: string, password: string) => h.caller().auth.login({ email, password });
 
-/** A cook who joined by invitation with their own password. */
-async function cook(email: string, password = 'cooks-own-password') {
+/** A cook who joined by invitation with their own password, and the manager who invited them. */
+async function cook(email: string) {
   const manager = await h.staffOf(h.demo.storeId, 'manager');
-  const invited = await h.caller(manager).staff.create({ name: email, email, role: 'kitchen' });
-  const token = decodeURIComponent(invited.link?.split('#')[1] ?? '');
-  const joined = await h.caller().invitation.signUp({ token, name: email, password });
-  return { id: joined.staff.id, token: joined.token, password, manager };
+  return { ...(await h.joinByInvitation(manager, email)), manager };
 }
 
 const openSessions = async (staffId: string) =>

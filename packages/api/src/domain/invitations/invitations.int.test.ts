@@ -4,7 +4,13 @@ import { recordedMail } from '../../gateways/mail.ts';
 import { emailSender } from '../notifications/email.ts';
 import { runOutbox } from '../outbox/run-outbox.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createHarness, createOtherStore, trpcCodeOf, type Harness } from '../../test/fixtures.ts';
+import {
+  createHarness,
+  createOtherStore,
+  invitationTokenOf,
+  trpcCodeOf,
+  type Harness,
+} from '../../test/fixtures.ts';
 import type { Principal } from '../context.ts';
 
 let h: Harness;
@@ -17,18 +23,14 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const tokenOf = (link: string | null) => decodeURIComponent(link?.split('#')[1] ?? '');
 const login = (email: string, password: string) => h.caller().auth.login({ email, password });
 
 /** A new account in a store of its own, through an invitation from that store's owner. */
-async function accountElsewhere(email: string, password = 'a-long-password-1') {
+async function accountElsewhere(email: string) {
   const other = await createOtherStore(h.db, `elsewhere-${email.split('@')[0]}`);
   const otherOwner = await h.staffOf(other.storeId, 'owner');
-  const invited = await h.caller(otherOwner).staff.create({ name: 'Else', email, role: 'manager' });
-  await h.caller().invitation.signUp({ token: tokenOf(invited.link), name: 'Else', password });
-  const session = await login(email, password);
-  const principal = await h.principalOf(session.token);
-  return { storeId: other.storeId, principal };
+  const joined = await h.joinByInvitation(otherOwner, email, { role: 'manager' });
+  return { storeId: other.storeId, principal: await h.principalOf(joined.token) };
 }
 
 describe('invitations', () => {
@@ -75,7 +77,7 @@ describe('invitations', () => {
       emailed: false,
       link: expect.stringContaining('/admin/invite#'),
     });
-    const token = tokenOf(invited.link);
+    const token = invitationTokenOf(invited.link);
     expect(await h.caller().invitation.forToken({ token })).toMatchObject({
       storeName: 'Demo Diner',
       email: 'chris@demo.test',
@@ -100,13 +102,13 @@ describe('invitations', () => {
     const second = await h
       .caller(manager)
       .staff.create({ name: 'R', email: 'r@demo.test', role: 'kitchen' });
-    expect(await trpcCodeOf(h.caller().invitation.forToken({ token: tokenOf(first.link) }))).toBe(
-      'NOT_FOUND',
-    );
+    expect(
+      await trpcCodeOf(h.caller().invitation.forToken({ token: invitationTokenOf(first.link) })),
+    ).toBe('NOT_FOUND');
     await h.caller(manager).staff.cancelInvitation({ invitationId: second.invitationId });
-    expect(await trpcCodeOf(h.caller().invitation.forToken({ token: tokenOf(second.link) }))).toBe(
-      'NOT_FOUND',
-    );
+    expect(
+      await trpcCodeOf(h.caller().invitation.forToken({ token: invitationTokenOf(second.link) })),
+    ).toBe('NOT_FOUND');
 
     await accountElsewhere('taken@else.test');
     const taken = await h
@@ -115,7 +117,7 @@ describe('invitations', () => {
     expect(
       await trpcCodeOf(
         h.caller().invitation.signUp({
-          token: tokenOf(taken.link),
+          token: invitationTokenOf(taken.link),
           name: 'T',
           password: 'another-password',
         }),
@@ -130,7 +132,7 @@ describe('invitations', () => {
     const stranger = await accountElsewhere('stranger@else.test');
     expect(
       await trpcCodeOf(
-        h.caller(stranger.principal).invitation.accept({ token: tokenOf(invited.link) }),
+        h.caller(stranger.principal).invitation.accept({ token: invitationTokenOf(invited.link) }),
       ),
     ).toBe('FORBIDDEN');
     expect(
@@ -178,12 +180,16 @@ describe('invitations', () => {
       .staff.create({ name: 'F', email: 'f@demo.test', role: 'kitchen' });
     await h
       .caller()
-      .invitation.signUp({ token: tokenOf(answered.link), name: 'F', password: 'f-chose-this' });
+      .invitation.signUp({
+        token: invitationTokenOf(answered.link),
+        name: 'F',
+        password: 'f-chose-this',
+      });
     await runOutbox(h.ctx(), { senders });
     const ours = mailed.filter((m) => /^[ef]@demo/.test(m));
     expect(ours).toHaveLength(1);
     expect(ours[0]).toMatch(/^e@demo\.test\|.*invited you to join Demo Diner/s);
-    expect(ours[0]).toContain(tokenOf(sent.link));
+    expect(ours[0]).toContain(invitationTokenOf(sent.link));
     const rows = await h.db
       .select({ recipient: outbox.recipient, status: outbox.status })
       .from(outbox)

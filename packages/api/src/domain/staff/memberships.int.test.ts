@@ -14,17 +14,10 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const tokenOf = (link: string | null) => decodeURIComponent(link?.split('#')[1] ?? '');
 const login = (email: string, password: string) => h.caller().auth.login({ email, password });
 
 /** Someone who joined this store by invitation, with a password, signed in. */
-async function cook(email: string, invitedBy = manager, password = 'cooks-own-password') {
-  const invited = await h.caller(invitedBy).staff.create({ name: email, email, role: 'kitchen' });
-  const joined = await h
-    .caller()
-    .invitation.signUp({ token: tokenOf(invited.link), name: email, password });
-  return { id: joined.staff.id, token: joined.token, password };
-}
+const cook = (email: string) => h.joinByInvitation(manager, email);
 
 /** The same person, also working at a second store where someone else is in charge. */
 async function alsoWorksAt(staffId: string, slug: string) {
