@@ -178,13 +178,11 @@ describe('invitations', () => {
     const answered = await h
       .caller(manager)
       .staff.create({ name: 'F', email: 'f@demo.test', role: 'kitchen' });
-    await h
-      .caller()
-      .invitation.signUp({
-        token: invitationTokenOf(answered.link),
-        name: 'F',
-        password: 'f-chose-this',
-      });
+    await h.caller().invitation.signUp({
+      token: invitationTokenOf(answered.link),
+      name: 'F',
+      password: 'f-chose-this',
+    });
     await runOutbox(h.ctx(), { senders });
     const ours = mailed.filter((m) => /^[ef]@demo/.test(m));
     expect(ours).toHaveLength(1);
