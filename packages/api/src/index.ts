@@ -69,3 +69,9 @@ export { applyRetention } from './domain/privacy/index.ts';
 export { getStoreSettings, onlinePaymentStores } from './domain/stores/index.ts';
 export { liveSubscriptions, type SubscriptionKind } from './tracked.ts';
 export { healthSnapshot } from './domain/ops/health-snapshot.ts';
+export {
+  issueSetupCode,
+  NewOwnerInput,
+  NewStoreInput,
+  setupFromCommandLine,
+} from './domain/setup/index.ts';

@@ -14,6 +14,7 @@ import { staffRouter } from './routers/staff.ts';
 import { reportRouter } from './routers/report.ts';
 import { privacyRouter } from './routers/privacy.ts';
 import { invitationRouter } from './routers/invitation.ts';
+import { setupRouter } from './routers/setup.ts';
 import { router } from './trpc.ts';
 
 export const appRouter = router({
@@ -33,6 +34,7 @@ export const appRouter = router({
   report: reportRouter,
   privacy: privacyRouter,
   invitation: invitationRouter,
+  setup: setupRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,6 +7,7 @@ import {
   updateStoreSettings,
   whoAmI,
 } from '../domain/stores/index.ts';
+import { addStore, NewStoreInput } from '../domain/setup/index.ts';
 import { managerProcedure, router, staffProcedure } from '../trpc.ts';
 
 /** The admin console's frame: who is signed in, which store, and how it is doing. */
@@ -16,6 +17,10 @@ export const storeRouter = router({
     .input(SwitchStoreInput)
     .mutation(({ ctx, input }) => switchStore({ ctx, input })),
   dashboard: managerProcedure.query(({ ctx }) => dashboard({ ctx })),
+  /** An owner opens another store (managers are refused by the verb). */
+  create: managerProcedure
+    .input(NewStoreInput)
+    .mutation(({ ctx, input }) => addStore({ ctx, input })),
   settings: managerProcedure.query(({ ctx }) => getStoreSettings({ ctx })),
   updateSettings: managerProcedure
     .input(StoreSettingsInput)

@@ -72,17 +72,25 @@ const config: DomainConfig = {
   services: { production: false, payments: 'simulated', sms: 'recorded', email: 'recorded' },
 };
 
+const NO_STORE = { storeId: '', station: {}, item: {}, modifier: {} } as unknown as DemoStore;
+
 /** A migrated database with the demo store, a bus, and callers through the real router. */
 export async function createHarness(
-  options: { postcodes?: PostcodeLookup; payments?: PaymentGateway | null } = {},
+  options: {
+    postcodes?: PostcodeLookup;
+    payments?: PaymentGateway | null;
+    /** false: a fresh install with no store at all (first run); `demo` is then empty. */
+    seed?: boolean;
+  } = {},
 ): Promise<Harness> {
   const simulated = createSimulatedStripe({ publicUrl: config.publicUrl });
   const handle = await createTestDb();
   const db = handle.db;
-  await seedDemo(db, { hashPassword: async () => hashPassword('demo') });
+  const seeded = options.seed !== false;
+  if (seeded) await seedDemo(db, { hashPassword: async () => hashPassword('demo') });
   const log = createEventLog(db);
   const bus = new EventBus(log);
-  const demo = await loadStore(db, 'demo');
+  const demo = seeded ? await loadStore(db, 'demo') : NO_STORE;
   const limits = createRateLimits(db);
   const streams = new StreamGuard({
     perPrincipal: 20,

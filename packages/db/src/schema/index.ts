@@ -10,3 +10,4 @@ export * from './outbox.ts';
 export * from './staff.ts';
 export * from './devices.ts';
 export * from './audit.ts';
+export * from './install.ts';

@@ -12,11 +12,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Principal, TxContext } from '../context.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
 
-export async function findStoreBySlug(db: Queryable, slug: string): Promise<Store> {
-  const [store] = await db.select().from(stores).where(eq(stores.slug, slug)).limit(1);
-  if (!store) throw new NotFoundError('store', { storeSlug: slug });
-  return store;
-}
+export { findStoreBySlug } from '../stores/store-slug.ts';
 
 /**
  * Locks one of the caller's store's orders for update. Another store's order is NOT_FOUND,

@@ -25,27 +25,54 @@ const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM')
 
 const Phone = z.string().regex(/^\+[1-9]\d{6,14}$/, 'an international number like +15551234567');
 
+/** The part of a store's address guests type and QR codes carry: `/order/<slug>`. */
+export const StoreSlug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes, e.g. marios-pizza');
+
+/** An ISO 4217 code this runtime can format (USD, EUR, GBP, JPY, ...). */
+export const Currency = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine((code) => Intl.supportedValuesOf('currency').includes(code), {
+    message: 'not a currency code (e.g. USD, EUR, GBP)',
+  });
+
+export const TimeZone = z.string().refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'not a time zone (e.g. Europe/London)' },
+);
+
+export const OpeningHours = z
+  .array(
+    z
+      .object({ day: z.number().int().min(0).max(6), opens: LocalTime, closes: LocalTime })
+      .refine((i) => i.closes !== i.opens, { message: 'opens and closes at the same time' }),
+  )
+  .max(28);
+
+export const StoreLocation = z.object({
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+});
+
 /** Everything a manager may set about a store; checked as a whole, saved as a whole. */
 export const StoreSettingsInput = z.object({
   name: z.string().trim().min(1).max(80),
-  timezone: z.string().refine(
-    (zone) => {
-      try {
-        new Intl.DateTimeFormat('en', { timeZone: zone });
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    { message: 'not a time zone (e.g. Europe/London)' },
-  ),
-  openingHours: z
-    .array(
-      z
-        .object({ day: z.number().int().min(0).max(6), opens: LocalTime, closes: LocalTime })
-        .refine((i) => i.closes !== i.opens, { message: 'opens and closes at the same time' }),
-    )
-    .max(28),
+  slug: StoreSlug,
+  currency: Currency,
+  timezone: TimeZone,
+  openingHours: OpeningHours,
   settings: z.object({
     paymentMode: z.enum(['online', 'counter', 'both']),
     ticketThresholds: z.object({ dine_in: Thresholds, pickup: Thresholds, delivery: Thresholds }),
@@ -74,9 +101,7 @@ export const StoreSettingsInput = z.object({
     deliveryRadiusMeters: z.number().int().min(0).max(100_000),
     defaultPrepMinutes: z.number().int().min(1).max(240),
     paymentExpiryMinutes: z.number().int().min(30).max(1440),
-    location: z
-      .object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
-      .optional(),
+    location: StoreLocation.optional(),
     pickupCodeValidMinutes: z.number().int().min(5).max(1440).optional(),
     allowAddToOrder: z.boolean().optional(),
     scheduledSlotCapacity: z.number().int().min(1).max(100).optional(),

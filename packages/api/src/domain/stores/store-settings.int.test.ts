@@ -2,7 +2,13 @@ import { auditLog, stores } from '@kds/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Principal } from '../context.ts';
-import { createHarness, trpcCodeOf, type Harness } from '../../test/fixtures.ts';
+import {
+  counterOrder,
+  createHarness,
+  createOtherStore,
+  trpcCodeOf,
+  type Harness,
+} from '../../test/fixtures.ts';
 
 let h: Harness;
 let manager: Principal & { kind: 'staff' };
@@ -15,9 +21,8 @@ afterAll(() => h.close());
 const current = async () => {
   const {
     id: _id,
-    slug: _slug,
-    currency: _c,
     defaultTemplates: _d,
+    formerSlugs: _f,
     ...form
   } = await h.caller(manager).store.settings();
   return form;
@@ -77,6 +82,8 @@ describe('store.updateSettings', () => {
       },
       { ...form, openingHours: [{ day: 9, opens: '25:00', closes: '10:00' }] },
       { ...form, settings: { ...form.settings, taxRateBps: -5 } },
+      { ...form, slug: 'Not A Slug!' },
+      { ...form, currency: 'XYZ1' },
     ];
     for (const input of bad) {
       expect(await trpcCodeOf(h.caller(manager).store.updateSettings(input as never))).toBe(
@@ -84,6 +91,52 @@ describe('store.updateSettings', () => {
       );
     }
     expect(await current()).toEqual(form);
+  });
+
+  test('a new address keeps the old one working, and is refused when another store has it', async () => {
+    const form = await current();
+    const menuAt = (storeSlug: string) => h.caller().menu.forStore({ storeSlug });
+    await h.caller(manager).store.updateSettings({ ...form, slug: 'demo-downtown' });
+    expect((await menuAt('demo-downtown')).store.slug).toBe('demo-downtown');
+    // QR codes printed with the old address still reach the store.
+    expect((await menuAt(form.slug)).store.slug).toBe('demo-downtown');
+    expect((await h.caller(manager).store.settings()).formerSlugs).toEqual([form.slug]);
+
+    const other = await createOtherStore(h.db, 'other-diner');
+    const otherManager = await h.staffOf(other.storeId, 'manager');
+    const {
+      id: _i,
+      defaultTemplates: _t,
+      formerSlugs: _s,
+      ...otherForm
+    } = await h.caller(otherManager).store.settings();
+    for (const slug of ['demo-downtown', form.slug]) {
+      expect(
+        await trpcCodeOf(h.caller(otherManager).store.updateSettings({ ...otherForm, slug })),
+      ).toBe('CONFLICT');
+    }
+    // Back to the first address: it stops being an alias and is the store's own again.
+    await h.caller(manager).store.updateSettings({ ...(await current()), slug: form.slug });
+    expect((await h.caller(manager).store.settings()).formerSlugs).toEqual(['demo-downtown']);
+  });
+
+  test('the currency changes only while the store has no orders', async () => {
+    const other = await createOtherStore(h.db, 'fresh-diner');
+    const otherManager = await h.staffOf(other.storeId, 'manager');
+    const {
+      id: _i,
+      defaultTemplates: _t,
+      formerSlugs: _s,
+      ...fresh
+    } = await h.caller(otherManager).store.settings();
+    await h.caller(otherManager).store.updateSettings({ ...fresh, currency: 'eur' });
+    expect((await h.caller(otherManager).store.settings()).currency).toBe('EUR');
+
+    const form = await current();
+    await h.caller().order.place(counterOrder(h.demo, { storeSlug: form.slug }));
+    expect(
+      await trpcCodeOf(h.caller(manager).store.updateSettings({ ...form, currency: 'EUR' })),
+    ).toBe('UNPROCESSABLE_CONTENT');
   });
 
   test('kitchen staff cannot read or change settings', async () => {

@@ -1,4 +1,4 @@
-import { stores } from '@kds/db';
+import { storeSlugAliases, stores } from '@kds/db';
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../audit.ts';
 import { requireManager } from '../auth/principal.ts';
@@ -6,12 +6,17 @@ import type { DomainContext } from '../context.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { DEFAULT_TEMPLATES } from '../notifications/templates.ts';
 import type { StoreSettingsInput } from './schemas.ts';
+import { assertCurrencyMayChange, renameSlug } from './store-slug.ts';
 
 /** The store as its manager edits it, with the default message texts to start from. */
 export async function getStoreSettings({ ctx }: { ctx: DomainContext }) {
   const manager = requireManager(ctx);
   const [store] = await ctx.db.select().from(stores).where(eq(stores.id, manager.storeId));
   if (!store) throw new NotFoundError('store');
+  const aliases = await ctx.db
+    .select({ slug: storeSlugAliases.slug })
+    .from(storeSlugAliases)
+    .where(eq(storeSlugAliases.storeId, store.id));
   return {
     id: store.id,
     slug: store.slug,
@@ -21,6 +26,7 @@ export async function getStoreSettings({ ctx }: { ctx: DomainContext }) {
     openingHours: store.openingHours,
     settings: store.settings,
     defaultTemplates: DEFAULT_TEMPLATES,
+    formerSlugs: aliases.map((a) => a.slug),
   };
 }
 
@@ -48,10 +54,14 @@ export async function updateStoreSettings({
       .where(eq(stores.id, manager.storeId))
       .for('update');
     if (!before) throw new NotFoundError('store');
+    await assertCurrencyMayChange(tx, before, input.currency);
+    await renameSlug(tx, before, input.slug);
     const [after] = await tx
       .update(stores)
       .set({
         name: input.name,
+        slug: input.slug,
+        currency: input.currency,
         timezone: input.timezone,
         openingHours: input.openingHours,
         settings: input.settings,
@@ -64,12 +74,16 @@ export async function updateStoreSettings({
       entityId: before.id,
       before: {
         name: before.name,
+        slug: before.slug,
+        currency: before.currency,
         timezone: before.timezone,
         openingHours: before.openingHours,
         settings: before.settings,
       },
       after: {
         name: input.name,
+        slug: input.slug,
+        currency: input.currency,
         timezone: input.timezone,
         openingHours: input.openingHours,
         settings: input.settings,

@@ -1,0 +1,38 @@
+import { staffMemberships } from '@kds/db';
+import { recordAudit } from '../audit.ts';
+import { requireStaff } from '../auth/principal.ts';
+import type { DomainContext } from '../context.ts';
+import { ForbiddenError } from '../errors.ts';
+import { withTransaction } from '../transaction.ts';
+import { insertStore, newStoreSettings } from './internal.ts';
+import type { NewStoreInput } from './schemas.ts';
+
+/**
+ * An owner opens another store: they own it, and switch to it with the store switcher. Its
+ * menu, stations and staff start empty.
+ */
+export async function addStore({ ctx, input }: { ctx: DomainContext; input: NewStoreInput }) {
+  const owner = requireStaff(ctx);
+  if (owner.role !== 'owner') throw new ForbiddenError('only an owner can open a store');
+  const settings = await newStoreSettings(input, {
+    onlinePayments: ctx.payments !== null,
+    postcodes: ctx.postcodes,
+  });
+  return withTransaction(ctx, async ({ tx }) => {
+    const store = await insertStore(tx, input, settings);
+    await tx
+      .insert(staffMemberships)
+      .values({ staffId: owner.staffId, storeId: store.id, role: 'owner' });
+    await recordAudit(
+      tx,
+      { ...owner, storeId: store.id },
+      {
+        action: 'store.created',
+        entity: 'store',
+        entityId: store.id,
+        after: { name: store.name, slug: store.slug, openedFrom: owner.storeId },
+      },
+    );
+    return { id: store.id, slug: store.slug, name: store.name };
+  });
+}

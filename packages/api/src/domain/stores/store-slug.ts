@@ -1,0 +1,64 @@
+import { orders, storeSlugAliases, stores, type Queryable, type Store } from '@kds/db';
+import { and, eq, ne } from 'drizzle-orm';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+
+/**
+ * A store by the slug in its address, or by one it had before: QR codes printed before a
+ * rename keep working. A store's current slug always wins over another store's old one.
+ */
+export async function findStoreBySlug(db: Queryable, slug: string): Promise<Store> {
+  const [current] = await db.select().from(stores).where(eq(stores.slug, slug)).limit(1);
+  if (current) return current;
+  const [former] = await db
+    .select({ store: stores })
+    .from(storeSlugAliases)
+    .innerJoin(stores, eq(stores.id, storeSlugAliases.storeId))
+    .where(eq(storeSlugAliases.slug, slug))
+    .limit(1);
+  if (!former) throw new NotFoundError('store', { storeSlug: slug });
+  return former.store;
+}
+
+/**
+ * Makes sure `slug` may become `storeId`'s address: no other store uses it now or used it
+ * before (its old QR codes would lead that store's guests here). Its own former slug is fine.
+ */
+export async function claimSlug(db: Queryable, slug: string, storeId: string | null) {
+  const [taken] = await db
+    .select({ id: stores.id })
+    .from(stores)
+    .where(storeId ? and(eq(stores.slug, slug), ne(stores.id, storeId)) : eq(stores.slug, slug));
+  const [former] = await db
+    .select({ storeId: storeSlugAliases.storeId })
+    .from(storeSlugAliases)
+    .where(eq(storeSlugAliases.slug, slug));
+  if (taken || (former && former.storeId !== storeId)) {
+    throw new ConflictError(`the address /order/${slug} belongs to another store; choose another`, {
+      problems: [{ path: ['slug'], code: 'SLUG_TAKEN' }],
+    });
+  }
+  if (former) await db.delete(storeSlugAliases).where(eq(storeSlugAliases.slug, slug));
+}
+
+/** A store's address changes: the old one stays an alias, so printed QR codes still work. */
+export async function renameSlug(db: Queryable, store: Store, slug: string) {
+  if (slug === store.slug) return;
+  await claimSlug(db, slug, store.id);
+  await db.insert(storeSlugAliases).values({ slug: store.slug, storeId: store.id });
+}
+
+/** Prices and reports are in the store's currency: it changes only before the first order. */
+export async function assertCurrencyMayChange(db: Queryable, store: Store, currency: string) {
+  if (currency === store.currency) return;
+  const [order] = await db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(eq(orders.storeId, store.id))
+    .limit(1);
+  if (order) {
+    throw new ValidationError(
+      `the currency stays ${store.currency}: this store has orders in it; open a new store for another currency`,
+      { problems: [{ path: ['currency'], code: 'CURRENCY_LOCKED' }] },
+    );
+  }
+}
