@@ -66,13 +66,13 @@ if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(lockfile).m
   if (status !== 0) process.exit(status);
 }
 if (task !== 'serve') process.exit(exec(['run', task]));
-// `npm start` is the demo: the apps are built as for production, and the server runs in
-// development (simulated payments and messages, the demo store). The server itself treats a
+// `npm start` is the demo: the same build as production (turbo skips what has not changed),
+// and the server runs in development (simulated payments and messages, the demo store). The server itself treats a
 // missing NODE_ENV as production.
 const built = exec(['run', 'build']);
 if (built !== 0) process.exit(built);
 process.exit(
-  run('pnpm', ['--filter', '@kds/server', 'run', 'start'], {
+  run(process.execPath, [join(root, 'apps', 'server', 'dist', 'kds.js'), 'start'], {
     NODE_ENV: process.env.NODE_ENV ?? 'development',
   }),
 );

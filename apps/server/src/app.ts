@@ -28,6 +28,7 @@ import { registerExportRoutes } from './export-routes.ts';
 import { DEVELOPMENT_PEPPER } from './env.ts';
 import { createJobs, type Jobs } from './jobs.ts';
 import { loggerOptions } from './logging.ts';
+import { KDS_VERSION } from './paths.ts';
 import { registerMetrics } from './metrics.ts';
 import { CHECKOUT_CSS, registerPaymentRoutes } from './payment-routes.ts';
 import { registerQrRoutes } from './qr-routes.ts';
@@ -314,7 +315,7 @@ async function registerRoutes(
   }
   await registerExportRoutes(app, { context: fromRequest });
   await registerQrRoutes(app, { publicUrl, context: fromRequest });
-  app.get('/healthz', async () => ({ ok: true }));
+  app.get('/healthz', async () => ({ ok: true, version: KDS_VERSION }));
   app.get('/readyz', async (_request, reply) => {
     try {
       await options.handle.ping();

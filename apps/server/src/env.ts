@@ -65,6 +65,15 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default('KDS <orders@kds.local>'),
   /** A postcodes.io-style service for delivery addresses; without it, no delivery. */
   POSTCODE_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Where daily backups go; unset: no daily backup (`kds backup` still works). */
+  BACKUP_DIR: z.string().min(1).optional(),
+  /** When the daily backup runs, server local time. */
+  BACKUP_TIME: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, e.g. 04:00')
+    .default('04:00'),
+  /** How many daily backups are kept. */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(3650).default(14),
   /** Texts, calls or emails one guest's number or address may get per day, in all stores. */
   MESSAGES_PER_RECIPIENT_PER_DAY: z.coerce.number().int().min(1).max(1000).default(20),
   /** Networks (CIDR, comma-separated) a webhook endpoint may be on although private (a LAN POS). */
@@ -159,6 +168,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     if (env.SEED_DEMO) {
       problems.push('  SEED_DEMO: the demo store (password "demo") is never seeded in production');
     }
+    if (!env.DATABASE_URL && source.DATA_DIR === undefined) {
+      problems.push(
+        '  DATA_DIR: needed in production without DATABASE_URL: the folder the embedded database lives in (e.g. /var/lib/kds), so you know what to back up',
+      );
+    }
     if (!env.PUBLIC_URL) {
       problems.push('  PUBLIC_URL: needed in production: the https address guests and staff reach');
     }
@@ -170,6 +184,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   return {
     ...env,
     DATA_DIR: resolve(env.DATA_DIR),
+    ...(env.BACKUP_DIR ? { BACKUP_DIR: resolve(env.BACKUP_DIR) } : {}),
     SEED_DEMO: env.SEED_DEMO ?? !production,
     COOKIE_SECURE: env.COOKIE_SECURE ?? production,
   };

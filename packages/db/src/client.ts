@@ -23,9 +23,13 @@ export type Queryable = Database | Transaction;
 
 export const migrationsFolder = fileURLToPath(new URL('../../../drizzle', import.meta.url));
 
-export type DbConfig =
+export type DbConfig = (
   | { driver: 'postgres'; url: string; maxConnections?: number; applicationName?: string }
-  | { driver: 'pglite'; dataDir?: string; loadDataDir?: Blob; pglite?: PGlite };
+  | { driver: 'pglite'; dataDir?: string; loadDataDir?: Blob; pglite?: PGlite }
+) & {
+  /** The SQL migrations (default: the repository's `drizzle/`; a built server has its own). */
+  migrationsFolder?: string;
+};
 
 export interface Listener {
   /** Stop listening. */
@@ -55,14 +59,16 @@ export interface DbHandle {
 }
 
 export async function createDb(config: DbConfig): Promise<DbHandle> {
-  return config.driver === 'postgres' ? createPostgresDb(config) : createPgliteDb(config);
+  const folder = config.migrationsFolder ?? migrationsFolder;
+  return config.driver === 'postgres'
+    ? createPostgresDb(config, folder)
+    : createPgliteDb(config, folder);
 }
 
-function createPostgresDb(config: {
-  url: string;
-  maxConnections?: number;
-  applicationName?: string;
-}): DbHandle {
+function createPostgresDb(
+  config: { url: string; maxConnections?: number; applicationName?: string },
+  migrationsFolder: string,
+): DbHandle {
   const client = postgres(config.url, {
     max: config.maxConnections ?? 10,
     onnotice: () => {},
@@ -149,11 +155,10 @@ async function superviseListen(
   };
 }
 
-function createPgliteDb(config: {
-  dataDir?: string;
-  loadDataDir?: Blob;
-  pglite?: PGlite;
-}): DbHandle {
+function createPgliteDb(
+  config: { dataDir?: string; loadDataDir?: Blob; pglite?: PGlite },
+  migrationsFolder: string,
+): DbHandle {
   if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
   const client =
     config.pglite ??
@@ -174,7 +179,11 @@ function createPgliteDb(config: {
     listenBackendPids: async () => [],
     migrate: () => migratePglite(db, { migrationsFolder }),
     ping: async () => void (await client.query('select 1')),
-    dumpDataDir: () => client.dumpDataDir('gzip'),
+    // A checkpoint first, so a restore has little to replay.
+    dumpDataDir: async () => {
+      await client.query('checkpoint');
+      return client.dumpDataDir('gzip');
+    },
     close: () => client.close(),
   };
 }

@@ -11,3 +11,12 @@ export {
   type Transaction,
 } from './client.ts';
 export { defaultStoreSettings, demoStaff, seedDemo, seedStore, type SeedOptions } from './seed.ts';
+export {
+  backupKindOf,
+  BackupError,
+  backupPostgres,
+  restorePglite,
+  restorePostgres,
+  writeBackupFile,
+  type BackupKind,
+} from './backup.ts';

@@ -1,0 +1,150 @@
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { createPostcodeLookup, setupFromCommandLine } from '@kds/api';
+import { ZodError } from 'zod';
+import { DataDirBusyError } from '../data-dir-lock.ts';
+import { EnvError, loadEnv } from '../env.ts';
+import { openDatabase } from '../serve.ts';
+import { parseHours } from './hours-text.ts';
+
+const FLAGS = {
+  'owner-name': { type: 'string' },
+  'owner-email': { type: 'string' },
+  'store-name': { type: 'string' },
+  slug: { type: 'string' },
+  timezone: { type: 'string' },
+  currency: { type: 'string' },
+  payment: { type: 'string' },
+  latitude: { type: 'string' },
+  longitude: { type: 'string' },
+  postcode: { type: 'string' },
+  tax: { type: 'string' },
+  hours: { type: 'string' },
+  yes: { type: 'boolean', short: 'y' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const HELP = `kds setup: the owner's account and the first store, on an install that has none.
+
+Asks for each answer; or give them (with --yes, nothing is asked):
+  --owner-name "Rosa Diaz" --owner-email rosa@example.com   (password: KDS_OWNER_PASSWORD, or asked)
+  --store-name "Taqueria Rosa" --slug taqueria-rosa --timezone America/Los_Angeles --currency USD
+  --payment counter|online|both   --tax 9.5 (percent added to prices; 0 if prices include it)
+  --latitude 34.05 --longitude -118.24  (or --postcode, with POSTCODE_API_URL): where deliveries start
+  --hours "mon-fri 11:00-22:00, sat-sun 12:00-23:00" (or "always")`;
+
+/** `kds setup`: on the server's machine, no setup code is needed (it can read the data anyway). */
+export async function setupCommand(argv: string[]) {
+  const { values } = parseArgs({ args: argv, options: FLAGS, strict: true });
+  if (values.help) return console.log(HELP);
+  const env = loadEnv();
+  const ask = values.yes ? null : createInterface({ input: process.stdin, output: process.stdout });
+  const answer = async (flag: string | undefined, question: string, fallback = '') => {
+    if (flag !== undefined) return flag;
+    if (!ask) {
+      if (fallback) return fallback;
+      throw new EnvError(`kds setup --yes: ${question} is missing (kds setup --help)`);
+    }
+    const typed = (await ask.question(`${question}${fallback ? ` [${fallback}]` : ''}: `)).trim();
+    return typed || fallback;
+  };
+  try {
+    const guessZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const storeName = await answer(values['store-name'], 'Store name');
+    const slugGuess = storeName
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
+    const store = {
+      name: storeName,
+      slug: await answer(values.slug, 'Web address: /order/<this>', slugGuess),
+      timezone: await answer(values.timezone, 'Time zone', guessZone),
+      currency: await answer(values.currency, 'Currency (ISO code)', 'USD'),
+      paymentMode: await answer(values.payment, 'Payment: counter, online or both', 'counter'),
+      taxRateBps: Math.round(Number(await answer(values.tax, 'Tax added to prices, %', '0')) * 100),
+      openingHours: parseHours(await answer(values.hours, 'Opening hours', 'always')),
+      ...(await location(values, answer)),
+    };
+    const owner = {
+      name: await answer(values['owner-name'], "Owner's name"),
+      email: await answer(values['owner-email'], "Owner's email (the sign-in)"),
+      password: process.env.KDS_OWNER_PASSWORD ?? (await secret(ask)),
+    };
+    const { handle, release } = await openDatabase(env, 'kds setup');
+    try {
+      await handle.migrate();
+      await setupFromCommandLine(
+        handle.db,
+        { owner, store },
+        {
+          onlinePayments:
+            Boolean(env.STRIPE_SECRET_KEY) ||
+            env.NODE_ENV !== 'production' ||
+            env.ALLOW_SIMULATED_PAYMENTS,
+          postcodes: env.POSTCODE_API_URL ? createPostcodeLookup(env.POSTCODE_API_URL) : null,
+        },
+      );
+    } finally {
+      await handle.close();
+      await release();
+    }
+    console.log(
+      `\n${store.name} is ready. Start the server (kds start) and sign in at ${env.PUBLIC_URL ?? `http://localhost:${env.PORT}`}/admin/ as ${owner.email}.`,
+    );
+  } catch (error) {
+    if (error instanceof DataDirBusyError && error.holder === 'kds server') {
+      throw new EnvError(
+        'The KDS server is running on this database: open /admin/ in a browser and enter the setup code from its log, or stop the server and run `kds setup` again.',
+      );
+    }
+    if (error instanceof ZodError) {
+      throw new EnvError(
+        `kds setup: ${error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
+    }
+    if (error instanceof Error && !(error instanceof EnvError) && 'code' in error) {
+      throw new EnvError(`kds setup: ${error.message}`);
+    }
+    throw error;
+  } finally {
+    ask?.close();
+  }
+}
+
+type Answer = (flag: string | undefined, question: string, fallback?: string) => Promise<string>;
+
+async function location(
+  values: { latitude?: string; longitude?: string; postcode?: string },
+  answer: Answer,
+) {
+  if (values.postcode) return { postcode: values.postcode };
+  const at = await answer(
+    values.latitude !== undefined ? `${values.latitude},${values.longitude ?? ''}` : undefined,
+    'Where deliveries start, "latitude,longitude" (empty: no delivery)',
+    ' ',
+  );
+  if (!at.trim()) return {};
+  const [latitude, longitude] = at.split(',').map((n) => Number(n.trim()));
+  return { location: { latitude, longitude } };
+}
+
+/** The password, typed twice without being shown. */
+async function secret(ask: ReturnType<typeof createInterface> | null): Promise<string> {
+  if (!ask) throw new EnvError('kds setup --yes: set KDS_OWNER_PASSWORD to the owner password');
+  const hidden = async (question: string) => {
+    const output = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string) =>
+      output(chunk.startsWith(question) ? chunk : '')) as never;
+    try {
+      return await ask.question(question);
+    } finally {
+      process.stdout.write = output;
+      output('\n');
+    }
+  };
+  const first = await hidden('Owner password (10+ characters): ');
+  if ((await hidden('The same password again: ')) !== first) {
+    throw new EnvError('kds setup: the two passwords differ; run it again');
+  }
+  return first;
+}
