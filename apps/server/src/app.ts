@@ -244,7 +244,8 @@ function createDeps(
       sessionTtlMs: 12 * 3600_000,
       maxReplayEvents: 10_000,
       publicUrl,
-      // Development only: main.ts requires PICKUP_CODE_PEPPER in production.
+      version: KDS_VERSION,
+      // Development only: env.ts requires PICKUP_CODE_PEPPER in production.
       pickupPepper: DEVELOPMENT_PEPPER,
       messagesPerRecipientPerDay: 20,
       services: serviceModes(options, stripe),

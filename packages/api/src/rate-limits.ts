@@ -22,6 +22,8 @@ export interface RateLimits {
   invitation: RateLimiterAbstract;
   /** Orders placed from one address: 60 a minute by default (a busy kiosk places a few). */
   placeOrder: RateLimiterAbstract;
+  /** Test messages one manager sends from the Services card: 10 an hour. */
+  testMessage: RateLimiterAbstract;
   /** Wrong first-run setup codes from one address: 10 per 10 minutes (codes have 12 characters). */
   setup: RateLimiterAbstract;
   /** Invitations one manager sends: 50 a day. */
@@ -50,6 +52,7 @@ export function createRateLimits(
     placeOrder: limiter('place', options.ordersPerMinute ?? 60, 60),
     invite: limiter('invite', 50, 86_400),
     setup: limiter('setup', 10, 600),
+    testMessage: limiter('test-message', 10, 3600),
   };
 }
 

@@ -32,6 +32,8 @@ export interface DomainConfig {
   messagesPerRecipientPerDay: number;
   /** What this server is connected to: shown in the console, and what production refuses. */
   services: ServiceModes;
+  /** The KDS release this server runs (the console's footer). */
+  version: string;
 }
 
 /** Real providers, or stand-ins that write messages down and simulate checkouts. */

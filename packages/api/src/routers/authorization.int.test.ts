@@ -79,6 +79,8 @@ const ACCESS: Record<string, 'public' | 'staff' | 'kitchen' | 'manager'> = {
   'store.settings': 'manager',
   'store.updateSettings': 'manager',
   'store.create': 'manager',
+  'store.services': 'manager',
+  'store.sendTest': 'manager',
   'setup.status': 'public',
   'setup.create': 'public',
   'ticket.start': 'kitchen',

@@ -1,4 +1,4 @@
-import { dashboard } from '../domain/admin/index.ts';
+import { dashboard, sendTestMessage, SendTestInput, serviceStatus } from '../domain/admin/index.ts';
 import {
   getStoreSettings,
   StoreSettingsInput,
@@ -8,7 +8,7 @@ import {
   whoAmI,
 } from '../domain/stores/index.ts';
 import { addStore, NewStoreInput } from '../domain/setup/index.ts';
-import { managerProcedure, router, staffProcedure } from '../trpc.ts';
+import { limitCalls, managerProcedure, router, staffProcedure } from '../trpc.ts';
 
 /** The admin console's frame: who is signed in, which store, and how it is doing. */
 export const storeRouter = router({
@@ -21,6 +21,12 @@ export const storeRouter = router({
   create: managerProcedure
     .input(NewStoreInput)
     .mutation(({ ctx, input }) => addStore({ ctx, input })),
+  /** Stripe, Twilio, email, webhooks: connected, simulated or failing, for the Services card. */
+  services: managerProcedure.query(({ ctx }) => serviceStatus({ ctx })),
+  sendTest: managerProcedure
+    .use(limitCalls((limits) => limits.testMessage, 'too many test messages this hour'))
+    .input(SendTestInput)
+    .mutation(({ ctx, input }) => sendTestMessage({ ctx, input })),
   settings: managerProcedure.query(({ ctx }) => getStoreSettings({ ctx })),
   updateSettings: managerProcedure
     .input(StoreSettingsInput)

@@ -70,6 +70,7 @@ const config: DomainConfig = {
   pickupPepper: 'test-pepper-for-pickup-codes-0123456789',
   messagesPerRecipientPerDay: 20,
   services: { production: false, payments: 'simulated', sms: 'recorded', email: 'recorded' },
+  version: 'test',
 };
 
 const NO_STORE = { storeId: '', station: {}, item: {}, modifier: {} } as unknown as DemoStore;

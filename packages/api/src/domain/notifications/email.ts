@@ -2,6 +2,7 @@ import type { Order, OutboxMessage, Store } from '@kds/db';
 import type { DomainContext, TxContext } from '../context.ts';
 import { invitationEmail } from '../invitations/invitation-email.ts';
 import type { OutboxSender } from '../outbox/run-outbox.ts';
+import { escapeHtml } from './html.ts';
 import { messageSubject, queueOrderMessage } from './internal.ts';
 import { renderEmail } from './order-email.ts';
 
@@ -64,10 +65,18 @@ export function emailSender(transport: MailTransport): OutboxSender {
     const email =
       message.payload.kind === 'staff_invitation'
         ? await invitationEmail(ctx, message)
-        : await orderEmail(ctx, message);
+        : message.payload.kind === 'service_test'
+          ? testEmail(message)
+          : await orderEmail(ctx, message);
     const { id, recorded } = await transport.send({ to: message.recipient, ...email });
     return { providerId: id, recorded: recorded ?? false };
   };
+}
+
+/** The Services card's "send a test": words only, no order. */
+function testEmail(message: OutboxMessage) {
+  const text = String(message.payload.text);
+  return { subject: String(message.payload.subject), text, html: `<p>${escapeHtml(text)}</p>` };
 }
 
 async function orderEmail(ctx: DomainContext, message: OutboxMessage) {

@@ -9,6 +9,8 @@ const LABELS: Record<string, string> = {
   'email.payment_link': 'Payment link email',
   'email.staff_order': 'New-order email to staff',
   'email.staff_invitation': 'Staff invitation email',
+  'sms.service_test': 'Test text',
+  'email.service_test': 'Test email',
   'stripe.refund': 'Refund',
 };
 

@@ -33,6 +33,7 @@ export async function whoAmI({ ctx }: { ctx: DomainContext }) {
     store: memberships.find((m) => m.id === principal.storeId) ?? null,
     stores: memberships,
     services: ctx.config.services,
+    version: ctx.config.version,
   };
 }
 
