@@ -176,6 +176,8 @@ test('a manager words the ready text and sets who is texted about stuck screens'
     await staffApi('manager@demo.test')
   ).store.updateSettings.mutate({
     name: saved.name,
+    slug: saved.slug,
+    currency: saved.currency,
     timezone: saved.timezone,
     openingHours: saved.openingHours,
     settings: {

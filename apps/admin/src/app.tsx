@@ -5,6 +5,8 @@ import { Redirect, Route, Router, Switch } from 'wouter';
 import { AccountPage } from './account/account-page.tsx';
 import { InvitePage } from './auth/invite-page.tsx';
 import { SignIn } from './auth/sign-in.tsx';
+import { FirstRunPage } from './setup/first-run-page.tsx';
+import { OpenStorePage } from './setup/open-store-page.tsx';
 import { DashboardPage } from './dashboard/dashboard-page.tsx';
 import { Shell } from './layout/shell.tsx';
 import { ExportsPage } from './exports/exports-page.tsx';
@@ -25,9 +27,14 @@ const ReportsPage = lazy(() =>
 );
 
 export function App({ onIdentityChange }: { onIdentityChange: () => void }) {
+  const trpc = useTRPC();
+  const setup = useQuery(trpc.setup.status.queryOptions());
   // An invitation link is for someone who may not have an account yet: it comes first.
   if (location.pathname.startsWith('/admin/invite'))
     return <InvitePage onJoined={onIdentityChange} />;
+  if (setup.isPending) return <Loading />;
+  // A fresh install has nobody to sign in: the first-run page creates the owner and a store.
+  if (setup.data?.needed) return <FirstRunPage onDone={onIdentityChange} />;
   return <Console onIdentityChange={onIdentityChange} />;
 }
 
@@ -84,6 +91,11 @@ function Console({ onIdentityChange }: { onIdentityChange: () => void }) {
             <StaffPage myRole={me.data.role} myId={me.data.staff?.id} />
           </Route>
           {me.data.role === 'owner' && <Route path="/audit" component={AuditPage} />}
+          {me.data.role === 'owner' && (
+            <Route path="/stores/new">
+              <OpenStorePage onOpened={onIdentityChange} />
+            </Route>
+          )}
           <Route path="/account">
             <AccountPage me={me.data} onIdentityChange={onIdentityChange} />
           </Route>

@@ -75,6 +75,7 @@ export function Shell({
             <NavLink key={item.href} {...item} />
           ))}
           {me.role === 'owner' && <NavLink href="/audit" label="Audit log" />}
+          {me.role === 'owner' && <NavLink href="/stores/new" label="Open a store" />}
         </nav>
         <div className="shell__foot">
           <span className={`live${live ? ' live--on' : ''}`} role="status">
@@ -87,6 +88,7 @@ export function Shell({
           <button className="btn btn--quiet" onClick={() => logout.mutate()}>
             Sign out
           </button>
+          <span className="shell__version">KDS {me.version}</span>
         </div>
       </aside>
       <main className="shell__main">

@@ -29,7 +29,7 @@ describe('the Services card', () => {
       ['sms', 'connected'],
       ['call', 'connected'],
       ['email', 'connected'],
-      ['webhook', 'connected'],
+      ['webhook', 'off'],
     ]);
 
     await caller.store.sendTest({ channel: 'sms', to: '+15550001111' });

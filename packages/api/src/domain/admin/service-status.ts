@@ -1,5 +1,5 @@
-import { outbox, webhookEvents } from '@kds/db';
-import { and, desc, eq, isNotNull, max } from 'drizzle-orm';
+import { outbox, webhookEndpoints, webhookEvents } from '@kds/db';
+import { and, count, desc, eq, isNotNull, max } from 'drizzle-orm';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 
@@ -58,6 +58,10 @@ export async function serviceStatus({ ctx }: { ctx: DomainContext }): Promise<Se
     lastSuccessAt: stripe?.at ?? null,
     lastError: null,
   };
+  const [{ n: endpoints } = { n: 0 }] = await ctx.db
+    .select({ n: count() })
+    .from(webhookEndpoints)
+    .where(eq(webhookEndpoints.storeId, manager.storeId));
   const twilio = modes.sms === 'twilio';
   const smtp = modes.email === 'smtp';
   const row = async (
@@ -81,5 +85,9 @@ export async function serviceStatus({ ctx }: { ctx: DomainContext }): Promise<Se
       row('email', smtp ? 'SMTP' : null),
       row('webhook', 'HTTPS'),
     ])),
-  ];
+  ].map((s) =>
+    s.service === 'webhook' && endpoints === 0
+      ? { ...s, provider: 'No endpoints', state: 'off' as const }
+      : s,
+  );
 }

@@ -1,0 +1,42 @@
+import { useTRPC } from '@kds/ui';
+import { useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { blankStore, StoreFields, type NewStore } from './store-fields.tsx';
+
+/** An owner opens another store, owns it, and switches to it to set up its menu and staff. */
+export function OpenStorePage({ onOpened }: { onOpened: () => void }) {
+  const trpc = useTRPC();
+  const switchStore = useMutation(trpc.store.switch.mutationOptions({ onSuccess: onOpened }));
+  const create = useMutation(
+    trpc.store.create.mutationOptions({
+      onSuccess: (opened) => switchStore.mutate({ storeId: opened.id }),
+    }),
+  );
+  const [store, setStore] = useState<NewStore>(blankStore);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate(store);
+  };
+  return (
+    <>
+      <header className="page-head">
+        <h1>Open a store</h1>
+        <p className="muted">
+          You will own it. Its menu, stations and staff start empty; you switch to it once it is
+          open.
+        </p>
+      </header>
+      <form className="stack" onSubmit={submit} aria-label="Open a store">
+        <StoreFields value={store} onChange={setStore} />
+        {create.error && (
+          <p className="notice notice--error" role="alert">
+            {create.error.message}
+          </p>
+        )}
+        <button className="btn btn--primary" disabled={create.isPending}>
+          Open the store
+        </button>
+      </form>
+    </>
+  );
+}
