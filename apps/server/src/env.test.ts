@@ -5,6 +5,7 @@ const production = {
   NODE_ENV: 'production',
   PICKUP_CODE_PEPPER: 'p'.repeat(32),
   PUBLIC_URL: 'https://kds.example.com',
+  DATA_DIR: '/var/lib/kds/db',
 };
 
 describe('loadEnv', () => {
@@ -21,6 +22,14 @@ describe('loadEnv', () => {
     const env = loadEnv(production);
     expect(env).toMatchObject({ NODE_ENV: 'production', SEED_DEMO: false, COOKIE_SECURE: true });
     expect(env.ALLOW_SIMULATED_PAYMENTS).toBe(false);
+  });
+
+  test('production says where the embedded database lives, or uses PostgreSQL', () => {
+    const { DATA_DIR: _dir, ...withoutDir } = production;
+    expect(() => loadEnv(withoutDir)).toThrow(/DATA_DIR/);
+    expect(loadEnv({ ...withoutDir, DATABASE_URL: 'postgres://kds@db/kds' }).DATABASE_URL).toBe(
+      'postgres://kds@db/kds',
+    );
   });
 
   test('production refuses the demo seed and the development pickup-code secret', () => {

@@ -11,6 +11,9 @@ const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
 /** The pickup-code secret a development server uses: never good enough for production. */
 export const DEVELOPMENT_PEPPER = 'kds-development-pepper-not-a-secret';
 
+/** The placeholder in .env.example: a copied file that was not filled in must not start. */
+export const EXAMPLE_PEPPER = 'replace-with-the-output-of-openssl-rand-hex-32';
+
 const cidr = z.string().refine((value) => {
   const [address = '', bits = ''] = value.split('/');
   const family = isIP(address);
@@ -160,7 +163,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   const production = env.NODE_ENV === 'production';
   const problems: string[] = [];
   if (production) {
-    if (!env.PICKUP_CODE_PEPPER || env.PICKUP_CODE_PEPPER === DEVELOPMENT_PEPPER) {
+    if (
+      !env.PICKUP_CODE_PEPPER ||
+      env.PICKUP_CODE_PEPPER === DEVELOPMENT_PEPPER ||
+      env.PICKUP_CODE_PEPPER === EXAMPLE_PEPPER
+    ) {
       problems.push(
         '  PICKUP_CODE_PEPPER: needed in production: a secret of 32+ characters of your own (NODE_ENV is production when unset; set NODE_ENV=development to try KDS locally)',
       );
