@@ -4,7 +4,14 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const bundle = join(dirname(fileURLToPath(import.meta.url)), '..', 'apps', 'server', 'dist', 'kds.js');
+const bundle = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'apps',
+  'server',
+  'dist',
+  'kds.js',
+);
 if (!existsSync(bundle)) {
   console.error('KDS is not built yet: run `pnpm build` first (it takes about a minute).');
   process.exit(1);

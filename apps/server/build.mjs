@@ -46,7 +46,11 @@ const result = await build({
 });
 
 const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
-const packageOf = (path) => path.split('/').slice(0, path.startsWith('@') ? 2 : 1).join('/');
+const packageOf = (path) =>
+  path
+    .split('/')
+    .slice(0, path.startsWith('@') ? 2 : 1)
+    .join('/');
 const imported = new Set(
   Object.values(result.metafile.outputs)
     .flatMap((output) => output.imports)

@@ -35,7 +35,10 @@ export async function startKds(env: NodeJS.ProcessEnv): Promise<RunningKds> {
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`kds start stopped:\n${output}`);
-    const ready = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     if (Date.now() > deadline) throw new Error(`kds start never became ready:\n${output}`);
     await new Promise((r) => setTimeout(r, 200));
@@ -54,6 +57,7 @@ export async function startKds(env: NodeJS.ProcessEnv): Promise<RunningKds> {
 /** Another `kds` command (backup, restore, ...) to completion; throws with its output. */
 export function runKds(args: string[], env: NodeJS.ProcessEnv): string {
   const result = spawnSync(process.execPath, [KDS, ...args], { env, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`kds ${args.join(' ')}: ${result.stdout}${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(`kds ${args.join(' ')}: ${result.stdout}${result.stderr}`);
   return result.stdout;
 }

@@ -97,10 +97,15 @@ test('a restaurant goes live: first run, a station and an item, a paired screen,
   await expect(wall.getByRole('heading', { name: 'Plancha', level: 1 })).toBeVisible();
 
   // A guest orders at the counter; the ticket is on the wall at once.
-  const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  const phone = await (
+    await browser.newContext({ viewport: { width: 390, height: 844 } })
+  ).newPage();
   await phone.goto(`${first.url}/order/taqueria-rosa`);
   await phone.getByRole('button', { name: 'Add Al Pastor to cart' }).click();
-  await phone.getByRole('dialog').getByRole('button', { name: /^Add to cart/ }).click();
+  await phone
+    .getByRole('dialog')
+    .getByRole('button', { name: /^Add to cart/ })
+    .click();
   await phone.getByRole('button', { name: /View cart/ }).click();
   await phone.getByLabel('Name').fill('Marisol');
   await phone.getByRole('button', { name: /Place order/ }).click();

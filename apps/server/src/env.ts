@@ -196,3 +196,13 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     COOKIE_SECURE: env.COOKIE_SECURE ?? production,
   };
 }
+
+/** What the `kds` command line reads besides the settings: where it was typed, a password. */
+export function commandLineEnv(source: Record<string, string | undefined> = process.env) {
+  return {
+    /** pnpm runs root scripts from the repository root; paths are the operator's. */
+    invokedFrom: source.INIT_CWD ?? process.cwd(),
+    /** `kds setup --yes`: the owner's password, never on the command line (ps shows it). */
+    ownerPassword: source.KDS_OWNER_PASSWORD,
+  };
+}

@@ -8,7 +8,7 @@ import { BackupError } from '@kds/db';
 import { backupCommand, restoreCommand } from './cli/backup-commands.ts';
 import { setupCommand } from './cli/setup-command.ts';
 import { DataDirBusyError } from './data-dir-lock.ts';
-import { EnvError, loadEnv } from './env.ts';
+import { commandLineEnv, EnvError, loadEnv } from './env.ts';
 import { safeError } from './logging.ts';
 import { KDS_VERSION } from './paths.ts';
 import { openDatabase, serve } from './serve.ts';
@@ -27,7 +27,7 @@ usage: kds <command>
 Settings come from the environment, and from ./.env when there is one (see .env.example).`;
 
 /** Where the operator typed the command (pnpm runs root scripts from the repository root). */
-export const userPath = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd(), path);
+export const userPath = (path: string) => resolve(commandLineEnv().invokedFrom, path);
 
 export async function runKds(argv: string[]): Promise<void> {
   const [command = 'start', ...args] = argv;

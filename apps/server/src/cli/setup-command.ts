@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { createPostcodeLookup, setupFromCommandLine } from '@kds/api';
 import { ZodError } from 'zod';
 import { DataDirBusyError } from '../data-dir-lock.ts';
-import { EnvError, loadEnv } from '../env.ts';
+import { commandLineEnv, EnvError, loadEnv } from '../env.ts';
 import { openDatabase } from '../serve.ts';
 import { parseHours } from './hours-text.ts';
 
@@ -68,7 +68,7 @@ export async function setupCommand(argv: string[]) {
     const owner = {
       name: await answer(values['owner-name'], "Owner's name"),
       email: await answer(values['owner-email'], "Owner's email (the sign-in)"),
-      password: process.env.KDS_OWNER_PASSWORD ?? (await secret(ask)),
+      password: commandLineEnv().ownerPassword ?? (await secret(ask)),
     };
     const { handle, release } = await openDatabase(env, 'kds setup');
     try {
