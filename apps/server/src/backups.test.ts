@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -16,7 +16,8 @@ import { createTestDb, type TestDb } from '@kds/db/testing';
 import { asc, lte } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, describe, expect, test } from 'vitest';
-import { pruneBackups, takeBackup } from './backups.ts';
+import { dailyBackup, pruneBackups, takeBackup } from './backups.ts';
+import { loadEnv } from './env.ts';
 import { connect, createFixture, startServer } from './test/harness.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'kds-backup-'));
@@ -121,9 +122,37 @@ describe('kds backup / kds restore', () => {
     }
   }, 60_000);
 
+  test('the daily backup is taken once a day, by one instance, into BACKUP_DIR', async () => {
+    const db = await createTestDb();
+    const dir = join(work, 'nightly');
+    const env = loadEnv({
+      NODE_ENV: 'test',
+      BACKUP_DIR: dir,
+      BACKUP_KEEP: '2',
+      ...(db.url ? { DATABASE_URL: db.url } : {}),
+    });
+    const log = { info: () => {}, error: (o: unknown) => void errors.push(o) };
+    const errors: unknown[] = [];
+    try {
+      const night = (day: number) => new Date(Date.UTC(2026, 10, day, 4, 0));
+      const first = await dailyBackup(env, db, log, night(1));
+      expect(first).toMatch(/kds-20261101-0400\.(tar\.gz|dump)$/);
+      // A second instance (or a restart) the same night finds the day taken.
+      expect(await dailyBackup(env, db, log, night(1))).toBeNull();
+      await dailyBackup(env, db, log, night(2));
+      await dailyBackup(env, db, log, night(3));
+      expect(readdirSync(dir).sort()).toEqual([
+        expect.stringMatching(/^kds-20261102-0400/),
+        expect.stringMatching(/^kds-20261103-0400/),
+      ]);
+      expect(errors).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  });
+
   test('daily backups keep the newest ones and nothing else', async () => {
     const dir = join(work, 'daily');
-    const { mkdirSync, writeFileSync, readdirSync } = await import('node:fs');
     mkdirSync(dir);
     const names = [
       'kds-20261101-0400.tar.gz',

@@ -53,35 +53,44 @@ export async function takeBackup(
  * takes it (a row in the shared counters table), the others skip it.
  */
 export function scheduleDailyBackups(env: Env, handle: DbHandle, log: FastifyBaseLogger) {
-  const dir = env.BACKUP_DIR;
-  if (!dir) return { stop() {} };
+  if (!env.BACKUP_DIR) return { stop() {} };
   let timer: NodeJS.Timeout | undefined;
   const next = () => {
     const [hours = 4, minutes = 0] = env.BACKUP_TIME.split(':').map(Number);
     const at = new Date();
     at.setHours(hours, minutes, 0, 0);
     if (at.getTime() <= Date.now()) at.setDate(at.getDate() + 1);
-    timer = setTimeout(() => void run().finally(next), at.getTime() - Date.now());
+    timer = setTimeout(
+      () => void dailyBackup(env, handle, log, new Date()).finally(next),
+      at.getTime() - Date.now(),
+    );
     timer.unref();
-  };
-  const run = async () => {
-    const now = new Date();
-    try {
-      if (!(await claimDay(handle, now))) return;
-      await mkdir(dir, { recursive: true });
-      const file = join(dir, backupFileName(env, now));
-      const bytes = await takeBackup(env, file, handle);
-      const removed = await pruneBackups(dir, env.BACKUP_KEEP);
-      log.info({ file, bytes, removed }, 'daily backup written');
-    } catch (error) {
-      log.error(
-        { err: error },
-        'daily backup FAILED: run `kds backup` by hand and check BACKUP_DIR',
-      );
-    }
   };
   next();
   return { stop: () => clearTimeout(timer) };
+}
+
+/** Today's backup, unless another instance took it; then the old ones beyond BACKUP_KEEP go. */
+export async function dailyBackup(
+  env: Env,
+  handle: DbHandle,
+  log: Pick<FastifyBaseLogger, 'info' | 'error'>,
+  now: Date,
+): Promise<string | null> {
+  const dir = env.BACKUP_DIR;
+  if (!dir) return null;
+  try {
+    if (!(await claimDay(handle, now))) return null;
+    await mkdir(dir, { recursive: true });
+    const file = join(dir, backupFileName(env, now));
+    const bytes = await takeBackup(env, file, handle);
+    const removed = await pruneBackups(dir, env.BACKUP_KEEP);
+    log.info({ file, bytes, removed }, 'daily backup written');
+    return file;
+  } catch (error) {
+    log.error({ err: error }, 'daily backup FAILED: run `kds backup` by hand and check BACKUP_DIR');
+    return null;
+  }
 }
 
 async function claimDay(handle: DbHandle, now: Date): Promise<boolean> {

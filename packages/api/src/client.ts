@@ -15,6 +15,7 @@ export const NEVER_BATCHED: ReadonlySet<string> = new Set([
   'device.pair',
   'invitation.signUp',
   'order.complete',
+  'setup.create',
 ]);
 
 /** The most calls one HTTP batch or one WebSocket frame may carry. */

@@ -1,13 +1,4 @@
-import {
-  orderItems,
-  orders,
-  stations,
-  stores,
-  type Order,
-  type OrderItem,
-  type Queryable,
-  type Store,
-} from '@kds/db';
+import { orderItems, orders, stations, type Order, type OrderItem, type Queryable } from '@kds/db';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Principal, TxContext } from '../context.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';

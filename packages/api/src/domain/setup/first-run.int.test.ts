@@ -32,7 +32,7 @@ describe('first run', () => {
     const code = await issueSetupCode(h.db, new Date());
     expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
 
-    const created = await h.caller().setup.create(firstRun(code!.toLowerCase()));
+    const created = await h.caller().setup.create(firstRun((code ?? '').toLowerCase()));
     expect(created.staff).toMatchObject({ email: 'rosa@tacos.example', role: 'owner' });
     const owner = await h.principalOf(created.token);
     const settings = await h.caller(owner).store.settings();
@@ -51,7 +51,7 @@ describe('first run', () => {
     expect(await h.caller().setup.status()).toEqual({ needed: false });
     expect(await h.db.select().from(setupCodes)).toEqual([]);
     // The same code, or any other, cannot make a second "first" store.
-    expect(await trpcCodeOf(h.caller().setup.create(firstRun(code!)))).toBe('CONFLICT');
+    expect(await trpcCodeOf(h.caller().setup.create(firstRun(code ?? '')))).toBe('CONFLICT');
     expect(await issueSetupCode(h.db, new Date())).toBeNull();
     expect(await storeCount()).toBe(1);
   });
@@ -60,7 +60,7 @@ describe('first run', () => {
     h = await createHarness({ seed: false });
     const yesterday = new Date(Date.now() - 25 * 3600_000);
     const expired = await issueSetupCode(h.db, yesterday);
-    expect(await trpcCodeOf(h.caller().setup.create(firstRun(expired!)))).toBe('UNAUTHORIZED');
+    expect(await trpcCodeOf(h.caller().setup.create(firstRun(expired ?? '')))).toBe('UNAUTHORIZED');
     for (let i = 0; i < 9; i++) {
       expect(await trpcCodeOf(h.caller().setup.create(firstRun('AAAA-BBBB-CCCC')))).toBe(
         'UNAUTHORIZED',
@@ -68,7 +68,9 @@ describe('first run', () => {
     }
     const code = await issueSetupCode(h.db, new Date());
     // Ten failures from this address: even the right code waits now.
-    expect(await trpcCodeOf(h.caller().setup.create(firstRun(code!)))).toBe('TOO_MANY_REQUESTS');
+    expect(await trpcCodeOf(h.caller().setup.create(firstRun(code ?? '')))).toBe(
+      'TOO_MANY_REQUESTS',
+    );
     expect(await storeCount()).toBe(0);
     expect(await h.db.select({ n: count() }).from(staff)).toEqual([{ n: 0 }]);
   });
@@ -76,7 +78,7 @@ describe('first run', () => {
   test('online payment is refused while the server has no Stripe keys', async () => {
     h = await createHarness({ seed: false, payments: null });
     const code = await issueSetupCode(h.db, new Date());
-    const input = firstRun(code!);
+    const input = firstRun(code ?? '');
     input.store.paymentMode = 'online';
     expect(await trpcCodeOf(h.caller().setup.create(input))).toBe('UNPROCESSABLE_CONTENT');
     expect(await storeCount()).toBe(0);
