@@ -183,7 +183,11 @@ describe('request limits and health', () => {
   });
 
   test('health and readiness answer', async () => {
-    expect(await (await fetch(`http://${server.url}/healthz`)).json()).toEqual({ ok: true });
+    // The release, as the root package.json says: what an operator checks after an upgrade.
+    expect(await (await fetch(`http://${server.url}/healthz`)).json()).toEqual({
+      ok: true,
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+    });
     const ready = await fetch(`http://${server.url}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ ok: true });
