@@ -1,4 +1,5 @@
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { createPostcodeLookup, setupFromCommandLine } from '@kds/api';
 import { ZodError } from 'zod';
@@ -38,14 +39,16 @@ export async function setupCommand(argv: string[]) {
   const { values } = parseArgs({ args: argv, options: FLAGS, strict: true });
   if (values.help) return console.log(HELP);
   const env = loadEnv();
-  const ask = values.yes ? null : createInterface({ input: process.stdin, output: process.stdout });
-  const answer = async (flag: string | undefined, question: string, fallback = '') => {
+  const ask = values.yes ? null : prompter();
+  /** The flag's value, else the typed answer, else the default ("" only where optional). */
+  const answer: Answer = async (flag, question, fallback = '', optional = false) => {
     if (flag !== undefined) return flag;
     if (!ask) {
-      if (fallback) return fallback;
+      if (fallback || optional) return fallback;
       throw new EnvError(`kds setup --yes: ${question} is missing (kds setup --help)`);
     }
-    const typed = (await ask.question(`${question}${fallback ? ` [${fallback}]` : ''}: `)).trim();
+    const shown = fallback || (optional ? 'none' : '');
+    const typed = (await ask.question(`${question}${shown ? ` [${shown}]` : ''}: `)).trim();
     return typed || fallback;
   };
   try {
@@ -111,7 +114,12 @@ export async function setupCommand(argv: string[]) {
   }
 }
 
-type Answer = (flag: string | undefined, question: string, fallback?: string) => Promise<string>;
+type Answer = (
+  flag: string | undefined,
+  question: string,
+  fallback?: string,
+  optional?: boolean,
+) => Promise<string>;
 
 async function location(
   values: { latitude?: string; longitude?: string; postcode?: string },
@@ -120,30 +128,49 @@ async function location(
   if (values.postcode) return { postcode: values.postcode };
   const at = await answer(
     values.latitude !== undefined ? `${values.latitude},${values.longitude ?? ''}` : undefined,
-    'Where deliveries start, "latitude,longitude" (empty: no delivery)',
-    ' ',
+    'Where deliveries start, "latitude,longitude" (none: no delivery)',
+    '',
+    true,
   );
   if (!at.trim()) return {};
   const [latitude, longitude] = at.split(',').map((n) => Number(n.trim()));
   return { location: { latitude, longitude } };
 }
 
-/** The password, typed twice without being shown. */
-async function secret(ask: ReturnType<typeof createInterface> | null): Promise<string> {
-  if (!ask) throw new EnvError('kds setup --yes: set KDS_OWNER_PASSWORD to the owner password');
-  const hidden = async (question: string) => {
-    const output = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk: string) =>
-      output(chunk.startsWith(question) ? chunk : '')) as never;
+/**
+ * Questions on the terminal, or answers piped in (one per line, for scripts). A hidden
+ * question echoes nothing of what is typed.
+ */
+function prompter() {
+  let muted = false;
+  const echo = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      if (!muted) process.stdout.write(chunk);
+      done();
+    },
+  });
+  const rl = createInterface({ input: process.stdin, output: echo, terminal: process.stdin.isTTY });
+  const lines = rl[Symbol.asyncIterator]();
+  const question = async (text: string, hidden = false) => {
+    process.stdout.write(text);
+    muted = hidden;
     try {
-      return await ask.question(question);
+      const { value, done } = await lines.next();
+      if (done) throw new EnvError(`kds setup: no answer to "${text.trim()}"`);
+      return String(value);
     } finally {
-      process.stdout.write = output;
-      output('\n');
+      if (hidden) process.stdout.write('\n');
+      muted = false;
     }
   };
-  const first = await hidden('Owner password (10+ characters): ');
-  if ((await hidden('The same password again: ')) !== first) {
+  return { question, close: () => rl.close() };
+}
+
+/** The password, typed twice without being shown. */
+async function secret(ask: ReturnType<typeof prompter> | null): Promise<string> {
+  if (!ask) throw new EnvError('kds setup --yes: set KDS_OWNER_PASSWORD to the owner password');
+  const first = await ask.question('Owner password (10+ characters): ', true);
+  if ((await ask.question('The same password again: ', true)) !== first) {
     throw new EnvError('kds setup: the two passwords differ; run it again');
   }
   return first;
