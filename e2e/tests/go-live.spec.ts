@@ -126,4 +126,15 @@ test('a restaurant goes live: first run, a station and an item, a paired screen,
   await again.getByRole('link', { name: 'Orders' }).click();
   await expect(again.getByRole('link', { name: `#${number}` })).toBeVisible();
   await expect(again.getByRole('row').filter({ hasText: `#${number}` })).toContainText('Marisol');
+
+  // The owner opens a second store, and the console switches to it.
+  await again.getByRole('link', { name: 'Open a store' }).click();
+  await again.getByLabel('Store name').fill('Taqueria Rosa Norte');
+  await again.getByLabel('Currency').selectOption('MXN');
+  await again.getByLabel('Time zone').selectOption('America/Mexico_City');
+  await shot(again, 'admin-open-store', true);
+  expect(await seriousViolations(again)).toEqual([]);
+  await again.getByRole('button', { name: 'Open the store' }).click();
+  await expect(again.getByRole('heading', { name: 'Taqueria Rosa Norte' })).toBeVisible();
+  await expect(again.getByLabel('Store')).toContainText('Taqueria Rosa');
 });
