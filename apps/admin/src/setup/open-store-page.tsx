@@ -1,12 +1,22 @@
 import { useTRPC } from '@kds/ui';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { useLocation } from 'wouter';
 import { blankStore, StoreFields, type NewStore } from './store-fields.tsx';
 
 /** An owner opens another store, owns it, and switches to it to set up its menu and staff. */
 export function OpenStorePage({ onOpened }: { onOpened: () => void }) {
   const trpc = useTRPC();
-  const switchStore = useMutation(trpc.store.switch.mutationOptions({ onSuccess: onOpened }));
+  const [, navigate] = useLocation();
+  // Once open, the console is the new store's, on its dashboard.
+  const switchStore = useMutation(
+    trpc.store.switch.mutationOptions({
+      onSuccess: () => {
+        navigate('/');
+        onOpened();
+      },
+    }),
+  );
   const create = useMutation(
     trpc.store.create.mutationOptions({
       onSuccess: (opened) => switchStore.mutate({ storeId: opened.id }),
