@@ -9,5 +9,5 @@ export default defineConfig({
   server: {
     proxy: { '/trpc': { target: 'http://localhost:3000', ws: true } },
   },
-  test: { include: ['src/**/*.test.ts'] },
+  test: { include: ['src/**/*.test.{ts,tsx}'] },
 });

@@ -1,7 +1,8 @@
-import { createKdsClients, KdsProvider } from '@kds/ui';
+import { createKdsClients, KdsProvider, ScreenBoundary } from '@kds/ui';
 import { StrictMode, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
+import '@kds/ui/styles.css';
 import './styles.css';
 
 /**
@@ -28,6 +29,8 @@ const root = document.getElementById('root');
 if (!root) throw new Error('no #root');
 createRoot(root).render(
   <StrictMode>
-    <Root />
+    <ScreenBoundary>
+      <Root />
+    </ScreenBoundary>
   </StrictMode>,
 );

@@ -1,4 +1,4 @@
-import { createKdsClients, KdsProvider } from '@kds/ui';
+import { createKdsClients, KdsProvider, ScreenBoundary } from '@kds/ui';
 import '@kds/ui/styles.css';
 import { StrictMode, useEffect, useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -22,6 +22,9 @@ const root = document.getElementById('root');
 if (!root) throw new Error('no #root');
 createRoot(root).render(
   <StrictMode>
-    <Root />
+    {/* A wall screen nobody is touching starts again by itself and resumes from the server. */}
+    <ScreenBoundary reloadAfterSeconds={10}>
+      <Root />
+    </ScreenBoundary>
   </StrictMode>,
 );

@@ -11,3 +11,5 @@ export { clockOffset, formatClock, formatElapsed, formatMoney } from './format.t
 export { KdsProvider, useKdsClients } from './provider.tsx';
 export { TRPCProvider, useTRPC, useTRPCClient } from './trpc.ts';
 export { useConnection, useNow, type Connection, type LinkState } from './use-connection.ts';
+export { PartBoundary, ScreenBoundary } from './error-boundaries.tsx';
+export { randomKey } from './random-key.ts';

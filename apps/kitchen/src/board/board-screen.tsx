@@ -4,7 +4,7 @@ import { Panels } from '../panels/panels.tsx';
 import { useWakeLock } from '../screen/wake-lock.ts';
 import { useSound } from '../screen/sound.ts';
 import { HeldLane } from './held-lane.tsx';
-import { TicketCard } from './ticket-card.tsx';
+import { SafeTicketCard } from './safe-ticket-card.tsx';
 import { TopBar } from './top-bar.tsx';
 import type { KitchenConfig, Station, StoredEvent } from './types.ts';
 import { useBoardKeys } from './use-board-keys.ts';
@@ -125,7 +125,7 @@ export function BoardScreen({
           style={{ '--columns': paging.columns } as CSSProperties}
         >
           {visible.map((ticket, i) => (
-            <TicketCard
+            <SafeTicketCard
               key={ticket.orderId}
               ticket={ticket}
               position={i + 1}

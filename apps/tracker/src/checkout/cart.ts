@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { randomKey } from '@kds/ui';
 
 export interface CartLine {
   /** Same item with the same choices and notes: one line, more quantity. */
@@ -24,7 +25,7 @@ export interface Cart {
 
 const listeners = new Set<() => void>();
 const storageKey = (storeSlug: string) => `kds.cart.${storeSlug}`;
-const empty = (): Cart => ({ lines: [], idempotencyKey: crypto.randomUUID() });
+const empty = (): Cart => ({ lines: [], idempotencyKey: randomKey() });
 const cache = new Map<string, { raw: string | null; cart: Cart }>();
 
 export function readCart(storeSlug: string): Cart {
@@ -59,14 +60,14 @@ export const cartActions = (storeSlug: string) => ({
           l.key === key ? { ...l, quantity: Math.min(99, l.quantity + line.quantity) } : l,
         )
       : [...cart.lines, { ...line, key }];
-    write(storeSlug, { lines, idempotencyKey: crypto.randomUUID() });
+    write(storeSlug, { lines, idempotencyKey: randomKey() });
   },
   setQuantity(key: string, quantity: number) {
     const cart = readCart(storeSlug);
     const lines = cart.lines
       .map((l) => (l.key === key ? { ...l, quantity: Math.min(99, quantity) } : l))
       .filter((l) => l.quantity > 0);
-    write(storeSlug, { lines, idempotencyKey: crypto.randomUUID() });
+    write(storeSlug, { lines, idempotencyKey: randomKey() });
   },
   clear: () => write(storeSlug, empty()),
 });

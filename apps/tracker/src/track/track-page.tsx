@@ -1,3 +1,4 @@
+import { askToNotify, notifyReady, notifySupport } from './ready-notification.ts';
 import { formatClock, formatMoney, useTRPC } from '@kds/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
@@ -36,7 +37,7 @@ export function TrackPage({ token }: { token: string }) {
       { enabled: order.isSuccess, onData: () => void queryClient.invalidateQueries(options) },
     ),
   );
-  useReadyAlert(order.data?.status);
+  useReadyAlert(order.data?.status, order.data?.number);
 
   if (order.error) {
     return (
@@ -132,7 +133,7 @@ function paymentNote(o: Tracked): string {
 }
 
 /** A sound, a vibration and (if allowed) a notification the moment the order turns ready. */
-function useReadyAlert(status: Tracked['status'] | undefined) {
+function useReadyAlert(status: Tracked['status'] | undefined, number: number | undefined) {
   const previous = useRef(status);
   useEffect(() => {
     const was = previous.current;
@@ -149,22 +150,39 @@ function useReadyAlert(status: Tracked['status'] | undefined) {
     } catch {
       // No audio here: the screen still says Ready.
     }
-    if ('Notification' in window && Notification.permission === 'granted') {
-      new Notification('Your order is ready', { body: 'Come and get it!' });
-    }
-  }, [status]);
+    if (number !== undefined) void notifyReady(number);
+  }, [status, number]);
 }
 
 function NotifyButton({ status }: { status: Tracked['status'] }) {
+  const [support, setSupport] = useState(notifySupport);
   const [permission, setPermission] = useState(() =>
-    'Notification' in window ? Notification.permission : 'denied',
+    support === 'available' ? Notification.permission : 'denied',
   );
-  if (permission !== 'default' || !['PLACED', 'PREPARING'].includes(status)) return null;
+  if (!['PLACED', 'PREPARING'].includes(status)) return null;
+  if (support !== 'available' || permission === 'denied') {
+    return (
+      <p className="muted">
+        {support !== 'unavailable'
+          ? 'Notifications are blocked for this page: keep it open, it chimes when your order is ready.'
+          : 'Keep this page open: it chimes and vibrates when your order is ready.'}
+      </p>
+    );
+  }
+  if (permission === 'granted') return null;
   return (
     <button
       type="button"
       className="secondary"
-      onClick={() => void Notification.requestPermission().then(setPermission)}
+      onClick={() =>
+        void askToNotify().then(
+          (answer) => {
+            setPermission(answer);
+            setSupport(notifySupport());
+          },
+          () => setSupport('unavailable'),
+        )
+      }
     >
       Notify me when it is ready
     </button>
