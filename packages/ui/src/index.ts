@@ -13,3 +13,4 @@ export { TRPCProvider, useTRPC, useTRPCClient } from './trpc.ts';
 export { useConnection, useNow, type Connection, type LinkState } from './use-connection.ts';
 export { PartBoundary, ScreenBoundary } from './error-boundaries.tsx';
 export { randomKey } from './random-key.ts';
+export { SoundOverlay, useSound, type Chime } from './sound.tsx';

@@ -1,8 +1,14 @@
-import { ConnectionIndicator, useConnection, useKdsClients, useNow } from '@kds/ui';
+import {
+  ConnectionIndicator,
+  SoundOverlay,
+  useConnection,
+  useKdsClients,
+  useNow,
+  useSound,
+} from '@kds/ui';
 import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { Panels } from '../panels/panels.tsx';
 import { useWakeLock } from '../screen/wake-lock.ts';
-import { useSound } from '../screen/sound.ts';
 import { HeldLane } from './held-lane.tsx';
 import { SafeTicketCard } from './safe-ticket-card.tsx';
 import { TopBar } from './top-bar.tsx';
@@ -176,12 +182,7 @@ export function BoardScreen({
       <div className="visually-hidden" aria-live="polite">
         {announcement}
       </div>
-      {sound.blocked && (
-        <button type="button" className="sound-overlay" onClick={sound.enable}>
-          <span>🔇 Tap to enable sound</span>
-          <small>The browser keeps this screen silent until someone touches it.</small>
-        </button>
-      )}
+      <SoundOverlay sound={sound} />
     </div>
   );
 }

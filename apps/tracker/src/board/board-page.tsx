@@ -1,26 +1,44 @@
-import { useTRPC } from '@kds/ui';
+import {
+  ConnectionIndicator,
+  SoundOverlay,
+  useConnection,
+  useKdsClients,
+  useSound,
+  useTRPC,
+} from '@kds/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useEffect, useState } from 'react';
+import { useJustReady } from './use-just-ready.ts';
 
 type Board = { storeName: string; preparing: number[]; ready: number[]; cursor: string };
 
-/** The in-store board: numbers only, in two columns, readable across the room. */
+/**
+ * The in-store board: numbers only, in two columns, readable across the room. It says whether
+ * it is live, and a number turning Ready chimes and glows (once someone has tapped the screen:
+ * browsers keep a page silent until then).
+ */
 export function BoardPage({ storeSlug }: { storeSlug: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const { wsClient } = useKdsClients();
+  const link = useConnection(wsClient);
+  const sound = useSound();
+  const { justReady, markReady } = useJustReady();
+  const [lastEventAt, setLastEventAt] = useState<number | null>(null);
   const options = trpc.board.forStore.queryOptions({ storeSlug });
   const board = useQuery(options);
   const [cursor, setCursor] = useState<string | null>(null);
   useEffect(() => {
     if (board.data && cursor === null) setCursor(board.data.cursor);
   }, [board.data, cursor]);
-  useSubscription(
+  const stream = useSubscription(
     trpc.board.onStore.subscriptionOptions(
       { storeSlug, lastEventId: cursor ?? undefined },
       {
         enabled: cursor !== null,
         onData: ({ data }) => {
+          setLastEventAt(Date.now());
           if ('resync' in data) return void queryClient.invalidateQueries(options);
           queryClient.setQueryData(options.queryKey, (old: Board | undefined) => {
             if (!old) return old;
@@ -35,17 +53,32 @@ export function BoardPage({ storeSlug }: { storeSlug: string }) {
               cursor: String(data.seq),
             };
           });
+          if (data.column === 'ready') {
+            markReady(data.number);
+            sound.play('ready');
+          }
         },
       },
     ),
   );
   if (board.error) return <p className="page">This store could not be found.</p>;
   if (!board.data) return <p className="page">Loading…</p>;
+  // "Live" only once the board's own stream runs, not merely when a socket is open.
+  const connection =
+    link.state === 'live' && stream.status !== 'pending'
+      ? { state: 'connecting' as const, since: link.since }
+      : link;
   return (
     <main className="board">
       <h1 className="visually-hidden">{board.data.storeName}: order status</h1>
+      <div className="board__status">
+        <ConnectionIndicator connection={connection} lastEventAt={lastEventAt} />
+      </div>
       <section aria-labelledby="col-preparing">
         <h2 id="col-preparing">Preparing</h2>
+        {board.data.preparing.length === 0 && (
+          <p className="board__empty">No orders in the kitchen</p>
+        )}
         <ul aria-live="polite">
           {board.data.preparing.map((n) => (
             <li key={n}>{n}</li>
@@ -54,12 +87,18 @@ export function BoardPage({ storeSlug }: { storeSlug: string }) {
       </section>
       <section aria-labelledby="col-ready" className="board__ready">
         <h2 id="col-ready">Ready</h2>
+        {board.data.ready.length === 0 && (
+          <p className="board__empty">Nothing waiting to be collected</p>
+        )}
         <ul aria-live="polite">
           {board.data.ready.map((n) => (
-            <li key={n}>{n}</li>
+            <li key={n} className={justReady.has(n) ? 'board__new' : undefined}>
+              {n}
+            </li>
           ))}
         </ul>
       </section>
+      <SoundOverlay sound={sound} />
     </main>
   );
 }

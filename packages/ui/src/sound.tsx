@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-type Chime = 'new' | 'change';
+export type Chime = 'new' | 'change' | 'ready';
 
 // Distinct shapes a cook can tell apart across a loud kitchen: rising for a new ticket,
-// two low notes for a change or a cancel.
+// two low notes for a change or a cancel; three bright rising notes for "ready" on the board.
 const NOTES: Record<Chime, { freq: number; at: number }[]> = {
   new: [
     { freq: 880, at: 0 },
@@ -12,6 +12,11 @@ const NOTES: Record<Chime, { freq: number; at: number }[]> = {
   change: [
     { freq: 440, at: 0 },
     { freq: 330, at: 0.2 },
+  ],
+  ready: [
+    { freq: 660, at: 0 },
+    { freq: 880, at: 0.14 },
+    { freq: 1320, at: 0.28 },
   ],
 };
 
@@ -55,4 +60,15 @@ export function useSound() {
   }, []);
 
   return { blocked, enable, play };
+}
+
+/** Until someone touches the screen, the browser keeps it silent: say so, across the room. */
+export function SoundOverlay({ sound }: { sound: { blocked: boolean; enable: () => void } }) {
+  if (!sound.blocked) return null;
+  return (
+    <button type="button" className="sound-overlay" onClick={sound.enable}>
+      <span>🔇 Tap to enable sound</span>
+      <small>The browser keeps this screen silent until someone touches it.</small>
+    </button>
+  );
 }
