@@ -5,6 +5,8 @@ import { SignIn } from './auth/sign-in.tsx';
 import { StationPicker } from './auth/station-picker.tsx';
 import { tokenStore, useToken } from './auth/token.ts';
 import { BoardScreen } from './board/board-screen.tsx';
+import { cachedSnapshot, keepSnapshot } from './board/offline-snapshot.ts';
+import type { KitchenConfig } from './board/types.ts';
 
 const subscribeUrl = (l: () => void) => {
   window.addEventListener('popstate', l);
@@ -26,7 +28,15 @@ export function App() {
 
 function Kitchen() {
   const trpc = useTRPC();
-  const config = useQuery(trpc.kitchen.config.queryOptions());
+  const config = useQuery({
+    ...trpc.kitchen.config.queryOptions(),
+    // Drawn from the device's copy while the server cannot be reached, and refreshed at once.
+    initialData: () => cachedSnapshot<KitchenConfig>('config'),
+    initialDataUpdatedAt: 0,
+  });
+  useEffect(() => {
+    if (config.data) keepSnapshot('config', config.data);
+  }, [config.data]);
   const param = useStationParam();
   useEffect(() => {
     if (config.error && isAuthError(config.error) && !needsNewPassword(config.error)) {
@@ -48,7 +58,7 @@ function Kitchen() {
       </main>
     );
   }
-  if (config.error)
+  if (config.error && !config.data)
     return (
       <p className="fatal" role="alert">
         Cannot load this screen: {config.error.message}

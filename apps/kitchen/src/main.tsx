@@ -18,6 +18,14 @@ function Root() {
   );
 }
 
+// Keeps the app on the device, so a reload without network still opens the screen (HTTPS or
+// localhost only: browsers offer service workers nowhere else).
+if ('serviceWorker' in navigator) {
+  void navigator.serviceWorker
+    .register('/kitchen/kitchen-sw.js', { scope: '/kitchen/' })
+    .catch(() => {});
+}
+
 const root = document.getElementById('root');
 if (!root) throw new Error('no #root');
 createRoot(root).render(

@@ -65,7 +65,7 @@ export function BoardScreen({
     [tickets, station, serverNow],
   );
   const held = heldTickets(tickets, station, serverNow);
-  const actions = useTicketActions(station);
+  const actions = useTicketActions(station, connection.state === 'live');
 
   // A scheduled ticket leaving the held lane is a new ticket for the cooks.
   const heldIds = useRef(new Set<string>());
@@ -141,6 +141,9 @@ export function BoardScreen({
               selected={selected?.orderId === ticket.orderId}
               flashing={flashing.has(ticket.orderId)}
               busy={actions.busy === ticket.orderId}
+              pending={actions.pendingOrders.has(ticket.orderId)}
+              refusal={actions.refused.get(ticket.orderId) ?? null}
+              onDismissRefusal={() => actions.dismissRefusal(ticket.orderId)}
               onSelect={() => setSelectedId(ticket.orderId)}
               onBump={() => void actions.bump(ticket)}
               onRush={() => void actions.rush(ticket)}

@@ -14,6 +14,11 @@ export interface TicketCardProps {
   selected: boolean;
   flashing: boolean;
   busy: boolean;
+  /** A command for this ticket waits on the device until the screen is back online. */
+  pending?: boolean;
+  /** What the server said to a command sent after the screen came back (not applied). */
+  refusal?: string | null;
+  onDismissRefusal?(): void;
   onSelect(): void;
   onBump(): void;
   onRush(): void;
@@ -97,6 +102,26 @@ export function TicketCard(props: TicketCardProps) {
         ))}
       </ul>
       {ticket.notes && <p className="ticket__note">Order note: {ticket.notes}</p>}
+      {props.pending && (
+        <p className="ticket__pending" role="status">
+          No connection: sent when the screen is back online
+        </p>
+      )}
+      {props.refusal && (
+        <p className="ticket__refused" role="alert">
+          Not sent, this ticket changed on another screen meanwhile: {props.refusal}
+          <button
+            type="button"
+            className="btn"
+            onClick={(e) => {
+              e.stopPropagation();
+              props.onDismissRefusal?.();
+            }}
+          >
+            OK
+          </button>
+        </p>
+      )}
       <footer className="ticket__actions">
         <button
           type="button"
@@ -112,7 +137,7 @@ export function TicketCard(props: TicketCardProps) {
         <button
           type="button"
           className={`btn btn--bump ${isExpo && !allDone ? 'btn--force' : ''}`}
-          disabled={props.busy}
+          disabled={props.busy || props.pending}
           onClick={(e) => {
             e.stopPropagation();
             props.onBump();

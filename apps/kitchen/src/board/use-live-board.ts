@@ -3,6 +3,7 @@ import { skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { applyEvent } from './apply-event.ts';
+import { cachedSnapshot, keepSnapshot } from './offline-snapshot.ts';
 import type { Board, KitchenConfig, StoredEvent } from './types.ts';
 
 /** A screen with nothing new still says it is here this often (the server's offline check). */
@@ -29,7 +30,14 @@ export function useLiveBoard(onEvent: (event: StoredEvent) => void): LiveBoard {
   const client = useTRPCClient();
   const queryClient = useQueryClient();
   const snapshotOptions = trpc.kitchen.tickets.queryOptions({});
-  const snapshot = useQuery(snapshotOptions);
+  const snapshot = useQuery({
+    ...snapshotOptions,
+    initialData: () => cachedSnapshot<Board>('tickets'),
+    initialDataUpdatedAt: 0,
+  });
+  useEffect(() => {
+    if (snapshot.data) keepSnapshot('tickets', snapshot.data);
+  }, [snapshot.data]);
   const [epoch, setEpoch] = useState<{ cursor: string } | null>(null);
   const [lastEventAt, setLastEventAt] = useState<number | null>(null);
   const onEventRef = useRef(onEvent);
@@ -98,7 +106,9 @@ export function useLiveBoard(onEvent: (event: StoredEvent) => void): LiveBoard {
     return () => clearInterval(id);
   }, [client, cursor]);
 
-  const serverTime = snapshot.data?.serverTime;
+  // A snapshot kept on the device carries the server's time of long ago: until a fresh one
+  // arrives, the timers run on this screen's own clock.
+  const serverTime = snapshot.isFetchedAfterMount ? snapshot.data?.serverTime : undefined;
   const clockOffsetMs = useMemo(
     () => (serverTime ? new Date(serverTime).getTime() - Date.now() : 0),
     [serverTime],

@@ -1,0 +1,92 @@
+import { useTRPCClient } from '@kds/ui';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import {
+  flush,
+  isNetworkError,
+  pendingStore,
+  type PendingCommand,
+  type SendOutcome,
+} from './pending-commands.ts';
+
+const RETRY_MS = 3_000;
+
+/**
+ * The device's queue of commands pressed offline (pending-commands.ts), sent whenever the
+ * screen is live, and what the server refused, by order, for the tickets to show.
+ */
+export function usePendingCommands(
+  live: boolean,
+  onRefused: (command: PendingCommand, message: string) => void,
+) {
+  const client = useTRPCClient();
+  const [queue, setQueue] = useState<PendingCommand[]>(pendingStore.read);
+  const [refused, setRefused] = useState<ReadonlyMap<string, string>>(new Map());
+  const [retry, setRetry] = useState(0);
+  const flushing = useRef(false);
+
+  const enqueue = useCallback((command: Omit<PendingCommand, 'id' | 'pressedAt'>) => {
+    const next = [
+      ...pendingStore.read(),
+      { ...command, id: `${Date.now()}-${Math.random()}`, pressedAt: Date.now() },
+    ];
+    pendingStore.write(next);
+    setQueue(next);
+  }, []);
+
+  const send = useCallback(
+    async (c: PendingCommand): Promise<SendOutcome> => {
+      const target = {
+        orderId: c.orderId,
+        expectedVersion: c.expectedVersion,
+        ...(c.stationId ? { stationId: c.stationId } : {}),
+      };
+      try {
+        const ticket =
+          c.kind === 'bump'
+            ? await client.ticket.bump.mutate({ ...target, force: c.force ?? false })
+            : await client.ticket.recall.mutate(target);
+        return { ok: true, ticket };
+      } catch (error) {
+        if (isNetworkError(error)) return { ok: false, reason: 'offline' };
+        return { ok: false, reason: 'refused', message: (error as Error).message };
+      }
+    },
+    [client],
+  );
+
+  useEffect(() => {
+    if (!live || queue.length === 0 || flushing.current) return;
+    flushing.current = true;
+    const sending = queue;
+    void flush(sending, send)
+      .then(({ left, refused: newlyRefused }) => {
+        // Pressed while this flush ran: keep them, after what is left.
+        const added = pendingStore.read().filter((c) => !sending.some((s) => s.id === c.id));
+        const next = [...left, ...added];
+        pendingStore.write(next);
+        setQueue(next);
+        for (const r of newlyRefused) onRefused(r.command, r.message);
+        if (newlyRefused.length > 0) {
+          setRefused((old) => {
+            const map = new Map(old);
+            for (const r of newlyRefused) map.set(r.command.orderId, r.message);
+            return map;
+          });
+        }
+        if (left.length > 0) setTimeout(() => setRetry((n) => n + 1), RETRY_MS);
+      })
+      .finally(() => (flushing.current = false));
+  }, [live, queue, send, retry, onRefused]);
+
+  return {
+    enqueue,
+    pendingOrders: new Set(queue.map((c) => c.orderId)),
+    refused,
+    dismissRefusal: (orderId: string) =>
+      setRefused((old) => {
+        const map = new Map(old);
+        map.delete(orderId);
+        return map;
+      }),
+  };
+}
