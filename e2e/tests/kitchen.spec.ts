@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { api, clearBoard, Demo, staffApi } from '../support/api.ts';
 import { openStation, ticket } from '../support/screens.ts';
+import { shot } from '../support/look.ts';
 
 // Every test starts from an empty board: specs share one server.
 test.beforeEach(() => clearBoard());
@@ -159,4 +160,36 @@ test('expo hands a ready order over; it leaves the screens and the guest sees it
   expect((await api().tracker.get.query({ trackingToken: order.trackingToken })).status).toBe(
     'COMPLETED',
   );
+});
+
+test('at a station a tap marks one item done, and a second tap within the undo time brings it back', async ({
+  page,
+}) => {
+  const demo = await Demo.load();
+  const cook = await staffApi('kitchen@demo.test');
+  const order = await demo.place([
+    demo.line('Classic Burger', 1, 'Medium'),
+    demo.line('Double Smash', 1, 'Medium'),
+  ]);
+  await openStation(page, 'Grill');
+  const card = ticket(page, order.number);
+  await card.getByRole('button', { name: '1 Double Smash: mark done' }).click();
+  await expect(card.getByRole('button', { name: '1 Double Smash: bring back' })).toBeVisible();
+  await expect(card).toContainText('Double Smash (done)');
+  await shot(page, 'kitchen-station-item-done');
+  const itemsOf = async () =>
+    (await cook.kitchen.tickets.query({})).tickets
+      .find((t) => t.orderId === order.orderId)
+      ?.items.map((i) => [i.name, i.status]);
+  expect(await itemsOf()).toEqual([
+    ['Classic Burger', 'queued'],
+    ['Double Smash', 'done'],
+  ]);
+
+  await card.getByRole('button', { name: '1 Double Smash: bring back' }).click();
+  await expect(card.getByRole('button', { name: '1 Double Smash: mark done' })).toBeVisible();
+  expect(await itemsOf()).toEqual([
+    ['Classic Burger', 'queued'],
+    ['Double Smash', 'queued'],
+  ]);
 });

@@ -144,6 +144,7 @@ export function BoardScreen({
               pending={actions.pendingOrders.has(ticket.orderId)}
               refusal={actions.refused.get(ticket.orderId) ?? null}
               onDismissRefusal={() => actions.dismissRefusal(ticket.orderId)}
+              onItem={(item) => void actions.toggleItem(ticket, item)}
               onSelect={() => setSelectedId(ticket.orderId)}
               onBump={() => void actions.bump(ticket)}
               onRush={() => void actions.rush(ticket)}

@@ -9,8 +9,10 @@ import type { Ticket } from './types.ts';
  */
 export interface PendingCommand {
   id: string;
-  kind: 'bump' | 'recall';
+  kind: 'bump' | 'recall' | 'bumpItem';
   orderId: string;
+  /** `bumpItem`: the item tapped. */
+  itemId?: string;
   number: number;
   expectedVersion: number;
   stationId?: string;

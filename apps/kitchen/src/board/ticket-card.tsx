@@ -1,5 +1,6 @@
 import { formatClock, formatElapsed } from '@kds/ui';
-import type { KitchenConfig, Station, Ticket } from './types.ts';
+import type { KitchenConfig, Station, Ticket, TicketItem } from './types.ts';
+import { UNDO_MS } from './use-ticket-actions.ts';
 import { itemsFor, stationProgress, urgency } from './views.ts';
 
 const TYPE_LABEL = { dine_in: 'Dine-in', pickup: 'Pickup', delivery: 'Delivery' } as const;
@@ -19,6 +20,8 @@ export interface TicketCardProps {
   /** What the server said to a command sent after the screen came back (not applied). */
   refusal?: string | null;
   onDismissRefusal?(): void;
+  /** A station screen's tap on one item (done, or back within the undo time). */
+  onItem?(item: TicketItem): void;
   onSelect(): void;
   onBump(): void;
   onRush(): void;
@@ -79,27 +82,55 @@ export function TicketCard(props: TicketCardProps) {
       )}
       {/* Focusable: a ticket taller than the screen scrolls here, by touch or by keyboard. */}
       <ul className="ticket__items" tabIndex={0} aria-label={`Items of order ${ticket.number}`}>
-        {items.map((item) => (
-          <li key={item.id} className={`item item--${item.status}`}>
-            <span className="item__line">
-              <span className="item__qty">{item.quantity}×</span> {item.name}
-              {item.status === 'done' && <span className="visually-hidden"> (done)</span>}
-            </span>
-            {item.modifiers.length > 0 && (
-              <span className="item__mods">
-                {item.modifiers.map((m) => (
-                  <span key={m} className={/^NO\b/.test(m) ? 'mod mod--no' : 'mod'}>
-                    {m}
-                  </span>
-                ))}
+        {items.map((item) => {
+          // At a station a tap marks an item done, and a tap within the undo time brings it back.
+          const undoable =
+            item.status === 'done' &&
+            item.bumpedAt !== null &&
+            serverNow - new Date(item.bumpedAt).getTime() < UNDO_MS;
+          const tappable = !isExpo && props.onItem && (item.status === 'queued' || undoable);
+          const line = (
+            <>
+              <span className="item__line">
+                <span className="item__qty">{item.quantity}×</span> {item.name}
+                {item.status === 'done' && <span className="visually-hidden"> (done)</span>}
               </span>
-            )}
-            {item.allergens.length > 0 && (
-              <span className="item__allergens">Allergens: {item.allergens.join(', ')}</span>
-            )}
-            {item.notes && <span className="item__note">Note: {item.notes}</span>}
-          </li>
-        ))}
+              {item.modifiers.length > 0 && (
+                <span className="item__mods">
+                  {item.modifiers.map((m) => (
+                    <span key={m} className={/^NO\b/.test(m) ? 'mod mod--no' : 'mod'}>
+                      {m}
+                    </span>
+                  ))}
+                </span>
+              )}
+              {item.allergens.length > 0 && (
+                <span className="item__allergens">Allergens: {item.allergens.join(', ')}</span>
+              )}
+              {item.notes && <span className="item__note">Note: {item.notes}</span>}
+            </>
+          );
+          return (
+            <li key={item.id} className={`item item--${item.status}`}>
+              {tappable ? (
+                <button
+                  type="button"
+                  className="item__tap"
+                  aria-label={`${item.quantity} ${item.name}: ${item.status === 'done' ? 'bring back' : 'mark done'}`}
+                  disabled={props.busy || props.pending}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    props.onItem?.(item);
+                  }}
+                >
+                  {line}
+                </button>
+              ) : (
+                line
+              )}
+            </li>
+          );
+        })}
       </ul>
       {ticket.notes && <p className="ticket__note">Order note: {ticket.notes}</p>}
       {props.pending && (

@@ -39,12 +39,19 @@ export function usePendingCommands(
         orderId: c.orderId,
         expectedVersion: c.expectedVersion,
         ...(c.stationId ? { stationId: c.stationId } : {}),
+        ...(c.itemId ? { itemId: c.itemId } : {}),
       };
       try {
         const ticket =
           c.kind === 'bump'
             ? await client.ticket.bump.mutate({ ...target, force: c.force ?? false })
-            : await client.ticket.recall.mutate(target);
+            : c.kind === 'bumpItem'
+              ? await client.ticket.bumpItem.mutate({
+                  orderId: c.orderId,
+                  itemId: c.itemId ?? '',
+                  expectedVersion: c.expectedVersion,
+                })
+              : await client.ticket.recall.mutate(target);
         return { ok: true, ticket };
       } catch (error) {
         if (isNetworkError(error)) return { ok: false, reason: 'offline' };

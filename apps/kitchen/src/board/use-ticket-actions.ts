@@ -1,8 +1,7 @@
 import { useTRPCClient } from '@kds/ui';
 import { useCallback, useRef, useState } from 'react';
-import { isNetworkError, type PendingCommand } from './pending-commands.ts';
-import type { Station, Ticket } from './types.ts';
-import { usePendingCommands } from './use-pending-commands.ts';
+import type { Station, Ticket, TicketItem } from './types.ts';
+import { useSendOrKeep } from './use-send-or-keep.ts';
 
 export const UNDO_MS = 5_000;
 const FORCE_CONFIRM_MS = 4_000;
@@ -26,16 +25,6 @@ export function useTicketActions(station: Station | null, live: boolean) {
   const client = useTRPCClient();
   const [undoable, setUndoable] = useState<Undoable | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  // The ticket may have left this screen by then: the refusal is said here too.
-  const onRefused = useCallback(
-    (command: PendingCommand, message: string) =>
-      setNotice({
-        kind: 'error',
-        text: `Your ${command.kind} of #${command.number} was not sent: the ticket changed on another screen while this one was offline (${message}).`,
-      }),
-    [],
-  );
-  const pending = usePendingCommands(live, onRefused);
   const [busy, setBusy] = useState<string | null>(null);
   const armed = useRef<{ orderId: string; until: number } | null>(null);
   const stationId = station?.kind === 'prep' ? station.id : undefined;
@@ -53,46 +42,7 @@ export function useTicketActions(station: Station | null, live: boolean) {
     }
   }, []);
 
-  /**
-   * Without a connection a bump or a recall waits on the device, shown on its ticket, and is
-   * sent when the screen is back; pressed live, it goes at once (and waits if the call is lost).
-   */
-  const later = useCallback(
-    (ticket: Ticket, command: { kind: 'bump' | 'recall'; force?: boolean }) => {
-      pending.enqueue({
-        ...command,
-        orderId: ticket.orderId,
-        number: ticket.number,
-        expectedVersion: ticket.version,
-        ...(stationId ? { stationId } : {}),
-      });
-      // Said on the ticket itself, where the cook looks (a toast could cover the next one).
-      setNotice(null);
-    },
-    [pending, stationId],
-  );
-
-  const sendOrKeep = useCallback(
-    async (
-      ticket: Ticket,
-      command: { kind: 'bump' | 'recall'; force?: boolean },
-      action: () => Promise<unknown>,
-    ) => {
-      if (!live) return void later(ticket, command);
-      setBusy(ticket.orderId);
-      try {
-        await action();
-        return true;
-      } catch (error) {
-        if (isNetworkError(error)) later(ticket, command);
-        else setNotice({ kind: 'error', text: (error as Error).message });
-        return false;
-      } finally {
-        setBusy(null);
-      }
-    },
-    [later, live],
-  );
+  const { sendOrKeep, ...pending } = useSendOrKeep({ live, stationId, setNotice, setBusy });
 
   const recall = useCallback(
     (ticket: Ticket) =>
@@ -141,6 +91,33 @@ export function useTicketActions(station: Station | null, live: boolean) {
     [sendOrKeep, client, recall, stationId],
   );
 
+  /**
+   * A tap on an item at a station: done, with the undo bar; a tap on an item done moments ago
+   * (within the undo time) brings it back.
+   */
+  const toggleItem = useCallback(
+    async (ticket: Ticket, item: TicketItem) => {
+      const { orderId } = ticket;
+      if (item.status === 'done') {
+        await sendOrKeep(ticket, { kind: 'recall', itemId: item.id }, () =>
+          client.ticket.recall.mutate({ orderId, itemId: item.id }),
+        );
+        return;
+      }
+      const ok = await sendOrKeep(ticket, { kind: 'bumpItem', itemId: item.id }, () =>
+        client.ticket.bumpItem.mutate({ orderId, itemId: item.id }),
+      );
+      if (ok) {
+        setUndoable({
+          label: `${item.name} done on #${ticket.number}`,
+          until: Date.now() + UNDO_MS,
+          run: () => client.ticket.recall.mutate({ orderId, itemId: item.id }),
+        });
+      }
+    },
+    [client, sendOrKeep],
+  );
+
   const undo = useCallback(async () => {
     const current = undoable;
     if (!current || current.until < Date.now()) return;
@@ -178,6 +155,7 @@ export function useTicketActions(station: Station | null, live: boolean) {
 
   return {
     bump,
+    toggleItem,
     recall,
     complete,
     rush,

@@ -1,15 +1,32 @@
 import type { Ticket } from '../../events/types.ts';
 import { requireKitchen } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
-import { InvalidTransitionError } from '../errors.ts';
+import type { OrderItem } from '@kds/db';
+import { ForbiddenError, InvalidTransitionError, NotFoundError } from '../errors.ts';
 import { resolveStation, saveOrder } from './internal.ts';
 import { mutateTicket, setItems } from './mutate-ticket.ts';
 import type { RecallTicketInput } from './schemas.ts';
 import { nextStatus } from './state-machine.ts';
 
+/** The item a cook tapped back: done, and (on a station's screen) one of that station's. */
+function oneItemBack(
+  items: OrderItem[],
+  itemId: string,
+  station: Awaited<ReturnType<typeof resolveStation>>,
+): OrderItem {
+  const item = items.find((i) => i.id === itemId);
+  if (!item) throw new NotFoundError('item', { itemId });
+  if (station?.kind === 'prep' && item.stationId !== station.id) {
+    throw new ForbiddenError(`this screen works ${station.name}'s items only`);
+  }
+  if (item.status !== 'done')
+    throw new InvalidTransitionError('queued', 'bring back an item that is');
+  return item;
+}
+
 /**
  * Brings a bumped ticket back: READY to PREPARING (a station's recall re-queues its items),
- * COMPLETED to READY within ten minutes, or a station's done items back to queued. The
+ * COMPLETED to READY within ten minutes, a station's done items (or one item) back to queued. The
  * timer keeps running: placed and started times are never reset.
  */
 export async function recallTicket({
@@ -23,11 +40,15 @@ export async function recallTicket({
   const station = await resolveStation(ctx.db, principal, input.stationId);
 
   return mutateTicket(ctx, principal.storeId, input, async (state) => {
-    const requeue =
-      station?.kind === 'prep'
+    const requeue = input.itemId
+      ? [oneItemBack(state.items, input.itemId, station)]
+      : station?.kind === 'prep'
         ? state.items.filter((i) => i.stationId === station.id && i.status === 'done')
         : [];
     const { order } = state;
+    if (input.itemId && order.status === 'COMPLETED') {
+      throw new InvalidTransitionError(order.status, 'bring an item back on');
+    }
     let status = order.status;
     if (order.status === 'READY' || order.status === 'COMPLETED') {
       status = nextStatus(order, 'recall', state.now);

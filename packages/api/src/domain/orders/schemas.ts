@@ -75,7 +75,12 @@ export const BumpTicketInput = z.object({
 });
 export type BumpTicketInput = z.infer<typeof BumpTicketInput>;
 
-export const RecallTicketInput = z.object({ ...OrderRef, stationId: Uuid.optional() });
+export const RecallTicketInput = z.object({
+  ...OrderRef,
+  stationId: Uuid.optional(),
+  /** One item back (a cook's mis-tap): only that item is queued again. */
+  itemId: Uuid.optional(),
+});
 export type RecallTicketInput = z.infer<typeof RecallTicketInput>;
 
 export const PrioritizeTicketInput = z.object({

@@ -61,6 +61,33 @@ describe('ticket verbs', () => {
     ).toBe('PRECONDITION_FAILED');
   });
 
+  test('one item tapped by mistake comes back alone; only a done item, only while cooking', async () => {
+    const { orderId } = await place();
+    const k = h.caller(cook);
+    const ticket = (await k.kitchen.tickets({})).tickets.find((t) => t.orderId === orderId);
+    const [burger, fries] = ticket?.items ?? [];
+    await k.ticket.bumpItem({ orderId, itemId: burger?.id ?? '' });
+    const both = await k.ticket.bumpItem({ orderId, itemId: fries?.id ?? '' });
+    expect(both.items.map((i) => i.status)).toEqual(['done', 'done']);
+    const back = await k.ticket.recall({ orderId, itemId: fries?.id ?? '' });
+    expect(back.status).toBe('PREPARING');
+    expect(back.items.map((i) => i.status)).toEqual(['done', 'queued']);
+    // A queued item is not "back"; another station's screen cannot touch the grill's item.
+    expect(await trpcCodeOf(k.ticket.recall({ orderId, itemId: fries?.id ?? '' }))).toBe(
+      'PRECONDITION_FAILED',
+    );
+    expect(
+      await trpcCodeOf(
+        k.ticket.recall({ orderId, itemId: burger?.id ?? '', stationId: h.demo.station.Fry }),
+      ),
+    ).toBe('FORBIDDEN');
+    await k.ticket.bump({ orderId, force: true });
+    await h.caller(manager).order.complete({ orderId });
+    expect(await trpcCodeOf(k.ticket.recall({ orderId, itemId: burger?.id ?? '' }))).toBe(
+      'PRECONDITION_FAILED',
+    );
+  });
+
   test('recall brings READY back to PREPARING with its timer running', async () => {
     const { orderId } = await place();
     const k = h.caller(cook);
