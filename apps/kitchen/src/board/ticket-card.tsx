@@ -116,7 +116,6 @@ export function TicketCard(props: TicketCardProps) {
                 <button
                   type="button"
                   className="item__tap"
-                  aria-label={`${item.quantity} ${item.name}: ${item.status === 'done' ? 'bring back' : 'mark done'}`}
                   disabled={props.busy || props.pending}
                   onClick={(e) => {
                     e.stopPropagation();
@@ -124,6 +123,10 @@ export function TicketCard(props: TicketCardProps) {
                   }}
                 >
                   {line}
+                  {/* The visible words name the button; what a tap does is said after them. */}
+                  <span className="visually-hidden">
+                    {item.status === 'done' ? 'Bring back' : 'Mark done'}
+                  </span>
                 </button>
               ) : (
                 line
