@@ -1,11 +1,10 @@
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { backupPostgres, createDb, rateLimits, writeBackupFile, type DbHandle } from '@kds/db';
-
+import { backupPostgres, rateLimits, writeBackupFile, type DbHandle } from '@kds/db';
 import type { FastifyBaseLogger } from 'fastify';
-import { backupThroughServer, holdDataDir } from './data-dir-lock.ts';
+import { backupThroughServer } from './data-dir-lock.ts';
+import { openDatabase } from './database.ts';
 import type { Env } from './env.ts';
-import { paths } from './paths.ts';
 
 /** `.tar.gz` for the embedded database, `.dump` (pg_dump custom format) for PostgreSQL. */
 export const backupExtension = (env: Pick<Env, 'DATABASE_URL'>) =>
@@ -32,18 +31,14 @@ export async function takeBackup(
   if (handle?.dumpDataDir) return writeBackupFile(file, await handle.dumpDataDir());
   const viaServer = await backupThroughServer(env.DATA_DIR);
   if (viaServer) return writeBackupFile(file, new Blob([viaServer]));
-  const lock = await holdDataDir(env.DATA_DIR, 'kds backup');
-  const own = await createDb({
-    driver: 'pglite',
-    dataDir: env.DATA_DIR,
-    migrationsFolder: paths.migrations,
-  });
+  // No server has it open: this command opens it (and holds it while it dumps).
+  const { handle: own, release } = await openDatabase(env, 'kds backup');
   try {
     if (!own.dumpDataDir) throw new Error('this database cannot be dumped');
     return await writeBackupFile(file, await own.dumpDataDir());
   } finally {
     await own.close();
-    await lock.release();
+    await release();
   }
 }
 

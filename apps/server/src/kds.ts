@@ -11,7 +11,8 @@ import { DataDirBusyError } from './data-dir-lock.ts';
 import { commandLineEnv, EnvError, loadEnv } from './env.ts';
 import { safeError } from './logging.ts';
 import { KDS_VERSION } from './paths.ts';
-import { openDatabase, serve } from './serve.ts';
+import { openDatabase } from './database.ts';
+import { serve } from './serve.ts';
 
 const HELP = `KDS ${KDS_VERSION}: a kitchen display system
 

@@ -10,34 +10,13 @@ import {
   onlinePaymentStores,
   type StripeGateway,
 } from '@kds/api';
-import { createDb, seedDemo, type DbHandle } from '@kds/db';
+import { seedDemo, type DbHandle } from '@kds/db';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from './app.ts';
 import { scheduleDailyBackups } from './backups.ts';
-import { holdDataDir } from './data-dir-lock.ts';
+import { openDatabase } from './database.ts';
 import { EnvError, type Env } from './env.ts';
 import { paths } from './paths.ts';
-
-/** Opens the database this environment names (and, for the embedded one, takes its folder). */
-export async function openDatabase(env: Env, role: string) {
-  if (env.DATABASE_URL) {
-    const handle = await createDb({
-      driver: 'postgres',
-      url: env.DATABASE_URL,
-      maxConnections: env.DATABASE_POOL_SIZE,
-      migrationsFolder: paths.migrations,
-    });
-    return { handle, release: async () => {} };
-  }
-  const lock = await holdDataDir(env.DATA_DIR, role);
-  const handle = await createDb({
-    driver: 'pglite',
-    dataDir: env.DATA_DIR,
-    migrationsFolder: paths.migrations,
-  });
-  lock.serveBackups(handle);
-  return { handle, release: lock.release };
-}
 
 /** `kds start`: migrate, check what production needs, serve until SIGINT/SIGTERM. */
 export async function serve(env: Env) {

@@ -4,7 +4,7 @@ import { backupFileName, takeBackup } from '../backups.ts';
 import { holdDataDir } from '../data-dir-lock.ts';
 import type { Env } from '../env.ts';
 import { userPath } from '../kds.ts';
-import { openDatabase } from '../serve.ts';
+import { openDatabase } from '../database.ts';
 
 /** `kds backup [file]`: while the server runs, or not. */
 export async function backupCommand(env: Env, args: string[]) {

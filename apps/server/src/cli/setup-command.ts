@@ -5,7 +5,7 @@ import { createPostcodeLookup, setupFromCommandLine } from '@kds/api';
 import { ZodError } from 'zod';
 import { DataDirBusyError } from '../data-dir-lock.ts';
 import { commandLineEnv, EnvError, loadEnv } from '../env.ts';
-import { openDatabase } from '../serve.ts';
+import { openDatabase } from '../database.ts';
 import { parseHours } from './hours-text.ts';
 
 const FLAGS = {
