@@ -15,6 +15,7 @@ import { reportRouter } from './routers/report.ts';
 import { privacyRouter } from './routers/privacy.ts';
 import { invitationRouter } from './routers/invitation.ts';
 import { setupRouter } from './routers/setup.ts';
+import { pacingRouter } from './routers/pacing.ts';
 import { router } from './trpc.ts';
 
 export const appRouter = router({
@@ -35,6 +36,7 @@ export const appRouter = router({
   privacy: privacyRouter,
   invitation: invitationRouter,
   setup: setupRouter,
+  pacing: pacingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -14,3 +14,4 @@ export { useConnection, useNow, type Connection, type LinkState } from './use-co
 export { PartBoundary, ScreenBoundary } from './error-boundaries.tsx';
 export { randomKey } from './random-key.ts';
 export { SoundOverlay, useSound, type Chime } from './sound.tsx';
+export { PacingPanel } from './pacing-panel.tsx';

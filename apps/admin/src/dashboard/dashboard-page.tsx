@@ -1,4 +1,4 @@
-import { useTRPC } from '@kds/ui';
+import { PacingPanel, useTRPC } from '@kds/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { dateTime, duration, money } from '../shared/format.ts';
@@ -43,6 +43,10 @@ export function DashboardPage() {
             </Link>
           ))
         )}
+      </section>
+      <section className="card" aria-labelledby="pacing-title">
+        <h2 id="pacing-title">Pacing</h2>
+        <PacingPanel timeZone={store.timezone} />
       </section>
       <section className="tiles" aria-label="Today">
         <Tile label="Orders today" value={String(today.orders)} />

@@ -4,7 +4,10 @@ import type { Outputs } from '../shared/types.ts';
 
 type Station = Outputs['menu']['forEditing']['stations'][number];
 
-/** Where items are cooked: each item is routed to one prep station; expo sees everything. */
+/**
+ * Where items are cooked: each item is routed to one prep station; expo sees everything. "Items
+ * at once" is what a prep station can have on the go; pacing measures the kitchen's load by it.
+ */
 export function StationsCard({
   stations,
   onChanged,
@@ -32,6 +35,7 @@ export function StationsCard({
         name: String(data.get('name')),
         kind: data.get('kind') === 'expo' ? 'expo' : 'prep',
         sortOrder: stations.length + 1,
+        capacityItems: Number(data.get('capacityItems')) || 12,
       });
       form.reset();
     });
@@ -43,6 +47,30 @@ export function StationsCard({
         {stations.map((s) => (
           <li key={s.id}>
             <strong>{s.name}</strong> <span className="badge">{s.kind}</span>{' '}
+            {s.kind === 'prep' && (
+              <label className="inline-field">
+                <span>Items at once</span>
+                <input
+                  type="number"
+                  min={1}
+                  max={1000}
+                  defaultValue={s.capacityItems}
+                  onBlur={(e) => {
+                    const capacityItems = Number(e.currentTarget.value);
+                    if (capacityItems === s.capacityItems || !(capacityItems >= 1)) return;
+                    void run(() =>
+                      client.menu.saveStation.mutate({
+                        id: s.id,
+                        name: s.name,
+                        kind: s.kind,
+                        sortOrder: s.sortOrder,
+                        capacityItems,
+                      }),
+                    );
+                  }}
+                />
+              </label>
+            )}{' '}
             <button
               className="btn btn--small btn--danger"
               onClick={() => void run(() => client.menu.deleteStation.mutate({ id: s.id }))}
@@ -63,6 +91,10 @@ export function StationsCard({
             <option value="prep">Prep</option>
             <option value="expo">Expo</option>
           </select>
+        </label>
+        <label className="field">
+          <span>Items at once</span>
+          <input name="capacityItems" type="number" min={1} max={1000} defaultValue={12} />
         </label>
         <button className="btn">Add station</button>
       </form>

@@ -1,3 +1,5 @@
+import { useTRPC } from '@kds/ui';
+import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { tokenStore } from '../auth/token.ts';
 import { toggleFullscreen } from '../screen/wake-lock.ts';
@@ -54,6 +56,9 @@ export function TopBar(props: TopBarProps) {
         >
           86
         </button>
+        {mayPace(config, station) && (
+          <PacingButton pressed={panel === 'pacing'} onClick={toggle('pacing')} />
+        )}
         <button
           type="button"
           className="btn"
@@ -78,5 +83,29 @@ export function TopBar(props: TopBarProps) {
         )}
       </nav>
     </header>
+  );
+}
+
+/** Pacing is the expo's job: a paired expo or all-stations screen, or a manager signed in. */
+export function mayPace(config: KitchenConfig, station: Station | null): boolean {
+  const atExpo = station === null || station.kind === 'expo';
+  const role = config.screen.role;
+  return atExpo && (config.screen.kind === 'device' || role === 'owner' || role === 'manager');
+}
+
+/** The pacing button says "paused" while any kind of online order is paused. */
+function PacingButton({ pressed, onClick }: { pressed: boolean; onClick(): void }) {
+  const trpc = useTRPC();
+  const status = useQuery({ ...trpc.pacing.status.queryOptions(), refetchInterval: 30_000 });
+  const paused = Object.keys(status.data?.pacing.pauses ?? {}).length > 0;
+  return (
+    <button
+      type="button"
+      className={`btn ${paused ? 'btn--alert' : ''}`}
+      aria-pressed={pressed}
+      onClick={onClick}
+    >
+      {paused ? 'Pacing: paused' : 'Pacing'}
+    </button>
   );
 }

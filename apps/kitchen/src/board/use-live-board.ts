@@ -79,6 +79,9 @@ export function useLiveBoard(onEvent: (event: StoredEvent) => void): LiveBoard {
               },
           );
         }
+        if (data.type === 'store.pacing_changed') {
+          void queryClient.invalidateQueries({ queryKey: trpc.pacing.status.queryKey() });
+        }
         if (stale) void reload();
         onEventRef.current(data);
       },

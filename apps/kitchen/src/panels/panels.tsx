@@ -1,3 +1,4 @@
+import { PacingPanel } from '@kds/ui';
 import type { useTicketActions } from '../board/use-ticket-actions.ts';
 import type { KitchenConfig, Station, Ticket } from '../board/types.ts';
 import type { Panel } from '../board/use-board-ui.ts';
@@ -22,6 +23,7 @@ export function Panels(props: PanelsProps) {
     allDay: 'All day',
     recall: 'Recall',
     eightySix: '86 items',
+    pacing: 'Pacing',
     help: 'Keys and settings',
   };
   return (
@@ -39,6 +41,7 @@ export function Panels(props: PanelsProps) {
       {panel === 'eightySix' && (
         <EightySix config={props.config} station={props.station} actions={props.actions} />
       )}
+      {panel === 'pacing' && <PacingPanel timeZone={props.config.store.timezone} />}
       {panel === 'help' && <HelpPanel />}
     </aside>
   );

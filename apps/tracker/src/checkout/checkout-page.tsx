@@ -1,4 +1,4 @@
-import { formatClock, formatMoney, useTRPC } from '@kds/ui';
+import { formatMoney, useTRPC } from '@kds/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { navigate, queryParam } from '../shared/route.ts';
@@ -9,6 +9,7 @@ import { CustomerFields } from './customer-fields.tsx';
 import { FulfilmentChoice, type Fulfilment } from './fulfilment-choice.tsx';
 import { problemsOf } from './problems.ts';
 import { usePlaceOrder } from './use-place-order.ts';
+import { WhenField } from './when-field.tsx';
 
 export function CheckoutPage({ storeSlug }: { storeSlug: string }) {
   const addTo = queryParam('addTo');
@@ -33,7 +34,6 @@ function NewOrderCheckout({ storeSlug }: { storeSlug: string }) {
   const [payment, setPayment] = useState<'counter' | 'online'>('counter');
 
   const menu = useQuery(trpc.menu.forStore.queryOptions({ storeSlug }));
-  const slots = useQuery(trpc.order.pickupSlots.queryOptions({ storeSlug }));
   const items = cart.lines.map(({ menuItemId, quantity, modifierIds, notes }) => ({
     menuItemId,
     quantity,
@@ -115,19 +115,15 @@ function NewOrderCheckout({ storeSlug }: { storeSlug: string }) {
           onChange={setFulfilment}
           problem={field}
         />
-        <label className="field">
-          <span>When</span>
-          <select value={fireAt} onChange={(e) => setFireAt(e.target.value)}>
-            <option value="">As soon as possible</option>
-            {slots.data?.slots.map((s) => (
-              <option key={s.at} value={s.at} disabled={s.remaining === 0}>
-                {formatClock(s.at, slots.data.timezone)}
-                {s.remaining === 0 ? ' (full)' : ''}
-              </option>
-            ))}
-          </select>
-          {field('fireAt')}
-        </label>
+        <WhenField
+          storeSlug={storeSlug}
+          ordering={store?.ordering}
+          fulfilment={fulfilment.type}
+          problems={preview.data?.problems}
+          value={fireAt}
+          onChange={setFireAt}
+          problem={field}
+        />
         <CustomerFields problem={field} />
         <fieldset className="segmented">
           <legend>Tip</legend>

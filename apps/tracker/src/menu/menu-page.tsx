@@ -6,6 +6,7 @@ import type { MenuItem } from '../shared/types.ts';
 import { ItemSheet } from './item-sheet.tsx';
 import { useLiveMenu } from './use-live-menu.ts';
 import { AddingBanner } from './adding-banner.tsx';
+import { OrderingBanner } from './ordering-banner.tsx';
 
 export function MenuPage({ storeSlug }: { storeSlug: string }) {
   const menu = useLiveMenu(storeSlug);
@@ -30,6 +31,7 @@ export function MenuPage({ storeSlug }: { storeSlug: string }) {
               ` Opens ${formatClock(store.opening.nextOpenAt, store.timezone)}; you can order for later.`}
           </p>
         )}
+        <OrderingBanner store={store} />
       </header>
       <AddingBanner storeSlug={storeSlug} />
       <nav className="cats" aria-label="Categories">

@@ -1,9 +1,13 @@
 import { useTRPC } from '@kds/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import type { Menu } from '../shared/types.ts';
 
-/** The menu, kept current: an 86 in the kitchen greys the item out here within a second. */
+/**
+ * The menu, kept current: an 86 in the kitchen greys the item out here within a second, a pause
+ * shows at once, and a pause that runs out lifts by itself.
+ */
 export function useLiveMenu(storeSlug: string) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -15,8 +19,11 @@ export function useLiveMenu(storeSlug: string) {
       {
         enabled: menu.isSuccess,
         onData: ({ data }) => {
-          // A resync marker means changes may have been missed: read the menu again.
-          if ('resync' in data) return void queryClient.invalidateQueries(options);
+          // A resync marker means changes may have been missed, and a pacing change moves the
+          // wait and the pauses the server works out: read the menu again.
+          if ('resync' in data || 'pacing' in data) {
+            return void queryClient.invalidateQueries(options);
+          }
           queryClient.setQueryData(
             options.queryKey,
             (old: Menu | undefined) =>
@@ -34,5 +41,19 @@ export function useLiveMenu(storeSlug: string) {
       },
     ),
   );
+  useResumeWhenPauseEnds(menu.data, () => void queryClient.invalidateQueries(options));
   return menu;
+}
+
+/** A pause carries its end time: read the menu again when the earliest one runs out. */
+function useResumeWhenPauseEnds(menu: Menu | undefined, refresh: () => void) {
+  const refreshRef = useRef(refresh);
+  refreshRef.current = refresh;
+  const untils = Object.values(menu?.store.ordering.pauses ?? {}).map((p) => Date.parse(p.until));
+  const next = untils.length ? Math.min(...untils) : null;
+  useEffect(() => {
+    if (next === null) return;
+    const timer = setTimeout(() => refreshRef.current(), Math.max(0, next - Date.now()) + 500);
+    return () => clearTimeout(timer);
+  }, [next]);
 }

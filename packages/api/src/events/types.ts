@@ -1,3 +1,4 @@
+import type { Pacing } from '@kds/db';
 import type { OrderStatus } from '../domain/orders/state-machine.ts';
 
 export type ActorKind = 'staff' | 'device' | 'customer' | 'system';
@@ -67,6 +68,8 @@ export interface EventPayloads {
   /** An item was marked unavailable (86) or available again; checkout follows at once. */
   'menu.item_86ed': { menuItemId: string; name: string };
   'menu.item_restored': { menuItemId: string; name: string };
+  /** The kitchen paused a kind of order, changed its quotes or its throttle; open menus follow. */
+  'store.pacing_changed': { pacing: Pacing };
 }
 export type EventType = keyof EventPayloads;
 

@@ -38,6 +38,9 @@ const ACCESS: Record<string, 'public' | 'staff' | 'kitchen' | 'manager'> = {
   'menu.forStore': 'public',
   'menu.onStore': 'public',
   'menu.setAvailability': 'kitchen',
+  'pacing.status': 'kitchen',
+  /** Managers and the expo screen; the verb refuses cooks and prep screens (pacing tests). */
+  'pacing.update': 'kitchen',
   'menu.forEditing': 'manager',
   'menu.saveCategory': 'manager',
   'menu.deleteCategory': 'manager',

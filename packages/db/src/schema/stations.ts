@@ -1,4 +1,5 @@
-import { index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { stationKind } from './enums.ts';
 import { stores } from './stores.ts';
 
@@ -12,9 +13,15 @@ export const stations = pgTable(
     name: text().notNull(),
     kind: stationKind().notNull().default('prep'),
     sortOrder: integer().notNull().default(0),
+    /** Items this station can have on the go at once; the kitchen-load measure divides by it. */
+    capacityItems: integer().notNull().default(12),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique().on(t.storeId, t.name), index().on(t.storeId, t.sortOrder)],
+  (t) => [
+    unique().on(t.storeId, t.name),
+    index().on(t.storeId, t.sortOrder),
+    check('stations_capacity_positive', sql`${t.capacityItems} between 1 and 1000`),
+  ],
 );
 
 export type Station = typeof stations.$inferSelect;

@@ -55,6 +55,29 @@ export interface StoreSettings {
   retentionDays?: number;
 }
 
+/** Why and until when one kind of online order is paused. */
+export interface OrderingPause {
+  reason: string;
+  /** ISO instant when ordering resumes by itself. */
+  until: string;
+}
+
+/**
+ * How the kitchen controls the flow at peak: paused fulfilment types, minutes added to every
+ * quote, and a cap on ASAP orders per 15-minute window that shrinks as the kitchen fills.
+ */
+export interface Pacing {
+  pauses: Partial<Record<OrderTypeKey, OrderingPause>>;
+  extraMinutes: number;
+  throttle: { enabled: boolean; asapPerWindow: number };
+}
+
+export const DEFAULT_PACING: Pacing = {
+  pauses: {},
+  extraMinutes: 0,
+  throttle: { enabled: false, asapPerWindow: 20 },
+};
+
 export const stores = pgTable(
   'stores',
   {
@@ -65,6 +88,7 @@ export const stores = pgTable(
     currency: text().notNull().default('USD'),
     openingHours: jsonb().$type<OpeningInterval[]>().notNull().default([]),
     settings: jsonb().$type<StoreSettings>().notNull(),
+    pacing: jsonb().$type<Pacing>().notNull().default(DEFAULT_PACING),
     /** Last event sequence handed out for this store; see ARCHITECTURE.md, "Live events". */
     eventSeq: bigint({ mode: 'number' }).notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

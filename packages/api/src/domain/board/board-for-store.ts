@@ -79,6 +79,7 @@ export function toBoardChange(event: StoredEvent): BoardChange | null {
     case 'ticket.prioritized':
     case 'menu.item_86ed':
     case 'menu.item_restored':
+    case 'store.pacing_changed':
       return null;
     default:
       return place(event.payload.number, event.payload.status);

@@ -42,19 +42,27 @@ export function openBoardStream(opts: {
   return openPublicStream(opts.ctx, opts.input, opts.signal, toBoardChange);
 }
 
-/** Open menus hear of an 86 (or its end) at once. */
+/** Open menus hear of an 86 (or its end) and of a change in the kitchen's pacing at once. */
 export function openMenuStream(opts: {
   ctx: DomainContext;
   input: StoreStreamInput;
   signal?: AbortSignal;
 }) {
-  return openPublicStream(opts.ctx, opts.input, opts.signal, (event) =>
-    event.type === 'menu.item_86ed' || event.type === 'menu.item_restored'
-      ? {
-          seq: event.seq,
-          menuItemId: event.payload.menuItemId,
-          isAvailable: event.type === 'menu.item_restored',
-        }
-      : null,
-  );
+  return openPublicStream(opts.ctx, opts.input, opts.signal, toMenuChange);
+}
+
+function toMenuChange(event: StoredEvent) {
+  switch (event.type) {
+    case 'menu.item_86ed':
+    case 'menu.item_restored':
+      return {
+        seq: event.seq,
+        menuItemId: event.payload.menuItemId,
+        isAvailable: event.type === 'menu.item_restored',
+      };
+    case 'store.pacing_changed':
+      return { seq: event.seq, pacing: event.payload.pacing };
+    default:
+      return null;
+  }
 }

@@ -300,7 +300,12 @@ export async function saveStation({ ctx, input }: { ctx: DomainContext; input: S
       .where(and(eq(stations.storeId, who.storeId), eq(stations.name, input.name)));
     if (clash && clash.id !== input.id)
       throw new ConflictError(`there is already a station "${input.name}"`);
-    const values = { name: input.name, kind: input.kind, sortOrder: input.sortOrder };
+    const values = {
+      name: input.name,
+      kind: input.kind,
+      sortOrder: input.sortOrder,
+      capacityItems: input.capacityItems,
+    };
     if (input.id) {
       const [before] = await tx
         .select()

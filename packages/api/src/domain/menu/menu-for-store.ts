@@ -3,6 +3,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { DomainContext } from '../context.ts';
 import { findStoreBySlug } from '../orders/internal.ts';
 import { deliversFrom } from '../orders/delivery.ts';
+import { orderingFor } from '../pacing/index.ts';
 import { openingState, type OpeningState } from '../stores/opening-hours.ts';
 import type { MenuForStoreInput } from './schemas.ts';
 
@@ -62,6 +63,7 @@ export async function menuForStore({
       taxRateBps: store.settings.taxRateBps,
       deliveryAvailable: deliversFrom(ctx, store) !== null,
       opening: toIso(openingState(store.openingHours, store.timezone, ctx.now())),
+      ordering: await orderingFor(ctx.db, store, ctx.now()),
     },
     categories: categories.map((c) => ({
       id: c.id,

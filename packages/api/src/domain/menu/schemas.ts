@@ -74,5 +74,7 @@ export const SaveStationInput = z.object({
   name: z.string().trim().min(1).max(40),
   kind: z.enum(['prep', 'expo']).default('prep'),
   sortOrder: z.number().int().min(0).max(1000).default(0),
+  /** Items the station can have on the go at once (kitchen load for pacing). */
+  capacityItems: z.number().int().min(1).max(1000).default(12),
 });
 export type SaveStationInput = z.infer<typeof SaveStationInput>;

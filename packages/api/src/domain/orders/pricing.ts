@@ -22,6 +22,8 @@ export type ProblemCode =
   | 'FIRE_AT_INVALID'
   | 'STORE_CLOSED'
   | 'SLOT_FULL'
+  | 'ORDERING_PAUSED'
+  | 'KITCHEN_FULL'
   | 'POSTCODE_UNKNOWN'
   | 'POSTCODE_UNCHECKED'
   | 'OUTSIDE_DELIVERY_AREA';
@@ -33,6 +35,10 @@ export interface Problem {
   message: string;
   /** STORE_CLOSED: when ordering opens again. */
   nextOpenAt?: string;
+  /** ORDERING_PAUSED: when this kind of order is taken again. */
+  resumesAt?: string;
+  /** KITCHEN_FULL, ORDERING_PAUSED: the first pickup time the kitchen can still take. */
+  nextSlotAt?: string;
 }
 
 export interface PricedLine {
@@ -187,8 +193,7 @@ export async function priceOrder(
     });
   });
 
-  if (!options.skipTiming)
-    problems.push(...(await timingProblems(db, store, input.fireAt, options.now)));
+  if (!options.skipTiming) problems.push(...(await timingProblems(db, store, input, options.now)));
 
   const subtotalCents = lines.reduce((s, l) => s + l.lineTotalCents, 0);
   const discount = input.discountCode

@@ -1,32 +1,28 @@
-import type { Queryable, Store } from '@kds/db';
+import type { OrderTypeKey, Queryable, Store } from '@kds/db';
+import { pacingProblems } from '../pacing/pacing-problems.ts';
+import { localTime } from '../stores/local-time.ts';
 import { isOpenAt, openingState } from '../stores/opening-hours.ts';
 import { capacityOf, SLOT_MINUTES, slotStart, takenPerSlot } from '../stores/pickup-slots.ts';
 import type { Problem } from './pricing.ts';
 
 const MAX_AHEAD_MS = 7 * 24 * 3600_000;
 
-const localTime = (at: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('en-US', {
-    weekday: 'short',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone,
-  }).format(at);
-
 /**
- * When the order may be made: now only while the store is open; a scheduled time must be
- * within the next week, inside opening hours, in a slot the kitchen still has room in.
- * Inside the placing transaction the slot count is serialized by the order-counter lock.
+ * When the order may be made: now only while the store is open and the kitchen takes this kind
+ * of order (pacing); a scheduled time must be within the next week, inside opening hours, in a
+ * slot the kitchen still has room in. Inside the placing transaction the slot and ASAP counts
+ * are serialized by the order-counter lock.
  */
 export async function timingProblems(
   db: Queryable,
   store: Store,
-  fireAtInput: string | undefined,
+  order: { fireAt?: string | undefined; fulfilment: { type: OrderTypeKey } },
   now: Date,
 ): Promise<Problem[]> {
+  const fireAtInput = order.fireAt;
   if (!fireAtInput) {
     const state = openingState(store.openingHours, store.timezone, now);
-    if (state.isOpen) return [];
+    if (state.isOpen) return pacingProblems(db, store, { ...order, fireAt: null }, now);
     const next = state.nextOpenAt;
     return [
       {
@@ -61,5 +57,5 @@ export async function timingProblems(
       { path: ['fireAt'], code: 'SLOT_FULL', message: 'that time is fully booked; pick another' },
     ];
   }
-  return [];
+  return pacingProblems(db, store, { ...order, fireAt }, now);
 }

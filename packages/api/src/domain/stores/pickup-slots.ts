@@ -49,19 +49,17 @@ export async function takenPerSlot(
 
 /**
  * Pickup times a guest may choose: 15-minute slots inside opening hours over the next day,
- * starting once the kitchen could have the order ready, each with the places it has left.
+ * starting once the kitchen could have the order ready (with the minutes it has added to its
+ * quotes), each with the places it has left.
  */
-export async function pickupSlots({ ctx, input }: { ctx: DomainContext; input: PickupSlotsInput }) {
-  const store = await findStoreBySlug(ctx.db, input.storeSlug);
-  const now = ctx.now();
-  const earliest = new Date(
-    Math.ceil((now.getTime() + store.settings.defaultPrepMinutes * 60_000) / SLOT_MS) * SLOT_MS,
-  );
+export async function openSlots(db: Queryable, store: Store, now: Date) {
+  const leadMs = (store.settings.defaultPrepMinutes + store.pacing.extraMinutes) * 60_000;
+  const earliest = new Date(Math.ceil((now.getTime() + leadMs) / SLOT_MS) * SLOT_MS);
   const until = new Date(earliest.getTime() + 24 * 3600_000);
   const windows = store.openingHours.length
     ? openWindows(store.openingHours, store.timezone, now, 2)
     : [{ start: earliest, end: until }];
-  const taken = await takenPerSlot(ctx.db, store.id, earliest, until, now);
+  const taken = await takenPerSlot(db, store.id, earliest, until, now);
   const capacity = capacityOf(store);
   const slots: { at: string; remaining: number }[] = [];
   for (let t = earliest.getTime(); t < until.getTime() && slots.length < 96; t += SLOT_MS) {
@@ -71,5 +69,11 @@ export async function pickupSlots({ ctx, input }: { ctx: DomainContext; input: P
       remaining: Math.max(0, capacity - (taken.get(t) ?? 0)),
     });
   }
+  return slots;
+}
+
+export async function pickupSlots({ ctx, input }: { ctx: DomainContext; input: PickupSlotsInput }) {
+  const store = await findStoreBySlug(ctx.db, input.storeSlug);
+  const slots = await openSlots(ctx.db, store, ctx.now());
   return { timezone: store.timezone, slotMinutes: SLOT_MINUTES, slots };
 }

@@ -81,6 +81,7 @@ export function toTrackerUpdate(event: StoredEvent): TrackerUpdate | null {
     case 'ticket.prioritized':
     case 'menu.item_86ed':
     case 'menu.item_restored':
+    case 'store.pacing_changed':
       return null;
     default:
       return { type: event.type, status: event.payload.status, at: event.at };

@@ -16,6 +16,7 @@ const EVENT_TYPE_SET = {
   'order.expired': true,
   'menu.item_86ed': true,
   'menu.item_restored': true,
+  'store.pacing_changed': true,
 } satisfies Record<EventType, true>;
 
 export const WEBHOOK_EVENT_TYPES = Object.keys(EVENT_TYPE_SET) as EventType[];

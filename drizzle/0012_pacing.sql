@@ -1,0 +1,3 @@
+ALTER TABLE "stores" ADD COLUMN "pacing" jsonb DEFAULT '{"pauses":{},"extraMinutes":0,"throttle":{"enabled":false,"asapPerWindow":20}}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "stations" ADD COLUMN "capacity_items" integer DEFAULT 12 NOT NULL;--> statement-breakpoint
+ALTER TABLE "stations" ADD CONSTRAINT "stations_capacity_positive" CHECK ("stations"."capacity_items" between 1 and 1000);

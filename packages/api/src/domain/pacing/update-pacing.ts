@@ -1,0 +1,91 @@
+import { auditLog, stations, stores, type Pacing } from '@kds/db';
+import { and, eq } from 'drizzle-orm';
+import { appendEvents } from '../../events/append-events.ts';
+import type { DomainContext, Principal } from '../context.ts';
+import { ForbiddenError, NotFoundError, UnauthorizedError } from '../errors.ts';
+import { withTransaction } from '../transaction.ts';
+import { currentPacing } from './pacing-rules.ts';
+import type { PacingChangeInput } from './schemas.ts';
+
+/**
+ * Pause a kind of online order, quote longer times or throttle ASAP orders. The new pacing, its
+ * audit entry and the event that tells every open menu commit together; from that commit on,
+ * checkout follows it.
+ */
+export async function updatePacing({
+  ctx,
+  input,
+}: {
+  ctx: DomainContext;
+  input: PacingChangeInput;
+}): Promise<Pacing> {
+  const principal = await requirePacer(ctx);
+  return withTransaction(ctx, async (tx) => {
+    const [store] = await tx.tx
+      .select({ pacing: stores.pacing })
+      .from(stores)
+      .where(eq(stores.id, principal.storeId))
+      .for('update');
+    if (!store) throw new NotFoundError('store');
+    const now = tx.now();
+    const before = currentPacing(store.pacing, now);
+    const after = applyChange(before, input, now);
+    await tx.tx.update(stores).set({ pacing: after }).where(eq(stores.id, principal.storeId));
+    await tx.tx.insert(auditLog).values({
+      storeId: principal.storeId,
+      staffId: principal.kind === 'staff' ? principal.staffId : null,
+      action: `pacing.${input.kind}`,
+      entity: 'store',
+      entityId: principal.storeId,
+      before,
+      after: principal.kind === 'device' ? { ...after, deviceId: principal.deviceId } : after,
+    });
+    await appendEvents(tx, principal.storeId, [
+      { type: 'store.pacing_changed', orderId: null, payload: { pacing: after } },
+    ]);
+    return after;
+  });
+}
+
+function applyChange(pacing: Pacing, change: PacingChangeInput, now: Date): Pacing {
+  switch (change.kind) {
+    case 'pause': {
+      const until = new Date(now.getTime() + change.minutes * 60_000).toISOString();
+      const pauses = { ...pacing.pauses };
+      for (const type of change.fulfilments) pauses[type] = { reason: change.reason, until };
+      return { ...pacing, pauses };
+    }
+    case 'resume': {
+      const pauses = Object.fromEntries(
+        Object.entries(pacing.pauses).filter(
+          ([type]) => !change.fulfilments.some((t) => t === type),
+        ),
+      );
+      return { ...pacing, pauses };
+    }
+    case 'quote':
+      return { ...pacing, extraMinutes: change.extraMinutes };
+    case 'throttle':
+      return {
+        ...pacing,
+        throttle: { enabled: change.enabled, asapPerWindow: change.asapPerWindow },
+      };
+  }
+}
+
+/** A manager or owner, or the expo screen (a paired screen at an expo station or at all of them). */
+async function requirePacer(ctx: DomainContext): Promise<Principal> {
+  const p = ctx.principal;
+  if (!p) throw new UnauthorizedError('sign in or pair this screen first');
+  if (p.kind === 'staff') {
+    if (p.role === 'owner' || p.role === 'manager') return p;
+    throw new ForbiddenError('a manager or the expo screen must do this');
+  }
+  if (p.stationId === null) return p;
+  const [station] = await ctx.db
+    .select({ kind: stations.kind })
+    .from(stations)
+    .where(and(eq(stations.id, p.stationId), eq(stations.storeId, p.storeId)));
+  if (station?.kind === 'expo') return p;
+  throw new ForbiddenError('a manager or the expo screen must do this');
+}
