@@ -69,14 +69,12 @@ async function device(stationName: 'Grill' | 'Expo' | null): Promise<Principal> 
 describe('pausing online orders', () => {
   test('a paused kind of order is refused with the reason and when it resumes; others are taken', async () => {
     const before = Date.now();
-    await h
-      .caller(manager)
-      .pacing.update({
-        kind: 'pause',
-        fulfilments: ['pickup'],
-        reason: 'The kitchen is very busy',
-        minutes: 30,
-      });
+    await h.caller(manager).pacing.update({
+      kind: 'pause',
+      fulfilments: ['pickup'],
+      reason: 'The kitchen is very busy',
+      minutes: 30,
+    });
 
     const menu = await h.caller().menu.forStore({ storeSlug: 'demo' });
     expect(menu.store.ordering.pauses.pickup?.reason).toBe('The kitchen is very busy');
@@ -112,20 +110,19 @@ describe('pausing online orders', () => {
   });
 
   test('a pause that has run out is over by itself; resume ends one at once', async () => {
-    await h
-      .caller(manager)
-      .pacing.update({
-        kind: 'pause',
-        fulfilments: ['pickup', 'delivery'],
-        reason: 'Busy',
-        minutes: 5,
-      });
+    await h.caller(manager).pacing.update({
+      kind: 'pause',
+      fulfilments: ['pickup', 'delivery'],
+      reason: 'Busy',
+      minutes: 5,
+    });
     const [row] = await h.db.select().from(stores).where(eq(stores.id, h.demo.storeId));
-    const pacing = row?.pacing ?? { pauses: {} };
+    if (!row) throw new Error('demo store missing');
+    const pacing = row.pacing;
     const ranOut = { reason: 'Busy', until: new Date(Date.now() - 1000).toISOString() };
     await h.db
       .update(stores)
-      .set({ pacing: { ...row!.pacing, pauses: { ...pacing.pauses, pickup: ranOut } } })
+      .set({ pacing: { ...pacing, pauses: { ...pacing.pauses, pickup: ranOut } } })
       .where(eq(stores.id, h.demo.storeId));
     const menu = await h.caller().menu.forStore({ storeSlug: 'demo' });
     expect(Object.keys(menu.store.ordering.pauses)).toEqual(['delivery']);
@@ -137,14 +134,12 @@ describe('pausing online orders', () => {
   });
 
   test('every change is audited and appended to the store events open menus hear', async () => {
-    await h
-      .caller(manager)
-      .pacing.update({
-        kind: 'pause',
-        fulfilments: ['delivery'],
-        reason: 'No drivers',
-        minutes: 20,
-      });
+    await h.caller(manager).pacing.update({
+      kind: 'pause',
+      fulfilments: ['delivery'],
+      reason: 'No drivers',
+      minutes: 20,
+    });
     const [audit] = await h.db
       .select()
       .from(auditLog)
@@ -272,14 +267,12 @@ describe('who may change pacing', () => {
   test("one store's pause never touches another store", async () => {
     const other = await createOtherStore(h.db, 'pacing-other');
     const theirs = await h.staffOf(other.storeId, 'owner');
-    await h
-      .caller(theirs)
-      .pacing.update({
-        kind: 'pause',
-        fulfilments: ['pickup', 'delivery', 'dine_in'],
-        reason: 'Closed',
-        minutes: 60,
-      });
+    await h.caller(theirs).pacing.update({
+      kind: 'pause',
+      fulfilments: ['pickup', 'delivery', 'dine_in'],
+      reason: 'Closed',
+      minutes: 60,
+    });
     expect((await h.caller().menu.forStore({ storeSlug: 'demo' })).store.ordering.pauses).toEqual(
       {},
     );
