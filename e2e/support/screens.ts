@@ -1,9 +1,9 @@
 import type { Page } from '@playwright/test';
 import { api } from './api.ts';
 
-/** Opens the kitchen signed in as the demo cook, on the named station ('Expo', 'Grill', ...). */
-export async function openStation(page: Page, stationName: string) {
-  const { token } = await api().auth.login.mutate({ email: 'kitchen@demo.test', password: 'demo' });
+/** Opens the kitchen signed in as the demo cook (or `email`) on the named station ('Expo', 'Grill', ...). */
+export async function openStation(page: Page, stationName: string, email = 'kitchen@demo.test') {
+  const { token } = await api().auth.login.mutate({ email, password: 'demo' });
   const config = await api(token).kitchen.config.query();
   const station = config.stations.find((s) => s.name === stationName);
   if (!station) throw new Error(`no station ${stationName}`);

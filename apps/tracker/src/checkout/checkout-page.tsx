@@ -9,6 +9,7 @@ import { CustomerFields } from './customer-fields.tsx';
 import { FulfilmentChoice, type Fulfilment } from './fulfilment-choice.tsx';
 import { problemsOf } from './problems.ts';
 import { usePlaceOrder } from './use-place-order.ts';
+import { useLiveMenu } from '../menu/use-live-menu.ts';
 import { WhenField } from './when-field.tsx';
 
 export function CheckoutPage({ storeSlug }: { storeSlug: string }) {
@@ -33,7 +34,7 @@ function NewOrderCheckout({ storeSlug }: { storeSlug: string }) {
   const [fireAt, setFireAt] = useState<string>('');
   const [payment, setPayment] = useState<'counter' | 'online'>('counter');
 
-  const menu = useQuery(trpc.menu.forStore.queryOptions({ storeSlug }));
+  const menu = useLiveMenu(storeSlug);
   const items = cart.lines.map(({ menuItemId, quantity, modifierIds, notes }) => ({
     menuItemId,
     quantity,

@@ -13,6 +13,12 @@ export function useLiveMenu(storeSlug: string) {
   const queryClient = useQueryClient();
   const options = trpc.menu.forStore.queryOptions({ storeSlug });
   const menu = useQuery(options);
+  // What the kitchen takes changed: the menu, a cart's preview and the free times follow.
+  const refresh = () => {
+    void queryClient.invalidateQueries(options);
+    void queryClient.invalidateQueries({ queryKey: trpc.order.preview.pathKey() });
+    void queryClient.invalidateQueries({ queryKey: trpc.order.pickupSlots.pathKey() });
+  };
   useSubscription(
     trpc.menu.onStore.subscriptionOptions(
       { storeSlug },
@@ -21,9 +27,8 @@ export function useLiveMenu(storeSlug: string) {
         onData: ({ data }) => {
           // A resync marker means changes may have been missed, and a pacing change moves the
           // wait and the pauses the server works out: read the menu again.
-          if ('resync' in data || 'pacing' in data) {
-            return void queryClient.invalidateQueries(options);
-          }
+          if ('resync' in data || 'pacing' in data) return refresh();
+          void queryClient.invalidateQueries({ queryKey: trpc.order.preview.pathKey() });
           queryClient.setQueryData(
             options.queryKey,
             (old: Menu | undefined) =>
@@ -41,7 +46,7 @@ export function useLiveMenu(storeSlug: string) {
       },
     ),
   );
-  useResumeWhenPauseEnds(menu.data, () => void queryClient.invalidateQueries(options));
+  useResumeWhenPauseEnds(menu.data, refresh);
   return menu;
 }
 

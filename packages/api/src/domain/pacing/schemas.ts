@@ -15,7 +15,7 @@ export const PacingChangeInput = z.discriminatedUnion('kind', [
     minutes: z
       .number()
       .int()
-      .min(5)
+      .min(1)
       .max(12 * 60),
   }),
   z.object({ kind: z.literal('resume'), fulfilments: Fulfilments }),
