@@ -1,6 +1,8 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyCors from '@fastify/cors';
 import {
+  createRawTcpPrinter,
+  type PrinterTransport,
   createApiContext,
   createEventLog,
   createRateLimits,
@@ -97,6 +99,8 @@ export interface AppOptions {
   outboxMaxAttempts?: number;
   /** Networks (CIDR) webhook endpoints may be on although private (a POS on the LAN). */
   webhookAllowedNetworks?: string[];
+  /** How print jobs reach printers (raw TCP to port 9100 unless a test says otherwise). */
+  printers?: PrinterTransport;
   /** Background jobs (payment expiry); tests that drive them by hand turn them off. */
   jobs?: boolean;
   /** The postcode service for deliveries (POSTCODE_API_URL). */
@@ -280,6 +284,7 @@ function providers(
       requireHttps: production,
       allowedNetworks: options.webhookAllowedNetworks ?? [],
     },
+    printers: options.printers ?? createRawTcpPrinter(),
   };
 }
 

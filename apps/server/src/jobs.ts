@@ -13,7 +13,10 @@ import {
   createWebhookHttp,
   pruneRateLimits,
   webhookSender,
+  printSender,
+  printDelivered,
   type CallTransport,
+  type PrinterTransport,
   type ApiDeps,
   type SmsTransport,
   type MailTransport,
@@ -31,7 +34,7 @@ export interface Jobs {
 /**
  * Background work whose state lives in the database (so a restart loses nothing and several
  * instances may run it): unpaid orders expiring, the outbox (refunds, texts, calls, email,
- * outgoing webhooks), texts to managers about stuck kitchen screens, and a regular look at
+ * outgoing webhooks, print jobs), texts to managers about stuck kitchen screens, and a regular look at
  * Stripe's sessions to repair any webhook that never came.
  */
 export function createJobs(
@@ -42,6 +45,7 @@ export function createJobs(
     calls: CallTransport;
     mail: MailTransport;
     webhooks: { requireHttps: boolean; allowedNetworks: string[] };
+    printers: PrinterTransport;
   },
   log: FastifyBaseLogger,
   options: { maxAttempts?: number } = {},
@@ -58,8 +62,9 @@ export function createJobs(
       call: callSender(providers.calls),
       email: emailSender(providers.mail),
       webhook: webhookSender(webhooks),
+      print: printSender(providers.printers),
     },
-    delivered: { refund: refundDelivered },
+    delivered: { refund: refundDelivered, print: printDelivered },
     onError: (message: { id: string; channel: string }, err: unknown) =>
       log.warn({ err, messageId: message.id, channel: message.channel }, 'outgoing message failed'),
     ...options,

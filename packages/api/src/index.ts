@@ -13,6 +13,7 @@ export { hashPassword, stillValidPrincipals } from './domain/auth/index.ts';
 export { EventBus, EVENTS_CHANNEL, createEventLog, listenForEvents } from './events/index.ts';
 export type { StoredEvent, Ticket, TicketItem, EventType } from './events/index.ts';
 export { createPostcodeLookup } from './gateways/postcodes.ts';
+export { createRawTcpPrinter } from './gateways/raw-tcp-printer.ts';
 export type { PostcodeLookup } from './domain/stores/location.ts';
 export {
   createSimulatedStripe,
@@ -29,6 +30,12 @@ export {
   refundSender,
 } from './domain/payments/index.ts';
 export { smsSender, type SmsTransport } from './domain/notifications/sms.ts';
+export {
+  escposOf,
+  printDelivered,
+  printSender,
+  type PrinterTransport,
+} from './domain/printing/index.ts';
 export {
   createTwilioCalls,
   createTwilioSms,

@@ -16,6 +16,7 @@ import { privacyRouter } from './routers/privacy.ts';
 import { invitationRouter } from './routers/invitation.ts';
 import { setupRouter } from './routers/setup.ts';
 import { pacingRouter } from './routers/pacing.ts';
+import { printingRouter } from './routers/printing.ts';
 import { router } from './trpc.ts';
 
 export const appRouter = router({
@@ -37,6 +38,7 @@ export const appRouter = router({
   invitation: invitationRouter,
   setup: setupRouter,
   pacing: pacingRouter,
+  printing: printingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -9,7 +9,7 @@ import type { Inputs } from '../shared/types.ts';
 type Filters = Omit<Inputs['outbox']['list'], 'cursor' | 'limit'>;
 
 /**
- * Everything that left (or tried to): texts, calls, email, webhooks, refunds. Without Twilio
+ * Everything that left (or tried to): texts, calls, email, webhooks, refunds, print jobs. Without Twilio
  * or SMTP settings this is where messages are "delivered" (recorded, not sent).
  */
 export function MessagesPage() {
@@ -29,7 +29,9 @@ export function MessagesPage() {
     <>
       <header className="page-head">
         <h1>Messages</h1>
-        <p className="muted">Texts, calls, email, webhooks and refunds, newest first.</p>
+        <p className="muted">
+          Texts, calls, email, webhooks, refunds and print jobs, newest first.
+        </p>
       </header>
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
         <label className="field">
@@ -69,6 +71,7 @@ export function MessagesPage() {
             <option value="email">Email</option>
             <option value="webhook">Webhook</option>
             <option value="refund">Refund</option>
+            <option value="print">Print</option>
           </select>
         </label>
       </form>

@@ -41,6 +41,13 @@ const ACCESS: Record<string, 'public' | 'staff' | 'kitchen' | 'manager'> = {
   'pacing.status': 'kitchen',
   /** Managers and the expo screen; the verb refuses cooks and prep screens (pacing tests). */
   'pacing.update': 'kitchen',
+  'printing.printers': 'manager',
+  'printing.savePrinter': 'manager',
+  'printing.removePrinter': 'manager',
+  'printing.setStation': 'manager',
+  'printing.testPage': 'manager',
+  'printing.preview': 'kitchen',
+  'printing.print': 'kitchen',
   'menu.forEditing': 'manager',
   'menu.saveCategory': 'manager',
   'menu.deleteCategory': 'manager',

@@ -37,7 +37,11 @@ export const outboxChannel = pgEnum('outbox_channel', [
   'email',
   'webhook',
   'refund',
+  'print',
 ]);
+
+/** When a station prints: never, every ticket, or only while none of its screens is live. */
+export const printMode = pgEnum('print_mode', ['never', 'always', 'fallback']);
 
 /** `recorded`: no provider is configured, so the message was written down and never left. */
 export const outboxStatus = pgEnum('outbox_status', [

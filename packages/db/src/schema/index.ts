@@ -1,5 +1,6 @@
 export * from './enums.ts';
 export * from './stores.ts';
+export * from './printers.ts';
 export * from './stations.ts';
 export * from './menu.ts';
 export * from './discounts.ts';

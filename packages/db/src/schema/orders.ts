@@ -69,6 +69,8 @@ export const orders = pgTable(
     requestHash: text().notNull(),
     cancelReason: text(),
     paymentExpiresAt: timestamp({ withTimezone: true }),
+    /** When a chit or receipt of this order last came out of a printer (the outbox has each). */
+    printedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     placedAt: timestamp({ withTimezone: true }),
     paidAt: timestamp({ withTimezone: true }),

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { stationKind } from './enums.ts';
+import { printMode, stationKind } from './enums.ts';
+import { printers } from './printers.ts';
 import { stores } from './stores.ts';
 
 export const stations = pgTable(
@@ -15,6 +16,9 @@ export const stations = pgTable(
     sortOrder: integer().notNull().default(0),
     /** Items this station can have on the go at once; the kitchen-load measure divides by it. */
     capacityItems: integer().notNull().default(12),
+    /** Where this station's chits print, and when (never, every ticket, or as a fallback). */
+    printerId: uuid().references(() => printers.id, { onDelete: 'set null' }),
+    printMode: printMode().notNull().default('never'),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

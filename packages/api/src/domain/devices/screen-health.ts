@@ -1,4 +1,4 @@
-import { devices, orderEvents, stores, type Device, type Store } from '@kds/db';
+import { devices, orderEvents, stores, type Device, type Queryable, type Store } from '@kds/db';
 import { and, asc, eq, gt, isNotNull, isNull, lt, ne } from 'drizzle-orm';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
@@ -25,7 +25,7 @@ export interface ScreenHealth {
   missed: number;
 }
 
-async function healthOf(ctx: DomainContext, device: Device, now: Date): Promise<ScreenHealth> {
+async function healthOf(db: Queryable, device: Device, now: Date): Promise<ScreenHealth> {
   const base = {
     deviceId: device.id,
     name: device.name,
@@ -37,7 +37,7 @@ async function healthOf(ctx: DomainContext, device: Device, now: Date): Promise<
     return { ...base, state: 'offline', since: device.lastSeenAt ?? device.pairedAt, missed: 0 };
   }
   // Only events this screen is sent count: a grill screen is not behind on a salad.
-  const unseen = await ctx.db
+  const unseen = await db
     .select()
     .from(orderEvents)
     .where(
@@ -58,8 +58,8 @@ async function healthOf(ctx: DomainContext, device: Device, now: Date): Promise<
     : { ...base, state: 'live', since: null, missed: 0 };
 }
 
-function pairedScreens(ctx: DomainContext, storeId: string) {
-  return ctx.db
+function pairedScreens(db: Queryable, storeId: string) {
+  return db
     .select()
     .from(devices)
     .where(
@@ -68,11 +68,27 @@ function pairedScreens(ctx: DomainContext, storeId: string) {
     .orderBy(asc(devices.name));
 }
 
+/**
+ * Stations with at least one live screen; `null` in the set means a live all-stations screen.
+ * A station printing "as a fallback" prints while it is not in here.
+ */
+export async function stationsWithLiveScreens(
+  db: Queryable,
+  storeId: string,
+  now: Date,
+): Promise<Set<string | null>> {
+  const screens = await pairedScreens(db, storeId);
+  const health = await Promise.all(screens.map((d) => healthOf(db, d, now)));
+  return new Set(health.filter((h) => h.state === 'live').map((h) => h.stationId));
+}
+
 /** Every paired screen of the manager's store: live, offline or behind, and since when. */
 export async function listScreenHealth({ ctx }: { ctx: DomainContext }): Promise<ScreenHealth[]> {
   const manager = requireManager(ctx);
   const now = ctx.now();
-  return Promise.all((await pairedScreens(ctx, manager.storeId)).map((d) => healthOf(ctx, d, now)));
+  return Promise.all(
+    (await pairedScreens(ctx.db, manager.storeId)).map((d) => healthOf(ctx.db, d, now)),
+  );
 }
 
 /**
@@ -87,8 +103,8 @@ export async function escalateStuckScreens(ctx: DomainContext): Promise<number> 
     const escalation = store.settings.notifications.escalation;
     if (!escalation?.phones.length) continue;
     if (!isOpenAt(store.openingHours, store.timezone, now)) continue;
-    for (const device of await pairedScreens(ctx, store.id)) {
-      const health = await healthOf(ctx, device, now);
+    for (const device of await pairedScreens(ctx.db, store.id)) {
+      const health = await healthOf(ctx.db, device, now);
       if (health.state === 'live' || !health.since) continue;
       if (now.getTime() - health.since.getTime() < escalation.afterMinutes * 60_000) continue;
       queued += await queueEscalation(ctx, store, health);

@@ -3,14 +3,19 @@ import type { TxContext } from '../context.ts';
 import { queueReadyCall } from './call.ts';
 import { queueEmail, queueStaffOrderEmails } from './email.ts';
 import { queueSms } from './sms.ts';
+import { queueKitchenPrints } from '../printing/queue-prints.ts';
 
 /**
  * What each moment of an order says to whom, queued in the transaction of the change itself
  * (so nothing leaves for a change that rolled back) and once per order and kind.
  */
 
-/** Paid (online) or taken at the counter: confirmation to the guest, heads-up to staff. */
+/**
+ * Paid (online) or taken at the counter, so it reaches the kitchen: confirmation to the guest,
+ * heads-up to staff, and the chits of the stations that print.
+ */
 export async function queuePaidMessages(tx: TxContext, store: Store, order: Order) {
+  await queueKitchenPrints(tx, store, order);
   await queueSms(tx, store, order, 'confirmation');
   await queueEmail(tx, store, order, 'confirmation');
   await queueStaffOrderEmails(tx, store, order);

@@ -12,6 +12,11 @@ const LABELS: Record<string, string> = {
   'sms.service_test': 'Test text',
   'email.service_test': 'Test email',
   'stripe.refund': 'Refund',
+  chit: 'Kitchen chit',
+  chit_fallback: 'Kitchen chit (screen not live)',
+  chit_reprint: 'Chit reprint',
+  receipt: 'Receipt',
+  printer_test: 'Printer test page',
 };
 
 /** What a queued message is, in words a manager reads ("Ready text", "Webhook order.placed"). */

@@ -10,7 +10,7 @@ import { beyond, pageOf, PageCursor } from '../keyset.ts';
 
 export const OutboxListInput = z.object({
   status: z.enum(['pending', 'sending', 'sent', 'failed', 'recorded', 'canceled']).optional(),
-  channel: z.enum(['sms', 'call', 'email', 'webhook', 'refund']).optional(),
+  channel: z.enum(['sms', 'call', 'email', 'webhook', 'refund', 'print']).optional(),
   orderId: z.uuid().optional(),
   /** The last row of the previous page (rows of one transaction share `createdAt`). */
   cursor: PageCursor.optional(),

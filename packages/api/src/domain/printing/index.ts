@@ -1,0 +1,16 @@
+export {
+  listPrinters,
+  printTestPage,
+  removePrinter,
+  savePrinter,
+  setStationPrinting,
+} from './manage-printers.ts';
+export { previewPrint, printOrder } from './print-order.ts';
+export { escposOf, printDelivered, printSender, type PrinterTransport } from './print-sender.ts';
+export { queueKitchenPrints, type PrintPayload } from './queue-prints.ts';
+export {
+  PrinterIdInput,
+  PrintOrderInput,
+  SavePrinterInput,
+  StationPrintingInput,
+} from './schemas.ts';
