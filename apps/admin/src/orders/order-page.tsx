@@ -14,6 +14,7 @@ import { Notice, useAction } from '../shared/feedback.tsx';
 import { OrderMessages } from './order-messages.tsx';
 import { PaymentFacts } from './payment-facts.tsx';
 import { OrderActions } from './order-actions.tsx';
+import { PaperCard } from './paper-card.tsx';
 
 /** One order's whole story: items, money, messages and a timeline of who did what, live. */
 export function OrderPage({ orderId }: { orderId: string }) {
@@ -116,6 +117,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
           <OrderMessages messages={data.messages} act={act} />
         </section>
       </div>
+      <PaperCard orderId={order.id} printedAt={order.printedAt} act={act} />
       <section className="card" aria-labelledby="timeline-title">
         <h2 id="timeline-title">Timeline</h2>
         <ol className="timeline">

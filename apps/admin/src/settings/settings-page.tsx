@@ -8,6 +8,7 @@ import { formOf, type Form, type Settings } from './form.ts';
 import { MessagesCard } from './messages-card.tsx';
 import { OpeningHoursEditor } from './opening-hours-editor.tsx';
 import { OrdersCard } from './orders-card.tsx';
+import { PrintersCard } from './printers-card.tsx';
 import { ServicesCard } from './services-card.tsx';
 import { StoreCard } from './store-card.tsx';
 import { WebhooksCard } from './webhooks-card.tsx';
@@ -69,6 +70,7 @@ export function SettingsPage() {
       </Card>
       <OrdersCard {...card} />
       <MessagesCard {...card} defaults={loaded.data.defaultTemplates} />
+      <PrintersCard />
       <WebhooksCard />
     </>
   );

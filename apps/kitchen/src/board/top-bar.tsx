@@ -59,6 +59,16 @@ export function TopBar(props: TopBarProps) {
         {mayPace(config, station) && (
           <PacingButton pressed={panel === 'pacing'} onClick={toggle('pacing')} />
         )}
+        {(station === null || station.kind === 'expo') && (
+          <button
+            type="button"
+            className="btn"
+            aria-pressed={panel === 'print'}
+            onClick={toggle('print')}
+          >
+            Print
+          </button>
+        )}
         <button
           type="button"
           className="btn"

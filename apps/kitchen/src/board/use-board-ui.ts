@@ -22,4 +22,4 @@ export function useFlash() {
   return { flashing, flash };
 }
 
-export type Panel = 'allDay' | 'recall' | 'eightySix' | 'pacing' | 'help' | null;
+export type Panel = 'allDay' | 'recall' | 'eightySix' | 'pacing' | 'print' | 'help' | null;

@@ -4,6 +4,7 @@ import type { KitchenConfig, Station, Ticket } from '../board/types.ts';
 import type { Panel } from '../board/use-board-ui.ts';
 import { allDay } from '../board/views.ts';
 import { HelpPanel } from './help-panel.tsx';
+import { PrintPanel } from './print-panel.tsx';
 
 interface PanelsProps {
   panel: Panel;
@@ -24,6 +25,7 @@ export function Panels(props: PanelsProps) {
     recall: 'Recall',
     eightySix: '86 items',
     pacing: 'Pacing',
+    print: 'Print',
     help: 'Keys and settings',
   };
   return (
@@ -42,6 +44,7 @@ export function Panels(props: PanelsProps) {
         <EightySix config={props.config} station={props.station} actions={props.actions} />
       )}
       {panel === 'pacing' && <PacingPanel timeZone={props.config.store.timezone} />}
+      {panel === 'print' && <PrintPanel tickets={[...props.tickets, ...props.recallList]} />}
       {panel === 'help' && <HelpPanel />}
     </aside>
   );
