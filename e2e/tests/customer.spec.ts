@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { api, clearBoard, Demo, staffApi } from '../support/api.ts';
+import { openStation, ticket as ticketOn } from '../support/screens.ts';
 
 // Every test starts from an empty board: specs share one server.
 test.beforeEach(() => clearBoard());
@@ -237,4 +238,27 @@ test('a counter kiosk resets itself after inactivity', async ({ page }) => {
   await page.clock.fastForward(91_000);
   await expect(page.getByRole('button', { name: /View cart/ })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Demo Diner' })).toBeVisible();
+});
+
+test('allergies a guest declares at checkout reach the kitchen as a red ALLERGY band', async ({
+  page,
+  browser,
+}) => {
+  await page.goto('/order/demo');
+  await addItem(page, 'Onion Rings', []);
+  await page.getByRole('button', { name: /View cart/ }).click();
+  await page.getByLabel('Name').fill('Grace');
+  const allergies = page.getByRole('group', { name: 'Allergies' });
+  await allergies.getByLabel('milk').check();
+  await allergies.getByLabel('Other allergies (comma-separated)').fill('peanuts, sesame');
+  await shot(page, 'customer-checkout-allergies');
+  await page.getByRole('button', { name: /Place order · \$/ }).click();
+  await expect(page).toHaveURL(/\/track\//);
+  const number = Number((await page.locator('.order-number').textContent())?.replace('#', ''));
+
+  const expo = await (await browser.newContext()).newPage();
+  await openStation(expo, 'Expo');
+  await expect(ticketOn(expo, number).locator('.ticket__allergy')).toHaveText(
+    'ALLERGY: MILK, PEANUTS, SESAME',
+  );
 });

@@ -18,6 +18,7 @@ async function dinnerRush(demo: Demo) {
         fulfilment: { type: 'dine_in', table: '7' },
         customer: { name: 'Grace' },
         notes: 'Birthday: candle on the shake',
+        allergies: ['peanuts', 'sesame'],
       },
     ),
     await demo.place(
@@ -105,6 +106,68 @@ test('station, expo and all-day views at 1920x1080, without serious accessibilit
   await expo.keyboard.press('?');
   await shot(expo, 'kitchen-keys');
   expect(await seriousViolations(expo)).toEqual([]);
+});
+
+test('forty open tickets at 1920x1080 and 1280x800: a long ticket continues on a second card, allergies stand out', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const demo = await Demo.load();
+  const expo = await (
+    await browser.newContext({ viewport: { width: 1920, height: 1080 } })
+  ).newPage();
+  await openStation(expo, 'Expo');
+  const long = await demo.place(
+    [
+      demo.line('Classic Burger', 2, 'Medium', 'Cheese', 'No onion'),
+      demo.line('Double Smash', 1, 'Well done', 'Bacon'),
+      demo.line('Mushroom Swiss', 1, 'Medium rare'),
+      { ...demo.line('Grilled Chicken Sandwich', 2), notes: 'sauce on the side' },
+      demo.line('Fries', 3, 'Large', 'Cajun'),
+      demo.line('Onion Rings', 2),
+      demo.line('Chicken Wings', 2, 'Honey garlic'),
+      demo.line('Caesar Salad', 1, 'Grilled chicken'),
+      demo.line('Garden Salad', 2),
+      demo.line('Milkshake', 2, 'Strawberry'),
+      demo.line('Lemonade', 4),
+      { ...demo.line('Classic Burger', 1, 'Well done', 'No pickles'), notes: 'cut in half' },
+    ],
+    {
+      fulfilment: { type: 'dine_in', table: '20' },
+      customer: { name: 'Party of twelve' },
+      allergies: ['shellfish'],
+    },
+  );
+  await dinnerRush(demo);
+  for (let i = 0; i < 33; i++) {
+    await demo.place(
+      [demo.line(i % 2 ? 'Fries' : 'Classic Burger', 1, i % 2 ? 'Regular' : 'Medium')],
+      {
+        customer: { name: `Guest ${i + 1}` },
+      },
+    );
+  }
+  await expect(expo.getByText('Demo Diner · 40 open')).toBeVisible({ timeout: 20_000 });
+
+  for (const [width, height] of [
+    [1920, 1080],
+    [1280, 800],
+  ] as const) {
+    await expo.setViewportSize({ width, height });
+    const first = ticket(expo, long.number);
+    const rest = expo.getByRole('article', { name: `Order ${long.number}, continued` });
+    await expect(first.getByText(/^continued 1\/\d$/)).toBeVisible();
+    await expect(rest.first().getByText(/^continued 2\/\d$/)).toBeVisible();
+    await expect(first.getByText('ALLERGY: SHELLFISH')).toBeVisible();
+    // Nothing scrolls inside a card: every item on screen is whole.
+    const overflowing = await expo.$$eval(
+      '.ticket__items',
+      (lists) => lists.filter((l) => l.scrollHeight > l.clientHeight + 1).length,
+    );
+    expect(overflowing).toBe(0);
+    await shot(expo, `kitchen-expo-40-tickets-${width}x${height}`);
+    expect(await seriousViolations(expo)).toEqual([]);
+  }
 });
 
 test('sign-in and pairing screen', async ({ page }) => {

@@ -105,6 +105,9 @@ export function OrderPage({ orderId }: { orderId: string }) {
               <Sum label="Total" cents={order.totalCents} currency={currency} strong />
             </tfoot>
           </table>
+          {order.allergies.length > 0 && (
+            <p className="allergy-note">Allergies: {order.allergies.join(', ')}</p>
+          )}
           {order.notes && <p>Order note: {order.notes}</p>}
           {order.cancelReason && <p>Canceled because: {order.cancelReason}</p>}
         </section>

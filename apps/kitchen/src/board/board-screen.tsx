@@ -11,6 +11,7 @@ import { Panels } from '../panels/panels.tsx';
 import { useWakeLock } from '../screen/wake-lock.ts';
 import { HeldLane } from './held-lane.tsx';
 import { SafeTicketCard } from './safe-ticket-card.tsx';
+import { ticketParts, ticketsOf, useItemBudget } from './ticket-parts.ts';
 import { TopBar } from './top-bar.tsx';
 import type { KitchenConfig, Station, StoredEvent } from './types.ts';
 import { useBoardKeys } from './use-board-keys.ts';
@@ -80,8 +81,10 @@ export function BoardScreen({
   }, [held, sound, flash]);
 
   const gridRef = useRef<HTMLDivElement>(null);
-  const paging = usePaging(rail, gridRef);
-  const { visible } = paging;
+  const budget = useItemBudget();
+  const cards = useMemo(() => ticketParts(rail, station, budget), [rail, station, budget]);
+  const paging = usePaging(cards, gridRef);
+  const visible = useMemo(() => ticketsOf(paging.visible), [paging.visible]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = visible.find((t) => t.orderId === selectedId) ?? visible[0] ?? null;
   const [panel, setPanel] = useState<Panel>(null);
@@ -130,11 +133,12 @@ export function BoardScreen({
           ref={gridRef}
           style={{ '--columns': paging.columns } as CSSProperties}
         >
-          {visible.map((ticket, i) => (
+          {paging.visible.map(({ ticket, ...part }) => (
             <SafeTicketCard
-              key={ticket.orderId}
+              key={`${ticket.orderId}:${part.index}`}
               ticket={ticket}
-              position={i + 1}
+              part={part}
+              position={visible.indexOf(ticket) + 1}
               station={station}
               config={config}
               serverNow={serverNow}
@@ -168,7 +172,7 @@ export function BoardScreen({
               disabled={paging.remaining === 0}
               onClick={paging.next}
             >
-              Next ▶ ({paging.remaining} more)
+              Next ▶ ({ticketsOf(paging.later).length} more)
             </button>
           </nav>
         )}

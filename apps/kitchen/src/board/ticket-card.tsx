@@ -1,6 +1,7 @@
 import { formatClock, formatElapsed } from '@kds/ui';
 import type { KitchenConfig, Station, Ticket, TicketItem } from './types.ts';
 import { UNDO_MS } from './use-ticket-actions.ts';
+import type { TicketPart } from './ticket-parts.ts';
 import { itemsFor, stationProgress, urgency } from './views.ts';
 
 const TYPE_LABEL = { dine_in: 'Dine-in', pickup: 'Pickup', delivery: 'Delivery' } as const;
@@ -8,6 +9,8 @@ const URGENCY_LABEL = { ok: 'On time', warn: 'Getting late', late: 'LATE' } as c
 
 export interface TicketCardProps {
   ticket: Ticket;
+  /** This card's share of a ticket too tall for one card (all of it when it fits). */
+  part?: Pick<TicketPart, 'index' | 'count' | 'items'>;
   position: number;
   station: Station | null;
   config: KitchenConfig;
@@ -33,7 +36,10 @@ export function TicketCard(props: TicketCardProps) {
   const isExpo = !station || station.kind === 'expo';
   const ageMs = serverNow - new Date(ticket.placedAt ?? serverNow).getTime();
   const level = urgency(ticket, ageMs, config.store.ticketThresholds);
-  const items = itemsFor(ticket, station);
+  const items = props.part?.items ?? itemsFor(ticket, station);
+  const { index = 0, count = 1 } = props.part ?? {};
+  const last = index === count - 1;
+  const allergies = ticket.allergies ?? [];
   const progress = isExpo ? stationProgress(ticket, config.stations) : [];
   const allDone = ticket.items.every((i) => i.status === 'done');
   const kind = TYPE_LABEL[ticket.fulfilment];
@@ -47,7 +53,7 @@ export function TicketCard(props: TicketCardProps) {
   return (
     <article
       className={classes.filter(Boolean).join(' ')}
-      aria-label={`Order ${ticket.number}`}
+      aria-label={index === 0 ? `Order ${ticket.number}` : `Order ${ticket.number}, continued`}
       aria-current={props.selected ? 'true' : undefined}
       onClick={props.onSelect}
     >
@@ -64,6 +70,11 @@ export function TicketCard(props: TicketCardProps) {
           {ticket.tableLabel ? ` · Table ${ticket.tableLabel}` : ''} · {ticket.customerName}
         </span>
         <span className="ticket__status">
+          {count > 1 && (
+            <span className="ticket__continued">
+              continued {index + 1}/{count}
+            </span>
+          )}
           {ticket.priority > 0 && <b className="badge badge--rush">RUSH</b>}
           <span className={`badge badge--${level}`}>{URGENCY_LABEL[level]}</span>
           {ticket.fireAt && (
@@ -71,7 +82,10 @@ export function TicketCard(props: TicketCardProps) {
           )}
         </span>
       </header>
-      {isExpo && progress.length > 0 && (
+      {allergies.length > 0 && (
+        <p className="ticket__allergy">ALLERGY: {allergies.join(', ').toUpperCase()}</p>
+      )}
+      {index === 0 && isExpo && progress.length > 0 && (
         <ul className="ticket__progress" aria-label="Stations">
           {progress.map((p) => (
             <li key={p.station.id} className={p.done === p.total ? 'is-done' : ''}>
@@ -135,7 +149,7 @@ export function TicketCard(props: TicketCardProps) {
           );
         })}
       </ul>
-      {ticket.notes && <p className="ticket__note">Order note: {ticket.notes}</p>}
+      {last && ticket.notes && <p className="ticket__note">Order note: {ticket.notes}</p>}
       {props.pending && (
         <p className="ticket__pending" role="status">
           No connection: sent when the screen is back online
@@ -156,30 +170,32 @@ export function TicketCard(props: TicketCardProps) {
           </button>
         </p>
       )}
-      <footer className="ticket__actions">
-        <button
-          type="button"
-          className="btn btn--rush"
-          aria-pressed={ticket.priority > 0}
-          onClick={(e) => {
-            e.stopPropagation();
-            props.onRush();
-          }}
-        >
-          {ticket.priority > 0 ? 'Unrush' : 'Rush'}
-        </button>
-        <button
-          type="button"
-          className={`btn btn--bump ${isExpo && !allDone ? 'btn--force' : ''}`}
-          disabled={props.busy || props.pending}
-          onClick={(e) => {
-            e.stopPropagation();
-            props.onBump();
-          }}
-        >
-          {isExpo && !allDone ? 'Force ready' : 'Bump'}
-        </button>
-      </footer>
+      {last && (
+        <footer className="ticket__actions">
+          <button
+            type="button"
+            className="btn btn--rush"
+            aria-pressed={ticket.priority > 0}
+            onClick={(e) => {
+              e.stopPropagation();
+              props.onRush();
+            }}
+          >
+            {ticket.priority > 0 ? 'Unrush' : 'Rush'}
+          </button>
+          <button
+            type="button"
+            className={`btn btn--bump ${isExpo && !allDone ? 'btn--force' : ''}`}
+            disabled={props.busy || props.pending}
+            onClick={(e) => {
+              e.stopPropagation();
+              props.onBump();
+            }}
+          >
+            {isExpo && !allDone ? 'Force ready' : 'Bump'}
+          </button>
+        </footer>
+      )}
     </article>
   );
 }

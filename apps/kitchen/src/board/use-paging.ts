@@ -12,7 +12,10 @@ const CANDIDATES_PER_COLUMN = 4;
  * out, measured, and the first card outside the screen (with every card after it) moves to the
  * next page, so a ticket is never half on screen. Pages are remembered by their first index.
  */
-export function usePaging(rail: Ticket[], grid: RefObject<HTMLElement | null>) {
+export function usePaging<T extends Pick<Ticket, 'orderId' | 'version'>>(
+  rail: T[],
+  grid: RefObject<HTMLElement | null>,
+) {
   const [starts, setStarts] = useState<number[]>([0]);
   const [fit, setFit] = useState<number>(Infinity);
   const [columns, setColumns] = useState(() => columnsFor(window.innerWidth));
@@ -56,8 +59,9 @@ export function usePaging(rail: Ticket[], grid: RefObject<HTMLElement | null>) {
     measuring: fit === Infinity,
     pageNumber: starts.length,
     hasPrevious: starts.length > 1,
-    /** Tickets on later pages. */
+    /** Cards on later pages. */
     remaining: Math.max(0, rail.length - start - visible.length),
+    later: rail.slice(start + visible.length),
     next,
     previous,
   };

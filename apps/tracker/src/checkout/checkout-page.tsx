@@ -5,6 +5,7 @@ import { navigate, queryParam } from '../shared/route.ts';
 import { useCart } from './cart.ts';
 import { CartLines, Totals } from './cart-lines.tsx';
 import { AddToOrderCheckout } from './add-to-order.tsx';
+import { AllergyFields } from './allergy-fields.tsx';
 import { CustomerFields } from './customer-fields.tsx';
 import { FulfilmentChoice, type Fulfilment } from './fulfilment-choice.tsx';
 import { problemsOf } from './problems.ts';
@@ -126,6 +127,7 @@ function NewOrderCheckout({ storeSlug }: { storeSlug: string }) {
           problem={field}
         />
         <CustomerFields problem={field} />
+        <AllergyFields menu={menu.data} problem={field} />
         <fieldset className="segmented">
           <legend>Tip</legend>
           {[0, ...(store?.tipPresetsPercent ?? [])].map((p) => (

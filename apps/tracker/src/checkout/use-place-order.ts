@@ -1,6 +1,7 @@
 import { useTRPCClient } from '@kds/ui';
 import { useState, type FormEvent } from 'react';
 import { navigate } from '../shared/route.ts';
+import { allergiesOf } from './allergy-fields.tsx';
 import { cartActions } from './cart.ts';
 
 type PlaceInput = Parameters<ReturnType<typeof useTRPCClient>['order']['place']['mutate']>[0];
@@ -10,7 +11,10 @@ type PlaceInput = Parameters<ReturnType<typeof useTRPCClient>['order']['place'][
  * tap or a retry after a network error makes one order; on success the cart is emptied and the
  * guest goes to pay (online) or straight to the tracker.
  */
-export function usePlaceOrder(storeSlug: string, order: Omit<PlaceInput, 'customer' | 'notes'>) {
+export function usePlaceOrder(
+  storeSlug: string,
+  order: Omit<PlaceInput, 'customer' | 'notes' | 'allergies'>,
+) {
   const client = useTRPCClient();
   const [placing, setPlacing] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -25,6 +29,7 @@ export function usePlaceOrder(storeSlug: string, order: Omit<PlaceInput, 'custom
       const placed = await client.order.place.mutate({
         ...order,
         notes: text('notes'),
+        allergies: allergiesOf(form),
         customer: {
           name: text('name'),
           ...(text('phone') ? { phone: text('phone') } : {}),

@@ -30,6 +30,8 @@ export interface Ticket {
   tableLabel: string | null;
   customerName: string;
   notes: string;
+  /** Declared by the guest; absent on tickets from before guests could declare them. */
+  allergies?: string[];
   priority: number;
   version: number;
   placedAt: string | null;

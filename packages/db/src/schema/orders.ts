@@ -48,6 +48,11 @@ export const orders = pgTable(
     callConsent: boolean().notNull().default(false),
     emailConsent: boolean().notNull().default(false),
     notes: text().notNull().default(''),
+    /** Allergies the guest declared at checkout (the menu's allergens, or their own words). */
+    allergies: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     fireAt: timestamp({ withTimezone: true }),
     /** 0 normal; higher fires first (rush). */
     priority: integer().notNull().default(0),

@@ -41,6 +41,7 @@ export async function addToOrder({ ctx, input }: { ctx: DomainContext; input: Ad
         items: input.items,
         fulfilment: { type: 'pickup' },
         notes: '',
+        allergies: [],
         tipCents: 0,
       },
       { now, lock: true, skipTiming: true },

@@ -45,6 +45,7 @@ export function orderRow(o: {
     callConsent: input.customer.callConsent && !!input.customer.phone,
     emailConsent: input.customer.emailConsent && !!input.customer.email,
     notes: input.notes,
+    allergies: [...new Set(input.allergies)],
     fireAt: input.fireAt ? new Date(input.fireAt) : null,
     ...o.priced.totals,
     costCents: o.priced.costCents,

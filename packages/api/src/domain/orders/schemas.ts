@@ -41,6 +41,8 @@ const orderShape = {
   items: z.array(OrderLineInput).min(1, 'the cart is empty').max(50, 'at most 50 lines'),
   fulfilment: FulfilmentInput,
   notes: z.string().trim().max(500).default(''),
+  /** The guest's allergies: the menu's allergen names or their own words, one per entry. */
+  allergies: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
   discountCode: z.string().trim().min(1).max(40).optional(),
   tipCents: z.number().int().min(0).max(100_000).default(0),
   /** A scheduled order: placed now, fired to the kitchen at `fireAt - prep time`. */

@@ -13,6 +13,7 @@ export function toTicket(order: Order, items: OrderItem[]): Ticket {
     tableLabel: order.tableLabel,
     customerName: order.customerName,
     notes: order.notes,
+    allergies: order.allergies,
     priority: order.priority,
     version: order.version,
     placedAt: iso(order.placedAt),

@@ -34,10 +34,10 @@ export interface ChitInput {
   now: Date;
 }
 
-/** A kitchen chit: number and type large, allergies inverted, each item with its modifiers. */
+/** A kitchen chit: number and type large, the guest's allergies inverted, items with modifiers. */
 export function chitDocument(input: ChitInput): string {
   const { store, order, items, station } = input;
-  const allergens = [...new Set(items.flatMap((i) => i.allergens))];
+  const allergies = order.allergies;
   const lines = [
     '{width:auto}',
     ...(input.reprint ? ['`  REPRINT  `'] : []),
@@ -46,7 +46,7 @@ export function chitDocument(input: ChitInput): string {
     ...(order.fireAt ? [`"SCHEDULED FOR ${clock(order.fireAt, store.timezone)}"`] : []),
     ...(order.priority > 0 ? ['"RUSH"'] : []),
     '---',
-    ...(allergens.length ? [`\`ALLERGY: ${one(allergens.join(', ').toUpperCase())}\``, ''] : []),
+    ...(allergies.length ? [`\`ALLERGY: ${one(allergies.join(', ').toUpperCase())}\``, ''] : []),
     ...items.flatMap((item) => [
       `^${item.quantity} x ${one(item.name)}`,
       ...item.modifiers.map((m) => `|    ${one(m.kitchenLabel || m.name)}`),

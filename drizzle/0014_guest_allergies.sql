@@ -1,0 +1,1 @@
+ALTER TABLE "orders" ADD COLUMN "allergies" text[] DEFAULT '{}'::text[] NOT NULL;
