@@ -15,6 +15,7 @@ import {
   webhookSender,
   printSender,
   printDelivered,
+  printForDarkStations,
   type CallTransport,
   type PrinterTransport,
   type ApiDeps,
@@ -34,8 +35,9 @@ export interface Jobs {
 /**
  * Background work whose state lives in the database (so a restart loses nothing and several
  * instances may run it): unpaid orders expiring, the outbox (refunds, texts, calls, email,
- * outgoing webhooks, print jobs), texts to managers about stuck kitchen screens, and a regular look at
- * Stripe's sessions to repair any webhook that never came.
+ * outgoing webhooks, print jobs), texts to managers about stuck kitchen screens, chits for
+ * stations whose screens went dark, and a regular look at Stripe's sessions to repair any
+ * webhook that never came.
  */
 export function createJobs(
   deps: ApiDeps,
@@ -83,12 +85,14 @@ export function createJobs(
       const ctx = await context();
       const expired = await expireUnpaidOrders(ctx);
       const escalated = await escalateStuckScreens(ctx);
+      await printForDarkStations(ctx);
       return { expired, escalated, ...(await runOutbox(ctx, outbox)) };
     },
     start() {
       every(15_000, 'payment expiry', async () => expireUnpaidOrders(await context()));
       every(2_000, 'outbox', async () => runOutbox(await context(), outbox));
       every(30_000, 'screen escalation', async () => escalateStuckScreens(await context()));
+      every(30_000, 'paper for dark screens', async () => printForDarkStations(await context()));
       every(3600_000, 'message retention', async () => applyRetention(await context()));
       every(5 * 60_000, 'rate limit pruning', () => pruneRateLimits(deps.db, deps.now()));
       every(10 * 60_000, 'payment reconciliation', async () =>

@@ -54,6 +54,11 @@ beforeEach(async () => {
     });
   }
   await fx.db.db.delete(devices);
+  // Tickets left open by a test would print when a station goes dark in the next one.
+  const { tickets } = await manager.trpc.kitchen.tickets.query({});
+  for (const t of tickets) {
+    await manager.trpc.order.cancel.mutate({ orderId: t.orderId, reason: 'test reset' });
+  }
   printer.jobs.length = 0;
 });
 
@@ -105,6 +110,41 @@ describe('kitchen chits on a network printer (ESC/POS over TCP)', () => {
       lastAckSeq: 1_000_000,
     });
     await guest.trpc.order.place.mutate(fx.order(fries));
+    expect(await printed()).toEqual([]);
+  });
+
+  test("when a fallback station's screen goes dark, its open tickets print, each once", async () => {
+    const fry = await station('Fry');
+    await manager.trpc.printing.setStation.mutate({
+      stationId: fry,
+      printerId,
+      printMode: 'fallback',
+    });
+    const [screen] = await fx.db.db
+      .insert(devices)
+      .values({
+        storeId: fx.storeId,
+        stationId: fry,
+        name: 'Fry screen',
+        pairedAt: new Date(),
+        lastSeenAt: new Date(),
+        lastAckSeq: 1_000_000,
+      })
+      .returning();
+    const order = await guest.trpc.order.place.mutate(
+      fx.order({ items: [...fx.order().items, await friesLine()] }),
+    );
+    expect(await printed()).toEqual([]);
+
+    // The screen stops answering: three missed heartbeats later it is offline.
+    await fx.db.db
+      .update(devices)
+      .set({ lastSeenAt: new Date(Date.now() - 5 * 60_000) })
+      .where(eq(devices.id, screen?.id ?? ''));
+    const jobs = await printed();
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]?.lines[0]).toMatch(new RegExp(`^#${order.number}\\s`));
+    expect(jobs[0]?.lines).toContain('1 x Fries');
     expect(await printed()).toEqual([]);
   });
 

@@ -32,6 +32,7 @@ export {
 export { smsSender, type SmsTransport } from './domain/notifications/sms.ts';
 export {
   escposOf,
+  printForDarkStations,
   printDelivered,
   printSender,
   type PrinterTransport,

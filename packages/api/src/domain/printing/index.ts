@@ -7,7 +7,7 @@ export {
 } from './manage-printers.ts';
 export { previewPrint, printOrder } from './print-order.ts';
 export { escposOf, printDelivered, printSender, type PrinterTransport } from './print-sender.ts';
-export { queueKitchenPrints, type PrintPayload } from './queue-prints.ts';
+export { printForDarkStations, queueKitchenPrints, type PrintPayload } from './queue-prints.ts';
 export {
   PrinterIdInput,
   PrintOrderInput,

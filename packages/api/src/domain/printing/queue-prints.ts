@@ -1,6 +1,16 @@
-import { orderItems, printers, stations, type Order, type Store } from '@kds/db';
-import { and, asc, eq, isNotNull, ne } from 'drizzle-orm';
-import type { TxContext } from '../context.ts';
+import {
+  orderItems,
+  orders,
+  printers,
+  stations,
+  stores,
+  type Order,
+  type OrderItem,
+  type Station,
+  type Store,
+} from '@kds/db';
+import { and, asc, eq, inArray, isNotNull, isNull, lte, ne, or } from 'drizzle-orm';
+import type { Database, DomainContext, Transaction, TxContext } from '../context.ts';
 import { stationsWithLiveScreens } from '../devices/screen-health.ts';
 import { enqueue } from '../outbox/enqueue.ts';
 import { chitDocument } from './documents.ts';
@@ -39,20 +49,77 @@ export async function queueKitchenPrints(tx: TxContext, store: Store, order: Ord
     ? await stationsWithLiveScreens(tx.tx, store.id, tx.now())
     : new Set<string | null>();
   for (const { station, printerId } of printing) {
-    const expo = station.kind === 'expo';
-    const mine = expo ? items : items.filter((i) => i.stationId === station.id);
-    if (mine.length === 0) continue;
-    const covered = live.has(station.id) || (expo && live.has(null));
+    const covered = live.has(station.id) || (station.kind === 'expo' && live.has(null));
     if (station.printMode === 'fallback' && covered) continue;
-    const doc = chitDocument({ store, order, items: mine, station, reprint: false, now: tx.now() });
-    await enqueue(tx, {
-      storeId: store.id,
-      orderId: order.id,
-      channel: 'print',
-      dedupeKey: `order:${order.id}:print:chit:${station.id}`,
-      recipient: printerId,
-      template: station.printMode === 'fallback' ? 'chit_fallback' : 'chit',
-      payload: { kind: 'chit', doc, stationId: station.id } satisfies PrintPayload,
-    });
+    await queueChit(tx, { store, order, items, station, printerId });
   }
+}
+
+/**
+ * A station that prints as a fallback and whose screens have all gone dark (offline, or more
+ * than 30 s behind): its open tickets with work left for it print now. The dedupe key is the
+ * one used when the order reached the kitchen, so each chit comes out once, whichever path
+ * queued it first. Run every 30 s by the server's jobs.
+ */
+export async function printForDarkStations(ctx: DomainContext): Promise<number> {
+  const now = ctx.now();
+  const fallback = await ctx.db
+    .select({ station: stations, printerId: printers.id, store: stores })
+    .from(stations)
+    .innerJoin(printers, eq(printers.id, stations.printerId))
+    .innerJoin(stores, eq(stores.id, stations.storeId))
+    .where(eq(stations.printMode, 'fallback'));
+  let queued = 0;
+  const live = new Map<string, Set<string | null>>();
+  for (const { station, printerId, store } of fallback) {
+    if (!live.has(store.id))
+      live.set(store.id, await stationsWithLiveScreens(ctx.db, store.id, now));
+    const screens = live.get(store.id);
+    if (screens?.has(station.id) || (station.kind === 'expo' && screens?.has(null))) continue;
+    const dueBy = new Date(now.getTime() + store.settings.defaultPrepMinutes * 60_000);
+    const open = await ctx.db
+      .select()
+      .from(orders)
+      .where(
+        and(
+          eq(orders.storeId, store.id),
+          inArray(orders.status, ['PLACED', 'PREPARING']),
+          or(isNull(orders.fireAt), lte(orders.fireAt, dueBy)),
+        ),
+      )
+      .orderBy(asc(orders.placedAt));
+    for (const order of open) {
+      const items = await ctx.db
+        .select()
+        .from(orderItems)
+        .where(eq(orderItems.orderId, order.id))
+        .orderBy(asc(orderItems.position));
+      // A prep station's chit lists what it still has to make; an expo's, the whole order.
+      const wanted = station.kind === 'prep' ? items.filter((i) => i.status === 'queued') : items;
+      const chit = { store, order, items: wanted, station, printerId };
+      if (await queueChit({ tx: ctx.db, now: ctx.now }, chit)) queued++;
+    }
+  }
+  return queued;
+}
+
+/** One station's chit for one order (all items at an expo), once per order and station. */
+function queueChit(
+  tx: { tx: Transaction | Database; now: () => Date },
+  what: { store: Store; order: Order; items: OrderItem[]; station: Station; printerId: string },
+): Promise<boolean> {
+  const { store, order, station } = what;
+  const mine =
+    station.kind === 'expo' ? what.items : what.items.filter((i) => i.stationId === station.id);
+  if (mine.length === 0) return Promise.resolve(false);
+  const doc = chitDocument({ store, order, items: mine, station, reprint: false, now: tx.now() });
+  return enqueue(tx, {
+    storeId: store.id,
+    orderId: order.id,
+    channel: 'print',
+    dedupeKey: `order:${order.id}:print:chit:${station.id}`,
+    recipient: what.printerId,
+    template: station.printMode === 'fallback' ? 'chit_fallback' : 'chit',
+    payload: { kind: 'chit', doc, stationId: station.id } satisfies PrintPayload,
+  });
 }
