@@ -175,3 +175,27 @@ describe('attack: texts and email to any number at our cost', () => {
 test('signing in still works for someone who is not attacking', async () => {
   expect(await signIn(server, 'owner@demo.test')).toMatch(/^kds_s_/);
 });
+
+describe('attack: a runaway or stolen screen empties the printer', () => {
+  test('reprints past 60 in 10 minutes are refused, and queue nothing', async () => {
+    // The cook's account is locked by the password attacks above; the owner works a screen too.
+    const token = await signIn(server, 'owner@demo.test');
+    const order = await mutate(server, 'order.place', fx.order(), from('192.0.2.77'));
+    const orderId = (order.body as { result: { data: { orderId: string } } }).result.data.orderId;
+    const codes: (string | null)[] = [];
+    for (let i = 0; i < 70; i += 1) {
+      const answer = await mutate(server, 'printing.print', { orderId, kind: 'chit' }, { token });
+      codes.push(codeOf(answer));
+    }
+    // No printer is set up: each allowed press is refused for that reason, not queued.
+    expect(codes.filter((c) => c === 'TOO_MANY_REQUESTS')).toHaveLength(10);
+    expect(
+      codes.filter((c) => c !== 'TOO_MANY_REQUESTS').every((c) => c === 'UNPROCESSABLE_CONTENT'),
+    ).toBe(true);
+    const queued = await fx.db.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.orderId, orderId), eq(outbox.channel, 'print')));
+    expect(queued).toEqual([]);
+  });
+});

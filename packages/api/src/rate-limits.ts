@@ -28,6 +28,8 @@ export interface RateLimits {
   setup: RateLimiterAbstract;
   /** Invitations one manager sends: 50 a day. */
   invite: RateLimiterAbstract;
+  /** Reprints and receipts one screen or person asks for: 60 per 10 minutes (a paper roll). */
+  paper: RateLimiterAbstract;
 }
 
 export function createRateLimits(
@@ -53,6 +55,7 @@ export function createRateLimits(
     invite: limiter('invite', 50, 86_400),
     setup: limiter('setup', 10, 600),
     testMessage: limiter('test-message', 10, 3600),
+    paper: limiter('paper', 60, 600),
   };
 }
 

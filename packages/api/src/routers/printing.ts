@@ -33,6 +33,7 @@ export const printingRouter = router({
     .input(PrintOrderInput)
     .query(({ ctx, input }) => previewPrint({ ctx, input })),
   print: kitchenProcedure
+    .use(limitCalls((limits) => limits.paper, 'too many prints; wait a few minutes'))
     .input(PrintOrderInput)
     .mutation(({ ctx, input }) => printOrder({ ctx, input })),
 });
