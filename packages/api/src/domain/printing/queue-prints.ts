@@ -88,12 +88,20 @@ export async function printForDarkStations(ctx: DomainContext): Promise<number> 
         ),
       )
       .orderBy(asc(orders.placedAt));
+    if (open.length === 0) continue;
+    // Every open order's items in one read, not one query per order.
+    const allItems = await ctx.db
+      .select()
+      .from(orderItems)
+      .where(
+        inArray(
+          orderItems.orderId,
+          open.map((o) => o.id),
+        ),
+      )
+      .orderBy(asc(orderItems.position));
     for (const order of open) {
-      const items = await ctx.db
-        .select()
-        .from(orderItems)
-        .where(eq(orderItems.orderId, order.id))
-        .orderBy(asc(orderItems.position));
+      const items = allItems.filter((i) => i.orderId === order.id);
       // A prep station's chit lists what it still has to make; an expo's, the whole order.
       const wanted = station.kind === 'prep' ? items.filter((i) => i.status === 'queued') : items;
       const chit = { store, order, items: wanted, station, printerId };
