@@ -40,7 +40,7 @@ export function OrderActions({
                 orderId,
                 email: Boolean(order.customerEmail),
               });
-              await navigator.clipboard?.writeText(link.checkoutUrl).catch(() => {});
+              await navigator.clipboard?.writeText(link.payUrl).catch(() => {});
             })
           }
         >

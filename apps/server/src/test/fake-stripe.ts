@@ -18,8 +18,12 @@ export interface FakeStripe {
   close(): Promise<void>;
 }
 
-/** A local stand-in for Stripe's API, enough for Checkout Sessions, reached by the real SDK. */
-export async function startFakeStripe(): Promise<FakeStripe> {
+/**
+ * A local stand-in for Stripe's API, enough for Checkout Sessions, reached by the real SDK.
+ * Like Stripe, it refuses a session that would expire more than 24 hours after `now`.
+ */
+export async function startFakeStripe(options: { now?: () => number } = {}): Promise<FakeStripe> {
+  const clock = options.now ?? Date.now;
   const sessions: Record<string, string>[] = [];
   const byKey = new Map<string, string>();
   const state = new Map<string, Record<string, unknown>>();
@@ -58,6 +62,21 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     res.setHeader('content-type', 'application/json');
     if (req.method === 'POST' && req.url === '/v1/checkout/sessions') {
       const form = Object.fromEntries(new URLSearchParams(body));
+      const lifetime = Number(form.expires_at) * 1000 - clock();
+      if (form.expires_at && (lifetime > 24 * 3600_000 || lifetime < 30 * 60_000)) {
+        res.statusCode = 400;
+        res.end(
+          JSON.stringify({
+            error: {
+              type: 'invalid_request_error',
+              param: 'expires_at',
+              message:
+                'The `expires_at` timestamp must be between 30 minutes and 24 hours from creation.',
+            },
+          }),
+        );
+        return;
+      }
       sessions.push(form);
       const id = `cs_test_${sessions.length}`;
       const lines = Object.keys(form).filter((k) => /^line_items\[\d+\]\[quantity\]$/.test(k));

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { navigate } from '../shared/route.ts';
 import type { Tracked } from '../shared/types.ts';
 import { PayNow } from './pay-now.tsx';
+import { ExpiredNote, PaymentTerms } from './unpaid-notes.tsx';
 
 const STEPS = [
   { key: 'received', label: 'Received', statuses: ['PLACED'] },
@@ -86,7 +87,9 @@ export function TrackPage({ token }: { token: string }) {
           ))}
         </ol>
       )}
+      {o.status === 'PENDING_PAYMENT' && <PaymentTerms order={o} />}
       {o.status === 'PENDING_PAYMENT' && <PayNow token={token} />}
+      {o.status === 'EXPIRED' && <ExpiredNote order={o} />}
       <NotifyButton status={o.status} />
       {o.canAddItems && o.store && (
         <button

@@ -59,6 +59,8 @@ const ACCESS: Record<string, 'public' | 'staff' | 'kitchen' | 'manager'> = {
   'order.preview': 'public',
   'order.place': 'public',
   'order.addItems': 'public',
+  /** Managers and the expo screen; the verb refuses cooks and prep screens (staff-orders tests). */
+  'order.enter': 'kitchen',
   'order.complete': 'kitchen',
   'order.pay': 'public',
   'order.list': 'manager',

@@ -5,6 +5,8 @@ import {
   CancelOrderInput,
   completeOrder,
   CompleteOrderInput,
+  enterOrder,
+  EnterOrderInput,
   placeOrder,
   PlaceOrderInput,
   previewOrder,
@@ -42,6 +44,11 @@ export const orderRouter = router({
     .use(limitCalls((limits) => limits.placeOrder, 'too many orders from here'))
     .input(PlaceOrderInput)
     .mutation(({ ctx, input }) => placeOrder({ ctx, input })),
+  /** A phone order or a walk-in, keyed in by a manager or at the expo screen. */
+  enter: kitchenProcedure
+    .use(limitCalls((limits) => limits.placeOrder, 'too many orders from this screen'))
+    .input(EnterOrderInput)
+    .mutation(({ ctx, input }) => enterOrder({ ctx, input })),
   addItems: publicProcedure
     .input(AddToOrderInput)
     .mutation(({ ctx, input }) => addToOrder({ ctx, input })),

@@ -25,6 +25,9 @@ export const paymentStatus = pgEnum('payment_status', [
 
 export const paymentMethod = pgEnum('payment_method', ['online', 'counter']);
 
+/** Who keyed the order in: the guest online, staff (phone or walk-in), or an integration. */
+export const orderSource = pgEnum('order_source', ['guest', 'staff', 'api']);
+
 export const fulfilmentType = pgEnum('fulfilment_type', ['dine_in', 'pickup', 'delivery']);
 
 export const itemStatus = pgEnum('item_status', ['queued', 'done']);

@@ -14,7 +14,14 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { discountCodes } from './discounts.ts';
-import { fulfilmentType, itemStatus, orderStatus, paymentMethod, paymentStatus } from './enums.ts';
+import {
+  fulfilmentType,
+  itemStatus,
+  orderSource,
+  orderStatus,
+  paymentMethod,
+  paymentStatus,
+} from './enums.ts';
 import { menuItems } from './menu.ts';
 import { stations } from './stations.ts';
 import { stores } from './stores.ts';
@@ -38,6 +45,8 @@ export const orders = pgTable(
     paymentStatus: paymentStatus().notNull(),
     paymentMethod: paymentMethod().notNull(),
     fulfilment: fulfilmentType().notNull(),
+    /** Who keyed it in; the event log's actor says which person or screen. */
+    source: orderSource().notNull().default('guest'),
     tableLabel: text(),
     deliveryAddress: text(),
     deliveryPostcode: text(),

@@ -16,8 +16,9 @@ export interface OpeningInterval {
   closes: string;
 }
 
-/** Messages a store can word itself; `{number}`, `{store}`, `{code}`, `{link}`, `{eta}` are filled in. */
-export type MessageTemplateKey = 'smsConfirmation' | 'smsStarted' | 'smsReady' | 'callReady';
+/** Messages a store can word itself; placeholders such as `{number}` and `{link}` are filled in. */
+export type MessageTemplateKey =
+  'smsConfirmation' | 'smsStarted' | 'smsReady' | 'callReady' | 'smsPaymentLink';
 
 export interface NotificationSettings {
   sms: boolean;
@@ -43,6 +44,10 @@ export interface StoreSettings {
   deliveryRadiusMeters: number;
   defaultPrepMinutes: number;
   paymentExpiryMinutes: number;
+  /** How long a payment link staff send for a phone order works (default 24 hours, up to 48). */
+  paymentLinkMinutes?: number;
+  /** The number guests call; shown where they may need to (an expired payment link). */
+  phone?: string;
   /** Where deliveries start from; without it the store does not deliver. */
   location?: { latitude: number; longitude: number };
   /** How long a pickup code works after the order is ready (default 60 minutes). */

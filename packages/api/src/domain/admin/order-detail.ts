@@ -15,9 +15,7 @@ import type { DomainContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
 import { messageLabel } from '../outbox/labels.ts';
 import type { OrderDetailInput } from './schemas.ts';
-
-const money = (cents: number, currency: string) =>
-  new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(cents / 100);
+import { formatCents as money } from '../money.ts';
 
 /** One line of an order's story: what happened, when, and who did it. */
 export interface TimelineEntry {

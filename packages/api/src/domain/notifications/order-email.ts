@@ -1,10 +1,11 @@
-import { orderItems, payments, type Order, type OrderItem, type Store } from '@kds/db';
-import { asc, desc, eq } from 'drizzle-orm';
+import { orderItems, type Order, type OrderItem, type Store } from '@kds/db';
+import { asc, eq } from 'drizzle-orm';
 import type { DomainContext } from '../context.ts';
-import { NotFoundError } from '../errors.ts';
+import { formatCents } from '../money.ts';
 import { pickupCodeFor } from '../orders/pickup-code.ts';
 import type { Email, EmailKind } from './email.ts';
 import { escapeHtml } from './html.ts';
+import { paymentTerms } from './payment-terms.ts';
 
 interface EmailParts {
   subject: string;
@@ -14,17 +15,6 @@ interface EmailParts {
   code?: string | null;
   /** Extra lines under the receipt (staff: customer and fulfilment). */
   facts?: string[];
-}
-
-async function checkoutUrlOf(ctx: DomainContext, order: Order): Promise<string> {
-  const [payment] = await ctx.db
-    .select({ checkoutUrl: payments.checkoutUrl })
-    .from(payments)
-    .where(eq(payments.orderId, order.id))
-    .orderBy(desc(payments.createdAt))
-    .limit(1);
-  if (!payment?.checkoutUrl) throw new NotFoundError('payment link', { orderId: order.id });
-  return payment.checkoutUrl;
 }
 
 async function partsFor(
@@ -52,12 +42,22 @@ async function partsFor(
         intro: `Your order #${order.number} at ${store.name} was canceled.${order.paymentStatus === 'paid' || order.paymentStatus.includes('refund') ? ' Your payment is being refunded; it can take a few days to show.' : ''}`,
         action: track,
       };
-    case 'payment_link':
+    case 'payment_link': {
+      // The tracker, not the provider's checkout page: it outlives a checkout session and
+      // opens a fresh one when the old one has lapsed.
+      const terms = await paymentTerms(ctx, store, order);
+      const ready = terms.readyAt
+        ? ` It will be ready at ${terms.readyAt}.`
+        : terms.wait
+          ? ` It will be ready about ${terms.wait} minutes after you pay.`
+          : '';
       return {
         subject: `Pay for your order #${order.number} at ${store.name}`,
-        intro: `Here is the link to pay for your order #${order.number} at ${store.name}. The kitchen starts as soon as it is paid.`,
-        action: { label: 'Pay now', url: await checkoutUrlOf(ctx, order) },
+        intro: `Here is the link to pay for your order #${order.number} at ${store.name}. The kitchen starts as soon as it is paid.${ready}`,
+        action: { label: 'Pay now', url: track.url },
+        facts: terms.payBy ? [`The link works until ${terms.payBy}.`] : [],
       };
+    }
     case 'staff_order':
       return {
         subject: `New order #${order.number} (${order.fulfilment.replace('_', '-')})`,
@@ -88,10 +88,7 @@ export async function renderEmail(
     .where(eq(orderItems.orderId, order.id))
     .orderBy(asc(orderItems.position));
   const parts = await partsFor(ctx, store, order, kind);
-  const money = (cents: number) =>
-    new Intl.NumberFormat('en-US', { style: 'currency', currency: store.currency }).format(
-      cents / 100,
-    );
+  const money = (cents: number) => formatCents(cents, store.currency);
   const text = [
     parts.intro,
     '',

@@ -4,10 +4,12 @@ import { PermanentFailure, type OutboxSender } from '../outbox/run-outbox.ts';
 import { estimateFor } from '../tracker/estimate-ready.ts';
 import { messageSubject, queueOrderMessage } from './internal.ts';
 import { isOptedOut, markOptedOut } from './opt-out.ts';
+import { paymentTerms } from './payment-terms.ts';
+import { formatCents } from '../money.ts';
 import { renderTemplate, templateFor, type TemplateValues } from './templates.ts';
 import { pickupCodeFor } from '../orders/pickup-code.ts';
 
-export type SmsKind = 'confirmation' | 'started' | 'ready';
+export type SmsKind = 'confirmation' | 'started' | 'ready' | 'payment_link';
 
 /** Sends one text message; resolves with the provider's id. */
 export interface SmsTransport {
@@ -50,19 +52,25 @@ export async function messageValues(
   store: Store,
   order: Order,
 ): Promise<TemplateValues> {
-  const eta = await estimateFor(ctx, store, order);
+  const [eta, terms] = await Promise.all([
+    estimateFor(ctx, store, order),
+    paymentTerms(ctx, store, order),
+  ]);
+  const clock = (at: Date) =>
+    at.toLocaleTimeString('en-GB', {
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: store.timezone,
+    });
   return {
     store: store.name,
     number: order.number,
     code: order.fulfilment === 'pickup' ? pickupCodeFor(ctx.config.pickupPepper, order.id) : '',
     link: `${ctx.config.publicUrl}/track/${order.trackingToken}`,
-    eta: eta
-      ? eta.toLocaleTimeString('en-GB', {
-          hour: '2-digit',
-          minute: '2-digit',
-          timeZone: store.timezone,
-        })
-      : '',
+    eta: eta ? clock(eta) : terms.readyAt,
+    total: formatCents(order.totalCents, store.currency),
+    payBy: terms.payBy,
+    wait: terms.wait,
   };
 }
 
@@ -70,6 +78,7 @@ const TEMPLATE_OF = {
   confirmation: 'smsConfirmation',
   started: 'smsStarted',
   ready: 'smsReady',
+  payment_link: 'smsPaymentLink',
 } as const;
 
 /** The text, short and transactional, in the store's words, rendered when it is sent. */

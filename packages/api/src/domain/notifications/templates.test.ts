@@ -1,7 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_TEMPLATES, renderTemplate } from './templates.ts';
 
-const values = { store: 'Demo Grill', number: 42, code: '123456', link: 'https://x/t/1', eta: '' };
+const values = {
+  store: 'Demo Grill',
+  number: 42,
+  code: '123456',
+  link: 'https://x/t/1',
+  eta: '',
+  total: '$18.40',
+  payBy: '',
+  wait: '',
+};
 
 describe('message templates', () => {
   test('fills placeholders and keeps optional parts only when they have values', () => {
@@ -16,6 +25,16 @@ describe('message templates', () => {
     );
     expect(renderTemplate(DEFAULT_TEMPLATES.smsStarted, { ...values, eta: '12:45' })).toBe(
       'Demo Grill: the kitchen is making order #42, expected at 12:45.',
+    );
+  });
+
+  test('a payment link says until when it works and when the order will be ready', () => {
+    const link = { ...values, code: '', payBy: 'Tue 19:30' };
+    expect(renderTemplate(DEFAULT_TEMPLATES.smsPaymentLink, { ...link, wait: '25' })).toBe(
+      'Demo Grill: pay for order #42 ($18.40) here: https://x/t/1 The link works until Tue 19:30. Ready about 25 min after you pay.',
+    );
+    expect(renderTemplate(DEFAULT_TEMPLATES.smsPaymentLink, { ...link, eta: '20:15' })).toBe(
+      'Demo Grill: pay for order #42 ($18.40) here: https://x/t/1 The link works until Tue 19:30. Ready at 20:15.',
     );
   });
 

@@ -9,6 +9,12 @@ export interface TemplateValues {
   link: string;
   /** Expected ready time in the store's clock ("12:45"), or empty. */
   eta: string;
+  /** The order's total ("$18.40"). */
+  total: string;
+  /** Until when an unpaid order can be paid ("Tue 19:30"), or empty. */
+  payBy: string;
+  /** Minutes from payment to ready for an unpaid ASAP order, or empty. */
+  wait: string;
 }
 
 /** Short and transactional; `[... {code} ...]` is dropped when there is no pickup code. */
@@ -17,9 +23,20 @@ export const DEFAULT_TEMPLATES: Record<MessageTemplateKey, string> = {
   smsStarted: '{store}: the kitchen is making order #{number}[, expected at {eta}].',
   smsReady: '{store}: order #{number} is ready![ Show code {code} at the counter.]',
   callReady: 'Hello from {store}. Your order number {number} is ready. Please come to the counter.',
+  smsPaymentLink:
+    '{store}: pay for order #{number} ({total}) here: {link}[ The link works until {payBy}.][ Ready about {wait} min after you pay.][ Ready at {eta}.]',
 };
 
-export const TEMPLATE_PLACEHOLDERS = ['store', 'number', 'code', 'link', 'eta'] as const;
+export const TEMPLATE_PLACEHOLDERS = [
+  'store',
+  'number',
+  'code',
+  'link',
+  'eta',
+  'total',
+  'payBy',
+  'wait',
+] as const;
 
 /**
  * Fills a template. A bracketed part is kept only when every placeholder in it has a value,

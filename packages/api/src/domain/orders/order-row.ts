@@ -13,6 +13,9 @@ export function orderRow(o: {
   input: PlaceOrderInput;
   priced: PricedOrder;
   method: 'online' | 'counter';
+  source: 'guest' | 'staff';
+  /** Minutes an unpaid order may be paid in; the store's window for guests by default. */
+  paymentMinutes?: number;
   requestHash: string;
   number: number;
   businessDate: string;
@@ -55,7 +58,10 @@ export function orderRow(o: {
     placedAt: atCounter ? now : null,
     paymentExpiresAt: atCounter
       ? null
-      : new Date(now.getTime() + o.store.settings.paymentExpiryMinutes * 60_000),
+      : new Date(
+          now.getTime() + (o.paymentMinutes ?? o.store.settings.paymentExpiryMinutes) * 60_000,
+        ),
+    source: o.source,
     createdAt: now,
     updatedAt: now,
   };

@@ -1,15 +1,16 @@
-import { orderCounters, orderItems, orders, type Store } from '@kds/db';
-import { sql } from 'drizzle-orm';
+import { orderItems, orders, type Store } from '@kds/db';
 import { appendEvents } from '../../events/append-events.ts';
 import type { DomainContext, TxContext } from '../context.ts';
 import { ValidationError } from '../errors.ts';
 import { queuePaidMessages } from '../notifications/order-messages.ts';
+import { queuePaymentLink, type LinkDelivery } from '../notifications/payment-link-messages.ts';
 import { startCheckout } from '../payments/start-checkout.ts';
 import { withTransaction } from '../transaction.ts';
 import { businessDateOf } from './business-date.ts';
 import { deliveryProblems } from './delivery.ts';
 import { findStoreBySlug } from './internal.ts';
 import { paymentMethodFor } from './payment-method.ts';
+import { nextNumber } from './order-number.ts';
 import { orderRow } from './order-row.ts';
 import {
   findByKey,
@@ -29,6 +30,17 @@ export { businessDateOf } from './business-date.ts';
 /** Thrown inside the transaction to roll it back when a concurrent twin already committed. */
 class DuplicateRequest extends Error {}
 
+/** How an order comes in, beyond what its form says. */
+export interface Placement {
+  method: 'online' | 'counter';
+  source: 'guest' | 'staff';
+  /** Minutes an unpaid order may be paid in; the store's window for guests by default. */
+  paymentMinutes?: number;
+  /** Staff sending a payment link: the ways it goes to the guest, in the order's transaction. */
+  sendLinkBy?: LinkDelivery;
+}
+
+/** A guest's order from the QR menu or a kiosk. */
 export async function placeOrder({
   ctx,
   input,
@@ -37,10 +49,26 @@ export async function placeOrder({
   input: PlaceOrderInput;
 }): Promise<PlaceOrderResult> {
   const store = await findStoreBySlug(ctx.db, input.storeSlug);
+  return placeInStore(ctx, store, input, () => ({
+    method: paymentMethodFor(store, input.payment, ctx.payments !== null),
+    source: 'guest',
+  }));
+}
+
+/**
+ * Places an order with the guest's rules (menu, pricing, pacing, delivery area), whoever keys
+ * it in. A repeated idempotency key returns the order it made before anything is decided.
+ */
+export async function placeInStore(
+  ctx: DomainContext,
+  store: Store,
+  input: PlaceOrderInput,
+  decide: () => Placement,
+): Promise<PlaceOrderResult> {
   const requestHash = fingerprint(input);
   const earlier = await findByKey(ctx, store.id, input.idempotencyKey);
   if (earlier) return withCheckout(ctx, replay(earlier, requestHash));
-  const method = paymentMethodFor(store, input.payment, ctx.payments !== null);
+  const placement = decide();
   const delivery = await deliveryProblems(ctx, store, input.fulfilment);
   if (delivery.length > 0) {
     throw new ValidationError('the order cannot be placed as it is', { problems: delivery });
@@ -48,9 +76,9 @@ export async function placeOrder({
 
   try {
     const placed = await withTransaction(ctx, (tx) =>
-      insertOrder(tx, store, input, { method, requestHash }),
+      insertOrder(tx, store, input, { ...placement, requestHash }),
     );
-    return await withCheckout(ctx, placed);
+    return placement.sendLinkBy ? placed : await withCheckout(ctx, placed);
   } catch (error) {
     if (!(error instanceof DuplicateRequest)) throw error;
     const twin = await findByKey(ctx, store.id, input.idempotencyKey);
@@ -64,7 +92,7 @@ async function insertOrder(
   tx: TxContext,
   store: Store,
   input: PlaceOrderInput,
-  how: { method: 'online' | 'counter'; requestHash: string },
+  how: Placement & { requestHash: string },
 ): Promise<PlaceOrderResult> {
   const now = tx.now();
   const businessDate = businessDateOf(now, store.timezone);
@@ -104,6 +132,7 @@ async function insertOrder(
   if (priced.discountCodeId) await useDiscount(tx.tx, priced.discountCodeId);
   const atCounter = how.method === 'counter';
   if (atCounter) await queuePaidMessages(tx, store, order);
+  if (how.sendLinkBy) await queuePaymentLink(tx, store, order, how.sendLinkBy);
   await appendEvents(tx, store.id, [
     atCounter
       ? { type: 'order.placed', orderId: order.id, payload: { ticket: toTicket(order, items) } }
@@ -114,23 +143,6 @@ async function insertOrder(
         },
   ]);
   return result(order);
-}
-
-/**
- * The order's number for the day. This row lock comes first in a placement: it serializes
- * placements per store and day, so the slot-capacity check inside pricing cannot be passed by
- * two orders at once.
- */
-async function nextNumber(tx: TxContext, storeId: string, businessDate: string): Promise<number> {
-  const [counter] = await tx.tx
-    .insert(orderCounters)
-    .values({ storeId, businessDate, lastNumber: 1 })
-    .onConflictDoUpdate({
-      target: [orderCounters.storeId, orderCounters.businessDate],
-      set: { lastNumber: sql`${orderCounters.lastNumber} + 1` },
-    })
-    .returning();
-  return counter?.lastNumber ?? 1;
 }
 
 /**

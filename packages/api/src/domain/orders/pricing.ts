@@ -26,7 +26,10 @@ export type ProblemCode =
   | 'KITCHEN_FULL'
   | 'POSTCODE_UNKNOWN'
   | 'POSTCODE_UNCHECKED'
-  | 'OUTSIDE_DELIVERY_AREA';
+  | 'OUTSIDE_DELIVERY_AREA'
+  | 'CONTACT_MISSING'
+  | 'CHANNEL_OFF'
+  | 'PAYMENT_METHOD_UNAVAILABLE';
 
 /** Something the customer must change; `path` points at the input that caused it. */
 export interface Problem {

@@ -60,6 +60,17 @@ export const PlaceOrderInput = z.object({
 });
 export type PlaceOrderInput = z.infer<typeof PlaceOrderInput>;
 
+/** An order keyed in by staff: a phone order or a walk-in, for their own store. */
+export const EnterOrderInput = PlaceOrderInput.omit({ storeSlug: true, payment: true }).extend({
+  /** Taken at the counter now, or a link the guest pays with (the kitchen gets it when paid). */
+  payment: z.enum(['counter', 'link']),
+  /** Where the payment link goes; with neither, staff read or paste it to the guest. */
+  sendLinkBy: z
+    .object({ sms: z.boolean().default(false), email: z.boolean().default(false) })
+    .default({ sms: false, email: false }),
+});
+export type EnterOrderInput = z.infer<typeof EnterOrderInput>;
+
 const OrderRef = { orderId: Uuid, expectedVersion: z.number().int().positive().optional() };
 
 export const StartTicketInput = z.object(OrderRef);

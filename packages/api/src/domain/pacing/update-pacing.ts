@@ -1,8 +1,9 @@
-import { auditLog, stations, stores, type Pacing } from '@kds/db';
-import { and, eq } from 'drizzle-orm';
+import { auditLog, stores, type Pacing } from '@kds/db';
+import { eq } from 'drizzle-orm';
 import { appendEvents } from '../../events/append-events.ts';
-import type { DomainContext, Principal } from '../context.ts';
-import { ForbiddenError, NotFoundError, UnauthorizedError } from '../errors.ts';
+import { requireFrontOfHouse } from '../auth/require-front-of-house.ts';
+import type { DomainContext } from '../context.ts';
+import { NotFoundError } from '../errors.ts';
 import { withTransaction } from '../transaction.ts';
 import { currentPacing } from './pacing-rules.ts';
 import type { PacingChangeInput } from './schemas.ts';
@@ -19,7 +20,7 @@ export async function updatePacing({
   ctx: DomainContext;
   input: PacingChangeInput;
 }): Promise<Pacing> {
-  const principal = await requirePacer(ctx);
+  const principal = await requireFrontOfHouse(ctx);
   return withTransaction(ctx, async (tx) => {
     const [store] = await tx.tx
       .select({ pacing: stores.pacing })
@@ -71,21 +72,4 @@ function applyChange(pacing: Pacing, change: PacingChangeInput, now: Date): Paci
         throttle: { enabled: change.enabled, asapPerWindow: change.asapPerWindow },
       };
   }
-}
-
-/** A manager or owner, or the expo screen (a paired screen at an expo station or at all of them). */
-async function requirePacer(ctx: DomainContext): Promise<Principal> {
-  const p = ctx.principal;
-  if (!p) throw new UnauthorizedError('sign in or pair this screen first');
-  if (p.kind === 'staff') {
-    if (p.role === 'owner' || p.role === 'manager') return p;
-    throw new ForbiddenError('a manager or the expo screen must do this');
-  }
-  if (p.stationId === null) return p;
-  const [station] = await ctx.db
-    .select({ kind: stations.kind })
-    .from(stations)
-    .where(and(eq(stations.id, p.stationId), eq(stations.storeId, p.storeId)));
-  if (station?.kind === 'expo') return p;
-  throw new ForbiddenError('a manager or the expo screen must do this');
 }

@@ -4,42 +4,41 @@ import { z } from 'zod';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { InvalidTransitionError, NotFoundError, ValidationError } from '../errors.ts';
-import { startCheckout } from './start-checkout.ts';
-import { queueEmail } from '../notifications/email.ts';
+import { queuePaymentLink } from '../notifications/payment-link-messages.ts';
 import { withTransaction } from '../transaction.ts';
 
 export const PaymentLinkInput = z.object({
   orderId: z.uuid(),
   /** Also email it to the customer's address on the order. */
   email: z.boolean().default(false),
+  /** Also text it to the customer's number on the order. */
+  sms: z.boolean().default(false),
 });
 export type PaymentLinkInput = z.infer<typeof PaymentLinkInput>;
 
 /**
- * For orders taken by phone or at the counter: the link the customer pays with, copied by the
- * manager or emailed to the customer (once per order). The order reaches the kitchen only when paid.
+ * The link a customer pays an unpaid order with: the order's own page, which shows what they
+ * pay for and opens a fresh checkout whenever the last one has lapsed. Copied by the manager,
+ * or sent by text or email (once per order and channel). The order reaches the kitchen only
+ * when paid.
  */
 export async function paymentLink({ ctx, input }: { ctx: DomainContext; input: PaymentLinkInput }) {
   const manager = requireManager(ctx);
-  const [order] = await ctx.db
-    .select()
+  const [row] = await ctx.db
+    .select({ order: orders, store: stores })
     .from(orders)
+    .innerJoin(stores, eq(stores.id, orders.storeId))
     .where(and(eq(orders.id, input.orderId), eq(orders.storeId, manager.storeId)));
-  if (!order) throw new NotFoundError('order', { orderId: input.orderId });
+  if (!row) throw new NotFoundError('order', { orderId: input.orderId });
+  const { order, store } = row;
   if (order.status !== 'PENDING_PAYMENT')
     throw new InvalidTransitionError(order.status, 'send a payment link for');
-  const checkoutUrl = await startCheckout(ctx, order.id);
-  if (!checkoutUrl) throw new ValidationError('online payment is not available here');
-  let emailed = false;
-  if (input.email) {
-    if (!order.customerEmail) throw new ValidationError('the order has no email address');
-    const [store] = await ctx.db.select().from(stores).where(eq(stores.id, order.storeId));
-    if (!store?.settings.notifications.email) throw new ValidationError('email is turned off');
-    emailed = await withTransaction(ctx, (tx) => queueEmail(tx, store, order, 'payment_link'));
-  }
-  return {
-    checkoutUrl,
-    trackingUrl: `${ctx.config.publicUrl}/track/${order.trackingToken}`,
-    emailed,
-  };
+  if (!ctx.payments) throw new ValidationError('online payment is not available here');
+  if (input.email && !order.customerEmail)
+    throw new ValidationError('the order has no email address');
+  if (input.sms && !order.customerPhone) throw new ValidationError('the order has no phone number');
+  const sent = await withTransaction(ctx, (tx) =>
+    queuePaymentLink(tx, store, order, { sms: input.sms, email: input.email }),
+  );
+  return { payUrl: `${ctx.config.publicUrl}/track/${order.trackingToken}`, sent };
 }

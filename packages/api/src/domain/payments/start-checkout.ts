@@ -4,8 +4,9 @@ import type { DomainContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
 import type { CheckoutLine } from './ports.ts';
 
-/** Stripe refuses sessions that expire sooner than this. */
+/** Stripe refuses sessions that expire sooner than this, or later than a day. */
 const MIN_SESSION_MS = 31 * 60_000;
+const MAX_SESSION_MS = 24 * 3600_000 - 60_000;
 
 /**
  * A hosted checkout for an order waiting for payment: the open session if there is one, else a
@@ -57,8 +58,13 @@ export async function startCheckout(ctx: DomainContext, orderId: string): Promis
             ? [{ name: 'Tip', quantity: 1, unitAmountCents: order.tipCents }]
             : []),
         ];
+  // A payment link may outlive a session (48 hours against Stripe's 24): the session ends
+  // sooner, and opening the order's page after that starts a fresh one for the same order.
   const expiresAt = new Date(
-    Math.max(order.paymentExpiresAt?.getTime() ?? 0, now.getTime() + MIN_SESSION_MS),
+    Math.min(
+      Math.max(order.paymentExpiresAt?.getTime() ?? 0, now.getTime() + MIN_SESSION_MS),
+      now.getTime() + MAX_SESSION_MS,
+    ),
   );
   const tracker = `${ctx.config.publicUrl}/track/${order.trackingToken}`;
   const session = await ctx.payments.createCheckoutSession({

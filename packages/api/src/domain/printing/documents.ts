@@ -1,4 +1,5 @@
 import type { Order, OrderItem, Store } from '@kds/db';
+import { formatCents as money } from '../money.ts';
 
 /**
  * Chits and receipts as ReceiptLine documents (receiptline.js turns them into ESC/POS for the
@@ -58,9 +59,6 @@ export function chitDocument(input: ChitInput): string {
   ];
   return lines.join('\n');
 }
-
-const money = (cents: number, currency: string) =>
-  new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(cents / 100);
 
 /** A guest's receipt: the store, the order's lines and totals, how it was paid. */
 export function receiptDocument(input: { store: Store; order: Order; items: OrderItem[] }) {

@@ -88,6 +88,7 @@ export const StoreSettingsInput = z.object({
           smsStarted: TemplateText,
           smsReady: TemplateText,
           callReady: TemplateText,
+          smsPaymentLink: TemplateText,
         })
         .partial()
         .optional(),
@@ -101,6 +102,8 @@ export const StoreSettingsInput = z.object({
     deliveryRadiusMeters: z.number().int().min(0).max(100_000),
     defaultPrepMinutes: z.number().int().min(1).max(240),
     paymentExpiryMinutes: z.number().int().min(30).max(1440),
+    paymentLinkMinutes: z.number().int().min(30).max(2880).optional(),
+    phone: Phone.optional(),
     location: StoreLocation.optional(),
     pickupCodeValidMinutes: z.number().int().min(5).max(1440).optional(),
     allowAddToOrder: z.boolean().optional(),

@@ -5,7 +5,7 @@ import type { DomainContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
 import { totalsOf } from '../orders/internal.ts';
 import { pickupCodeFor } from '../orders/pickup-code.ts';
-import { estimateFor } from './estimate-ready.ts';
+import { asapReadyInMinutes, estimateFor } from './estimate-ready.ts';
 import type { TrackerGetInput } from './schemas.ts';
 
 /** The order behind a tracking token, or NOT_FOUND for any other token. */
@@ -26,6 +26,10 @@ export async function getTrackedOrder({
   const order = await findTrackedOrder(ctx, input.trackingToken);
   const [store] = await ctx.db.select().from(stores).where(eq(stores.id, order.storeId));
   const estimatedReadyAt = store ? await estimateFor(ctx, store, order) : null;
+  const unpaid = order.status === 'PENDING_PAYMENT';
+  // An unpaid ASAP order is quoted from payment: that is when the kitchen gets it.
+  const readyMinutesAfterPayment =
+    unpaid && !order.fireAt && store ? await asapReadyInMinutes(ctx.db, store, ctx.now()) : null;
   const items = await ctx.db
     .select()
     .from(orderItems)
@@ -38,7 +42,12 @@ export async function getTrackedOrder({
     fulfilment: order.fulfilment,
     tableLabel: order.tableLabel,
     customerName: order.customerName,
-    store: store && { name: store.name, slug: store.slug, currency: store.currency },
+    store: store && {
+      name: store.name,
+      slug: store.slug,
+      currency: store.currency,
+      phone: store.settings.phone ?? null,
+    },
     estimatedReadyAt: estimatedReadyAt?.toISOString() ?? null,
     /** Shown once the order is ready: the guest reads it out at the counter. */
     pickupCode:
@@ -51,6 +60,9 @@ export async function getTrackedOrder({
       order.paymentStatus === 'at_counter' &&
       store?.settings.allowAddToOrder !== false,
     fireAt: order.fireAt?.toISOString() ?? null,
+    /** Until when an unpaid order can be paid; after that it expires. */
+    payBy: unpaid ? (order.paymentExpiresAt?.toISOString() ?? null) : null,
+    readyMinutesAfterPayment,
     items: items.map((i) => ({
       name: i.name,
       quantity: i.quantity,

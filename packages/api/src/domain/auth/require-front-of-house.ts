@@ -1,0 +1,24 @@
+import { stations } from '@kds/db';
+import { and, eq } from 'drizzle-orm';
+import type { DomainContext, Principal } from '../context.ts';
+import { ForbiddenError, UnauthorizedError } from '../errors.ts';
+
+/**
+ * Who runs the pass: a manager or owner, or the expo screen (a paired screen at an expo station
+ * or at all of them). Cooks and prep screens are refused.
+ */
+export async function requireFrontOfHouse(ctx: DomainContext): Promise<Principal> {
+  const p = ctx.principal;
+  if (!p) throw new UnauthorizedError('sign in or pair this screen first');
+  if (p.kind === 'staff') {
+    if (p.role === 'owner' || p.role === 'manager') return p;
+    throw new ForbiddenError('a manager or the expo screen must do this');
+  }
+  if (p.stationId === null) return p;
+  const [station] = await ctx.db
+    .select({ kind: stations.kind })
+    .from(stations)
+    .where(and(eq(stations.id, p.stationId), eq(stations.storeId, p.storeId)));
+  if (station?.kind === 'expo') return p;
+  throw new ForbiddenError('a manager or the expo screen must do this');
+}
