@@ -13,6 +13,7 @@ import { ExportsPage } from './exports/exports-page.tsx';
 import { MenuPage } from './menu/menu-page.tsx';
 import { PrivacyPage } from './privacy/privacy-page.tsx';
 import { MessagesPage } from './messages/messages-page.tsx';
+import { NewOrderPage } from './orders/new-order-page.tsx';
 import { OrderPage } from './orders/order-page.tsx';
 import { OrdersPage } from './orders/orders-page.tsx';
 import { ScreensPage } from './screens/screens-page.tsx';
@@ -71,6 +72,11 @@ function Console({ onIdentityChange }: { onIdentityChange: () => void }) {
         <Switch>
           <Route path="/" component={DashboardPage} />
           <Route path="/orders" component={OrdersPage} />
+          {me.data.store && (
+            <Route path="/new-order">
+              <NewOrderPage store={me.data.store} />
+            </Route>
+          )}
           <Route path="/orders/:orderId">
             {(params) => <OrderPage orderId={params.orderId} />}
           </Route>

@@ -3,6 +3,7 @@ import { StrictMode, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import '@kds/ui/styles.css';
+import '@kds/ui/order-entry.css';
 import './styles.css';
 
 /**

@@ -1,5 +1,6 @@
 import { createKdsClients, KdsProvider, ScreenBoundary } from '@kds/ui';
 import '@kds/ui/styles.css';
+import '@kds/ui/order-entry.css';
 import { StrictMode, useEffect, useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';

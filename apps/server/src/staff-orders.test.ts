@@ -101,6 +101,7 @@ describe('order.enter: staff key in phone orders and walk-ins', () => {
     );
     expect(placed.status).toBe('PENDING_PAYMENT');
     expect(placed.payUrl).toMatch(new RegExp(`/track/${placed.trackingToken}$`));
+    expect(placed.linkSentBy).toEqual({ sms: true, email: true });
     expect(await onKitchen(placed.orderId)).toBe(false);
     const [row] = await fx.db.db.select().from(orders).where(eq(orders.id, placed.orderId));
     // The store's link validity (48 hours), not the guest checkout's 30 minutes.

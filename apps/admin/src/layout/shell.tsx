@@ -12,6 +12,7 @@ type Me = Outputs['store']['mine'];
 const NAV = [
   { href: '/', label: 'Dashboard' },
   { href: '/orders', label: 'Orders' },
+  { href: '/new-order', label: 'New order' },
   { href: '/menu', label: 'Menu' },
   { href: '/reports', label: 'Reports' },
   { href: '/exports', label: 'Exports' },

@@ -28,6 +28,11 @@ export function OrdersCard({ form, setSettings }: CardProps) {
             onChange={(v) => setSettings({ paymentExpiryMinutes: numberOf(v) })}
           />
           <Text
+            label="Payment links for phone orders work for (hours)"
+            value={String((s.paymentLinkMinutes ?? 1440) / 60)}
+            onChange={(v) => setSettings({ paymentLinkMinutes: Math.round(numberOf(v) * 60) })}
+          />
+          <Text
             label="Typical preparation (minutes)"
             value={String(s.defaultPrepMinutes)}
             onChange={(v) => setSettings({ defaultPrepMinutes: numberOf(v) })}

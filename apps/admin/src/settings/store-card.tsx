@@ -13,6 +13,11 @@ export function StoreCard({ form, set, setSettings, loaded }: CardProps & { load
           value={form.slug}
           onChange={(slug) => set({ slug: slug.toLowerCase() })}
         />
+        <Text
+          label="Phone guests call (+15551234567)"
+          value={form.settings.phone ?? ''}
+          onChange={(v) => setSettings({ phone: v.trim() || undefined })}
+        />
         <ZoneSelect value={form.timezone} onChange={(timezone) => set({ timezone })} />
         <CurrencySelect value={form.currency} onChange={(currency) => set({ currency })} />
         <LocationFields

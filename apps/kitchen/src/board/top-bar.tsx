@@ -56,8 +56,18 @@ export function TopBar(props: TopBarProps) {
         >
           86
         </button>
-        {mayPace(config, station) && (
+        {isFrontOfHouse(config, station) && (
           <PacingButton pressed={panel === 'pacing'} onClick={toggle('pacing')} />
+        )}
+        {isFrontOfHouse(config, station) && (
+          <button
+            type="button"
+            className="btn"
+            aria-pressed={panel === 'newOrder'}
+            onClick={toggle('newOrder')}
+          >
+            New order
+          </button>
         )}
         {(station === null || station.kind === 'expo') && (
           <button
@@ -96,8 +106,11 @@ export function TopBar(props: TopBarProps) {
   );
 }
 
-/** Pacing is the expo's job: a paired expo or all-stations screen, or a manager signed in. */
-export function mayPace(config: KitchenConfig, station: Station | null): boolean {
+/**
+ * Pacing and walk-in orders are the pass's job: a paired expo or all-stations screen, or a
+ * manager signed in (the server checks the same).
+ */
+export function isFrontOfHouse(config: KitchenConfig, station: Station | null): boolean {
   const atExpo = station === null || station.kind === 'expo';
   const role = config.screen.role;
   return atExpo && (config.screen.kind === 'device' || role === 'owner' || role === 'manager');

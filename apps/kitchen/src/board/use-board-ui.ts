@@ -22,4 +22,5 @@ export function useFlash() {
   return { flashing, flash };
 }
 
-export type Panel = 'allDay' | 'recall' | 'eightySix' | 'pacing' | 'print' | 'help' | null;
+export type Panel =
+  'allDay' | 'recall' | 'eightySix' | 'pacing' | 'print' | 'newOrder' | 'help' | null;

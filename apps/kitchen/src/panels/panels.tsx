@@ -1,4 +1,4 @@
-import { PacingPanel } from '@kds/ui';
+import { OrderEntry, PacingPanel } from '@kds/ui';
 import type { useTicketActions } from '../board/use-ticket-actions.ts';
 import type { KitchenConfig, Station, Ticket } from '../board/types.ts';
 import type { Panel } from '../board/use-board-ui.ts';
@@ -26,10 +26,14 @@ export function Panels(props: PanelsProps) {
     eightySix: '86 items',
     pacing: 'Pacing',
     print: 'Print',
+    newOrder: 'New order',
     help: 'Keys and settings',
   };
   return (
-    <aside className="panel" aria-label={titles[panel]}>
+    <aside
+      className={`panel${panel === 'newOrder' ? ' panel--wide' : ''}`}
+      aria-label={titles[panel]}
+    >
       <header className="panel__head">
         <h2>{titles[panel]}</h2>
         <button type="button" className="btn" onClick={close}>
@@ -45,6 +49,7 @@ export function Panels(props: PanelsProps) {
       )}
       {panel === 'pacing' && <PacingPanel timeZone={props.config.store.timezone} />}
       {panel === 'print' && <PrintPanel tickets={[...props.tickets, ...props.recallList]} />}
+      {panel === 'newOrder' && <OrderEntry storeSlug={props.config.store.slug} />}
       {panel === 'help' && <HelpPanel />}
     </aside>
   );

@@ -1,10 +1,9 @@
-import { formatMoney, useTRPC, useTRPCClient } from '@kds/ui';
+import { formatMoney, problemsOf, Totals, useTRPC, useTRPCClient } from '@kds/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { navigate } from '../shared/route.ts';
 import { cartActions, useCart } from './cart.ts';
-import { CartLines, Totals } from './cart-lines.tsx';
-import { problemsOf } from './problems.ts';
+import { CartLines } from './cart-lines.tsx';
 
 /** Checkout for items added to an order the kitchen has not started yet. */
 export function AddToOrderCheckout({ storeSlug, token }: { storeSlug: string; token: string }) {

@@ -1,7 +1,7 @@
 import { formatMoney } from '@kds/ui';
 import type { Preview } from '../shared/types.ts';
 import { cartActions, type Cart } from './cart.ts';
-import type { ProblemMap } from './problems.ts';
+import type { ProblemMap } from '@kds/ui';
 
 /** The cart as the server priced it, with quantity controls and each line's problem. */
 export function CartLines(props: {
@@ -58,33 +58,5 @@ export function CartLines(props: {
         );
       })}
     </ul>
-  );
-}
-
-export function Totals({ preview }: { preview: Preview | undefined }) {
-  if (!preview) return null;
-  const t = preview.totals;
-  const money = (c: number) => formatMoney(c, preview.currency);
-  return (
-    <dl className="totals">
-      <dt>Subtotal</dt>
-      <dd>{money(t.subtotalCents)}</dd>
-      {t.discountCents > 0 && (
-        <>
-          <dt>Discount</dt>
-          <dd>−{money(t.discountCents)}</dd>
-        </>
-      )}
-      <dt>Tax</dt>
-      <dd>{money(t.taxCents)}</dd>
-      {t.tipCents > 0 && (
-        <>
-          <dt>Tip</dt>
-          <dd>{money(t.tipCents)}</dd>
-        </>
-      )}
-      <dt className="total">Total</dt>
-      <dd className="total">{money(t.totalCents)}</dd>
-    </dl>
   );
 }

@@ -1,14 +1,12 @@
-import { formatMoney, useTRPC } from '@kds/ui';
+import { AllergyFields, formatMoney, problemsOf, Totals, useTRPC } from '@kds/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { navigate, queryParam } from '../shared/route.ts';
 import { useCart } from './cart.ts';
-import { CartLines, Totals } from './cart-lines.tsx';
+import { CartLines } from './cart-lines.tsx';
 import { AddToOrderCheckout } from './add-to-order.tsx';
-import { AllergyFields } from './allergy-fields.tsx';
 import { CustomerFields } from './customer-fields.tsx';
 import { FulfilmentChoice, type Fulfilment } from './fulfilment-choice.tsx';
-import { problemsOf } from './problems.ts';
 import { usePlaceOrder } from './use-place-order.ts';
 import { useLiveMenu } from '../menu/use-live-menu.ts';
 import { WhenField } from './when-field.tsx';

@@ -1,7 +1,6 @@
-import { useTRPCClient } from '@kds/ui';
+import { allergiesOf, useTRPCClient } from '@kds/ui';
 import { useState, type FormEvent } from 'react';
 import { navigate } from '../shared/route.ts';
-import { allergiesOf } from './allergy-fields.tsx';
 import { cartActions } from './cart.ts';
 
 type PlaceInput = Parameters<ReturnType<typeof useTRPCClient>['order']['place']['mutate']>[0];

@@ -1,9 +1,8 @@
-import { formatClock, formatMoney } from '@kds/ui';
+import { formatClock, formatMoney, ItemSheet } from '@kds/ui';
 import { useState } from 'react';
 import { cartActions, cartCount, useCart } from '../checkout/cart.ts';
 import { navigate, queryParam } from '../shared/route.ts';
 import type { MenuItem } from '../shared/types.ts';
-import { ItemSheet } from './item-sheet.tsx';
 import { useLiveMenu } from './use-live-menu.ts';
 import { AddingBanner } from './adding-banner.tsx';
 import { OrderingBanner } from './ordering-banner.tsx';

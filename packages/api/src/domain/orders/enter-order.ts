@@ -1,5 +1,5 @@
-import { stores, type Store } from '@kds/db';
-import { eq } from 'drizzle-orm';
+import { outbox, stores, type Store } from '@kds/db';
+import { and, eq, inArray } from 'drizzle-orm';
 import { requireFrontOfHouse } from '../auth/require-front-of-house.ts';
 import type { DomainContext } from '../context.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
@@ -40,7 +40,23 @@ export async function enterOrder({ ctx, input }: { ctx: DomainContext; input: En
     ...placed,
     /** The guest's page for the order: it shows the order, the ready time and "Pay now". */
     payUrl: link ? `${ctx.config.publicUrl}/track/${placed.trackingToken}` : null,
+    /** How the link is on its way, as the outbox holds it (a number that replied STOP gets none). */
+    linkSentBy: link ? await linkMessages(ctx, placed.orderId) : null,
   };
+}
+
+async function linkMessages(ctx: DomainContext, orderId: string) {
+  const queued = await ctx.db
+    .select({ template: outbox.template })
+    .from(outbox)
+    .where(
+      and(
+        eq(outbox.orderId, orderId),
+        inArray(outbox.template, ['sms.payment_link', 'email.payment_link']),
+      ),
+    );
+  const has = (template: string) => queued.some((m) => m.template === template);
+  return { sms: has('sms.payment_link'), email: has('email.payment_link') };
 }
 
 /** A link nobody can pay (no provider) or send (no number, texts off) is refused up front. */

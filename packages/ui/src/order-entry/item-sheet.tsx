@@ -1,6 +1,6 @@
-import { formatMoney } from '@kds/ui';
+import { formatMoney } from '../format.ts';
 import { useState, type FormEvent } from 'react';
-import type { MenuItem } from '../shared/types.ts';
+import type { MenuItem } from './types.ts';
 
 export interface ItemChoice {
   quantity: number;
@@ -10,10 +10,15 @@ export interface ItemChoice {
   unitPriceCents: number;
 }
 
-/** Choose modifiers (within each group's min/max), quantity and a note, then add to the cart. */
+/**
+ * Choose modifiers (within each group's min/max), quantity and a note, then add to the cart:
+ * the guest's menu and staff order entry use this one sheet, so both follow the same rules.
+ */
 export function ItemSheet(props: {
   item: MenuItem;
   currency: string;
+  /** "Add to cart" for a guest, "Add to order" for staff. */
+  addLabel?: string;
   onAdd(choice: ItemChoice): void;
   onClose(): void;
 }) {
@@ -117,7 +122,7 @@ export function ItemSheet(props: {
           <p className="hint">Choose {missing.map((g) => g.name).join(', ')} first.</p>
         )}
         <button className="primary" disabled={missing.length > 0}>
-          Add to cart · {formatMoney(Math.max(0, unit) * quantity, currency)}
+          {props.addLabel ?? 'Add to cart'} · {formatMoney(Math.max(0, unit) * quantity, currency)}
         </button>
       </form>
     </div>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Menu } from '../shared/types.ts';
+import type { Menu } from './types.ts';
 
 /**
  * The guest's allergies as choices the kitchen can trust (the allergens this menu lists) plus
@@ -9,9 +9,11 @@ import type { Menu } from '../shared/types.ts';
 export function AllergyFields({
   menu,
   problem,
+  intro = 'Tell the kitchen about any allergy in your party.',
 }: {
   menu: Menu | undefined;
   problem: (path: string) => ReactNode;
+  intro?: string;
 }) {
   const known = [
     ...new Set(menu?.categories.flatMap((c) => c.items.flatMap((i) => i.allergens)) ?? []),
@@ -19,7 +21,7 @@ export function AllergyFields({
   return (
     <fieldset className="allergies">
       <legend>Allergies</legend>
-      <p className="muted">Tell the kitchen about any allergy in your party.</p>
+      <p className="muted">{intro}</p>
       <div className="allergies__choices">
         {known.map((a) => (
           <label key={a} className="check">

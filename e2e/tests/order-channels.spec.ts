@@ -1,0 +1,99 @@
+import { expect, test, type Page } from '@playwright/test';
+import { clearBoard } from '../support/api.ts';
+import { seriousViolations, shot } from '../support/look.ts';
+import { openStation, ticket } from '../support/screens.ts';
+
+// Every test starts from an empty board: specs share one server.
+test.beforeEach(() => clearBoard());
+
+async function signIn(page: Page, email: string) {
+  await page.goto('/admin/');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Demo Diner' })).toBeVisible();
+}
+
+test('a phone order keyed in by the manager reaches the kitchen once, when the guest pays through the link', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const kitchenContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const kitchen = await kitchenContext.newPage();
+  await openStation(kitchen, 'Expo');
+
+  await signIn(page, 'manager@demo.test');
+  await page.getByRole('link', { name: 'New order' }).click();
+  await page.getByRole('button', { name: /^Classic Burger/ }).click();
+  const sheet = page.getByRole('dialog');
+  await sheet.getByRole('radio', { name: 'Medium', exact: true }).check();
+  await sheet.getByRole('button', { name: /^Add to order/ }).click();
+  await page.getByRole('button', { name: /^Lemonade/ }).click();
+  await page.getByRole('button', { name: 'One more Lemonade' }).click();
+  const lines = page.getByRole('list', { name: 'Order lines' });
+  await expect(lines.getByRole('listitem')).toHaveCount(2);
+  await expect(page.getByRole('button', { name: /^Paid at the counter · \$/ })).toBeVisible();
+  await page.getByLabel("Guest's name").fill('Phone guest');
+  await page.getByLabel('Email', { exact: true }).fill('phone.guest@example.test');
+  await page.getByRole('checkbox', { name: 'Text it' }).uncheck();
+  await page.getByRole('checkbox', { name: 'Email it' }).check();
+  await page.getByLabel('Other allergies (comma-separated)').fill('Peanuts');
+  await shot(page, 'admin-new-order');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Send payment link' }).click();
+
+  const placed = page.getByRole('status').filter({ hasText: /Order #\d+ placed/ });
+  await expect(placed).toContainText('The payment link is being emailed to them.');
+  const number = Number((await placed.getByRole('heading').textContent())?.replace(/\D/g, ''));
+  const link = await placed.getByRole('link').getAttribute('href');
+  expect(link).toMatch(/\/track\/[A-Za-z0-9_-]{22}$/);
+  await shot(page, 'admin-new-order-link-sent');
+
+  // Unpaid: nothing on the kitchen screen.
+  await expect(ticket(kitchen, number)).toHaveCount(0);
+
+  // The guest opens the link on their phone: the order, when to pay by, when it will be ready.
+  const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const phone = await phoneContext.newPage();
+  await phone.goto(new URL(link ?? '').pathname);
+  await expect(phone.getByRole('status').filter({ hasText: 'Waiting for payment' })).toBeVisible();
+  await expect(phone.getByText(/Ready about \d+ min after you pay/)).toBeVisible();
+  await expect(phone.getByText(/Pay by .*\d\d:\d\d\./)).toBeVisible();
+  await shot(phone, 'customer-payment-link');
+  expect(await seriousViolations(phone)).toEqual([]);
+  await phone.getByRole('button', { name: 'Pay now' }).click();
+  await phone.getByRole('button', { name: 'Pay' }).click();
+  await expect(phone.getByRole('status').filter({ hasText: 'Order received' })).toBeVisible();
+
+  // Paid: on the kitchen screen once, with the allergy the manager was told about.
+  await expect(ticket(kitchen, number)).toHaveCount(1);
+  await expect(ticket(kitchen, number)).toContainText(/ALLERGY: Peanuts/i);
+  await phoneContext.close();
+  await kitchenContext.close();
+});
+
+test('the expo keys in a walk-in paid at the counter: it lands on the screen at once', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openStation(page, 'Expo', 'manager@demo.test');
+  await page.getByRole('button', { name: 'New order', exact: true }).click();
+  const panel = page.getByRole('complementary', { name: 'New order' });
+  await panel.getByRole('button', { name: /^Lemonade/ }).click();
+  await panel.getByRole('button', { name: /^Garden Salad/ }).click();
+  const sheet = panel.getByRole('dialog');
+  if (await sheet.isVisible()) await sheet.getByRole('button', { name: /^Add to order/ }).click();
+  await panel.getByLabel("Guest's name").fill('Walk-in');
+  await expect(panel.getByRole('button', { name: /^Paid at the counter · \$/ })).toBeEnabled();
+  await shot(page, 'kitchen-new-order');
+  expect(await seriousViolations(page)).toEqual([]);
+  await panel.getByRole('button', { name: /^Paid at the counter/ }).click();
+  const placed = panel.getByRole('status').filter({ hasText: /Order #\d+ placed/ });
+  await expect(placed).toContainText('on the kitchen screens now');
+  const number = Number((await placed.getByRole('heading').textContent())?.replace(/\D/g, ''));
+  await panel.getByRole('button', { name: 'Close' }).click();
+  await expect(ticket(page, number)).toHaveCount(1);
+  await expect(ticket(page, number)).toContainText('Walk-in');
+});
