@@ -1,5 +1,5 @@
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { formatMoney } from '../format.ts';
 import { useTRPC } from '../trpc.ts';
 import { allergiesOf } from './allergy-fields.tsx';
@@ -10,8 +10,9 @@ import { MenuGrid } from './menu-grid.tsx';
 import { PlacedNote } from './placed-note.tsx';
 import { problemsOf } from './problems.ts';
 import { Totals } from './totals.tsx';
-import type { Entered, MenuItem } from './types.ts';
-import { useEntryCart } from './use-entry-cart.ts';
+import type { Entered, Menu, MenuItem } from './types.ts';
+import { useEntryCart, type UseEntryCart } from './use-entry-cart.ts';
+import { useEntryPreview } from './use-entry-preview.ts';
 
 /**
  * A phone order or a walk-in, keyed in by staff: the guest's menu, choices, allergies and the
@@ -22,77 +23,39 @@ import { useEntryCart } from './use-entry-cart.ts';
 export function OrderEntry({ storeSlug }: { storeSlug: string }) {
   const trpc = useTRPC();
   const menu = useQuery(trpc.menu.forStore.queryOptions({ storeSlug }));
-  const cart = useEntryCart();
-  const [fulfilment, setFulfilment] = useState<EntryFulfilment>({ type: 'pickup' });
-  const [picking, setPicking] = useState<MenuItem | null>(null);
   const [placed, setPlaced] = useState<Entered | null>(null);
-  const [formKey, setFormKey] = useState(0);
-  const enter = useMutation(trpc.order.enter.mutationOptions({ onSuccess: setPlaced }));
-
-  const items = cart.lines.map(({ menuItemId, quantity, modifierIds, notes }) => ({
-    menuItemId,
-    quantity,
-    modifierIds,
-    notes,
-  }));
-  const incomplete =
-    (fulfilment.type === 'delivery' && (!fulfilment.address || !fulfilment.postcode)) ||
-    (fulfilment.type === 'dine_in' && !fulfilment.table.trim());
-  const preview = useQuery(
-    trpc.order.preview.queryOptions(
-      { storeSlug, items, fulfilment },
-      { enabled: items.length > 0 && !incomplete, placeholderData: keepPreviousData },
-    ),
-  );
-  const { byPath, general } = problemsOf(preview.data?.problems, enter.error);
-
+  // Each new order is a fresh form: nothing of the last guest's is left in it.
+  const [round, setRound] = useState(0);
   if (menu.error) return <p role="alert">The menu could not be loaded: {menu.error.message}</p>;
   if (!menu.data) return <p>Loading the menu…</p>;
   if (placed) {
     const next = () => {
-      cart.clear();
-      setFulfilment({ type: 'pickup' });
       setPlaced(null);
-      enter.reset();
-      setFormKey((k) => k + 1);
+      setRound((r) => r + 1);
     };
     return <PlacedNote placed={placed} onNext={next} />;
   }
+  return <EntryForm key={round} storeSlug={storeSlug} menu={menu.data} onPlaced={setPlaced} />;
+}
 
-  const currency = menu.data.store.currency;
-  const pick = (item: MenuItem) => {
-    if (item.modifierGroups.length > 0) return setPicking(item);
-    cart.add({
-      menuItemId: item.id,
-      name: item.name,
-      quantity: 1,
-      modifierIds: [],
-      modifierNames: [],
-      notes: '',
-      unitPriceCents: item.priceCents,
-    });
-  };
+function EntryForm(props: { storeSlug: string; menu: Menu; onPlaced(placed: Entered): void }) {
+  const { storeSlug, menu } = props;
+  const trpc = useTRPC();
+  const cart = useEntryCart();
+  const [fulfilment, setFulfilment] = useState<EntryFulfilment>({ type: 'pickup' });
+  const [picking, setPicking] = useState<MenuItem | null>(null);
+  const enter = useMutation(trpc.order.enter.mutationOptions({ onSuccess: props.onPlaced }));
+  const { items, ready, preview } = useEntryPreview(storeSlug, cart, fulfilment);
+  const { byPath, general } = problemsOf(preview?.problems, enter.error);
   const place = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const form = new FormData(event.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? '').trim();
     const link = submitter?.value === 'link';
     enter.mutate({
+      ...detailsOf(form, link),
       items,
       fulfilment,
-      notes: text('notes'),
-      allergies: allergiesOf(form),
-      customer: {
-        name: text('name'),
-        ...(text('phone') ? { phone: text('phone') } : {}),
-        ...(text('email') ? { email: text('email') } : {}),
-      },
-      payment: link ? 'link' : 'counter',
-      sendLinkBy: {
-        sms: link && form.get('bySms') === 'on',
-        email: link && form.get('byEmail') === 'on',
-      },
       idempotencyKey: cart.idempotencyKey,
     });
   };
@@ -102,46 +65,32 @@ export function OrderEntry({ storeSlug }: { storeSlug: string }) {
         {byPath[path]}
       </span>
     );
-  const blocked = enter.isPending || incomplete || items.length === 0;
-  const total = preview.data && ` · ${formatMoney(preview.data.totals.totalCents, currency)}`;
+  const currency = menu.store.currency;
+  const total = preview && formatMoney(preview.totals.totalCents, currency);
   return (
     <div className="entry">
-      <MenuGrid menu={menu.data} onPick={pick} />
-      <form key={formKey} className="entry__ticket" onSubmit={place} noValidate>
+      <MenuGrid menu={menu} onPick={(item) => pickInto(cart, item, setPicking)} />
+      <form className="entry__ticket" onSubmit={place} noValidate>
         <h2>Order</h2>
         {general && (
           <p className="entry__problem" role="alert">
             {general}
           </p>
         )}
-        <EntryLines cart={cart} preview={preview.data} problems={byPath} />
-        <Totals preview={preview.data} />
+        <EntryLines cart={cart} preview={preview} problems={byPath} />
+        <Totals preview={preview} />
         <EntryDetails
-          menu={menu.data}
+          menu={menu}
           fulfilment={fulfilment}
           onFulfilment={setFulfilment}
           problem={field}
         />
-        <div className="entry__actions">
-          <button className="entry__primary" name="payment" value="counter" disabled={blocked}>
-            {enter.isPending ? 'Placing…' : `Paid at the counter${total ?? ''}`}
-          </button>
-          <fieldset className="entry__link-choice">
-            <legend>Or send a payment link</legend>
-            <label>
-              <input type="checkbox" name="bySms" defaultChecked /> Text it
-            </label>
-            <label>
-              <input type="checkbox" name="byEmail" /> Email it
-            </label>
-            {field('sendLinkBy.sms')}
-            {field('sendLinkBy.email')}
-            {field('payment')}
-            <button className="entry__secondary" name="payment" value="link" disabled={blocked}>
-              Send payment link
-            </button>
-          </fieldset>
-        </div>
+        <EntryActions
+          busy={enter.isPending}
+          blocked={enter.isPending || !ready}
+          total={total}
+          problem={field}
+        />
       </form>
       {picking && (
         <ItemSheet
@@ -155,6 +104,71 @@ export function OrderEntry({ storeSlug }: { storeSlug: string }) {
           }}
         />
       )}
+    </div>
+  );
+}
+
+/** An item without choices goes on the order in one tap; one with choices opens its sheet. */
+function pickInto(cart: UseEntryCart, item: MenuItem, openSheet: (item: MenuItem) => void) {
+  if (item.modifierGroups.length > 0) return openSheet(item);
+  cart.add({
+    menuItemId: item.id,
+    name: item.name,
+    quantity: 1,
+    modifierIds: [],
+    modifierNames: [],
+    notes: '',
+    unitPriceCents: item.priceCents,
+  });
+}
+
+/** What the form says about the guest, and how they pay (the link's channels if by link). */
+function detailsOf(form: FormData, link: boolean) {
+  const text = (name: string) => String(form.get(name) ?? '').trim();
+  return {
+    notes: text('notes'),
+    allergies: allergiesOf(form),
+    customer: {
+      name: text('name'),
+      ...(text('phone') ? { phone: text('phone') } : {}),
+      ...(text('email') ? { email: text('email') } : {}),
+    },
+    payment: link ? ('link' as const) : ('counter' as const),
+    sendLinkBy: {
+      sms: link && form.get('bySms') === 'on',
+      email: link && form.get('byEmail') === 'on',
+    },
+  };
+}
+
+/** Paid at the counter, or a payment link by text and/or email: two submit buttons. */
+function EntryActions(props: {
+  busy: boolean;
+  blocked: boolean;
+  total: string | undefined;
+  problem: (path: string) => ReactNode;
+}) {
+  const { blocked, problem } = props;
+  return (
+    <div className="entry__actions">
+      <button className="entry__primary" name="payment" value="counter" disabled={blocked}>
+        {props.busy ? 'Placing…' : `Paid at the counter${props.total ? ` · ${props.total}` : ''}`}
+      </button>
+      <fieldset className="entry__link-choice">
+        <legend>Or send a payment link</legend>
+        <label>
+          <input type="checkbox" name="bySms" defaultChecked /> Text it
+        </label>
+        <label>
+          <input type="checkbox" name="byEmail" /> Email it
+        </label>
+        {problem('sendLinkBy.sms')}
+        {problem('sendLinkBy.email')}
+        {problem('payment')}
+        <button className="entry__secondary" name="payment" value="link" disabled={blocked}>
+          Send payment link
+        </button>
+      </fieldset>
     </div>
   );
 }
