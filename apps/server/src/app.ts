@@ -18,7 +18,7 @@ import {
   type CallTransport,
   type DomainConfig,
   type MailTransport,
-  type PostcodeLookup,
+  type Geocoder,
   type ServiceModes,
   type SmsTransport,
   type StripeGateway,
@@ -104,7 +104,7 @@ export interface AppOptions {
   /** Background jobs (payment expiry); tests that drive them by hand turn them off. */
   jobs?: boolean;
   /** The postcode service for deliveries (POSTCODE_API_URL). */
-  postcodes?: PostcodeLookup | null;
+  geocoder?: Geocoder | null;
   /** Built front ends to serve, e.g. the kitchen display at `/kitchen/`. */
   staticApps?: StaticApp[];
   /** Safety poll of the event log for stores with subscribers; 0 turns it off (tests). */
@@ -232,7 +232,7 @@ function createDeps(
     bus: new EventBus(log, { onError: (error) => app.log.error({ err: error }, 'event bus') }),
     log,
     now,
-    postcodes: options.postcodes ?? null,
+    geocoder: options.geocoder ?? null,
     limits: createRateLimits(
       db,
       options.ordersPerMinute ? { ordersPerMinute: options.ordersPerMinute } : {},

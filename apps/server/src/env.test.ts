@@ -39,6 +39,20 @@ describe('loadEnv', () => {
     );
   });
 
+  test('delivery addresses are placed by one service: a postcode service or a geocoder', () => {
+    const dev = { NODE_ENV: 'development' };
+    expect(loadEnv({ ...dev, GEOCODER_URL: 'https://geo.example/' }).GEOCODER_URL).toBe(
+      'https://geo.example/',
+    );
+    expect(() =>
+      loadEnv({
+        ...dev,
+        GEOCODER_URL: 'https://geo.example/',
+        POSTCODE_API_URL: 'https://api.postcodes.io/',
+      }),
+    ).toThrow(/GEOCODER_URL: set it or POSTCODE_API_URL, not both/);
+  });
+
   test('TRUST_PROXY: unset, any proxy, a number of hops, or a list of addresses', () => {
     const dev = { NODE_ENV: 'development' };
     expect(loadEnv(dev).TRUST_PROXY).toBeUndefined();

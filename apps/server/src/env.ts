@@ -66,8 +66,12 @@ const EnvSchema = z.object({
   /** Email over SMTP (`smtp://user:pass@host:587`); without it, email is recorded, not sent. */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).default('KDS <orders@kds.local>'),
-  /** A postcodes.io-style service for delivery addresses; without it, no delivery. */
+  /**
+   * How delivery addresses are placed on the map (one of the two; without either, no delivery):
+   * a postcodes.io-style postcode service (UK), or a Nominatim-style address geocoder (anywhere).
+   */
   POSTCODE_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  GEOCODER_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Where daily backups go; unset: no daily backup (`kds backup` still works). */
   BACKUP_DIR: z.string().min(1).optional(),
   /** When the daily backup runs, server local time. */
@@ -183,6 +187,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     if (!env.PUBLIC_URL) {
       problems.push('  PUBLIC_URL: needed in production: the https address guests and staff reach');
     }
+  }
+  if (env.POSTCODE_API_URL && env.GEOCODER_URL) {
+    problems.push(
+      '  GEOCODER_URL: set it or POSTCODE_API_URL, not both: one service places addresses',
+    );
   }
   if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
     problems.push('  STRIPE_WEBHOOK_SECRET: needed with STRIPE_SECRET_KEY');

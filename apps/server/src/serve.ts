@@ -1,5 +1,4 @@
 import {
-  createPostcodeLookup,
   createSimulatedStripe,
   createSmtpMailer,
   createStripeGateway,
@@ -17,6 +16,7 @@ import { scheduleDailyBackups } from './backups.ts';
 import { openDatabase } from './database.ts';
 import { EnvError, type Env } from './env.ts';
 import { paths } from './paths.ts';
+import { geocoderFrom } from './geocoder.ts';
 
 /** `kds start`: migrate, check what production needs, serve until SIGINT/SIGTERM. */
 export async function serve(env: Env) {
@@ -94,7 +94,7 @@ function appOptions(
     webhookAllowedNetworks: env.WEBHOOK_ALLOWED_NETWORKS,
     ...(env.TRUST_PROXY !== undefined ? { trustProxy: env.TRUST_PROXY } : {}),
     cookieSecure: env.COOKIE_SECURE,
-    postcodes: env.POSTCODE_API_URL ? createPostcodeLookup(env.POSTCODE_API_URL) : null,
+    geocoder: geocoderFrom(env),
     domain: {
       sessionTtlMs: env.SESSION_TTL_HOURS * 3600_000,
       messagesPerRecipientPerDay: env.MESSAGES_PER_RECIPIENT_PER_DAY,

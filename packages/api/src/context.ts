@@ -2,7 +2,7 @@ import type { Database } from '@kds/db';
 import { resolvePrincipal } from './domain/auth/resolve-principal.ts';
 import type { DomainConfig, DomainContext } from './domain/context.ts';
 import type { PaymentGateway } from './domain/payments/ports.ts';
-import type { PostcodeLookup } from './domain/stores/location.ts';
+import type { Geocoder } from './domain/stores/location.ts';
 import type { EventBus, EventLog } from './events/event-bus.ts';
 import type { RateLimits } from './rate-limits.ts';
 import type { StreamGuard, StreamLease } from './stream-guard.ts';
@@ -14,7 +14,7 @@ export interface ApiDeps {
   log: EventLog;
   config: DomainConfig;
   now: () => Date;
-  postcodes: PostcodeLookup | null;
+  geocoder: Geocoder | null;
   payments: PaymentGateway | null;
   limits: RateLimits;
   streams: StreamGuard;
@@ -64,7 +64,7 @@ export async function createApiContext(
     config: deps.config,
     now: deps.now,
     principal,
-    postcodes: deps.postcodes,
+    geocoder: deps.geocoder,
     payments: deps.payments,
     sessionCookie: request.sessionCookie ?? null,
     limits: deps.limits,

@@ -12,9 +12,10 @@ export type { DomainConfig, Principal, ServiceModes } from './domain/context.ts'
 export { hashPassword, stillValidPrincipals } from './domain/auth/index.ts';
 export { EventBus, EVENTS_CHANNEL, createEventLog, listenForEvents } from './events/index.ts';
 export type { StoredEvent, Ticket, TicketItem, EventType } from './events/index.ts';
+export { createAddressGeocoder } from './gateways/geocoder.ts';
 export { createPostcodeLookup } from './gateways/postcodes.ts';
 export { createRawTcpPrinter } from './gateways/raw-tcp-printer.ts';
-export type { PostcodeLookup } from './domain/stores/location.ts';
+export type { Geocoder } from './domain/stores/location.ts';
 export {
   createSimulatedStripe,
   createStripeGateway,

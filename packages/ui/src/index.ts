@@ -21,3 +21,4 @@ export { OrderEntry } from './order-entry/order-entry.tsx';
 export { problemsOf, type ProblemMap } from './order-entry/problems.ts';
 export { Totals } from './order-entry/totals.tsx';
 export type { Menu, MenuItem, Preview } from './order-entry/types.ts';
+export { messageFor } from './error-message.ts';

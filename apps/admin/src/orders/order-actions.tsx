@@ -15,6 +15,7 @@ export function OrderActions({
 }) {
   const trpc = useTRPC();
   const complete = useMutation(trpc.order.complete.mutationOptions());
+  const dispatch = useMutation(trpc.order.dispatch.mutationOptions());
   const paymentLink = useMutation(trpc.payment.link.mutationOptions());
   const markPaid = useMutation(trpc.payment.markPaidAtCounter.mutationOptions());
   const cancel = useMutation(trpc.order.cancel.mutationOptions());
@@ -23,12 +24,37 @@ export function OrderActions({
   const open = !['COMPLETED', 'CANCELED', 'EXPIRED'].includes(order.status);
   return (
     <div className="actions">
-      {order.status === 'READY' && (
+      {order.status === 'READY' && order.fulfilment !== 'delivery' && (
         <button
           className="btn"
           onClick={() => act('Completed', () => complete.mutateAsync({ orderId }))}
         >
           Mark completed
+        </button>
+      )}
+      {order.status === 'READY' && order.fulfilment === 'delivery' && (
+        <button
+          className="btn"
+          onClick={() => {
+            const name = window.prompt("Driver's name (leave empty if none)");
+            if (name === null) return;
+            void act('Sent out for delivery', () =>
+              dispatch.mutateAsync({
+                orderId,
+                ...(name.trim() ? { driver: { name: name.trim() } } : {}),
+              }),
+            );
+          }}
+        >
+          Send out for delivery
+        </button>
+      )}
+      {order.status === 'OUT_FOR_DELIVERY' && (
+        <button
+          className="btn"
+          onClick={() => act('Delivered', () => complete.mutateAsync({ orderId }))}
+        >
+          Mark delivered
         </button>
       )}
       {order.status === 'PENDING_PAYMENT' && (

@@ -54,7 +54,11 @@ export function OrderPage({ orderId }: { orderId: string }) {
           </h1>
           <p className="muted">
             {fulfilmentWord(order.fulfilment)}
-            {order.tableLabel && ` · table ${order.tableLabel}`} · {order.customerName}
+            {order.tableLabel && ` · table ${order.tableLabel}`}
+            {order.deliveryAddress &&
+              ` to ${order.deliveryAddress}, ${order.deliveryPostcode ?? ''}`}
+            {order.driverName && ` · driver ${order.driverName}`}
+            {order.source === 'staff' && ' · taken by staff'} · {order.customerName}
             {order.customerPhone && ` · ${order.customerPhone}`}
             {order.customerEmail && ` · ${order.customerEmail}`} · created{' '}
             {dateTime(order.createdAt)}

@@ -1,18 +1,16 @@
 import { useTRPC } from '@kds/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Link } from 'wouter';
-import { duration, money } from '../shared/format.ts';
+import { money } from '../shared/format.ts';
 import { Loading, Problem } from '../shared/states.tsx';
 import type { Outputs } from '../shared/types.ts';
-import { Tile } from '../shared/feedback.tsx';
+import { Chart, SpreadTable } from './report-parts.tsx';
+import { ReportTiles } from './report-tiles.tsx';
 
 type Report = Outputs['report']['summary'];
-type Spread = Report['timeToReady'];
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`);
 
 /** Sales, kitchen times, rates and profit for a range of days, from the event log. */
 export function ReportsPage() {
@@ -69,24 +67,7 @@ function ReportBody({ report }: { report: Report }) {
   const hours = report.byHour.filter((h) => h.orders > 0);
   return (
     <>
-      <section className="tiles" aria-label="Totals">
-        <Tile label="Orders" value={String(report.orders)} />
-        <Tile label="Revenue" value={cur(report.revenueCents)} />
-        <Tile label="Profit" value={cur(report.profit.profitCents)} />
-        <Tile
-          label="Time to ready (p50 / p90)"
-          value={`${duration(report.timeToReady.p50)} / ${duration(report.timeToReady.p90)}`}
-        />
-      </section>
-      <section className="tiles" aria-label="Rates">
-        <Tile label="Completed" value={percent(report.rates.completion)} />
-        <Tile label="Canceled" value={percent(report.rates.cancellation)} />
-        <Tile label="Online orders paid" value={percent(report.rates.paymentConversion)} />
-        <Tile
-          label="Texts / emails delivered"
-          value={`${percent(report.delivery.sms.rate)} / ${percent(report.delivery.email.rate)}`}
-        />
-      </section>
+      <ReportTiles report={report} />
       <div className="grid-2">
         <section className="card" aria-labelledby="by-hour">
           <h2 id="by-hour">Orders by hour</h2>
@@ -157,79 +138,5 @@ function ReportBody({ report }: { report: Report }) {
         </section>
       </div>
     </>
-  );
-}
-
-function Chart({
-  data,
-  x,
-  y,
-  label,
-}: {
-  data: Record<string, unknown>[];
-  x: string;
-  y: string;
-  label: string;
-}) {
-  return (
-    <div style={{ width: '100%', height: 240 }} role="img" aria-label={`${label} chart`}>
-      <ResponsiveContainer>
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey={x} tick={{ fontSize: 12 }} />
-          <YAxis tick={{ fontSize: 12 }} allowDecimals={false} />
-          <Tooltip />
-          <Bar
-            dataKey={y}
-            name={label}
-            fill="#2563eb"
-            radius={[4, 4, 0, 0]}
-            isAnimationActive={false}
-          />
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
-  );
-}
-
-function SpreadTable({ title, rows }: { title: string; rows: (Spread & { key: string })[] }) {
-  return (
-    <section className="card" aria-label={title}>
-      <h2>{title}</h2>
-      {rows.length === 0 ? (
-        <p className="muted">No finished tickets in this range.</p>
-      ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{title.split(' by ')[1] ?? ''}</th>
-              <th scope="col" className="num">
-                Tickets
-              </th>
-              <th scope="col" className="num">
-                p50
-              </th>
-              <th scope="col" className="num">
-                p90
-              </th>
-              <th scope="col" className="num">
-                Mean
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.key}>
-                <td>{r.key}</td>
-                <td className="num">{r.count}</td>
-                <td className="num">{duration(r.p50)}</td>
-                <td className="num">{duration(r.p90)}</td>
-                <td className="num">{duration(r.mean)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
   );
 }

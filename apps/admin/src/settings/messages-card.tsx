@@ -6,6 +6,7 @@ const TEMPLATE_LABELS = {
   smsStarted: '"Expected at" text',
   smsReady: 'Ready text',
   callReady: 'Ready call (spoken)',
+  smsOnTheWay: '"On its way" text (deliveries)',
   smsPaymentLink: 'Payment link text (phone orders)',
 } as const;
 
@@ -22,7 +23,7 @@ export function MessagesCard({
   return (
     <Card
       title="Messages to guests and staff"
-      hint="Texts and calls go only to guests who agreed. Placeholders: {store} {number} {code} {link} {eta} {total} {payBy} {wait}; [square brackets] drop a part when a value is empty."
+      hint="Texts and calls go only to guests who agreed. Placeholders: {store} {number} {code} {link} {eta} {total} {payBy} {wait} {driver}; [square brackets] drop a part when a value is empty."
     >
       <div className="form-grid">
         <Check label="Texts (SMS)" checked={n.sms} onChange={(sms) => setN({ sms })} />

@@ -33,6 +33,7 @@ function applyChange(board: Board, event: StoredEvent): Board | null {
     }
     case 'order.canceled':
     case 'order.completed':
+    case 'order.dispatched':
     case 'order.expired':
       return { ...board, tickets: board.tickets.filter((t) => t.orderId !== id) };
     case 'order.items_added': {

@@ -3,6 +3,8 @@ import type { useTicketActions } from '../board/use-ticket-actions.ts';
 import type { KitchenConfig, Station, Ticket } from '../board/types.ts';
 import type { Panel } from '../board/use-board-ui.ts';
 import { allDay } from '../board/views.ts';
+import { isFrontOfHouse } from '../board/top-bar.tsx';
+import { DispatchForm, OnTheRoad } from './deliveries.tsx';
 import { HelpPanel } from './help-panel.tsx';
 import { PrintPanel } from './print-panel.tsx';
 
@@ -42,7 +44,12 @@ export function Panels(props: PanelsProps) {
       </header>
       {panel === 'allDay' && <AllDay tickets={props.tickets} station={props.station} />}
       {panel === 'recall' && (
-        <Recall list={props.recallList} actions={props.actions} config={props.config} />
+        <Recall
+          list={props.recallList}
+          actions={props.actions}
+          config={props.config}
+          station={props.station}
+        />
       )}
       {panel === 'eightySix' && (
         <EightySix config={props.config} station={props.station} actions={props.actions} />
@@ -85,34 +92,46 @@ function AllDay({ tickets, station }: { tickets: Ticket[]; station: Station | nu
   );
 }
 
-function Recall(props: { list: Ticket[]; actions: PanelsProps['actions']; config: KitchenConfig }) {
+function Recall(props: {
+  list: Ticket[];
+  actions: PanelsProps['actions'];
+  config: KitchenConfig;
+  station: Station | null;
+}) {
   const { list, actions, config } = props;
-  if (list.length === 0) return <p>Nothing bumped yet.</p>;
+  const pass = isFrontOfHouse(config, props.station);
   return (
-    <ul className="recall">
-      {list.slice(0, 12).map((t) => (
-        <li key={t.orderId}>
-          <span>
-            <b>#{t.number}</b> {t.customerName} · {t.status === 'READY' ? 'Ready' : 'Bumped here'}
-          </span>
-          <button
-            type="button"
-            className="btn"
-            aria-label={`Recall order ${t.number}`}
-            onClick={() => void actions.recall(t)}
-          >
-            Recall
-          </button>
-          {t.status === 'READY' && (
-            <HandOver
-              ticket={t}
-              needsCode={config.store.pickupCodeRequired && t.fulfilment === 'pickup'}
-              actions={actions}
-            />
-          )}
-        </li>
-      ))}
-    </ul>
+    <>
+      {list.length === 0 && <p>Nothing bumped yet.</p>}
+      <ul className="recall">
+        {list.slice(0, 12).map((t) => (
+          <li key={t.orderId}>
+            <span>
+              <b>#{t.number}</b> {t.customerName} · {t.status === 'READY' ? 'Ready' : 'Bumped here'}
+            </span>
+            <button
+              type="button"
+              className="btn"
+              aria-label={`Recall order ${t.number}`}
+              onClick={() => void actions.recall(t)}
+            >
+              Recall
+            </button>
+            {t.status === 'READY' && t.fulfilment === 'delivery' && pass && (
+              <DispatchForm ticket={t} />
+            )}
+            {t.status === 'READY' && t.fulfilment !== 'delivery' && (
+              <HandOver
+                ticket={t}
+                needsCode={config.store.pickupCodeRequired && t.fulfilment === 'pickup'}
+                actions={actions}
+              />
+            )}
+          </li>
+        ))}
+      </ul>
+      {pass && <OnTheRoad />}
+    </>
   );
 }
 

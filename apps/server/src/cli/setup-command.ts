@@ -1,12 +1,13 @@
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { createPostcodeLookup, setupFromCommandLine } from '@kds/api';
+import { setupFromCommandLine } from '@kds/api';
 import { ZodError } from 'zod';
 import { DataDirBusyError } from '../data-dir-lock.ts';
 import { commandLineEnv, EnvError, loadEnv } from '../env.ts';
 import { openDatabase } from '../database.ts';
 import { parseHours } from './hours-text.ts';
+import { geocoderFrom } from '../geocoder.ts';
 
 const FLAGS = {
   'owner-name': { type: 'string' },
@@ -84,7 +85,7 @@ export async function setupCommand(argv: string[]) {
             Boolean(env.STRIPE_SECRET_KEY) ||
             env.NODE_ENV !== 'production' ||
             env.ALLOW_SIMULATED_PAYMENTS,
-          postcodes: env.POSTCODE_API_URL ? createPostcodeLookup(env.POSTCODE_API_URL) : null,
+          geocoder: geocoderFrom(env),
         },
       );
     } finally {

@@ -61,6 +61,7 @@ export async function startServer(
       | 'webhookAllowedNetworks'
       | 'production'
       | 'subscriptionsPerPrincipal'
+      | 'geocoder'
     >
   > = {},
 ): Promise<Server> {

@@ -11,10 +11,17 @@ import { useSubscription } from '@trpc/tanstack-react-query';
 import { useEffect, useState } from 'react';
 import { useJustReady } from './use-just-ready.ts';
 
-type Board = { storeName: string; preparing: number[]; ready: number[]; cursor: string };
+type Board = {
+  storeName: string;
+  preparing: number[];
+  ready: number[];
+  onTheWay: number[];
+  cursor: string;
+};
 
 /**
- * The in-store board: numbers only, in two columns, readable across the room. It says whether
+ * The in-store board: numbers only, in two columns (a third while deliveries are out), readable
+ * across the room. It says whether
  * it is live, and a number turning Ready chimes and glows (once someone has tapped the screen:
  * browsers keep a page silent until then).
  */
@@ -44,12 +51,15 @@ export function BoardPage({ storeSlug }: { storeSlug: string }) {
             if (!old) return old;
             const preparing = old.preparing.filter((n) => n !== data.number);
             const ready = old.ready.filter((n) => n !== data.number);
+            const onTheWay = old.onTheWay.filter((n) => n !== data.number);
             if (data.column === 'preparing') preparing.push(data.number);
             if (data.column === 'ready') ready.unshift(data.number);
+            if (data.column === 'on_the_way') onTheWay.push(data.number);
             return {
               ...old,
               preparing: preparing.sort((a, b) => a - b),
               ready: ready.slice(0, 24),
+              onTheWay: onTheWay.sort((a, b) => a - b),
               cursor: String(data.seq),
             };
           });
@@ -98,6 +108,16 @@ export function BoardPage({ storeSlug }: { storeSlug: string }) {
           ))}
         </ul>
       </section>
+      {board.data.onTheWay.length > 0 && (
+        <section aria-labelledby="col-on-the-way" className="board__on-the-way">
+          <h2 id="col-on-the-way">On the way</h2>
+          <ul aria-live="polite">
+            {board.data.onTheWay.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        </section>
+      )}
       <SoundOverlay sound={sound} />
     </main>
   );

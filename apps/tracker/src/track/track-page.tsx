@@ -1,8 +1,10 @@
-import { askToNotify, notifyReady, notifySupport } from './ready-notification.ts';
+import { notifyReady } from './ready-notification.ts';
+import { NotifyButton } from './notify-button.tsx';
+import { Driver } from './driver-note.tsx';
 import { formatClock, formatMoney, useTRPC } from '@kds/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { navigate } from '../shared/route.ts';
 import type { Tracked } from '../shared/types.ts';
 import { PayNow } from './pay-now.tsx';
@@ -11,8 +13,15 @@ import { ExpiredNote, PaymentTerms } from './unpaid-notes.tsx';
 const STEPS = [
   { key: 'received', label: 'Received', statuses: ['PLACED'] },
   { key: 'preparing', label: 'Preparing', statuses: ['PREPARING'] },
-  { key: 'ready', label: 'Ready', statuses: ['READY', 'OUT_FOR_DELIVERY'] },
+  { key: 'ready', label: 'Ready', statuses: ['READY'] },
   { key: 'done', label: 'Collected', statuses: ['COMPLETED'] },
+] as const;
+
+/** A delivery's own last steps: it leaves with a driver and is delivered, not collected. */
+const DELIVERY_STEPS = [
+  ...STEPS.slice(0, 3),
+  { key: 'on-the-way', label: 'On its way', statuses: ['OUT_FOR_DELIVERY'] },
+  { key: 'done', label: 'Delivered', statuses: ['COMPLETED'] },
 ] as const;
 
 const HEADLINE: Record<Tracked['status'], string> = {
@@ -50,7 +59,8 @@ export function TrackPage({ token }: { token: string }) {
   }
   if (!order.data) return <p className="page">Loading your order…</p>;
   const o = order.data;
-  const current = STEPS.findIndex((s) => (s.statuses as readonly string[]).includes(o.status));
+  const steps = o.fulfilment === 'delivery' ? DELIVERY_STEPS : STEPS;
+  const current = steps.findIndex((s) => (s.statuses as readonly string[]).includes(o.status));
   const currency = o.store?.currency ?? 'USD';
   return (
     <main className="page page--track">
@@ -68,6 +78,7 @@ export function TrackPage({ token }: { token: string }) {
       {o.estimatedReadyAt && (
         <p className="eta">Ready at about {formatClock(o.estimatedReadyAt)}</p>
       )}
+      {o.status === 'OUT_FOR_DELIVERY' && <Driver order={o} />}
       {o.pickupCode && (
         <p className="pickup-code">
           Pickup code{' '}
@@ -76,7 +87,7 @@ export function TrackPage({ token }: { token: string }) {
       )}
       {o.status !== 'CANCELED' && o.status !== 'EXPIRED' && o.status !== 'PENDING_PAYMENT' && (
         <ol className="steps" aria-label="Progress">
-          {STEPS.map((s, i) => (
+          {steps.map((s, i) => (
             <li
               key={s.key}
               className={i < current ? 'is-done' : i === current ? 'is-current' : ''}
@@ -155,39 +166,4 @@ function useReadyAlert(status: Tracked['status'] | undefined, number: number | u
     }
     if (number !== undefined) void notifyReady(number);
   }, [status, number]);
-}
-
-function NotifyButton({ status }: { status: Tracked['status'] }) {
-  const [support, setSupport] = useState(notifySupport);
-  const [permission, setPermission] = useState(() =>
-    support === 'available' ? Notification.permission : 'denied',
-  );
-  if (!['PLACED', 'PREPARING'].includes(status)) return null;
-  if (support !== 'available' || permission === 'denied') {
-    return (
-      <p className="muted">
-        {support !== 'unavailable'
-          ? 'Notifications are blocked for this page: keep it open, it chimes when your order is ready.'
-          : 'Keep this page open: it chimes and vibrates when your order is ready.'}
-      </p>
-    );
-  }
-  if (permission === 'granted') return null;
-  return (
-    <button
-      type="button"
-      className="secondary"
-      onClick={() =>
-        void askToNotify().then(
-          (answer) => {
-            setPermission(answer);
-            setSupport(notifySupport());
-          },
-          () => setSupport('unavailable'),
-        )
-      }
-    >
-      Notify me when it is ready
-    </button>
-  );
 }

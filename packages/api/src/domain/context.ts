@@ -2,7 +2,7 @@ import type { Database, Transaction } from '@kds/db';
 import type { StaffRole } from './auth/principal.ts';
 import type { EventBus, EventLog } from '../events/event-bus.ts';
 import type { PaymentGateway } from './payments/ports.ts';
-import type { PostcodeLookup } from './stores/location.ts';
+import type { Geocoder } from './stores/location.ts';
 
 export type Principal =
   | {
@@ -56,7 +56,7 @@ export interface DomainContext {
   now: () => Date;
   principal: Principal | null;
   /** The postcode service, when one is configured; without it there is no delivery. */
-  postcodes: PostcodeLookup | null;
+  geocoder: Geocoder | null;
   /** The payment provider (or its simulated stand-in); null: pay at the counter only. */
   payments: PaymentGateway | null;
 }

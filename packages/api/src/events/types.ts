@@ -65,6 +65,8 @@ export interface EventPayloads {
   /** The guest added items before the kitchen started the order. */
   'order.items_added': StatusChange & { items: TicketItem[] };
   'order.completed': StatusChange;
+  /** A delivery left with its driver (their name, if given; their number stays on the order). */
+  'order.dispatched': StatusChange & { driverName: string | null };
   /** Left unpaid past its payment expiry. */
   'order.expired': StatusChange;
   /** An item was marked unavailable (86) or available again; checkout follows at once. */

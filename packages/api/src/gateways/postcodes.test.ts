@@ -32,16 +32,16 @@ afterAll(() => new Promise((resolve) => server.close(resolve)));
 
 describe('createPostcodeLookup', () => {
   test('finds a known postcode', async () => {
-    expect(await createPostcodeLookup(url).locate('SW1A 1AA')).toEqual({
+    expect(await createPostcodeLookup(url).locate({ postcode: 'SW1A 1AA' })).toEqual({
       latitude: 51.501,
       longitude: -0.1416,
     });
   });
   test('an unknown postcode is null', async () => {
-    expect(await createPostcodeLookup(url).locate('ZZ9 9ZZ')).toBeNull();
+    expect(await createPostcodeLookup(url).locate({ postcode: 'ZZ9 9ZZ' })).toBeNull();
   });
   test('a failing service throws, so the caller can say it cannot check now', async () => {
-    await expect(createPostcodeLookup(url).locate('BROKEN')).rejects.toThrow(/500/);
+    await expect(createPostcodeLookup(url).locate({ postcode: 'BROKEN' })).rejects.toThrow(/500/);
   });
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PostcodeLookup } from '../domain/stores/location.ts';
+import type { Geocoder } from '../domain/stores/location.ts';
 
 const Found = z.object({
   status: z.literal(200),
@@ -7,16 +7,17 @@ const Found = z.object({
 });
 
 /**
- * A postcode service with the postcodes.io API (`GET /postcodes/{postcode}`); any service
- * with that shape works, and tests point it at a local fake.
+ * A postcode service with the postcodes.io API (`GET /postcodes/{postcode}`), for stores in the
+ * UK: it places the postcode and ignores the street. Any service with that shape works; tests
+ * point it at a local fake.
  */
 export function createPostcodeLookup(
   baseUrl: string,
   options: { timeoutMs?: number; fetch?: typeof fetch } = {},
-): PostcodeLookup {
+): Geocoder {
   const doFetch = options.fetch ?? fetch;
   return {
-    async locate(postcode) {
+    async locate({ postcode }) {
       const url = `${baseUrl.replace(/\/$/, '')}/postcodes/${encodeURIComponent(postcode.trim())}`;
       const response = await doFetch(url, {
         signal: AbortSignal.timeout(options.timeoutMs ?? 3_000),

@@ -61,6 +61,9 @@ const ACCESS: Record<string, 'public' | 'staff' | 'kitchen' | 'manager'> = {
   'order.addItems': 'public',
   /** Managers and the expo screen; the verb refuses cooks and prep screens (staff-orders tests). */
   'order.enter': 'kitchen',
+  /** Managers and the expo screen; the verb refuses cooks and prep screens (delivery tests). */
+  'order.dispatch': 'kitchen',
+  'order.onTheRoad': 'kitchen',
   'order.complete': 'kitchen',
   'order.pay': 'public',
   'order.list': 'manager',

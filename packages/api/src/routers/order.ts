@@ -5,6 +5,9 @@ import {
   CancelOrderInput,
   completeOrder,
   CompleteOrderInput,
+  deliveriesOnTheRoad,
+  dispatchOrder,
+  DispatchOrderInput,
   enterOrder,
   EnterOrderInput,
   placeOrder,
@@ -57,6 +60,12 @@ export const orderRouter = router({
     .use(limitFailures((limits) => limits.pickupCode, 'client', 'too many wrong pickup codes'))
     .input(CompleteOrderInput)
     .mutation(({ ctx, input }) => completeOrder({ ctx, input })),
+  /** A ready delivery leaves with its driver; the pass (manager or expo screen) sends it. */
+  dispatch: kitchenProcedure
+    .input(DispatchOrderInput)
+    .mutation(({ ctx, input }) => dispatchOrder({ ctx, input })),
+  /** Deliveries out with a driver, for the pass to mark delivered. */
+  onTheRoad: kitchenProcedure.query(({ ctx }) => deliveriesOnTheRoad({ ctx })),
   pay: publicProcedure.input(PayOrderInput).mutation(({ ctx, input }) => payOrder({ ctx, input })),
   /** The admin console: the store's orders, one order's whole story, and what changes live. */
   list: managerProcedure

@@ -25,7 +25,7 @@ import type { DomainConfig, Principal } from '../domain/context.ts';
 import { StreamGuard } from '../stream-guard.ts';
 import { createSimulatedStripe } from '../gateways/stripe.ts';
 import type { PaymentGateway } from '../domain/payments/ports.ts';
-import type { PostcodeLookup } from '../domain/stores/location.ts';
+import type { Geocoder } from '../domain/stores/location.ts';
 import type { StaffRole } from '../domain/auth/principal.ts';
 import { EventBus } from '../events/event-bus.ts';
 import { createEventLog } from '../events/wiring.ts';
@@ -78,7 +78,7 @@ const NO_STORE = { storeId: '', station: {}, item: {}, modifier: {} } as unknown
 /** A migrated database with the demo store, a bus, and callers through the real router. */
 export async function createHarness(
   options: {
-    postcodes?: PostcodeLookup;
+    geocoder?: Geocoder;
     payments?: PaymentGateway | null;
     /** false: a fresh install with no store at all (first run); `demo` is then empty. */
     seed?: boolean;
@@ -108,7 +108,7 @@ export async function createHarness(
     config,
     now: () => new Date(),
     principal,
-    postcodes: options.postcodes ?? null,
+    geocoder: options.geocoder ?? null,
     // The demo's default: online payment through the simulated checkout.
     payments: options.payments === undefined ? simulated : options.payments,
     sessionCookie: null,

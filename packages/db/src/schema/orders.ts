@@ -50,6 +50,9 @@ export const orders = pgTable(
     tableLabel: text(),
     deliveryAddress: text(),
     deliveryPostcode: text(),
+    /** Who took a delivery out, when the store says (its own drivers, or a courier's). */
+    driverName: text(),
+    driverPhone: text(),
     customerName: text().notNull(),
     customerPhone: text(),
     customerEmail: text(),

@@ -18,7 +18,7 @@ export interface OpeningInterval {
 
 /** Messages a store can word itself; placeholders such as `{number}` and `{link}` are filled in. */
 export type MessageTemplateKey =
-  'smsConfirmation' | 'smsStarted' | 'smsReady' | 'callReady' | 'smsPaymentLink';
+  'smsConfirmation' | 'smsStarted' | 'smsReady' | 'callReady' | 'smsOnTheWay' | 'smsPaymentLink';
 
 export interface NotificationSettings {
   sms: boolean;

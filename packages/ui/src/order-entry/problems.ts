@@ -1,3 +1,5 @@
+import { messageFor } from '../error-message.ts';
+
 /** Where the server said something is wrong: a path like "customer.phone" or "items.1". */
 export type ProblemMap = Record<string, string>;
 
@@ -25,8 +27,7 @@ export function problemsOf(
   for (const i of shape?.data?.issues ?? []) add(i.path, i.message);
   for (const p of shape?.data?.details?.problems ?? []) add(p.path, p.message);
   const known = Object.keys(byPath).length > 0;
-  const general =
-    byPath[''] ?? (error && !known ? (shape?.message ?? 'Something went wrong. Try again.') : null);
+  const general = byPath[''] ?? (error && !known ? messageFor(error) : null);
   delete byPath[''];
   return { byPath, general };
 }

@@ -37,6 +37,7 @@ const EVENT_WORDS: Record<string, string> = {
   'order.canceled': 'Canceled',
   'order.items_added': 'Items added by the guest',
   'order.completed': 'Handed over',
+  'order.dispatched': 'Out for delivery',
   'order.expired': 'Expired unpaid',
 };
 

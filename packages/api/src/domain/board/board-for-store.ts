@@ -6,13 +6,14 @@ import { findStoreBySlug } from '../orders/internal.ts';
 import { kitchenPaymentStatuses } from '../orders/state-machine.ts';
 import type { BoardForStoreInput } from './schemas.ts';
 
-export type BoardColumn = 'preparing' | 'ready';
+export type BoardColumn = 'preparing' | 'ready' | 'on_the_way';
 
 /** How many READY numbers the board shows: the most recent. */
 const READY_SHOWN = 24;
 
 /**
- * The in-store board: order numbers only, never names, in two columns. Read with its cursor in
+ * The in-store board: order numbers only, never names, in two columns (and a third for
+ * deliveries out with a driver, while there are any). Read with its cursor in
  * one snapshot, so the board subscribes from exactly what it shows.
  */
 export async function boardForStore({
@@ -35,7 +36,7 @@ export async function boardForStore({
         .where(
           and(
             eq(orders.storeId, store.id),
-            inArray(orders.status, ['PLACED', 'PREPARING', 'READY']),
+            inArray(orders.status, ['PLACED', 'PREPARING', 'READY', 'OUT_FOR_DELIVERY']),
             inArray(orders.paymentStatus, [...kitchenPaymentStatuses]),
           ),
         )
@@ -43,13 +44,17 @@ export async function boardForStore({
       return {
         storeName: store.name,
         preparing: open
-          .filter((o) => o.status !== 'READY')
+          .filter((o) => o.status === 'PLACED' || o.status === 'PREPARING')
           .map((o) => o.number)
           .sort((a, b) => a - b),
         ready: open
           .filter((o) => o.status === 'READY')
           .slice(0, READY_SHOWN)
           .map((o) => o.number),
+        onTheWay: open
+          .filter((o) => o.status === 'OUT_FOR_DELIVERY')
+          .map((o) => o.number)
+          .sort((a, b) => a - b),
         cursor: String(head?.eventSeq ?? 0),
       };
     },
@@ -70,7 +75,13 @@ export function toBoardChange(event: StoredEvent): BoardChange | null {
     seq: event.seq,
     number,
     column:
-      status === 'READY' ? 'ready' : ['PLACED', 'PREPARING'].includes(status) ? 'preparing' : null,
+      status === 'READY'
+        ? 'ready'
+        : status === 'OUT_FOR_DELIVERY'
+          ? 'on_the_way'
+          : ['PLACED', 'PREPARING'].includes(status)
+            ? 'preparing'
+            : null,
   });
   switch (event.type) {
     case 'order.placed':

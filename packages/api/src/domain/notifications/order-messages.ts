@@ -26,8 +26,17 @@ export async function queueStartedMessages(tx: TxContext, store: Store, order: O
   if (store.settings.notifications.smsStarted) await queueSms(tx, store, order, 'started');
 }
 
-/** Ready: a text and, when the store calls and the guest agreed, a call. */
+/**
+ * Ready: a text and, when the store calls and the guest agreed, a call. A delivery is not the
+ * guest's to collect: they hear when it leaves with its driver instead.
+ */
 export async function queueReadyMessages(tx: TxContext, store: Store, order: Order) {
+  if (order.fulfilment === 'delivery') return;
   await queueSms(tx, store, order, 'ready');
   await queueReadyCall(tx, store, order);
+}
+
+/** Out for delivery: "on its way", with the tracker link. */
+export async function queueDispatchedMessages(tx: TxContext, store: Store, order: Order) {
+  await queueSms(tx, store, order, 'dispatched');
 }

@@ -9,7 +9,7 @@ import { formatCents } from '../money.ts';
 import { renderTemplate, templateFor, type TemplateValues } from './templates.ts';
 import { pickupCodeFor } from '../orders/pickup-code.ts';
 
-export type SmsKind = 'confirmation' | 'started' | 'ready' | 'payment_link';
+export type SmsKind = 'confirmation' | 'started' | 'ready' | 'dispatched' | 'payment_link';
 
 /** Sends one text message; resolves with the provider's id. */
 export interface SmsTransport {
@@ -71,6 +71,7 @@ export async function messageValues(
     total: formatCents(order.totalCents, store.currency),
     payBy: terms.payBy,
     wait: terms.wait,
+    driver: order.driverName ?? '',
   };
 }
 
@@ -78,6 +79,7 @@ const TEMPLATE_OF = {
   confirmation: 'smsConfirmation',
   started: 'smsStarted',
   ready: 'smsReady',
+  dispatched: 'smsOnTheWay',
   payment_link: 'smsPaymentLink',
 } as const;
 

@@ -10,6 +10,7 @@ const values = {
   total: '$18.40',
   payBy: '',
   wait: '',
+  driver: '',
 };
 
 describe('message templates', () => {
@@ -35,6 +36,15 @@ describe('message templates', () => {
     );
     expect(renderTemplate(DEFAULT_TEMPLATES.smsPaymentLink, { ...link, eta: '20:15' })).toBe(
       'Demo Grill: pay for order #42 ($18.40) here: https://x/t/1 The link works until Tue 19:30. Ready at 20:15.',
+    );
+  });
+
+  test('a delivery on its way names its driver when the store said who', () => {
+    expect(renderTemplate(DEFAULT_TEMPLATES.smsOnTheWay, { ...values, driver: 'Sam' })).toBe(
+      'Demo Grill: order #42 is on its way with Sam. Follow it: https://x/t/1',
+    );
+    expect(renderTemplate(DEFAULT_TEMPLATES.smsOnTheWay, values)).toBe(
+      'Demo Grill: order #42 is on its way. Follow it: https://x/t/1',
     );
   });
 

@@ -15,6 +15,8 @@ export interface TemplateValues {
   payBy: string;
   /** Minutes from payment to ready for an unpaid ASAP order, or empty. */
   wait: string;
+  /** The driver's name once a delivery is on its way, or empty. */
+  driver: string;
 }
 
 /** Short and transactional; `[... {code} ...]` is dropped when there is no pickup code. */
@@ -23,6 +25,7 @@ export const DEFAULT_TEMPLATES: Record<MessageTemplateKey, string> = {
   smsStarted: '{store}: the kitchen is making order #{number}[, expected at {eta}].',
   smsReady: '{store}: order #{number} is ready![ Show code {code} at the counter.]',
   callReady: 'Hello from {store}. Your order number {number} is ready. Please come to the counter.',
+  smsOnTheWay: '{store}: order #{number} is on its way[ with {driver}]. Follow it: {link}',
   smsPaymentLink:
     '{store}: pay for order #{number} ({total}) here: {link}[ The link works until {payBy}.][ Ready about {wait} min after you pay.][ Ready at {eta}.]',
 };
@@ -36,6 +39,7 @@ export const TEMPLATE_PLACEHOLDERS = [
   'total',
   'payBy',
   'wait',
+  'driver',
 ] as const;
 
 /**

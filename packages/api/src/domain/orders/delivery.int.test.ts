@@ -38,7 +38,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => fake.listen(0, '127.0.0.1', resolve));
   const address = fake.address();
   url = typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : '';
-  withService = await createHarness({ postcodes: createPostcodeLookup(url) });
+  withService = await createHarness({ geocoder: createPostcodeLookup(url) });
   withoutService = await createHarness();
 });
 afterAll(async () => {

@@ -4,17 +4,17 @@ import { distanceMeters } from '../stores/location.ts';
 import type { Problem } from './pricing.ts';
 import type { FulfilmentInput } from './schemas.ts';
 
-/** Delivery is offered only with a postcode service, a radius and the store's location. */
+/** Delivery is offered only with a geocoder, a radius and the store's location. */
 export function deliversFrom(ctx: DomainContext, store: Store) {
   const { location, deliveryRadiusMeters } = store.settings;
-  return ctx.postcodes && location && deliveryRadiusMeters > 0
-    ? { postcodes: ctx.postcodes, location, radius: deliveryRadiusMeters }
+  return ctx.geocoder && location && deliveryRadiusMeters > 0
+    ? { geocoder: ctx.geocoder, location, radius: deliveryRadiusMeters }
     : null;
 }
 
 /**
- * Whether the address can be delivered to: its postcode must be known and within the store's
- * radius. Called before any transaction: a slow postcode service never holds a lock.
+ * Whether the address can be delivered to: it must be found and within the store's radius.
+ * Called before any transaction: a slow geocoder never holds a lock.
  */
 export async function deliveryProblems(
   ctx: DomainContext,
@@ -35,7 +35,10 @@ export async function deliveryProblems(
   }
   let point;
   try {
-    point = await service.postcodes.locate(fulfilment.postcode);
+    point = await service.geocoder.locate({
+      address: fulfilment.address,
+      postcode: fulfilment.postcode,
+    });
   } catch {
     return [
       {
@@ -46,7 +49,13 @@ export async function deliveryProblems(
     ];
   }
   if (!point)
-    return [{ path: at, code: 'POSTCODE_UNKNOWN', message: 'we do not know this postcode' }];
+    return [
+      {
+        path: at,
+        code: 'POSTCODE_UNKNOWN',
+        message: 'we cannot find this address; check the postcode',
+      },
+    ];
   const meters = distanceMeters(service.location, point);
   if (meters > service.radius) {
     const km = (m: number) => `${(m / 1000).toFixed(1)} km`;

@@ -3,6 +3,7 @@ export { bumpItem } from './bump-item.ts';
 export { bumpTicket } from './bump-ticket.ts';
 export { cancelOrder } from './cancel-order.ts';
 export { completeOrder } from './complete-order.ts';
+export { deliveriesOnTheRoad, dispatchOrder, type OnTheRoad } from './dispatch-order.ts';
 export { enterOrder } from './enter-order.ts';
 export { pickupCodeFor } from './pickup-code.ts';
 export { businessDateOf, placeOrder, type PlaceOrderResult } from './place-order.ts';

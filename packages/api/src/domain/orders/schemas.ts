@@ -127,3 +127,19 @@ export const CompleteOrderInput = z.object({
     .optional(),
 });
 export type CompleteOrderInput = z.infer<typeof CompleteOrderInput>;
+
+export const DispatchOrderInput = z.object({
+  ...OrderRef,
+  /** Who takes it out, when the store says: its own driver, or a courier's. */
+  driver: z
+    .object({
+      name: z.string().trim().min(1, 'a name').max(60),
+      phone: z
+        .string()
+        .trim()
+        .regex(/^\+[1-9]\d{6,14}$/, 'an international number, like +15551234567')
+        .optional(),
+    })
+    .optional(),
+});
+export type DispatchOrderInput = z.infer<typeof DispatchOrderInput>;

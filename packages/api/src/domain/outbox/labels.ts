@@ -8,6 +8,7 @@ const LABELS: Record<string, string> = {
   'email.canceled': 'Cancellation email',
   'email.payment_link': 'Payment link email',
   'sms.payment_link': 'Payment link text',
+  'sms.dispatched': '"On its way" text',
   'email.staff_order': 'New-order email to staff',
   'email.staff_invitation': 'Staff invitation email',
   'sms.service_test': 'Test text',

@@ -5,7 +5,9 @@
  * Ticket times replay each order's events: an item is done when bumped (at its station, or by
  * a READY bump) and queued again when recalled, so a recall moves the finish to the last bump.
  * A station's time for an order is from `order.placed` to its last item done; an order's time
- * to ready is from `order.placed` to its last READY. Canceled orders count in the rates, not in
+ * to ready is from `order.placed` to its last READY. A delivery's time to dispatch is from its
+ * last READY to `order.dispatched`, its time on the road from there to `order.completed`.
+ * Canceled orders count in the rates, not in
  * ticket times or sales. Percentiles are nearest-rank: the smallest value with at least p% of
  * the values at or below it.
  */
@@ -94,6 +96,8 @@ interface ItemState {
 export function replayTicket(events: ReportEvent[]) {
   let placedAt: Date | null = null;
   let readyAt: Date | null = null;
+  let dispatchedAt: Date | null = null;
+  let completedAt: Date | null = null;
   let canceled = false;
   const items = new Map<string, ItemState>();
   const add = (list: unknown) => {
@@ -131,9 +135,15 @@ export function replayTicket(events: ReportEvent[]) {
       case 'order.canceled':
         canceled = true;
         break;
+      case 'order.dispatched':
+        dispatchedAt = e.at;
+        break;
+      case 'order.completed':
+        completedAt = e.at;
+        break;
     }
   }
-  return { placedAt, readyAt, canceled, items: [...items.values()] };
+  return { placedAt, readyAt, dispatchedAt, completedAt, canceled, items: [...items.values()] };
 }
 
 const seconds = (from: Date, to: Date) => Math.round((to.getTime() - from.getTime()) / 1000);
@@ -200,9 +210,15 @@ export function computeReport(input: ReportInput) {
   const itemTimes = new Map<string, number[]>();
   const hourTimes = new Map<number, number[]>();
   const readyTimes: number[] = [];
+  const toDispatch: number[] = [];
+  const onTheRoad: number[] = [];
   for (const o of sold) {
     const story = replayTicket(eventsBy.get(o.id) ?? []);
     if (!story.placedAt || story.canceled) continue;
+    if (story.dispatchedAt) {
+      if (story.readyAt) toDispatch.push(seconds(story.readyAt, story.dispatchedAt));
+      if (story.completedAt) onTheRoad.push(seconds(story.dispatchedAt, story.completedAt));
+    }
     const placedAt = story.placedAt;
     const perStation = new Map<string, Date[]>();
     let complete = true;
@@ -269,6 +285,7 @@ export function computeReport(input: ReportInput) {
       paymentConversion: rate(online.filter((o) => o.placedAt).length, online.length),
     },
     timeToReady: spread(readyTimes),
+    deliveries: { timeToDispatch: spread(toDispatch), timeOnTheRoad: spread(onTheRoad) },
     ticketTimes: {
       byStation: [...stationTimes].map(([station, v]) => ({ station, ...spread(v) })),
       byItem: [...itemTimes].map(([item, v]) => ({ item, ...spread(v) })),

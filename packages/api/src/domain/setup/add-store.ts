@@ -16,7 +16,7 @@ export async function addStore({ ctx, input }: { ctx: DomainContext; input: NewS
   if (owner.role !== 'owner') throw new ForbiddenError('only an owner can open a store');
   const settings = await newStoreSettings(input, {
     onlinePayments: ctx.payments !== null,
-    postcodes: ctx.postcodes,
+    geocoder: ctx.geocoder,
   });
   return withTransaction(ctx, async ({ tx }) => {
     const store = await insertStore(tx, input, settings);

@@ -87,7 +87,7 @@ describe('first run', () => {
   test('`kds setup` on the machine needs no code, and only works on an empty install', async () => {
     h = await createHarness({ seed: false });
     const { code: _c, ...input } = firstRun('');
-    const services = { onlinePayments: false, postcodes: null };
+    const services = { onlinePayments: false, geocoder: null };
     const { storeId, ownerId } = await setupFromCommandLine(
       h.db,
       { owner: { ...input.owner, email: 'rosa@tacos.example' }, store: input.store },

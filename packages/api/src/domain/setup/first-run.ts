@@ -69,7 +69,7 @@ export async function createFirstStore({
   }
   const settings = await newStoreSettings(input.store, {
     onlinePayments: ctx.payments !== null,
-    postcodes: ctx.postcodes,
+    geocoder: ctx.geocoder,
   });
   const passwordHash = await hashPassword(input.owner.password);
   const created = await withTransaction(ctx, (tx) =>

@@ -8,14 +8,14 @@ import {
 } from '@kds/db';
 import { eq } from 'drizzle-orm';
 import { ValidationError, ConflictError } from '../errors.ts';
-import type { PostcodeLookup } from '../stores/location.ts';
+import type { Geocoder } from '../stores/location.ts';
 import { claimSlug } from '../stores/store-slug.ts';
 import type { NewStoreInput } from './schemas.ts';
 
 /** What the server can offer a new store: online payment (Stripe keys), a postcode service. */
 export interface StoreServices {
   onlinePayments: boolean;
-  postcodes: PostcodeLookup | null;
+  geocoder: Geocoder | null;
 }
 
 /**
@@ -33,7 +33,7 @@ export async function newStoreSettings(
     );
   }
   const { location: _demo, ...defaults } = defaultStoreSettings;
-  const location = input.location ?? (await locate(input.postcode, services.postcodes));
+  const location = input.location ?? (await locate(input.postcode, services.geocoder));
   return {
     ...defaults,
     paymentMode: input.paymentMode,
@@ -42,14 +42,14 @@ export async function newStoreSettings(
   };
 }
 
-async function locate(postcode: string | undefined, postcodes: PostcodeLookup | null) {
+async function locate(postcode: string | undefined, geocoder: Geocoder | null) {
   if (postcode === undefined) return undefined;
   const problem = (message: string) =>
     new ValidationError(message, {
       problems: [{ path: ['store', 'postcode'], code: 'POSTCODE_UNKNOWN' }],
     });
-  if (!postcodes) throw problem('no postcode service is configured: give coordinates instead');
-  const found = await postcodes.locate(postcode);
+  if (!geocoder) throw problem('no geocoder is configured: give coordinates instead');
+  const found = await geocoder.locate({ postcode });
   if (!found) throw problem(`the postcode service does not know ${postcode}`);
   return found;
 }

@@ -1,15 +1,23 @@
-/** A point on the map, from a postcode service or the store's settings. */
+/** A point on the map, from a geocoder or the store's settings. */
 export interface Coordinates {
   latitude: number;
   longitude: number;
 }
 
+/** What a guest or an owner gives for a place: a postcode, and a street address when known. */
+export interface AddressQuery {
+  address?: string;
+  postcode: string;
+}
+
 /**
- * The port the domain needs from a postcode service: coordinates for a postcode, null when
- * the service does not know it; it throws when it cannot answer.
+ * The port the domain needs to find a place: coordinates for an address, null when the service
+ * does not know it; it throws when it cannot answer. Two gateways fill it: a postcode service
+ * (postcodes.io's API, for the UK) and a plain address geocoder (Nominatim's API), so a store
+ * anywhere can deliver.
  */
-export interface PostcodeLookup {
-  locate(postcode: string): Promise<Coordinates | null>;
+export interface Geocoder {
+  locate(query: AddressQuery): Promise<Coordinates | null>;
 }
 
 /** Great-circle distance in metres (haversine); plenty for a delivery radius. */

@@ -88,6 +88,7 @@ export const StoreSettingsInput = z.object({
           smsStarted: TemplateText,
           smsReady: TemplateText,
           callReady: TemplateText,
+          smsOnTheWay: TemplateText,
           smsPaymentLink: TemplateText,
         })
         .partial()

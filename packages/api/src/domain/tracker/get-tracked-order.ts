@@ -60,6 +60,11 @@ export async function getTrackedOrder({
       order.paymentStatus === 'at_counter' &&
       store?.settings.allowAddToOrder !== false,
     fireAt: order.fireAt?.toISOString() ?? null,
+    /** Who is bringing a delivery, while it is on its way (when the store said). */
+    driver:
+      order.status === 'OUT_FOR_DELIVERY' && order.driverName
+        ? { name: order.driverName, phone: order.driverPhone }
+        : null,
     /** Until when an unpaid order can be paid; after that it expires. */
     payBy: unpaid ? (order.paymentExpiresAt?.toISOString() ?? null) : null,
     readyMinutesAfterPayment,

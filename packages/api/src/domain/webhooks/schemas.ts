@@ -13,6 +13,7 @@ const EVENT_TYPE_SET = {
   'order.canceled': true,
   'order.items_added': true,
   'order.completed': true,
+  'order.dispatched': true,
   'order.expired': true,
   'menu.item_86ed': true,
   'menu.item_restored': true,

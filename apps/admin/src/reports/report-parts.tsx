@@ -1,0 +1,85 @@
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { duration } from '../shared/format.ts';
+import type { Outputs } from '../shared/types.ts';
+
+type Spread = Outputs['report']['summary']['timeToReady'];
+
+export function Chart({
+  data,
+  x,
+  y,
+  label,
+}: {
+  data: Record<string, unknown>[];
+  x: string;
+  y: string;
+  label: string;
+}) {
+  return (
+    <div style={{ width: '100%', height: 240 }} role="img" aria-label={`${label} chart`}>
+      <ResponsiveContainer>
+        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey={x} tick={{ fontSize: 12 }} />
+          <YAxis tick={{ fontSize: 12 }} allowDecimals={false} />
+          <Tooltip />
+          <Bar
+            dataKey={y}
+            name={label}
+            fill="#2563eb"
+            radius={[4, 4, 0, 0]}
+            isAnimationActive={false}
+          />
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+export function SpreadTable({
+  title,
+  rows,
+}: {
+  title: string;
+  rows: (Spread & { key: string })[];
+}) {
+  return (
+    <section className="card" aria-label={title}>
+      <h2>{title}</h2>
+      {rows.length === 0 ? (
+        <p className="muted">No finished tickets in this range.</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{title.split(' by ')[1] ?? ''}</th>
+              <th scope="col" className="num">
+                Tickets
+              </th>
+              <th scope="col" className="num">
+                p50
+              </th>
+              <th scope="col" className="num">
+                p90
+              </th>
+              <th scope="col" className="num">
+                Mean
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key}>
+                <td>{r.key}</td>
+                <td className="num">{r.count}</td>
+                <td className="num">{duration(r.p50)}</td>
+                <td className="num">{duration(r.p90)}</td>
+                <td className="num">{duration(r.mean)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
