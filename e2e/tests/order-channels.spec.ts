@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { clearBoard } from '../support/api.ts';
+import { clearBoard, Demo } from '../support/api.ts';
 import { seriousViolations, shot } from '../support/look.ts';
 import { openStation, ticket } from '../support/screens.ts';
 
@@ -96,4 +96,57 @@ test('the expo keys in a walk-in paid at the counter: it lands on the screen at 
   await panel.getByRole('button', { name: 'Close' }).click();
   await expect(ticket(page, number)).toHaveCount(1);
   await expect(ticket(page, number)).toContainText('Walk-in');
+});
+
+test('a delivery from dispatch to the door: the expo sends it out with a driver, the guest and the board see it on the way, the expo marks it delivered', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const demo = await Demo.load();
+  const order = await demo.place([demo.line('Onion Rings')], {
+    fulfilment: { type: 'delivery', address: '350 5th Ave', postcode: '10001' },
+    customer: { name: 'Dee' },
+  });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openStation(page, 'Expo', 'manager@demo.test');
+  await ticket(page, order.number)
+    .getByRole('button', { name: /^(Bump|Force ready)$/ })
+    .click();
+  if (await page.getByRole('button', { name: 'Force ready' }).isVisible()) {
+    await ticket(page, order.number).getByRole('button', { name: 'Force ready' }).click();
+  }
+  await page.getByRole('button', { name: /^Recall/ }).click();
+  const panel = page.getByRole('complementary', { name: 'Recall' });
+  await panel.getByLabel(`Driver for order ${order.number}`).fill('Sam');
+  await panel.getByLabel(`Driver's phone for order ${order.number}`).fill('+15559990000');
+  await panel.getByRole('button', { name: `Send out order ${order.number}` }).click();
+  const road = panel.getByRole('region', { name: 'On the road' });
+  await expect(road).toContainText(`#${order.number} Dee · with Sam`);
+  await expect(ticket(page, order.number)).toHaveCount(0);
+  await shot(page, 'kitchen-on-the-road');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  const guestContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const guest = await guestContext.newPage();
+  await guest.goto(`/track/${order.trackingToken}`);
+  await expect(guest.getByRole('status').filter({ hasText: 'On its way' })).toBeVisible();
+  await expect(guest.getByText('Sam is bringing your order')).toBeVisible();
+  await shot(guest, 'customer-on-its-way');
+  const boardContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const board = await boardContext.newPage();
+  await board.goto('/board/demo');
+  const onTheWay = board.getByRole('region', { name: 'On the way' });
+  await expect(onTheWay).toContainText(String(order.number));
+  await shot(board, 'board-on-the-way');
+
+  await road.getByRole('button', { name: `Delivered order ${order.number}` }).click();
+  await expect(guest.getByRole('status').filter({ hasText: 'Enjoy your meal' })).toBeVisible();
+  await expect(guest.getByRole('listitem').filter({ hasText: 'Delivered' })).toHaveAttribute(
+    'aria-current',
+    'step',
+  );
+  await expect(onTheWay).toHaveCount(0);
+  await guestContext.close();
+  await boardContext.close();
 });

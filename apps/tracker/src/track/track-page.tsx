@@ -142,7 +142,9 @@ export function TrackPage({ token }: { token: string }) {
 
 function paymentNote(o: Tracked): string {
   if (o.status === 'CANCELED' || o.status === 'EXPIRED') return '';
-  if (o.paymentStatus === 'at_counter') return 'Pay at the counter.';
+  if (o.paymentStatus === 'at_counter') {
+    return o.fulfilment === 'delivery' ? 'Pay on delivery.' : 'Pay at the counter.';
+  }
   return o.paymentStatus === 'paid' ? 'Paid.' : '';
 }
 
