@@ -150,3 +150,58 @@ test('a delivery from dispatch to the door: the expo sends it out with a driver,
   await guestContext.close();
   await boardContext.close();
 });
+
+test('a manager creates a discount code; a guest is told why a code does not apply, then gets the discount', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const code = `E2E${Date.now().toString(36).toUpperCase()}`;
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signIn(page, 'manager@demo.test');
+  await page.getByRole('link', { name: 'Discounts' }).click();
+  await page.getByLabel('Code guests type').fill(code);
+  await page.getByLabel('How much off (%)').fill('20');
+  await page.getByLabel('Minimum order (optional)').fill('10');
+  await page.getByLabel('Uses per guest (optional)').fill('1');
+  await page.getByRole('button', { name: 'Create code' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Code ${code} created` })).toBeVisible();
+  const row = page.getByRole('row', { name: new RegExp(code) });
+  await expect(row).toContainText('orders of $10.00+ · 1 per guest');
+  await expect(row).toContainText('active');
+  await shot(page, 'admin-discounts');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const phone = await phoneContext.newPage();
+  await phone.goto('/order/demo');
+  await phone.getByRole('button', { name: 'Add Lemonade to cart' }).click();
+  await phone
+    .getByRole('dialog')
+    .getByRole('button', { name: /^Add to cart/ })
+    .click();
+  await phone.getByRole('button', { name: /View cart/ }).click();
+  await phone.getByLabel('Discount code').fill(code.toLowerCase());
+  await phone.getByRole('button', { name: 'Apply' }).click();
+  await expect(
+    phone.getByRole('alert').filter({ hasText: 'this code needs an order of $10.00 or more' }),
+  ).toBeVisible();
+
+  await phone.getByRole('button', { name: 'One more Lemonade' }).click();
+  await phone.getByRole('button', { name: 'One more Lemonade' }).click();
+  await expect(phone.getByText('Discount', { exact: true })).toBeVisible();
+  await expect(phone.getByText('−$2.40')).toBeVisible();
+  await phone.getByLabel('Name').fill('Grace');
+  await phone.getByLabel(/^Mobile/).fill('+15557770001');
+  await shot(phone, 'customer-checkout-discount');
+  await phone.getByRole('button', { name: /Place order · \$/ }).click();
+  await expect(
+    phone.getByRole('status').filter({ hasText: /Order received|Waiting for payment/ }),
+  ).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole('row', { name: new RegExp(code) })).toContainText('$2.40');
+  await page.getByRole('button', { name: `Pause ${code}` }).click();
+  await expect(page.getByRole('row', { name: new RegExp(code) })).toContainText('paused');
+  await phoneContext.close();
+});

@@ -9,6 +9,7 @@ import { FirstRunPage } from './setup/first-run-page.tsx';
 import { OpenStorePage } from './setup/open-store-page.tsx';
 import { DashboardPage } from './dashboard/dashboard-page.tsx';
 import { Shell } from './layout/shell.tsx';
+import { DiscountsPage } from './discounts/discounts-page.tsx';
 import { ExportsPage } from './exports/exports-page.tsx';
 import { MenuPage } from './menu/menu-page.tsx';
 import { PrivacyPage } from './privacy/privacy-page.tsx';
@@ -82,6 +83,11 @@ function Console({ onIdentityChange }: { onIdentityChange: () => void }) {
           </Route>
           <Route path="/messages" component={MessagesPage} />
           <Route path="/menu" component={MenuPage} />
+          {me.data.store && (
+            <Route path="/discounts">
+              <DiscountsPage storeSlug={me.data.store.slug} />
+            </Route>
+          )}
           <Route path="/reports">
             <Suspense fallback={<Loading what="Loading charts" />}>
               <ReportsPage />

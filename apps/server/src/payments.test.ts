@@ -1,9 +1,9 @@
 import { createStripeGateway } from '@kds/api';
 import { auditLog, orders, outbox, payments } from '@kds/db';
 import { eq } from 'drizzle-orm';
-import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { startFakeStripe, type FakeStripe } from './test/fake-stripe.ts';
+import { completedEvent, deliverStripe } from './test/stripe-events.ts';
 import {
   connect,
   createFixture,
@@ -15,7 +15,6 @@ import {
 } from './test/harness.ts';
 
 const SECRET = 'whsec_test_secret';
-const signer = new Stripe('sk_test_signer');
 let fx: Fixture;
 let fake: FakeStripe;
 let server: Server;
@@ -45,45 +44,8 @@ afterAll(async () => {
   await fx.db.close();
 });
 
-function completedEvent(
-  sessionId: string,
-  orderId: string,
-  amount: number,
-  currency = 'usd',
-  id = `evt_${crypto.randomUUID()}`,
-  paymentIntent = `pi_${crypto.randomUUID()}`,
-) {
-  return JSON.stringify({
-    id,
-    object: 'event',
-    type: 'checkout.session.completed',
-    data: {
-      object: {
-        id: sessionId,
-        object: 'checkout.session',
-        client_reference_id: orderId,
-        payment_status: 'paid',
-        amount_total: amount,
-        currency,
-        payment_intent: paymentIntent,
-      },
-    },
-  });
-}
-
-async function deliver(payload: string, options: { secret?: string; timestamp?: number } = {}) {
-  const header = signer.webhooks.generateTestHeaderString({
-    payload,
-    secret: options.secret ?? SECRET,
-    ...(options.timestamp ? { timestamp: options.timestamp } : {}),
-  });
-  const response = await fetch(`http://${server.url}/webhooks/stripe`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'stripe-signature': header },
-    body: payload,
-  });
-  return { status: response.status, body: (await response.json()) as { outcome?: string } };
-}
+const deliver = (payload: string, options: { secret?: string; timestamp?: number } = {}) =>
+  deliverStripe(server.url, payload, { secret: SECRET, ...options });
 
 async function onlineOrder() {
   const placed = await guest.trpc.order.place.mutate(fx.order({ payment: 'online' }));

@@ -17,6 +17,7 @@ import { invitationRouter } from './routers/invitation.ts';
 import { setupRouter } from './routers/setup.ts';
 import { pacingRouter } from './routers/pacing.ts';
 import { printingRouter } from './routers/printing.ts';
+import { discountRouter } from './routers/discount.ts';
 import { router } from './trpc.ts';
 
 export const appRouter = router({
@@ -39,6 +40,7 @@ export const appRouter = router({
   setup: setupRouter,
   pacing: pacingRouter,
   printing: printingRouter,
+  discount: discountRouter,
 });
 
 export type AppRouter = typeof appRouter;

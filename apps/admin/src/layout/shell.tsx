@@ -14,6 +14,7 @@ const NAV = [
   { href: '/orders', label: 'Orders' },
   { href: '/new-order', label: 'New order' },
   { href: '/menu', label: 'Menu' },
+  { href: '/discounts', label: 'Discounts' },
   { href: '/reports', label: 'Reports' },
   { href: '/exports', label: 'Exports' },
   { href: '/screens', label: 'Screens' },

@@ -7,7 +7,10 @@ type Report = Outputs['report']['summary'];
 export const percent = (rate: number | null) =>
   rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`;
 
-/** The report's headline numbers: totals, rates and, for a store that delivers, deliveries. */
+/**
+ * The report's headline numbers: totals, rates, discounts (the two biggest codes) and tips, and
+ * for a store that delivers, its deliveries.
+ */
 export function ReportTiles({ report }: { report: Report }) {
   const cur = (cents: number) => money(cents, report.currency);
   return (
@@ -29,6 +32,16 @@ export function ReportTiles({ report }: { report: Report }) {
           label="Texts / emails delivered"
           value={`${percent(report.delivery.sms.rate)} / ${percent(report.delivery.email.rate)}`}
         />
+      </section>
+      <section className="tiles" aria-label="Discounts and tips">
+        <Tile
+          label={`Discounts (${report.discounts.orders} orders)`}
+          value={cur(report.discounts.cents)}
+        />
+        {report.discounts.byCode.slice(0, 2).map((d) => (
+          <Tile key={d.code} label={`${d.code} (${d.orders} orders)`} value={cur(d.cents)} />
+        ))}
+        <Tile label="Tips" value={cur(report.tipsCents)} />
       </section>
       {report.deliveries.timeToDispatch.count > 0 && (
         <section className="tiles" aria-label="Deliveries">

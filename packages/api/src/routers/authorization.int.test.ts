@@ -60,6 +60,9 @@ const ACCESS: Record<string, 'public' | 'staff' | 'kitchen' | 'manager'> = {
   'order.place': 'public',
   'order.addItems': 'public',
   /** Managers and the expo screen; the verb refuses cooks and prep screens (staff-orders tests). */
+  'discount.list': 'manager',
+  'discount.create': 'manager',
+  'discount.change': 'manager',
   'order.enter': 'kitchen',
   /** Managers and the expo screen; the verb refuses cooks and prep screens (delivery tests). */
   'order.dispatch': 'kitchen',

@@ -1,5 +1,6 @@
 import type { Ticket } from '../../events/types.ts';
 import { recordAudit } from '../audit.ts';
+import { releaseDiscount } from '../discounts/redeem-discount.ts';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { saveOrder } from './internal.ts';
@@ -31,6 +32,8 @@ export async function cancelOrder({
       canceledAt: state.now,
       cancelReason: input.reason,
     });
+    // A canceled order used nothing: its discount code's use goes back.
+    await releaseDiscount(state.tx, state.order);
     await queueRefund(
       state.tx,
       state.order,

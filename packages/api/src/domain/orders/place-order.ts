@@ -1,5 +1,6 @@
 import { orderItems, orders, type Store } from '@kds/db';
 import { appendEvents } from '../../events/append-events.ts';
+import { redeemDiscount } from '../discounts/redeem-discount.ts';
 import type { DomainContext, TxContext } from '../context.ts';
 import { ValidationError } from '../errors.ts';
 import { queuePaidMessages } from '../notifications/order-messages.ts';
@@ -22,7 +23,6 @@ import {
 import { priceOrder } from './pricing.ts';
 import type { PlaceOrderInput } from './schemas.ts';
 import { toTicket } from './ticket-view.ts';
-import { useDiscount } from './use-discount.ts';
 
 export type { PlaceOrderResult } from './placement-replay.ts';
 export { businessDateOf } from './business-date.ts';
@@ -129,7 +129,7 @@ async function insertOrder(
       })),
     )
     .returning();
-  if (priced.discountCodeId) await useDiscount(tx.tx, priced.discountCodeId);
+  await redeemDiscount(tx, order);
   const atCounter = how.method === 'counter';
   if (atCounter) await queuePaidMessages(tx, store, order);
   if (how.sendLinkBy) await queuePaymentLink(tx, store, order, how.sendLinkBy);

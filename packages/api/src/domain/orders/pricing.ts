@@ -1,5 +1,5 @@
+import { priceDiscount, type PricedDiscount } from '../discounts/price-discount.ts';
 import {
-  discountCodes,
   menuItems,
   modifierGroups,
   modifiers,
@@ -199,8 +199,8 @@ export async function priceOrder(
   if (!options.skipTiming) problems.push(...(await timingProblems(db, store, input, options.now)));
 
   const subtotalCents = lines.reduce((s, l) => s + l.lineTotalCents, 0);
-  const discount = input.discountCode
-    ? await findDiscount(db, store.id, input.discountCode, subtotalCents, options.now)
+  const discount: PricedDiscount = input.discountCode
+    ? await priceDiscount(db, store, input.discountCode, lines, options.now)
     : { cents: 0, id: null };
   if (discount.problem) problems.push(discount.problem);
   const taxable = subtotalCents - discount.cents;
@@ -220,39 +220,4 @@ function choiceMessage(group: string, min: number, max: number): string {
   if (min === max) return `choose ${min} for ${group}`;
   if (min === 0) return `choose at most ${max} for ${group}`;
   return `choose ${min} to ${max} for ${group}`;
-}
-
-async function findDiscount(
-  db: Queryable,
-  storeId: string,
-  code: string,
-  subtotalCents: number,
-  now: Date,
-): Promise<{ cents: number; id: string | null; problem?: Problem }> {
-  const [row] = await db
-    .select()
-    .from(discountCodes)
-    .where(and(eq(discountCodes.storeId, storeId), eq(discountCodes.code, code.toUpperCase())));
-  const usable =
-    row &&
-    row.isActive &&
-    (!row.validFrom || row.validFrom <= now) &&
-    (!row.validUntil || row.validUntil > now) &&
-    (row.maxUses === null || row.timesUsed < row.maxUses);
-  if (!row || !usable) {
-    return {
-      cents: 0,
-      id: null,
-      problem: {
-        path: ['discountCode'],
-        code: 'DISCOUNT_INVALID',
-        message: 'this code is not valid',
-      },
-    };
-  }
-  const cents =
-    row.kind === 'percent'
-      ? Math.floor((subtotalCents * row.value) / 100)
-      : Math.min(row.value, subtotalCents);
-  return { cents, id: row.id };
 }

@@ -1,5 +1,6 @@
-import { discountCodes, orders, type Order } from '@kds/db';
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { orders, type Order } from '@kds/db';
+import { and, eq, lt } from 'drizzle-orm';
+import { releaseDiscount } from '../discounts/redeem-discount.ts';
 import { appendEvents } from '../../events/append-events.ts';
 import type { DomainContext, TxContext } from '../context.ts';
 import { lockOrder, saveOrder } from '../orders/internal.ts';
@@ -34,12 +35,7 @@ export async function expireOrder(tx: TxContext, order: Order): Promise<boolean>
   const status = nextStatus(order, 'expire', now);
   const saved = await saveOrder(tx, order, { status, expiredAt: now });
   // The code it reserved goes back: an order nobody paid for has used nothing.
-  if (order.discountCodeId) {
-    await tx.tx
-      .update(discountCodes)
-      .set({ timesUsed: sql`greatest(0, ${discountCodes.timesUsed} - 1)` })
-      .where(eq(discountCodes.id, order.discountCodeId));
-  }
+  await releaseDiscount(tx, order);
   await appendEvents(
     tx,
     order.storeId,

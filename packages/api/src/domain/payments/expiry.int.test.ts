@@ -1,4 +1,4 @@
-import { orders } from '@kds/db';
+import { discountCodes, orders } from '@kds/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { counterOrder, createHarness, type Harness } from '../../test/fixtures.ts';
@@ -42,6 +42,29 @@ describe('payment expiry', () => {
       'EXPIRED',
     );
     expect(await expireUnpaidOrders(h.ctx())).toBe(0);
+  });
+
+  test('an order that expires unpaid gives its discount code use back, once', async () => {
+    const manager = await h.staffOf(h.demo.storeId, 'manager');
+    await h
+      .caller(manager)
+      .discount.create({ code: 'ONLYONE', kind: 'amount', value: 100, maxUses: 1 });
+    const order = await h
+      .caller()
+      .order.place(counterOrder(h.demo, { payment: 'online', discountCode: 'ONLYONE' }));
+    const used = async () =>
+      (await h.db.select().from(discountCodes).where(eq(discountCodes.code, 'ONLYONE')))[0]
+        ?.timesUsed;
+    expect(await used()).toBe(1);
+    await h.db
+      .update(orders)
+      .set({ paymentExpiresAt: new Date(Date.now() - 1000) })
+      .where(eq(orders.id, order.orderId));
+    await expireUnpaidOrders(h.ctx());
+    await expireUnpaidOrders(h.ctx());
+    expect(await used()).toBe(0);
+    const again = await h.caller().order.place(counterOrder(h.demo, { discountCode: 'ONLYONE' }));
+    expect(again.totals.discountCents).toBe(100);
   });
 
   test('a payment after expiry is recorded and flagged, and the order stays off the kitchen', async () => {

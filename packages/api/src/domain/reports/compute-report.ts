@@ -30,6 +30,9 @@ export interface ReportOrder {
   createdAt: Date;
   subtotalCents: number;
   discountCents: number;
+  /** The code the discount came from, if any. */
+  discountCode: string | null;
+  tipCents: number;
   totalCents: number;
   costCents: number;
 }
@@ -300,5 +303,30 @@ export function computeReport(input: ReportInput) {
       profitCents: netSalesCents - itemCostCents - feesCents - messageCostCents,
     },
     delivery: { sms: channelRate('sms'), email: channelRate('email'), call: channelRate('call') },
+    discounts: discountTotals(sold),
+    // Tips of orders that were not canceled: a canceled order's tip went back with its refund.
+    tipsCents: sold.reduce((s, o) => s + o.tipCents, 0),
+  };
+}
+
+/** What discounts gave away on orders that were not canceled, in all and per code. */
+function discountTotals(sold: ReportOrder[]) {
+  const byCode = new Map<string, { code: string; orders: number; cents: number }>();
+  let cents = 0;
+  let count = 0;
+  for (const o of sold) {
+    if (o.discountCents === 0) continue;
+    cents += o.discountCents;
+    count += 1;
+    const code = o.discountCode ?? 'removed code';
+    const entry = byCode.get(code) ?? { code, orders: 0, cents: 0 };
+    entry.orders += 1;
+    entry.cents += o.discountCents;
+    byCode.set(code, entry);
+  }
+  return {
+    cents,
+    orders: count,
+    byCode: [...byCode.values()].sort((a, b) => b.cents - a.cents),
   };
 }

@@ -1,4 +1,13 @@
-import { orderEvents, orderItems, orders, outbox, payments, stations, stores } from '@kds/db';
+import {
+  discountCodes,
+  orderEvents,
+  orderItems,
+  orders,
+  outbox,
+  payments,
+  stations,
+  stores,
+} from '@kds/db';
 import { and, between, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { requireManager } from '../auth/principal.ts';
@@ -33,10 +42,13 @@ export async function storeReport({ ctx, input }: { ctx: DomainContext; input: R
       createdAt: orders.createdAt,
       subtotalCents: orders.subtotalCents,
       discountCents: orders.discountCents,
+      discountCode: discountCodes.code,
+      tipCents: orders.tipCents,
       totalCents: orders.totalCents,
       costCents: orders.costCents,
     })
     .from(orders)
+    .leftJoin(discountCodes, eq(discountCodes.id, orders.discountCodeId))
     .where(and(eq(orders.storeId, storeId), between(orders.businessDate, input.from, input.to)));
   const ids = orderRows.map((o) => o.id);
   const chunks: string[][] = [];

@@ -1,0 +1,104 @@
+import { useState, type FormEvent } from 'react';
+import type { Inputs, Outputs } from '../shared/types.ts';
+
+type Create = Inputs['discount']['create'];
+type MenuItem = Outputs['menu']['forStore']['categories'][number]['items'][number];
+
+/** Money typed as "5" or "5.50" into cents; empty is none. */
+const cents = (text: string) => (text.trim() ? Math.round(Number(text) * 100) : undefined);
+const count = (text: string) => (text.trim() ? Number(text) : undefined);
+const instant = (local: string) => (local ? new Date(local).toISOString() : undefined);
+
+/**
+ * A new code: percent or a fixed amount, with its optional rules (a minimum order, uses in all
+ * and per guest, a window, some items only). Times are this browser's clock, which is the
+ * store's when the console runs in the store.
+ */
+export function DiscountForm(props: {
+  items: MenuItem[];
+  busy: boolean;
+  onCreate(input: Create): Promise<boolean>;
+}) {
+  const [kind, setKind] = useState<'percent' | 'amount'>('percent');
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const text = (name: string) => String(data.get(name) ?? '');
+    const value = kind === 'percent' ? Number(text('value')) : (cents(text('value')) ?? 0);
+    const input: Create = {
+      code: text('code'),
+      kind,
+      value,
+      minOrderCents: cents(text('minOrder')) ?? 0,
+      maxUses: count(text('maxUses')),
+      perGuestLimit: count(text('perGuest')),
+      validFrom: instant(text('validFrom')),
+      validUntil: instant(text('validUntil')),
+      menuItemIds: data.getAll('item').map(String),
+      note: text('note'),
+    };
+    if (await props.onCreate(input)) form.reset();
+  };
+  return (
+    <form className="form-grid" onSubmit={(e) => void submit(e)}>
+      <label className="field">
+        <span>Code guests type</span>
+        <input name="code" required maxLength={24} placeholder="WELCOME10" />
+      </label>
+      <label className="field">
+        <span>Kind</span>
+        <select value={kind} onChange={(e) => setKind(e.target.value as 'percent' | 'amount')}>
+          <option value="percent">Percent off</option>
+          <option value="amount">Amount off</option>
+        </select>
+      </label>
+      <label className="field">
+        <span>{kind === 'percent' ? 'How much off (%)' : 'How much off (amount)'}</span>
+        <input
+          name="value"
+          required
+          inputMode="decimal"
+          placeholder={kind === 'percent' ? '10' : '5.00'}
+        />
+      </label>
+      <label className="field">
+        <span>Minimum order (optional)</span>
+        <input name="minOrder" inputMode="decimal" placeholder="15.00" />
+      </label>
+      <label className="field">
+        <span>Uses in all (optional)</span>
+        <input name="maxUses" inputMode="numeric" />
+      </label>
+      <label className="field">
+        <span>Uses per guest (optional)</span>
+        <input name="perGuest" inputMode="numeric" />
+      </label>
+      <label className="field">
+        <span>Starts (optional)</span>
+        <input name="validFrom" type="datetime-local" />
+      </label>
+      <label className="field">
+        <span>Ends (optional)</span>
+        <input name="validUntil" type="datetime-local" />
+      </label>
+      <label className="field">
+        <span>Note for staff (optional)</span>
+        <input name="note" maxLength={200} />
+      </label>
+      <fieldset className="fieldset fieldset--row">
+        <legend>Only these items (none ticked: the whole order)</legend>
+        {props.items.map((item) => (
+          <label key={item.id} className="check">
+            <input type="checkbox" name="item" value={item.id} /> {item.name}
+          </label>
+        ))}
+      </fieldset>
+      <div>
+        <button className="btn btn--primary" disabled={props.busy}>
+          Create code
+        </button>
+      </div>
+    </form>
+  );
+}
