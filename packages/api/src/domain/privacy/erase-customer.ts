@@ -1,4 +1,11 @@
-import { orderEvents, orderItems, orders, outbox, type Transaction } from '@kds/db';
+import {
+  discountRedemptions,
+  orderEvents,
+  orderItems,
+  orders,
+  outbox,
+  type Transaction,
+} from '@kds/db';
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../audit.ts';
 import { requireManager } from '../auth/principal.ts';
@@ -40,6 +47,11 @@ export async function eraseCustomer({ ctx, input }: { ctx: DomainContext; input:
         })
         .where(inArray(orders.id, ids));
       await tx.update(orderItems).set({ notes: '' }).where(inArray(orderItems.orderId, ids));
+      // Their discount uses stay counted, but no longer tied to them.
+      await tx
+        .update(discountRedemptions)
+        .set({ guestKey: null })
+        .where(inArray(discountRedemptions.orderId, ids));
       await scrubEvents(tx, owner.storeId, ids);
     }
     const messages = await tx
