@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { clearBoard, Demo } from '../support/api.ts';
+import { clearBoard, Demo, staffApi } from '../support/api.ts';
 import { seriousViolations, shot } from '../support/look.ts';
 import { openStation, ticket } from '../support/screens.ts';
 
@@ -204,4 +204,49 @@ test('a manager creates a discount code; a guest is told why a code does not app
   await page.getByRole('button', { name: `Pause ${code}` }).click();
   await expect(page.getByRole('row', { name: new RegExp(code) })).toContainText('paused');
   await phoneContext.close();
+});
+
+test('a live price change: an open menu shows the new price, and the cart line is marked before the guest pays', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const manager = await staffApi('manager@demo.test');
+  const editing = await manager.menu.forEditing.query();
+  const lemonade = editing.categories.flatMap((c) => c.items).find((i) => i.name === 'Lemonade');
+  if (!lemonade) throw new Error('no lemonade');
+  const save = (priceCents: number) =>
+    manager.menu.saveItem.mutate({
+      id: lemonade.id,
+      categoryId: lemonade.categoryId,
+      stationId: lemonade.stationId,
+      name: lemonade.name,
+      description: lemonade.description,
+      priceCents,
+      costCents: lemonade.costCents,
+      prepSeconds: lemonade.prepSeconds,
+      allergens: lemonade.allergens,
+      sortOrder: lemonade.sortOrder,
+      isAvailable: true,
+      modifierGroups: [],
+    });
+  try {
+    await page.goto('/order/demo');
+    await page.getByRole('button', { name: 'Add Lemonade to cart' }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /^Add to cart/ })
+      .click();
+    await save(lemonade.priceCents + 75);
+    // No reload: the open menu hears of the edit and reads the menu again.
+    const card = page.getByRole('listitem').filter({ hasText: 'Lemonade' });
+    await expect(card).toContainText('$4.75');
+    await page.getByRole('button', { name: /View cart/ }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Price changed' })).toContainText(
+      'now $4.75 each (was $4.00)',
+    );
+    await expect(page.getByRole('button', { name: /Place order · \$/ })).toContainText('$5.14');
+    await shot(page, 'customer-checkout-price-changed');
+  } finally {
+    await save(lemonade.priceCents);
+  }
 });

@@ -3,6 +3,7 @@ import {
   connect,
   createFixture,
   startServer,
+  subscribeKitchen,
   type Client,
   type Fixture,
   type Server,
@@ -80,6 +81,55 @@ describe('menu.onStore', () => {
       ]),
     );
     sub.unsubscribe();
+  });
+
+  test("a manager's edit reaches open menus and kitchen screens; a station's only the kitchen", async () => {
+    const manager = connect(server, await fx.login(guest, 'manager@demo.test'));
+    const updates: unknown[] = [];
+    const sub = guest.trpc.menu.onStore.subscribe(
+      { storeSlug: 'demo' },
+      { onData: ({ data }) => updates.push(data) },
+    );
+    const kitchen = subscribeKitchen(cook);
+    await vi.waitFor(() => expect(server.app.bus.listenerCount()).toBe(2));
+    const editing = await manager.trpc.menu.forEditing.query();
+    const lemonade = editing.categories.flatMap((c) => c.items).find((i) => i.name === 'Lemonade');
+    if (!lemonade) throw new Error('no lemonade');
+    const { id, categoryId, stationId, name, description, costCents, prepSeconds } = lemonade;
+    const save = (priceCents: number) =>
+      manager.trpc.menu.saveItem.mutate({
+        id,
+        categoryId,
+        stationId,
+        name,
+        description,
+        priceCents,
+        costCents,
+        prepSeconds,
+        allergens: lemonade.allergens,
+        sortOrder: lemonade.sortOrder,
+        isAvailable: true,
+        modifierGroups: [],
+      });
+    await save(475);
+    const station = editing.stations[0];
+    await manager.trpc.menu.saveStation.mutate({
+      id: station?.id,
+      name: station?.name ?? '',
+      kind: station?.kind ?? 'prep',
+      sortOrder: station?.sortOrder ?? 0,
+      capacityItems: station?.capacityItems ?? 12,
+    });
+    await vi.waitFor(() =>
+      expect(kitchen.received.data.filter((e) => e.type === 'menu.changed')).toHaveLength(2),
+    );
+    expect(updates).toEqual([expect.objectContaining({ menuChanged: true })]);
+    const menu = await guest.trpc.menu.forStore.query({ storeSlug: 'demo' });
+    expect(menu.categories.flatMap((c) => c.items).find((i) => i.id === id)?.priceCents).toBe(475);
+    await save(lemonade.priceCents);
+    sub.unsubscribe();
+    kitchen.unsubscribe();
+    manager.close();
   });
 });
 

@@ -29,9 +29,13 @@ export function useLiveStore(): { live: boolean; lastEventAt: number | null } {
     trpc.order.onStore.subscriptionOptions(
       {},
       {
-        onData: () => {
+        onData: ({ data }) => {
           setLastEventAt(Date.now());
           refresh();
+          // The menu changed (here or in the kitchen): New order shows it as guests see it.
+          if ('type' in data && data.type.startsWith('menu.')) {
+            void queryClient.invalidateQueries(trpc.menu.forStore.pathFilter());
+          }
         },
       },
     ),

@@ -25,6 +25,7 @@ function applyChange(board: Board, event: StoredEvent): Board | null {
     case 'order.created':
     case 'menu.item_86ed':
     case 'menu.item_restored':
+    case 'menu.changed':
     case 'store.pacing_changed':
       return board;
     case 'order.placed': {

@@ -79,6 +79,14 @@ export function useLiveBoard(onEvent: (event: StoredEvent) => void): LiveBoard {
               },
           );
         }
+        if (data.type === 'menu.changed') {
+          // Read again, not patched: the 86 list and a walk-in's menu show what checkout prices.
+          void queryClient.invalidateQueries(trpc.kitchen.config.queryFilter());
+          void queryClient.invalidateQueries(trpc.menu.forStore.pathFilter());
+        }
+        if (data.type === 'menu.item_86ed' || data.type === 'menu.item_restored') {
+          void queryClient.invalidateQueries(trpc.menu.forStore.pathFilter());
+        }
         if (data.type === 'store.pacing_changed') {
           void queryClient.invalidateQueries({ queryKey: trpc.pacing.status.queryKey() });
         }

@@ -18,8 +18,16 @@ export function CartLines(props: {
       {cart.lines.map((line, index) => {
         const priced = preview?.lines[index];
         const problem = problems[`items.${index}`];
+        // The menu changed since this went in the cart: the server's price is the one paid.
+        const repriced =
+          priced && !problem && priced.unitPriceCents !== line.unitPriceCents
+            ? priced.unitPriceCents
+            : null;
         return (
-          <li key={line.key} className={problem ? 'has-problem' : ''}>
+          <li
+            key={line.key}
+            className={problem ? 'has-problem' : repriced !== null ? 'has-change' : ''}
+          >
             <div className="line__main">
               <strong>{line.name}</strong>
               {line.modifierNames.length > 0 && (
@@ -54,6 +62,12 @@ export function CartLines(props: {
             <span className="price">
               {priced ? formatMoney(priced.lineTotalCents, currency) : '…'}
             </span>
+            {repriced !== null && (
+              <span className="repriced" role="status">
+                Price changed: now {formatMoney(repriced, currency)} each (was{' '}
+                {formatMoney(line.unitPriceCents, currency)})
+              </span>
+            )}
           </li>
         );
       })}

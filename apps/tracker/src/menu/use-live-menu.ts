@@ -4,9 +4,13 @@ import { useEffect, useRef } from 'react';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import type { Menu } from '../shared/types.ts';
 
+/** Menus open at once read a changed menu spread over this long, not all in the same instant. */
+const SPREAD_MS = 2_000;
+
 /**
- * The menu, kept current: an 86 in the kitchen greys the item out here within a second, a pause
- * shows at once, and a pause that runs out lifts by itself.
+ * The menu, kept current: an 86 in the kitchen greys the item out here within a second, a
+ * manager's edit (a price, a name, a new or removed item, its choices) shows within a couple of
+ * seconds, a pause shows at once, and a pause that runs out lifts by itself.
  */
 export function useLiveMenu(storeSlug: string) {
   const trpc = useTRPC();
@@ -19,6 +23,15 @@ export function useLiveMenu(storeSlug: string) {
     void queryClient.invalidateQueries({ queryKey: trpc.order.preview.pathKey() });
     void queryClient.invalidateQueries({ queryKey: trpc.order.pickupSlots.pathKey() });
   };
+  const spread = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => void (spread.current && clearTimeout(spread.current)), []);
+  const refreshSoon = () => {
+    if (spread.current) return;
+    spread.current = setTimeout(() => {
+      spread.current = null;
+      refresh();
+    }, Math.random() * SPREAD_MS);
+  };
   useSubscription(
     trpc.menu.onStore.subscriptionOptions(
       { storeSlug },
@@ -28,6 +41,7 @@ export function useLiveMenu(storeSlug: string) {
           // A resync marker means changes may have been missed, and a pacing change moves the
           // wait and the pauses the server works out: read the menu again.
           if ('resync' in data || 'pacing' in data) return refresh();
+          if ('menuChanged' in data) return refreshSoon();
           void queryClient.invalidateQueries({ queryKey: trpc.order.preview.pathKey() });
           queryClient.setQueryData(
             options.queryKey,

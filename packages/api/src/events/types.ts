@@ -50,6 +50,13 @@ interface StatusChange {
   number: number;
 }
 
+/** What a menu edit touched; the screens read the menu again rather than patch it. */
+export interface MenuChange {
+  entity: 'item' | 'category' | 'station';
+  id: string;
+  change: 'saved' | 'removed';
+}
+
 /** Payload per event type. Names are `aggregate.pastTense` and never change once shipped. */
 export interface EventPayloads {
   /** Created and waiting for online payment: the tracker sees it, the kitchen does not. */
@@ -72,6 +79,8 @@ export interface EventPayloads {
   /** An item was marked unavailable (86) or available again; checkout follows at once. */
   'menu.item_86ed': { menuItemId: string; name: string };
   'menu.item_restored': { menuItemId: string; name: string };
+  /** A manager edited the menu: open menus and kitchen screens read it again. */
+  'menu.changed': MenuChange;
   /** The kitchen paused a kind of order, changed its quotes or its throttle; open menus follow. */
   'store.pacing_changed': { pacing: Pacing };
 }

@@ -90,6 +90,7 @@ export function toBoardChange(event: StoredEvent): BoardChange | null {
     case 'ticket.prioritized':
     case 'menu.item_86ed':
     case 'menu.item_restored':
+    case 'menu.changed':
     case 'store.pacing_changed':
       return null;
     default:

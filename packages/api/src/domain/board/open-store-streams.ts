@@ -62,6 +62,9 @@ function toMenuChange(event: StoredEvent) {
       };
     case 'store.pacing_changed':
       return { seq: event.seq, pacing: event.payload.pacing };
+    // Stations are the kitchen's business; an item or a category is the guest's too.
+    case 'menu.changed':
+      return event.payload.entity === 'station' ? null : { seq: event.seq, menuChanged: true };
     default:
       return null;
   }

@@ -1,12 +1,8 @@
-export {
-  deleteCategory,
-  deleteItem,
-  deleteStation,
-  menuForEditing,
-  saveCategory,
-  saveItem,
-  saveStation,
-} from './edit-menu.ts';
+export { deleteItem } from './delete-item.ts';
+export { deleteCategory, saveCategory } from './edit-categories.ts';
+export { deleteStation, saveStation } from './edit-stations.ts';
+export { menuForEditing } from './menu-for-editing.ts';
+export { saveItem } from './save-item.ts';
 export { menuForStore } from './menu-for-store.ts';
 export {
   MenuForStoreInput,

@@ -127,7 +127,7 @@ export async function priceOrder(
       problems.push({
         path: [...path, 'menuItemId'],
         code: 'ITEM_NOT_FOUND',
-        message: 'this item is not on the menu',
+        message: 'this item is no longer on the menu: remove it to order',
       });
       return;
     }

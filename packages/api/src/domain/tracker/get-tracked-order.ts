@@ -98,6 +98,7 @@ export function toTrackerUpdate(event: StoredEvent): TrackerUpdate | null {
     case 'ticket.prioritized':
     case 'menu.item_86ed':
     case 'menu.item_restored':
+    case 'menu.changed':
     case 'store.pacing_changed':
       return null;
     default:

@@ -17,6 +17,7 @@ const EVENT_TYPE_SET = {
   'order.expired': true,
   'menu.item_86ed': true,
   'menu.item_restored': true,
+  'menu.changed': true,
   'store.pacing_changed': true,
 } satisfies Record<EventType, true>;
 

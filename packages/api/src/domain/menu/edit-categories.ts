@@ -1,0 +1,70 @@
+import { menuCategories, menuItems } from '@kds/db';
+import { and, count, eq } from 'drizzle-orm';
+import { requireManager } from '../auth/principal.ts';
+import type { DomainContext } from '../context.ts';
+import { ConflictError, NotFoundError } from '../errors.ts';
+import { withTransaction } from '../transaction.ts';
+import { audit, menuChanged } from './internal.ts';
+import type { MenuIdInput, SaveCategoryInput } from './schemas.ts';
+
+export async function saveCategory({
+  ctx,
+  input,
+}: {
+  ctx: DomainContext;
+  input: SaveCategoryInput;
+}) {
+  const who = requireManager(ctx);
+  return withTransaction(ctx, async (txc) => {
+    const tx = txc.tx;
+    const [clash] = await tx
+      .select({ id: menuCategories.id })
+      .from(menuCategories)
+      .where(and(eq(menuCategories.storeId, who.storeId), eq(menuCategories.name, input.name)));
+    if (clash && clash.id !== input.id)
+      throw new ConflictError(`there is already a category "${input.name}"`);
+    if (input.id) {
+      const [before] = await tx
+        .select()
+        .from(menuCategories)
+        .where(and(eq(menuCategories.id, input.id), eq(menuCategories.storeId, who.storeId)));
+      if (!before) throw new NotFoundError('category', { id: input.id });
+      await tx
+        .update(menuCategories)
+        .set({ name: input.name, sortOrder: input.sortOrder })
+        .where(eq(menuCategories.id, before.id));
+      await audit(tx, who, 'menu.category_updated', 'menu_category', before.id, before, input);
+      await menuChanged(txc, who.storeId, { entity: 'category', id: before.id, change: 'saved' });
+      return { id: before.id };
+    }
+    const [created] = await tx
+      .insert(menuCategories)
+      .values({ storeId: who.storeId, name: input.name, sortOrder: input.sortOrder })
+      .returning();
+    if (!created) throw new Error('category insert returned nothing');
+    await audit(tx, who, 'menu.category_created', 'menu_category', created.id, null, input);
+    await menuChanged(txc, who.storeId, { entity: 'category', id: created.id, change: 'saved' });
+    return { id: created.id };
+  });
+}
+
+export async function deleteCategory({ ctx, input }: { ctx: DomainContext; input: MenuIdInput }) {
+  const who = requireManager(ctx);
+  return withTransaction(ctx, async (txc) => {
+    const tx = txc.tx;
+    const [before] = await tx
+      .select()
+      .from(menuCategories)
+      .where(and(eq(menuCategories.id, input.id), eq(menuCategories.storeId, who.storeId)));
+    if (!before) throw new NotFoundError('category', { id: input.id });
+    const [used] = await tx
+      .select({ n: count() })
+      .from(menuItems)
+      .where(eq(menuItems.categoryId, before.id));
+    if ((used?.n ?? 0) > 0) throw new ConflictError('move or remove its items first');
+    await tx.delete(menuCategories).where(eq(menuCategories.id, before.id));
+    await audit(tx, who, 'menu.category_deleted', 'menu_category', before.id, before, null);
+    await menuChanged(txc, who.storeId, { entity: 'category', id: before.id, change: 'removed' });
+    return { id: before.id };
+  });
+}

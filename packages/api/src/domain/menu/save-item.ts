@@ -1,0 +1,80 @@
+import { menuCategories, menuItems, stations } from '@kds/db';
+import { and, eq } from 'drizzle-orm';
+import { requireManager } from '../auth/principal.ts';
+import type { DomainContext } from '../context.ts';
+import { NotFoundError } from '../errors.ts';
+import { withTransaction } from '../transaction.ts';
+import { audit, menuChanged } from './internal.ts';
+import { saveGroups } from './save-modifier-groups.ts';
+import type { SaveItemInput } from './schemas.ts';
+
+/**
+ * Creates or updates an item with its modifier groups in one transaction. The category and
+ * station must be this store's; groups and choices not in the input are removed (past orders
+ * keep their own copies of names and prices, so nothing that was sold changes).
+ */
+export async function saveItem({ ctx, input }: { ctx: DomainContext; input: SaveItemInput }) {
+  const who = requireManager(ctx);
+  const now = ctx.now();
+  return withTransaction(ctx, async (txc) => {
+    const tx = txc.tx;
+    const [category] = await tx
+      .select({ id: menuCategories.id })
+      .from(menuCategories)
+      .where(and(eq(menuCategories.id, input.categoryId), eq(menuCategories.storeId, who.storeId)));
+    if (!category) throw new NotFoundError('category', { id: input.categoryId });
+    const [station] = await tx
+      .select({ id: stations.id })
+      .from(stations)
+      .where(and(eq(stations.id, input.stationId), eq(stations.storeId, who.storeId)));
+    if (!station) throw new NotFoundError('station', { id: input.stationId });
+
+    const fields = {
+      categoryId: input.categoryId,
+      stationId: input.stationId,
+      name: input.name,
+      description: input.description,
+      priceCents: input.priceCents,
+      costCents: input.costCents,
+      prepSeconds: input.prepSeconds,
+      allergens: input.allergens,
+      imageUrl: input.imageUrl ?? null,
+      sortOrder: input.sortOrder,
+      isAvailable: input.isAvailable,
+      updatedAt: now,
+    };
+    let itemId: string;
+    let before: unknown = null;
+    if (input.id) {
+      const [existing] = await tx
+        .select()
+        .from(menuItems)
+        .where(and(eq(menuItems.id, input.id), eq(menuItems.storeId, who.storeId)))
+        .for('update');
+      if (!existing) throw new NotFoundError('menu item', { id: input.id });
+      before = existing;
+      await tx.update(menuItems).set(fields).where(eq(menuItems.id, existing.id));
+      itemId = existing.id;
+    } else {
+      const [created] = await tx
+        .insert(menuItems)
+        .values({ ...fields, storeId: who.storeId })
+        .returning({ id: menuItems.id });
+      if (!created) throw new Error('item insert returned nothing');
+      itemId = created.id;
+    }
+
+    await saveGroups(tx, who.storeId, itemId, input.modifierGroups);
+    await audit(
+      tx,
+      who,
+      input.id ? 'menu.item_updated' : 'menu.item_created',
+      'menu_item',
+      itemId,
+      before,
+      input,
+    );
+    await menuChanged(txc, who.storeId, { entity: 'item', id: itemId, change: 'saved' });
+    return { id: itemId };
+  });
+}
