@@ -7,6 +7,7 @@ import {
   smsSender,
   callSender,
   emailSender,
+  alertFailingWebhooks,
   escalateStuckScreens,
   applyRetention,
   runOutbox,
@@ -86,12 +87,16 @@ export function createJobs(
       const expired = await expireUnpaidOrders(ctx);
       const escalated = await escalateStuckScreens(ctx);
       await printForDarkStations(ctx);
-      return { expired, escalated, ...(await runOutbox(ctx, outbox)) };
+      const sent = await runOutbox(ctx, outbox);
+      // After the outbox: a delivery that just failed may have opened an incident to report.
+      const webhookAlerts = await alertFailingWebhooks(ctx);
+      return { expired, escalated, webhookAlerts, ...sent };
     },
     start() {
       every(15_000, 'payment expiry', async () => expireUnpaidOrders(await context()));
       every(2_000, 'outbox', async () => runOutbox(await context(), outbox));
       every(30_000, 'screen escalation', async () => escalateStuckScreens(await context()));
+      every(30_000, 'failing webhooks', async () => alertFailingWebhooks(await context()));
       every(30_000, 'paper for dark screens', async () => printForDarkStations(await context()));
       every(3600_000, 'message retention', async () => applyRetention(await context()));
       every(5 * 60_000, 'rate limit pruning', () => pruneRateLimits(deps.db, deps.now()));

@@ -1,5 +1,5 @@
 import { verifyWebhookSignature, type WebhookBody } from '@kds/api';
-import { outbox } from '@kds/db';
+import { outbox, webhookEndpoints } from '@kds/db';
 import { and, eq } from 'drizzle-orm';
 import { createServer, type IncomingHttpHeaders, type Server as HttpServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -211,5 +211,54 @@ describe('outgoing webhooks', () => {
     expect(await rivalManager.trpc.webhook.list.query()).toEqual([]);
     rivalManager.close();
     await manager.trpc.webhook.remove.mutate({ endpointId: ours.id });
+  });
+
+  test('an endpoint failing longer than the store allows alerts its managers once per incident, and the dashboard names it', async () => {
+    const endpoint = await manager.trpc.webhook.create.mutate({
+      url: receiver.url,
+      eventTypes: ['order.placed'],
+    });
+    const alerts = async () =>
+      (
+        await fx.db.db
+          .select({ recipient: outbox.recipient })
+          .from(outbox)
+          .where(eq(outbox.template, 'email.webhook_failing'))
+      ).map((m) => m.recipient);
+    const backdate = () =>
+      fx.db.db
+        .update(webhookEndpoints)
+        .set({ failingSince: new Date(Date.now() - 20 * 60_000) })
+        .where(eq(webhookEndpoints.id, endpoint.id));
+
+    receiver.plan = Array<number>(6).fill(500);
+    await guest.trpc.order.place.mutate(fx.order());
+    await drain(1);
+    const failing = (await manager.trpc.store.dashboard.query()).alerts.failingWebhooks;
+    expect(failing).toEqual([
+      expect.objectContaining({ url: receiver.url, lastError: 'answered 500' }),
+    ]);
+    expect(await alerts()).toEqual([]); // not yet: 15 minutes by default
+
+    await backdate();
+    await drain(2);
+    expect((await alerts()).sort()).toEqual(['manager@demo.test', 'owner@demo.test']);
+    await drain(2);
+    expect(await alerts()).toHaveLength(2); // once per incident, however long it lasts
+
+    receiver.plan = [];
+    await drain(2);
+    expect((await manager.trpc.store.dashboard.query()).alerts.failingWebhooks).toEqual([]);
+
+    // It fails again later: a new incident, a new alert.
+    receiver.plan = Array<number>(4).fill(503);
+    await guest.trpc.order.place.mutate(fx.order());
+    await drain(1);
+    await backdate();
+    await drain(1);
+    expect(await alerts()).toHaveLength(4);
+    receiver.plan = [];
+    await drain(3);
+    await manager.trpc.webhook.remove.mutate({ endpointId: endpoint.id });
   });
 });

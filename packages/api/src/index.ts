@@ -51,6 +51,7 @@ export { emailSender, type MailTransport } from './domain/notifications/email.ts
 export { callSender, type CallTransport } from './domain/notifications/call.ts';
 export { recordSmsReply } from './domain/notifications/opt-out.ts';
 export { escalateStuckScreens } from './domain/devices/index.ts';
+export { alertFailingWebhooks } from './domain/webhooks/index.ts';
 export {
   claimDue,
   PermanentFailure,
@@ -60,6 +61,7 @@ export {
 export {
   signWebhook,
   verifyWebhookSignature,
+  WEBHOOK_EVENT_TYPES,
   webhookSender,
   type WebhookBody,
   type WebhookTransport,

@@ -21,6 +21,10 @@ export function DashboardPage() {
       href: '/messages',
       text: `${alerts.failedMessages} message${alerts.failedMessages > 1 ? 's' : ''} failed in the last 24 hours`,
     },
+    ...alerts.failingWebhooks.map((w) => ({
+      href: '/settings',
+      text: `Webhook to ${new URL(w.url).host} failing since ${dateTime(w.since)}${w.lastError ? `: ${w.lastError}` : ''}`,
+    })),
     alerts.flaggedPayments > 0 && {
       href: '/orders',
       text: `${alerts.flaggedPayments} payment${alerts.flaggedPayments > 1 ? 's need' : ' needs'} a look`,
@@ -38,7 +42,7 @@ export function DashboardPage() {
           <p className="alert alert--ok">All kitchen screens live, no failed messages.</p>
         ) : (
           problems.map((p) => (
-            <Link key={p.href} href={p.href} className="alert alert--bad">
+            <Link key={p.text} href={p.href} className="alert alert--bad">
               {p.text} →
             </Link>
           ))

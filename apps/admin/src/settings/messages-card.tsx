@@ -62,6 +62,11 @@ export function MessagesCard({
           value={String(escalation.afterMinutes)}
           onChange={(v) => setN({ escalation: { ...escalation, afterMinutes: numberOf(v) } })}
         />
+        <Text
+          label="Email managers when a webhook has failed for (minutes)"
+          value={String(form.settings.webhookAlertMinutes ?? 15)}
+          onChange={(v) => setSettings({ webhookAlertMinutes: numberOf(v) })}
+        />
       </div>
     </Card>
   );

@@ -78,6 +78,12 @@ export const webhookEndpoints = pgTable(
     /** Event types to deliver (`order.placed`, ...); `*` for all. */
     eventTypes: text().array().notNull(),
     active: boolean().notNull().default(true),
+    /** When deliveries started failing without a success since; null while it answers. */
+    failingSince: timestamp({ withTimezone: true }),
+    /** What the endpoint last answered when it failed, for the dashboard. */
+    lastError: text(),
+    /** When the store's managers were told of the current failure (once per incident). */
+    alertedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

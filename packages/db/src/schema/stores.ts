@@ -46,6 +46,8 @@ export interface StoreSettings {
   paymentExpiryMinutes: number;
   /** How long a payment link staff send for a phone order works (default 24 hours, up to 48). */
   paymentLinkMinutes?: number;
+  /** Minutes a webhook endpoint may keep failing before managers are told (default 15). */
+  webhookAlertMinutes?: number;
   /** The number guests call; shown where they may need to (an expired payment link). */
   phone?: string;
   /** Where deliveries start from; without it the store does not deliver. */

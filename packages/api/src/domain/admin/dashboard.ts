@@ -1,4 +1,4 @@
-import { orders, outbox, payments, stores } from '@kds/db';
+import { orders, outbox, payments, stores, webhookEndpoints } from '@kds/db';
 import { and, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
@@ -17,7 +17,7 @@ export async function dashboard({ ctx }: { ctx: DomainContext }) {
   const today = businessDateOf(ctx.now(), store.timezone);
   const dayAgo = new Date(ctx.now().getTime() - 24 * 3600_000);
 
-  const [[day], [open], [failed], [flagged], screens] = await Promise.all([
+  const [[day], [open], [failed], [flagged], screens, failingWebhooks] = await Promise.all([
     ctx.db
       .select({
         orders: sql<number>`count(*) filter (where ${orders.placedAt} is not null)::int`,
@@ -54,6 +54,20 @@ export async function dashboard({ ctx }: { ctx: DomainContext }) {
       .from(payments)
       .where(and(eq(payments.storeId, store.id), isNotNull(payments.flag))),
     listScreenHealth({ ctx }),
+    ctx.db
+      .select({
+        url: webhookEndpoints.url,
+        since: webhookEndpoints.failingSince,
+        lastError: webhookEndpoints.lastError,
+      })
+      .from(webhookEndpoints)
+      .where(
+        and(
+          eq(webhookEndpoints.storeId, store.id),
+          eq(webhookEndpoints.active, true),
+          isNotNull(webhookEndpoints.failingSince),
+        ),
+      ),
   ]);
   return {
     store: { id: store.id, name: store.name, timezone: store.timezone, currency: store.currency },
@@ -70,6 +84,8 @@ export async function dashboard({ ctx }: { ctx: DomainContext }) {
       failedMessages: failed?.count ?? 0,
       flaggedPayments: flagged?.count ?? 0,
       screensNotLive: screens.filter((s) => s.state !== 'live').length,
+      /** Integrations whose webhook keeps failing, by address: named, not just counted. */
+      failingWebhooks,
     },
     screens,
   };

@@ -65,16 +65,16 @@ export function emailSender(transport: MailTransport): OutboxSender {
     const email =
       message.payload.kind === 'staff_invitation'
         ? await invitationEmail(ctx, message)
-        : message.payload.kind === 'service_test'
-          ? testEmail(message)
+        : message.payload.kind === 'service_test' || message.payload.kind === 'staff_alert'
+          ? wordsOnly(message)
           : await orderEmail(ctx, message);
     const { id, recorded } = await transport.send({ to: message.recipient, ...email });
     return { providerId: id, recorded: recorded ?? false };
   };
 }
 
-/** The Services card's "send a test": words only, no order. */
-function testEmail(message: OutboxMessage) {
+/** A test from the Services card, or an alert to staff: words only, no order. */
+function wordsOnly(message: OutboxMessage) {
   const text = String(message.payload.text);
   return { subject: String(message.payload.subject), text, html: `<p>${escapeHtml(text)}</p>` };
 }

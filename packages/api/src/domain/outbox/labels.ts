@@ -13,6 +13,8 @@ const LABELS: Record<string, string> = {
   'email.staff_invitation': 'Staff invitation email',
   'sms.service_test': 'Test text',
   'email.service_test': 'Test email',
+  'email.webhook_failing': 'Failing webhook alert',
+  'sms.webhook_failing': 'Failing webhook alert',
   'stripe.refund': 'Refund',
   chit: 'Kitchen chit',
   chit_fallback: 'Kitchen chit (screen not live)',

@@ -105,6 +105,7 @@ export const StoreSettingsInput = z.object({
     paymentExpiryMinutes: z.number().int().min(30).max(1440),
     paymentLinkMinutes: z.number().int().min(30).max(2880).optional(),
     phone: Phone.optional(),
+    webhookAlertMinutes: z.number().int().min(1).max(1440).optional(),
     location: StoreLocation.optional(),
     pickupCodeValidMinutes: z.number().int().min(5).max(1440).optional(),
     allowAddToOrder: z.boolean().optional(),

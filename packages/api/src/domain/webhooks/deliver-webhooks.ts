@@ -4,6 +4,7 @@ import type { TxContext } from '../context.ts';
 import { enqueue } from '../outbox/enqueue.ts';
 import { PermanentFailure, type OutboxSender } from '../outbox/run-outbox.ts';
 import type { StoredEvent } from '../../events/types.ts';
+import { markAnswering, markFailing } from './endpoint-health.ts';
 import { signWebhook } from './signature.ts';
 
 /** What an integrator receives: one event, with an id stable across retries. */
@@ -80,13 +81,23 @@ export function webhookSender(transport: WebhookTransport): OutboxSender {
       .where(eq(webhookEndpoints.id, endpointId));
     if (!endpoint?.active) throw new PermanentFailure('the endpoint was removed');
     const body = JSON.stringify(message.payload.body);
-    const { status } = await transport.post(endpoint.url, body, {
-      'content-type': 'application/json',
-      'user-agent': 'KDS-Webhooks/1',
-      'kds-signature': signWebhook(endpoint.secret, body, ctx.now()),
-      'kds-event-id': String((message.payload.body as WebhookBody).id),
-    });
-    if (status < 200 || status >= 300) throw new Error(`the endpoint answered ${status}`);
+    let status: number;
+    try {
+      ({ status } = await transport.post(endpoint.url, body, {
+        'content-type': 'application/json',
+        'user-agent': 'KDS-Webhooks/1',
+        'kds-signature': signWebhook(endpoint.secret, body, ctx.now()),
+        'kds-event-id': String((message.payload.body as WebhookBody).id),
+      }));
+    } catch (error) {
+      await markFailing(ctx, endpoint.id, error instanceof Error ? error.message : String(error));
+      throw error;
+    }
+    if (status < 200 || status >= 300) {
+      await markFailing(ctx, endpoint.id, `answered ${status}`);
+      throw new Error(`the endpoint answered ${status}`);
+    }
+    await markAnswering(ctx, endpoint.id);
     return { providerId: (message.payload.body as WebhookBody).id };
   };
 }

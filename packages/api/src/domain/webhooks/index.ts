@@ -11,3 +11,4 @@ export {
   WebhookEndpointIdInput,
 } from './schemas.ts';
 export { signWebhook, verifyWebhookSignature } from './signature.ts';
+export { alertFailingWebhooks } from './endpoint-health.ts';
