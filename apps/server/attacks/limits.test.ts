@@ -2,7 +2,7 @@ import { outbox, staff } from '@kds/db';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createFixture, startServer, type Fixture, type Server } from '../src/test/harness.ts';
-import { batch, codeOf, mutate, signIn } from './support.ts';
+import { batch, codeOf, dataOf, mutate, query, signIn } from './support.ts';
 
 /**
  * Limits that hold against batching, concurrency and several instances. The server believes
@@ -197,5 +197,56 @@ describe('attack: a runaway or stolen screen empties the printer', () => {
       .from(outbox)
       .where(and(eq(outbox.orderId, orderId), eq(outbox.channel, 'print')));
     expect(queued).toEqual([]);
+  });
+});
+
+describe('attack: guessing discount codes', () => {
+  test('a client trying code after unknown code is refused after twenty; known codes cost nothing', async () => {
+    const menu = dataOf<{ categories: { items: { id: string; name: string }[] }[] }>(
+      await query(server, 'menu.forStore', { storeSlug: 'demo' }),
+    );
+    const lemonade = menu.categories.flatMap((c) => c.items).find((i) => i.name === 'Lemonade');
+    const preview = (discountCode: string, address: string) =>
+      query(
+        server,
+        'order.preview',
+        {
+          storeSlug: 'demo',
+          items: [{ menuItemId: lemonade?.id, quantity: 3 }],
+          fulfilment: { type: 'pickup' },
+          discountCode,
+        },
+        from(address),
+      );
+    const guesses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => preview(`GUESS${i}X`, '198.51.100.77')),
+    );
+    expect(guesses.map(codeOf)).toEqual(Array(20).fill(null));
+    expect(codeOf(await preview('GUESS99X', '198.51.100.77'))).toBe('TOO_MANY_REQUESTS');
+    // On the other instance too: the count is in the database.
+    const elsewhere = await query(
+      other,
+      'order.preview',
+      {
+        storeSlug: 'demo',
+        items: [{ menuItemId: lemonade?.id, quantity: 3 }],
+        fulfilment: { type: 'pickup' },
+        discountCode: 'GUESS100X',
+      },
+      from('198.51.100.77'),
+    );
+    expect(codeOf(elsewhere)).toBe('TOO_MANY_REQUESTS');
+
+    // A guest whose code exists previews as often as the cart changes.
+    const manager = await signIn(server, 'manager@demo.test');
+    await mutate(
+      server,
+      'discount.create',
+      { code: 'REAL10', kind: 'percent', value: 10 },
+      { token: manager },
+    );
+    for (let i = 0; i < 25; i += 1) {
+      expect(codeOf(await preview('REAL10', '198.51.100.78'))).toBeNull();
+    }
   });
 });

@@ -38,7 +38,9 @@ afterAll(async () => {
   await fx.db.close();
 });
 
-const today = () => new Date().toISOString().slice(0, 10);
+// Business days are the store's: around midnight UTC, "today" differs by zone.
+const day = (offset: number) => new Date(Date.now() + offset).toISOString().slice(0, 10);
+const around = () => ({ from: day(-86_400_000), to: day(86_400_000) });
 const lineSum = (form: Record<string, string>) =>
   Object.keys(form)
     .filter((k) => /^line_items\[\d+\]\[quantity\]$/.test(k))
@@ -65,13 +67,12 @@ async function paidOnline(extra: Record<string, unknown>) {
 
 describe('tips', () => {
   test('a tip is charged at checkout on top of tax, and counted in the report', async () => {
-    const before = (await manager.trpc.report.summary.query({ from: today(), to: today() }))
-      .tipsCents;
+    const before = (await manager.trpc.report.summary.query(around())).tipsCents;
     const { placed, session } = await paidOnline({ tipCents: 400 });
     expect(placed.totals.tipCents).toBe(400);
     expect(lineSum(session)).toBe(placed.totals.totalCents);
     expect(Object.values(session)).toContain('Tip');
-    const after = await manager.trpc.report.summary.query({ from: today(), to: today() });
+    const after = await manager.trpc.report.summary.query(around());
     expect(after.tipsCents).toBe(before + 400);
   });
 
@@ -87,7 +88,7 @@ describe('tips', () => {
   });
 
   test('canceling a paid order with a tip refunds the tip with it; the report counts neither', async () => {
-    const before = await manager.trpc.report.summary.query({ from: today(), to: today() });
+    const before = await manager.trpc.report.summary.query(around());
     const { placed, paymentIntent } = await paidOnline({ tipCents: 500 });
     await manager.trpc.order.cancel.mutate({ orderId: placed.orderId, reason: 'kitchen closed' });
     const refunds = fake.refunds.length;
@@ -95,7 +96,7 @@ describe('tips', () => {
     expect(fake.refunds.slice(refunds)).toEqual([
       expect.objectContaining({ paymentIntent, amount: placed.totals.totalCents }),
     ]);
-    const after = await manager.trpc.report.summary.query({ from: today(), to: today() });
+    const after = await manager.trpc.report.summary.query(around());
     expect(after.tipsCents).toBe(before.tipsCents);
     expect(after.revenueCents).toBe(before.revenueCents);
   });

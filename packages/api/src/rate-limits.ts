@@ -30,6 +30,8 @@ export interface RateLimits {
   invite: RateLimiterAbstract;
   /** Reprints and receipts one screen or person asks for: 60 per 10 minutes (a paper roll). */
   paper: RateLimiterAbstract;
+  /** Discount codes that do not exist, tried from one client: 20 per 10 minutes. */
+  discountCode: RateLimiterAbstract;
 }
 
 export function createRateLimits(
@@ -56,6 +58,7 @@ export function createRateLimits(
     setup: limiter('setup', 10, 600),
     testMessage: limiter('test-message', 10, 3600),
     paper: limiter('paper', 60, 600),
+    discountCode: limiter('discount-code', 20, 600),
   };
 }
 

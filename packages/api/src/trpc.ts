@@ -183,6 +183,32 @@ export const limitFailures = (
     return result;
   });
 
+/**
+ * Discount codes are guessed one preview at a time: a call that names a code spends a point
+ * first, and gets it back unless the code does not exist. Known codes, right or wrong for the
+ * order, cost a guest nothing; a client that has tried too many unknown ones is refused (429).
+ */
+export const limitCodeGuesses = t.middleware(async ({ ctx, input, next }) => {
+  const code = (input as { discountCode?: unknown } | undefined)?.discountCode;
+
+  if (typeof code !== 'string') return next();
+  const key = clientKey(ctx.principal, ctx.ip);
+  await ctx.limits.discountCode
+    .consume(key)
+    .catch((spent: unknown) => refusal(spent, 'too many discount codes tried from here'));
+  const result = await next();
+  if (!namesUnknownCode(result)) await ctx.limits.discountCode.reward(key, 1);
+  return result;
+});
+
+function namesUnknownCode(result: { ok: boolean; data?: unknown; error?: { cause?: unknown } }) {
+  const problems = result.ok
+    ? (result.data as { problems?: { code: string }[] } | undefined)?.problems
+    : (result.error?.cause as { details?: { problems?: { code: string }[] } | null } | undefined)
+        ?.details?.problems;
+  return problems?.some((p) => p.code === 'DISCOUNT_UNKNOWN') ?? false;
+}
+
 /** At most the limiter's allowance of calls per client; the next ones are refused (429). */
 export const limitCalls = (pick: (limits: RateLimits) => RateLimiterAbstract, what: string) =>
   t.middleware(async ({ ctx, next }) => {

@@ -29,6 +29,7 @@ import {
   alone,
   kitchenProcedure,
   limitCalls,
+  limitCodeGuesses,
   limitFailures,
   managerProcedure,
   publicProcedure,
@@ -42,10 +43,12 @@ export const orderRouter = router({
     .query(({ ctx, input }) => pickupSlots({ ctx, input })),
   preview: publicProcedure
     .input(PreviewOrderInput)
+    .use(limitCodeGuesses)
     .query(({ ctx, input }) => previewOrder({ ctx, input })),
   place: publicProcedure
     .use(limitCalls((limits) => limits.placeOrder, 'too many orders from here'))
     .input(PlaceOrderInput)
+    .use(limitCodeGuesses)
     .mutation(({ ctx, input }) => placeOrder({ ctx, input })),
   /** A phone order or a walk-in, keyed in by a manager or at the expo screen. */
   enter: kitchenProcedure

@@ -30,7 +30,8 @@ export async function priceDiscount(
       id: null,
       problem: {
         path: ['discountCode'],
-        code: 'DISCOUNT_INVALID',
+        // Unknown codes are told apart: guessing them is limited per client (trpc.ts).
+        code: row ? 'DISCOUNT_INVALID' : 'DISCOUNT_UNKNOWN',
         message: verdict.ok ? '' : verdict.reason,
       },
     };
