@@ -1,8 +1,8 @@
 import { createSmtpMailer } from '@kds/api';
 import { outbox, stores } from '@kds/db';
 import { eq } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { startFakeSmtp, type FakeSmtp } from './test/fake-smtp.ts';
 import {
   connect,
   createFixture,
@@ -12,41 +12,18 @@ import {
   type Server,
 } from './test/harness.ts';
 
-/** Undoes quoted-printable soft breaks and escapes, so long links can be searched for. */
-const unfold = (raw: string) =>
-  raw
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-
 let fx: Fixture;
-let smtp: SMTPServer;
+let smtp: FakeSmtp;
 let server: Server;
 let guest: Client;
 let manager: Client;
-const received: { to: string[]; raw: string }[] = [];
+let received: FakeSmtp['received'];
 
 beforeAll(async () => {
   fx = await createFixture();
-  // A real SMTP server on a free port; nodemailer talks to it like to any other.
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString()));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: unfold(raw) });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const address = smtp.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const mail = createSmtpMailer({
-    url: `smtp://127.0.0.1:${port}?ignoreTLS=true`,
-    from: 'Demo Diner <orders@demo.test>',
-  });
+  smtp = await startFakeSmtp();
+  received = smtp.received;
+  const mail = createSmtpMailer({ url: smtp.url, from: 'Demo Diner <orders@demo.test>' });
   server = await startServer(fx.db, { mail, jobs: false });
   guest = connect(server);
   manager = connect(server, await fx.login(guest, 'manager@demo.test'));
@@ -55,7 +32,7 @@ afterAll(async () => {
   guest.close();
   manager.close();
   await server.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
   await fx.db.close();
 });
 

@@ -69,7 +69,7 @@ export async function registerExportRoutes(
  * carriage return would run as a formula in the manager's spreadsheet, so it is quoted as text
  * (csv-stringify's `escape_formulas`, OWASP's advice for CSV injection).
  */
-async function* csvChunks(columns: readonly string[], batches: AsyncIterable<ExportRow[]>) {
+export async function* csvChunks(columns: readonly string[], batches: AsyncIterable<ExportRow[]>) {
   const options = { columns: [...columns], escape_formulas: true };
   yield stringify([], { ...options, header: true });
   for await (const batch of batches) yield stringify(batch, options);

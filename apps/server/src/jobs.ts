@@ -8,6 +8,7 @@ import {
   callSender,
   emailSender,
   alertFailingWebhooks,
+  sendScheduledReports,
   escalateStuckScreens,
   applyRetention,
   runOutbox,
@@ -25,6 +26,7 @@ import {
   type StripeGateway,
 } from '@kds/api';
 import type { FastifyBaseLogger } from 'fastify';
+import { reportAttachments } from './report-attachments.ts';
 
 export interface Jobs {
   /** One pass of every job, now (tests, operators). */
@@ -63,7 +65,7 @@ export function createJobs(
       ...(providers.stripe ? { refund: refundSender(providers.stripe) } : {}),
       sms: smsSender(providers.sms),
       call: callSender(providers.calls),
-      email: emailSender(providers.mail),
+      email: emailSender(providers.mail, reportAttachments),
       webhook: webhookSender(webhooks),
       print: printSender(providers.printers),
     },
@@ -87,16 +89,18 @@ export function createJobs(
       const expired = await expireUnpaidOrders(ctx);
       const escalated = await escalateStuckScreens(ctx);
       await printForDarkStations(ctx);
+      const reports = await sendScheduledReports(ctx);
       const sent = await runOutbox(ctx, outbox);
       // After the outbox: a delivery that just failed may have opened an incident to report.
       const webhookAlerts = await alertFailingWebhooks(ctx);
-      return { expired, escalated, webhookAlerts, ...sent };
+      return { expired, escalated, webhookAlerts, reports, ...sent };
     },
     start() {
       every(15_000, 'payment expiry', async () => expireUnpaidOrders(await context()));
       every(2_000, 'outbox', async () => runOutbox(await context(), outbox));
       every(30_000, 'screen escalation', async () => escalateStuckScreens(await context()));
       every(30_000, 'failing webhooks', async () => alertFailingWebhooks(await context()));
+      every(60_000, 'report emails', async () => sendScheduledReports(await context()));
       every(30_000, 'paper for dark screens', async () => printForDarkStations(await context()));
       every(3600_000, 'message retention', async () => applyRetention(await context()));
       every(5 * 60_000, 'rate limit pruning', () => pruneRateLimits(deps.db, deps.now()));

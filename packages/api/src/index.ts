@@ -47,10 +47,15 @@ export {
   validTwilioSignature,
 } from './gateways/twilio.ts';
 export { recordDeliveryStatus } from './domain/notifications/delivery-status.ts';
-export { emailSender, type MailTransport } from './domain/notifications/email.ts';
+export {
+  emailSender,
+  type MailTransport,
+  type ReportAttachments,
+} from './domain/notifications/email.ts';
 export { callSender, type CallTransport } from './domain/notifications/call.ts';
 export { recordSmsReply } from './domain/notifications/opt-out.ts';
 export { escalateStuckScreens } from './domain/devices/index.ts';
+export { sendScheduledReports } from './domain/reports/index.ts';
 export { alertFailingWebhooks } from './domain/webhooks/index.ts';
 export {
   claimDue,
@@ -71,6 +76,7 @@ export { createWebhookHttp, type WebhookHttpOptions } from './gateways/webhook-h
 export {
   ExportInput,
   exportRows,
+  exportRowsForStore,
   ITEM_COLUMNS,
   ORDER_COLUMNS,
   type ExportRow,

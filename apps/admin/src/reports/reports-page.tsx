@@ -5,6 +5,7 @@ import { Link } from 'wouter';
 import { money } from '../shared/format.ts';
 import { Loading, Problem } from '../shared/states.tsx';
 import type { Outputs } from '../shared/types.ts';
+import { ReportEmailsCard } from './report-emails-card.tsx';
 import { Chart, SpreadTable } from './report-parts.tsx';
 import { ReportTiles } from './report-tiles.tsx';
 
@@ -58,6 +59,7 @@ export function ReportsPage() {
       </header>
       {report.error && <Problem error={report.error} />}
       {!report.data ? <Loading /> : <ReportBody report={report.data} />}
+      <ReportEmailsCard />
     </>
   );
 }

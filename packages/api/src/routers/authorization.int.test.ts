@@ -60,6 +60,9 @@ const ACCESS: Record<string, 'public' | 'staff' | 'kitchen' | 'manager'> = {
   'order.place': 'public',
   'order.addItems': 'public',
   /** Managers and the expo screen; the verb refuses cooks and prep screens (staff-orders tests). */
+  'report.schedules': 'manager',
+  'report.schedule': 'manager',
+  'report.unschedule': 'manager',
   'discount.list': 'manager',
   'discount.create': 'manager',
   'discount.change': 'manager',

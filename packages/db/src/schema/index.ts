@@ -12,3 +12,4 @@ export * from './staff.ts';
 export * from './devices.ts';
 export * from './audit.ts';
 export * from './install.ts';
+export * from './report-schedules.ts';

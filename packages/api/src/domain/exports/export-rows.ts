@@ -62,15 +62,23 @@ const iso = (at: Date | null) => (at ? at.toISOString() : null);
  * writes each batch before the next is read, so a year of orders never sits in memory. Orders
  * are the store's own; guests' contact details are left out (privacy exports are separate).
  */
-export async function exportRows(
-  ctx: DomainContext,
-  input: ExportInput,
-): Promise<{
+export async function exportRows(ctx: DomainContext, input: ExportInput): Promise<ExportRows> {
+  const { storeId } = requireManager(ctx);
+  return exportRowsForStore(ctx, storeId, input);
+}
+
+export interface ExportRows {
   columns: readonly string[];
   store: { name: string; currency: string };
   batches: AsyncGenerator<ExportRow[]>;
-}> {
-  const { storeId } = requireManager(ctx);
+}
+
+/** The same rows for one store, for its manager or for a scheduled email's attachment. */
+export async function exportRowsForStore(
+  ctx: DomainContext,
+  storeId: string,
+  input: ExportInput,
+): Promise<ExportRows> {
   const [store] = await ctx.db.select().from(stores).where(eq(stores.id, storeId));
   if (!store) throw new NotFoundError('store');
 

@@ -1,6 +1,7 @@
 export {
   ExportInput,
   exportRows,
+  exportRowsForStore,
   ITEM_COLUMNS,
   ORDER_COLUMNS,
   type ExportRow,

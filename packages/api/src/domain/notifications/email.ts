@@ -2,6 +2,7 @@ import type { Order, OutboxMessage, Store } from '@kds/db';
 import type { DomainContext, TxContext } from '../context.ts';
 import { invitationEmail } from '../invitations/invitation-email.ts';
 import type { OutboxSender } from '../outbox/run-outbox.ts';
+import { scheduledReportEmail } from '../reports/report-email.ts';
 import { escapeHtml } from './html.ts';
 import { messageSubject, queueOrderMessage } from './internal.ts';
 import { renderEmail } from './order-email.ts';
@@ -14,6 +15,12 @@ export interface Email {
   subject: string;
   text: string;
   html: string;
+  attachments?: { filename: string; content: string; contentType: string }[];
+}
+
+/** What the server adds to a scheduled report's email: the orders export of its days. */
+export interface ReportAttachments {
+  ordersCsv(ctx: DomainContext, storeId: string, from: string, to: string): Promise<string>;
 }
 
 export interface MailTransport {
@@ -60,14 +67,16 @@ export async function queueStaffOrderEmails(
  * The outbox sender for email: rendered at send time, so neither a pickup code nor an
  * invitation link is ever stored.
  */
-export function emailSender(transport: MailTransport): OutboxSender {
+export function emailSender(transport: MailTransport, reports?: ReportAttachments): OutboxSender {
   return async (message, ctx) => {
     const email =
       message.payload.kind === 'staff_invitation'
         ? await invitationEmail(ctx, message)
-        : message.payload.kind === 'service_test' || message.payload.kind === 'staff_alert'
-          ? wordsOnly(message)
-          : await orderEmail(ctx, message);
+        : message.payload.kind === 'scheduled_report'
+          ? await scheduledReportEmail(ctx, message, reports)
+          : message.payload.kind === 'service_test' || message.payload.kind === 'staff_alert'
+            ? wordsOnly(message)
+            : await orderEmail(ctx, message);
     const { id, recorded } = await transport.send({ to: message.recipient, ...email });
     return { providerId: id, recorded: recorded ?? false };
   };

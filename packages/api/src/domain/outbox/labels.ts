@@ -14,6 +14,7 @@ const LABELS: Record<string, string> = {
   'sms.service_test': 'Test text',
   'email.service_test': 'Test email',
   'email.webhook_failing': 'Failing webhook alert',
+  'email.scheduled_report': 'Report email',
   'sms.webhook_failing': 'Failing webhook alert',
   'stripe.refund': 'Refund',
   chit: 'Kitchen chit',

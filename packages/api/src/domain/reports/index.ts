@@ -1,2 +1,10 @@
 export { computeReport, percentile, replayTicket, spread } from './compute-report.ts';
-export { ReportInput, storeReport } from './load-report.ts';
+export { reportForStore, ReportInput, storeReport } from './load-report.ts';
+export {
+  mySchedules,
+  removeSchedule,
+  ReportScheduleIdInput,
+  ReportScheduleInput,
+  saveSchedule,
+} from './schedules.ts';
+export { sendScheduledReports } from './send-scheduled-reports.ts';

@@ -27,6 +27,11 @@ const MAX_DAYS = 366;
 /** The report for the manager's store and a range of business days. */
 export async function storeReport({ ctx, input }: { ctx: DomainContext; input: ReportInput }) {
   const { storeId } = requireManager(ctx);
+  return reportForStore(ctx, storeId, input);
+}
+
+/** The report of one store, for its manager or for a scheduled email. */
+export async function reportForStore(ctx: DomainContext, storeId: string, input: ReportInput) {
   const days = (Date.parse(input.to) - Date.parse(input.from)) / 86_400_000 + 1;
   if (days < 1 || days > MAX_DAYS) throw new ValidationError(`choose 1 to ${MAX_DAYS} days`);
   const [store] = await ctx.db.select().from(stores).where(eq(stores.id, storeId));

@@ -1,0 +1,96 @@
+import { reportSchedules, stores } from '@kds/db';
+import { and, asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { recordAudit } from '../audit.ts';
+import { requireManager } from '../auth/principal.ts';
+import type { DomainContext } from '../context.ts';
+import { NotFoundError } from '../errors.ts';
+import { withTransaction } from '../transaction.ts';
+import { latestPeriod } from './report-period.ts';
+
+export const ReportScheduleInput = z
+  .object({
+    frequency: z.enum(['daily', 'weekly']),
+    /** Weekly: 0 (Sunday) to 6. */
+    weekday: z.number().int().min(0).max(6).optional(),
+    sendAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 07:00'),
+  })
+  .refine((s) => (s.frequency === 'weekly') === (s.weekday !== undefined), {
+    path: ['weekday'],
+    message: 'a weekly report needs its day, a daily one none',
+  });
+export type ReportScheduleInput = z.infer<typeof ReportScheduleInput>;
+
+export const ReportScheduleIdInput = z.object({ id: z.uuid() });
+export type ReportScheduleIdInput = z.infer<typeof ReportScheduleIdInput>;
+
+/** The signed-in manager's own report emails for this store. */
+export async function mySchedules({ ctx }: { ctx: DomainContext }) {
+  const me = requireManager(ctx);
+  return ctx.db
+    .select()
+    .from(reportSchedules)
+    .where(and(eq(reportSchedules.storeId, me.storeId), eq(reportSchedules.staffId, me.staffId)))
+    .orderBy(asc(reportSchedules.frequency));
+}
+
+/**
+ * Subscribes the signed-in manager (one daily and one weekly at most; saving again changes the
+ * time). The current period counts as sent: the first email is the next one, not a backlog.
+ */
+export async function saveSchedule({
+  ctx,
+  input,
+}: {
+  ctx: DomainContext;
+  input: ReportScheduleInput;
+}) {
+  const me = requireManager(ctx);
+  const [store] = await ctx.db.select().from(stores).where(eq(stores.id, me.storeId));
+  if (!store) throw new NotFoundError('store');
+  const timing = {
+    frequency: input.frequency,
+    weekday: input.weekday ?? null,
+    sendAt: input.sendAt,
+  };
+  const lastPeriod = latestPeriod(timing, store.timezone, ctx.now()).key;
+  return withTransaction(ctx, async (tx) => {
+    const [saved] = await tx.tx
+      .insert(reportSchedules)
+      .values({ storeId: me.storeId, staffId: me.staffId, ...timing, lastPeriod })
+      .onConflictDoUpdate({
+        target: [reportSchedules.storeId, reportSchedules.staffId, reportSchedules.frequency],
+        set: { weekday: timing.weekday, sendAt: timing.sendAt, lastPeriod },
+      })
+      .returning();
+    await recordAudit(tx.tx, me, {
+      action: 'report.scheduled',
+      entity: 'report_schedule',
+      entityId: saved?.id ?? null,
+      after: timing,
+    });
+    return saved;
+  });
+}
+
+export async function removeSchedule({
+  ctx,
+  input,
+}: {
+  ctx: DomainContext;
+  input: ReportScheduleIdInput;
+}) {
+  const me = requireManager(ctx);
+  const [removed] = await ctx.db
+    .delete(reportSchedules)
+    .where(
+      and(
+        eq(reportSchedules.id, input.id),
+        eq(reportSchedules.storeId, me.storeId),
+        eq(reportSchedules.staffId, me.staffId),
+      ),
+    )
+    .returning({ id: reportSchedules.id });
+  if (!removed) throw new NotFoundError('report email', { id: input.id });
+  return removed;
+}
