@@ -250,3 +250,18 @@ test('a live price change: an open menu shows the new price, and the cart line i
     await save(lemonade.priceCents);
   }
 });
+
+test('a manager asks for the report by email every morning, and can stop it', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signIn(page, 'manager@demo.test');
+  await page.getByRole('link', { name: 'Reports' }).click();
+  const card = page.getByRole('region', { name: 'Report by email' });
+  await card.getByLabel('At').fill('07:30');
+  await card.getByRole('button', { name: 'Email me this report' }).click();
+  await expect(card.getByRole('listitem')).toContainText('Every day at 07:30');
+  await card.scrollIntoViewIfNeeded();
+  await shot(page, 'admin-report-emails');
+  expect(await seriousViolations(page)).toEqual([]);
+  await card.getByRole('button', { name: 'Stop the daily email' }).click();
+  await expect(card.getByRole('listitem')).toHaveCount(0);
+});
