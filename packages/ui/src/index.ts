@@ -22,3 +22,4 @@ export { problemsOf, type ProblemMap } from './order-entry/problems.ts';
 export { Totals } from './order-entry/totals.tsx';
 export type { Menu, MenuItem, Preview } from './order-entry/types.ts';
 export { messageFor } from './error-message.ts';
+export { useDebounced } from './use-debounced.ts';

@@ -1,4 +1,4 @@
-import { AllergyFields, formatMoney, problemsOf, Totals, useTRPC } from '@kds/ui';
+import { AllergyFields, formatMoney, problemsOf, Totals, useDebounced, useTRPC } from '@kds/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { navigate, queryParam } from '../shared/route.ts';
@@ -43,10 +43,12 @@ function NewOrderCheckout({ storeSlug }: { storeSlug: string }) {
   // A delivery is priced (and its postcode checked) once both parts are filled in.
   const incomplete =
     fulfilment.type === 'delivery' && (!fulfilment.address || !fulfilment.postcode);
+  // Priced with the address once the guest stops typing: the geocoder is asked once, not per key.
+  const checked = useDebounced(fulfilment, fulfilment.type === 'delivery' ? 600 : 0);
   const base = {
     storeSlug,
     items,
-    fulfilment,
+    fulfilment: checked,
     ...(appliedCode ? { discountCode: appliedCode } : {}),
     ...(fireAt ? { fireAt } : {}),
   };
@@ -72,6 +74,7 @@ function NewOrderCheckout({ storeSlug }: { storeSlug: string }) {
     error: placeError,
   } = usePlaceOrder(storeSlug, {
     ...base,
+    fulfilment,
     tipCents,
     payment: method,
     idempotencyKey: cart.idempotencyKey,

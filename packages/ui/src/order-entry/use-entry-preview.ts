@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTRPC } from '../trpc.ts';
+import { useDebounced } from '../use-debounced.ts';
 import type { EntryFulfilment } from './entry-details.tsx';
 import type { UseEntryCart } from './use-entry-cart.ts';
 
@@ -23,9 +24,11 @@ export function useEntryPreview(
   const incomplete =
     (fulfilment.type === 'delivery' && (!fulfilment.address || !fulfilment.postcode)) ||
     (fulfilment.type === 'dine_in' && !fulfilment.table.trim());
+  // The address is checked once staff stop typing: the geocoder is asked once, not per key.
+  const checked = useDebounced(fulfilment, fulfilment.type === 'delivery' ? 600 : 0);
   const preview = useQuery(
     trpc.order.preview.queryOptions(
-      { storeSlug, items, fulfilment },
+      { storeSlug, items, fulfilment: checked },
       { enabled: items.length > 0 && !incomplete, placeholderData: keepPreviousData },
     ),
   );
