@@ -97,7 +97,8 @@ export function webhookSender(transport: WebhookTransport): OutboxSender {
       await markFailing(ctx, endpoint.id, `answered ${status}`);
       throw new Error(`the endpoint answered ${status}`);
     }
-    await markAnswering(ctx, endpoint.id);
+    // The row read above says whether an incident is open: most deliveries write nothing more.
+    if (endpoint.failingSince) await markAnswering(ctx, endpoint.id);
     return { providerId: (message.payload.body as WebhookBody).id };
   };
 }
