@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { api } from './api.ts';
 
 /** Opens the kitchen signed in as the demo cook (or `email`) on the named station ('Expo', 'Grill', ...). */
@@ -40,4 +40,13 @@ export async function railNumbers(page: Page): Promise<number[]> {
     if ((await next.count()) === 0 || !(await next.isEnabled())) return numbers;
     await next.click();
   }
+}
+
+/** Signs the demo manager (or `email`, password "demo") in to the admin console. */
+export async function signInToAdmin(page: Page, email = 'manager@demo.test') {
+  await page.goto('/admin/');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Demo Diner' })).toBeVisible();
 }

@@ -1,18 +1,11 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import { api, clearBoard, staffApi } from '../support/api.ts';
 import { seriousViolations, shot } from '../support/look.ts';
+import { signInToAdmin } from '../support/screens.ts';
 
 // Every test starts from an empty board: specs share one server.
 test.beforeEach(() => clearBoard());
 test.use({ viewport: { width: 1440, height: 900 } });
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/admin/');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: 'Demo Diner' })).toBeVisible();
-}
 
 /** A guest on their phone orders the new taco with hot salsa and pays at the simulated checkout. */
 async function guestOrdersTaco(browser: Browser): Promise<number> {
@@ -40,7 +33,7 @@ test('the owner adds an item with a choice routed to a station; a guest orders i
   browser,
 }) => {
   // The owner puts a new item on the menu, with a required choice, cooked at the fry station.
-  await signIn(page, 'owner@demo.test');
+  await signInToAdmin(page, 'owner@demo.test');
   await page.getByRole('link', { name: 'Menu' }).click();
   const mains = page.getByRole('region', { name: 'Burgers' });
   await mains.getByRole('button', { name: 'Add item to Burgers' }).click();
@@ -69,7 +62,7 @@ test('the owner adds an item with a choice routed to a station; a guest orders i
 
   // The manager watches the orders table while a guest orders it.
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await signIn(page, 'manager@demo.test');
+  await signInToAdmin(page, 'manager@demo.test');
   await page.getByRole('link', { name: 'Orders' }).click();
   await expect(page.getByRole('heading', { name: 'Orders' })).toBeVisible();
   const number = await guestOrdersTaco(browser);
@@ -125,7 +118,7 @@ test('the dashboard, screens and messages show the state of the kitchen and what
   const { code } = await manager.device.createPairingCode.mutate({ name: 'Fry wall' });
   await api().device.pair.mutate({ code });
 
-  await signIn(page, 'owner@demo.test');
+  await signInToAdmin(page, 'owner@demo.test');
   await expect(page.getByRole('region', { name: 'Alerts' })).toBeVisible();
   await shot(page, 'admin-dashboard');
   expect(await seriousViolations(page)).toEqual([]);
@@ -151,7 +144,7 @@ test('the dashboard, screens and messages show the state of the kitchen and what
 test('a manager words the ready text and sets who is texted about stuck screens', async ({
   page,
 }) => {
-  await signIn(page, 'manager@demo.test');
+  await signInToAdmin(page, 'manager@demo.test');
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByLabel('Ready text').fill('{store}: #{number} is up![ Code {code}.]');
   await page
@@ -204,7 +197,7 @@ test('reports, exports and a guest erased on request', async ({ page }) => {
     idempotencyKey: crypto.randomUUID(),
   });
 
-  await signIn(page, 'owner@demo.test');
+  await signInToAdmin(page, 'owner@demo.test');
   await page.getByRole('link', { name: 'Reports' }).click();
   await expect(page.getByRole('heading', { name: 'Reports' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Totals' })).toContainText('Orders');

@@ -1,18 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { clearBoard, Demo, staffApi } from '../support/api.ts';
 import { seriousViolations, shot } from '../support/look.ts';
-import { openStation, ticket } from '../support/screens.ts';
+import { openStation, ticket, signInToAdmin } from '../support/screens.ts';
 
 // Every test starts from an empty board: specs share one server.
 test.beforeEach(() => clearBoard());
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/admin/');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: 'Demo Diner' })).toBeVisible();
-}
 
 test('a phone order keyed in by the manager reaches the kitchen once, when the guest pays through the link', async ({
   page,
@@ -24,7 +16,7 @@ test('a phone order keyed in by the manager reaches the kitchen once, when the g
   const kitchen = await kitchenContext.newPage();
   await openStation(kitchen, 'Expo');
 
-  await signIn(page, 'manager@demo.test');
+  await signInToAdmin(page, 'manager@demo.test');
   await page.getByRole('link', { name: 'New order' }).click();
   await page.getByRole('button', { name: /^Classic Burger/ }).click();
   const sheet = page.getByRole('dialog');
@@ -158,7 +150,7 @@ test('a manager creates a discount code; a guest is told why a code does not app
   test.setTimeout(120_000);
   const code = `E2E${Date.now().toString(36).toUpperCase()}`;
   await page.setViewportSize({ width: 1440, height: 900 });
-  await signIn(page, 'manager@demo.test');
+  await signInToAdmin(page, 'manager@demo.test');
   await page.getByRole('link', { name: 'Discounts' }).click();
   await page.getByLabel('Code guests type').fill(code);
   await page.getByLabel('How much off (%)').fill('20');
@@ -253,7 +245,7 @@ test('a live price change: an open menu shows the new price, and the cart line i
 
 test('a manager asks for the report by email every morning, and can stop it', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
-  await signIn(page, 'manager@demo.test');
+  await signInToAdmin(page, 'manager@demo.test');
   await page.getByRole('link', { name: 'Reports' }).click();
   const card = page.getByRole('region', { name: 'Report by email' });
   await card.getByLabel('At').fill('07:30');

@@ -19,6 +19,7 @@ import { OrderPage } from './orders/order-page.tsx';
 import { OrdersPage } from './orders/orders-page.tsx';
 import { ScreensPage } from './screens/screens-page.tsx';
 import { SettingsPage } from './settings/settings-page.tsx';
+import { IntegrationsPage } from './integrations/integrations-page.tsx';
 import { AuditPage } from './staff/audit-page.tsx';
 import { StaffPage } from './staff/staff-page.tsx';
 import { Loading, Problem } from './shared/states.tsx';
@@ -99,6 +100,7 @@ function Console({ onIdentityChange }: { onIdentityChange: () => void }) {
           </Route>
           <Route path="/screens" component={ScreensPage} />
           <Route path="/settings" component={SettingsPage} />
+          <Route path="/integrations" component={IntegrationsPage} />
           <Route path="/staff">
             <StaffPage myRole={me.data.role} myId={me.data.staff?.id} />
           </Route>

@@ -34,6 +34,7 @@ import { KDS_VERSION } from './paths.ts';
 import { registerMetrics } from './metrics.ts';
 import { CHECKOUT_CSS, registerPaymentRoutes } from './payment-routes.ts';
 import { registerQrRoutes } from './qr-routes.ts';
+import { registerRestApi } from './rest-api.ts';
 import {
   bearerToken,
   cookieToken,
@@ -319,6 +320,7 @@ async function registerRoutes(
       context: internal,
     });
   }
+  await registerRestApi(app, deps);
   await registerExportRoutes(app, { context: fromRequest });
   await registerQrRoutes(app, { publicUrl, context: fromRequest });
   app.get('/healthz', async () => ({ ok: true, version: KDS_VERSION }));

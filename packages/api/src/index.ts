@@ -1,4 +1,5 @@
 export { appRouter, procedurePaths, type AppRouter } from './root.ts';
+export { openApiDocument, REST_BASE_PATH } from './openapi.ts';
 export {
   createApiContext,
   type ApiContext,

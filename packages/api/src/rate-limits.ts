@@ -32,6 +32,8 @@ export interface RateLimits {
   paper: RateLimiterAbstract;
   /** Discount codes that do not exist, tried from one client: 20 per 10 minutes. */
   discountCode: RateLimiterAbstract;
+  /** Calls of the integration API with one key: 600 a minute. */
+  apiCalls: RateLimiterAbstract;
 }
 
 export function createRateLimits(
@@ -59,6 +61,7 @@ export function createRateLimits(
     testMessage: limiter('test-message', 10, 3600),
     paper: limiter('paper', 60, 600),
     discountCode: limiter('discount-code', 20, 600),
+    apiCalls: limiter('api-calls', 600, 60),
   };
 }
 
@@ -75,10 +78,11 @@ export function addressKey(ip: string | undefined): string {
   return `ip:${parts.map((p) => p.toString(16)).join(':')}::/64`;
 }
 
-/** Who "a client" is: the signed-in staff member or paired screen, else its address. */
+/** Who "a client" is: the signed-in staff member, paired screen or API key, else its address. */
 export function clientKey(principal: Principal | null, ip: string | undefined): string {
   if (principal?.kind === 'staff') return `staff:${principal.staffId}`;
   if (principal?.kind === 'device') return `device:${principal.deviceId}`;
+  if (principal?.kind === 'apiKey') return `api-key:${principal.apiKeyId}`;
   return addressKey(ip);
 }
 

@@ -18,6 +18,8 @@ import { setupRouter } from './routers/setup.ts';
 import { pacingRouter } from './routers/pacing.ts';
 import { printingRouter } from './routers/printing.ts';
 import { discountRouter } from './routers/discount.ts';
+import { apiKeyRouter } from './routers/api-key.ts';
+import { integrationRouter } from './routers/integration.ts';
 import { router } from './trpc.ts';
 
 export const appRouter = router({
@@ -41,6 +43,8 @@ export const appRouter = router({
   pacing: pacingRouter,
   printing: printingRouter,
   discount: discountRouter,
+  apiKey: apiKeyRouter,
+  integration: integrationRouter,
 });
 
 export type AppRouter = typeof appRouter;

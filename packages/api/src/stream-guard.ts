@@ -116,5 +116,6 @@ export class StreamGuard {
 
 /** The allowance is per sign-in (each wall screen signs in on its own) or per paired screen. */
 function countKey(p: Principal): string {
-  return p.kind === 'staff' ? `session:${p.sessionId}` : `device:${p.deviceId}`;
+  if (p.kind === 'staff') return `session:${p.sessionId}`;
+  return p.kind === 'device' ? `device:${p.deviceId}` : `api-key:${p.apiKeyId}`;
 }

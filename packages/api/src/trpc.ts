@@ -1,8 +1,11 @@
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { ZodError } from 'zod';
+import type { OpenApiMeta } from 'trpc-to-openapi';
+import { ZodError, type ZodType } from 'zod';
 import type { ApiContext } from './context.ts';
 import type { Principal } from './domain/context.ts';
+import type { ApiKeyPrincipal, KitchenPrincipal } from './domain/auth/principal.ts';
+import { noteApiKeyUse } from './domain/integrations/api-keys.ts';
 import { DomainError, ForbiddenError } from './domain/errors.ts';
 import { addressKey, clientKey, type RateLimits } from './rate-limits.ts';
 
@@ -16,35 +19,39 @@ const codeFor: Record<DomainError['code'], TRPC_ERROR_CODE_KEY> = {
   RATE_LIMITED: 'TOO_MANY_REQUESTS',
 };
 
-const t = initTRPC.context<ApiContext>().create({
-  // Never send stack traces, whatever NODE_ENV says.
-  isDev: false,
-  // Subscriptions travel on the WebSocket only, where the connection caps, keep-alive and the
-  // slow-consumer cut live; tRPC would otherwise also serve them as server-sent events.
-  sse: { enabled: false },
-  errorFormatter({ shape, error }) {
-    const cause = error.cause;
-    const issues =
-      cause instanceof ZodError
-        ? cause.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message }))
-        : null;
-    let message = shape.message;
-    // Unknown failures are logged by the server with their cause and never described here.
-    if (error.code === 'INTERNAL_SERVER_ERROR') message = 'internal error';
-    if (issues)
-      message = issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
-    return {
-      ...shape,
-      message,
-      data: {
-        ...shape.data,
-        domainCode: cause instanceof DomainError ? cause.code : null,
-        details: cause instanceof DomainError ? (cause.details ?? null) : null,
-        issues,
-      },
-    };
-  },
-});
+// Procedures of the integration API carry their REST route (`meta.openapi`): see integration.ts.
+const t = initTRPC
+  .context<ApiContext>()
+  .meta<OpenApiMeta>()
+  .create({
+    // Never send stack traces, whatever NODE_ENV says.
+    isDev: false,
+    // Subscriptions travel on the WebSocket only, where the connection caps, keep-alive and the
+    // slow-consumer cut live; tRPC would otherwise also serve them as server-sent events.
+    sse: { enabled: false },
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      const issues =
+        cause instanceof ZodError
+          ? cause.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message }))
+          : null;
+      let message = shape.message;
+      // Unknown failures are logged by the server with their cause and never described here.
+      if (error.code === 'INTERNAL_SERVER_ERROR') message = 'internal error';
+      if (issues)
+        message = issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
+      return {
+        ...shape,
+        message,
+        data: {
+          ...shape.data,
+          domainCode: cause instanceof DomainError ? cause.code : null,
+          details: cause instanceof DomainError ? (cause.details ?? null) : null,
+          issues,
+        },
+      };
+    },
+  });
 
 /** Domain errors become tRPC errors here, once, for every procedure. */
 const mapDomainErrors = t.middleware(async ({ next }) => {
@@ -129,12 +136,14 @@ const isStaff = (p: Principal): p is Staff => p.kind === 'staff';
 const isManager = (p: Principal): p is Staff =>
   p.kind === 'staff' && (p.role === 'owner' || p.role === 'manager');
 const isDevice = (p: Principal): p is Extract<Principal, { kind: 'device' }> => p.kind === 'device';
-const isAnyone = (p: Principal): p is Principal => p !== null;
+const isKitchen = (p: Principal): p is KitchenPrincipal => p.kind !== 'apiKey';
 
 export const router = t.router;
 export const publicProcedure = t.procedure.use(mapDomainErrors).use(refuseNul).use(guardStreams);
 /** Staff of any role, or a paired kitchen screen: the kitchen's procedures. */
-export const kitchenProcedure = publicProcedure.use(withPrincipal(isAnyone, 'not allowed'));
+export const kitchenProcedure = publicProcedure.use(
+  withPrincipal(isKitchen, 'API keys cannot work the kitchen'),
+);
 export const staffProcedure = publicProcedure.use(withPrincipal(isStaff, 'staff only'));
 export const managerProcedure = publicProcedure.use(
   withPrincipal(isManager, 'a manager or owner must do this'),
@@ -209,6 +218,19 @@ function namesUnknownCode(result: { ok: boolean; data?: unknown; error?: { cause
   return problems?.some((p) => p.code === 'DISCOUNT_UNKNOWN') ?? false;
 }
 
+/**
+ * A JSON body checked as sent, before a REST route's coercing copy of the schema parses it
+ * (see rest-input.ts): `"false"` stays a string and is refused, never read as `true`.
+ */
+export const strictBody = (schema: ZodType) =>
+  t.middleware(async ({ getRawInput, next }) => {
+    const parsed = schema.safeParse(await getRawInput());
+    if (!parsed.success) {
+      throw new TRPCError({ code: 'BAD_REQUEST', message: 'invalid input', cause: parsed.error });
+    }
+    return next();
+  });
+
 /** At most the limiter's allowance of calls per client; the next ones are refused (429). */
 export const limitCalls = (pick: (limits: RateLimits) => RateLimiterAbstract, what: string) =>
   t.middleware(async ({ ctx, next }) => {
@@ -217,5 +239,32 @@ export const limitCalls = (pick: (limits: RateLimits) => RateLimiterAbstract, wh
       .catch((spent: unknown) => refusal(spent, what));
     return next();
   });
+
+/**
+ * The integration API: an API key whose scopes include `scope`, at most the key's allowance of
+ * calls a minute (429 past it). When the key was last used is kept to the minute.
+ */
+export const integrationProcedure = (scope: ApiKeyPrincipal['scopes'][number]) =>
+  publicProcedure
+    .use(
+      withPrincipal(
+        (p): p is ApiKeyPrincipal => p.kind === 'apiKey',
+        'this call takes an API key (Admin → Integrations)',
+      ),
+    )
+    .use(({ ctx, next }) => {
+      if (!ctx.principal.scopes.includes(scope)) {
+        throw new ForbiddenError(`this API key does not have the ${scope} scope`, {
+          reason: 'SCOPE_MISSING',
+          scope,
+        });
+      }
+      return next();
+    })
+    .use(limitCalls((limits) => limits.apiCalls, 'too many calls with this API key'))
+    .use(async ({ ctx, next }) => {
+      await noteApiKeyUse(ctx, ctx.principal.apiKeyId);
+      return next();
+    });
 
 export { liveStream, liveSubscriptions, trackedBySeq, type SubscriptionKind } from './tracked.ts';

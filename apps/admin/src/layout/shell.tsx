@@ -21,6 +21,7 @@ const NAV = [
   { href: '/messages', label: 'Messages' },
   { href: '/staff', label: 'Staff' },
   { href: '/settings', label: 'Settings' },
+  { href: '/integrations', label: 'Integrations' },
   { href: '/privacy', label: 'Privacy' },
 ];
 

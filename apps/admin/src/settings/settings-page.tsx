@@ -11,7 +11,6 @@ import { OrdersCard } from './orders-card.tsx';
 import { PrintersCard } from './printers-card.tsx';
 import { ServicesCard } from './services-card.tsx';
 import { StoreCard } from './store-card.tsx';
-import { WebhooksCard } from './webhooks-card.tsx';
 
 /** The whole store in one form, saved at once; the server checks every field. */
 export function SettingsPage() {
@@ -71,7 +70,6 @@ export function SettingsPage() {
       <OrdersCard {...card} />
       <MessagesCard {...card} defaults={loaded.data.defaultTemplates} />
       <PrintersCard />
-      <WebhooksCard />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import type { Database, Transaction } from '@kds/db';
+import type { ApiScope, Database, Transaction } from '@kds/db';
 import type { StaffRole } from './auth/principal.ts';
 import type { EventBus, EventLog } from '../events/event-bus.ts';
 import type { PaymentGateway } from './payments/ports.ts';
@@ -14,7 +14,9 @@ export type Principal =
       /** A manager reset the password: nothing but choosing a new one until it is done. */
       mustChangePassword: boolean;
     }
-  | { kind: 'device'; deviceId: string; storeId: string; stationId: string | null };
+  | { kind: 'device'; deviceId: string; storeId: string; stationId: string | null }
+  /** An integration calling with a store's API key: only the procedures its scopes open. */
+  | { kind: 'apiKey'; apiKeyId: string; storeId: string; scopes: ApiScope[] };
 
 export interface DomainConfig {
   /** How long a staff session lasts. */

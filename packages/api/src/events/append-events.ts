@@ -10,7 +10,10 @@ export const EVENTS_CHANNEL = 'kds_events';
 export function actorOf(ctx: TxContext): Actor {
   const p = ctx.principal;
   if (!p) return { kind: 'customer', id: null };
-  return p.kind === 'staff' ? { kind: 'staff', id: p.staffId } : { kind: 'device', id: p.deviceId };
+  if (p.kind === 'staff') return { kind: 'staff', id: p.staffId };
+  return p.kind === 'device'
+    ? { kind: 'device', id: p.deviceId }
+    : { kind: 'api_key', id: p.apiKeyId };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Pacing } from '@kds/db';
 import type { OrderStatus } from '../domain/orders/state-machine.ts';
 
-export type ActorKind = 'staff' | 'device' | 'customer' | 'system';
+export type ActorKind = 'staff' | 'device' | 'api_key' | 'customer' | 'system';
 export interface Actor {
   kind: ActorKind;
   id: string | null;

@@ -1,4 +1,5 @@
-import { devices } from '@kds/db';
+import { API_SCOPES, apiKeys, devices } from '@kds/db';
+import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Principal } from '../domain/context.ts';
 import { appRouter } from '../root.ts';
@@ -14,7 +15,18 @@ import {
  * Who may call what, for every procedure of the API. A new procedure fails this test until it
  * is listed here, so nothing is ever reachable by accident.
  */
-const ACCESS: Record<string, 'public' | 'staff' | 'kitchen' | 'manager'> = {
+const ACCESS: Record<string, 'public' | 'staff' | 'kitchen' | 'manager' | 'integration'> = {
+  'apiKey.list': 'manager',
+  'apiKey.create': 'manager',
+  'apiKey.revoke': 'manager',
+  /** The integration API (also REST under /api/v1): an API key holding the procedure's scope. */
+  'integration.menu': 'integration',
+  'integration.orders': 'integration',
+  'integration.order': 'integration',
+  'integration.placeOrder': 'integration',
+  'integration.webhooks': 'integration',
+  'integration.addWebhook': 'integration',
+  'integration.removeWebhook': 'integration',
   'auth.login': 'public',
   'auth.logout': 'public',
   'auth.logoutEverywhere': 'staff',
@@ -119,6 +131,9 @@ const ACCESS: Record<string, 'public' | 'staff' | 'kitchen' | 'manager'> = {
 let h: Harness;
 let cook: Principal;
 let device: Principal;
+/** An integration whose key holds every scope, and one whose key holds none that matters. */
+let allScopes: Principal;
+let menuOnly: Principal;
 beforeAll(async () => {
   h = await createHarness();
   cook = await h.staffOf(h.demo.storeId, 'kitchen');
@@ -127,6 +142,23 @@ beforeAll(async () => {
     .values({ storeId: h.demo.storeId, name: 'wall', pairedAt: new Date() })
     .returning();
   device = { kind: 'device', deviceId: row?.id ?? '', storeId: h.demo.storeId, stationId: null };
+  const manager = await h.staffOf(h.demo.storeId, 'manager');
+  const key = async (scopes: (typeof API_SCOPES)[number][]): Promise<Principal> => {
+    const [k] = await h.db
+      .insert(apiKeys)
+      .values({
+        storeId: h.demo.storeId,
+        name: 'matrix',
+        prefix: 'kds_k_test',
+        tokenHash: `hash-${scopes.join()}`,
+        scopes,
+        createdBy: manager.kind === 'staff' ? manager.staffId : '',
+      })
+      .returning();
+    return { kind: 'apiKey', apiKeyId: k?.id ?? '', storeId: h.demo.storeId, scopes };
+  };
+  allScopes = await key([...API_SCOPES]);
+  menuOnly = await key(['menu:read']);
 });
 afterAll(() => h.close());
 
@@ -157,6 +189,32 @@ describe('authorization', () => {
     '%s: refused to anonymous callers',
     async (path) => {
       expect(await trpcCodeOf(call(null, path))).toBe('UNAUTHORIZED');
+    },
+  );
+
+  test.each(procedures.filter((p) => ['staff', 'kitchen', 'manager'].includes(ACCESS[p] ?? '')))(
+    '%s: refused to an API key, whatever its scopes',
+    async (path) => {
+      expect(await trpcCodeOf(call(allScopes, path))).toBe('FORBIDDEN');
+    },
+  );
+
+  test.each(procedures.filter((p) => ACCESS[p] === 'integration'))(
+    '%s: an API key with its scope only; never a person, a screen or another scope',
+    async (path) => {
+      expect(await trpcCodeOf(call(null, path))).toBe('UNAUTHORIZED');
+      expect(await trpcCodeOf(call(await h.staffOf(h.demo.storeId, 'owner'), path))).toBe(
+        'FORBIDDEN',
+      );
+      expect(await trpcCodeOf(call(device, path))).toBe('FORBIDDEN');
+      if (path !== 'integration.menu') {
+        expect(await trpcCodeOf(call(menuOnly, path))).toBe('FORBIDDEN');
+      }
+      const outcome = await call(allScopes, path).then(
+        () => 'OK',
+        (e: unknown) => (e instanceof TRPCError ? e.code : 'not a TRPCError'),
+      );
+      expect(outcome).not.toMatch(/UNAUTHORIZED|FORBIDDEN|not a TRPCError/);
     },
   );
 

@@ -1,4 +1,5 @@
 import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { apiKeys } from './api-keys.ts';
 import { staff } from './staff.ts';
 import { stores } from './stores.ts';
 
@@ -10,6 +11,8 @@ export const auditLog = pgTable(
       .notNull()
       .references(() => stores.id),
     staffId: uuid().references(() => staff.id),
+    /** Set when an integration did it with its API key (staffId is then null). */
+    apiKeyId: uuid().references(() => apiKeys.id),
     action: text().notNull(),
     entity: text().notNull(),
     entityId: text(),

@@ -13,3 +13,4 @@ export * from './devices.ts';
 export * from './audit.ts';
 export * from './install.ts';
 export * from './report-schedules.ts';
+export * from './api-keys.ts';

@@ -107,6 +107,8 @@ export const orders = pgTable(
       .on(t.storeId, t.placedAt)
       .where(sql`${t.status} in ('PLACED', 'PREPARING', 'READY')`),
     index().on(t.storeId, t.createdAt),
+    // Integrations sync "what changed since" (GET /api/v1/orders?updatedAfter=…).
+    index().on(t.storeId, t.updatedAt, t.id),
     index().on(t.storeId, t.status),
     // Pickup-slot capacity counts scheduled orders by their time.
     index('orders_store_fire_at_idx')

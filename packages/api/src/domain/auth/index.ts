@@ -8,10 +8,20 @@ export {
   RANK,
   requireKitchen,
   requireManager,
+  requireManagerOrScope,
+  requireScope,
   requireStaff,
+  type ApiKeyPrincipal,
+  type KitchenPrincipal,
   type StaffPrincipal,
   type StaffRole,
 } from './principal.ts';
 export { principalKey, resolvePrincipal, stillValidPrincipals } from './resolve-principal.ts';
 export { ChangePasswordInput, LoginInput, NewPassword } from './schemas.ts';
-export { DEVICE_TOKEN_PREFIX, hashToken, newToken, STAFF_TOKEN_PREFIX } from './tokens.ts';
+export {
+  API_KEY_PREFIX,
+  DEVICE_TOKEN_PREFIX,
+  hashToken,
+  newToken,
+  STAFF_TOKEN_PREFIX,
+} from './tokens.ts';

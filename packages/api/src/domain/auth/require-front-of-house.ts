@@ -1,15 +1,15 @@
 import { stations } from '@kds/db';
 import { and, eq } from 'drizzle-orm';
-import type { DomainContext, Principal } from '../context.ts';
-import { ForbiddenError, UnauthorizedError } from '../errors.ts';
+import type { DomainContext } from '../context.ts';
+import { ForbiddenError } from '../errors.ts';
+import { requireKitchen, type KitchenPrincipal } from './principal.ts';
 
 /**
  * Who runs the pass: a manager or owner, or the expo screen (a paired screen at an expo station
  * or at all of them). Cooks and prep screens are refused.
  */
-export async function requireFrontOfHouse(ctx: DomainContext): Promise<Principal> {
-  const p = ctx.principal;
-  if (!p) throw new UnauthorizedError('sign in or pair this screen first');
+export async function requireFrontOfHouse(ctx: DomainContext): Promise<KitchenPrincipal> {
+  const p = requireKitchen(ctx);
   if (p.kind === 'staff') {
     if (p.role === 'owner' || p.role === 'manager') return p;
     throw new ForbiddenError('a manager or the expo screen must do this');

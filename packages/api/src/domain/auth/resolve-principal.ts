@@ -1,7 +1,7 @@
-import { devices, sessions, staff, staffMemberships, type Database } from '@kds/db';
+import { apiKeys, devices, sessions, staff, staffMemberships, type Database } from '@kds/db';
 import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Principal } from '../context.ts';
-import { DEVICE_TOKEN_PREFIX, hashToken, STAFF_TOKEN_PREFIX } from './tokens.ts';
+import { API_KEY_PREFIX, DEVICE_TOKEN_PREFIX, hashToken, STAFF_TOKEN_PREFIX } from './tokens.ts';
 
 /**
  * A staff session is live while it is not revoked or expired and the account still has an
@@ -40,6 +40,8 @@ const deviceColumns = {
   stationId: devices.stationId,
 };
 
+const apiKeyColumns = { apiKeyId: apiKeys.id, storeId: apiKeys.storeId, scopes: apiKeys.scopes };
+
 /** The principal behind a bearer token, or null for a missing, unknown, expired or revoked one. */
 export async function resolvePrincipal(
   db: Database,
@@ -62,14 +64,24 @@ export async function resolvePrincipal(
       .limit(1);
     return row ? { kind: 'device', ...row } : null;
   }
+  if (token.startsWith(API_KEY_PREFIX)) {
+    const [row] = await db
+      .select(apiKeyColumns)
+      .from(apiKeys)
+      .where(and(eq(apiKeys.tokenHash, tokenHash), isNull(apiKeys.revokedAt)))
+      .limit(1);
+    return row ? { kind: 'apiKey', ...row } : null;
+  }
   return null;
 }
 
 /** What a principal is, compared field by field: any change (role, station, store) is a new one. */
 export function principalKey(p: Principal): string {
-  return p.kind === 'staff'
-    ? `staff:${p.sessionId}:${p.storeId}:${p.role}:${p.mustChangePassword}`
-    : `device:${p.deviceId}:${p.storeId}:${p.stationId ?? ''}`;
+  if (p.kind === 'staff') {
+    return `staff:${p.sessionId}:${p.storeId}:${p.role}:${p.mustChangePassword}`;
+  }
+  if (p.kind === 'device') return `device:${p.deviceId}:${p.storeId}:${p.stationId ?? ''}`;
+  return `api-key:${p.apiKeyId}:${p.storeId}:${[...p.scopes].sort().join(',')}`;
 }
 
 /**
@@ -84,6 +96,7 @@ export async function stillValidPrincipals(
 ): Promise<Set<string>> {
   const sessionIds = principals.flatMap((p) => (p.kind === 'staff' ? [p.sessionId] : []));
   const deviceIds = principals.flatMap((p) => (p.kind === 'device' ? [p.deviceId] : []));
+  const apiKeyIds = principals.flatMap((p) => (p.kind === 'apiKey' ? [p.apiKeyId] : []));
   const valid = new Set<string>();
   for (const ids of chunks(sessionIds)) {
     const rows = await staffSessions(db).where(and(inArray(sessions.id, ids), liveSession(now)));
@@ -95,6 +108,13 @@ export async function stillValidPrincipals(
       .from(devices)
       .where(and(inArray(devices.id, ids), isNull(devices.revokedAt)));
     for (const row of rows) valid.add(principalKey({ kind: 'device', ...row }));
+  }
+  for (const ids of chunks(apiKeyIds)) {
+    const rows = await db
+      .select(apiKeyColumns)
+      .from(apiKeys)
+      .where(and(inArray(apiKeys.id, ids), isNull(apiKeys.revokedAt)));
+    for (const row of rows) valid.add(principalKey({ kind: 'apiKey', ...row }));
   }
   return valid;
 }

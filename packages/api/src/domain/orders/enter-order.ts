@@ -18,7 +18,17 @@ const DEFAULT_LINK_MINUTES = 24 * 60;
  */
 export async function enterOrder({ ctx, input }: { ctx: DomainContext; input: EnterOrderInput }) {
   const principal = await requireFrontOfHouse(ctx);
-  const [store] = await ctx.db.select().from(stores).where(eq(stores.id, principal.storeId));
+  return keyInOrder(ctx, principal.storeId, input, 'staff');
+}
+
+/** Staff at the pass, or an integration with its API key: the same rules for both. */
+export async function keyInOrder(
+  ctx: DomainContext,
+  storeId: string,
+  input: EnterOrderInput,
+  source: 'staff' | 'api',
+) {
+  const [store] = await ctx.db.select().from(stores).where(eq(stores.id, storeId));
   if (!store) throw new NotFoundError('store');
   const { payment, sendLinkBy, ...order } = input;
   const link = payment === 'link';
@@ -30,7 +40,7 @@ export async function enterOrder({ ctx, input }: { ctx: DomainContext; input: En
     { ...order, storeSlug: store.slug, payment: method },
     () => ({
       method,
-      source: 'staff',
+      source,
       ...(link
         ? { paymentMinutes: store.settings.paymentLinkMinutes ?? DEFAULT_LINK_MINUTES, sendLinkBy }
         : {}),

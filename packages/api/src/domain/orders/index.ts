@@ -4,7 +4,7 @@ export { bumpTicket } from './bump-ticket.ts';
 export { cancelOrder } from './cancel-order.ts';
 export { completeOrder } from './complete-order.ts';
 export { deliveriesOnTheRoad, dispatchOrder, type OnTheRoad } from './dispatch-order.ts';
-export { enterOrder } from './enter-order.ts';
+export { enterOrder, keyInOrder } from './enter-order.ts';
 export { pickupCodeFor } from './pickup-code.ts';
 export { businessDateOf, placeOrder, type PlaceOrderResult } from './place-order.ts';
 export { previewOrder, type OrderPreview } from './preview-order.ts';

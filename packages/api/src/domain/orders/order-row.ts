@@ -13,7 +13,7 @@ export function orderRow(o: {
   input: PlaceOrderInput;
   priced: PricedOrder;
   method: 'online' | 'counter';
-  source: 'guest' | 'staff';
+  source: 'guest' | 'staff' | 'api';
   /** Minutes an unpaid order may be paid in; the store's window for guests by default. */
   paymentMinutes?: number;
   requestHash: string;

@@ -33,7 +33,7 @@ class DuplicateRequest extends Error {}
 /** How an order comes in, beyond what its form says. */
 export interface Placement {
   method: 'online' | 'counter';
-  source: 'guest' | 'staff';
+  source: 'guest' | 'staff' | 'api';
   /** Minutes an unpaid order may be paid in; the store's window for guests by default. */
   paymentMinutes?: number;
   /** Staff sending a payment link: the ways it goes to the guest, in the order's transaction. */

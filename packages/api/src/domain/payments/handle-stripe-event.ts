@@ -202,6 +202,7 @@ async function chargeRefunded(tx: TxContext, event: StripeEventLike): Promise<We
     .set({
       paymentStatus:
         payment.refundedCents >= payment.amountCents ? 'refunded' : 'partially_refunded',
+      updatedAt: tx.now(),
     })
     .where(eq(orders.id, payment.orderId));
   return 'refunded';

@@ -74,6 +74,7 @@ export async function refundDelivered(ctx: DomainContext, message: OutboxMessage
       .set({
         paymentStatus:
           payment.refundedCents >= payment.amountCents ? 'refunded' : 'partially_refunded',
+        updatedAt: tx.now(),
       })
       .where(eq(orders.id, payment.orderId));
   });

@@ -2,18 +2,21 @@ import { webhookEndpoints } from '@kds/db';
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import { recordAudit } from '../audit.ts';
-import { requireManager } from '../auth/principal.ts';
+import { requireManagerOrScope } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import type { WebhookEndpointCreateInput, WebhookEndpointIdInput } from './schemas.ts';
 
-/** A store's endpoints; the secret only as its last characters, to tell them apart. */
+/**
+ * A store's endpoints; the secret only as its last characters, to tell them apart. Managers
+ * keep them in the console, and an integration whose key has webhooks:manage may too.
+ */
 export async function listWebhookEndpoints({ ctx }: { ctx: DomainContext }) {
-  const manager = requireManager(ctx);
+  const owner = requireManagerOrScope(ctx, 'webhooks:manage');
   const rows = await ctx.db
     .select()
     .from(webhookEndpoints)
-    .where(and(eq(webhookEndpoints.storeId, manager.storeId), eq(webhookEndpoints.active, true)))
+    .where(and(eq(webhookEndpoints.storeId, owner.storeId), eq(webhookEndpoints.active, true)))
     .orderBy(asc(webhookEndpoints.createdAt));
   return rows.map(({ secret, ...endpoint }) => ({
     ...endpoint,
@@ -29,7 +32,7 @@ export async function createWebhookEndpoint({
   ctx: DomainContext;
   input: WebhookEndpointCreateInput;
 }) {
-  const manager = requireManager(ctx);
+  const owner = requireManagerOrScope(ctx, 'webhooks:manage');
   // Events carry guests' names and orders: in production they travel encrypted or not at all.
   if (ctx.config.services.production && !input.url.startsWith('https://')) {
     throw new ValidationError('in production a webhook URL must start with https://', {
@@ -41,14 +44,14 @@ export async function createWebhookEndpoint({
     const [endpoint] = await tx
       .insert(webhookEndpoints)
       .values({
-        storeId: manager.storeId,
+        storeId: owner.storeId,
         url: input.url,
         secret,
         eventTypes: [...new Set(input.eventTypes)],
       })
       .returning();
     if (!endpoint) throw new Error('endpoint not created');
-    await recordAudit(tx, manager, {
+    await recordAudit(tx, owner, {
       action: 'webhook.created',
       entity: 'webhook_endpoint',
       entityId: endpoint.id,
@@ -66,7 +69,7 @@ export async function removeWebhookEndpoint({
   ctx: DomainContext;
   input: WebhookEndpointIdInput;
 }) {
-  const manager = requireManager(ctx);
+  const owner = requireManagerOrScope(ctx, 'webhooks:manage');
   return ctx.db.transaction(async (tx) => {
     const [endpoint] = await tx
       .update(webhookEndpoints)
@@ -74,13 +77,13 @@ export async function removeWebhookEndpoint({
       .where(
         and(
           eq(webhookEndpoints.id, input.endpointId),
-          eq(webhookEndpoints.storeId, manager.storeId),
+          eq(webhookEndpoints.storeId, owner.storeId),
           eq(webhookEndpoints.active, true),
         ),
       )
       .returning();
     if (!endpoint) throw new NotFoundError('webhook endpoint', { endpointId: input.endpointId });
-    await recordAudit(tx, manager, {
+    await recordAudit(tx, owner, {
       action: 'webhook.removed',
       entity: 'webhook_endpoint',
       entityId: endpoint.id,
