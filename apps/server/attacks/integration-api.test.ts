@@ -1,6 +1,7 @@
 import { orders, webhookEndpoints } from '@kds/db';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
+import WebSocket from 'ws';
 import {
   createFixture,
   createRivalStore,
@@ -127,6 +128,33 @@ describe('attack: reaching a store without its key', () => {
     });
     expect(forged.status).toBe(401);
     expect(await fx.db.db.select().from(webhookEndpoints)).toHaveLength(before.length);
+  });
+});
+
+describe('attack: a revoked key keeps its socket open', () => {
+  test('the socket is closed (4401) within seconds of the revocation', async () => {
+    const made = await mutate(
+      server,
+      'apiKey.create',
+      { name: 'socket', scopes: ['menu:read'] },
+      { token: manager },
+    );
+    const { id, key } = dataOf<{ id: string; key: string }>(made);
+    const socket = new WebSocket(`ws://${server.url}/trpc?connectionParams=1`);
+    onTestFinished(() => socket.close());
+    socket.on('error', () => {});
+    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    await new Promise((resolve) => socket.once('open', resolve));
+    socket.send(JSON.stringify({ method: 'connectionParams', data: { token: key } }));
+    const answered = new Promise((resolve) => socket.once('message', resolve));
+    socket.send(JSON.stringify({ id: 1, method: 'query', params: { path: 'integration.menu' } }));
+    expect(JSON.parse(String(await answered))).toMatchObject({ id: 1, result: { type: 'data' } });
+    await mutate(server, 'apiKey.revoke', { apiKeyId: id }, { token: manager });
+    const code = await Promise.race([
+      closed,
+      new Promise((r) => setTimeout(() => r('open'), 5_000)),
+    ]);
+    expect(code).toBe(4401);
   });
 });
 

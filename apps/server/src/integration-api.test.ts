@@ -255,7 +255,7 @@ describe('REST: /api/v1', () => {
   });
 
   test('webhooks: an integration adds, lists and removes its endpoints', async () => {
-    const { key } = await newKey(['webhooks:manage']);
+    const { key } = await newKey(['webhooks:manage'], 'Hooks');
     const added = await rest<Out['addWebhook']>(key, 'POST', '/webhooks', {
       url: 'https://pos.example.test/kds',
       eventTypes: ['order.placed'],
@@ -275,6 +275,11 @@ describe('REST: /api/v1', () => {
       ['webhook.created', true, null],
       ['webhook.removed', true, null],
     ]);
+    // The owner's audit log names the key that did it.
+    const owner = connect(server, await fx.login(guest, 'owner@demo.test'));
+    const { entries } = await owner.trpc.staff.audit.query({ entity: 'webhook_endpoint' });
+    expect(entries.find((e) => e.entityId === added.body.id)?.who).toBe('API key Hooks');
+    owner.close();
   });
 
   test('the OpenAPI document lists every route, and the docs page is served', async () => {

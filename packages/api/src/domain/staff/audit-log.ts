@@ -1,12 +1,15 @@
-import { auditLog, staff } from '@kds/db';
-import { and, desc, eq } from 'drizzle-orm';
+import { apiKeys, auditLog, staff } from '@kds/db';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { ForbiddenError } from '../errors.ts';
 import type { AuditListInput } from './schemas.ts';
 import { beyond, pageOf } from '../keyset.ts';
 
-/** Every staff change to menu, settings, staff, orders and money, newest first: owners only. */
+/**
+ * Every change by staff or an API key to menu, settings, staff, orders, money and integrations,
+ * newest first: owners only.
+ */
 export async function listAudit({ ctx, input }: { ctx: DomainContext; input: AuditListInput }) {
   const owner = requireManager(ctx);
   if (owner.role !== 'owner') throw new ForbiddenError('only an owner reads the audit log');
@@ -19,10 +22,12 @@ export async function listAudit({ ctx, input }: { ctx: DomainContext; input: Aud
       before: auditLog.before,
       after: auditLog.after,
       createdAt: auditLog.createdAt,
-      who: staff.name,
+      // A person, or an integration by its key's name ("API key Till 2").
+      who: sql<string | null>`coalesce(${staff.name}, 'API key ' || ${apiKeys.name})`,
     })
     .from(auditLog)
     .leftJoin(staff, eq(staff.id, auditLog.staffId))
+    .leftJoin(apiKeys, eq(apiKeys.id, auditLog.apiKeyId))
     .where(
       and(
         eq(auditLog.storeId, owner.storeId),
