@@ -1,5 +1,6 @@
 import type { AppRouter } from '@kds/api';
 import { auditLog, orders } from '@kds/db';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import type { inferRouterOutputs } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -288,6 +289,10 @@ describe('REST: /api/v1', () => {
       paths: Record<string, Record<string, unknown>>;
     };
     expect(doc.openapi).toMatch(/^3\./);
+    // A document any generator accepts: valid against the OpenAPI schema of its version.
+    const validity = await new Validator().validate(doc as unknown as Record<string, unknown>);
+    expect(validity.errors ?? []).toEqual([]);
+    expect(validity.valid).toBe(true);
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/menu',
       '/orders',
