@@ -186,42 +186,46 @@ servers.forEach((s) => s.kill('SIGTERM'));
 await sleep(1000);
 
 if (ADMIN && env.DATABASE_URL) {
-  // The same statements as one placement, straight from pgbench: the database's own limit.
-  const script = join(mkdtempSync(join(tmpdir(), 'kds-pgbench-')), 'place.sql');
-  writeFileSync(script, pgbenchScript(STORES));
-  const run = spawnSync(
-    'pgbench',
-    [
-      '-n',
-      '-M',
-      'extended',
-      '-c',
-      String(CONCURRENCY),
-      '-j',
-      '2',
-      '-T',
-      String(SECONDS),
-      '-f',
-      script,
-      env.DATABASE_URL,
-    ],
-    {
-      encoding: 'utf8',
-      env: { ...process.env, PATH: `/usr/lib/postgresql/15/bin:${process.env.PATH}` },
-    },
-  );
-  const tps = /tps = ([\d.]+)/.exec(run.stdout)?.[1];
-  const latency = /latency average = ([\d.]+) ms/.exec(run.stdout)?.[1];
-  const failedTx = /number of failed transactions: (\d+)/.exec(run.stdout)?.[1];
-  if (!tps) console.log(run.stdout, run.stderr);
-  console.log(
-    `| pgbench, same statements | - | ${CONCURRENCY} clients | - | ${failedTx ?? '?'} | ${Math.round(Number(tps))} | avg ${latency} | | | | | | |`,
-  );
+  // The same statements as one placement, straight from pgbench: the database's own limit,
+  // with the wake-up NOTIFY after commit (as KDS sends it) and inside the transaction (before).
+  for (const notify of ['after commit', 'in the transaction'] as const) {
+    const script = join(mkdtempSync(join(tmpdir(), 'kds-pgbench-')), 'place.sql');
+    writeFileSync(script, pgbenchScript(STORES, notify));
+    const run = spawnSync(
+      'pgbench',
+      [
+        '-n',
+        '-M',
+        'extended',
+        '-c',
+        String(CONCURRENCY),
+        '-j',
+        '2',
+        '-T',
+        String(SECONDS),
+        '-f',
+        script,
+        env.DATABASE_URL,
+      ],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, PATH: `/usr/lib/postgresql/15/bin:${process.env.PATH}` },
+      },
+    );
+    const tps = /tps = ([\d.]+)/.exec(run.stdout)?.[1];
+    const latency = /latency average = ([\d.]+) ms/.exec(run.stdout)?.[1];
+    const failedTx = /number of failed transactions: (\d+)/.exec(run.stdout)?.[1];
+    if (!tps) console.log(run.stdout, run.stderr);
+    console.log(
+      `| pgbench, same statements, NOTIFY ${notify} | - | ${CONCURRENCY} clients | - | ${failedTx ?? '?'} | ${Math.round(Number(tps))} | avg ${latency} | | | | | | |`,
+    );
+  }
 }
 process.exit(0);
 
 /** One counter order as `order.place` issues it (statement for statement, see its SQL log). */
-function pgbenchScript(stores: number): string {
+function pgbenchScript(stores: number, notify: 'after commit' | 'in the transaction'): string {
+  const wake = "SELECT pg_notify('kds_events', (:store_id)::text || ':' || (:seq)::text);";
   return `\\set k random(0, ${stores - 1})
 SELECT id AS store_id FROM stores ORDER BY slug OFFSET :k LIMIT 1 \\gset
 SELECT id AS item_id, station_id FROM menu_items WHERE store_id = :store_id AND name = 'Fries' \\gset
@@ -246,7 +250,6 @@ SELECT id, url, event_types FROM webhook_endpoints WHERE store_id = :store_id AN
 UPDATE stores SET event_seq = event_seq + 1 WHERE id = :store_id RETURNING event_seq AS seq \\gset
 INSERT INTO order_events (store_id, seq, type, order_id, actor_kind, payload, created_at)
   VALUES (:store_id, :seq, 'order.placed', :order_id, 'customer', '${JSON.stringify({ ticket: { number: 1, items: Array.from({ length: 3 }, (_, i) => ({ id: i, name: 'Fries', quantity: 1, stationId: null, modifiers: ['SALT'] })), customerName: 'Bench', fulfilment: 'dine_in', table: '7' } }).replaceAll('":', '": ')}', now());
-SELECT pg_notify('kds_events', (:store_id)::text || ':' || (:seq)::text);
-COMMIT;
+${notify === 'in the transaction' ? `${wake}\nCOMMIT;` : `COMMIT;\n${wake}`}
 `;
 }

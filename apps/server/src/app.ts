@@ -5,6 +5,7 @@ import {
   type PrinterTransport,
   createApiContext,
   createEventLog,
+  createNotifier,
   createRateLimits,
   createSimulatedStripe,
   EventBus,
@@ -227,10 +228,17 @@ function createDeps(
   const { db } = options.handle;
   const now = options.now ?? (() => new Date());
   const log = createEventLog(db);
+  const notifier = createNotifier(options.handle, (error) =>
+    app.log.warn({ err: error }, 'waking other instances failed; their poll will catch up'),
+  );
+  app.addHook('onClose', () => notifier.drain());
   return {
     db,
     payments: stripe,
-    bus: new EventBus(log, { onError: (error) => app.log.error({ err: error }, 'event bus') }),
+    bus: new EventBus(log, {
+      onError: (error) => app.log.error({ err: error }, 'event bus'),
+      announce: (storeId, seq) => notifier.notify(storeId, seq),
+    }),
     log,
     now,
     geocoder: options.geocoder ?? null,

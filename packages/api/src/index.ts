@@ -11,7 +11,13 @@ export { addressKey, createRateLimits, pruneRateLimits, type RateLimits } from '
 export { StreamGuard, type StreamLease } from './stream-guard.ts';
 export type { DomainConfig, Principal, ServiceModes } from './domain/context.ts';
 export { hashPassword, stillValidPrincipals } from './domain/auth/index.ts';
-export { EventBus, EVENTS_CHANNEL, createEventLog, listenForEvents } from './events/index.ts';
+export {
+  EventBus,
+  EVENTS_CHANNEL,
+  createEventLog,
+  createNotifier,
+  listenForEvents,
+} from './events/index.ts';
 export type { StoredEvent, Ticket, TicketItem, EventType } from './events/index.ts';
 export { createAddressGeocoder } from './gateways/geocoder.ts';
 export { createPostcodeLookup } from './gateways/postcodes.ts';

@@ -48,6 +48,11 @@ export interface DbHandle {
     onNotify: (payload: string) => void,
     onListen: () => void,
   ): Promise<Listener>;
+  /**
+   * NOTIFY `channel` once per payload, in one statement, outside any transaction, on a
+   * connection of its own (a busy pool must not hold back the wake-ups of other instances).
+   */
+  notify(channel: string, payloads: string[]): Promise<void>;
   /** Backend pids of this handle's LISTEN connections (fault-injection tests). */
   listenBackendPids(): Promise<number[]>;
   migrate(): Promise<void>;
@@ -75,10 +80,20 @@ function createPostgresDb(
     connection: { application_name: config.applicationName ?? 'kds' },
   });
   const db = drizzlePostgres({ client, schema, casing: 'snake_case' });
+  let notifier: postgres.Sql | undefined;
   return {
     db,
     driver: 'postgres',
     listen: (channel, onNotify, onListen) => superviseListen(config, channel, onNotify, onListen),
+    async notify(channel, payloads) {
+      notifier ??= postgres(config.url, {
+        max: 1,
+        fetch_types: false,
+        onnotice: () => {},
+        connection: { application_name: config.applicationName ?? 'kds' },
+      });
+      await notifier.unsafe(notifyStatement(payloads.length), [channel, ...payloads]);
+    },
     async listenBackendPids() {
       const rows = await client<{ pid: number }[]>`
         select pid from pg_stat_activity
@@ -89,9 +104,16 @@ function createPostgresDb(
     },
     migrate: () => migratePostgres(db, { migrationsFolder }),
     ping: async () => void (await client`select 1`),
-    close: () => client.end({ timeout: 5 }),
+    close: async () => {
+      await notifier?.end({ timeout: 1 });
+      await client.end({ timeout: 5 });
+    },
   };
 }
+
+/** `select pg_notify($1, $2), pg_notify($1, $3), …`: one round trip for every payload. */
+const notifyStatement = (count: number) =>
+  `select ${Array.from({ length: count }, (_, i) => `pg_notify($1, $${i + 2})`).join(', ')}`;
 
 const quoteIdentifier = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -175,6 +197,9 @@ function createPgliteDb(
       const unlisten = await client.listen(channel, onNotify);
       onListen();
       return { close: () => unlisten() };
+    },
+    async notify(channel, payloads) {
+      await client.query(notifyStatement(payloads.length), [channel, ...payloads]);
     },
     listenBackendPids: async () => [],
     migrate: () => migratePglite(db, { migrationsFolder }),

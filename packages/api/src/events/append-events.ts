@@ -66,8 +66,7 @@ export async function appendEvents(
     })),
   );
   if (endpoints.length) await queueWebhooks(ctx, storeId, endpoints, events);
-  // NOTIFY is delivered at commit and only wakes other instances; they read the log.
-  await ctx.tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${`${storeId}:${row.eventSeq}`})`);
+  // Other instances are woken after commit, by the bus's notifier: never NOTIFY in here.
   ctx.afterCommit(() => ctx.bus.published(storeId, events));
   return events;
 }

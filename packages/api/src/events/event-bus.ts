@@ -32,6 +32,8 @@ export interface EventBusOptions {
   /** Delay before retrying a failed log read. */
   retryMs?: number;
   onError?: (error: unknown) => void;
+  /** Tells other instances that `seq` of a store was committed here (the notifier). */
+  announce?: (storeId: string, seq: number) => void;
 }
 
 /**
@@ -46,6 +48,7 @@ export class EventBus implements EventPublisher {
   readonly #pageSize: number;
   readonly #retryMs: number;
   readonly #onError: (error: unknown) => void;
+  readonly #announce: (storeId: string, seq: number) => void;
   #closed = false;
 
   constructor(log: EventLog, options: EventBusOptions = {}) {
@@ -53,6 +56,7 @@ export class EventBus implements EventPublisher {
     this.#pageSize = options.pageSize ?? 500;
     this.#retryMs = options.retryMs ?? 1000;
     this.#onError = options.onError ?? (() => {});
+    this.#announce = options.announce ?? (() => {});
   }
 
   /**
@@ -101,6 +105,8 @@ export class EventBus implements EventPublisher {
   }
 
   published(storeId: string, events: StoredEvent[]): void {
+    const last = events.at(-1);
+    if (last) this.#announce(storeId, last.seq);
     const feed = this.#feeds.get(storeId);
     if (!feed) return;
     if (!feed.initialized || feed.catchingUp) {

@@ -3,4 +3,5 @@ export { EventBus, type BusListener, type EventLog, type EventPublisher } from '
 export { headSeq, readEvents, toStoredEvent, type ReadEventsQuery } from './read-events.ts';
 export { streamEvents, type ResyncMarker, type StreamEventsOptions } from './stream-events.ts';
 export { listenForEvents, createEventLog } from './wiring.ts';
+export { createNotifier, EventNotifier } from './notifier.ts';
 export type * from './types.ts';

@@ -4,7 +4,8 @@ import type { Database } from '../client.ts';
 /**
  * Appends `count` kitchen-visible events (ticket.prioritized, `padBytes` of padding each) to a
  * store's log in one transaction, taking their seqs from the store's sequence exactly as the
- * application does, then NOTIFYs `channel` so every instance's bus reads them. For fault and
+ * application does, then, after commit as the application does, NOTIFYs `channel` so every
+ * instance's bus reads them. For fault and
  * load tests that need many or large events quickly; not a real flow (no order behind them).
  */
 type Rows = { event_seq: number | string }[];
@@ -15,7 +16,7 @@ export async function appendSyntheticEvents(
 ): Promise<{ firstSeq: number; lastSeq: number }> {
   const { storeId, count, channel } = options;
   const pad = 'x'.repeat(options.padBytes ?? 0);
-  return db.transaction(async (tx) => {
+  const appended = await db.transaction(async (tx) => {
     const result = (await tx.execute(sql`
       update stores set event_seq = event_seq + ${count} where id = ${storeId} returning event_seq
     `)) as unknown as Rows | { rows: Rows };
@@ -29,7 +30,8 @@ export async function appendSyntheticEvents(
         jsonb_build_object('priority', 1, 'version', 1, 'number', g, 'pad', ${pad}::text), now()
       from generate_series(1, ${count}::int) as g
     `);
-    await tx.execute(sql`select pg_notify(${channel}, ${`${storeId}:${lastSeq}`})`);
     return { firstSeq, lastSeq };
   });
+  await db.execute(sql`select pg_notify(${channel}, ${`${storeId}:${appended.lastSeq}`})`);
+  return appended;
 }
