@@ -154,6 +154,9 @@ describe('REST: /api/v1', () => {
     expect(JSON.stringify(read.body)).not.toMatch(/pickupCode|costCents|idempotencyKey/);
     const audit = await fx.db.db.select().from(orders).where(eq(orders.id, placed.body.order.id));
     expect(audit[0]?.source).toBe('api');
+    // The order's story names the key that placed it.
+    const { timeline } = await manager.trpc.order.detail.query({ orderId: placed.body.order.id });
+    expect(timeline.find((t) => t.kind === 'event')?.who).toBe('API key "Till"');
   });
 
   test('orders changed after a moment, a page at a time, oldest change first', async () => {

@@ -1,4 +1,5 @@
 import {
+  apiKeys,
   auditLog,
   devices,
   orderEvents,
@@ -67,12 +68,21 @@ export async function orderDetail({ ctx, input }: { ctx: DomainContext; input: O
       .orderBy(asc(payments.createdAt)),
     ctx.db.select().from(outbox).where(eq(outbox.orderId, order.id)).orderBy(asc(outbox.createdAt)),
     ctx.db
-      .select({ event: orderEvents, staffName: staff.name, deviceName: devices.name })
+      .select({
+        event: orderEvents,
+        staffName: staff.name,
+        deviceName: devices.name,
+        keyName: apiKeys.name,
+      })
       .from(orderEvents)
       .leftJoin(staff, and(eq(orderEvents.actorKind, 'staff'), eq(staff.id, orderEvents.actorId)))
       .leftJoin(
         devices,
         and(eq(orderEvents.actorKind, 'device'), eq(devices.id, orderEvents.actorId)),
+      )
+      .leftJoin(
+        apiKeys,
+        and(eq(orderEvents.actorKind, 'api_key'), eq(apiKeys.id, orderEvents.actorId)),
       )
       .where(and(eq(orderEvents.storeId, order.storeId), eq(orderEvents.orderId, order.id)))
       .orderBy(asc(orderEvents.seq)),
@@ -85,7 +95,7 @@ export async function orderDetail({ ctx, input }: { ctx: DomainContext; input: O
   ]);
 
   const timeline: TimelineEntry[] = [
-    ...events.map(({ event, staffName, deviceName }) => ({
+    ...events.map(({ event, staffName, deviceName, keyName }) => ({
       at: event.createdAt,
       kind: 'event' as const,
       what: EVENT_WORDS[event.type] ?? event.type,
@@ -94,9 +104,11 @@ export async function orderDetail({ ctx, input }: { ctx: DomainContext; input: O
           ? (staffName ?? 'staff')
           : event.actorKind === 'device'
             ? `screen "${deviceName ?? '?'}"`
-            : event.actorKind === 'customer'
-              ? 'guest'
-              : 'system',
+            : event.actorKind === 'api_key'
+              ? `API key "${keyName ?? '?'}"`
+              : event.actorKind === 'customer'
+                ? 'guest'
+                : 'system',
       detail: { type: event.type, seq: event.seq, ...eventDetail(event.payload) },
     })),
     ...messages.map((m) => ({
