@@ -184,6 +184,14 @@ describe('REST: /api/v1', () => {
       cursor = page.body.next;
     } while (cursor);
     expect(seen.filter((id) => ids.includes(id))).toEqual(ids);
+    // A status filter, once or repeated in the query string.
+    for (const query of ['status=PLACED', 'status=READY&status=PLACED', 'status=COMPLETED']) {
+      const filtered = await rest<Out['orders']>(key, 'GET', `/orders?${query}&limit=100`);
+      expect(filtered.status).toBe(200);
+      const wanted = new URLSearchParams(query).getAll('status');
+      expect(filtered.body.orders.every((o) => wanted.includes(o.status))).toBe(true);
+      expect(filtered.body.orders.some((o) => ids.includes(o.id))).toBe(wanted.includes('PLACED'));
+    }
     const bad = await rest(key, 'GET', '/orders?cursor=nonsense');
     expect(bad.status).toBe(422);
   });
