@@ -1,6 +1,6 @@
 import { orders, webhookEndpoints } from '@kds/db';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, onTestFinished, test, vi } from 'vitest';
 import WebSocket from 'ws';
 import {
   createFixture,
@@ -143,12 +143,19 @@ describe('attack: a revoked key keeps its socket open', () => {
     const socket = new WebSocket(`ws://${server.url}/trpc?connectionParams=1`);
     onTestFinished(() => socket.close());
     socket.on('error', () => {});
+    // A live client: it answers the keep-alive, so only the revocation can close it.
+    const answers: string[] = [];
+    socket.on('message', (data) => {
+      const text = String(data);
+      if (text === 'PING') socket.send('PONG');
+      else answers.push(text);
+    });
     const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
     await new Promise((resolve) => socket.once('open', resolve));
     socket.send(JSON.stringify({ method: 'connectionParams', data: { token: key } }));
-    const answered = new Promise((resolve) => socket.once('message', resolve));
     socket.send(JSON.stringify({ id: 1, method: 'query', params: { path: 'integration.menu' } }));
-    expect(JSON.parse(String(await answered))).toMatchObject({ id: 1, result: { type: 'data' } });
+    await vi.waitFor(() => expect(answers).toHaveLength(1));
+    expect(JSON.parse(answers[0] ?? '')).toMatchObject({ id: 1, result: { type: 'data' } });
     await mutate(server, 'apiKey.revoke', { apiKeyId: id }, { token: manager });
     const code = await Promise.race([
       closed,
