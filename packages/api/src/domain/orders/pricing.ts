@@ -95,10 +95,12 @@ export async function priceOrder(
   const items = options.lock ? await itemQuery.for('share') : await itemQuery;
   const itemById = new Map(items.map((i) => [i.id, i]));
 
-  const groups = items.length
+  // The items' modifier groups with their options, in one round trip.
+  const choices = items.length
     ? await db
-        .select()
+        .select({ group: modifierGroups, modifier: modifiers })
         .from(modifierGroups)
+        .leftJoin(modifiers, eq(modifiers.groupId, modifierGroups.id))
         .where(
           inArray(
             modifierGroups.menuItemId,
@@ -106,17 +108,8 @@ export async function priceOrder(
           ),
         )
     : [];
-  const options_ = groups.length
-    ? await db
-        .select()
-        .from(modifiers)
-        .where(
-          inArray(
-            modifiers.groupId,
-            groups.map((g) => g.id),
-          ),
-        )
-    : [];
+  const groups = [...new Map(choices.map((c) => [c.group.id, c.group])).values()];
+  const options_ = choices.flatMap((c) => (c.modifier ? [c.modifier] : []));
   const groupById = new Map(groups.map((g) => [g.id, g]));
   const modifierById = new Map(options_.map((m) => [m.id, m]));
 
