@@ -1,0 +1,104 @@
+import type { AuditEntry, OrderEventRow, OutboxMessage, Payment } from '@kds/db';
+import { formatCents as money } from '../money.ts';
+import { messageLabel } from '../outbox/labels.ts';
+
+/** One line of an order's story: what happened, when, and who did it. */
+export interface TimelineEntry {
+  at: Date;
+  kind: 'event' | 'message' | 'payment' | 'audit';
+  what: string;
+  who: string;
+  detail: Record<string, unknown>;
+}
+
+const EVENT_WORDS: Record<string, string> = {
+  'order.created': 'Order created, waiting for payment',
+  'order.placed': 'Sent to the kitchen',
+  'ticket.started': 'Kitchen started',
+  'ticket.item_bumped': 'Item done',
+  'ticket.bumped': 'Ready',
+  'ticket.recalled': 'Recalled to the kitchen',
+  'ticket.prioritized': 'Rushed',
+  'order.canceled': 'Canceled',
+  'order.items_added': 'Items added by the guest',
+  'order.completed': 'Handed over',
+  'order.dispatched': 'Out for delivery',
+  'order.expired': 'Expired unpaid',
+};
+
+/** What an order's timeline is told from, as `orderDetail` reads it. */
+export interface TimelineSources {
+  events: {
+    event: OrderEventRow;
+    staffName: string | null;
+    deviceName: string | null;
+    keyName: string | null;
+  }[];
+  messages: OutboxMessage[];
+  paid: Payment[];
+  audits: { entry: AuditEntry; staffName: string | null }[];
+}
+
+/** One story of the order, oldest first: its events, messages, payments and staff actions. */
+export function orderTimeline({
+  events,
+  messages,
+  paid,
+  audits,
+}: TimelineSources): TimelineEntry[] {
+  return [
+    ...events.map(({ event, staffName, deviceName, keyName }) => ({
+      at: event.createdAt,
+      kind: 'event' as const,
+      what: EVENT_WORDS[event.type] ?? event.type,
+      who:
+        event.actorKind === 'staff'
+          ? (staffName ?? 'staff')
+          : event.actorKind === 'device'
+            ? `screen "${deviceName ?? '?'}"`
+            : event.actorKind === 'api_key'
+              ? `API key "${keyName ?? '?'}"`
+              : event.actorKind === 'customer'
+                ? 'guest'
+                : 'system',
+      detail: { type: event.type, seq: event.seq, ...eventDetail(event.payload) },
+    })),
+    ...messages.map((m) => ({
+      at: m.sentAt ?? m.createdAt,
+      kind: 'message' as const,
+      what: `${messageLabel(m.template)}: ${m.status}${m.providerStatus ? ` (${m.providerStatus})` : ''}`,
+      who: m.channel === 'refund' ? 'Stripe' : m.channel === 'webhook' ? 'integration' : 'system',
+      detail: { channel: m.channel, recipient: m.recipient, attempts: m.attempts, error: m.error },
+    })),
+    ...paid.map((p) => ({
+      at: p.createdAt,
+      kind: 'payment' as const,
+      what: `Payment ${p.status}${p.refundedCents ? `, ${money(p.refundedCents, p.currency)} refunded` : ''}${p.flag ? ` (flag: ${p.flag})` : ''}`,
+      who: p.provider === 'stripe' || p.provider === 'simulated' ? 'Stripe' : p.provider,
+      detail: { amountCents: p.amountCents, currency: p.currency },
+    })),
+    // Staff actions the event log already tells (a cancel) are not repeated.
+    ...audits
+      .filter(({ entry }) => !(entry.action in EVENT_WORDS))
+      .map(({ entry, staffName }) => ({
+        at: entry.createdAt,
+        kind: 'audit' as const,
+        what: entry.action,
+        who: staffName ?? 'system',
+        detail: { before: entry.before, after: entry.after },
+      })),
+  ].sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+function eventDetail(payload: Record<string, unknown>): Record<string, unknown> {
+  const { reason, forced, priority } = payload as {
+    reason?: string;
+    forced?: boolean;
+    priority?: number;
+  };
+  return {
+    ...(reason ? { reason } : {}),
+    ...(forced ? { forced } : {}),
+    ...(priority !== undefined ? { priority } : {}),
+  };
+}
