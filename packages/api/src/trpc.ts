@@ -263,7 +263,7 @@ export const integrationProcedure = (scope: ApiKeyPrincipal['scopes'][number]) =
     })
     .use(limitCalls((limits) => limits.apiCalls, 'too many calls with this API key'))
     .use(async ({ ctx, next }) => {
-      await noteApiKeyUse(ctx, ctx.principal.apiKeyId);
+      await noteApiKeyUse(ctx, ctx.principal);
       return next();
     });
 

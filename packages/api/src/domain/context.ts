@@ -16,7 +16,14 @@ export type Principal =
     }
   | { kind: 'device'; deviceId: string; storeId: string; stationId: string | null }
   /** An integration calling with a store's API key: only the procedures its scopes open. */
-  | { kind: 'apiKey'; apiKeyId: string; storeId: string; scopes: ApiScope[] };
+  | {
+      kind: 'apiKey';
+      apiKeyId: string;
+      storeId: string;
+      scopes: ApiScope[];
+      /** When the key was last noted as used, as read with it (spares a write per call). */
+      lastUsedAt?: Date | null;
+    };
 
 export interface DomainConfig {
   /** How long a staff session lasts. */

@@ -66,7 +66,7 @@ export async function resolvePrincipal(
   }
   if (token.startsWith(API_KEY_PREFIX)) {
     const [row] = await db
-      .select(apiKeyColumns)
+      .select({ ...apiKeyColumns, lastUsedAt: apiKeys.lastUsedAt })
       .from(apiKeys)
       .where(and(eq(apiKeys.tokenHash, tokenHash), isNull(apiKeys.revokedAt)))
       .limit(1);

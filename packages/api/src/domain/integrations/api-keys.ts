@@ -1,7 +1,7 @@
 import { apiKeys, staff } from '@kds/db';
 import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit.ts';
-import { requireManager } from '../auth/principal.ts';
+import { requireManager, type ApiKeyPrincipal } from '../auth/principal.ts';
 import { API_KEY_PREFIX, newToken } from '../auth/tokens.ts';
 import type { DomainContext } from '../context.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
@@ -102,18 +102,20 @@ export async function revokeApiKey({ ctx, input }: { ctx: DomainContext; input: 
 }
 
 /**
- * When a key was last used, to the minute: one conditional write a minute per key, whatever the
- * number of calls, so managers see which keys are alive before revoking one.
+ * When a key was last used, to the minute, so managers see which keys are alive before revoking
+ * one. A key read with a fresh `lastUsedAt` costs nothing; otherwise one conditional write, which
+ * concurrent calls cannot repeat within the minute.
  */
-export async function noteApiKeyUse(ctx: DomainContext, apiKeyId: string): Promise<void> {
+export async function noteApiKeyUse(ctx: DomainContext, key: ApiKeyPrincipal): Promise<void> {
   const now = ctx.now();
+  if (key.lastUsedAt && now.getTime() - key.lastUsedAt.getTime() < 60_000) return;
   const aMinuteAgo = new Date(now.getTime() - 60_000).toISOString();
   await ctx.db
     .update(apiKeys)
     .set({ lastUsedAt: now })
     .where(
       and(
-        eq(apiKeys.id, apiKeyId),
+        eq(apiKeys.id, key.apiKeyId),
         sql`(${apiKeys.lastUsedAt} is null or ${apiKeys.lastUsedAt} < ${aMinuteAgo}::timestamptz)`,
       ),
     );
