@@ -3,6 +3,7 @@
 // frame to all, (b) KDS's tRPC subscription path (real server, real commits), (c) Socket.IO
 // broadcasting the same events. The server runs on CPU 0, this load generator on CPU 1.
 // Run: taskset -c 1 pnpm --filter @kds/bench fanout  [TARGETS=raw,trpc,socketio(,trpc-before with BEFORE=dir) SIZES=100,1000,10000 EVENTS=50 RATE=10]
+import { readFileSync } from 'node:fs';
 import {
   connectAll,
   kdsSetup,
@@ -34,6 +35,13 @@ async function stats(port: number, target: string) {
     p99: read('kds_nodejs_eventloop_lag_p99_seconds'),
     max: read('kds_nodejs_eventloop_lag_max_seconds'),
   };
+}
+
+/** CPU time (user + system) the process has used, in ms, from /proc (clock ticks of 10 ms). */
+function cpuMs(pid: number | undefined): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 const rows: string[] = [];
@@ -69,6 +77,7 @@ for (const target of TARGETS) {
     // delay while publishing, not while accepting the connections.
     if (kds) await stats(server.port, target);
     const started = Date.now();
+    const cpuBefore = cpuMs(server.process.pid);
     if (kds) {
       // Real commits: one order a tick, each one `order.placed` for every subscriber.
       for (let i = 0; i < EVENTS; i++) {
@@ -86,10 +95,12 @@ for (const target of TARGETS) {
     if (kds && placed.failed) console.log(`${placed.failed} of ${EVENTS} orders were refused`);
     const deadline = Date.now() + (EVENTS / RATE) * 1000 + 15_000;
     while (run.received < expected && Date.now() < deadline) await sleep(50);
+    // Server CPU per delivered event (for KDS this includes placing the order, amortised).
+    const cpuPerDelivery = ((cpuMs(server.process.pid) - cpuBefore) * 1000) / run.received;
     const loop = await stats(server.port, target);
     const sorted = [...run.latencies].sort((a, b) => a - b);
     const last = [...run.lastBySeq.values()].sort((a, b) => a - b);
-    const row = `| ${target} | ${n.toLocaleString('en-US')} | ${run.received.toLocaleString('en-US')}/${expected.toLocaleString('en-US')} | ${q(sorted, 50)} | ${q(sorted, 99)} | ${q(sorted, 99.9)} | ${q(last, 50)} | ${q(last, 99)} | ${loop.p99.toFixed(1)} | ${loop.max.toFixed(1)} |`;
+    const row = `| ${target} | ${n.toLocaleString('en-US')} | ${run.received.toLocaleString('en-US')}/${expected.toLocaleString('en-US')} | ${q(sorted, 50)} | ${q(sorted, 99)} | ${q(sorted, 99.9)} | ${q(last, 50)} | ${q(last, 99)} | ${loop.p99.toFixed(1)} | ${loop.max.toFixed(1)} | ${cpuPerDelivery.toFixed(1)} |`;
     rows.push(row);
     console.log(row);
     for (const c of clients) c.close();
@@ -102,7 +113,7 @@ console.log(
   `\nEVENTS=${EVENTS} RATE=${RATE}/s; latencies in ms (Date.now() on both sides of one machine)`,
 );
 console.log(
-  '| server | subscribers | received | p50 | p99 | p99.9 | to last p50 | to last p99 | loop delay p99 | loop delay max |',
+  '| server | subscribers | received | p50 | p99 | p99.9 | to last p50 | to last p99 | loop delay p99 | loop delay max | CPU µs per delivery |',
 );
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const row of rows) console.log(row);

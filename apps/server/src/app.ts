@@ -9,6 +9,7 @@ import {
   createRateLimits,
   createSimulatedStripe,
   EventBus,
+  LiveGroups,
   listenForEvents,
   recordedCalls,
   recordedMail,
@@ -141,6 +142,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     db: options.handle.db,
     now: deps.now,
     production,
+    ...(deps.liveGroups ? { liveGroups: deps.liveGroups } : {}),
     ...(options.metricsToken ? { token: options.metricsToken } : {}),
   });
   await registerSecurityHeaders(app, {
@@ -232,13 +234,15 @@ function createDeps(
     app.log.warn({ err: error }, 'waking other instances failed; their poll will catch up'),
   );
   app.addHook('onClose', () => notifier.drain());
+  const bus = new EventBus(log, {
+    onError: (error) => app.log.error({ err: error }, 'event bus'),
+    announce: (storeId, seq) => notifier.notify(storeId, seq),
+  });
   return {
     db,
     payments: stripe,
-    bus: new EventBus(log, {
-      onError: (error) => app.log.error({ err: error }, 'event bus'),
-      announce: (storeId, seq) => notifier.notify(storeId, seq),
-    }),
+    bus,
+    liveGroups: new LiveGroups(bus),
     log,
     now,
     geocoder: options.geocoder ?? null,

@@ -1,37 +1,45 @@
+import { LiveHandoff } from '@kds/api';
 import { jsonEncoder, type Encoder } from '@trpc/server/adapters/ws';
 
+/** The part of a socket a live group writes to. */
+export interface FrameSocket {
+  readonly readyState: number;
+  send(frame: string): void;
+}
+
+const OPEN = 1;
+
 /**
- * The WebSocket encoder: JSON, like tRPC's default, but an event is stringified once however
- * many subscribers it goes to. Every subscriber of a store is handed the same committed event
- * object by the bus; tRPC's adapter would stringify it once per subscriber, which at 1,000
- * kitchen screens is most of the server's work per event. Only the small envelope around it
- * (subscription id, event id) is built per subscriber.
+ * The WebSocket encoder of one connection: JSON, byte for byte what tRPC's default encoder
+ * writes, but an event is stringified once however many subscribers it goes to, and a live
+ * handoff (`LiveHandoff`) is taken up: the subscription joins its group, which from then on
+ * writes its frames to `socket` directly, built from the same two halves. Only the head
+ * (subscription id) is per subscriber; the tail (event id and body) is built once per item.
  */
 export function eventFrameEncoder(
   limits: { maxBatch: number; neverBatched: ReadonlySet<string> } = {
     maxBatch: Infinity,
     neverBatched: new Set(),
   },
+  socket?: FrameSocket,
 ): Encoder {
-  const serialized = new WeakMap<object, string>();
-  const once = (event: object) => {
-    let json = serialized.get(event);
-    if (json === undefined) {
-      json = JSON.stringify(event);
-      serialized.set(event, json);
-    }
-    return json;
-  };
   return {
     encode(message) {
       const tracked = trackedData(message);
       if (!tracked) return jsonEncoder.encode(message);
       const { id, jsonrpc, eventId, event } = tracked;
-      const eventIdJson = JSON.stringify(eventId);
-      return (
-        `{"id":${JSON.stringify(id)},${jsonrpc === undefined ? '' : `"jsonrpc":${JSON.stringify(jsonrpc)},`}` +
-        `"result":{"type":"data","id":${eventIdJson},"data":{"id":${eventIdJson},"data":${once(event)}}}}`
-      );
+      const head = frameHead(id, jsonrpc);
+      if (event instanceof LiveHandoff) {
+        if (socket) {
+          event.join({
+            deliver: (item: { seq: number }) => {
+              if (socket.readyState === OPEN) socket.send(head + frameTail(String(item.seq), item));
+            },
+          });
+        }
+        return head + frameTail(eventId, event.item as object);
+      }
+      return head + frameTail(eventId, event);
     },
     decode(data) {
       const message: unknown = jsonEncoder.decode(data);
@@ -39,6 +47,28 @@ export function eventFrameEncoder(
       return message;
     },
   };
+}
+
+/** `{"id":1,"jsonrpc":"2.0",` as tRPC's adapter orders the keys of a response. */
+function frameHead(id: string | number | null, jsonrpc: string | undefined): string {
+  return `{"id":${JSON.stringify(id)},${jsonrpc === undefined ? '' : `"jsonrpc":${JSON.stringify(jsonrpc)},`}`;
+}
+
+// Shared by every connection: an item (a committed event, or a group's view of one) is handed
+// to all of its subscribers as the same object.
+const tails = new WeakMap<object, { eventId: string; tail: string }>();
+
+/**
+ * `"result":{"type":"data","data":{"id":"7","data":{...}},"id":"7"}}`: the adapter builds the
+ * result as `{type, data}`, then adds `id` and replaces `data`, so `id` comes last.
+ */
+function frameTail(eventId: string, item: object): string {
+  const cached = tails.get(item);
+  if (cached?.eventId === eventId) return cached.tail;
+  const id = JSON.stringify(eventId);
+  const tail = `"result":{"type":"data","data":{"id":${id},"data":${JSON.stringify(item)}},"id":${id}}}`;
+  tails.set(item, { eventId, tail });
+  return tail;
 }
 
 /**

@@ -36,11 +36,14 @@ describe('/metrics', () => {
       fx.order({ customer: { name: 'Ada', phone: '+15550101010', smsConsent: true } }),
     );
 
+    // Its first live event handed the screen over to its station's shared tail.
+    await vi.waitFor(() => expect(stream.received.data).toHaveLength(1));
     const response = await scrape();
     expect(response.status).toBe(200);
     const text = await response.text();
     expect(text).toMatch(/^kds_websocket_connections [1-9]/m);
     expect(text).toMatch(/^kds_subscriptions\{kind="kitchen"\} 1$/m);
+    expect(text).toMatch(/^kds_live_group_members 1$/m);
     expect(text).toMatch(/^kds_screen_lag_events\{store="demo",screen="Grill wall"\} [1-9]/m);
     expect(text).toMatch(/^kds_outbox_messages\{channel="sms",status="pending"\} 1$/m);
     expect(text).toMatch(
@@ -52,6 +55,7 @@ describe('/metrics', () => {
     await vi.waitFor(async () =>
       expect(await (await scrape()).text()).toMatch(/^kds_subscriptions\{kind="kitchen"\} 0$/m),
     );
+    expect(await (await scrape()).text()).toMatch(/^kds_live_group_members 0$/m);
     for (const c of [screen, manager, guest]) c.close();
   });
 

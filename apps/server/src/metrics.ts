@@ -1,4 +1,4 @@
-import { healthSnapshot, liveSubscriptions } from '@kds/api';
+import { healthSnapshot, liveSubscriptions, type LiveGroups } from '@kds/api';
 import type { Database } from '@kds/db';
 import type { FastifyInstance } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
@@ -17,7 +17,13 @@ function sameSecret(given: string | undefined, expected: string): boolean {
  */
 export function registerMetrics(
   app: FastifyInstance,
-  options: { db: Database; now: () => Date; token?: string; production: boolean },
+  options: {
+    db: Database;
+    now: () => Date;
+    token?: string;
+    production: boolean;
+    liveGroups?: LiveGroups;
+  },
 ) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'kds_' });
@@ -37,6 +43,14 @@ export function registerMetrics(
     registers: [registry],
     collect() {
       for (const [kind, n] of Object.entries(liveSubscriptions)) this.set({ kind }, n);
+    },
+  });
+  new Gauge({
+    name: 'kds_live_group_members',
+    help: 'Subscriptions past their replay, written to by a shared live tail.',
+    registers: [registry],
+    collect() {
+      this.set(options.liveGroups?.memberCount() ?? 0);
     },
   });
   const requests = new Histogram({

@@ -10,6 +10,7 @@ import {
 } from '@kds/api';
 import { MAX_BATCH, NEVER_BATCHED } from '@kds/api/client';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
+import { getWSConnectionHandler, type WSSHandlerOptions } from '@trpc/server/adapters/ws';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
@@ -77,21 +78,29 @@ export async function registerTrpc(app: FastifyInstance, options: TrpcRouteOptio
     secure: options.cookieSecure,
     path: '/',
   };
-  await app.register(fastifyTRPCPlugin, {
-    prefix: '/trpc',
-    useWSS: true,
-    trpcOptions: {
-      router: appRouter,
-      maxBatchSize: MAX_BATCH,
-      keepAlive: { enabled: true, ...options.keepAlive },
-      experimental_encoder: eventFrameEncoder({ maxBatch: MAX_BATCH, neverBatched: NEVER_BATCHED }),
-      createContext: contextFor(app, deps, trusted, socketAddress, cookieOptions),
-      onError({ error, path }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR') {
-          app.log.error({ err: error.cause ?? error, path }, 'procedure failed');
-        }
-      },
-    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  const trpcOptions = {
+    router: appRouter,
+    maxBatchSize: MAX_BATCH,
+    keepAlive: { enabled: true, ...options.keepAlive },
+    createContext: contextFor(app, deps, trusted, socketAddress, cookieOptions),
+    onError({ error, path }) {
+      if (error.code === 'INTERNAL_SERVER_ERROR') {
+        app.log.error({ err: error.cause ?? error, path }, 'procedure failed');
+      }
+    },
+  } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'];
+  await app.register(fastifyTRPCPlugin, { prefix: '/trpc', useWSS: false, trpcOptions });
+  // tRPC's WebSocket adapter, with an encoder per connection: it knows the socket, so a
+  // subscription that is live can be handed to its group's shared tail (event-frames.ts).
+  const limits = { maxBatch: MAX_BATCH, neverBatched: NEVER_BATCHED };
+  app.get('/trpc', { websocket: true }, (socket, request) => {
+    getWSConnectionHandler({
+      ...trpcOptions,
+      wss: app.websocketServer,
+      experimental_encoder: eventFrameEncoder(limits, socket),
+      // The same options tRPC's Fastify plugin hands this handler (`useWSS`): its context and
+      // error types name Fastify's request, the handler's name Node's; ours serves both.
+    } as unknown as WSSHandlerOptions<AppRouter>)(socket, request.raw);
   });
 
   limitConnectionsPerAddress(app.websocketServer, {
@@ -146,6 +155,7 @@ function contextFor(
         : (req as { ip: string }).ip,
       transport: isWebSocket ? 'websocket' : 'http',
       batchSize: isWebSocket ? 1 : info.calls.length,
+      carriesHandoffs: isWebSocket,
       ...(isWebSocket ? {} : { sessionCookie }),
     });
     if (isWebSocket && ctx.principal) {

@@ -4,6 +4,7 @@ import type { DomainConfig, DomainContext } from './domain/context.ts';
 import type { PaymentGateway } from './domain/payments/ports.ts';
 import type { Geocoder } from './domain/stores/location.ts';
 import type { EventBus, EventLog } from './events/event-bus.ts';
+import type { LiveGroups } from './events/live-groups.ts';
 import type { RateLimits } from './rate-limits.ts';
 import type { StreamGuard, StreamLease } from './stream-guard.ts';
 
@@ -18,6 +19,8 @@ export interface ApiDeps {
   payments: PaymentGateway | null;
   limits: RateLimits;
   streams: StreamGuard;
+  /** Shared live tails, for transports that can carry a handoff (the server's WebSocket). */
+  liveGroups?: LiveGroups;
 }
 
 /** How the transport keeps a staff session in an HTTP-only cookie (absent on WebSockets). */
@@ -43,6 +46,8 @@ export interface ApiContext extends DomainContext {
   streams: StreamGuard;
   /** Set for a subscription once it is admitted: its signal and its hold on the allowance. */
   stream?: StreamLease;
+  /** Present when this call's transport writes live handoffs (see `LiveHandoff`). */
+  liveGroups?: LiveGroups;
 }
 
 /** Builds a request's context: the principal comes from the bearer token, cookie or WS params. */
@@ -54,6 +59,8 @@ export async function createApiContext(
     ip?: string;
     transport: Transport;
     batchSize?: number;
+    /** The transport's encoder takes up `LiveHandoff`s: subscriptions join shared tails. */
+    carriesHandoffs?: boolean;
   },
 ): Promise<ApiContext> {
   const principal = await resolvePrincipal(deps.db, request.token, deps.now());
@@ -72,5 +79,6 @@ export async function createApiContext(
     transport: request.transport,
     batchSize: request.batchSize ?? 1,
     streams: deps.streams,
+    ...(request.carriesHandoffs && deps.liveGroups ? { liveGroups: deps.liveGroups } : {}),
   };
 }

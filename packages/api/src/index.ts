@@ -17,7 +17,12 @@ export {
   createEventLog,
   createNotifier,
   listenForEvents,
+  readEvents,
+  LiveGroups,
+  LiveHandoff,
 } from './events/index.ts';
+export type { LiveMember } from './events/index.ts';
+export { kitchenEventFilter } from './domain/kitchen/index.ts';
 export type { StoredEvent, Ticket, TicketItem, EventType } from './events/index.ts';
 export { createAddressGeocoder } from './gateways/geocoder.ts';
 export { createPostcodeLookup } from './gateways/postcodes.ts';

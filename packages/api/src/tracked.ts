@@ -1,4 +1,5 @@
 import { tracked, TRPCError, type TrackedEnvelope } from '@trpc/server';
+import { LiveHandoff, type LiveGroups } from './events/live-groups.ts';
 import type { StreamLease } from './stream-guard.ts';
 
 export type SubscriptionKind = 'kitchen' | 'tracker' | 'board' | 'menu' | 'store';
@@ -13,14 +14,15 @@ export const liveSubscriptions: Record<SubscriptionKind, number> = {
 };
 
 /**
- * Wraps a stream of sequenced items as `tracked()` so clients resume from the last id. A plain
+ * Wraps a stream of sequenced items as `tracked()` so clients resume from the last id. A live
+ * handoff goes out as the item it carries, for the transport to take up (`LiveHandoff`). A plain
  * iterator rather than another async generator: it runs once per subscriber per event, and a
  * generator layer costs a suspended frame and extra promises each time. When the stream ends it
  * gives its lease back; a stream ended by revocation ends with UNAUTHORIZED, so the client
  * knows it was signed out rather than finished.
  */
 export function trackedBySeq<T extends { seq: number }>(
-  stream: AsyncIterable<T>,
+  stream: AsyncIterable<T | LiveHandoff<T>>,
   kind: SubscriptionKind,
   lease: StreamLease | undefined,
 ): AsyncIterable<TrackedEnvelope<T>> {
@@ -38,7 +40,14 @@ export function trackedBySeq<T extends { seq: number }>(
         next: () =>
           inner.next().then(
             (step): IteratorResult<TrackedEnvelope<T>> => {
-              if (!step.done) return { value: tracked(String(step.value.seq), step.value) };
+              if (!step.done) {
+                const { value } = step;
+                // The transport's encoder writes a handoff as its item (and may join it).
+                if (value instanceof LiveHandoff) {
+                  return { value: tracked(String(value.item.seq), value as unknown as T) };
+                }
+                return { value: tracked(String(value.seq), value) };
+              }
               end();
               if (lease?.revoked) {
                 throw new TRPCError({ code: 'UNAUTHORIZED', message: 'signed out' });
@@ -62,15 +71,22 @@ export function trackedBySeq<T extends { seq: number }>(
 
 /**
  * A subscription's resolver: opens the domain stream on the lease's signal (the client leaving,
- * or its principal revoked) and wraps it for tRPC.
+ * or its principal revoked) and wraps it for tRPC. Where the transport can carry a handoff
+ * (`liveGroups`), the stream joins its group's shared tail once it is live.
  */
 export async function liveStream<T extends { seq: number }>(
-  ctx: { stream?: StreamLease },
+  ctx: { stream?: StreamLease; liveGroups?: LiveGroups },
   kind: SubscriptionKind,
-  open: (options: { signal?: AbortSignal }) => Promise<AsyncIterable<T>>,
+  open: (options: {
+    signal?: AbortSignal;
+    groups?: LiveGroups;
+  }) => Promise<AsyncIterable<T | LiveHandoff<T>>>,
 ): Promise<AsyncIterable<TrackedEnvelope<T>>> {
   return trackedBySeq(
-    await open(ctx.stream ? { signal: ctx.stream.signal } : {}),
+    await open({
+      ...(ctx.stream ? { signal: ctx.stream.signal } : {}),
+      ...(ctx.liveGroups ? { groups: ctx.liveGroups } : {}),
+    }),
     kind,
     ctx.stream,
   );

@@ -88,13 +88,7 @@ export class EventBus implements EventPublisher {
     // Joining a running feed: the listener gets every delivery from now on, so it starts at the
     // feed's current position. Joining one that is starting: it starts where the feed does.
     const joinedAt = subscribed.initialized ? subscribed.lastSeq : null;
-    subscribed.listeners.add(listener);
-    const unsubscribe = () => {
-      subscribed.listeners.delete(listener);
-      if (subscribed.listeners.size === 0 && this.#feeds.get(storeId) === subscribed) {
-        this.#feeds.delete(storeId);
-      }
-    };
+    const unsubscribe = this.#add(storeId, subscribed, listener);
     try {
       await subscribed.ready;
     } catch (error) {
@@ -102,6 +96,26 @@ export class EventBus implements EventPublisher {
       throw error;
     }
     return { unsubscribe, position: joinedAt ?? subscribed.startSeq };
+  }
+
+  /**
+   * Adds a listener to a store's running feed, synchronously: it gets every delivery after this
+   * call. Null when this instance has no running feed for the store. For a listener taking over
+   * from another one of the same store (`LiveGroups`), with no event between the two.
+   */
+  attach(storeId: string, listener: BusListener): (() => void) | null {
+    const feed = this.#feeds.get(storeId);
+    return feed?.initialized ? this.#add(storeId, feed, listener) : null;
+  }
+
+  #add(storeId: string, feed: StoreFeed, listener: BusListener): () => void {
+    feed.listeners.add(listener);
+    return () => {
+      feed.listeners.delete(listener);
+      if (feed.listeners.size === 0 && this.#feeds.get(storeId) === feed) {
+        this.#feeds.delete(storeId);
+      }
+    };
   }
 
   published(storeId: string, events: StoredEvent[]): void {

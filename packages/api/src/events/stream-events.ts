@@ -1,4 +1,5 @@
 import type { EventBus, EventLog } from './event-bus.ts';
+import { LiveHandoff, type LiveGroups, type LiveMember } from './live-groups.ts';
 import type { StoredEvent } from './types.ts';
 
 /** Tells a subscriber that its cursor is too old to replay: reload the snapshot. */
@@ -7,7 +8,11 @@ export interface ResyncMarker {
   seq: number;
 }
 
-export interface StreamEventsOptions {
+export function isResync(item: object): item is ResyncMarker {
+  return 'type' in item && item.type === 'stream.resync';
+}
+
+export interface StreamEventsOptions<T extends { seq: number } = StoredEvent> {
   bus: EventBus;
   log: EventLog;
   storeId: string;
@@ -15,7 +20,13 @@ export interface StreamEventsOptions {
   afterSeq: number | null;
   /** Only this order's events (replayed through the order index). */
   orderId?: string;
-  filter?: (event: StoredEvent) => boolean;
+  /** What a subscriber sees of an event; null skips it. The event itself when absent. */
+  select?: (event: StoredEvent) => T | null;
+  /**
+   * Once live, offer each item as a `LiveHandoff` to join the shared tail `key` (subscribers
+   * with the same `key` must have the same `select` and `orderId`).
+   */
+  share?: { groups: LiveGroups; key: string };
   signal?: AbortSignal;
   /** More than this many events behind: send a resync marker instead of replaying. */
   maxReplay: number;
@@ -28,17 +39,20 @@ export interface StreamEventsOptions {
  * The one stream every subscription is built on. It attaches to the bus first, then replays
  * the log after the cursor, then passes live events, dropping any `seq <= cursor`. Subscribing
  * before the replay is what makes it gap-free: an event committed during the replay is either
- * in the replay or in the live queue, and the cursor drops the copy.
+ * in the replay or in the live queue, and the cursor drops the copy. With `share`, a live item
+ * comes as a handoff: once its carrier joins the group, the group writes the rest.
  */
-export async function* streamEvents(
-  options: StreamEventsOptions,
-): AsyncGenerator<StoredEvent | ResyncMarker> {
-  const { bus, log, storeId, orderId, signal, maxReplay } = options;
-  const filter = options.filter ?? (() => true);
+export async function* streamEvents<T extends { seq: number } = StoredEvent>(
+  options: StreamEventsOptions<T>,
+): AsyncGenerator<T | ResyncMarker | LiveHandoff<T>> {
+  const { bus, log, storeId, orderId, signal, maxReplay, share } = options;
+  const select = options.select ?? ((event: StoredEvent) => event as unknown as T);
   const maxQueue = options.maxQueue ?? 1000;
   const pageSize = options.pageSize ?? 500;
 
   const queue: StoredEvent[] = [];
+  // Set once the subscriber has joined its group: from then on the group writes to it.
+  let leave: (() => void) | null = null;
   // A consumer that falls more than maxQueue behind drops its buffer and re-reads the log:
   // memory stays bounded and nothing is lost.
   let overflowed = false;
@@ -50,7 +64,7 @@ export async function* streamEvents(
   };
 
   const { unsubscribe, position } = await bus.subscribe(storeId, (events) => {
-    if (overflowed) return;
+    if (overflowed || leave) return;
     for (const event of events) if (!orderId || event.orderId === orderId) queue.push(event);
     if (queue.length > maxQueue) {
       queue.length = 0;
@@ -67,7 +81,7 @@ export async function* streamEvents(
   // (A reconnect storm of 5,000 screens would otherwise be 5,000 head queries.) After an
   // overflow the position is old news, and the log is asked.
   let knownHead: number | null = position;
-  async function* replay(): AsyncGenerator<StoredEvent | ResyncMarker> {
+  async function* replay(): AsyncGenerator<T | ResyncMarker> {
     if (!orderId) {
       const head = knownHead ?? (await log.head(storeId));
       knownHead = null;
@@ -82,11 +96,32 @@ export async function* streamEvents(
       for (const event of page) {
         if (event.seq <= cursor) continue;
         cursor = event.seq;
-        if (filter(event)) yield event;
+        const item = select(event);
+        if (item !== null) yield item;
       }
       if (page.length < pageSize || signal?.aborted) return;
     }
   }
+
+  // Called by the carrier of a handoff right after it wrote the item at `cursor`: the events
+  // queued since then go over with the subscriber, and this stream stops listening.
+  const join = (member: LiveMember<T>): boolean => {
+    if (!share || leave || overflowed || signal?.aborted) return false;
+    const pending: T[] = [];
+    for (const event of queue) {
+      const item = event.seq > cursor ? select(event) : null;
+      if (item !== null) pending.push(item);
+    }
+    const groupSelect = orderId
+      ? (event: StoredEvent) => (event.orderId === orderId ? select(event) : null)
+      : select;
+    leave = share.groups.join(storeId, share.key, groupSelect, member, pending);
+    if (!leave) return false;
+    queue.length = 0;
+    signal?.addEventListener('abort', leave, { once: true });
+    unsubscribe();
+    return true;
+  };
 
   try {
     if (options.afterSeq !== null) yield* replay();
@@ -96,17 +131,20 @@ export async function* streamEvents(
         yield* replay();
         continue;
       }
-      const event = queue.shift();
+      const event = leave ? undefined : queue.shift();
       if (!event) {
         await new Promise<void>((resolve) => (wakeUp = resolve));
         continue;
       }
       if (event.seq <= cursor) continue;
       cursor = event.seq;
-      if (filter(event)) yield event;
+      const item = select(event);
+      if (item === null) continue;
+      yield share ? new LiveHandoff(item, join) : item;
     }
   } finally {
     signal?.removeEventListener('abort', wake);
+    (leave as (() => void) | null)?.();
     unsubscribe();
   }
 }

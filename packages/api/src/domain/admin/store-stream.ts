@@ -1,3 +1,4 @@
+import type { LiveGroups, LiveHandoff } from '../../events/live-groups.ts';
 import { streamEvents, type ResyncMarker } from '../../events/stream-events.ts';
 import type { StoredEvent } from '../../events/types.ts';
 import { requireManager } from '../auth/principal.ts';
@@ -9,11 +10,13 @@ export async function openStoreStream({
   ctx,
   input,
   signal,
+  groups,
 }: {
   ctx: DomainContext;
   input: StoreEventsInput;
   signal?: AbortSignal;
-}): Promise<AsyncGenerator<StoredEvent | ResyncMarker>> {
+  groups?: LiveGroups;
+}): Promise<AsyncGenerator<StoredEvent | ResyncMarker | LiveHandoff<StoredEvent>>> {
   const { storeId } = requireManager(ctx);
   return streamEvents({
     bus: ctx.bus,
@@ -22,5 +25,6 @@ export async function openStoreStream({
     afterSeq: input.lastEventId ? Number(input.lastEventId) : null,
     maxReplay: ctx.config.maxReplayEvents,
     ...(signal ? { signal } : {}),
+    ...(groups ? { share: { groups, key: 'store' } } : {}),
   });
 }

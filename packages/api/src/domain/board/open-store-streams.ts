@@ -1,15 +1,25 @@
-import { streamEvents } from '../../events/stream-events.ts';
+import type { LiveGroups } from '../../events/live-groups.ts';
+import { isResync, streamEvents } from '../../events/stream-events.ts';
 import type { StoredEvent } from '../../events/types.ts';
 import type { DomainContext } from '../context.ts';
 import { findStoreBySlug } from '../orders/internal.ts';
 import { toBoardChange } from './board-for-store.ts';
 import type { StoreStreamInput } from './schemas.ts';
 
-/** A public, store-wide stream mapped through `view`; events it maps to null are not sent. */
+interface PublicStreamOptions {
+  ctx: DomainContext;
+  input: StoreStreamInput;
+  signal?: AbortSignal;
+  groups?: LiveGroups;
+}
+
+/**
+ * A public, store-wide stream mapped through `view`; events it maps to null are not sent. Every
+ * open board (or menu) of a store shares one live tail: the view runs once per event.
+ */
 async function openPublicStream<T extends { seq: number }>(
-  ctx: DomainContext,
-  input: StoreStreamInput,
-  signal: AbortSignal | undefined,
+  { ctx, input, signal, groups }: PublicStreamOptions,
+  key: string,
   view: (event: StoredEvent) => T | null,
 ) {
   const store = await findStoreBySlug(ctx.db, input.storeSlug);
@@ -19,36 +29,26 @@ async function openPublicStream<T extends { seq: number }>(
     storeId: store.id,
     afterSeq: input.lastEventId ? Number(input.lastEventId) : null,
     maxReplay: ctx.config.maxReplayEvents,
+    select: view,
     ...(signal ? { signal } : {}),
+    ...(groups ? { share: { groups, key } } : {}),
   });
   return (async function* () {
-    for await (const event of stream) {
-      if (event.type === 'stream.resync') {
-        yield { seq: event.seq, resync: true as const };
-        continue;
-      }
-      const mapped = view(event);
-      if (mapped) yield mapped;
+    for await (const item of stream) {
+      if (isResync(item)) yield { seq: item.seq, resync: true as const };
+      else yield item;
     }
   })();
 }
 
 /** The in-store board's live feed: numbers moving between Preparing and Ready. */
-export function openBoardStream(opts: {
-  ctx: DomainContext;
-  input: StoreStreamInput;
-  signal?: AbortSignal;
-}) {
-  return openPublicStream(opts.ctx, opts.input, opts.signal, toBoardChange);
+export function openBoardStream(opts: PublicStreamOptions) {
+  return openPublicStream(opts, 'board', toBoardChange);
 }
 
 /** Open menus hear of an 86 (or its end) and of a change in the kitchen's pacing at once. */
-export function openMenuStream(opts: {
-  ctx: DomainContext;
-  input: StoreStreamInput;
-  signal?: AbortSignal;
-}) {
-  return openPublicStream(opts.ctx, opts.input, opts.signal, toMenuChange);
+export function openMenuStream(opts: PublicStreamOptions) {
+  return openPublicStream(opts, 'menu', toMenuChange);
 }
 
 function toMenuChange(event: StoredEvent) {

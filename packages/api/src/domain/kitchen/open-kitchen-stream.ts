@@ -1,3 +1,4 @@
+import type { LiveGroups, LiveHandoff } from '../../events/live-groups.ts';
 import { streamEvents, type ResyncMarker } from '../../events/stream-events.ts';
 import type { StoredEvent } from '../../events/types.ts';
 import { requireKitchen } from '../auth/principal.ts';
@@ -14,20 +15,25 @@ export async function openKitchenStream({
   ctx,
   input,
   signal,
+  groups,
 }: {
   ctx: DomainContext;
   input: KitchenOnEventInput;
   signal?: AbortSignal;
-}): Promise<AsyncGenerator<StoredEvent | ResyncMarker>> {
+  groups?: LiveGroups;
+}): Promise<AsyncGenerator<StoredEvent | ResyncMarker | LiveHandoff<StoredEvent>>> {
   const { storeId } = requireKitchen(ctx);
   if (input.stationId) await findStation(ctx.db, storeId, input.stationId);
+  const shows = kitchenEventFilter(input.stationId);
   return streamEvents({
     bus: ctx.bus,
     log: ctx.log,
     storeId,
     afterSeq: input.lastEventId ? Number(input.lastEventId) : null,
-    filter: kitchenEventFilter(input.stationId),
+    select: (event) => (shows(event) ? event : null),
     maxReplay: ctx.config.maxReplayEvents,
     ...(signal ? { signal } : {}),
+    // The screens of one station (or every expo screen) share one live tail.
+    ...(groups ? { share: { groups, key: `kitchen:${input.stationId ?? 'all'}` } } : {}),
   });
 }

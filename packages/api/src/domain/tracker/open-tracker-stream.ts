@@ -1,4 +1,6 @@
-import { streamEvents } from '../../events/stream-events.ts';
+import type { LiveGroups, LiveHandoff } from '../../events/live-groups.ts';
+import { isResync, streamEvents } from '../../events/stream-events.ts';
+import type { StoredEvent } from '../../events/types.ts';
 import type { DomainContext } from '../context.ts';
 import { findTrackedOrder, toTrackerUpdate, type TrackerUpdate } from './get-tracked-order.ts';
 import type { TrackerOnOrderInput } from './schemas.ts';
@@ -11,11 +13,13 @@ export async function openTrackerStream({
   ctx,
   input,
   signal,
+  groups,
 }: {
   ctx: DomainContext;
   input: TrackerOnOrderInput;
   signal?: AbortSignal;
-}): Promise<AsyncGenerator<TrackerUpdate & { seq: number }>> {
+  groups?: LiveGroups;
+}): Promise<AsyncGenerator<TrackedUpdate | LiveHandoff<TrackedUpdate>>> {
   const order = await findTrackedOrder(ctx, input.trackingToken);
   const stream = streamEvents({
     bus: ctx.bus,
@@ -24,13 +28,19 @@ export async function openTrackerStream({
     orderId: order.id,
     afterSeq: input.lastEventId ? Number(input.lastEventId) : 0,
     maxReplay: ctx.config.maxReplayEvents,
+    select: trackedUpdate,
     ...(signal ? { signal } : {}),
+    // One order's trackers (a guest's phone, the same link opened twice) share one tail.
+    ...(groups ? { share: { groups, key: `tracker:${order.id}` } } : {}),
   });
   return (async function* () {
-    for await (const event of stream) {
-      if (event.type === 'stream.resync') continue;
-      const update = toTrackerUpdate(event);
-      if (update) yield { seq: event.seq, ...update };
-    }
+    for await (const item of stream) if (!isResync(item)) yield item;
   })();
+}
+
+type TrackedUpdate = TrackerUpdate & { seq: number };
+
+function trackedUpdate(event: StoredEvent): TrackedUpdate | null {
+  const update = toTrackerUpdate(event);
+  return update ? { seq: event.seq, ...update } : null;
 }
