@@ -1,10 +1,6 @@
-import { LiveHandoff, type LiveMember } from '@kds/api';
-import { initTRPC, tracked } from '@trpc/server';
-import {
-  getWSConnectionHandler,
-  type Encoder,
-  type WSSHandlerOptions,
-} from '@trpc/server/adapters/ws';
+import { HandoffSlot, liveStream, LiveGroups, type LiveCarrier } from '@kds/api';
+import { initTRPC } from '@trpc/server';
+import { getWSConnectionHandler, type WSSHandlerOptions } from '@trpc/server/adapters/ws';
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it, vi } from 'vitest';
@@ -60,7 +56,9 @@ function recordingSocket() {
   const socket = Object.assign(new EventEmitter(), {
     readyState: 1,
     sent: [] as string[],
-    send(data: unknown) {
+    send(data: unknown, options?: { binary?: boolean }) {
+      // A group writes bytes; they must go out as a text frame, like tRPC's strings.
+      if (Buffer.isBuffer(data) && options?.binary !== false) throw new Error('binary frame');
       socket.sent.push(String(data));
     },
     close() {},
@@ -75,44 +73,56 @@ const items = [
   { seq: 9, type: 'ticket.recalled', odd: '\ud800 alone', empty: {} },
 ];
 
+type Item = (typeof items)[number];
+
 /**
  * Runs tRPC's own WebSocket adapter on one subscription and returns the frames it sends. With
- * `handoff`, the stream offers its first item as a handoff and stops; whoever joins it is sent
- * the remaining items by hand, as a live group would.
+ * `grouped`, the subscription goes through `liveStream` on a connection with a handoff slot, as
+ * the server's are: it yields the first item itself, and once the encoder has given its carrier
+ * a member, the rest go through that member, as its live group would write them.
  */
 async function framesFrom(
-  encoder: (socket: ReturnType<typeof recordingSocket>) => Encoder | undefined,
   request: { id: number | string; jsonrpc?: '2.0' },
-  handoff: boolean,
+  encoder: 'tRPC' | 'ours' | 'grouped',
 ): Promise<string[]> {
-  const t = initTRPC.create();
-  const members: LiveMember<(typeof items)[number]>[] = [];
+  const t = initTRPC.context<{ liveGroups?: LiveGroups; handoffs?: HandoffSlot }>().create();
   const router = t.router({
-    live: t.procedure.subscription(async function* ({ signal }) {
-      if (handoff) {
-        const [first] = items;
-        if (!first) return;
-        yield tracked('7', new LiveHandoff(first, (m) => members.push(m) > 0));
-      } else {
-        for (const item of items) yield tracked(String(item.seq), item);
-      }
-      await new Promise((resolve) => signal?.addEventListener('abort', resolve));
-    }),
+    live: t.procedure.subscription(async ({ ctx, signal }) =>
+      liveStream<Item>(ctx, 'kitchen', async ({ live }) =>
+        (async function* () {
+          const [first, ...rest] = items;
+          if (first) yield first;
+          const carrier: LiveCarrier<Item> | undefined = live?.carrier;
+          if (!carrier) {
+            yield* rest;
+          } else {
+            await vi.waitFor(() => expect(carrier.member).not.toBeNull());
+            for (const item of rest) carrier.member?.deliver(item);
+          }
+          await new Promise((resolve) => signal?.addEventListener('abort', resolve));
+        })(),
+      ),
+    ),
   });
   const socket = recordingSocket();
-  const chosen = encoder(socket);
+  const handoffs = new HandoffSlot();
+  const groups = new LiveGroups(undefined as never);
+  const chosen =
+    encoder === 'tRPC'
+      ? {}
+      : encoder === 'ours'
+        ? { experimental_encoder: eventFrameEncoder() }
+        : { experimental_encoder: eventFrameEncoder(undefined, { socket, handoffs }) };
   getWSConnectionHandler({
     router,
-    createContext: () => ({}),
-    ...(chosen ? { experimental_encoder: chosen } : {}),
+    createContext: () => (encoder === 'grouped' ? { liveGroups: groups, handoffs } : {}),
+    ...chosen,
   } as unknown as WSSHandlerOptions<typeof router>)(
     socket as unknown as WebSocket,
     { url: '/trpc', headers: { host: 'kds.test' } } as IncomingMessage,
   );
   const message = { ...request, method: 'subscription', params: { path: 'live', input: null } };
   socket.emit('message', Buffer.from(JSON.stringify(message)), false);
-  await vi.waitFor(() => expect(socket.sent.length + members.length).toBeGreaterThanOrEqual(2));
-  for (const member of members) for (const item of items.slice(1)) member.deliver(item);
   await vi.waitFor(() => expect(socket.sent).toHaveLength(4));
   const sent = [...socket.sent];
   socket.emit('close');
@@ -127,13 +137,9 @@ describe('frames written by a live group', () => {
     { id: 'ünï-ид-🍳', jsonrpc: '2.0' as const },
   ];
   it.each(requests)('are byte for byte what tRPC writes itself (%o)', async (request) => {
-    const reference = await framesFrom(() => undefined, request, false);
-    const perSubscriber = await framesFrom(() => eventFrameEncoder(), request, false);
-    const grouped = await framesFrom(
-      (socket) => eventFrameEncoder(undefined, socket),
-      request,
-      true,
-    );
+    const reference = await framesFrom(request, 'tRPC');
+    const perSubscriber = await framesFrom(request, 'ours');
+    const grouped = await framesFrom(request, 'grouped');
     expect(reference[0]).toContain('"started"');
     expect(perSubscriber).toEqual(reference);
     expect(grouped).toEqual(reference);

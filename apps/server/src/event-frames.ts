@@ -1,45 +1,36 @@
-import { LiveHandoff } from '@kds/api';
+import type { HandoffSlot } from '@kds/api';
 import { jsonEncoder, type Encoder } from '@trpc/server/adapters/ws';
 
 /** The part of a socket a live group writes to. */
 export interface FrameSocket {
   readonly readyState: number;
-  send(frame: string): void;
+  send(frame: Buffer, options: { binary: false }): void;
 }
 
 const OPEN = 1;
 
 /**
  * The WebSocket encoder of one connection: JSON, byte for byte what tRPC's default encoder
- * writes, but an event is stringified once however many subscribers it goes to, and a live
- * handoff (`LiveHandoff`) is taken up: the subscription joins its group, which from then on
- * writes its frames to `socket` directly, built from the same two halves. Only the head
- * (subscription id) is per subscriber; the tail (event id and body) is built once per item.
+ * writes, but an event is stringified once however many subscribers it goes to. Given the
+ * connection's socket and handoff slot, it also takes subscriptions up into shared live tails:
+ * writing a subscription's "started", it hands the subscription's carrier (`HandoffSlot`) a
+ * member that writes that subscription's frames to the socket. Its group then calls the member
+ * once per item, and subscribers with the same id share the frame's bytes.
  */
 export function eventFrameEncoder(
   limits: { maxBatch: number; neverBatched: ReadonlySet<string> } = {
     maxBatch: Infinity,
     neverBatched: new Set(),
   },
-  socket?: FrameSocket,
+  connection?: { socket: FrameSocket; handoffs: HandoffSlot },
 ): Encoder {
   return {
     encode(message) {
+      if (connection) takeUp(message, connection);
       const tracked = trackedData(message);
       if (!tracked) return jsonEncoder.encode(message);
       const { id, jsonrpc, eventId, event } = tracked;
-      const head = frameHead(id, jsonrpc);
-      if (event instanceof LiveHandoff) {
-        if (socket) {
-          event.join({
-            deliver: (item: { seq: number }) => {
-              if (socket.readyState === OPEN) socket.send(head + frameTail(String(item.seq), item));
-            },
-          });
-        }
-        return head + frameTail(eventId, event.item as object);
-      }
-      return head + frameTail(eventId, event);
+      return frameHead(id, jsonrpc) + frameTail(eventId, event);
     },
     decode(data) {
       const message: unknown = jsonEncoder.decode(data);
@@ -49,26 +40,72 @@ export function eventFrameEncoder(
   };
 }
 
+/** On a subscription's "started", gives its carrier (if it offered one) a member. */
+function takeUp(
+  message: unknown,
+  { socket, handoffs }: { socket: FrameSocket; handoffs: HandoffSlot },
+) {
+  if (!isRecord(message) || !isRecord(message.result) || message.result.type !== 'started') return;
+  const carrier = handoffs.take<object & { seq: number }>();
+  const { id, jsonrpc } = message;
+  if (!carrier || (typeof id !== 'string' && typeof id !== 'number')) return;
+  if (jsonrpc !== undefined && typeof jsonrpc !== 'string') return;
+  const head = frameHead(id, jsonrpc);
+  const send = { binary: false } as const;
+  carrier.member = {
+    deliver(item) {
+      if (socket.readyState === OPEN) socket.send(frameBytes(head, item), send);
+    },
+  };
+}
+
 /** `{"id":1,"jsonrpc":"2.0",` as tRPC's adapter orders the keys of a response. */
 function frameHead(id: string | number | null, jsonrpc: string | undefined): string {
   return `{"id":${JSON.stringify(id)},${jsonrpc === undefined ? '' : `"jsonrpc":${JSON.stringify(jsonrpc)},`}`;
 }
 
+interface Encoded {
+  eventId: string;
+  tail: string;
+  /** Whole frames by head: screens of one app tend to give a subscription the same id. */
+  frames?: Map<string, Buffer>;
+}
+
 // Shared by every connection: an item (a committed event, or a group's view of one) is handed
 // to all of its subscribers as the same object.
-const tails = new WeakMap<object, { eventId: string; tail: string }>();
+const encoded = new WeakMap<object, Encoded>();
+
+function encode(eventId: string, item: object): Encoded {
+  const cached = encoded.get(item);
+  if (cached?.eventId === eventId) return cached;
+  const id = JSON.stringify(eventId);
+  const tail = `"result":{"type":"data","data":{"id":${id},"data":${JSON.stringify(item)}},"id":${id}}}`;
+  const entry = { eventId, tail };
+  encoded.set(item, entry);
+  return entry;
+}
 
 /**
  * `"result":{"type":"data","data":{"id":"7","data":{...}},"id":"7"}}`: the adapter builds the
  * result as `{type, data}`, then adds `id` and replaces `data`, so `id` comes last.
  */
 function frameTail(eventId: string, item: object): string {
-  const cached = tails.get(item);
-  if (cached?.eventId === eventId) return cached.tail;
-  const id = JSON.stringify(eventId);
-  const tail = `"result":{"type":"data","data":{"id":${id},"data":${JSON.stringify(item)}},"id":${id}}}`;
-  tails.set(item, { eventId, tail });
-  return tail;
+  return encode(eventId, item).tail;
+}
+
+/** Distinct heads kept per item: ids chosen to defeat the sharing cost a copy each, no more. */
+const MAX_SHARED_HEADS = 8;
+
+/** A group's frame for one member, as UTF-8 bytes built once per head and item. */
+function frameBytes(head: string, item: { seq: number }): Buffer {
+  const entry = encode(String(item.seq), item);
+  entry.frames ??= new Map();
+  let frame = entry.frames.get(head);
+  if (!frame) {
+    frame = Buffer.from(head + entry.tail);
+    if (entry.frames.size < MAX_SHARED_HEADS) entry.frames.set(head, frame);
+  }
+  return frame;
 }
 
 /**

@@ -97,7 +97,9 @@ describe('kitchen.onEvent over WebSocket', () => {
   test('unsubscribing leaves no listener on the bus', async () => {
     const kitchen = kitchenClient();
     const subs = [subscribeKitchen(kitchen), subscribeKitchen(kitchen), subscribeKitchen(kitchen)];
-    await vi.waitFor(() => expect(server.app.bus.listenerCount(fx.storeId)).toBe(3));
+    // Three subscriptions with one view, live: one listener on the bus, their shared tail.
+    await vi.waitFor(() => expect(subs.every((s) => s.received.started)).toBe(true));
+    await vi.waitFor(() => expect(server.app.bus.listenerCount(fx.storeId)).toBe(1));
     for (const s of subs) s.unsubscribe();
     await vi.waitFor(() => expect(server.app.bus.listenerCount()).toBe(0));
   });

@@ -3,6 +3,7 @@ import {
   addressKey,
   appRouter,
   createApiContext,
+  HandoffSlot,
   procedurePaths,
   type ApiDeps,
   type AppRouter,
@@ -40,6 +41,9 @@ export interface TrpcRouteOptions {
 }
 
 const SUBSCRIPTIONS = new Set(procedurePaths('subscription'));
+
+/** Each WebSocket's handoff slot, shared by its encoder and its calls' context. */
+const handoffSlots = new WeakMap<object, HandoffSlot>();
 
 /**
  * `/trpc`: batched HTTP for queries and mutations (at most MAX_BATCH calls a request), the
@@ -91,13 +95,16 @@ export async function registerTrpc(app: FastifyInstance, options: TrpcRouteOptio
   } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'];
   await app.register(fastifyTRPCPlugin, { prefix: '/trpc', useWSS: false, trpcOptions });
   // tRPC's WebSocket adapter, with an encoder per connection: it knows the socket, so a
-  // subscription that is live can be handed to its group's shared tail (event-frames.ts).
+  // subscription that is live can be handed to its group's shared tail (event-frames.ts). The
+  // connection's context finds the same handoff slot through the socket.
   const limits = { maxBatch: MAX_BATCH, neverBatched: NEVER_BATCHED };
   app.get('/trpc', { websocket: true }, (socket, request) => {
+    const handoffs = new HandoffSlot();
+    handoffSlots.set(socket, handoffs);
     getWSConnectionHandler({
       ...trpcOptions,
       wss: app.websocketServer,
-      experimental_encoder: eventFrameEncoder(limits, socket),
+      experimental_encoder: eventFrameEncoder(limits, { socket, handoffs }),
       // The same options tRPC's Fastify plugin hands this handler (`useWSS`): its context and
       // error types name Fastify's request, the handler's name Node's; ours serves both.
     } as unknown as WSSHandlerOptions<AppRouter>)(socket, request.raw);
@@ -155,7 +162,7 @@ function contextFor(
         : (req as { ip: string }).ip,
       transport: isWebSocket ? 'websocket' : 'http',
       batchSize: isWebSocket ? 1 : info.calls.length,
-      carriesHandoffs: isWebSocket,
+      ...(isWebSocket ? { handoffs: handoffSlots.get(res as object) } : {}),
       ...(isWebSocket ? {} : { sessionCookie }),
     });
     if (isWebSocket && ctx.principal) {

@@ -7,6 +7,7 @@ import type { EventBus, EventLog } from './events/event-bus.ts';
 import type { LiveGroups } from './events/live-groups.ts';
 import type { RateLimits } from './rate-limits.ts';
 import type { StreamGuard, StreamLease } from './stream-guard.ts';
+import type { HandoffSlot } from './tracked.ts';
 
 /** Long-lived parts shared by every request of one server instance. */
 export interface ApiDeps {
@@ -46,8 +47,9 @@ export interface ApiContext extends DomainContext {
   streams: StreamGuard;
   /** Set for a subscription once it is admitted: its signal and its hold on the allowance. */
   stream?: StreamLease;
-  /** Present when this call's transport writes live handoffs (see `LiveHandoff`). */
+  /** Present when this call's transport takes handoffs up (`HandoffSlot`): shared tails. */
   liveGroups?: LiveGroups;
+  handoffs?: HandoffSlot;
 }
 
 /** Builds a request's context: the principal comes from the bearer token, cookie or WS params. */
@@ -59,8 +61,8 @@ export async function createApiContext(
     ip?: string;
     transport: Transport;
     batchSize?: number;
-    /** The transport's encoder takes up `LiveHandoff`s: subscriptions join shared tails. */
-    carriesHandoffs?: boolean;
+    /** The connection's slot where its encoder takes subscriptions up into shared tails. */
+    handoffs?: HandoffSlot;
   },
 ): Promise<ApiContext> {
   const principal = await resolvePrincipal(deps.db, request.token, deps.now());
@@ -79,6 +81,8 @@ export async function createApiContext(
     transport: request.transport,
     batchSize: request.batchSize ?? 1,
     streams: deps.streams,
-    ...(request.carriesHandoffs && deps.liveGroups ? { liveGroups: deps.liveGroups } : {}),
+    ...(request.handoffs && deps.liveGroups
+      ? { liveGroups: deps.liveGroups, handoffs: request.handoffs }
+      : {}),
   };
 }

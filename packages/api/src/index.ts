@@ -19,9 +19,8 @@ export {
   listenForEvents,
   readEvents,
   LiveGroups,
-  LiveHandoff,
 } from './events/index.ts';
-export type { LiveMember } from './events/index.ts';
+export type { LiveCarrier, LiveMember } from './events/index.ts';
 export { kitchenEventFilter } from './domain/kitchen/index.ts';
 export type { StoredEvent, Ticket, TicketItem, EventType } from './events/index.ts';
 export { createAddressGeocoder } from './gateways/geocoder.ts';
@@ -96,7 +95,7 @@ export {
 export { DomainError } from './domain/errors.ts';
 export { applyRetention } from './domain/privacy/index.ts';
 export { getStoreSettings, onlinePaymentStores } from './domain/stores/index.ts';
-export { liveSubscriptions, type SubscriptionKind } from './tracked.ts';
+export { HandoffSlot, liveStream, liveSubscriptions, type SubscriptionKind } from './tracked.ts';
 export { healthSnapshot } from './domain/ops/health-snapshot.ts';
 export {
   issueSetupCode,

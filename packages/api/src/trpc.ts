@@ -267,4 +267,10 @@ export const integrationProcedure = (scope: ApiKeyPrincipal['scopes'][number]) =
       return next();
     });
 
-export { liveStream, liveSubscriptions, trackedBySeq, type SubscriptionKind } from './tracked.ts';
+export {
+  HandoffSlot,
+  liveStream,
+  liveSubscriptions,
+  trackedBySeq,
+  type SubscriptionKind,
+} from './tracked.ts';

@@ -2,7 +2,7 @@ export { actorOf, appendEvents, EVENTS_CHANNEL } from './append-events.ts';
 export { EventBus, type BusListener, type EventLog, type EventPublisher } from './event-bus.ts';
 export { headSeq, readEvents, toStoredEvent, type ReadEventsQuery } from './read-events.ts';
 export { streamEvents, type ResyncMarker, type StreamEventsOptions } from './stream-events.ts';
-export { LiveGroups, LiveHandoff, type LiveMember } from './live-groups.ts';
+export { LiveGroups, type LiveCarrier, type LiveMember, type LiveShare } from './live-groups.ts';
 export { listenForEvents, createEventLog } from './wiring.ts';
 export { createNotifier, EventNotifier } from './notifier.ts';
 export type * from './types.ts';

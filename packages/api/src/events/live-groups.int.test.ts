@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, onTestFinished, test, vi } from 
 import { withTransaction } from '../domain/transaction.ts';
 import { createHarness, type Harness } from '../test/fixtures.ts';
 import { appendEvents } from './append-events.ts';
-import { LiveGroups, LiveHandoff } from './live-groups.ts';
+import { LiveGroups, type LiveCarrier } from './live-groups.ts';
 import { streamEvents } from './stream-events.ts';
 import type { StoredEvent } from './types.ts';
 
@@ -37,19 +37,24 @@ const parity = (event: StoredEvent) =>
   event.type === 'ticket.prioritized' ? event.payload.priority % 2 : -1;
 
 /**
- * A subscriber as the WebSocket carries it: items written in order; a handoff's item is written,
- * then joined, so the group writes the rest to the same list. `joinAt` delays the join, as the
- * adapter does between the stream yielding and the encoder running.
+ * A subscriber as the WebSocket carries it: the stream's own items are written as they come,
+ * and once its carrier has a member (the transport knows the subscription's socket and id) the
+ * group writes to the same list. `afterItem` runs before the stream is asked for more, as a
+ * slow transport would.
  */
 function subscribe(options: {
   afterSeq: number | null;
   key: string;
   select?: (event: StoredEvent) => StoredEvent | null;
-  beforeJoin?: () => Promise<void>;
+  carried?: boolean;
+  afterItem?: (carrier: LiveCarrier<StoredEvent>, write: (seq: number) => void) => Promise<void>;
 }) {
   const abort = new AbortController();
   const seqs: number[] = [];
-  const state = { joined: false };
+  const write = (seq: number) => seqs.push(seq);
+  const carrier: LiveCarrier<StoredEvent> = {
+    member: options.carried === false ? null : { deliver: (event) => write(event.seq) },
+  };
   const stream = streamEvents({
     bus: h.bus,
     log: h.ctx().log,
@@ -57,18 +62,13 @@ function subscribe(options: {
     afterSeq: options.afterSeq,
     maxReplay: 10_000,
     signal: abort.signal,
-    share: { groups, key: options.key },
+    share: { groups, carrier, key: options.key },
     ...(options.select ? { select: options.select } : {}),
   });
   const done = (async () => {
     for await (const item of stream) {
-      if (!(item instanceof LiveHandoff)) {
-        if (item.type !== 'stream.resync') seqs.push(item.seq);
-        continue;
-      }
-      await options.beforeJoin?.();
-      seqs.push(item.item.seq);
-      state.joined = item.join({ deliver: (event) => seqs.push(event.seq) });
+      if (item.type !== 'stream.resync') write(item.seq);
+      await options.afterItem?.(carrier, write);
     }
   })();
   const stop = async () => {
@@ -76,7 +76,7 @@ function subscribe(options: {
     await done;
   };
   onTestFinished(stop);
-  return { seqs, state, stop };
+  return { seqs, stop };
 }
 
 describe('shared live tails', () => {
@@ -84,37 +84,34 @@ describe('shared live tails', () => {
     const start = await head();
     const missed = await commit(3);
     const sub = subscribe({ afterSeq: start, key: 'all' });
+    await vi.waitFor(() => expect(sub.seqs).toEqual(missed));
+    await vi.waitFor(() => expect(groups.memberCount()).toBe(1));
     const live = await commit(4);
     await vi.waitFor(() => expect(sub.seqs).toEqual([...missed, ...live]));
-    expect(sub.state.joined).toBe(true);
-    expect(groups.memberCount()).toBe(1);
     await sub.stop();
     expect(groups.groupCount()).toBe(0);
     expect(h.bus.listenerCount(h.demo.storeId)).toBe(0);
   });
 
-  test('events committed between the handoff and the join come right after it, in order', async () => {
+  test('events queued when the transport takes the stream up are written first, in order', async () => {
     const start = await head();
-    let slow = false;
     let committedMeanwhile: number[] = [];
     const sub = subscribe({
       afterSeq: start,
       key: 'all',
-      // The transport is slow to take the handoff up: three more commits land in between.
-      beforeJoin: async () => {
-        if (slow && committedMeanwhile.length === 0) committedMeanwhile = await commit(3);
+      carried: false,
+      // The first item is written; then, before the stream is asked for more, three more
+      // commits queue up and the transport takes the subscription up.
+      afterItem: async (carrier, write) => {
+        if (carrier.member) return;
+        committedMeanwhile = await commit(3);
+        carrier.member = { deliver: (event) => write(event.seq) };
       },
     });
-    // The first event may come through the replay (the stream was still starting).
     const first = await commit(1);
-    await vi.waitFor(() => expect(sub.seqs).toEqual(first));
-    slow = true;
-    const handedOff = await commit(1);
-    await vi.waitFor(() => expect(sub.state.joined).toBe(true));
+    await vi.waitFor(() => expect(groups.memberCount()).toBe(1));
     const after = await commit(2);
-    await vi.waitFor(() =>
-      expect(sub.seqs).toEqual([...first, ...handedOff, ...committedMeanwhile, ...after]),
-    );
+    await vi.waitFor(() => expect(sub.seqs).toEqual([...first, ...committedMeanwhile, ...after]));
     expect(committedMeanwhile).toHaveLength(3);
   });
 
@@ -125,15 +122,8 @@ describe('shared live tails', () => {
     const a1 = subscribe({ afterSeq: start, key: 'even', select: evens });
     const a2 = subscribe({ afterSeq: null, key: 'even', select: evens });
     const b = subscribe({ afterSeq: start, key: 'odd', select: odds });
-    // Commit until all three have joined (the live-only one starts at "now").
-    await vi.waitFor(async () => {
-      await commit(2);
-      expect([a1, a2, b].every((s) => s.state.joined)).toBe(true);
-    });
+    await vi.waitFor(() => expect(groups.memberCount()).toBe(3));
     expect(groups.groupCount()).toBe(2);
-    const events = await h
-      .ctx()
-      .log.read({ storeId: h.demo.storeId, afterSeq: start, limit: 1000 });
     await commit(6);
     const all = await h.ctx().log.read({ storeId: h.demo.storeId, afterSeq: start, limit: 1000 });
     const expected = (p: number) => all.filter((e) => parity(e) === p).map((e) => e.seq);
@@ -141,10 +131,8 @@ describe('shared live tails', () => {
       expect(a1.seqs).toEqual(expected(0));
       expect(b.seqs).toEqual(expected(1));
     });
-    // The live-only subscriber has a suffix of the same sequence, with no gap.
-    const tail = expected(0).slice(expected(0).indexOf(a2.seqs[0] ?? -1));
-    expect(a2.seqs).toEqual(tail);
-    expect(events.length).toBeGreaterThan(0);
+    // The live-only subscriber joined at "now": it has the same sequence from there on.
+    await vi.waitFor(() => expect(a2.seqs).toEqual(expected(0)));
     await a1.stop();
     expect(groups.groupCount()).toBe(2);
     await a2.stop();
@@ -152,32 +140,11 @@ describe('shared live tails', () => {
     expect(groups.groupCount()).toBe(0);
   });
 
-  test('a stream nobody takes the handoff from goes on by itself', async () => {
+  test('a stream its transport never takes up goes on by itself', async () => {
     const start = await head();
-    const abort = new AbortController();
-    onTestFinished(() => abort.abort());
-    const stream = streamEvents({
-      bus: h.bus,
-      log: h.ctx().log,
-      storeId: h.demo.storeId,
-      afterSeq: start,
-      maxReplay: 10_000,
-      signal: abort.signal,
-      share: { groups, key: 'ignored' },
-    });
+    const sub = subscribe({ afterSeq: start, key: 'alone', carried: false });
     const seqs = await commit(3);
-    const got: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const step = await stream.next();
-      const value = step.value as LiveHandoff<StoredEvent> | StoredEvent;
-      got.push(value instanceof LiveHandoff ? value.item.seq : value.seq);
-      // JSON of a handoff is its item: a transport that ignores handoffs writes the item.
-      if (value instanceof LiveHandoff) {
-        expect(JSON.parse(JSON.stringify(value))).toEqual(JSON.parse(JSON.stringify(value.item)));
-      }
-    }
-    expect(got).toEqual(seqs);
+    await vi.waitFor(() => expect(sub.seqs).toEqual(seqs));
     expect(groups.groupCount()).toBe(0);
-    await stream.return(undefined);
   });
 });

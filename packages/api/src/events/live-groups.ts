@@ -7,33 +7,22 @@ export interface LiveMember<T> {
 }
 
 /**
- * A live item offered by a stream to whoever carries it: `join` hands the subscriber over to
- * its group's shared tail, and from then on the stream itself yields nothing more. Whoever
- * does not know about handoffs sees the item (`toJSON`) and the stream goes on as before.
+ * Where a subscription's transport leaves the writer for it once it knows where the
+ * subscription's frames go (its socket and id). A stream whose carrier has a member joins its
+ * group as soon as it is live; one whose carrier never gets one goes on by itself.
  */
-export class LiveHandoff<T extends { seq: number }> {
-  readonly item: T;
-  readonly #join: (member: LiveMember<T>) => boolean;
+export interface LiveCarrier<T> {
+  member: LiveMember<T> | null;
+}
 
-  constructor(item: T, join: (member: LiveMember<T>) => boolean) {
-    this.item = item;
-    this.#join = join;
-  }
-
-  /** Must be called after `item` is written and before anything else is: it is next in line. */
-  join(member: LiveMember<T>): boolean {
-    return this.#join(member);
-  }
-
-  toJSON(): T {
-    return this.item;
-  }
+/** What a stream needs to share its live tail: the groups, and its transport's carrier. */
+export interface LiveShare<T> {
+  groups: LiveGroups;
+  carrier: LiveCarrier<T>;
 }
 
 interface Entry<T> {
   member: LiveMember<T>;
-  /** Items committed between the handoff and the join, written before anything newer. */
-  pending: T[] | null;
 }
 
 interface Group<T> {
@@ -45,8 +34,8 @@ interface Group<T> {
  * Shared live tails. Subscribers whose view of a store is the same (the screens of one station,
  * the board, one order's trackers) are one group: per committed event the view runs once and
  * produces one item, which every member writes. A subscriber replays and catches up on its own
- * stream, then joins; what was committed in between is handed over with it (`pending`), so the
- * member sees every item once, in order, with no gap at the seam.
+ * stream, then joins with what its own stream had queued (`pending`, written first), so it sees
+ * every item once, in order, with no gap at the seam.
  */
 export class LiveGroups {
   readonly #bus: EventBus;
@@ -58,9 +47,10 @@ export class LiveGroups {
 
   /**
    * Adds `member` to the group `key` of `storeId`, creating it with `select` if it is new (every
-   * subscriber asking for `key` must mean the same `select`). Synchronous, so nothing can be
-   * committed between the caller's last item and the join. Returns how to leave, or null when
-   * the store has no live feed on this instance (the caller keeps its own stream then).
+   * subscriber asking for `key` must mean the same `select`), after writing `pending` to it.
+   * Synchronous, so nothing can be committed between the caller's last item and the join.
+   * Returns how to leave, or null when the store has no live feed on this instance (the caller
+   * keeps its own stream then).
    */
   join<T>(
     storeId: string,
@@ -77,10 +67,7 @@ export class LiveGroups {
         for (const event of events) {
           const item = select(event);
           if (item === null) continue;
-          for (const entry of entries) {
-            if (entry.pending) flush(entry);
-            entry.member.deliver(item);
-          }
+          for (const entry of entries) entry.member.deliver(item);
         }
       });
       if (!detach) return null;
@@ -88,10 +75,9 @@ export class LiveGroups {
       this.#groups.set(id, group as Group<never>);
     }
     const joined = group;
-    const entry: Entry<T> = { member, pending: pending.length > 0 ? pending : null };
+    for (const item of pending) member.deliver(item);
+    const entry: Entry<T> = { member };
     joined.entries.add(entry);
-    // The caller writes its last own item after this returns: pending items go right after.
-    if (entry.pending) queueMicrotask(() => flush(entry));
     let left = false;
     return () => {
       if (left) return;
@@ -113,10 +99,4 @@ export class LiveGroups {
   groupCount(): number {
     return this.#groups.size;
   }
-}
-
-function flush<T>(entry: Entry<T>): void {
-  const pending = entry.pending;
-  entry.pending = null;
-  for (const item of pending ?? []) entry.member.deliver(item);
 }

@@ -3,7 +3,6 @@ import { withTransaction } from '../domain/transaction.ts';
 import { createHarness, type Harness } from '../test/fixtures.ts';
 import { appendEvents } from './append-events.ts';
 import { EventBus } from './event-bus.ts';
-import { LiveHandoff } from './live-groups.ts';
 import { readEvents } from './read-events.ts';
 import { streamEvents, type ResyncMarker, type StreamEventsOptions } from './stream-events.ts';
 import type { StoredEvent } from './types.ts';
@@ -48,7 +47,7 @@ function collect(options: Partial<StreamEventsOptions> & { afterSeq: number | nu
     ...options,
   });
   const done = (async () => {
-    for await (const item of stream) if (!(item instanceof LiveHandoff)) items.push(item);
+    for await (const item of stream) items.push(item);
   })();
   const seqs = () => items.map((i) => (i.type === 'stream.resync' ? -i.seq : i.seq));
   const stop = async () => {

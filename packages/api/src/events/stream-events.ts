@@ -1,5 +1,5 @@
 import type { EventBus, EventLog } from './event-bus.ts';
-import { LiveHandoff, type LiveGroups, type LiveMember } from './live-groups.ts';
+import type { LiveMember, LiveShare } from './live-groups.ts';
 import type { StoredEvent } from './types.ts';
 
 /** Tells a subscriber that its cursor is too old to replay: reload the snapshot. */
@@ -23,10 +23,10 @@ export interface StreamEventsOptions<T extends { seq: number } = StoredEvent> {
   /** What a subscriber sees of an event; null skips it. The event itself when absent. */
   select?: (event: StoredEvent) => T | null;
   /**
-   * Once live, offer each item as a `LiveHandoff` to join the shared tail `key` (subscribers
-   * with the same `key` must have the same `select` and `orderId`).
+   * Once live, and once the transport has put a member in the carrier, join the shared tail
+   * `key` (subscribers with the same `key` must have the same `select` and `orderId`).
    */
-  share?: { groups: LiveGroups; key: string };
+  share?: LiveShare<T> & { key: string };
   signal?: AbortSignal;
   /** More than this many events behind: send a resync marker instead of replaying. */
   maxReplay: number;
@@ -39,12 +39,12 @@ export interface StreamEventsOptions<T extends { seq: number } = StoredEvent> {
  * The one stream every subscription is built on. It attaches to the bus first, then replays
  * the log after the cursor, then passes live events, dropping any `seq <= cursor`. Subscribing
  * before the replay is what makes it gap-free: an event committed during the replay is either
- * in the replay or in the live queue, and the cursor drops the copy. With `share`, a live item
- * comes as a handoff: once its carrier joins the group, the group writes the rest.
+ * in the replay or in the live queue, and the cursor drops the copy. With `share`, a stream that
+ * is live hands its subscriber over to its group, which writes the rest (`LiveGroups`).
  */
 export async function* streamEvents<T extends { seq: number } = StoredEvent>(
   options: StreamEventsOptions<T>,
-): AsyncGenerator<T | ResyncMarker | LiveHandoff<T>> {
+): AsyncGenerator<T | ResyncMarker> {
   const { bus, log, storeId, orderId, signal, maxReplay, share } = options;
   const select = options.select ?? ((event: StoredEvent) => event as unknown as T);
   const maxQueue = options.maxQueue ?? 1000;
@@ -103,10 +103,10 @@ export async function* streamEvents<T extends { seq: number } = StoredEvent>(
     }
   }
 
-  // Called by the carrier of a handoff right after it wrote the item at `cursor`: the events
-  // queued since then go over with the subscriber, and this stream stops listening.
+  // Joining happens only while this generator runs, so everything it yielded has been written:
+  // the events queued since then go over with the subscriber, and this stream stops listening.
   const join = (member: LiveMember<T>): boolean => {
-    if (!share || leave || overflowed || signal?.aborted) return false;
+    if (!share || overflowed) return false;
     const pending: T[] = [];
     for (const event of queue) {
       const item = event.seq > cursor ? select(event) : null;
@@ -131,6 +131,8 @@ export async function* streamEvents<T extends { seq: number } = StoredEvent>(
         yield* replay();
         continue;
       }
+      const member = leave ? null : share?.carrier.member;
+      if (member && join(member)) continue;
       const event = leave ? undefined : queue.shift();
       if (!event) {
         await new Promise<void>((resolve) => (wakeUp = resolve));
@@ -139,8 +141,7 @@ export async function* streamEvents<T extends { seq: number } = StoredEvent>(
       if (event.seq <= cursor) continue;
       cursor = event.seq;
       const item = select(event);
-      if (item === null) continue;
-      yield share ? new LiveHandoff(item, join) : item;
+      if (item !== null) yield item;
     }
   } finally {
     signal?.removeEventListener('abort', wake);

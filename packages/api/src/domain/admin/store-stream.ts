@@ -1,4 +1,4 @@
-import type { LiveGroups, LiveHandoff } from '../../events/live-groups.ts';
+import type { LiveShare } from '../../events/live-groups.ts';
 import { streamEvents, type ResyncMarker } from '../../events/stream-events.ts';
 import type { StoredEvent } from '../../events/types.ts';
 import { requireManager } from '../auth/principal.ts';
@@ -10,13 +10,13 @@ export async function openStoreStream({
   ctx,
   input,
   signal,
-  groups,
+  live,
 }: {
   ctx: DomainContext;
   input: StoreEventsInput;
   signal?: AbortSignal;
-  groups?: LiveGroups;
-}): Promise<AsyncGenerator<StoredEvent | ResyncMarker | LiveHandoff<StoredEvent>>> {
+  live?: LiveShare<StoredEvent>;
+}): Promise<AsyncGenerator<StoredEvent | ResyncMarker>> {
   const { storeId } = requireManager(ctx);
   return streamEvents({
     bus: ctx.bus,
@@ -25,6 +25,6 @@ export async function openStoreStream({
     afterSeq: input.lastEventId ? Number(input.lastEventId) : null,
     maxReplay: ctx.config.maxReplayEvents,
     ...(signal ? { signal } : {}),
-    ...(groups ? { share: { groups, key: 'store' } } : {}),
+    ...(live ? { share: { ...live, key: 'store' } } : {}),
   });
 }

@@ -1,16 +1,16 @@
-import type { LiveGroups } from '../../events/live-groups.ts';
+import type { LiveShare } from '../../events/live-groups.ts';
 import { isResync, streamEvents } from '../../events/stream-events.ts';
 import type { StoredEvent } from '../../events/types.ts';
 import type { DomainContext } from '../context.ts';
 import { findStoreBySlug } from '../orders/internal.ts';
-import { toBoardChange } from './board-for-store.ts';
+import { toBoardChange, type BoardChange } from './board-for-store.ts';
 import type { StoreStreamInput } from './schemas.ts';
 
-interface PublicStreamOptions {
+interface PublicStreamOptions<T> {
   ctx: DomainContext;
   input: StoreStreamInput;
   signal?: AbortSignal;
-  groups?: LiveGroups;
+  live?: LiveShare<T>;
 }
 
 /**
@@ -18,7 +18,7 @@ interface PublicStreamOptions {
  * open board (or menu) of a store shares one live tail: the view runs once per event.
  */
 async function openPublicStream<T extends { seq: number }>(
-  { ctx, input, signal, groups }: PublicStreamOptions,
+  { ctx, input, signal, live }: PublicStreamOptions<T>,
   key: string,
   view: (event: StoredEvent) => T | null,
 ) {
@@ -31,7 +31,7 @@ async function openPublicStream<T extends { seq: number }>(
     maxReplay: ctx.config.maxReplayEvents,
     select: view,
     ...(signal ? { signal } : {}),
-    ...(groups ? { share: { groups, key } } : {}),
+    ...(live ? { share: { ...live, key } } : {}),
   });
   return (async function* () {
     for await (const item of stream) {
@@ -42,14 +42,16 @@ async function openPublicStream<T extends { seq: number }>(
 }
 
 /** The in-store board's live feed: numbers moving between Preparing and Ready. */
-export function openBoardStream(opts: PublicStreamOptions) {
+export function openBoardStream(opts: PublicStreamOptions<BoardChange>) {
   return openPublicStream(opts, 'board', toBoardChange);
 }
 
 /** Open menus hear of an 86 (or its end) and of a change in the kitchen's pacing at once. */
-export function openMenuStream(opts: PublicStreamOptions) {
+export function openMenuStream(opts: PublicStreamOptions<MenuChange>) {
   return openPublicStream(opts, 'menu', toMenuChange);
 }
+
+type MenuChange = NonNullable<ReturnType<typeof toMenuChange>>;
 
 function toMenuChange(event: StoredEvent) {
   switch (event.type) {

@@ -1,4 +1,4 @@
-import type { LiveGroups, LiveHandoff } from '../../events/live-groups.ts';
+import type { LiveShare } from '../../events/live-groups.ts';
 import { streamEvents, type ResyncMarker } from '../../events/stream-events.ts';
 import type { StoredEvent } from '../../events/types.ts';
 import { requireKitchen } from '../auth/principal.ts';
@@ -15,13 +15,13 @@ export async function openKitchenStream({
   ctx,
   input,
   signal,
-  groups,
+  live,
 }: {
   ctx: DomainContext;
   input: KitchenOnEventInput;
   signal?: AbortSignal;
-  groups?: LiveGroups;
-}): Promise<AsyncGenerator<StoredEvent | ResyncMarker | LiveHandoff<StoredEvent>>> {
+  live?: LiveShare<StoredEvent>;
+}): Promise<AsyncGenerator<StoredEvent | ResyncMarker>> {
   const { storeId } = requireKitchen(ctx);
   if (input.stationId) await findStation(ctx.db, storeId, input.stationId);
   const shows = kitchenEventFilter(input.stationId);
@@ -34,6 +34,6 @@ export async function openKitchenStream({
     maxReplay: ctx.config.maxReplayEvents,
     ...(signal ? { signal } : {}),
     // The screens of one station (or every expo screen) share one live tail.
-    ...(groups ? { share: { groups, key: `kitchen:${input.stationId ?? 'all'}` } } : {}),
+    ...(live ? { share: { ...live, key: `kitchen:${input.stationId ?? 'all'}` } } : {}),
   });
 }

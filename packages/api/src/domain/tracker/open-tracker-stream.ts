@@ -1,4 +1,4 @@
-import type { LiveGroups, LiveHandoff } from '../../events/live-groups.ts';
+import type { LiveShare } from '../../events/live-groups.ts';
 import { isResync, streamEvents } from '../../events/stream-events.ts';
 import type { StoredEvent } from '../../events/types.ts';
 import type { DomainContext } from '../context.ts';
@@ -13,13 +13,13 @@ export async function openTrackerStream({
   ctx,
   input,
   signal,
-  groups,
+  live,
 }: {
   ctx: DomainContext;
   input: TrackerOnOrderInput;
   signal?: AbortSignal;
-  groups?: LiveGroups;
-}): Promise<AsyncGenerator<TrackedUpdate | LiveHandoff<TrackedUpdate>>> {
+  live?: LiveShare<TrackedUpdate>;
+}): Promise<AsyncGenerator<TrackedUpdate>> {
   const order = await findTrackedOrder(ctx, input.trackingToken);
   const stream = streamEvents({
     bus: ctx.bus,
@@ -31,7 +31,7 @@ export async function openTrackerStream({
     select: trackedUpdate,
     ...(signal ? { signal } : {}),
     // One order's trackers (a guest's phone, the same link opened twice) share one tail.
-    ...(groups ? { share: { groups, key: `tracker:${order.id}` } } : {}),
+    ...(live ? { share: { ...live, key: `tracker:${order.id}` } } : {}),
   });
   return (async function* () {
     for await (const item of stream) if (!isResync(item)) yield item;
