@@ -18,7 +18,7 @@ import {
 /**
  * Shared live tails against the log, at random: orders placed through this instance (local
  * commits) interleaved with events another instance committed (appended straight to the log,
- * then NOTIFY), screens of every station filter opening live or resuming from random ids,
+ * then NOTIFY, or with the wake-up lost), screens of every station filter opening live or resuming from random ids,
  * leaving and resuming, some over raw sockets that stop reading for a while. Every screen must
  * end with exactly the log's events for its filter, from where it started: none lost, doubled
  * or out of order. The seed is printed, and `SHARED_TAILS_SEED` replays a run.
@@ -172,12 +172,21 @@ describe('shared live tails, at random', () => {
         await guest.trpc.order.place.mutate(
           fx.order({ items: pick(orderShapes), idempotencyKey: randomUUID() }),
         );
-      } else if (roll < 0.65) {
+      } else if (roll < 0.55) {
         await appendSyntheticEvents(fx.db.db, {
           storeId: fx.storeId,
           count: 1 + Math.floor(next() * 5),
           channel: EVENTS_CHANNEL,
         });
+      } else if (roll < 0.65) {
+        // Another instance commits and its wake-up is late (only the safety poll will tell this
+        // instance); meanwhile a screen that saw those events there resumes here.
+        await appendSyntheticEvents(fx.db.db, {
+          storeId: fx.storeId,
+          count: 1 + Math.floor(next() * 3),
+          channel: 'kds_events_nobody_listens_to',
+        });
+        screens.push(clientScreen(pick(stationIds), await head()));
       } else if (roll < 0.75) {
         await open();
       } else if (roll < 0.85 && screens.length > 2) {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, onTestFinished, test, vi } from 
 import { withTransaction } from '../domain/transaction.ts';
 import { createHarness, type Harness } from '../test/fixtures.ts';
 import { appendEvents } from './append-events.ts';
+import { EventBus } from './event-bus.ts';
 import { LiveGroups, type LiveCarrier } from './live-groups.ts';
 import { streamEvents } from './stream-events.ts';
 import type { StoredEvent } from './types.ts';
@@ -14,11 +15,14 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-/** Commits `n` events, one transaction each; even priorities are "station A", odd "B". */
-async function commit(n: number): Promise<number[]> {
+/**
+ * Commits `n` events, one transaction each; even priorities are "station A", odd "B". With
+ * `bus`, they are published there instead: another instance's commits, not yet heard of here.
+ */
+async function commit(n: number, bus?: EventBus): Promise<number[]> {
   const seqs: number[] = [];
   for (let i = 0; i < n; i++) {
-    const [event] = await withTransaction(h.ctx(), (tx) =>
+    const [event] = await withTransaction({ ...h.ctx(), ...(bus ? { bus } : {}) }, (tx) =>
       appendEvents(tx, h.demo.storeId, [
         {
           type: 'ticket.prioritized',
@@ -138,6 +142,20 @@ describe('shared live tails', () => {
     await a2.stop();
     await b.stop();
     expect(groups.groupCount()).toBe(0);
+  });
+
+  test('a subscriber resuming ahead of this instance is not sent what it already has', async () => {
+    const watcher = subscribe({ afterSeq: null, key: 'all' });
+    await vi.waitFor(() => expect(groups.memberCount()).toBe(1));
+    // Another instance commits and its screen saw these; here nobody has heard of them yet.
+    const elsewhere = await commit(3, new EventBus(h.ctx().log));
+    const resumed = subscribe({ afterSeq: elsewhere.at(-1) ?? 0, key: 'all' });
+    await vi.waitFor(() => expect(groups.memberCount()).toBe(2));
+    // The wake-up arrives: this instance's feed catches up, then goes on.
+    h.bus.wake(h.demo.storeId, elsewhere.at(-1) ?? 0);
+    const later = await commit(2);
+    await vi.waitFor(() => expect(watcher.seqs).toEqual([...elsewhere, ...later]));
+    await vi.waitFor(() => expect(resumed.seqs).toEqual(later));
   });
 
   test('a stream its transport never takes up goes on by itself', async () => {

@@ -23,6 +23,8 @@ export interface LiveShare<T> {
 
 interface Entry<T> {
   member: LiveMember<T>;
+  /** The member's cursor when it joined: it already has everything up to here. */
+  after: number;
 }
 
 interface Group<T> {
@@ -48,6 +50,9 @@ export class LiveGroups {
   /**
    * Adds `member` to the group `key` of `storeId`, creating it with `select` if it is new (every
    * subscriber asking for `key` must mean the same `select`), after writing `pending` to it.
+   * `after` is the member's cursor: this instance's feed may not have caught up with what the
+   * member already has (a screen resuming here with an id another instance sent it), and the
+   * group skips those events for it.
    * Synchronous, so nothing can be committed between the caller's last item and the join.
    * Returns how to leave, or null when the store has no live feed on this instance (the caller
    * keeps its own stream then).
@@ -58,6 +63,7 @@ export class LiveGroups {
     select: (event: StoredEvent) => T | null,
     member: LiveMember<T>,
     pending: T[],
+    after: number,
   ): (() => void) | null {
     const id = `${storeId}\u0000${key}`;
     let group = this.#groups.get(id) as Group<T> | undefined;
@@ -67,7 +73,7 @@ export class LiveGroups {
         for (const event of events) {
           const item = select(event);
           if (item === null) continue;
-          for (const entry of entries) entry.member.deliver(item);
+          for (const entry of entries) if (event.seq > entry.after) entry.member.deliver(item);
         }
       });
       if (!detach) return null;
@@ -76,7 +82,7 @@ export class LiveGroups {
     }
     const joined = group;
     for (const item of pending) member.deliver(item);
-    const entry: Entry<T> = { member };
+    const entry: Entry<T> = { member, after };
     joined.entries.add(entry);
     let left = false;
     return () => {

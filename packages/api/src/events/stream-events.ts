@@ -115,7 +115,8 @@ export async function* streamEvents<T extends { seq: number } = StoredEvent>(
     const groupSelect = orderId
       ? (event: StoredEvent) => (event.orderId === orderId ? select(event) : null)
       : select;
-    leave = share.groups.join(storeId, share.key, groupSelect, member, pending);
+    const after = Math.max(cursor, queue.at(-1)?.seq ?? cursor);
+    leave = share.groups.join(storeId, share.key, groupSelect, member, pending, after);
     if (!leave) return false;
     queue.length = 0;
     signal?.addEventListener('abort', leave, { once: true });
