@@ -47,7 +47,11 @@ export async function startInstance(
   port: number,
   env: Record<string, string> = {},
 ): Promise<Instance> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  // FAULTS_PROFILE=dir: each instance writes its CPU profile there when it stops.
+  const profile = process.env.FAULTS_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.FAULTS_PROFILE}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
     env: {
       ...process.env,
