@@ -52,6 +52,7 @@ function subscribe(options: {
   select?: (event: StoredEvent) => StoredEvent | null;
   carried?: boolean;
   afterItem?: (carrier: LiveCarrier<StoredEvent>, write: (seq: number) => void) => Promise<void>;
+  groups?: LiveGroups;
 }) {
   const abort = new AbortController();
   const seqs: number[] = [];
@@ -66,7 +67,7 @@ function subscribe(options: {
     afterSeq: options.afterSeq,
     maxReplay: 10_000,
     signal: abort.signal,
-    share: { groups, carrier, key: options.key },
+    share: { groups: options.groups ?? groups, carrier, key: options.key },
     ...(options.select ? { select: options.select } : {}),
   });
   const done = (async () => {
@@ -156,6 +157,21 @@ describe('shared live tails', () => {
     const later = await commit(2);
     await vi.waitFor(() => expect(watcher.seqs).toEqual([...elsewhere, ...later]));
     await vi.waitFor(() => expect(resumed.seqs).toEqual(later));
+  });
+
+  test('a batch is written over several turns; a subscriber joining meanwhile gets each event once', async () => {
+    const slow = new LiveGroups(h.bus, { writesPerTurn: 1 });
+    const start = await head();
+    const first = subscribe({ afterSeq: start, key: 'all', groups: slow });
+    await vi.waitFor(() => expect(slow.memberCount()).toBe(1));
+    // Twenty events this instance hears of in one wake-up: one batch, written one per turn.
+    const batch = await commit(20, new EventBus(h.ctx().log));
+    h.bus.wake(h.demo.storeId, batch.at(-1) ?? 0);
+    const second = subscribe({ afterSeq: start, key: 'all', groups: slow });
+    await vi.waitFor(() => expect(slow.memberCount()).toBe(2));
+    const later = await commit(2);
+    await vi.waitFor(() => expect(first.seqs).toEqual([...batch, ...later]));
+    await vi.waitFor(() => expect(second.seqs).toEqual([...batch, ...later]));
   });
 
   test('a stream its transport never takes up goes on by itself', async () => {

@@ -27,9 +27,49 @@ interface Entry<T> {
   after: number;
 }
 
-interface Group<T> {
-  entries: Set<Entry<T>>;
-  detach: () => void;
+/**
+ * One shared tail: the bus's events through `select`, each item to every member. A batch (a
+ * catch-up after a wake-up) is written an event at a time, in turns of at most `writesPerTurn`
+ * socket writes, so that ten events for 10,000 screens are not one second-long task that holds
+ * up every other store and request.
+ */
+class Group<T> {
+  readonly entries = new Set<Entry<T>>();
+  /** Takes the group off the bus; set once it is attached. */
+  detach: () => void = () => {};
+  readonly #select: (event: StoredEvent) => T | null;
+  readonly #writesPerTurn: number;
+  readonly #backlog: { seq: number; item: T }[] = [];
+  #scheduled = false;
+
+  constructor(select: (event: StoredEvent) => T | null, writesPerTurn: number) {
+    this.#select = select;
+    this.#writesPerTurn = writesPerTurn;
+  }
+
+  readonly receive = (events: StoredEvent[]): void => {
+    for (const event of events) {
+      const item = this.#select(event);
+      if (item !== null) this.#backlog.push({ seq: event.seq, item });
+    }
+    if (!this.#scheduled) this.#drain();
+  };
+
+  readonly #drain = (): void => {
+    this.#scheduled = false;
+    let writes = 0;
+    while (writes < this.#writesPerTurn) {
+      const next = this.#backlog.shift();
+      if (!next) return;
+      for (const entry of this.entries) {
+        if (next.seq > entry.after) entry.member.deliver(next.item);
+      }
+      writes += this.entries.size;
+    }
+    if (this.#backlog.length === 0) return;
+    this.#scheduled = true;
+    setImmediate(this.#drain);
+  };
 }
 
 /**
@@ -43,8 +83,12 @@ export class LiveGroups {
   readonly #bus: EventBus;
   readonly #groups = new Map<string, Group<never>>();
 
-  constructor(bus: EventBus) {
+  readonly #writesPerTurn: number;
+
+  /** `writesPerTurn`: socket writes one turn of the event loop may make for one group. */
+  constructor(bus: EventBus, options: { writesPerTurn?: number } = {}) {
     this.#bus = bus;
+    this.#writesPerTurn = options.writesPerTurn ?? 2_000;
   }
 
   /**
@@ -68,19 +112,16 @@ export class LiveGroups {
     const id = `${storeId}\u0000${key}`;
     let group = this.#groups.get(id) as Group<T> | undefined;
     if (!group) {
-      const entries = new Set<Entry<T>>();
-      const detach = this.#bus.attach(storeId, (events) => {
-        for (const event of events) {
-          const item = select(event);
-          if (item === null) continue;
-          for (const entry of entries) if (event.seq > entry.after) entry.member.deliver(item);
-        }
-      });
+      const created = new Group(select, this.#writesPerTurn);
+      const detach = this.#bus.attach(storeId, created.receive);
       if (!detach) return null;
-      group = { entries, detach };
+      created.detach = detach;
+      group = created;
       this.#groups.set(id, group as Group<never>);
     }
     const joined = group;
+    // What the member's own stream had queued; anything the group still holds for later turns
+    // is at or below `after`, so it is not written twice.
     for (const item of pending) member.deliver(item);
     const entry: Entry<T> = { member, after };
     joined.entries.add(entry);
