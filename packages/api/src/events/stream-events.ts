@@ -119,7 +119,8 @@ export async function* streamEvents<T extends { seq: number } = StoredEvent>(
     leave = share.groups.join(storeId, share.key, groupSelect, member, pending, after);
     if (!leave) return false;
     queue.length = 0;
-    signal?.addEventListener('abort', leave, { once: true });
+    // No listener of its own on the signal: the abort wakes this generator, whose `finally`
+    // leaves the group before the group's next write (a separate turn of the event loop).
     unsubscribe();
     return true;
   };
