@@ -62,6 +62,7 @@ function recordingSocket() {
       socket.sent.push(String(data));
     },
     close() {},
+    terminate() {},
   });
   return socket;
 }
@@ -143,5 +144,26 @@ describe('frames written by a live group', () => {
     expect(reference[0]).toContain('"started"');
     expect(perSubscriber).toEqual(reference);
     expect(grouped).toEqual(reference);
+  });
+});
+
+describe('a live group writer', () => {
+  it('ends the connection when a frame cannot be written, rather than leave a gap', () => {
+    const handoffs = new HandoffSlot();
+    let terminated = false;
+    const socket = {
+      readyState: 1,
+      send() {
+        throw new Error('write after end');
+      },
+      terminate: () => (terminated = true),
+    };
+    const encoder = eventFrameEncoder(undefined, { socket, handoffs });
+    const carrier: LiveCarrier<Item> = { member: null };
+    handoffs.offer(carrier as LiveCarrier<never>);
+    encoder.encode({ id: 1, result: { type: 'started' } });
+    expect(carrier.member).not.toBeNull();
+    carrier.member?.deliver({ seq: 10, type: 'ticket.bumped', name: 'x', station: 'y' });
+    expect(terminated).toBe(true);
   });
 });

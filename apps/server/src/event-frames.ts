@@ -5,6 +5,7 @@ import { jsonEncoder, type Encoder } from '@trpc/server/adapters/ws';
 export interface FrameSocket {
   readonly readyState: number;
   send(frame: Buffer, options: { binary: false }): void;
+  terminate(): void;
 }
 
 const OPEN = 1;
@@ -54,7 +55,14 @@ function takeUp(
   const send = { binary: false } as const;
   carrier.member = {
     deliver(item) {
-      if (socket.readyState === OPEN) socket.send(frameBytes(head, item), send);
+      if (socket.readyState !== OPEN) return;
+      try {
+        socket.send(frameBytes(head, item), send);
+      } catch {
+        // A frame that cannot be written must not leave a gap: the screen reconnects and
+        // resumes from the last id it has.
+        socket.terminate();
+      }
     },
   };
 }

@@ -174,6 +174,39 @@ describe('shared live tails', () => {
     await vi.waitFor(() => expect(second.seqs).toEqual([...batch, ...later]));
   });
 
+  test('a member that cannot write does not cost the others an event', async () => {
+    const start = await head();
+    const abort = new AbortController();
+    onTestFinished(() => abort.abort());
+    const failing = streamEvents({
+      bus: h.bus,
+      log: h.ctx().log,
+      storeId: h.demo.storeId,
+      afterSeq: start,
+      maxReplay: 10_000,
+      signal: abort.signal,
+      share: {
+        groups,
+        key: 'all',
+        carrier: {
+          member: {
+            deliver: () => {
+              throw new Error('socket gone');
+            },
+          },
+        },
+      },
+    });
+    const ended = failing.next();
+    await vi.waitFor(() => expect(groups.memberCount()).toBe(1));
+    const healthy = subscribe({ afterSeq: start, key: 'all' });
+    await vi.waitFor(() => expect(groups.memberCount()).toBe(2));
+    const seqs = await commit(3);
+    await vi.waitFor(() => expect(healthy.seqs).toEqual(seqs));
+    abort.abort();
+    await ended;
+  });
+
   test('a stream its transport never takes up goes on by itself', async () => {
     const start = await head();
     const sub = subscribe({ afterSeq: start, key: 'alone', carried: false });

@@ -1,7 +1,11 @@
 import type { EventBus } from './event-bus.ts';
 import type { StoredEvent } from './types.ts';
 
-/** A subscriber past its replay, written to by its group: every item once, in commit order. */
+/**
+ * A subscriber past its replay, written to by its group: every item once, in commit order. A
+ * member that cannot write must end its subscription (close its connection) so that its client
+ * resumes: the group never drops a member by itself.
+ */
 export interface LiveMember<T> {
   deliver(item: T): void;
 }
@@ -62,7 +66,13 @@ class Group<T> {
       const next = this.#backlog.shift();
       if (!next) return;
       for (const entry of this.entries) {
-        if (next.seq > entry.after) entry.member.deliver(next.item);
+        if (next.seq <= entry.after) continue;
+        try {
+          entry.member.deliver(next.item);
+        } catch {
+          // A member that cannot write ends its own connection (the screen resumes from its
+          // last id); the others must still get this event.
+        }
       }
       writes += this.entries.size;
     }
