@@ -18,10 +18,11 @@ import {
 /**
  * Shared live tails against the log, at random: orders placed through this instance (local
  * commits) interleaved with events another instance committed (appended straight to the log,
- * then NOTIFY, or with the wake-up lost), screens of every station filter opening live or resuming from random ids,
- * leaving and resuming, some over raw sockets that stop reading for a while. Every screen must
- * end with exactly the log's events for its filter, from where it started: none lost, doubled
- * or out of order. The seed is printed, and `SHARED_TAILS_SEED` replays a run.
+ * then NOTIFY, or with the wake-up lost); screens of every station filter opening live or
+ * resuming from random ids, leaving and resuming, some over raw sockets that stop reading for a
+ * while. Every screen must end with exactly the log's events for its filter, from where it
+ * started: none lost, doubled or out of order. The seed is printed, and `SHARED_TAILS_SEED`
+ * replays a run.
  */
 
 let fx: Fixture;
