@@ -34,6 +34,8 @@ test('the expo pauses pickup: an open menu shows it at once, checkout refuses, a
   await panel.getByRole('checkbox', { name: 'Delivery' }).uncheck();
   await panel.getByLabel('Reason guests see').fill('The kitchen is very busy');
   await panel.getByRole('button', { name: 'Add 15 min' }).click();
+  // The buttons are disabled while a change is on its way: a tap in that moment does nothing.
+  await expect(panel.getByText('with 15 min added')).toBeVisible();
   await panel.getByRole('button', { name: 'Pause 30 min' }).click();
   await expect(panel.getByRole('status').filter({ hasText: 'Pickup paused' })).toBeVisible();
   await expect(expo.getByRole('button', { name: 'Pacing: paused' })).toBeVisible();
