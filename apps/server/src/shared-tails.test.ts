@@ -1,5 +1,6 @@
 import { EVENTS_CHANNEL, kitchenEventFilter, readEvents } from '@kds/api';
 import { menuItems, modifierGroups, stations, stores } from '@kds/db';
+import { seededRandom } from '@kds/db/testing/seeded-random';
 import { appendSyntheticEvents } from '@kds/db/testing/synthetic-events';
 import { eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
@@ -64,18 +65,6 @@ afterAll(async () => {
   await server.close();
   await fx.db.close();
 });
-
-/** mulberry32: small, seedable, good enough to pick actions. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Screen {
   stationId: string | undefined;
@@ -154,7 +143,7 @@ describe('shared live tails, at random', () => {
   test('every screen gets exactly its filter of the log, whatever the interleaving', async () => {
     const seed = Number(process.env.SHARED_TAILS_SEED ?? Math.floor(Math.random() * 2 ** 31));
     console.info(`shared-tails seed ${seed}`);
-    const next = random(seed);
+    const next = seededRandom(seed);
     const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)] as T;
     const base = await head();
     const screens: Screen[] = [];

@@ -89,6 +89,19 @@ export function spread(values: number[]): Spread {
   };
 }
 
+/** Code-point order: the same on every machine and in every locale. */
+export const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The ten items sold most, ties by name. */
+export const topTen = <T extends { name: string; quantity: number }>(items: T[]) =>
+  [...items].sort((a, b) => b.quantity - a.quantity || byText(a.name, b.name)).slice(0, 10);
+
+/** Discount codes by what they gave away, ties by code. */
+export const byCents = <T extends { code: string; cents: number }>(codes: T[]) =>
+  [...codes].sort((a, b) => b.cents - a.cents || byText(a.code, b.code));
+
+export const rate = (part: number, whole: number) => (whole === 0 ? null : part / whole);
+
 interface ItemState {
   stationId: string;
   name: string;
@@ -149,7 +162,8 @@ export function replayTicket(events: ReportEvent[]) {
   return { placedAt, readyAt, dispatchedAt, completedAt, canceled, items: [...items.values()] };
 }
 
-const seconds = (from: Date, to: Date) => Math.round((to.getTime() - from.getTime()) / 1000);
+/** Whole seconds, rounded half up; a clock that went back gives 0, never -0. */
+const seconds = (from: Date, to: Date) => Math.round((to.getTime() - from.getTime()) / 1000) || 0;
 
 export function computeReport(input: ReportInput) {
   const hourOf = (at: Date) =>
@@ -257,7 +271,6 @@ export function computeReport(input: ReportInput) {
   }
 
   const online = input.orders.filter((o) => o.paymentMethod === 'online');
-  const rate = (part: number, whole: number) => (whole === 0 ? null : part / whole);
   const channelRate = (channel: string) => {
     const ms = input.messages.filter((m) => m.channel === channel);
     const sent = ms.filter((m) => m.status === 'sent').length;
@@ -290,11 +303,15 @@ export function computeReport(input: ReportInput) {
     timeToReady: spread(readyTimes),
     deliveries: { timeToDispatch: spread(toDispatch), timeOnTheRoad: spread(onTheRoad) },
     ticketTimes: {
-      byStation: [...stationTimes].map(([station, v]) => ({ station, ...spread(v) })),
-      byItem: [...itemTimes].map(([item, v]) => ({ item, ...spread(v) })),
+      byStation: [...stationTimes]
+        .map(([station, v]) => ({ station, ...spread(v) }))
+        .sort((a, b) => byText(a.station, b.station)),
+      byItem: [...itemTimes]
+        .map(([item, v]) => ({ item, ...spread(v) }))
+        .sort((a, b) => byText(a.item, b.item)),
       byHour: [...hourTimes].sort(([a], [b]) => a - b).map(([hour, v]) => ({ hour, ...spread(v) })),
     },
-    topItems: [...topItems.values()].sort((a, b) => b.quantity - a.quantity).slice(0, 10),
+    topItems: topTen([...topItems.values()]),
     profit: {
       netSalesCents,
       itemCostCents,
@@ -327,6 +344,6 @@ function discountTotals(sold: ReportOrder[]) {
   return {
     cents,
     orders: count,
-    byCode: [...byCode.values()].sort((a, b) => b.cents - a.cents),
+    byCode: byCents([...byCode.values()]),
   };
 }

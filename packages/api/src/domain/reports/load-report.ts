@@ -1,19 +1,18 @@
-import {
-  discountCodes,
-  orderEvents,
-  orderItems,
-  orders,
-  outbox,
-  payments,
-  stations,
-  stores,
-} from '@kds/db';
-import { and, between, eq, inArray } from 'drizzle-orm';
+import { stores } from '@kds/db';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
-import { computeReport } from './compute-report.ts';
+import {
+  byCents,
+  byText,
+  rate,
+  topTen,
+  type computeReport,
+  type Spread,
+} from './compute-report.ts';
+import { reportAggregates, type ReportAggregates } from './report-sql.ts';
 
 export const ReportInput = z.object({
   /** Store-local business dates, inclusive. */
@@ -37,86 +36,9 @@ export async function reportForStore(ctx: DomainContext, storeId: string, input:
   const [store] = await ctx.db.select().from(stores).where(eq(stores.id, storeId));
   if (!store) throw new NotFoundError('store');
 
-  const orderRows = await ctx.db
-    .select({
-      id: orders.id,
-      status: orders.status,
-      paymentMethod: orders.paymentMethod,
-      paymentStatus: orders.paymentStatus,
-      placedAt: orders.placedAt,
-      createdAt: orders.createdAt,
-      subtotalCents: orders.subtotalCents,
-      discountCents: orders.discountCents,
-      discountCode: discountCodes.code,
-      tipCents: orders.tipCents,
-      totalCents: orders.totalCents,
-      costCents: orders.costCents,
-    })
-    .from(orders)
-    .leftJoin(discountCodes, eq(discountCodes.id, orders.discountCodeId))
-    .where(and(eq(orders.storeId, storeId), between(orders.businessDate, input.from, input.to)));
-  const ids = orderRows.map((o) => o.id);
-  const chunks: string[][] = [];
-  for (let i = 0; i < ids.length; i += 5_000) chunks.push(ids.slice(i, i + 5_000));
-  const perChunk = await Promise.all(
-    chunks.map(async (chunk) => ({
-      events: await ctx.db
-        .select()
-        .from(orderEvents)
-        .where(and(eq(orderEvents.storeId, storeId), inArray(orderEvents.orderId, chunk))),
-      lines: await ctx.db
-        .select({
-          orderId: orderItems.orderId,
-          name: orderItems.name,
-          quantity: orderItems.quantity,
-          lineTotalCents: orderItems.lineTotalCents,
-        })
-        .from(orderItems)
-        .where(inArray(orderItems.orderId, chunk)),
-      payments: await ctx.db
-        .select({
-          orderId: payments.orderId,
-          feeCents: payments.feeCents,
-          refundedCents: payments.refundedCents,
-        })
-        .from(payments)
-        .where(inArray(payments.orderId, chunk)),
-      messages: await ctx.db
-        .select({
-          channel: outbox.channel,
-          status: outbox.status,
-          providerStatus: outbox.providerStatus,
-          costMicros: outbox.costMicros,
-        })
-        .from(outbox)
-        .where(inArray(outbox.orderId, chunk)),
-    })),
+  const report = fromAggregates(
+    await reportAggregates(ctx, { storeId, ...input, timeZone: store.timezone }),
   );
-  const stationRows = await ctx.db.select().from(stations).where(eq(stations.storeId, storeId));
-  const report = computeReport({
-    timeZone: store.timezone,
-    orders: orderRows,
-    events: perChunk.flatMap((c) =>
-      c.events.flatMap((e) =>
-        e.orderId
-          ? [
-              {
-                orderId: e.orderId,
-                seq: e.seq,
-                type: e.type,
-                stationId: e.stationId,
-                at: e.createdAt,
-                payload: e.payload,
-              },
-            ]
-          : [],
-      ),
-    ),
-    lines: perChunk.flatMap((c) => c.lines),
-    payments: perChunk.flatMap((c) => c.payments.map((p) => ({ ...p, feeCents: p.feeCents ?? 0 }))),
-    messages: perChunk.flatMap((c) => c.messages),
-    stationNames: new Map(stationRows.map((s) => [s.id, s.name])),
-  });
   return {
     ...report,
     from: input.from,
@@ -124,4 +46,84 @@ export async function reportForStore(ctx: DomainContext, storeId: string, input:
     currency: store.currency,
     timeZone: store.timezone,
   };
+}
+
+type Report = ReturnType<typeof computeReport>;
+type Kind = ReportAggregates['spreads'][number]['kind'];
+const EMPTY: Spread = { count: 0, p50: null, p90: null, mean: null };
+
+/** The report's shape from the database's aggregates: what `computeReport` gives in memory. */
+function fromAggregates(agg: ReportAggregates): Report {
+  const spreadsOf = (kind: Kind) =>
+    agg.spreads
+      .filter((s) => s.kind === kind)
+      .map(({ key, count, p50, p90, mean }) => ({ key: key ?? '', count, p50, p90, mean }));
+  const one = (kind: Kind): Spread => {
+    const [s] = spreadsOf(kind);
+    return s ? { count: s.count, p50: s.p50, p90: s.p90, mean: s.mean } : EMPTY;
+  };
+  const channel = (name: string) => {
+    const m = agg.messages.find((c) => c.channel === name) ?? { sent: 0, failed: 0 };
+    return { sent: m.sent, failed: m.failed, rate: rate(m.sent, m.sent + m.failed) };
+  };
+  const messageCostCents = Math.round(
+    agg.messages.reduce((sum, m) => sum + m.costMicros, 0) / 10_000,
+  );
+  const { counts, sold } = agg;
+  return {
+    orders: counts.orders,
+    revenueCents: sold.revenueCents,
+    ...salesByHourAndDay(agg.sales),
+    rates: {
+      completion: rate(counts.completed, counts.orders),
+      cancellation: rate(counts.canceled, counts.placedOrCanceled),
+      paymentConversion: rate(counts.onlinePlaced, counts.online),
+    },
+    timeToReady: one('ready'),
+    deliveries: { timeToDispatch: one('dispatch'), timeOnTheRoad: one('road') },
+    ticketTimes: {
+      byStation: spreadsOf('station')
+        .map(({ key, ...s }) => ({ station: key, ...s }))
+        .sort((a, b) => byText(a.station, b.station)),
+      byItem: spreadsOf('item')
+        .map(({ key, ...s }) => ({ item: key, ...s }))
+        .sort((a, b) => byText(a.item, b.item)),
+      byHour: spreadsOf('hour')
+        .map(({ key, ...s }) => ({ hour: Number(key), ...s }))
+        .sort((a, b) => a.hour - b.hour),
+    },
+    topItems: topTen(agg.items),
+    profit: {
+      netSalesCents: sold.netSalesCents,
+      itemCostCents: sold.itemCostCents,
+      paymentFeesCents: agg.feesCents,
+      messageCostCents,
+      profitCents: sold.netSalesCents - sold.itemCostCents - agg.feesCents - messageCostCents,
+    },
+    delivery: { sms: channel('sms'), email: channel('email'), call: channel('call') },
+    discounts: {
+      cents: sold.discountCents,
+      orders: sold.discountOrders,
+      byCode: byCents(agg.byCode),
+    },
+    tipsCents: sold.tipsCents,
+  };
+}
+
+/** Sales per hour (all 24) and per day (days with sales, in order) from per day-and-hour sums. */
+function salesByHourAndDay(sales: ReportAggregates['sales']) {
+  const byHour = Array.from({ length: 24 }, (_, hour) => ({ hour, orders: 0, revenueCents: 0 }));
+  const byDay = new Map<string, { day: string; orders: number; revenueCents: number }>();
+  for (const { day, hour, orders, revenueCents } of sales) {
+    const h = byHour[hour];
+    if (h) {
+      h.orders += orders;
+      h.revenueCents += revenueCents;
+    }
+    const d = byDay.get(day) ?? { day, orders: 0, revenueCents: 0 };
+    d.orders += orders;
+    d.revenueCents += revenueCents;
+    byDay.set(day, d);
+  }
+  return { byHour, byDay: [...byDay.values()].sort((a, b) => byText(a.day, b.day)) };
 }
