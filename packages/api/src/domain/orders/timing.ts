@@ -21,9 +21,11 @@ export async function timingProblems(
 ): Promise<Problem[]> {
   const fireAtInput = order.fireAt;
   if (!fireAtInput) {
-    const state = openingState(store.openingHours, store.timezone, now);
-    if (state.isOpen) return pacingProblems(db, store, { ...order, fireAt: null }, now);
-    const next = state.nextOpenAt;
+    // Open is the common case: only the days around now are worked out for it.
+    if (isOpenAt(store.openingHours, store.timezone, now)) {
+      return pacingProblems(db, store, { ...order, fireAt: null }, now);
+    }
+    const next = openingState(store.openingHours, store.timezone, now).nextOpenAt;
     return [
       {
         path: [],
