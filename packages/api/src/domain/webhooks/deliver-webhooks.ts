@@ -1,5 +1,5 @@
 import { webhookEndpoints } from '@kds/db';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { TxContext } from '../context.ts';
 import { enqueue } from '../outbox/enqueue.ts';
 import { PermanentFailure, type OutboxSender } from '../outbox/run-outbox.ts';
@@ -17,18 +17,11 @@ export interface WebhookBody {
   data: unknown;
 }
 
-export type WebhookTarget = Awaited<ReturnType<typeof webhookTargets>>[number];
-
-/** The store's active endpoints: read before the store's sequence lock is taken. */
-export function webhookTargets(tx: TxContext, storeId: string) {
-  return tx.tx
-    .select({
-      id: webhookEndpoints.id,
-      url: webhookEndpoints.url,
-      types: webhookEndpoints.eventTypes,
-    })
-    .from(webhookEndpoints)
-    .where(and(eq(webhookEndpoints.storeId, storeId), eq(webhookEndpoints.active, true)));
+/** An active endpoint of the store, as `appendEvents` reads it in its own statement. */
+export interface WebhookTarget {
+  id: string;
+  url: string;
+  types: string[];
 }
 
 /**
