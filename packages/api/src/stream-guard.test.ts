@@ -68,6 +68,12 @@ describe('StreamGuard', () => {
     expect(lease?.signal.aborted).toBe(true);
     expect(lease?.revoked).toBe(false);
     expect(g.held(screen)).toBe(0);
+    // A client gone before its lease was handed out ends it at once.
+    const gone = new AbortController();
+    gone.abort();
+    const late = g.lease(screen, '10.0.0.1', gone.signal);
+    expect(late?.signal.aborted).toBe(true);
+    expect(g.held(screen)).toBe(0);
     g.stop();
   });
 });

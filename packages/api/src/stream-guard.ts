@@ -52,13 +52,22 @@ export class StreamGuard {
     const held = this.open.get(key) ?? 0;
     if (held >= max) return null;
     this.open.set(key, held + 1);
-    const revocation = new AbortController();
+    // One signal for both ways a stream ends (the client leaves, or its principal is revoked),
+    // without AbortSignal.any: a dependent signal and its listener tables cost every open screen
+    // close to a kilobyte.
+    const stop = new AbortController();
+    let revoked = false;
     let ended = false;
-    const unwatch = principal ? this.watch(principal, () => revocation.abort()) : () => {};
+    const unwatch = principal
+      ? this.watch(principal, () => {
+          revoked = true;
+          stop.abort();
+        })
+      : () => {};
     const lease: StreamLease = {
-      signal: clientSignal ? AbortSignal.any([clientSignal, revocation.signal]) : revocation.signal,
+      signal: stop.signal,
       get revoked() {
-        return revocation.signal.aborted;
+        return revoked;
       },
       end: () => {
         if (ended) return;
@@ -69,7 +78,12 @@ export class StreamGuard {
         else this.open.delete(key);
       },
     };
-    clientSignal?.addEventListener('abort', lease.end, { once: true });
+    const leave = () => {
+      stop.abort(clientSignal?.reason);
+      lease.end();
+    };
+    if (clientSignal?.aborted) leave();
+    else clientSignal?.addEventListener('abort', leave, { once: true });
     return lease;
   }
 
