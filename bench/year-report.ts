@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { hashPassword } from '@kds/api';
-import { createDb, seedDemo, stations, stores, type Database } from '@kds/db';
+import { createDb, executeRows, seedDemo, stations, stores, type Database } from '@kds/db';
 import { eq, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { waitReady } from './fanout/clients.ts';
@@ -44,7 +44,9 @@ async function seedYear(db: Database) {
   for (let day = 0; day < DAYS; day += 30) {
     const first = new Date(Date.parse(FIRST) + day * 86_400_000).toISOString().slice(0, 10);
     const days = Math.min(30, DAYS - day);
-    const result = (await db.execute(sql`
+    const appended = await executeRows(
+      db,
+      sql`
       with o as (
         insert into orders (store_id, number, business_date, tracking_token, status, payment_status,
           payment_method, fulfilment, customer_name, subtotal_cents, tax_cents, tip_cents,
@@ -93,8 +95,9 @@ async function seedYear(db: Database) {
         'system', payload, at + ord * interval '1 second'
       from ev
       returning seq
-    `)) as unknown;
-    seq += (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows).length;
+    `,
+    );
+    seq += appended.length;
     await db.execute(sql`
       insert into payments (store_id, order_id, provider, provider_ref, status, amount_cents,
         currency, fee_cents, refunded_cents)

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -20,6 +20,15 @@ export type Transaction = PgTransaction<
 >;
 /** A database or an open transaction: what a query helper accepts. */
 export type Queryable = Database | Transaction;
+
+/**
+ * Raw SQL on either driver, as rows: postgres.js answers with the rows themselves, PGlite with
+ * an object that holds them.
+ */
+export async function executeRows<T>(db: Queryable, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
+  return Array.isArray(result) ? result : result.rows;
+}
 
 export const migrationsFolder = fileURLToPath(new URL('../../../drizzle', import.meta.url));
 

@@ -1,6 +1,7 @@
 export * from './schema/index.ts';
 export {
   createDb,
+  executeRows,
   migrationsFolder,
   type Database,
   type DbConfig,

@@ -1,3 +1,4 @@
+import { executeRows } from '@kds/db';
 import { sql } from 'drizzle-orm';
 import type { TxContext } from '../domain/context.ts';
 import { NotFoundError } from '../domain/errors.ts';
@@ -37,7 +38,13 @@ export async function appendEvents(
     station_id: d.stationId ?? null,
     payload: d.payload,
   }));
-  const result = (await ctx.tx.execute(sql`
+  const [row] = await executeRows<{
+    eventSeq: number | string | null;
+    appended: number;
+    endpoints: WebhookTarget[] | string;
+  }>(
+    ctx.tx,
+    sql`
     with s as (
       update stores set event_seq = event_seq + ${drafts.length}
       where id = ${storeId} returning event_seq
@@ -55,12 +62,8 @@ export async function appendEvents(
       (select count(*) from appended)::int as "appended",
       (select coalesce(json_agg(json_build_object('id', w.id, 'url', w.url, 'types', w.event_types)), '[]')
         from webhook_endpoints w where w.store_id = ${storeId} and w.active) as "endpoints"
-  `)) as unknown;
-  const [row] = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
-    eventSeq: number | string | null;
-    appended: number;
-    endpoints: WebhookTarget[] | string;
-  }[];
+  `,
+  );
   if (!row || row.eventSeq === null || row.appended !== drafts.length) {
     throw new NotFoundError('store');
   }

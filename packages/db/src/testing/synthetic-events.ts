@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from '../client.ts';
+import { executeRows, type Database } from '../client.ts';
 
 /**
  * Appends `count` kitchen-visible events (ticket.prioritized, `padBytes` of padding each) to a
@@ -8,7 +8,6 @@ import type { Database } from '../client.ts';
  * instance's bus reads them. For fault and
  * load tests that need many or large events quickly; not a real flow (no order behind them).
  */
-type Rows = { event_seq: number | string }[];
 
 export async function appendSyntheticEvents(
   db: Database,
@@ -17,11 +16,10 @@ export async function appendSyntheticEvents(
   const { storeId, count, channel } = options;
   const pad = 'x'.repeat(options.padBytes ?? 0);
   const appended = await db.transaction(async (tx) => {
-    const result = (await tx.execute(sql`
-      update stores set event_seq = event_seq + ${count} where id = ${storeId} returning event_seq
-    `)) as unknown as Rows | { rows: Rows };
-    // postgres.js answers with the rows, PGlite with an object holding them.
-    const rows = Array.isArray(result) ? result : result.rows;
+    const rows = await executeRows<{ event_seq: number | string }>(
+      tx,
+      sql`update stores set event_seq = event_seq + ${count} where id = ${storeId} returning event_seq`,
+    );
     const lastSeq = Number(rows[0]?.event_seq);
     const firstSeq = lastSeq - count + 1;
     await tx.execute(sql`

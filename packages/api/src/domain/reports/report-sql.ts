@@ -1,3 +1,4 @@
+import { executeRows } from '@kds/db';
 import { sql, type SQL } from 'drizzle-orm';
 import type { DomainContext } from '../context.ts';
 import { withTransaction } from '../transaction.ts';
@@ -290,14 +291,11 @@ export async function reportAggregates(
   ctx: DomainContext,
   range: Range,
 ): Promise<ReportAggregates> {
-  const result = (await withTransaction(ctx, async ({ tx }) => {
+  const rows = await withTransaction(ctx, async ({ tx }) => {
     await tx.execute(sql`set local jit = off`);
     await tx.execute(sql`set local enable_nestloop = off`);
-    return tx.execute(reportQuery(range));
-  })) as unknown;
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
-    report: ReportAggregates | string;
-  }[];
+    return executeRows<{ report: ReportAggregates | string }>(tx, reportQuery(range));
+  });
   const report = rows[0]?.report;
   if (!report) throw new Error('the report query returned no row');
   return typeof report === 'string' ? (JSON.parse(report) as ReportAggregates) : report;
