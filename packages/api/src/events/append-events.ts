@@ -41,7 +41,7 @@ export async function appendEvents(
   const [row] = await executeRows<{
     eventSeq: number | string | null;
     appended: number;
-    endpoints: WebhookTarget[] | string;
+    endpoints: WebhookTarget[];
   }>(
     ctx.tx,
     sql`
@@ -81,11 +81,7 @@ export async function appendEvents(
         payload: draft.payload,
       }) as StoredEvent,
   );
-  const endpoints =
-    typeof row.endpoints === 'string'
-      ? (JSON.parse(row.endpoints) as WebhookTarget[])
-      : row.endpoints;
-  if (endpoints.length) await queueWebhooks(ctx, storeId, endpoints, events);
+  if (row.endpoints.length) await queueWebhooks(ctx, storeId, row.endpoints, events);
   // Other instances are woken after commit, by the bus's notifier: never NOTIFY in here.
   ctx.afterCommit(() => ctx.bus.published(storeId, events));
   return events;

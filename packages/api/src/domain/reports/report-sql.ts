@@ -294,9 +294,10 @@ export async function reportAggregates(
   const rows = await withTransaction(ctx, async ({ tx }) => {
     await tx.execute(sql`set local jit = off`);
     await tx.execute(sql`set local enable_nestloop = off`);
-    return executeRows<{ report: ReportAggregates | string }>(tx, reportQuery(range));
+    return executeRows<{ report: ReportAggregates }>(tx, reportQuery(range));
   });
+  // Both drivers parse json columns.
   const report = rows[0]?.report;
   if (!report) throw new Error('the report query returned no row');
-  return typeof report === 'string' ? (JSON.parse(report) as ReportAggregates) : report;
+  return report;
 }
