@@ -9,6 +9,7 @@ import {
   emailSender,
   alertFailingWebhooks,
   sendScheduledReports,
+  keepPendingTicketTimes,
   escalateStuckScreens,
   applyRetention,
   runOutbox,
@@ -40,7 +41,8 @@ export interface Jobs {
  * instances may run it): unpaid orders expiring, the outbox (refunds, texts, calls, email,
  * outgoing webhooks, print jobs), texts to managers about stuck kitchen screens, chits for
  * stations whose screens went dark, and a regular look at Stripe's sessions to repair any
- * webhook that never came.
+ * webhook that never came; and the ticket times of handed-over orders kept for the reports
+ * (history from before they were kept, or after a store's clock moved).
  */
 export function createJobs(
   deps: ApiDeps,
@@ -89,6 +91,7 @@ export function createJobs(
       const expired = await expireUnpaidOrders(ctx);
       const escalated = await escalateStuckScreens(ctx);
       await printForDarkStations(ctx);
+      await keepPendingTicketTimes(deps.db);
       const reports = await sendScheduledReports(ctx);
       const sent = await runOutbox(ctx, outbox);
       // After the outbox: a delivery that just failed may have opened an incident to report.
@@ -100,6 +103,7 @@ export function createJobs(
       every(2_000, 'outbox', async () => runOutbox(await context(), outbox));
       every(30_000, 'screen escalation', async () => escalateStuckScreens(await context()));
       every(30_000, 'failing webhooks', async () => alertFailingWebhooks(await context()));
+      every(10_000, 'ticket times', () => keepPendingTicketTimes(deps.db));
       every(60_000, 'report emails', async () => sendScheduledReports(await context()));
       every(30_000, 'paper for dark screens', async () => printForDarkStations(await context()));
       every(3600_000, 'message retention', async () => applyRetention(await context()));

@@ -66,7 +66,7 @@ export {
 export { callSender, type CallTransport } from './domain/notifications/call.ts';
 export { recordSmsReply } from './domain/notifications/opt-out.ts';
 export { escalateStuckScreens } from './domain/devices/index.ts';
-export { sendScheduledReports } from './domain/reports/index.ts';
+export { keepPendingTicketTimes, sendScheduledReports } from './domain/reports/index.ts';
 export { alertFailingWebhooks } from './domain/webhooks/index.ts';
 export {
   claimDue,

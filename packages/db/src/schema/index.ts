@@ -14,3 +14,4 @@ export * from './audit.ts';
 export * from './install.ts';
 export * from './report-schedules.ts';
 export * from './api-keys.ts';
+export * from './ticket-times.ts';

@@ -88,6 +88,8 @@ export const orders = pgTable(
     paymentExpiresAt: timestamp({ withTimezone: true }),
     /** When a chit or receipt of this order last came out of a printer (the outbox has each). */
     printedAt: timestamp({ withTimezone: true }),
+    /** Its ticket times are in `ticket_times` (set only while COMPLETED; see that table). */
+    ticketTimesKept: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     placedAt: timestamp({ withTimezone: true }),
     paidAt: timestamp({ withTimezone: true }),
@@ -114,6 +116,10 @@ export const orders = pgTable(
     index('orders_store_fire_at_idx')
       .on(t.storeId, t.fireAt)
       .where(sql`${t.fireAt} is not null`),
+    // Handed over, ticket times not kept yet: what the report's roll-up job still has to do.
+    index('orders_ticket_times_pending_idx')
+      .on(t.storeId)
+      .where(sql`${t.status} = 'COMPLETED' and not ${t.ticketTimesKept}`),
     check('orders_number_positive', sql`${t.number} > 0`),
     check('orders_version_positive', sql`${t.version} > 0`),
     check('orders_pickup_attempts_nonnegative', sql`${t.pickupCodeAttempts} >= 0`),

@@ -2,6 +2,7 @@ import { orderItems, orders, stations, type Order, type OrderItem, type Queryabl
 import { and, asc, eq } from 'drizzle-orm';
 import type { Principal, TxContext } from '../context.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
+import { forgetTicketTimes } from '../reports/ticket-times.ts';
 
 export { findStoreBySlug } from '../stores/store-slug.ts';
 
@@ -35,12 +36,18 @@ export async function lockOrder(
   return { order, items };
 }
 
-/** Writes a change to an order and bumps its version; returns the new row. */
+/**
+ * Writes a change to an order and bumps its version; returns the new row. An order that leaves
+ * COMPLETED (a recall) loses the ticket times kept for the report.
+ */
 export async function saveOrder(
   ctx: TxContext,
   order: Order,
-  changes: Partial<Omit<Order, 'id' | 'storeId' | 'version'>>,
+  changes: Partial<Omit<Order, 'id' | 'storeId' | 'version' | 'ticketTimesKept'>>,
 ): Promise<Order> {
+  if (order.ticketTimesKept && changes.status !== undefined && changes.status !== 'COMPLETED') {
+    await forgetTicketTimes(ctx.tx, order.storeId, [order.id]);
+  }
   const [saved] = await ctx.tx
     .update(orders)
     .set({ ...changes, version: order.version + 1, updatedAt: ctx.now() })

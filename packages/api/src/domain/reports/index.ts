@@ -8,3 +8,4 @@ export {
   saveSchedule,
 } from './schedules.ts';
 export { sendScheduledReports } from './send-scheduled-reports.ts';
+export { keepPendingTicketTimes } from './ticket-times.ts';

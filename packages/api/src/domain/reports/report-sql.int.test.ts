@@ -16,6 +16,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createHarness, createOtherStore, type Harness } from '../../test/fixtures.ts';
 import { computeReport } from './compute-report.ts';
 import { reportForStore } from './load-report.ts';
+import { keepPendingTicketTimes, keepTicketTimes } from './ticket-times.ts';
 
 // The report is aggregated in SQL; `computeReport` is the reference it must equal, number for
 // number, on a history as untidy as a real one. REPORT_SEED=n replays a failing history.
@@ -38,15 +39,31 @@ test(`a generated history with recalls, added items, cancellations and refunds g
   await generateHistory(h.db, demo, 160);
   await generateHistory(h.db, await storeOf(other.storeId), 20); // must not leak in
 
-  for (const range of [
-    { from: FROM, to: TO },
-    { from: '2026-03-08', to: '2026-03-08' },
-    { from: '2026-04-01', to: '2026-04-02' }, // nothing in it
-  ]) {
-    const sql = await reportForStore(h.ctx(null), demo.id, range);
-    const reference = await referenceReport(h.db, demo, range);
-    expect(sql).toEqual(reference);
-  }
+  const sameAsReference = async () => {
+    for (const range of [
+      { from: FROM, to: TO },
+      { from: '2026-03-08', to: '2026-03-08' },
+      { from: '2026-04-01', to: '2026-04-02' }, // nothing in it
+    ]) {
+      const sql = await reportForStore(h.ctx(null), demo.id, range);
+      const reference = await referenceReport(h.db, demo, range);
+      expect(sql).toEqual(reference);
+    }
+  };
+  // Every order replayed; then some handed-over orders' ticket times kept and the rest
+  // replayed; then all of them kept.
+  await sameAsReference();
+  const completed = await h.db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.storeId, demo.id), eq(orders.status, 'COMPLETED')));
+  const some = completed.filter(() => random() < 0.5).map((o) => o.id);
+  expect(await keepTicketTimes(h.db, demo.id, { orderIds: some })).toBe(some.length);
+  await sameAsReference();
+  await keepPendingTicketTimes(h.db); // every store's
+  const pending = and(eq(orders.status, 'COMPLETED'), eq(orders.ticketTimesKept, false));
+  expect(await h.db.$count(orders, pending)).toBe(0);
+  await sameAsReference();
   const full = await reportForStore(h.ctx(null), demo.id, { from: FROM, to: TO });
   // The history is what it claims to be: every kind of measure has data.
   expect(full.timeToReady.count).toBeGreaterThan(20);

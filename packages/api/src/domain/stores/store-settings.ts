@@ -5,6 +5,7 @@ import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { DEFAULT_TEMPLATES } from '../notifications/templates.ts';
+import { forgetTicketTimes } from '../reports/ticket-times.ts';
 import type { StoreSettingsInput } from './schemas.ts';
 import { assertCurrencyMayChange, renameSlug } from './store-slug.ts';
 
@@ -68,6 +69,8 @@ export async function updateStoreSettings({
       })
       .where(eq(stores.id, before.id))
       .returning();
+    // The hours of the day the report kept were the old zone's: kept again in the new one.
+    if (input.timezone !== before.timezone) await forgetTicketTimes(tx, before.id);
     await recordAudit(tx, manager, {
       action: 'store.settings_updated',
       entity: 'store',
