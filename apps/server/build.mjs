@@ -1,5 +1,5 @@
-// `pnpm build` for the server: one plain-JavaScript bundle, `dist/kds.js`, run with `node`.
-// The workspace packages (@kds/api, @kds/db) are compiled in; everything from npm stays an
+// `pnpm build` for the server: one plain-JavaScript bundle, `dist/kds.js`, run with `node`, and
+// `dist/pglite-worker.js`, the thread embedded PGlite runs on. The workspace packages (@kds/api, @kds/db) are compiled in; everything from npm stays an
 // import that `node_modules` answers, so it must be a dependency of this package (checked
 // below). Beside the bundle: the SQL migrations and the three built apps, so `dist/` with
 // `node_modules/` is the whole production artifact.
@@ -18,7 +18,11 @@ const runtime = Object.keys(manifest.dependencies ?? {});
 
 rmSync(dist, { recursive: true, force: true });
 const result = await build({
-  entryPoints: { kds: join(here, 'src', 'kds.ts') },
+  entryPoints: {
+    kds: join(here, 'src', 'kds.ts'),
+    // Embedded PGlite's thread, found beside the bundle by `PgliteOnThread`.
+    'pglite-worker': join(root, 'packages', 'db', 'src', 'pglite-worker', 'worker.ts'),
+  },
   outdir: dist,
   bundle: true,
   platform: 'node',

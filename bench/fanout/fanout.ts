@@ -15,6 +15,7 @@ import {
   startServer,
   trpcClient,
   waitReady,
+  serverLoopDelay,
 } from './clients.ts';
 
 const TARGETS = (process.env.TARGETS ?? 'raw,trpc,socketio').split(',');
@@ -28,13 +29,7 @@ async function stats(port: number, target: string) {
       p99: number;
       max: number;
     };
-  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-  const read = (name: string) =>
-    Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN) * 1000;
-  return {
-    p99: read('kds_nodejs_eventloop_lag_p99_seconds'),
-    max: read('kds_nodejs_eventloop_lag_max_seconds'),
-  };
+  return serverLoopDelay(port);
 }
 
 /** CPU time (user + system) the process has used, in ms, from /proc (clock ticks of 10 ms). */

@@ -18,10 +18,12 @@ export async function openDatabase(
     return { handle, release: async () => {} };
   }
   const lock = await holdDataDir(env.DATA_DIR, role);
+  // On a thread of its own: PGlite's statements never hold the event loop that serves screens.
   const handle = await createDb({
     driver: 'pglite',
     dataDir: env.DATA_DIR,
     migrationsFolder: paths.migrations,
+    thread: true,
   });
   lock.serveBackups(handle);
   return { handle, release: lock.release };

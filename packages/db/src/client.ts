@@ -8,6 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { PgliteOnThread } from './pglite-worker/client.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -34,7 +35,14 @@ export const migrationsFolder = fileURLToPath(new URL('../../../drizzle', import
 
 export type DbConfig = (
   | { driver: 'postgres'; url: string; maxConnections?: number; applicationName?: string }
-  | { driver: 'pglite'; dataDir?: string; loadDataDir?: Blob; pglite?: PGlite }
+  | {
+      driver: 'pglite';
+      dataDir?: string;
+      loadDataDir?: Blob;
+      pglite?: PGlite;
+      /** Run PGlite on a thread of its own, so its work never holds the event loop. */
+      thread?: boolean;
+    }
 ) & {
   /** The SQL migrations (default: the repository's `drizzle/`; a built server has its own). */
   migrationsFolder?: string;
@@ -76,7 +84,7 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
   const folder = config.migrationsFolder ?? migrationsFolder;
   return config.driver === 'postgres'
     ? createPostgresDb(config, folder)
-    : createPgliteDb(config, folder);
+    : createPgliteDb(config.thread ? await PgliteOnThread.start(config) : config, folder);
 }
 
 function createPostgresDb(
@@ -186,19 +194,29 @@ async function superviseListen(
   };
 }
 
+/** The part of PGlite the handle uses: PGlite itself, or PGlite on a thread of its own. */
+type PgliteClient = Pick<PGlite, 'query' | 'listen' | 'close'> & {
+  dumpDataDir(compression: 'gzip'): Promise<Blob>;
+};
+
 function createPgliteDb(
-  config: { dataDir?: string; loadDataDir?: Blob; pglite?: PGlite },
+  config: { dataDir?: string; loadDataDir?: Blob; pglite?: PGlite } | PgliteOnThread,
   migrationsFolder: string,
 ): DbHandle {
-  if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
-  const client =
-    config.pglite ??
-    new PGlite({
-      ...(config.dataDir ? { dataDir: config.dataDir } : {}),
-      ...(config.loadDataDir ? { loadDataDir: config.loadDataDir } : {}),
-      relaxedDurability: false,
-    });
-  const db = drizzlePglite({ client, schema, casing: 'snake_case' });
+  let client: PgliteClient;
+  if (config instanceof PgliteOnThread) client = config;
+  else {
+    if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
+    client =
+      config.pglite ??
+      new PGlite({
+        ...(config.dataDir ? { dataDir: config.dataDir } : {}),
+        ...(config.loadDataDir ? { loadDataDir: config.loadDataDir } : {}),
+        relaxedDurability: false,
+      });
+  }
+  // Drizzle calls `query` and `transaction`, which PgliteOnThread answers as PGlite does.
+  const db = drizzlePglite({ client: client as PGlite, schema, casing: 'snake_case' });
   return {
     db,
     driver: 'pglite',
