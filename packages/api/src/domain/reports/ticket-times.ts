@@ -29,14 +29,20 @@ export async function keepTicketTimes(
   const kept = await executeRows<{ id: string }>(
     db,
     sql`
-    with live as materialized (
+    with store as (
+      -- A change of the store's time zone holds the row FOR UPDATE until it commits (and
+      -- forgets every kept hour); KEY SHARE waits for it, reads the new zone, and does not hold
+      -- back the placements that advance the store's sequence meanwhile.
+      select timezone from stores where id = ${storeId} for key share
+    ),
+    live as materialized (
       select o.id, o.business_date from orders o
       where o.store_id = ${storeId} and o.status = 'COMPLETED' and o.placed_at is not null
         and not o.ticket_times_kept ${only}
       limit ${limit}
       for update skip locked
     ),
-    ${replayCtes(sql`(select timezone from stores where id = ${storeId})`, { byOrder: true })},
+    ${replayCtes(sql`(select timezone from store)`, { byOrder: true })},
     rows as (
       insert into ticket_times (store_id, order_id, business_date, position, kind, key, seconds)
       select ${storeId}, m.order_id, l.business_date,
