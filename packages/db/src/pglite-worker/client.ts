@@ -15,12 +15,11 @@ type QueryOptions = { rowMode?: 'array' | 'object'; parsers?: Record<number, unk
 /** The statements a transaction (or the database) runs: what Drizzle's PGlite driver calls. */
 interface Statements {
   query<T>(sql: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>>;
-  exec(sql: string): Promise<Results[]>;
 }
 
 /**
  * Embedded PGlite on a thread of its own, with the part of PGlite's interface that Drizzle and
- * the server use: statements, transactions, LISTEN, the data directory's tarball, close. Each
+ * the server use: statements (`query`), transactions, LISTEN, the data directory's tarball, close. Each
  * statement is a message; the server's event loop stays free while PGlite works.
  *
  * Drizzle asks for some types unparsed (dates, intervals) with parsers that return the text as
@@ -80,17 +79,12 @@ export class PgliteOnThread implements Statements {
     return this.#call(query(undefined, sql, params, options)) as Promise<Results<T>>;
   }
 
-  exec(sql: string): Promise<Results[]> {
-    return this.#call({ op: 'exec', sql }) as Promise<Results[]>;
-  }
-
   /** Runs `fn` in a transaction on the thread: committed if it returns, rolled back if it throws. */
   async transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
     const tx = (await this.#call({ op: 'begin' })) as number;
     const statements: Statements = {
       query: <R>(sql: string, params?: unknown[], options?: QueryOptions) =>
         this.#call(query(tx, sql, params, options)) as Promise<Results<R>>,
-      exec: (sql: string) => this.#call({ op: 'exec', tx, sql }) as Promise<Results[]>,
     };
     let result: T;
     try {

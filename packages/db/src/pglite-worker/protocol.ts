@@ -14,7 +14,6 @@ export type Request =
       rowMode?: 'array' | 'object';
       rawTypes?: number[];
     }
-  | { op: 'exec'; tx?: number; sql: string }
   | { op: 'begin' }
   | { op: 'end'; tx: number; commit: boolean }
   | { op: 'listen'; channel: string }

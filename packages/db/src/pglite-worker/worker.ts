@@ -78,8 +78,6 @@ async function handle(request: Request): Promise<unknown> {
         parsers,
       });
     }
-    case 'exec':
-      return target(request.tx).exec(request.sql);
     case 'begin':
       return begin();
     case 'end':

@@ -359,7 +359,7 @@ export const reportQuery = (range: Range) =>
  *   and where the statistics are missing or stale (embedded PGlite has no autovacuum to gather
  *   them) the planner expects one row per CTE and nests loops: a month took minutes, not 2 s.
  */
-export async function planForHistory(tx: Queryable): Promise<void> {
+async function planForHistory(tx: Queryable): Promise<void> {
   await tx.execute(sql`set local jit = off`);
   await tx.execute(sql`set local enable_nestloop = off`);
 }
