@@ -15,6 +15,7 @@ import { createDb, seedDemo, stations, stores } from '@kds/db';
 import { bulkOrders } from '@kds/db/testing/bulk-orders';
 import { eq } from 'drizzle-orm';
 import postgres from 'postgres';
+import { kdsServerArgs } from './server-command.ts';
 
 const PORT = 3297;
 const SIZES = (process.env.SIZES ?? '10000,100000').split(',').map(Number);
@@ -60,21 +61,25 @@ async function seeded(count: number): Promise<Record<string, string>> {
 }
 
 async function startServer(database: Record<string, string>): Promise<ChildProcess> {
-  // Node itself (tsx as a loader), so the pid sampled is the server's.
+  // Node itself (no wrapper process), so the pid sampled is the server's.
   // HEAP_MB caps the server's JavaScript heap: an export that held its rows would die there.
   const heap = process.env.HEAP_MB ? [`--max-old-space-size=${process.env.HEAP_MB}`] : [];
-  const server = spawn(process.execPath, [...heap, '--import', 'tsx', 'src/main.ts'], {
-    cwd: new URL('../apps/server', import.meta.url).pathname,
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      ...database,
-      PORT: String(PORT),
-      SEED_DEMO: 'false',
-      LOG_LEVEL: 'warn',
+  const server = spawn(
+    process.execPath,
+    [...heap, ...kdsServerArgs(new URL('..', import.meta.url).pathname)],
+    {
+      cwd: new URL('../apps/server', import.meta.url).pathname,
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        ...database,
+        PORT: String(PORT),
+        SEED_DEMO: 'false',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  );
   for (let i = 0; i < 300; i++) {
     const ready = await fetch(`${base}/readyz`).catch(() => null);
     if (ready?.ok) return server;

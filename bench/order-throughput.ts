@@ -14,6 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { hashPassword } from '@kds/api';
 import { createDb, demoStaff, seedDemo, seedStore } from '@kds/db';
 import postgres from 'postgres';
+import { kdsServerArgs } from './server-command.ts';
 import {
   kdsSetup,
   q,
@@ -71,7 +72,7 @@ function startInstance(port: number, env: Record<string, string>): ChildProcess 
   const profile = process.env.PROFILE
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE}`]
     : [];
-  return spawn(process.execPath, [...profile, '--import', 'tsx', 'src/main.ts'], {
+  return spawn(process.execPath, [...profile, ...kdsServerArgs(root)], {
     cwd: join(root, 'apps/server'),
     env: {
       ...process.env,

@@ -16,6 +16,7 @@ import { createDb, executeRows, seedDemo, stations, stores, type Database } from
 import { eq, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { waitReady } from './fanout/clients.ts';
+import { kdsServerArgs } from './server-command.ts';
 
 const PORT = 3298;
 const DAYS = Number(process.env.DAYS ?? 366);
@@ -138,7 +139,7 @@ async function database(): Promise<Record<string, string>> {
 }
 
 async function startServer(dir: string, env: Record<string, string>): Promise<ChildProcess> {
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const server = spawn(process.execPath, kdsServerArgs(dir), {
     cwd: join(dir, 'apps/server'),
     env: {
       ...process.env,

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
+import { kdsServerArgs } from '../server-command.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -45,7 +46,7 @@ export function startServer(
   // change is measured against its baseline in the same run.
   const kdsRoot = target === 'trpc-before' ? (process.env.BEFORE ?? root) : root;
   const script = kds
-    ? ['--import', 'tsx', 'src/main.ts']
+    ? kdsServerArgs(kdsRoot)
     : [
         '--import',
         'tsx',

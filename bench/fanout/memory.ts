@@ -2,6 +2,7 @@
 // CPU 0; this process opens N kitchen subscriptions (the tRPC WebSocket protocol, no client
 // library), reads the server's heap and RSS from /metrics, closes them, and repeats.
 // Run: taskset -c 1 pnpm --filter @kds/bench fanout-memory  [CONNECTIONS=10000 CYCLES=10]
+// BEFORE=/path/to/other/checkout measures that checkout's server instead (built the same way).
 import WebSocket from 'ws';
 import { connectAll, kdsSetup, sleep, startServer, trpcClient, waitReady } from './clients.ts';
 
@@ -11,7 +12,9 @@ const CYCLES = Number(process.env.CYCLES ?? 10);
 // The inspector lets this script ask the server for a full garbage collection before each
 // reading (Chrome DevTools protocol, HeapProfiler.collectGarbage): no debug code in the server.
 const INSPECT_PORT = 9231;
-const server = startServer('trpc', [`--inspect=127.0.0.1:${INSPECT_PORT}`]);
+const server = startServer(process.env.BEFORE ? 'trpc-before' : 'trpc', [
+  `--inspect=127.0.0.1:${INSPECT_PORT}`,
+]);
 process.once('exit', () => server.process.kill('SIGKILL'));
 await waitReady(`http://127.0.0.1:${server.port}/readyz`);
 const { token } = await kdsSetup(server.port);

@@ -13,7 +13,8 @@ import { MAX_BATCH, NEVER_BATCHED } from '@kds/api/client';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import { getWSConnectionHandler, type WSSHandlerOptions } from '@trpc/server/adapters/ws';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import { eventFrameEncoder } from './event-frames.ts';
 import {
@@ -99,6 +100,7 @@ export async function registerTrpc(app: FastifyInstance, options: TrpcRouteOptio
   // connection's context finds the same handoff slot through the socket.
   const limits = { maxBatch: MAX_BATCH, neverBatched: NEVER_BATCHED };
   app.get('/trpc', { websocket: true }, (socket, request) => {
+    releaseUpgrade(socket, request.raw.socket);
     const handoffs = new HandoffSlot();
     handoffSlots.set(socket, handoffs);
     getWSConnectionHandler({
@@ -118,6 +120,19 @@ export async function registerTrpc(app: FastifyInstance, options: TrpcRouteOptio
     maxBytes: options.wsMaxBufferedBytes,
     onCut: options.onSlowConsumerCut,
   });
+}
+
+/**
+ * Lets go of what @fastify/websocket keeps for an open socket's whole life and nothing needs
+ * once it is open (about 2 KiB a screen): the ServerResponse it routed the upgrade with, still
+ * the TCP socket's current message, and Fastify's request and reply with their logger, held by
+ * the error listener it adds. An error on the socket still ends it (and tRPC's handler, added
+ * next, reports it).
+ */
+function releaseUpgrade(socket: WebSocket, tcp: Socket): void {
+  socket.removeAllListeners('error');
+  socket.on('error', () => socket.terminate());
+  (tcp as Socket & { _httpMessage?: ServerResponse | null })._httpMessage?.detachSocket(tcp);
 }
 
 type CreateContext = NonNullable<

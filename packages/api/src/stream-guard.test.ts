@@ -76,4 +76,19 @@ describe('StreamGuard', () => {
     expect(g.held(screen)).toBe(0);
     g.stop();
   });
+
+  test("a lease's signal calls each abort listener once, and not one removed before", () => {
+    const g = guard(async () => new Set());
+    const leaving = new AbortController();
+    const lease = g.lease(screen, '10.0.0.1', leaving.signal);
+    const [kept, removed] = [vi.fn(), vi.fn()];
+    lease?.signal.addEventListener('abort', kept, { once: true });
+    lease?.signal.addEventListener('abort', removed, { once: true });
+    lease?.signal.removeEventListener('abort', removed);
+    leaving.abort();
+    lease?.end();
+    expect(kept).toHaveBeenCalledOnce();
+    expect(removed).not.toHaveBeenCalled();
+    g.stop();
+  });
 });

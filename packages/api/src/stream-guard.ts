@@ -1,11 +1,12 @@
 import type { Principal } from './domain/context.ts';
 import { principalKey } from './domain/auth/index.ts';
+import type { StopSignal } from './events/stream-events.ts';
 import { addressKey } from './rate-limits.ts';
 
 /** One open subscription's hold on its principal's allowance. */
 export interface StreamLease {
   /** Aborted when the client leaves, or when its principal is revoked. */
-  readonly signal: AbortSignal;
+  readonly signal: StopSignal;
   /** Whether the stream is ending because its principal was revoked (it ends UNAUTHORIZED). */
   readonly revoked: boolean;
   /** Gives the allowance back; safe to call more than once. */
@@ -52,10 +53,8 @@ export class StreamGuard {
     const held = this.open.get(key) ?? 0;
     if (held >= max) return null;
     this.open.set(key, held + 1);
-    // One signal for both ways a stream ends (the client leaves, or its principal is revoked),
-    // without AbortSignal.any: a dependent signal and its listener tables cost every open screen
-    // close to a kilobyte.
-    const stop = new AbortController();
+    // One signal for both ways a stream ends (the client leaves, or its principal is revoked).
+    const stop = new LeaseSignal();
     let revoked = false;
     let ended = false;
     const unwatch = principal
@@ -65,7 +64,7 @@ export class StreamGuard {
         })
       : () => {};
     const lease: StreamLease = {
-      signal: stop.signal,
+      signal: stop,
       get revoked() {
         return revoked;
       },
@@ -79,7 +78,7 @@ export class StreamGuard {
       },
     };
     const leave = () => {
-      stop.abort(clientSignal?.reason);
+      stop.abort();
       lease.end();
     };
     if (clientSignal?.aborted) leave();
@@ -125,6 +124,34 @@ export class StreamGuard {
 
   stop(): void {
     clearInterval(this.timer);
+  }
+}
+
+/**
+ * A lease's stop signal: what a stream needs of an AbortSignal (`aborted`, abort listeners) and
+ * nothing more. An AbortController and its signal cost every open screen most of a kilobyte
+ * (an event target with listener tables, and a hidden class of its own); this is one object
+ * and a short array.
+ */
+class LeaseSignal implements StopSignal {
+  aborted = false;
+  #listeners: (() => void)[] = [];
+
+  addEventListener(_type: 'abort', listener: () => void): void {
+    if (!this.aborted) this.#listeners.push(listener);
+  }
+
+  removeEventListener(_type: 'abort', listener: () => void): void {
+    const at = this.#listeners.indexOf(listener);
+    if (at >= 0) this.#listeners.splice(at, 1);
+  }
+
+  abort(): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    const listeners = this.#listeners;
+    this.#listeners = [];
+    for (const listener of listeners) listener();
   }
 }
 

@@ -1,5 +1,6 @@
 import { tracked, TRPCError, type TrackedEnvelope } from '@trpc/server';
 import type { LiveCarrier, LiveGroups, LiveShare } from './events/live-groups.ts';
+import type { StopSignal } from './events/stream-events.ts';
 import type { StreamLease } from './stream-guard.ts';
 
 export type SubscriptionKind = 'kitchen' | 'tracker' | 'board' | 'menu' | 'store';
@@ -92,7 +93,7 @@ export async function liveStream<T extends { seq: number }>(
   ctx: { stream?: StreamLease; liveGroups?: LiveGroups; handoffs?: HandoffSlot },
   kind: SubscriptionKind,
   // `never`: the stream's item type is inferred from what `open` returns, not from this.
-  open: (options: { signal?: AbortSignal; live?: LiveShare<never> }) => Promise<AsyncIterable<T>>,
+  open: (options: { signal?: StopSignal; live?: LiveShare<never> }) => Promise<AsyncIterable<T>>,
 ): Promise<AsyncIterable<TrackedEnvelope<T>>> {
   const { liveGroups, handoffs } = ctx;
   const carrier: LiveCarrier<never> | undefined =

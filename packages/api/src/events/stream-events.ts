@@ -12,6 +12,17 @@ export function isResync(item: object): item is ResyncMarker {
   return 'type' in item && item.type === 'stream.resync';
 }
 
+/**
+ * What a stream needs of the signal that stops it. `AbortSignal` is one; a subscription's lease
+ * gives a lighter one (`StreamGuard`), since an AbortSignal costs every open screen most of a
+ * kilobyte.
+ */
+export interface StopSignal {
+  readonly aborted: boolean;
+  addEventListener(type: 'abort', listener: () => void, options?: { once: boolean }): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+
 export interface StreamEventsOptions<T extends { seq: number } = StoredEvent> {
   bus: EventBus;
   log: EventLog;
@@ -27,7 +38,7 @@ export interface StreamEventsOptions<T extends { seq: number } = StoredEvent> {
    * `key` (subscribers with the same `key` must have the same `select` and `orderId`).
    */
   share?: LiveShare<T> & { key: string };
-  signal?: AbortSignal;
+  signal?: StopSignal;
   /** More than this many events behind: send a resync marker instead of replaying. */
   maxReplay: number;
   /** Live events buffered for a slow consumer before it falls back to reading the log. */

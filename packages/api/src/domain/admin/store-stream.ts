@@ -1,5 +1,5 @@
 import type { LiveShare } from '../../events/live-groups.ts';
-import { streamEvents, type ResyncMarker } from '../../events/stream-events.ts';
+import { streamEvents, type ResyncMarker, type StopSignal } from '../../events/stream-events.ts';
 import type { StoredEvent } from '../../events/types.ts';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
@@ -14,7 +14,7 @@ export async function openStoreStream({
 }: {
   ctx: DomainContext;
   input: StoreEventsInput;
-  signal?: AbortSignal;
+  signal?: StopSignal;
   live?: LiveShare<StoredEvent>;
 }): Promise<AsyncGenerator<StoredEvent | ResyncMarker>> {
   const { storeId } = requireManager(ctx);

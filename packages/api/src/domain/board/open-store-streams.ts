@@ -1,5 +1,5 @@
 import type { LiveShare } from '../../events/live-groups.ts';
-import { isResync, streamEvents } from '../../events/stream-events.ts';
+import { isResync, streamEvents, type StopSignal } from '../../events/stream-events.ts';
 import type { StoredEvent } from '../../events/types.ts';
 import type { DomainContext } from '../context.ts';
 import { findStoreBySlug } from '../orders/internal.ts';
@@ -9,7 +9,7 @@ import type { StoreStreamInput } from './schemas.ts';
 interface PublicStreamOptions<T> {
   ctx: DomainContext;
   input: StoreStreamInput;
-  signal?: AbortSignal;
+  signal?: StopSignal;
   live?: LiveShare<T>;
 }
 

@@ -1,5 +1,5 @@
 import type { LiveShare } from '../../events/live-groups.ts';
-import { streamEvents, type ResyncMarker } from '../../events/stream-events.ts';
+import { streamEvents, type ResyncMarker, type StopSignal } from '../../events/stream-events.ts';
 import type { StoredEvent } from '../../events/types.ts';
 import { requireKitchen } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
@@ -19,7 +19,7 @@ export async function openKitchenStream({
 }: {
   ctx: DomainContext;
   input: KitchenOnEventInput;
-  signal?: AbortSignal;
+  signal?: StopSignal;
   live?: LiveShare<StoredEvent>;
 }): Promise<AsyncGenerator<StoredEvent | ResyncMarker>> {
   const { storeId } = requireKitchen(ctx);

@@ -1,5 +1,5 @@
 import type { LiveShare } from '../../events/live-groups.ts';
-import { isResync, streamEvents } from '../../events/stream-events.ts';
+import { isResync, streamEvents, type StopSignal } from '../../events/stream-events.ts';
 import type { StoredEvent } from '../../events/types.ts';
 import type { DomainContext } from '../context.ts';
 import { findTrackedOrder, toTrackerUpdate, type TrackerUpdate } from './get-tracked-order.ts';
@@ -17,7 +17,7 @@ export async function openTrackerStream({
 }: {
   ctx: DomainContext;
   input: TrackerOnOrderInput;
-  signal?: AbortSignal;
+  signal?: StopSignal;
   live?: LiveShare<TrackedUpdate>;
 }): Promise<AsyncGenerator<TrackedUpdate>> {
   const order = await findTrackedOrder(ctx, input.trackingToken);
