@@ -1,10 +1,11 @@
 import { HandoffSlot, liveStream, LiveGroups, type LiveCarrier } from '@kds/api';
 import { initTRPC } from '@trpc/server';
 import { getWSConnectionHandler, type WSSHandlerOptions } from '@trpc/server/adapters/ws';
-import { EventEmitter } from 'node:events';
+import { once } from 'node:events';
 import type { IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it, vi } from 'vitest';
-import type { WebSocket } from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
 import { eventFrameEncoder } from './event-frames.ts';
 
 const event = { seq: 7, type: 'order.placed', at: '2026-11-22T12:00:00.000Z', payload: { n: 1 } };
@@ -51,22 +52,6 @@ describe('eventFrameEncoder', () => {
   });
 });
 
-/** A socket as tRPC's WebSocket adapter uses it, recording what is sent. */
-function recordingSocket() {
-  const socket = Object.assign(new EventEmitter(), {
-    readyState: 1,
-    sent: [] as string[],
-    send(data: unknown, options?: { binary?: boolean }) {
-      // A group writes bytes; they must go out as a text frame, like tRPC's strings.
-      if (Buffer.isBuffer(data) && options?.binary !== false) throw new Error('binary frame');
-      socket.sent.push(String(data));
-    },
-    close() {},
-    terminate() {},
-  });
-  return socket;
-}
-
 // Non-ASCII, escapes, quotes, an astral character and a lone surrogate.
 const items = [
   { seq: 7, type: 'order.placed', name: 'Crème brûlée', note: 'naïve "rare"\n\\ \u0001' },
@@ -77,15 +62,16 @@ const items = [
 type Item = (typeof items)[number];
 
 /**
- * Runs tRPC's own WebSocket adapter on one subscription and returns the frames it sends. With
- * `grouped`, the subscription goes through `liveStream` on a connection with a handoff slot, as
- * the server's are: it yields the first item itself, and once the encoder has given its carrier
- * a member, the rest go through that member, as its live group would write them.
+ * Runs tRPC's own WebSocket adapter on one subscription, over a real socket, and returns the
+ * messages a real client receives, as the bytes of each. With `grouped`, the subscription goes
+ * through `liveStream` on a connection with a handoff slot, as the server's are: it yields the
+ * first item itself, and once the encoder has given its carrier a member, the rest go through
+ * that member (prebuilt frames written straight to the socket), as its live group would.
  */
 async function framesFrom(
   request: { id: number | string; jsonrpc?: '2.0' },
   encoder: 'tRPC' | 'ours' | 'grouped',
-): Promise<string[]> {
+): Promise<Buffer[]> {
   const t = initTRPC.context<{ liveGroups?: LiveGroups; handoffs?: HandoffSlot }>().create();
   const router = t.router({
     live: t.procedure.subscription(async ({ ctx, signal }) =>
@@ -105,29 +91,36 @@ async function framesFrom(
       ),
     ),
   });
-  const socket = recordingSocket();
-  const handoffs = new HandoffSlot();
-  const groups = new LiveGroups(undefined as never);
-  const chosen =
-    encoder === 'tRPC'
-      ? {}
-      : encoder === 'ours'
-        ? { experimental_encoder: eventFrameEncoder() }
-        : { experimental_encoder: eventFrameEncoder(undefined, { socket, handoffs }) };
-  getWSConnectionHandler({
-    router,
-    createContext: () => (encoder === 'grouped' ? { liveGroups: groups, handoffs } : {}),
-    ...chosen,
-  } as unknown as WSSHandlerOptions<typeof router>)(
-    socket as unknown as WebSocket,
-    { url: '/trpc', headers: { host: 'kds.test' } } as IncomingMessage,
-  );
+  const server = new WebSocketServer({ port: 0, perMessageDeflate: false });
+  await once(server, 'listening');
+  server.on('connection', (socket: WebSocket, req: IncomingMessage) => {
+    const handoffs = new HandoffSlot();
+    const groups = new LiveGroups(undefined as never);
+    const chosen =
+      encoder === 'tRPC'
+        ? {}
+        : encoder === 'ours'
+          ? { experimental_encoder: eventFrameEncoder() }
+          : { experimental_encoder: eventFrameEncoder(undefined, { socket, handoffs }) };
+    getWSConnectionHandler({
+      router,
+      createContext: () => (encoder === 'grouped' ? { liveGroups: groups, handoffs } : {}),
+      ...chosen,
+    } as unknown as WSSHandlerOptions<typeof router>)(socket, req);
+  });
+  const client = new WebSocket(`ws://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  const received: Buffer[] = [];
+  client.on('message', (data: Buffer, isBinary) => {
+    if (isBinary) throw new Error('a binary frame');
+    received.push(data);
+  });
+  await once(client, 'open');
   const message = { ...request, method: 'subscription', params: { path: 'live', input: null } };
-  socket.emit('message', Buffer.from(JSON.stringify(message)), false);
-  await vi.waitFor(() => expect(socket.sent).toHaveLength(4));
-  const sent = [...socket.sent];
-  socket.emit('close');
-  return sent;
+  client.send(JSON.stringify(message));
+  await vi.waitFor(() => expect(received).toHaveLength(4));
+  client.close();
+  await new Promise((resolve) => server.close(resolve));
+  return received;
 }
 
 describe('frames written by a live group', () => {
@@ -141,7 +134,7 @@ describe('frames written by a live group', () => {
     const reference = await framesFrom(request, 'tRPC');
     const perSubscriber = await framesFrom(request, 'ours');
     const grouped = await framesFrom(request, 'grouped');
-    expect(reference[0]).toContain('"started"');
+    expect(String(reference[0])).toContain('"started"');
     expect(perSubscriber).toEqual(reference);
     expect(grouped).toEqual(reference);
   });
@@ -151,13 +144,16 @@ describe('a live group writer', () => {
   it('ends the connection when a frame cannot be written, rather than leave a gap', () => {
     const handoffs = new HandoffSlot();
     let terminated = false;
+    // A socket whose TCP stream refuses the write.
     const socket = {
-      readyState: 1,
-      send() {
-        throw new Error('write after end');
+      readyState: WebSocket.OPEN,
+      _socket: {
+        write() {
+          throw new Error('write after end');
+        },
       },
       terminate: () => (terminated = true),
-    };
+    } as unknown as WebSocket;
     const encoder = eventFrameEncoder(undefined, { socket, handoffs });
     const carrier: LiveCarrier<Item> = { member: null };
     handoffs.offer(carrier as LiveCarrier<never>);

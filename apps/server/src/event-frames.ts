@@ -1,13 +1,9 @@
 import type { HandoffSlot } from '@kds/api';
 import { jsonEncoder, type Encoder } from '@trpc/server/adapters/ws';
+import type { WebSocket } from 'ws';
+import { textFrame, writeFrame } from './websocket-frames.ts';
 
-/** The part of a socket a live group writes to. */
-export interface FrameSocket {
-  readonly readyState: number;
-  send(frame: Buffer, options: { binary: false }): void;
-  terminate(): void;
-}
-
+/** `WebSocket.OPEN`, without loading ws at run time for a constant. */
 const OPEN = 1;
 
 /**
@@ -23,7 +19,7 @@ export function eventFrameEncoder(
     maxBatch: Infinity,
     neverBatched: new Set(),
   },
-  connection?: { socket: FrameSocket; handoffs: HandoffSlot },
+  connection?: { socket: WebSocket; handoffs: HandoffSlot },
 ): Encoder {
   return {
     encode(message) {
@@ -44,7 +40,7 @@ export function eventFrameEncoder(
 /** On a subscription's "started", gives its carrier (if it offered one) a member. */
 function takeUp(
   message: unknown,
-  { socket, handoffs }: { socket: FrameSocket; handoffs: HandoffSlot },
+  { socket, handoffs }: { socket: WebSocket; handoffs: HandoffSlot },
 ) {
   if (!isRecord(message) || !isRecord(message.result) || message.result.type !== 'started') return;
   const carrier = handoffs.take<object & { seq: number }>();
@@ -52,12 +48,11 @@ function takeUp(
   if (!carrier || (typeof id !== 'string' && typeof id !== 'number')) return;
   if (jsonrpc !== undefined && typeof jsonrpc !== 'string') return;
   const head = frameHead(id, jsonrpc);
-  const send = { binary: false } as const;
   carrier.member = {
     deliver(item) {
       if (socket.readyState !== OPEN) return;
       try {
-        socket.send(frameBytes(head, item), send);
+        writeFrame(socket, frameBytes(head, item));
       } catch {
         // A frame that cannot be written must not leave a gap: the screen reconnects and
         // resumes from the last id it has.
@@ -75,7 +70,7 @@ function frameHead(id: string | number | null, jsonrpc: string | undefined): str
 interface Encoded {
   eventId: string;
   tail: string;
-  /** Whole frames by head: screens of one app tend to give a subscription the same id. */
+  /** Whole WebSocket frames by head: screens of one app tend to give a subscription the same id. */
   frames?: Map<string, Buffer>;
 }
 
@@ -104,13 +99,13 @@ function frameTail(eventId: string, item: object): string {
 /** Distinct heads kept per item: ids chosen to defeat the sharing cost a copy each, no more. */
 const MAX_SHARED_HEADS = 8;
 
-/** A group's frame for one member, as UTF-8 bytes built once per head and item. */
+/** A group's WebSocket frame for one member, built once per head and item. */
 function frameBytes(head: string, item: { seq: number }): Buffer {
   const entry = encode(String(item.seq), item);
   entry.frames ??= new Map();
   let frame = entry.frames.get(head);
   if (!frame) {
-    frame = Buffer.from(head + entry.tail);
+    frame = textFrame(Buffer.from(head + entry.tail));
     if (entry.frames.size < MAX_SHARED_HEADS) entry.frames.set(head, frame);
   }
   return frame;

@@ -65,7 +65,8 @@ export async function registerTrpc(app: FastifyInstance, options: TrpcRouteOptio
   refuseHttpSubscriptions(app);
 
   await app.register(fastifyWebsocket, {
-    options: { maxPayload: options.bodyLimit },
+    // Never compressed: live groups write prebuilt frames past ws's sender (websocket-frames.ts).
+    options: { maxPayload: options.bodyLimit, perMessageDeflate: false },
     // On shutdown, tell every client to reconnect (to another instance, or to us after a
     // restart) before closing its socket as "going away".
     preClose(done) {
