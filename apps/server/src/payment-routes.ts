@@ -1,5 +1,6 @@
 import {
   completedSessionEvent,
+  formatMoney,
   handleStripeEvent,
   recordPaymentDetails,
   simulatedSession,
@@ -100,10 +101,7 @@ function simulatedCheckout(
           page('Checkout closed', '<h1>This checkout is closed</h1><p>Go back to your order.</p>'),
         );
     }
-    const amount = new Intl.NumberFormat('en-US', {
-      style: 'currency',
-      currency: session.currency,
-    }).format(session.amountCents / 100);
+    const amount = formatMoney(session.amountCents, session.currency, 'en-US');
     return page(
       `Pay order #${session.number}`,
       `<p class="note">Simulated checkout: no Stripe keys are configured, no money moves.</p>

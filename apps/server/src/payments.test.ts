@@ -350,6 +350,7 @@ describe('payment links and refunds seen from Stripe', () => {
             object: 'charge',
             payment_intent: paymentIntent,
             amount_refunded: amount,
+            currency: 'usd',
           },
         },
       });

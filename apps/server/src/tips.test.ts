@@ -1,17 +1,11 @@
-import { createStripeGateway } from '@kds/api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startFakeStripe, type FakeStripe } from './test/fake-stripe.ts';
-import {
-  connect,
-  createFixture,
-  startServer,
-  type Client,
-  type Fixture,
-  type Server,
-} from './test/harness.ts';
+import type { FakeStripe } from './test/fake-stripe.ts';
+import type { Client, Fixture, Server } from './test/harness.ts';
 import { completedEvent, deliverStripe } from './test/stripe-events.ts';
+import { lineTotal, startStripeStore, type StripeStore } from './test/stripe-store.ts';
 
 const SECRET = 'whsec_tips';
+let s: StripeStore;
 let fx: Fixture;
 let fake: FakeStripe;
 let server: Server;
@@ -19,35 +13,14 @@ let guest: Client;
 let manager: Client;
 
 beforeAll(async () => {
-  fx = await createFixture();
-  fake = await startFakeStripe();
-  const stripe = createStripeGateway({
-    secretKey: 'sk_test_kds',
-    webhookSecret: SECRET,
-    apiUrl: fake.url,
-  });
-  server = await startServer(fx.db, { stripe, jobs: false });
-  guest = connect(server);
-  manager = connect(server, await fx.login(guest, 'manager@demo.test'));
+  s = await startStripeStore(SECRET);
+  ({ fx, fake, server, guest, manager } = s);
 });
-afterAll(async () => {
-  guest.close();
-  manager.close();
-  await server.close();
-  await fake.close();
-  await fx.db.close();
-});
+afterAll(() => s.close());
 
 // Business days are the store's: around midnight UTC, "today" differs by zone.
 const day = (offset: number) => new Date(Date.now() + offset).toISOString().slice(0, 10);
 const around = () => ({ from: day(-86_400_000), to: day(86_400_000) });
-const lineSum = (form: Record<string, string>) =>
-  Object.keys(form)
-    .filter((k) => /^line_items\[\d+\]\[quantity\]$/.test(k))
-    .reduce((sum, k) => {
-      const i = /\[(\d+)\]/.exec(k)?.[1];
-      return sum + Number(form[k]) * Number(form[`line_items[${i}][price_data][unit_amount]`]);
-    }, 0);
 
 async function paidOnline(extra: Record<string, unknown>) {
   const placed = await guest.trpc.order.place.mutate(fx.order({ payment: 'online', ...extra }));
@@ -70,7 +43,7 @@ describe('tips', () => {
     const before = (await manager.trpc.report.summary.query(around())).tipsCents;
     const { placed, session } = await paidOnline({ tipCents: 400 });
     expect(placed.totals.tipCents).toBe(400);
-    expect(lineSum(session)).toBe(placed.totals.totalCents);
+    expect(lineTotal(session)).toBe(placed.totals.totalCents);
     expect(Object.values(session)).toContain('Tip');
     const after = await manager.trpc.report.summary.query(around());
     expect(after.tipsCents).toBe(before + 400);
@@ -84,7 +57,7 @@ describe('tips', () => {
       discountCents: 1_000,
       tipCents: 300,
     });
-    expect(lineSum(session)).toBe(placed.totals.totalCents);
+    expect(lineTotal(session)).toBe(placed.totals.totalCents);
   });
 
   test('canceling a paid order with a tip refunds the tip with it; the report counts neither', async () => {

@@ -33,6 +33,7 @@ export {
   type StripeGateway,
 } from './gateways/stripe.ts';
 export { completedSessionEvent, simulatedSession } from './gateways/simulated-checkout.ts';
+export { formatMoney } from './domain/money.ts';
 export {
   expireUnpaidOrders,
   handleStripeEvent,

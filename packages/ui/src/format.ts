@@ -7,9 +7,8 @@ export function formatElapsed(ms: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
-export function formatMoney(cents: number, currency: string, locale?: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(cents / 100);
-}
+/** Minor units in the currency's own decimals ("$18.40", "￥1,840"): the API's money module. */
+export { formatMoney } from '@kds/api/client';
 
 /** "18:42" in the given time zone (the store's, not the screen's). */
 export function formatClock(at: Date | string | number, timeZone?: string): string {

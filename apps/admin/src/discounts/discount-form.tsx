@@ -1,11 +1,10 @@
+import { parseMoney } from '@kds/api/client';
 import { useState, type FormEvent } from 'react';
 import type { Inputs, Outputs } from '../shared/types.ts';
 
 type Create = Inputs['discount']['create'];
 type MenuItem = Outputs['menu']['forStore']['categories'][number]['items'][number];
 
-/** Money typed as "5" or "5.50" into cents; empty is none. */
-const cents = (text: string) => (text.trim() ? Math.round(Number(text) * 100) : undefined);
 const count = (text: string) => (text.trim() ? Number(text) : undefined);
 const instant = (local: string) => (local ? new Date(local).toISOString() : undefined);
 
@@ -16,10 +15,15 @@ const instant = (local: string) => (local ? new Date(local).toISOString() : unde
  */
 export function DiscountForm(props: {
   items: MenuItem[];
+  /** The store's: amounts are typed in its units ("5.50", "550" yen). */
+  currency: string;
   busy: boolean;
   onCreate(input: Create): Promise<boolean>;
 }) {
   const [kind, setKind] = useState<'percent' | 'amount'>('percent');
+  // Money typed as "5" or "5.50" into minor units; empty is none; not an amount: NaN, refused.
+  const cents = (text: string) =>
+    text.trim() ? (parseMoney(text, props.currency) ?? NaN) : undefined;
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;

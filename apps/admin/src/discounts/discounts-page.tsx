@@ -37,6 +37,7 @@ export function DiscountsPage({ storeSlug }: { storeSlug: string }) {
         <h2 id="new-code">New code</h2>
         <DiscountForm
           items={items}
+          currency={currency}
           busy={create.isPending}
           onCreate={(input) =>
             act(`Code ${input.code.toUpperCase()} created`, () => create.mutateAsync(input))

@@ -1,27 +1,31 @@
+import { parseMoney, toDecimalString } from '@kds/api/client';
 import { useState } from 'react';
 import type { Inputs } from '../shared/types.ts';
 
 export type ItemDraft = Inputs['menu']['saveItem'];
 type Group = NonNullable<ItemDraft['modifierGroups']>[number];
 
-const cents = (text: string) => Math.round(Number(text.replace(',', '.') || '0') * 100);
-const euros = (value: number | undefined) => ((value ?? 0) / 100).toFixed(2);
-
 /** One item with its groups of choices; saved as a whole. */
 export function ItemEditor({
   draft,
   categories,
   stations,
+  currency,
   onSave,
   onCancel,
 }: {
   draft: ItemDraft;
   categories: { id: string; name: string }[];
   stations: { id: string; name: string }[];
+  /** The store's: prices are typed in its units ("18.40", "1840" yen). */
+  currency: string;
   onSave: (draft: ItemDraft) => Promise<void>;
   onCancel: () => void;
 }) {
   const [item, setItem] = useState(draft);
+  // What is not an amount goes to the server as NaN, which refuses it with a reason.
+  const cents = (text: string) => (text.trim() ? (parseMoney(text, currency) ?? NaN) : 0);
+  const amount = (value: number | undefined) => toDecimalString(value ?? 0, currency);
   const [busy, setBusy] = useState(false);
   const groups = item.modifierGroups ?? [];
   const set = (change: Partial<ItemDraft>) => setItem({ ...item, ...change });
@@ -73,7 +77,7 @@ export function ItemEditor({
             <span>Price</span>
             <input
               inputMode="decimal"
-              defaultValue={euros(item.priceCents)}
+              defaultValue={amount(item.priceCents)}
               onChange={(e) => set({ priceCents: cents(e.target.value) })}
             />
           </label>
@@ -81,7 +85,7 @@ export function ItemEditor({
             <span>Cost</span>
             <input
               inputMode="decimal"
-              defaultValue={euros(item.costCents)}
+              defaultValue={amount(item.costCents)}
               onChange={(e) => set({ costCents: cents(e.target.value) })}
             />
           </label>
@@ -182,7 +186,7 @@ export function ItemEditor({
                     <span>Price change</span>
                     <input
                       inputMode="decimal"
-                      defaultValue={euros(choice.priceDeltaCents)}
+                      defaultValue={amount(choice.priceDeltaCents)}
                       onChange={(e) => setChoice({ priceDeltaCents: cents(e.target.value) })}
                     />
                   </label>

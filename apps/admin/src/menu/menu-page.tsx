@@ -80,6 +80,7 @@ export function MenuPage() {
           draft={editing}
           categories={categories.map((c) => ({ id: c.id, name: c.name }))}
           stations={prep}
+          currency={menu.data.currency}
           onCancel={() => setEditing(null)}
           onSave={async (draft) => {
             const ok = await act(`"${draft.name}" saved`, () => client.menu.saveItem.mutate(draft));

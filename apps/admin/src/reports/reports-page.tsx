@@ -1,4 +1,5 @@
 import { useTRPC } from '@kds/ui';
+import { toMajor } from '@kds/api/client';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
@@ -85,7 +86,10 @@ function ReportBody({ report }: { report: Report }) {
             <p className="muted">No orders in this range.</p>
           ) : (
             <Chart
-              data={report.byDay.map((d) => ({ ...d, revenue: d.revenueCents / 100 }))}
+              data={report.byDay.map((d) => ({
+                ...d,
+                revenue: toMajor(d.revenueCents, report.currency),
+              }))}
               x="day"
               y="revenue"
               label={`Revenue (${report.currency})`}

@@ -131,6 +131,7 @@ export async function startFakeStripe(options: { now?: () => number } = {}): Pro
               object: 'balance_transaction',
               fee: 62,
               net: 1000,
+              currency: 'usd',
             },
           },
         }),

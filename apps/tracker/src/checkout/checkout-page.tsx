@@ -1,4 +1,5 @@
 import { AllergyFields, formatMoney, problemsOf, Totals, useDebounced, useTRPC } from '@kds/ui';
+import { percentOf } from '@kds/api/client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { navigate, queryParam } from '../shared/route.ts';
@@ -58,7 +59,10 @@ function NewOrderCheckout({ storeSlug }: { storeSlug: string }) {
       { enabled: items.length > 0 && !incomplete, placeholderData: keepPreviousData },
     ),
   );
-  const tipCents = Math.round(((untipped.data?.totals.subtotalCents ?? 0) * tipPercent) / 100);
+  // A percentage of the subtotal, in the currency's steps (tens of fils in dinars).
+  const tipCents = untipped.data
+    ? percentOf(untipped.data.totals.subtotalCents, tipPercent * 100, untipped.data.currency)
+    : 0;
   const preview = useQuery(
     trpc.order.preview.queryOptions(
       { ...base, tipCents },

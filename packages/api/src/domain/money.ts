@@ -1,3 +1,150 @@
-/** Cents as people read them in messages, receipts and exports ("$18.40"). */
-export const formatCents = (cents: number, currency: string) =>
-  new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(cents / 100);
+/**
+ * Money, in every currency a store may choose. An amount is a whole number of the currency's
+ * minor units as people write them (cents for USD and MXN, yen for JPY, fils for KWD); the
+ * `…Cents` fields of the API and the database hold minor units in this sense. Nothing else in
+ * the code divides by 100. Pure, with no server dependency: the apps import it through
+ * `@kds/api/client`.
+ */
+
+// Decimals of each currency as people write it, from the Unicode CLDR (48), which is what
+// Intl.NumberFormat formats with; every currency not listed has 2. Pinned here rather than asked
+// of Intl at run time, because stored amounts mean minor units: a browser or Node with other
+// data must not read 1840 yen as 18.40. `money.test.ts` fails when Intl disagrees.
+const ZERO_DECIMAL = new Set(
+  'AFN ALL BIF CLP COP DJF GNF HUF IDR IQD IRR ISK JPY KMF KPW KRW LAK LBP MGA MMK PKR PYG RWF SLL SOS SYP UGX VND VUV XAF XOF XPF YER'.split(
+    ' ',
+  ),
+);
+const THREE_DECIMAL = new Set(['BHD', 'JOD', 'KWD', 'LYD', 'OMR', 'TND']);
+
+/** How many decimals the currency's minor unit has: 2 for USD, 0 for JPY, 3 for KWD. */
+export function currencyDigits(currency: string): number {
+  const code = currency.toUpperCase();
+  if (ZERO_DECIMAL.has(code)) return 0;
+  return THREE_DECIMAL.has(code) ? 3 : 2;
+}
+
+/**
+ * The smallest amount, in minor units, that can be charged: card networks take the three-decimal
+ * currencies in tens of their minor unit (Stripe refuses a last digit other than 0), so taxes,
+ * discounts and tips there are rounded to 10. Every other currency: 1.
+ */
+export function currencyStep(currency: string): number {
+  return THREE_DECIMAL.has(currency.toUpperCase()) ? 10 : 1;
+}
+
+/** `amount` rounded half up to the currency's step (tax, percentage discounts, tips). */
+export function roundToStep(amount: number, currency: string): number {
+  const step = currencyStep(currency);
+  return Math.round(amount / step) * step;
+}
+
+/** `amount` rounded down to the currency's step: a discount never gives more than it says. */
+export function floorToStep(amount: number, currency: string): number {
+  const step = currencyStep(currency);
+  return Math.floor(amount / step) * step;
+}
+
+/** `rateBps` basis points of `amount` (1,000 bps = 10%), rounded half up to the step. */
+export function percentOf(amount: number, rateBps: number, currency: string): number {
+  return roundToStep((amount * rateBps) / 10_000, currency);
+}
+
+/** The amount as a number of major units (12.34 for 1234 cents, 1234 for 1234 yen). */
+export function toMajor(amount: number, currency: string): number {
+  return amount / 10 ** currencyDigits(currency);
+}
+
+/** "18.40", "1840" (JPY), "18.400" (KWD): for files machines read, with a dot, no grouping. */
+export function toDecimalString(amount: number, currency: string): string {
+  const digits = currencyDigits(currency);
+  const sign = amount < 0 ? '-' : '';
+  const units = String(Math.abs(Math.round(amount))).padStart(digits + 1, '0');
+  return digits === 0
+    ? `${sign}${units}`
+    : `${sign}${units.slice(0, -digits)}.${units.slice(-digits)}`;
+}
+
+/** As people read it in the given locale: "$18.40", "18,40 €", "￥1,840", "KWD 18.400". */
+export function formatMoney(amount: number, currency: string, locale?: string): string {
+  const digits = currencyDigits(currency);
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(toMajor(amount, currency));
+}
+
+/**
+ * What a person typed ("12.5", "12,50", "1,234.56", "1 234,56", "1,840" yen) as minor units of
+ * the currency, or null when it is not an amount, has more decimals than the currency (a
+ * fraction of a yen), or could be read two ways: "1,234" in dollars is a thousand dollars or a
+ * dollar and a fraction, so it is refused rather than guessed (write 1234 or 1.23).
+ */
+export function parseMoney(text: string, currency: string): number | null {
+  const match = /^(-?)([\d.,]*)$/.exec(text.trim().replace(/[\s\u00a0\u202f']/g, ''));
+  const body = match?.[2] ?? '';
+  if (!match || !/\d/.test(body)) return null;
+  const digits = currencyDigits(currency);
+  const last = Math.max(body.lastIndexOf('.'), body.lastIndexOf(','));
+  const after = last < 0 ? null : body.slice(last + 1);
+  const separators = body.replace(/\d/g, '');
+  // Three digits after the only kind of separator: thousands where the currency has no
+  // decimals, a guess either way where it has one or two.
+  const grouped = after?.length === 3 && digits < 3 && new Set(separators).size === 1;
+  if (grouped && digits > 0 && separators.length === 1) return null;
+  const whole = after === null || grouped ? body : body.slice(0, last);
+  const fraction = after === null || grouped ? '' : after;
+  if (!/^\d*(?:[.,]\d{3})*$/.test(whole) || fraction.length > digits) return null;
+  const units =
+    Number(whole.replace(/[.,]/g, '') || '0') * 10 ** digits +
+    Number(fraction.padEnd(digits, '0') || '0');
+  return match[1] ? -units : units;
+}
+
+// Stripe's amounts are in its own minor units, which differ from ISO 4217 for a few currencies:
+// https://docs.stripe.com/currencies (zero-decimal currencies, special cases).
+const STRIPE_ZERO_DECIMAL = new Set(
+  'BIF CLP DJF GNF JPY KMF KRW MGA PYG RWF UGX VND VUV XAF XOF XPF'.split(' '),
+);
+
+function stripeDigits(currency: string): number {
+  if (STRIPE_ZERO_DECIMAL.has(currency)) return 0;
+  return THREE_DECIMAL.has(currency) ? 3 : 2;
+}
+
+/** Thrown for an amount Stripe cannot take in this currency (fils not in tens, say). */
+export class UnchargeableAmountError extends Error {
+  constructor(
+    readonly amount: number,
+    readonly currency: string,
+  ) {
+    super(
+      `${currency} ${toDecimalString(amount, currency)} cannot be charged: card payments in ` +
+        `${currency} take amounts in steps of ${toDecimalString(currencyStep(currency), currency)}`,
+    );
+    this.name = 'UnchargeableAmountError';
+  }
+}
+
+/**
+ * The amount as Stripe's API wants it. The same number for most currencies. Currencies written
+ * without decimals that Stripe keeps two-decimal (ISK, HUF, COP, IDR, PKR, ...) go in
+ * hundredths; three-decimal currencies must end in 0.
+ */
+export function toStripeAmount(amount: number, currency: string): number {
+  const upper = currency.toUpperCase();
+  if (amount % currencyStep(upper) !== 0) throw new UnchargeableAmountError(amount, upper);
+  return amount * 10 ** (stripeDigits(upper) - currencyDigits(upper));
+}
+
+/** An amount from Stripe (a session's total, a refund, a fee) in the currency's minor units. */
+export function fromStripeAmount(amount: number, currency: string): number {
+  const upper = currency.toUpperCase();
+  return Math.round(amount / 10 ** (stripeDigits(upper) - currencyDigits(upper)));
+}
+
+/** Minor units as people read them in messages, receipts and emails (`formatMoney`). */
+export const formatCents = (cents: number, currency: string, locale = 'en-US') =>
+  formatMoney(cents, currency, locale);

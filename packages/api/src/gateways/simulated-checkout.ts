@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { orders, payments, type Database } from '@kds/db';
 import { and, eq } from 'drizzle-orm';
+import { toStripeAmount } from '../domain/money.ts';
 
 /** What the simulated checkout page shows, from the session the domain recorded. */
 export async function simulatedSession(db: Database, sessionId: string) {
@@ -37,7 +38,7 @@ export function completedSessionEvent(
         client_reference_id: session.orderId,
         payment_status: 'paid',
         status: 'complete',
-        amount_total: session.amountCents,
+        amount_total: toStripeAmount(session.amountCents, session.currency),
         payment_intent: `pi_sim_${randomBytes(12).toString('hex')}`,
         currency: session.currency.toLowerCase(),
       },

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import Stripe from 'stripe';
 import type { StripeEventLike } from '../domain/payments/handle-stripe-event.ts';
+import { fromStripeAmount, toStripeAmount } from '../domain/money.ts';
 import type { PaymentGateway } from '../domain/payments/ports.ts';
 
 export interface StripeGateway extends PaymentGateway {
@@ -44,7 +45,7 @@ export function createStripeGateway(config: {
             quantity: line.quantity,
             price_data: {
               currency: request.currency,
-              unit_amount: line.unitAmountCents,
+              unit_amount: toStripeAmount(line.unitAmountCents, request.currency),
               product_data: { name: line.name },
             },
           })),
@@ -86,14 +87,19 @@ export function createStripeGateway(config: {
       const balance = charge.balance_transaction;
       if (!balance || typeof balance === 'string') return null;
       return {
-        feeCents: balance.fee,
-        netCents: balance.net,
+        feeCents: fromStripeAmount(balance.fee, balance.currency),
+        netCents: fromStripeAmount(balance.net, balance.currency),
         receiptUrl: charge.receipt_url ?? null,
       };
     },
     async refund(request) {
       const refund = await stripe.refunds.create(
-        { payment_intent: request.paymentIntentId, amount: request.amountCents },
+        {
+          payment_intent: request.paymentIntentId,
+          amount: request.currency
+            ? toStripeAmount(request.amountCents, request.currency)
+            : request.amountCents,
+        },
         { idempotencyKey: request.idempotencyKey },
       );
       return { id: refund.id };

@@ -1,5 +1,5 @@
 import type { DiscountCode } from '@kds/db';
-import { formatCents } from '../money.ts';
+import { floorToStep, formatCents } from '../money.ts';
 
 /** An order line as a discount sees it. */
 export interface DiscountLine {
@@ -46,7 +46,7 @@ export function judgeDiscount(
   if (eligible === 0) return { ok: false, reason: 'this code is for other items on the menu' };
   const cents =
     code.kind === 'percent'
-      ? Math.floor((eligible * code.value) / 100)
+      ? floorToStep((eligible * code.value) / 100, order.currency)
       : Math.min(code.value, eligible);
   return { ok: true, cents };
 }

@@ -2,6 +2,7 @@ import { orderItems, orders, stores } from '@kds/db';
 import { and, asc, between, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { requireManager } from '../auth/principal.ts';
+import { toDecimalString } from '../money.ts';
 import type { DomainContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
 import { beyond } from '../keyset.ts';
@@ -54,7 +55,6 @@ export const ITEM_COLUMNS = [
 
 export type ExportRow = Record<string, string | number | null>;
 
-const cents = (value: number) => (value / 100).toFixed(2);
 const iso = (at: Date | null) => (at ? at.toISOString() : null);
 
 /**
@@ -81,6 +81,8 @@ export async function exportRowsForStore(
 ): Promise<ExportRows> {
   const [store] = await ctx.db.select().from(stores).where(eq(stores.id, storeId));
   if (!store) throw new NotFoundError('store');
+  // Amounts in the store's currency with its own decimals, a dot, no grouping: 18.40, 1840, 18.400.
+  const cents = (value: number) => toDecimalString(value, store.currency);
 
   async function* orderBatches(): AsyncGenerator<(typeof orders.$inferSelect)[]> {
     let after: { createdAt: Date; id: string } | null = null;

@@ -1,12 +1,12 @@
-import { menuCategories, menuItems, modifierGroups, modifiers, stations } from '@kds/db';
+import { menuCategories, menuItems, modifierGroups, modifiers, stations, stores } from '@kds/db';
 import { asc, eq } from 'drizzle-orm';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 
-/** The whole menu as the manager edits it: costs, stations, every group and choice. */
+/** The whole menu as the manager edits it: costs, stations, every group and choice, the currency. */
 export async function menuForEditing({ ctx }: { ctx: DomainContext }) {
   const { storeId } = requireManager(ctx);
-  const [categories, items, groups, choices, stationRows] = await Promise.all([
+  const [categories, items, groups, choices, stationRows, [store]] = await Promise.all([
     ctx.db
       .select()
       .from(menuCategories)
@@ -32,8 +32,10 @@ export async function menuForEditing({ ctx }: { ctx: DomainContext }) {
       .from(stations)
       .where(eq(stations.storeId, storeId))
       .orderBy(asc(stations.sortOrder), asc(stations.name)),
+    ctx.db.select({ currency: stores.currency }).from(stores).where(eq(stores.id, storeId)),
   ]);
   return {
+    currency: store?.currency ?? 'USD',
     stations: stationRows,
     categories: categories.map((c) => ({
       ...c,

@@ -1,8 +1,9 @@
-import { menuCategories, menuItems, stations } from '@kds/db';
+import { menuCategories, menuItems, stations, stores, type Database } from '@kds/db';
 import { and, eq } from 'drizzle-orm';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
-import { NotFoundError } from '../errors.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
+import { currencyStep, toDecimalString } from '../money.ts';
 import { withTransaction } from '../transaction.ts';
 import { audit, menuChanged } from './internal.ts';
 import { saveGroups } from './save-modifier-groups.ts';
@@ -28,6 +29,7 @@ export async function saveItem({ ctx, input }: { ctx: DomainContext; input: Save
       .from(stations)
       .where(and(eq(stations.id, input.stationId), eq(stations.storeId, who.storeId)));
     if (!station) throw new NotFoundError('station', { id: input.stationId });
+    await requireChargeablePrices(tx, who.storeId, input);
 
     const fields = {
       categoryId: input.categoryId,
@@ -77,4 +79,32 @@ export async function saveItem({ ctx, input }: { ctx: DomainContext; input: Save
     await menuChanged(txc, who.storeId, { entity: 'item', id: itemId, change: 'saved' });
     return { id: itemId };
   });
+}
+
+/**
+ * Prices a card can be charged: in the three-decimal currencies (KWD, BHD, ...) card networks
+ * take tens of fils, so a price of 1.255 could never be paid online. Refused with where it is.
+ */
+async function requireChargeablePrices(tx: Database, storeId: string, input: SaveItemInput) {
+  const [store] = await tx
+    .select({ currency: stores.currency })
+    .from(stores)
+    .where(eq(stores.id, storeId));
+  const currency = store?.currency ?? 'USD';
+  const step = currencyStep(currency);
+  if (step === 1) return;
+  const amounts: { path: (string | number)[]; cents: number }[] = [
+    { path: ['priceCents'], cents: input.priceCents },
+    ...input.modifierGroups.flatMap((group, g) =>
+      group.modifiers.map((choice, c) => ({
+        path: ['modifierGroups', g, 'modifiers', c, 'priceDeltaCents'],
+        cents: choice.priceDeltaCents,
+      })),
+    ),
+  ];
+  const message = `prices in ${currency} go in steps of ${toDecimalString(step, currency)}`;
+  const problems = amounts
+    .filter((a) => a.cents % step !== 0)
+    .map((a) => ({ path: a.path, code: 'PRICE_STEP', message }));
+  if (problems.length) throw new ValidationError(message, { problems });
 }

@@ -4,6 +4,7 @@ import { appendEvents } from '../../events/append-events.ts';
 import type { DomainContext } from '../context.ts';
 import { InvalidTransitionError, NotFoundError, ValidationError } from '../errors.ts';
 import { findTrackedOrder } from '../tracker/get-tracked-order.ts';
+import { percentOf } from '../money.ts';
 import { withTransaction } from '../transaction.ts';
 import { lockOrder, saveOrder, totalsOf } from './internal.ts';
 import { priceOrder } from './pricing.ts';
@@ -66,8 +67,10 @@ export async function addToOrder({ ctx, input }: { ctx: DomainContext; input: Ad
       .returning();
     // The discount stays what it was; tax follows the new subtotal.
     const subtotalCents = order.subtotalCents + priced.totals.subtotalCents;
-    const taxCents = Math.round(
-      ((subtotalCents - order.discountCents) * store.settings.taxRateBps) / 10_000,
+    const taxCents = percentOf(
+      subtotalCents - order.discountCents,
+      store.settings.taxRateBps,
+      store.currency,
     );
     const saved = await saveOrder(tx, order, {
       subtotalCents,

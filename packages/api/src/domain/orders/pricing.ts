@@ -1,4 +1,5 @@
 import { priceDiscount, type PricedDiscount } from '../discounts/price-discount.ts';
+import { currencyStep, formatMoney, percentOf } from '../money.ts';
 import {
   menuItems,
   modifierGroups,
@@ -30,7 +31,8 @@ export type ProblemCode =
   | 'OUTSIDE_DELIVERY_AREA'
   | 'CONTACT_MISSING'
   | 'CHANNEL_OFF'
-  | 'PAYMENT_METHOD_UNAVAILABLE';
+  | 'PAYMENT_METHOD_UNAVAILABLE'
+  | 'TIP_INVALID';
 
 /** Something the customer must change; `path` points at the input that caused it. */
 export interface Problem {
@@ -197,8 +199,15 @@ export async function priceOrder(
     ? await priceDiscount(db, store, input.discountCode, lines, options.now)
     : { cents: 0, id: null };
   if (discount.problem) problems.push(discount.problem);
+  if (input.tipCents % currencyStep(store.currency) !== 0) {
+    problems.push({
+      path: ['tipCents'],
+      code: 'TIP_INVALID',
+      message: `a tip in ${store.currency} goes in steps of ${formatMoney(currencyStep(store.currency), store.currency, 'en-US')}`,
+    });
+  }
   const taxable = subtotalCents - discount.cents;
-  const taxCents = Math.round((taxable * store.settings.taxRateBps) / 10_000);
+  const taxCents = percentOf(taxable, store.settings.taxRateBps, store.currency);
   const totals: Totals = {
     subtotalCents,
     discountCents: discount.cents,

@@ -10,15 +10,23 @@ import { withTransaction } from '../transaction.ts';
 import { expireOrder } from './expire-unpaid.ts';
 import { queuePaidMessages } from '../notifications/order-messages.ts';
 import { queueRefund } from './refunds.ts';
+import { fromStripeAmount } from '../money.ts';
 
-const Session = z.object({
-  id: z.string(),
-  client_reference_id: z.string().nullish(),
-  payment_status: z.string(),
-  amount_total: z.number().nullish(),
-  currency: z.string().nullish(),
-  payment_intent: z.string().nullish(),
-});
+/** A Checkout Session, its total turned from Stripe's units into the currency's minor units. */
+const Session = z
+  .object({
+    id: z.string(),
+    client_reference_id: z.string().nullish(),
+    payment_status: z.string(),
+    amount_total: z.number().nullish(),
+    currency: z.string().nullish(),
+    payment_intent: z.string().nullish(),
+  })
+  .transform((s) => ({
+    ...s,
+    amount_total:
+      s.amount_total == null ? s.amount_total : fromStripeAmount(s.amount_total, s.currency ?? ''),
+  }));
 export type StripeSession = z.infer<typeof Session>;
 
 /** A verified Stripe event, as much of it as the handlers read. */
@@ -58,7 +66,9 @@ export async function handleStripeEvent(
   });
 }
 
-const Charge = z.object({ payment_intent: z.string(), amount_refunded: z.number() });
+const Charge = z
+  .object({ payment_intent: z.string(), amount_refunded: z.number(), currency: z.string() })
+  .transform((c) => ({ ...c, amount_refunded: fromStripeAmount(c.amount_refunded, c.currency) }));
 
 async function apply(tx: TxContext, event: StripeEventLike): Promise<WebhookOutcome> {
   if (event.type === 'charge.refunded') return chargeRefunded(tx, event);

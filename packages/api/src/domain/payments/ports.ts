@@ -32,6 +32,8 @@ export interface PaymentGateway {
   refund(request: {
     paymentIntentId: string;
     amountCents: number;
+    /** The payment's currency; null: `amountCents` is already in Stripe's units. */
+    currency: string | null;
     idempotencyKey: string;
   }): Promise<{ id: string }>;
 }

@@ -10,6 +10,8 @@ export interface RefundPayload {
   paymentId: string;
   paymentIntentId: string;
   amountCents: number;
+  /** The payment's currency; messages queued before it was kept carry none (see refundSender). */
+  currency?: string;
   reason: string;
 }
 
@@ -41,6 +43,7 @@ export async function queueRefund(
     paymentId: payment.id,
     paymentIntentId: payment.paymentIntentId,
     amountCents: Math.min(amountCents, payment.amountCents - payment.refundedCents),
+    currency: payment.currency,
     reason,
   };
   if (payload.amountCents <= 0) return false;
@@ -87,6 +90,8 @@ export function refundSender(gateway: PaymentGateway): OutboxSender {
     const { id } = await gateway.refund({
       paymentIntentId: refund.paymentIntentId,
       amountCents: refund.amountCents,
+      // Queued before refunds kept their currency: sent as it was then (Stripe's units).
+      currency: refund.currency ?? null,
       idempotencyKey: `refund-${message.id}`,
     });
     return { providerId: id };
