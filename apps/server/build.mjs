@@ -1,8 +1,8 @@
 // `pnpm build` for the server: one plain-JavaScript bundle, `dist/kds.js`, run with `node`, and
-// `dist/pglite-worker.js`, the thread embedded PGlite runs on. The workspace packages (@kds/api, @kds/db) are compiled in; everything from npm stays an
-// import that `node_modules` answers, so it must be a dependency of this package (checked
-// below). Beside the bundle: the SQL migrations and the three built apps, so `dist/` with
-// `node_modules/` is the whole production artifact.
+// `dist/pglite-worker.js`, the thread embedded PGlite runs on. The workspace packages (@kds/api,
+// @kds/db) are compiled in; everything from npm stays an import that `node_modules` answers, so
+// it must be a dependency of this package (checked below). Beside the bundle: the SQL migrations
+// and the three built apps, so `dist/` with `node_modules/` is the whole production artifact.
 import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join } from 'node:path';

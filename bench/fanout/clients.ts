@@ -211,16 +211,20 @@ export async function kdsSetup(port: number, slug = 'demo', email = 'kitchen@dem
   return { token, place };
 }
 
+/** One reading of the KDS server's `/metrics`: the value of a metric by name (NaN if absent). */
+export async function serverMetrics(port: number): Promise<(name: string) => number> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  return (name) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+}
+
 /**
  * The KDS server's event-loop delay (ms) since the last time it was read: reading `/metrics`
  * resets the server's histogram.
  */
 export async function serverLoopDelay(port: number): Promise<{ p99: number; max: number }> {
-  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-  const read = (name: string) =>
-    Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN) * 1000;
+  const read = await serverMetrics(port);
   return {
-    p99: read('kds_nodejs_eventloop_lag_p99_seconds'),
-    max: read('kds_nodejs_eventloop_lag_max_seconds'),
+    p99: read('kds_nodejs_eventloop_lag_p99_seconds') * 1000,
+    max: read('kds_nodejs_eventloop_lag_max_seconds') * 1000,
   };
 }

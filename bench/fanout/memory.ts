@@ -4,7 +4,15 @@
 // Run: taskset -c 1 pnpm --filter @kds/bench fanout-memory  [CONNECTIONS=10000 CYCLES=10]
 // BEFORE=/path/to/other/checkout measures that checkout's server instead (built the same way).
 import WebSocket from 'ws';
-import { connectAll, kdsSetup, sleep, startServer, trpcClient, waitReady } from './clients.ts';
+import {
+  connectAll,
+  kdsSetup,
+  serverMetrics,
+  sleep,
+  startServer,
+  trpcClient,
+  waitReady,
+} from './clients.ts';
 
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10_000);
 const CYCLES = Number(process.env.CYCLES ?? 10);
@@ -20,8 +28,7 @@ await waitReady(`http://127.0.0.1:${server.port}/readyz`);
 const { token } = await kdsSetup(server.port);
 
 async function memory() {
-  const text = await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text();
-  const read = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+  const read = await serverMetrics(server.port);
   return {
     heap: read('kds_nodejs_heap_size_used_bytes') / 2 ** 20,
     rss: read('kds_process_resident_memory_bytes') / 2 ** 20,

@@ -1,18 +1,9 @@
-// What front ends and other clients may import: types, plain constants and pure helpers (money), never server code
-// (the apps import this file; ESLint lets them import nothing else of the API).
+// What front ends and other clients may import: types, plain constants and pure helpers (money),
+// never server code (the apps import this file; ESLint lets them import nothing else of the API).
 export type { AppRouter } from './root.ts';
 export type { StoredEvent, Ticket, TicketItem, EventType } from './events/types.ts';
 export type { ResyncMarker } from './events/stream-events.ts';
-export {
-  currencyDigits,
-  currencyStep,
-  formatMoney,
-  parseMoney,
-  percentOf,
-  roundToStep,
-  toDecimalString,
-  toMajor,
-} from './domain/money.ts';
+export { formatMoney, parseMoney, percentOf, toDecimalString, toMajor } from './domain/money.ts';
 
 /**
  * Procedures that try a guessable secret (a password, a pairing code, a pickup code) and are

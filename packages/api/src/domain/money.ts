@@ -33,8 +33,13 @@ export function currencyStep(currency: string): number {
   return THREE_DECIMAL.has(currency.toUpperCase()) ? 10 : 1;
 }
 
+/** The step as written in files and messages: "0.010" for KWD (`currencyStep`). */
+export function stepText(currency: string): string {
+  return toDecimalString(currencyStep(currency), currency);
+}
+
 /** `amount` rounded half up to the currency's step (tax, percentage discounts, tips). */
-export function roundToStep(amount: number, currency: string): number {
+function roundToStep(amount: number, currency: string): number {
   const step = currencyStep(currency);
   return Math.round(amount / step) * step;
 }
@@ -122,7 +127,7 @@ export class UnchargeableAmountError extends Error {
   ) {
     super(
       `${currency} ${toDecimalString(amount, currency)} cannot be charged: card payments in ` +
-        `${currency} take amounts in steps of ${toDecimalString(currencyStep(currency), currency)}`,
+        `${currency} take amounts in steps of ${stepText(currency)}`,
     );
     this.name = 'UnchargeableAmountError';
   }

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
-import { currencyStep, toDecimalString } from '../money.ts';
+import { currencyStep, stepText } from '../money.ts';
 import { withTransaction } from '../transaction.ts';
 import { audit, menuChanged } from './internal.ts';
 import { saveGroups } from './save-modifier-groups.ts';
@@ -102,7 +102,7 @@ async function requireChargeablePrices(tx: Database, storeId: string, input: Sav
       })),
     ),
   ];
-  const message = `prices in ${currency} go in steps of ${toDecimalString(step, currency)}`;
+  const message = `prices in ${currency} go in steps of ${stepText(currency)}`;
   const problems = amounts
     .filter((a) => a.cents % step !== 0)
     .map((a) => ({ path: a.path, code: 'PRICE_STEP', message }));

@@ -1,5 +1,5 @@
 import { priceDiscount, type PricedDiscount } from '../discounts/price-discount.ts';
-import { currencyStep, formatMoney, percentOf } from '../money.ts';
+import { currencyStep, percentOf, stepText } from '../money.ts';
 import {
   menuItems,
   modifierGroups,
@@ -203,7 +203,7 @@ export async function priceOrder(
     problems.push({
       path: ['tipCents'],
       code: 'TIP_INVALID',
-      message: `a tip in ${store.currency} goes in steps of ${formatMoney(currencyStep(store.currency), store.currency, 'en-US')}`,
+      message: `a tip in ${store.currency} goes in steps of ${stepText(store.currency)}`,
     });
   }
   const taxable = subtotalCents - discount.cents;
