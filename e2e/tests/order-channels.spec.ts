@@ -52,7 +52,7 @@ test('a phone order keyed in by the manager reaches the kitchen once, when the g
   await phone.goto(new URL(link ?? '').pathname);
   await expect(phone.getByRole('status').filter({ hasText: 'Waiting for payment' })).toBeVisible();
   await expect(phone.getByText(/Ready about \d+ min after you pay/)).toBeVisible();
-  await expect(phone.getByText(/Pay by .*\d\d:\d\d\./)).toBeVisible();
+  await expect(phone.getByText(/Pay by .*\d:\d\d\W[AP]M\./)).toBeVisible();
   await shot(phone, 'customer-payment-link');
   expect(await seriousViolations(phone)).toEqual([]);
   await phone.getByRole('button', { name: 'Pay now' }).click();

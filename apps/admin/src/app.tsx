@@ -1,4 +1,5 @@
-import { ChoosePassword, isAuthError, useTRPC } from '@kds/ui';
+import { useAppLanguage } from '@kds/i18n/react';
+import { ChoosePassword, isAuthError, StoreRegionProvider, useTRPC } from '@kds/ui';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { Redirect, Route, Router, Switch } from 'wouter';
@@ -44,6 +45,7 @@ export function App({ onIdentityChange }: { onIdentityChange: () => void }) {
 function Console({ onIdentityChange }: { onIdentityChange: () => void }) {
   const trpc = useTRPC();
   const me = useQuery(trpc.store.mine.queryOptions());
+  useAppLanguage(me.data?.language);
   if (me.isPending) return <Loading />;
   if (me.error && isAuthError(me.error)) return <SignIn onSignedIn={onIdentityChange} />;
   if (me.error) return <Problem error={me.error} />;
@@ -68,56 +70,62 @@ function Console({ onIdentityChange }: { onIdentityChange: () => void }) {
       />
     );
   }
+  const store = me.data.store;
+  const region = store
+    ? { storeLocale: store.locale, timeZone: store.timezone, currency: store.currency }
+    : { storeLocale: 'en-US', timeZone: 'UTC', currency: 'USD' };
   return (
-    <Router base="/admin">
-      <Shell me={me.data} onIdentityChange={onIdentityChange}>
-        <Switch>
-          <Route path="/" component={DashboardPage} />
-          <Route path="/orders" component={OrdersPage} />
-          {me.data.store && (
-            <Route path="/new-order">
-              <NewOrderPage store={me.data.store} />
+    <StoreRegionProvider region={region}>
+      <Router base="/admin">
+        <Shell me={me.data} onIdentityChange={onIdentityChange}>
+          <Switch>
+            <Route path="/" component={DashboardPage} />
+            <Route path="/orders" component={OrdersPage} />
+            {me.data.store && (
+              <Route path="/new-order">
+                <NewOrderPage store={me.data.store} />
+              </Route>
+            )}
+            <Route path="/orders/:orderId">
+              {(params) => <OrderPage orderId={params.orderId} />}
             </Route>
-          )}
-          <Route path="/orders/:orderId">
-            {(params) => <OrderPage orderId={params.orderId} />}
-          </Route>
-          <Route path="/messages" component={MessagesPage} />
-          <Route path="/menu" component={MenuPage} />
-          {me.data.store && (
-            <Route path="/discounts">
-              <DiscountsPage storeSlug={me.data.store.slug} />
+            <Route path="/messages" component={MessagesPage} />
+            <Route path="/menu" component={MenuPage} />
+            {me.data.store && (
+              <Route path="/discounts">
+                <DiscountsPage storeSlug={me.data.store.slug} />
+              </Route>
+            )}
+            <Route path="/reports">
+              <Suspense fallback={<Loading what="Loading charts" />}>
+                <ReportsPage />
+              </Suspense>
             </Route>
-          )}
-          <Route path="/reports">
-            <Suspense fallback={<Loading what="Loading charts" />}>
-              <ReportsPage />
-            </Suspense>
-          </Route>
-          <Route path="/exports" component={ExportsPage} />
-          <Route path="/privacy">
-            <PrivacyPage isOwner={me.data.role === 'owner'} />
-          </Route>
-          <Route path="/screens" component={ScreensPage} />
-          <Route path="/settings" component={SettingsPage} />
-          <Route path="/integrations" component={IntegrationsPage} />
-          <Route path="/staff">
-            <StaffPage myRole={me.data.role} myId={me.data.staff?.id} />
-          </Route>
-          {me.data.role === 'owner' && <Route path="/audit" component={AuditPage} />}
-          {me.data.role === 'owner' && (
-            <Route path="/stores/new">
-              <OpenStorePage onOpened={onIdentityChange} />
+            <Route path="/exports" component={ExportsPage} />
+            <Route path="/privacy">
+              <PrivacyPage isOwner={me.data.role === 'owner'} />
             </Route>
-          )}
-          <Route path="/account">
-            <AccountPage me={me.data} onIdentityChange={onIdentityChange} />
-          </Route>
-          <Route>
-            <Redirect to="/" />
-          </Route>
-        </Switch>
-      </Shell>
-    </Router>
+            <Route path="/screens" component={ScreensPage} />
+            <Route path="/settings" component={SettingsPage} />
+            <Route path="/integrations" component={IntegrationsPage} />
+            <Route path="/staff">
+              <StaffPage myRole={me.data.role} myId={me.data.staff?.id} />
+            </Route>
+            {me.data.role === 'owner' && <Route path="/audit" component={AuditPage} />}
+            {me.data.role === 'owner' && (
+              <Route path="/stores/new">
+                <OpenStorePage onOpened={onIdentityChange} />
+              </Route>
+            )}
+            <Route path="/account">
+              <AccountPage me={me.data} onIdentityChange={onIdentityChange} />
+            </Route>
+            <Route>
+              <Redirect to="/" />
+            </Route>
+          </Switch>
+        </Shell>
+      </Router>
+    </StoreRegionProvider>
   );
 }

@@ -1,3 +1,4 @@
+import { I18nRoot, initialLanguage } from '@kds/i18n/react';
 import { createKdsClients, KdsProvider, ScreenBoundary } from '@kds/ui';
 import { StrictMode, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -30,8 +31,10 @@ const root = document.getElementById('root');
 if (!root) throw new Error('no #root');
 createRoot(root).render(
   <StrictMode>
-    <ScreenBoundary>
-      <Root />
-    </ScreenBoundary>
+    <I18nRoot language={initialLanguage()}>
+      <ScreenBoundary>
+        <Root />
+      </ScreenBoundary>
+    </I18nRoot>
   </StrictMode>,
 );

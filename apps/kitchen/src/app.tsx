@@ -1,4 +1,12 @@
-import { ChoosePassword, isAuthError, needsNewPassword, useTRPC } from '@kds/ui';
+import { useAppLanguage, useTranslation } from '@kds/i18n/react';
+import {
+  ChoosePassword,
+  isAuthError,
+  messageFor,
+  needsNewPassword,
+  StoreRegionProvider,
+  useTRPC,
+} from '@kds/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useSyncExternalStore } from 'react';
 import { SignIn } from './auth/sign-in.tsx';
@@ -27,6 +35,7 @@ export function App() {
 }
 
 function Kitchen() {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const config = useQuery({
     ...trpc.kitchen.config.queryOptions(),
@@ -37,6 +46,7 @@ function Kitchen() {
   useEffect(() => {
     if (config.data) keepSnapshot('config', config.data);
   }, [config.data]);
+  useAppLanguage(config.data?.language);
   const param = useStationParam();
   useEffect(() => {
     if (config.error && isAuthError(config.error) && !needsNewPassword(config.error)) {
@@ -48,12 +58,12 @@ function Kitchen() {
     return (
       <main className="signin">
         <ChoosePassword
-          title="Choose your new password"
-          intro="A manager reset your password. Choose your own before you start; only you will know it."
+          title={t('password.chooseTitle')}
+          intro={t('password.chooseIntro')}
           onDone={() => void config.refetch()}
         />
         <button className="btn" onClick={() => tokenStore.set(null)}>
-          Sign out
+          {t('signOut')}
         </button>
       </main>
     );
@@ -61,15 +71,22 @@ function Kitchen() {
   if (config.error && !config.data)
     return (
       <p className="fatal" role="alert">
-        Cannot load this screen: {config.error.message}
+        {t('error.cannotLoad', { message: messageFor(config.error, t) })}
       </p>
     );
-  if (!config.data) return <p className="loading">Loading…</p>;
+  if (!config.data) return <p className="loading">{t('loading')}</p>;
   const data = config.data;
   // A paired screen is bound to its station (or to all stations, for expo screens).
   const stationId = data.screen.kind === 'device' ? data.screen.stationId : param;
-  if (data.screen.kind === 'staff' && !stationId)
-    return <StationPicker config={data} choose={chooseStation} />;
   const station = data.stations.find((s) => s.id === stationId) ?? null;
-  return <BoardScreen key={station?.id ?? 'all'} config={data} station={station} />;
+  const { storeLocale, timezone: timeZone, currency } = data.store;
+  return (
+    <StoreRegionProvider region={{ storeLocale, timeZone, currency }}>
+      {data.screen.kind === 'staff' && !stationId ? (
+        <StationPicker config={data} choose={chooseStation} />
+      ) : (
+        <BoardScreen key={station?.id ?? 'all'} config={data} station={station} />
+      )}
+    </StoreRegionProvider>
+  );
 }

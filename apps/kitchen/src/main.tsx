@@ -1,3 +1,4 @@
+import { I18nRoot, initialLanguage } from '@kds/i18n/react';
 import { createKdsClients, KdsProvider, ScreenBoundary } from '@kds/ui';
 import '@kds/ui/styles.css';
 import '@kds/ui/order-entry.css';
@@ -31,9 +32,11 @@ const root = document.getElementById('root');
 if (!root) throw new Error('no #root');
 createRoot(root).render(
   <StrictMode>
-    {/* A wall screen nobody is touching starts again by itself and resumes from the server. */}
-    <ScreenBoundary reloadAfterSeconds={10}>
-      <Root />
-    </ScreenBoundary>
+    <I18nRoot language={initialLanguage()}>
+      {/* A wall screen nobody is touching starts again by itself and resumes from the server. */}
+      <ScreenBoundary reloadAfterSeconds={10}>
+        <Root />
+      </ScreenBoundary>
+    </I18nRoot>
   </StrictMode>,
 );

@@ -251,7 +251,7 @@ describe('calls, replies, templates and crashes', () => {
         const [started, ready] = twilio.messages.slice(before).map((m) => m.body);
         expect(started).toMatch(
           new RegExp(
-            `^Demo Diner: the kitchen is making order #${order.number}, expected at \\d\\d:\\d\\d\\.$`,
+            `^Demo Diner: the kitchen is making order #${order.number}, expected at \\d{1,2}:\\d\\d [AP]M\\.$`,
           ),
         );
         expect(ready).toMatch(

@@ -120,7 +120,7 @@ describe('order.enter: staff key in phone orders and walk-ins', () => {
     expect(text?.to).toBe('+15551112222');
     expect(text?.body).toMatch(/pay for order #\d+ \(\$\d+\.\d\d\) here: http/);
     expect(text?.body).toMatch(
-      /The link works until \w{3} \d\d:\d\d\. Ready about \d+ min after you pay\./,
+      /The link works until \w{3} \d{1,2}:\d\d [AP]M\. Ready about \d+ min after you pay\./,
     );
   });
 

@@ -1,3 +1,4 @@
+import { useTranslation } from '@kds/i18n/react';
 import { BoardPage } from './board/board-page.tsx';
 import { CheckoutPage } from './checkout/checkout-page.tsx';
 import { MenuPage } from './menu/menu-page.tsx';
@@ -6,6 +7,7 @@ import { TrackPage } from './track/track-page.tsx';
 import { useKiosk } from './shared/kiosk.ts';
 
 export function App() {
+  const { t } = useTranslation('guest');
   const route = parseRoute(usePathname());
   useKiosk(route);
   switch (route.page) {
@@ -18,6 +20,6 @@ export function App() {
     case 'board':
       return <BoardPage storeSlug={route.storeSlug} />;
     case 'none':
-      return <p className="page">Scan the QR code on your table or at the counter to order.</p>;
+      return <p className="page">{t('scanToOrder')}</p>;
   }
 }

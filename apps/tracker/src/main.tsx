@@ -1,3 +1,4 @@
+import { I18nRoot, initialLanguage } from '@kds/i18n/react';
 import { createKdsClients, KdsProvider, ScreenBoundary } from '@kds/ui';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -11,11 +12,13 @@ const root = document.getElementById('root');
 if (!root) throw new Error('no #root');
 createRoot(root).render(
   <StrictMode>
-    {/* The in-store board hangs on a wall: it starts again by itself. A guest gets a button. */}
-    <ScreenBoundary reloadAfterSeconds={location.pathname.startsWith('/board/') ? 10 : undefined}>
-      <KdsProvider clients={clients}>
-        <App />
-      </KdsProvider>
-    </ScreenBoundary>
+    <I18nRoot language={initialLanguage()}>
+      {/* The in-store board hangs on a wall: it starts again by itself. A guest gets a button. */}
+      <ScreenBoundary reloadAfterSeconds={location.pathname.startsWith('/board/') ? 10 : undefined}>
+        <KdsProvider clients={clients}>
+          <App />
+        </KdsProvider>
+      </ScreenBoundary>
+    </I18nRoot>
   </StrictMode>,
 );

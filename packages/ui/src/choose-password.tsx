@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from '@kds/i18n/react';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { NewPasswordFields, newPasswordOf } from './new-password-fields.tsx';
@@ -5,20 +7,23 @@ import { temporaryPassword } from './temporary-password.ts';
 import { useTRPC } from './trpc.ts';
 
 /** What went wrong, in words for the person at the screen, with the field it concerns. */
-function problemOf(error: unknown): { field: 'current' | 'new' | null; message: string } {
+function problemOf(
+  error: unknown,
+  t: TFunction<'common'>,
+): { field: 'current' | 'new' | null; message: string } {
   const data = (error as { data?: { code?: string; issues?: { path: string[] }[] | null } })?.data;
   const message = (error as Error).message;
   if (data?.code === 'TOO_MANY_REQUESTS') return { field: 'current', message };
-  if (/current/.test(message))
-    return { field: 'current', message: 'That is not your current password.' };
+  if (/current/.test(message)) return { field: 'current', message: t('password.notCurrent') };
   if (
     data?.issues?.some((i) => i.path[0] === 'newPassword') ||
     /newPassword|password/i.test(message)
   ) {
-    return { field: 'new', message: message.replace(/^newPassword: /, 'New password: ') };
+    const detail = message.replace(/^newPassword: /, '');
+    return { field: 'new', message: t('password.newPrefix', { message: detail }) };
   }
   if (/fetch|network/i.test(message)) {
-    return { field: null, message: 'No connection: try again when the screen is back online.' };
+    return { field: null, message: t('error.offline') };
   }
   return { field: null, message };
 }
@@ -37,6 +42,7 @@ export function ChoosePassword({
   intro: string;
   onDone: () => void;
 }) {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const [knownCurrent] = useState(() => temporaryPassword.value ?? undefined);
   const change = useMutation(
@@ -48,7 +54,7 @@ export function ChoosePassword({
     }),
   );
   const [mismatch, setMismatch] = useState(false);
-  const problem = change.error ? problemOf(change.error) : null;
+  const problem = change.error ? problemOf(change.error, t) : null;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -73,7 +79,7 @@ export function ChoosePassword({
       )}
       {knownCurrent === undefined && (
         <label className="field">
-          <span>Current password</span>
+          <span>{t('password.current')}</span>
           <input
             name="current"
             type="password"
@@ -94,7 +100,7 @@ export function ChoosePassword({
         problem={problem?.field === 'new' ? problem.message : null}
       />
       <button className="btn btn--primary" disabled={change.isPending}>
-        {change.isPending ? 'Saving…' : 'Save my new password'}
+        {change.isPending ? t('saving') : t('password.save')}
       </button>
     </form>
   );

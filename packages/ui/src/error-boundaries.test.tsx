@@ -1,7 +1,12 @@
+import { createI18n } from '@kds/i18n';
+import { setI18n } from 'react-i18next';
 // @vitest-environment happy-dom
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { PartBoundary, ScreenBoundary } from './error-boundaries.tsx';
+
+// Components read their words through react-i18next: the English catalogue, as in the apps.
+setI18n(createI18n('en'));
 
 function Boom({ when = true, label = 'fine' }: { when?: boolean; label?: string }) {
   if (when) throw new Error('cannot draw this');

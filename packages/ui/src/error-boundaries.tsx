@@ -1,3 +1,4 @@
+import { useTranslation } from '@kds/i18n/react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { ErrorBoundary } from 'react-error-boundary';
 
@@ -27,6 +28,7 @@ export function ScreenBoundary({
 }
 
 function ScreenCrashed({ reloadAfterSeconds }: { reloadAfterSeconds: number | undefined }) {
+  const { t } = useTranslation();
   const [left, setLeft] = useState(reloadAfterSeconds);
   useEffect(() => {
     if (left === undefined) return;
@@ -36,14 +38,10 @@ function ScreenCrashed({ reloadAfterSeconds }: { reloadAfterSeconds: number | un
   }, [left]);
   return (
     <main className="crash" role="alert">
-      <h1>This screen hit a problem</h1>
-      <p>
-        {left === undefined
-          ? 'Reload the page to carry on. Nothing you already sent is lost.'
-          : `It starts again by itself in ${left} s. Nothing already sent is lost.`}
-      </p>
+      <h1>{t('crash.title')}</h1>
+      <p>{left === undefined ? t('crash.reload') : t('crash.reloadIn', { seconds: left })}</p>
       <button type="button" className="btn" onClick={() => location.reload()}>
-        Reload now
+        {t('crash.reloadNow')}
       </button>
     </main>
   );

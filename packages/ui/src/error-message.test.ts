@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
+import { createI18n } from '@kds/i18n';
 import { messageFor } from './error-message.ts';
+
+const t = createI18n('en').getFixedT('en', 'common');
+const tEs = createI18n('es').getFixedT('es', 'common');
 
 describe('messageFor', () => {
   test("says there is no connection instead of the browser's words", () => {
@@ -8,16 +12,22 @@ describe('messageFor', () => {
       'Load failed',
       'NetworkError when attempting to fetch resource.',
     ]) {
-      expect(messageFor(new TypeError(words))).toBe(
+      expect(messageFor(new TypeError(words), t)).toBe(
         'No connection: try again when the screen is back online.',
       );
     }
   });
 
   test("keeps the server's message, and never shows an empty one", () => {
-    expect(messageFor(new Error('this order changed on another screen; reload it'))).toBe(
+    expect(messageFor(new Error('this order changed on another screen; reload it'), t)).toBe(
       'this order changed on another screen; reload it',
     );
-    expect(messageFor(null)).toBe('Something went wrong. Try again.');
+    expect(messageFor(null, t)).toBe('Something went wrong. Try again.');
+  });
+
+  test("says it in the reader's language", () => {
+    expect(messageFor(new TypeError('Failed to fetch'), tEs)).toBe(
+      'Sin conexión: vuelve a intentarlo cuando la pantalla esté en línea.',
+    );
   });
 });

@@ -10,15 +10,6 @@ export function formatElapsed(ms: number): string {
 /** Minor units in the currency's own decimals ("$18.40", "￥1,840"): the API's money module. */
 export { formatMoney } from '@kds/api/client';
 
-/** "18:42" in the given time zone (the store's, not the screen's). */
-export function formatClock(at: Date | string | number, timeZone?: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    ...(timeZone ? { timeZone } : {}),
-  }).format(new Date(at));
-}
-
 /**
  * Server time from a reading taken around a request: the midpoint of the round trip is the
  * best local estimate of when the server read its clock.

@@ -7,7 +7,8 @@ export {
   NOT_LIVE_ALARM_MS,
   type ConnectionIndicatorProps,
 } from './connection-indicator.tsx';
-export { clockOffset, formatClock, formatElapsed, formatMoney } from './format.ts';
+export { clockOffset, formatElapsed, formatMoney } from './format.ts';
+export { StoreRegionProvider, useFormat, type StoreRegion } from './regional.tsx';
 export { KdsProvider, useKdsClients } from './provider.tsx';
 export { TRPCProvider, useTRPC, useTRPCClient } from './trpc.ts';
 export { useConnection, useNow, type Connection, type LinkState } from './use-connection.ts';

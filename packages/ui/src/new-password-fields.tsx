@@ -1,7 +1,8 @@
+import { useTranslation } from '@kds/i18n/react';
 /** The two fields of a new password (named `new` and `again`): typed twice, checked alike. */
 export function NewPasswordFields({
-  label = 'New password (10 characters or more)',
-  againLabel = 'New password again',
+  label,
+  againLabel,
   mismatch,
   problem,
 }: {
@@ -11,10 +12,11 @@ export function NewPasswordFields({
   /** What the server said about the new password, next to it. */
   problem?: string | null;
 }) {
+  const { t } = useTranslation();
   return (
     <>
       <label className="field">
-        <span>{label}</span>
+        <span>{label ?? t('password.new')}</span>
         <input
           name="new"
           type="password"
@@ -32,7 +34,7 @@ export function NewPasswordFields({
         )}
       </label>
       <label className="field">
-        <span>{againLabel}</span>
+        <span>{againLabel ?? t('password.again')}</span>
         <input
           name="again"
           type="password"
@@ -43,7 +45,7 @@ export function NewPasswordFields({
         />
         {mismatch && (
           <small id="again-problem" role="alert" className="field__problem">
-            The two passwords are not the same.
+            {t('password.mismatch')}
           </small>
         )}
       </label>

@@ -1,6 +1,8 @@
 import type { AppRouter } from '@kds/api/client';
+import { Trans, useTranslation } from '@kds/i18n/react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { messageFor } from './error-message.ts';
 import { Pauses } from './pacing-pauses.tsx';
 import { useTRPC } from './trpc.ts';
 
@@ -12,7 +14,8 @@ export type Change = inferRouterInputs<AppRouter>['pacing']['update'];
  * screen and in the admin console. Everything shown comes from the server; nothing changes
  * here until the server has accepted it.
  */
-export function PacingPanel({ timeZone }: { timeZone: string }) {
+export function PacingPanel() {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const status = useQuery({ ...trpc.pacing.status.queryOptions(), refetchInterval: 30_000 });
@@ -21,17 +24,17 @@ export function PacingPanel({ timeZone }: { timeZone: string }) {
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.pacing.status.queryKey() }),
     }),
   );
-  if (status.error) return <p role="alert">{status.error.message}</p>;
-  if (!status.data) return <p>Loading…</p>;
+  if (status.error) return <p role="alert">{messageFor(status.error, t)}</p>;
+  if (!status.data) return <p>{t('loading')}</p>;
   const change = (input: Change) => update.mutate(input);
   return (
     <div className="pacing">
-      <Pauses status={status.data} timeZone={timeZone} change={change} busy={update.isPending} />
+      <Pauses status={status.data} change={change} busy={update.isPending} />
       <Quote status={status.data} change={change} busy={update.isPending} />
       <Throttle status={status.data} change={change} busy={update.isPending} />
       {update.error && (
         <p className="pacing__error" role="alert">
-          Not changed: {update.error.message}
+          {t('pacing.notChanged', { message: messageFor(update.error, t) })}
         </p>
       )}
     </div>
@@ -45,15 +48,20 @@ export interface PartProps {
 }
 
 function Quote({ status, change, busy }: PartProps) {
+  const { t } = useTranslation();
   const extra = status.pacing.extraMinutes;
   const set = (extraMinutes: number) =>
     change({ kind: 'quote', extraMinutes: Math.min(120, Math.max(0, extraMinutes)) });
   return (
     <section className="pacing__part" aria-labelledby="pacing-quote">
-      <h3 id="pacing-quote">Quoted wait</h3>
+      <h3 id="pacing-quote">{t('pacing.quoteTitle')}</h3>
       <p>
-        Guests ordering now are told <strong>about {status.readyInMinutes} min</strong>
-        {extra > 0 ? `, with ${extra} min added.` : '.'}
+        <Trans
+          t={t}
+          i18nKey={extra > 0 ? 'pacing.quotedExtra' : 'pacing.quoted'}
+          values={{ minutes: status.readyInMinutes, extra }}
+          components={{ strong: <strong /> }}
+        />
       </p>
       <div className="pacing__row">
         <button
@@ -62,7 +70,7 @@ function Quote({ status, change, busy }: PartProps) {
           disabled={busy || extra === 0}
           onClick={() => set(extra - 5)}
         >
-          5 min less
+          {t('pacing.lessFive')}
         </button>
         <button
           type="button"
@@ -70,7 +78,7 @@ function Quote({ status, change, busy }: PartProps) {
           disabled={busy || extra >= 120}
           onClick={() => set(extra + 5)}
         >
-          Add 5 min
+          {t('pacing.addFive')}
         </button>
         <button
           type="button"
@@ -78,7 +86,7 @@ function Quote({ status, change, busy }: PartProps) {
           disabled={busy || extra >= 120}
           onClick={() => set(extra + 15)}
         >
-          Add 15 min
+          {t('pacing.addFifteen')}
         </button>
       </div>
     </section>
@@ -86,16 +94,21 @@ function Quote({ status, change, busy }: PartProps) {
 }
 
 function Throttle({ status, change, busy }: PartProps) {
+  const { t } = useTranslation();
   const { enabled, asapPerWindow } = status.pacing.throttle;
   const set = (on: boolean, cap: number) =>
     change({ kind: 'throttle', enabled: on, asapPerWindow: Math.min(500, Math.max(1, cap)) });
   return (
     <section className="pacing__part" aria-labelledby="pacing-throttle">
-      <h3 id="pacing-throttle">Throttle ASAP orders</h3>
+      <h3 id="pacing-throttle">{t('pacing.throttleTitle')}</h3>
       <p>
         {enabled
-          ? `On: up to ${asapPerWindow} per 15 minutes when stations are at most half full, fewer as they fill, none when one is full. This window: ${status.asap.taken} taken of ${status.asap.cap ?? asapPerWindow}.`
-          : `Off: every ASAP order is taken (${status.asap.taken} this 15 minutes).`}
+          ? t('pacing.throttleOn', {
+              cap: asapPerWindow,
+              taken: status.asap.taken,
+              windowCap: status.asap.cap ?? asapPerWindow,
+            })
+          : t('pacing.throttleOff', { taken: status.asap.taken })}
       </p>
       <div className="pacing__row">
         <button
@@ -105,7 +118,7 @@ function Throttle({ status, change, busy }: PartProps) {
           aria-pressed={enabled}
           onClick={() => set(!enabled, asapPerWindow)}
         >
-          {enabled ? 'Turn throttle off' : 'Turn throttle on'}
+          {enabled ? t('pacing.turnOff') : t('pacing.turnOn')}
         </button>
         <button
           type="button"
@@ -113,7 +126,7 @@ function Throttle({ status, change, busy }: PartProps) {
           disabled={busy || asapPerWindow <= 1}
           onClick={() => set(enabled, asapPerWindow - 2)}
         >
-          2 fewer per 15 min
+          {t('pacing.fewer')}
         </button>
         <button
           type="button"
@@ -121,17 +134,15 @@ function Throttle({ status, change, busy }: PartProps) {
           disabled={busy}
           onClick={() => set(enabled, asapPerWindow + 2)}
         >
-          2 more per 15 min
+          {t('pacing.more')}
         </button>
       </div>
-      <ul className="pacing__loads" aria-label="Station load">
+      <ul className="pacing__loads" aria-label={t('pacing.stationLoad')}>
         {status.stations.map((s) => (
           <li key={s.stationId}>
             <span>{s.name}</span>
             <meter min={0} max={1} low={0.5} high={0.85} optimum={0} value={Math.min(1, s.load)} />
-            <span>
-              {s.openItems} of {s.capacityItems} items
-            </span>
+            <span>{t('pacing.load', { open: s.openItems, capacity: s.capacityItems })}</span>
           </li>
         ))}
       </ul>

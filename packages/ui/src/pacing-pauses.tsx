@@ -1,47 +1,59 @@
+import { Trans, useTranslation } from '@kds/i18n/react';
 import { useState } from 'react';
-import { formatClock } from './format.ts';
 import type { PartProps } from './pacing-panel.tsx';
+import { useFormat } from './regional.tsx';
 
 type Fulfilment = 'pickup' | 'delivery' | 'dine_in';
 
-const KINDS: { type: Fulfilment; label: string }[] = [
-  { type: 'pickup', label: 'Pickup' },
-  { type: 'delivery', label: 'Delivery' },
-  { type: 'dine_in', label: 'Table' },
+const KINDS: { type: Fulfilment; label: 'pickup' | 'delivery' | 'table' }[] = [
+  { type: 'pickup', label: 'pickup' },
+  { type: 'delivery', label: 'delivery' },
+  { type: 'dine_in', label: 'table' },
 ];
-const REASONS = ['The kitchen is very busy', 'We are short-staffed', 'We are closing soon'];
+const REASONS = ['busy', 'short', 'closing'] as const;
 const DURATIONS = [15, 30, 60, 120];
 
 /** Which kinds of online order are paused, and the buttons that pause or resume them. */
-export function Pauses({ status, timeZone, change, busy }: PartProps & { timeZone: string }) {
+export function Pauses({ status, change, busy }: PartProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const reasons = REASONS.map((r) => t(`pacing.reasons.${r}`));
   const [chosen, setChosen] = useState<Fulfilment[]>(['pickup', 'delivery']);
-  const [reason, setReason] = useState(REASONS[0] ?? '');
+  const [reason, setReason] = useState(reasons[0] ?? '');
   const paused = KINDS.filter((k) => status.pacing.pauses[k.type]);
   const toggle = (type: Fulfilment) =>
     setChosen((c) => (c.includes(type) ? c.filter((t) => t !== type) : [...c, type]));
   return (
     <section className="pacing__part" aria-labelledby="pacing-pause">
-      <h3 id="pacing-pause">Pause online orders</h3>
+      <h3 id="pacing-pause">{t('pacing.pauseTitle')}</h3>
       {paused.map((k) => {
         const pause = status.pacing.pauses[k.type];
         if (!pause) return null;
         return (
           <p key={k.type} className="pacing__paused" role="status">
-            <strong>{k.label} paused</strong> until {formatClock(pause.until, timeZone)}:{' '}
-            {pause.reason}{' '}
+            <Trans
+              t={t}
+              i18nKey="pacing.paused"
+              values={{
+                kind: t(`fulfilment.${k.label}`),
+                time: format.clock(pause.until),
+                reason: pause.reason,
+              }}
+              components={{ strong: <strong /> }}
+            />{' '}
             <button
               type="button"
               className="pacing__btn"
               disabled={busy}
               onClick={() => change({ kind: 'resume', fulfilments: [k.type] })}
             >
-              Resume {k.label.toLowerCase()} now
+              {t('pacing.resume', { kind: t(`fulfilment.${k.label}`).toLowerCase() })}
             </button>
           </p>
         );
       })}
       <fieldset className="pacing__row">
-        <legend>Which orders</legend>
+        <legend>{t('pacing.which')}</legend>
         {KINDS.map((k) => (
           <label key={k.type} className="pacing__choice">
             <input
@@ -49,12 +61,12 @@ export function Pauses({ status, timeZone, change, busy }: PartProps & { timeZon
               checked={chosen.includes(k.type)}
               onChange={() => toggle(k.type)}
             />
-            {k.label}
+            {t(`fulfilment.${k.label}`)}
           </label>
         ))}
       </fieldset>
       <label className="pacing__reason">
-        <span>Reason guests see</span>
+        <span>{t('pacing.reason')}</span>
         <input
           list="pacing-reasons"
           value={reason}
@@ -62,7 +74,7 @@ export function Pauses({ status, timeZone, change, busy }: PartProps & { timeZon
           onChange={(e) => setReason(e.target.value)}
         />
         <datalist id="pacing-reasons">
-          {REASONS.map((r) => (
+          {reasons.map((r) => (
             <option key={r} value={r} />
           ))}
         </datalist>
@@ -76,7 +88,9 @@ export function Pauses({ status, timeZone, change, busy }: PartProps & { timeZon
             disabled={busy || chosen.length === 0 || reason.trim() === ''}
             onClick={() => change({ kind: 'pause', fulfilments: chosen, reason, minutes })}
           >
-            Pause {minutes < 60 ? `${minutes} min` : `${minutes / 60} h`}
+            {minutes < 60
+              ? t('pacing.pauseMinutes', { minutes })
+              : t('pacing.pauseHours', { hours: minutes / 60 })}
           </button>
         ))}
       </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from '@kds/i18n/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 export type Chime = 'new' | 'change' | 'ready';
@@ -64,11 +65,12 @@ export function useSound() {
 
 /** Until someone touches the screen, the browser keeps it silent: say so, across the room. */
 export function SoundOverlay({ sound }: { sound: { blocked: boolean; enable: () => void } }) {
+  const { t } = useTranslation();
   if (!sound.blocked) return null;
   return (
     <button type="button" className="sound-overlay" onClick={sound.enable}>
-      <span>🔇 Tap to enable sound</span>
-      <small>The browser keeps this screen silent until someone touches it.</small>
+      <span>{t('sound.enable')}</span>
+      <small>{t('sound.why')}</small>
     </button>
   );
 }

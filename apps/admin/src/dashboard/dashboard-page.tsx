@@ -50,7 +50,7 @@ export function DashboardPage() {
       </section>
       <section className="card" aria-labelledby="pacing-title">
         <h2 id="pacing-title">Pacing</h2>
-        <PacingPanel timeZone={store.timezone} />
+        <PacingPanel />
       </section>
       <section className="tiles" aria-label="Today">
         <Tile label="Orders today" value={String(today.orders)} />

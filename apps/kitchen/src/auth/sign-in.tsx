@@ -1,9 +1,12 @@
-import { temporaryPassword, useTRPCClient } from '@kds/ui';
+import { useTranslation } from '@kds/i18n/react';
+import { messageFor, temporaryPassword, useTRPCClient } from '@kds/ui';
 import { useState, type FormEvent } from 'react';
 import { tokenStore } from './token.ts';
 
 /** Staff sign in, or a wall screen is paired with a code a manager created. */
 export function SignIn() {
+  const { t } = useTranslation('kitchen');
+  const { t: tc } = useTranslation();
   const client = useTRPCClient();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -18,7 +21,7 @@ export function SignIn() {
     try {
       tokenStore.set(await action(new FormData(event.currentTarget)));
     } catch (e) {
-      setError((e as Error).message);
+      setError(messageFor(e, tc));
     } finally {
       setBusy(false);
     }
@@ -26,7 +29,7 @@ export function SignIn() {
 
   return (
     <main className="signin">
-      <h1>KDS · Kitchen</h1>
+      <h1>{t('signIn.title')}</h1>
       {error && (
         <p className="signin__error" role="alert">
           {error}
@@ -42,10 +45,10 @@ export function SignIn() {
             )
           }
         >
-          <h2 id="pair-title">Pair this screen</h2>
-          <p>Enter the code a manager created for this screen.</p>
+          <h2 id="pair-title">{t('signIn.pairTitle')}</h2>
+          <p>{t('signIn.pairIntro')}</p>
           <label className="field">
-            <span>Pairing code</span>
+            <span>{t('signIn.pairCode')}</span>
             <input
               name="code"
               autoComplete="off"
@@ -55,7 +58,7 @@ export function SignIn() {
             />
           </label>
           <button className="btn btn--primary" disabled={busy}>
-            Pair screen
+            {t('signIn.pair')}
           </button>
         </form>
         <form
@@ -72,17 +75,17 @@ export function SignIn() {
             })
           }
         >
-          <h2 id="staff-title">Staff sign in</h2>
+          <h2 id="staff-title">{t('signIn.staffTitle')}</h2>
           <label className="field">
-            <span>Email</span>
+            <span>{t('signIn.email')}</span>
             <input name="email" type="email" autoComplete="username" required />
           </label>
           <label className="field">
-            <span>Password</span>
+            <span>{t('signIn.password')}</span>
             <input name="password" type="password" autoComplete="current-password" required />
           </label>
           <button className="btn btn--primary" disabled={busy}>
-            Sign in
+            {t('signIn.signIn')}
           </button>
         </form>
       </div>

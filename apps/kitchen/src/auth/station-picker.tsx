@@ -1,4 +1,5 @@
-import { useTRPCClient } from '@kds/ui';
+import { Trans, useTranslation } from '@kds/i18n/react';
+import { messageFor, useTRPCClient } from '@kds/ui';
 import { useState } from 'react';
 import type { KitchenConfig } from '../board/types.ts';
 import { tokenStore } from './token.ts';
@@ -11,6 +12,8 @@ export function StationPicker({
   config: KitchenConfig;
   choose(id: string): void;
 }) {
+  const { t } = useTranslation('kitchen');
+  const { t: tc } = useTranslation();
   const client = useTRPCClient();
   const [pairing, setPairing] = useState<{ code: string; station: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -19,28 +22,28 @@ export function StationPicker({
   const createCode = async (stationId: string, name: string) => {
     try {
       const { code } = await client.device.createPairingCode.mutate({
-        name: `${name} screen`,
+        name: t('picker.screenName', { station: name }),
         stationId,
       });
       setPairing({ code, station: name });
     } catch (e) {
-      setError((e as Error).message);
+      setError(messageFor(e, tc));
     }
   };
 
   return (
     <main className="picker">
-      <h1>{config.store.name}: choose a station</h1>
+      <h1>{t('picker.title', { store: config.store.name })}</h1>
       <ul className="picker__list">
         {config.stations.map((s) => (
           <li key={s.id}>
             <button type="button" className="btn btn--station" onClick={() => choose(s.id)}>
               {s.name}
-              <small>{s.kind === 'expo' ? 'whole tickets, ready' : 'its own items'}</small>
+              <small>{s.kind === 'expo' ? t('picker.expo') : t('picker.prep')}</small>
             </button>
             {isManager && (
               <button type="button" className="btn" onClick={() => void createCode(s.id, s.name)}>
-                Pair a {s.name} screen
+                {t('picker.pairScreen', { station: s.name })}
               </button>
             )}
           </li>
@@ -48,13 +51,17 @@ export function StationPicker({
       </ul>
       {pairing && (
         <p className="picker__code" role="status">
-          On the {pairing.station} screen, choose “Pair this screen” and enter <b>{pairing.code}</b>{' '}
-          (valid 10 minutes, once).
+          <Trans
+            t={t}
+            i18nKey="picker.code"
+            values={{ station: pairing.station, code: pairing.code }}
+            components={{ b: <b /> }}
+          />
         </p>
       )}
       {error && <p role="alert">{error}</p>}
       <button type="button" className="btn" onClick={() => tokenStore.set(null)}>
-        Sign out
+        {tc('signOut')}
       </button>
     </main>
   );

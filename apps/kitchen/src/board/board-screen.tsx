@@ -1,3 +1,4 @@
+import { useTranslation } from '@kds/i18n/react';
 import {
   ConnectionIndicator,
   SoundOverlay,
@@ -31,6 +32,7 @@ export function BoardScreen({
 }) {
   const { wsClient } = useKdsClients();
   const link = useConnection(wsClient);
+  const { t } = useTranslation('kitchen');
   const sound = useSound();
   const { flashing, flash } = useFlash();
   const [announcement, setAnnouncement] = useState('');
@@ -41,17 +43,19 @@ export function BoardScreen({
       if (event.orderId) flash(event.orderId);
       if (event.type === 'order.placed' && itemsFor(event.payload.ticket, station).length > 0) {
         sound.play('new');
-        setAnnouncement(`New ticket: order ${event.payload.ticket.number}`);
+        setAnnouncement(t('board.announceNew', { number: event.payload.ticket.number }));
       } else if (event.type === 'order.canceled' || event.type === 'ticket.recalled') {
         sound.play('change');
         setAnnouncement(
-          `An order was ${event.type === 'order.canceled' ? 'canceled' : 'recalled'}`,
+          event.type === 'order.canceled'
+            ? t('board.announceCanceled')
+            : t('board.announceRecalled'),
         );
       } else if (event.type === 'order.items_added' || event.type === 'ticket.prioritized') {
         sound.play('change');
       }
     },
-    [flash, sound, station],
+    [flash, sound, station, t],
   );
   const live = useLiveBoard(onEvent);
   // "Live" only once this screen's own stream is running, not merely when a socket is open.
@@ -113,20 +117,12 @@ export function BoardScreen({
         recallCount={recallList.length}
         panel={panel}
         setPanel={setPanel}
-        indicator={
-          <ConnectionIndicator
-            connection={connection}
-            lastEventAt={live.lastEventAt}
-            timeZone={config.store.timezone}
-          />
-        }
+        indicator={<ConnectionIndicator connection={connection} lastEventAt={live.lastEventAt} />}
       />
-      <main className="rail" aria-label="Tickets">
-        {held.length > 0 && <HeldLane tickets={held} timeZone={config.store.timezone} />}
+      <main className="rail" aria-label={t('board.tickets')}>
+        {held.length > 0 && <HeldLane tickets={held} />}
         {visible.length === 0 && (
-          <p className="rail__empty">
-            {live.board ? 'All clear. No open tickets.' : 'Loading tickets…'}
-          </p>
+          <p className="rail__empty">{live.board ? t('board.empty') : t('board.loading')}</p>
         )}
         <div
           className={`rail__grid ${paging.measuring ? 'is-measuring' : ''}`}
@@ -156,23 +152,23 @@ export function BoardScreen({
           ))}
         </div>
         {(paging.hasPrevious || paging.remaining > 0) && (
-          <nav className="pager" aria-label="Pages">
+          <nav className="pager" aria-label={t('board.pages')}>
             <button
               type="button"
               className="btn"
               disabled={!paging.hasPrevious}
               onClick={paging.previous}
             >
-              ◀ Previous
+              {t('board.previous')}
             </button>
-            <span>Page {paging.pageNumber}</span>
+            <span>{t('board.page', { page: paging.pageNumber })}</span>
             <button
               type="button"
               className="btn"
               disabled={paging.remaining === 0}
               onClick={paging.next}
             >
-              Next ▶ ({ticketsOf(paging.later).length} more)
+              {t('board.next', { count: ticketsOf(paging.later).length })}
             </button>
           </nav>
         )}

@@ -1,9 +1,14 @@
+import { createI18n } from '@kds/i18n';
+import { setI18n } from 'react-i18next';
 // @vitest-environment happy-dom
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { grill, ticket } from './fixtures.test-helpers.ts';
 import { SafeTicketCard } from './safe-ticket-card.tsx';
 import type { KitchenConfig, Ticket } from './types.ts';
+
+// Components read their words through react-i18next: the English catalogue, as in the apps.
+setI18n(createI18n('en'));
 
 const config = {
   store: {

@@ -1,11 +1,12 @@
-import { formatClock, formatElapsed } from '@kds/ui';
+import { useTranslation } from '@kds/i18n/react';
+import { formatElapsed, useFormat } from '@kds/ui';
 import type { KitchenConfig, Station, Ticket, TicketItem } from './types.ts';
 import { UNDO_MS } from './use-ticket-actions.ts';
 import type { TicketPart } from './ticket-parts.ts';
 import { itemsFor, stationProgress, urgency } from './views.ts';
 
-const TYPE_LABEL = { dine_in: 'Dine-in', pickup: 'Pickup', delivery: 'Delivery' } as const;
-const URGENCY_LABEL = { ok: 'On time', warn: 'Getting late', late: 'LATE' } as const;
+/** A kitchen label that takes something away ("NO onion", "SIN cebolla") stands out in red. */
+const WITHOUT = /^(NO|SIN)\b/;
 
 export interface TicketCardProps {
   ticket: Ticket;
@@ -32,6 +33,9 @@ export interface TicketCardProps {
 
 /** One ticket, legible from three metres: number, type, timer, items, and what is special. */
 export function TicketCard(props: TicketCardProps) {
+  const { t } = useTranslation('kitchen');
+  const { t: tc } = useTranslation();
+  const format = useFormat();
   const { ticket, station, config, serverNow } = props;
   const isExpo = !station || station.kind === 'expo';
   const ageMs = serverNow - new Date(ticket.placedAt ?? serverNow).getTime();
@@ -42,7 +46,7 @@ export function TicketCard(props: TicketCardProps) {
   const allergies = ticket.allergies ?? [];
   const progress = isExpo ? stationProgress(ticket, config.stations) : [];
   const allDone = ticket.items.every((i) => i.status === 'done');
-  const kind = TYPE_LABEL[ticket.fulfilment];
+  const kind = tc(`fulfilment.${ticket.fulfilment}`);
   const classes = [
     'ticket',
     `ticket--${level}`,
@@ -53,7 +57,9 @@ export function TicketCard(props: TicketCardProps) {
   return (
     <article
       className={classes.filter(Boolean).join(' ')}
-      aria-label={index === 0 ? `Order ${ticket.number}` : `Order ${ticket.number}, continued`}
+      aria-label={t(index === 0 ? 'ticket.order' : 'ticket.orderContinued', {
+        number: ticket.number,
+      })}
       aria-current={props.selected ? 'true' : undefined}
       onClick={props.onSelect}
     >
@@ -62,31 +68,37 @@ export function TicketCard(props: TicketCardProps) {
           {props.position}
         </span>
         <span className="ticket__number">#{ticket.number}</span>
-        <span className="ticket__timer" aria-label={`waiting ${formatElapsed(ageMs)}`}>
+        <span
+          className="ticket__timer"
+          aria-label={t('ticket.waiting', { elapsed: formatElapsed(ageMs) })}
+        >
           {formatElapsed(ageMs)}
         </span>
         <span className="ticket__meta">
           {kind}
-          {ticket.tableLabel ? ` · Table ${ticket.tableLabel}` : ''} · {ticket.customerName}
+          {ticket.tableLabel ? ` · ${t('ticket.table', { table: ticket.tableLabel })}` : ''} ·{' '}
+          {ticket.customerName}
         </span>
         <span className="ticket__status">
           {count > 1 && (
             <span className="ticket__continued">
-              continued {index + 1}/{count}
+              {t('ticket.continued', { part: index + 1, count })}
             </span>
           )}
-          {ticket.priority > 0 && <b className="badge badge--rush">RUSH</b>}
-          <span className={`badge badge--${level}`}>{URGENCY_LABEL[level]}</span>
+          {ticket.priority > 0 && <b className="badge badge--rush">{t('ticket.rushBadge')}</b>}
+          <span className={`badge badge--${level}`}>{t(`ticket.urgency.${level}`)}</span>
           {ticket.fireAt && (
-            <span className="badge">Due {formatClock(ticket.fireAt, config.store.timezone)}</span>
+            <span className="badge">{t('ticket.due', { time: format.clock(ticket.fireAt) })}</span>
           )}
         </span>
       </header>
       {allergies.length > 0 && (
-        <p className="ticket__allergy">ALLERGY: {allergies.join(', ').toUpperCase()}</p>
+        <p className="ticket__allergy">
+          {t('ticket.allergy', { allergies: allergies.join(', ').toUpperCase() })}
+        </p>
       )}
       {index === 0 && isExpo && progress.length > 0 && (
-        <ul className="ticket__progress" aria-label="Stations">
+        <ul className="ticket__progress" aria-label={t('ticket.stations')}>
           {progress.map((p) => (
             <li key={p.station.id} className={p.done === p.total ? 'is-done' : ''}>
               {p.station.name} {p.done === p.total ? '✓' : `${p.done}/${p.total}`}
@@ -95,7 +107,11 @@ export function TicketCard(props: TicketCardProps) {
         </ul>
       )}
       {/* Focusable: a ticket taller than the screen scrolls here, by touch or by keyboard. */}
-      <ul className="ticket__items" tabIndex={0} aria-label={`Items of order ${ticket.number}`}>
+      <ul
+        className="ticket__items"
+        tabIndex={0}
+        aria-label={t('ticket.items', { number: ticket.number })}
+      >
         {items.map((item) => {
           // At a station a tap marks an item done, and a tap within the undo time brings it back.
           const undoable =
@@ -107,21 +123,27 @@ export function TicketCard(props: TicketCardProps) {
             <>
               <span className="item__line">
                 <span className="item__qty">{item.quantity}×</span> {item.name}
-                {item.status === 'done' && <span className="visually-hidden"> (done)</span>}
+                {item.status === 'done' && (
+                  <span className="visually-hidden">{t('ticket.done')}</span>
+                )}
               </span>
               {item.modifiers.length > 0 && (
                 <span className="item__mods">
                   {item.modifiers.map((m) => (
-                    <span key={m} className={/^NO\b/.test(m) ? 'mod mod--no' : 'mod'}>
+                    <span key={m} className={WITHOUT.test(m) ? 'mod mod--no' : 'mod'}>
                       {m}
                     </span>
                   ))}
                 </span>
               )}
               {item.allergens.length > 0 && (
-                <span className="item__allergens">Allergens: {item.allergens.join(', ')}</span>
+                <span className="item__allergens">
+                  {t('ticket.allergens', { allergens: item.allergens.join(', ') })}
+                </span>
               )}
-              {item.notes && <span className="item__note">Note: {item.notes}</span>}
+              {item.notes && (
+                <span className="item__note">{t('ticket.note', { note: item.notes })}</span>
+              )}
             </>
           );
           return (
@@ -139,7 +161,7 @@ export function TicketCard(props: TicketCardProps) {
                   {line}
                   {/* The visible words name the button; what a tap does is said after them. */}
                   <span className="visually-hidden">
-                    {item.status === 'done' ? 'Bring back' : 'Mark done'}
+                    {item.status === 'done' ? t('ticket.bringBack') : t('ticket.markDone')}
                   </span>
                 </button>
               ) : (
@@ -149,15 +171,17 @@ export function TicketCard(props: TicketCardProps) {
           );
         })}
       </ul>
-      {last && ticket.notes && <p className="ticket__note">Order note: {ticket.notes}</p>}
+      {last && ticket.notes && (
+        <p className="ticket__note">{t('ticket.orderNote', { note: ticket.notes })}</p>
+      )}
       {props.pending && (
         <p className="ticket__pending" role="status">
-          No connection: sent when the screen is back online
+          {t('ticket.pending')}
         </p>
       )}
       {props.refusal && (
         <p className="ticket__refused" role="alert">
-          Not sent, this ticket changed on another screen meanwhile: {props.refusal}
+          {t('ticket.refused', { reason: props.refusal })}
           <button
             type="button"
             className="btn"
@@ -166,7 +190,7 @@ export function TicketCard(props: TicketCardProps) {
               props.onDismissRefusal?.();
             }}
           >
-            OK
+            {tc('ok')}
           </button>
         </p>
       )}
@@ -181,7 +205,7 @@ export function TicketCard(props: TicketCardProps) {
               props.onRush();
             }}
           >
-            {ticket.priority > 0 ? 'Unrush' : 'Rush'}
+            {ticket.priority > 0 ? t('ticket.unrush') : t('ticket.rush')}
           </button>
           <button
             type="button"
@@ -192,7 +216,7 @@ export function TicketCard(props: TicketCardProps) {
               props.onBump();
             }}
           >
-            {isExpo && !allDone ? 'Force ready' : 'Bump'}
+            {isExpo && !allDone ? t('ticket.forceReady') : t('ticket.bump')}
           </button>
         </footer>
       )}

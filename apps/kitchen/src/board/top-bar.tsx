@@ -1,3 +1,4 @@
+import { useTranslation } from '@kds/i18n/react';
 import { useTRPC } from '@kds/ui';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -18,27 +19,29 @@ export interface TopBarProps {
 }
 
 export function TopBar(props: TopBarProps) {
+  const { t } = useTranslation('kitchen');
+  const { t: tc } = useTranslation();
   const { config, station, panel, setPanel } = props;
   const toggle = (p: Exclude<Panel, null>) => () => setPanel(panel === p ? null : p);
   const canLeave = config.screen.kind === 'staff';
   return (
     <header className="topbar">
       <div className="topbar__title">
-        <h1>{station?.name ?? 'All stations'}</h1>
+        <h1>{station?.name ?? t('top.allStations')}</h1>
         <span className="topbar__store">
-          {config.store.name} · {props.openCount} open
-          {props.heldCount > 0 ? ` · ${props.heldCount} held` : ''}
+          {config.store.name} · {t('top.open', { count: props.openCount })}
+          {props.heldCount > 0 ? ` · ${t('top.held', { count: props.heldCount })}` : ''}
         </span>
       </div>
       {props.indicator}
-      <nav className="topbar__actions" aria-label="Screen">
+      <nav className="topbar__actions" aria-label={t('top.screen')}>
         <button
           type="button"
           className="btn"
           aria-pressed={panel === 'allDay'}
           onClick={toggle('allDay')}
         >
-          All day
+          {t('top.allDay')}
         </button>
         <button
           type="button"
@@ -46,7 +49,7 @@ export function TopBar(props: TopBarProps) {
           aria-pressed={panel === 'recall'}
           onClick={toggle('recall')}
         >
-          Recall ({props.recallCount})
+          {t('top.recall', { count: props.recallCount })}
         </button>
         <button
           type="button"
@@ -54,7 +57,7 @@ export function TopBar(props: TopBarProps) {
           aria-pressed={panel === 'eightySix'}
           onClick={toggle('eightySix')}
         >
-          86
+          {t('top.eightySix')}
         </button>
         {isFrontOfHouse(config, station) && (
           <PacingButton pressed={panel === 'pacing'} onClick={toggle('pacing')} />
@@ -66,7 +69,7 @@ export function TopBar(props: TopBarProps) {
             aria-pressed={panel === 'newOrder'}
             onClick={toggle('newOrder')}
           >
-            New order
+            {t('top.newOrder')}
           </button>
         )}
         {(station === null || station.kind === 'expo') && (
@@ -76,7 +79,7 @@ export function TopBar(props: TopBarProps) {
             aria-pressed={panel === 'print'}
             onClick={toggle('print')}
           >
-            Print
+            {t('top.print')}
           </button>
         )}
         <button
@@ -84,20 +87,20 @@ export function TopBar(props: TopBarProps) {
           className="btn"
           aria-pressed={panel === 'help'}
           onClick={toggle('help')}
-          aria-label="Keys and settings"
+          aria-label={t('top.help')}
         >
           ?
         </button>
         <button type="button" className="btn" onClick={toggleFullscreen}>
-          Full screen
+          {t('top.fullScreen')}
         </button>
         {canLeave && (
           <>
             <a className="btn" href="/kitchen/">
-              Stations
+              {t('top.stations')}
             </a>
             <button type="button" className="btn" onClick={() => tokenStore.set(null)}>
-              Sign out
+              {tc('signOut')}
             </button>
           </>
         )}
@@ -118,6 +121,7 @@ export function isFrontOfHouse(config: KitchenConfig, station: Station | null): 
 
 /** The pacing button says "paused" while any kind of online order is paused. */
 function PacingButton({ pressed, onClick }: { pressed: boolean; onClick(): void }) {
+  const { t } = useTranslation('kitchen');
   const trpc = useTRPC();
   const status = useQuery({ ...trpc.pacing.status.queryOptions(), refetchInterval: 30_000 });
   const paused = Object.keys(status.data?.pacing.pauses ?? {}).length > 0;
@@ -128,7 +132,7 @@ function PacingButton({ pressed, onClick }: { pressed: boolean; onClick(): void 
       aria-pressed={pressed}
       onClick={onClick}
     >
-      {paused ? 'Pacing: paused' : 'Pacing'}
+      {paused ? t('top.pacingPaused') : t('top.pacing')}
     </button>
   );
 }

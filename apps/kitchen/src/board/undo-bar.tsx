@@ -1,8 +1,11 @@
+import { useTranslation } from '@kds/i18n/react';
 import { useNow } from '@kds/ui';
 import type { useTicketActions } from './use-ticket-actions.ts';
 
 /** Undo for five seconds after a bump; errors and confirmations in the same place. */
 export function UndoBar({ actions }: { actions: ReturnType<typeof useTicketActions> }) {
+  const { t } = useTranslation('kitchen');
+  const { t: tc } = useTranslation();
   const now = useNow(250);
   const { undoable, notice } = actions;
   const left = undoable ? Math.ceil((undoable.until - now) / 1000) : 0;
@@ -12,7 +15,7 @@ export function UndoBar({ actions }: { actions: ReturnType<typeof useTicketActio
         <div className="toast">
           <span>{undoable.label}</span>
           <button type="button" className="btn btn--undo" onClick={() => void actions.undo()}>
-            Undo ({left})
+            {t('actions.undo', { seconds: left })}
           </button>
         </div>
       )}
@@ -23,7 +26,7 @@ export function UndoBar({ actions }: { actions: ReturnType<typeof useTicketActio
         >
           <span>{notice.text}</span>
           <button type="button" className="btn" onClick={actions.dismissNotice}>
-            OK
+            {tc('ok')}
           </button>
         </div>
       )}

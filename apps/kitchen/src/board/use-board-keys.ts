@@ -19,7 +19,7 @@ export interface BoardKeyHandlers {
 
 /** Every board action from a keyboard or bump bar, through the chosen key map. */
 export function useBoardKeys(handlers: BoardKeyHandlers): void {
-  const keymap = KEYMAPS[useKeymapName()] ?? KEYMAPS.keyboard;
+  const keymap = KEYMAPS[useKeymapName()];
   const latest = useRef(handlers);
   latest.current = handlers;
 
@@ -27,7 +27,7 @@ export function useBoardKeys(handlers: BoardKeyHandlers): void {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
       if (target?.closest('input, textarea, select')) return;
-      const action = keymap && actionFor(keymap.keys, event.key);
+      const action = actionFor(keymap.keys, event.key);
       if (!action) return;
       const h = latest.current;
       // With a panel open, only closing it and its own keys apply.

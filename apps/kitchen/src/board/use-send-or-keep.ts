@@ -1,3 +1,5 @@
+import { useTranslation } from '@kds/i18n/react';
+import { messageFor } from '@kds/ui';
 import { useCallback } from 'react';
 import { isNetworkError, type PendingCommand } from './pending-commands.ts';
 import type { Ticket } from './types.ts';
@@ -17,15 +19,21 @@ export function useSendOrKeep(options: {
   setNotice: (notice: Notice | null) => void;
   setBusy: (orderId: string | null) => void;
 }) {
+  const { t } = useTranslation('kitchen');
+  const { t: tc } = useTranslation();
   const { live, stationId, setNotice, setBusy } = options;
   // The ticket may have left this screen by then: the refusal is said here too.
   const onRefused = useCallback(
     (command: PendingCommand, message: string) =>
       setNotice({
         kind: 'error',
-        text: `Your ${command.kind} of #${command.number} was not sent: the ticket changed on another screen while this one was offline (${message}).`,
+        text: t('actions.refused', {
+          command: t(`actions.command.${command.kind}`),
+          number: command.number,
+          reason: message,
+        }),
       }),
-    [setNotice],
+    [setNotice, t],
   );
   const pending = usePendingCommands(live, onRefused);
 
@@ -53,13 +61,13 @@ export function useSendOrKeep(options: {
         return true;
       } catch (error) {
         if (isNetworkError(error)) later(ticket, command);
-        else setNotice({ kind: 'error', text: (error as Error).message });
+        else setNotice({ kind: 'error', text: messageFor(error, tc) });
         return false;
       } finally {
         setBusy(null);
       }
     },
-    [later, live, setBusy, setNotice],
+    [later, live, setBusy, setNotice, tc],
   );
 
   return {

@@ -1,4 +1,5 @@
-import { useTRPCClient } from '@kds/ui';
+import { useTranslation } from '@kds/i18n/react';
+import { messageFor, useTRPCClient } from '@kds/ui';
 import { useCallback, useRef, useState } from 'react';
 import type { Station, Ticket, TicketItem } from './types.ts';
 import { useSendOrKeep } from './use-send-or-keep.ts';
@@ -22,6 +23,8 @@ export interface Notice {
  * ticket whose stations are not all done needs a second press (the override).
  */
 export function useTicketActions(station: Station | null, live: boolean) {
+  const { t } = useTranslation('kitchen');
+  const { t: tc } = useTranslation();
   const client = useTRPCClient();
   const [undoable, setUndoable] = useState<Undoable | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -29,18 +32,21 @@ export function useTicketActions(station: Station | null, live: boolean) {
   const armed = useRef<{ orderId: string; until: number } | null>(null);
   const stationId = station?.kind === 'prep' ? station.id : undefined;
 
-  const attempt = useCallback(async (orderId: string, action: () => Promise<unknown>) => {
-    setBusy(orderId);
-    try {
-      await action();
-      return true;
-    } catch (error) {
-      setNotice({ kind: 'error', text: (error as Error).message });
-      return false;
-    } finally {
-      setBusy(null);
-    }
-  }, []);
+  const attempt = useCallback(
+    async (orderId: string, action: () => Promise<unknown>) => {
+      setBusy(orderId);
+      try {
+        await action();
+        return true;
+      } catch (error) {
+        setNotice({ kind: 'error', text: messageFor(error, tc) });
+        return false;
+      } finally {
+        setBusy(null);
+      }
+    },
+    [tc],
+  );
 
   const { sendOrKeep, ...pending } = useSendOrKeep({ live, stationId, setNotice, setBusy });
 
@@ -65,7 +71,7 @@ export function useTicketActions(station: Station | null, live: boolean) {
           armed.current = { orderId: ticket.orderId, until: now + FORCE_CONFIRM_MS };
           setNotice({
             kind: 'info',
-            text: `Stations are still working on #${ticket.number}. Bump again to force it ready.`,
+            text: t('actions.confirmForce', { number: ticket.number }),
           });
           return;
         }
@@ -82,13 +88,13 @@ export function useTicketActions(station: Station | null, live: boolean) {
       if (ok) {
         setNotice(null);
         setUndoable({
-          label: `#${ticket.number} bumped`,
+          label: t('actions.bumped', { number: ticket.number }),
           until: Date.now() + UNDO_MS,
           run: () => recall(ticket),
         });
       }
     },
-    [sendOrKeep, client, recall, stationId],
+    [sendOrKeep, client, recall, stationId, t],
   );
 
   /**
@@ -109,13 +115,13 @@ export function useTicketActions(station: Station | null, live: boolean) {
       );
       if (ok) {
         setUndoable({
-          label: `${item.name} done on #${ticket.number}`,
+          label: t('actions.itemDone', { item: item.name, number: ticket.number }),
           until: Date.now() + UNDO_MS,
           run: () => client.ticket.recall.mutate({ orderId, itemId: item.id }),
         });
       }
     },
-    [client, sendOrKeep],
+    [client, sendOrKeep, t],
   );
 
   const undo = useCallback(async () => {

@@ -1,9 +1,12 @@
+import { useTranslation } from '@kds/i18n/react';
 import { formatElapsed, messageFor, useNow, useTRPC } from '@kds/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Ticket } from '../board/types.ts';
 
 /** Sends a ready delivery out; the driver's name and number are optional (a courier's, say). */
 export function DispatchForm({ ticket }: { ticket: Ticket }) {
+  const { t } = useTranslation('kitchen');
+  const { t: tc } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const dispatch = useMutation(
@@ -30,25 +33,25 @@ export function DispatchForm({ ticket }: { ticket: Ticket }) {
       <input
         name="driver"
         maxLength={60}
-        placeholder="Driver"
-        aria-label={`Driver for order ${n}`}
+        placeholder={t('panels.driver')}
+        aria-label={t('panels.driverFor', { number: n })}
       />
       <input
         name="driverPhone"
         type="tel"
-        placeholder="Driver's phone"
-        aria-label={`Driver's phone for order ${n}`}
+        placeholder={t('panels.driverPhone')}
+        aria-label={t('panels.driverPhoneFor', { number: n })}
       />
       <button
         className="btn btn--primary"
         disabled={dispatch.isPending}
-        aria-label={`Send out order ${n}`}
+        aria-label={t('panels.sendOutOrder', { number: n })}
       >
-        Send out
+        {t('panels.sendOut')}
       </button>
       {dispatch.error && (
         <p className="dispatch__error" role="alert">
-          {messageFor(dispatch.error)}
+          {messageFor(dispatch.error, tc)}
         </p>
       )}
     </form>
@@ -57,6 +60,8 @@ export function DispatchForm({ ticket }: { ticket: Ticket }) {
 
 /** Deliveries out with a driver, oldest first, each marked delivered when the driver says so. */
 export function OnTheRoad() {
+  const { t } = useTranslation('kitchen');
+  const { t: tc } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const now = useNow(15_000);
@@ -69,25 +74,27 @@ export function OnTheRoad() {
   if (!list.data || list.data.length === 0) return null;
   return (
     <section className="on-the-road" aria-labelledby="on-the-road">
-      <h3 id="on-the-road">On the road</h3>
-      {delivered.error && <p role="alert">{messageFor(delivered.error)}</p>}
+      <h3 id="on-the-road">{t('panels.onTheRoad')}</h3>
+      {delivered.error && <p role="alert">{messageFor(delivered.error, tc)}</p>}
       <ul className="recall">
         {list.data.map((d) => (
           <li key={d.orderId}>
             <span>
               <b>#{d.number}</b> {d.customerName}
-              {d.driverName ? ` · with ${d.driverName}` : ''}
+              {d.driverName ? t('panels.withDriver', { driver: d.driverName }) : ''}
               {d.outForDeliveryAt &&
-                ` · out ${formatElapsed(now - new Date(d.outForDeliveryAt).getTime())}`}
+                t('panels.outFor', {
+                  elapsed: formatElapsed(now - new Date(d.outForDeliveryAt).getTime()),
+                })}
             </span>
             <button
               type="button"
               className="btn btn--primary"
               disabled={delivered.isPending}
-              aria-label={`Delivered order ${d.number}`}
+              aria-label={t('panels.deliveredOrder', { number: d.number })}
               onClick={() => delivered.mutate({ orderId: d.orderId, expectedVersion: d.version })}
             >
-              Delivered
+              {t('panels.delivered')}
             </button>
           </li>
         ))}

@@ -1,25 +1,27 @@
-import { ACTION_LABELS, KEYMAPS, type Action } from '../screen/keymap.ts';
+import { useTranslation } from '@kds/i18n/react';
+import { KEYMAPS, type Action, type KeymapName } from '../screen/keymap.ts';
 import { keymapSetting, useKeymapName } from '../screen/settings.ts';
 
 const KEY_NAMES: Record<string, string> = { ArrowRight: '→', ArrowLeft: '←', Escape: 'Esc' };
 
 /** The key map in use, and the choice of preset for the bump bar attached to this screen. */
 export function HelpPanel() {
+  const { t } = useTranslation('kitchen');
   const name = useKeymapName();
-  const keymap = KEYMAPS[name] ?? KEYMAPS.keyboard;
+  const keymap = KEYMAPS[name];
   const byAction = new Map<Action, string[]>();
-  for (const [key, action] of Object.entries(keymap?.keys ?? {})) {
+  for (const [key, action] of Object.entries(keymap.keys)) {
     byAction.set(action, [...(byAction.get(action) ?? []), KEY_NAMES[key] ?? key]);
   }
   const selects = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `select${n}` as Action);
   return (
     <div className="help">
       <label className="field">
-        <span>Key map</span>
+        <span>{t('keys.keymap')}</span>
         <select value={name} onChange={(e) => keymapSetting.set(e.target.value)}>
-          {Object.entries(KEYMAPS).map(([id, preset]) => (
+          {Object.keys(KEYMAPS).map((id) => (
             <option key={id} value={id}>
-              {preset.name}
+              {t(`keys.presets.${id as KeymapName}`)}
             </option>
           ))}
         </select>
@@ -28,7 +30,7 @@ export function HelpPanel() {
         <tbody>
           <tr>
             <th scope="row">1 – 9</th>
-            <td>Select ticket by position</td>
+            <td>{t('keys.selectByPosition')}</td>
           </tr>
           {[...byAction]
             .filter(([action]) => !selects.includes(action))
@@ -39,7 +41,7 @@ export function HelpPanel() {
                     <kbd key={k}>{k}</kbd>
                   ))}
                 </th>
-                <td>{ACTION_LABELS[action]}</td>
+                <td>{t(`keys.action.${action}`)}</td>
               </tr>
             ))}
         </tbody>

@@ -1,3 +1,4 @@
+import { useTranslation } from '@kds/i18n/react';
 import { OrderEntry, PacingPanel } from '@kds/ui';
 import type { useTicketActions } from '../board/use-ticket-actions.ts';
 import type { KitchenConfig, Station, Ticket } from '../board/types.ts';
@@ -20,26 +21,17 @@ interface PanelsProps {
 
 /** The side panel that is open, if any. */
 export function Panels(props: PanelsProps) {
+  const { t } = useTranslation('kitchen');
+  const { t: tc } = useTranslation();
   const { panel, close } = props;
   if (!panel) return null;
-  const titles = {
-    allDay: 'All day',
-    recall: 'Recall',
-    eightySix: '86 items',
-    pacing: 'Pacing',
-    print: 'Print',
-    newOrder: 'New order',
-    help: 'Keys and settings',
-  };
+  const title = t(`panels.titles.${panel}`);
   return (
-    <aside
-      className={`panel${panel === 'newOrder' ? ' panel--wide' : ''}`}
-      aria-label={titles[panel]}
-    >
+    <aside className={`panel${panel === 'newOrder' ? ' panel--wide' : ''}`} aria-label={title}>
       <header className="panel__head">
-        <h2>{titles[panel]}</h2>
+        <h2>{title}</h2>
         <button type="button" className="btn" onClick={close}>
-          Close
+          {tc('close')}
         </button>
       </header>
       {panel === 'allDay' && <AllDay tickets={props.tickets} station={props.station} />}
@@ -54,7 +46,7 @@ export function Panels(props: PanelsProps) {
       {panel === 'eightySix' && (
         <EightySix config={props.config} station={props.station} actions={props.actions} />
       )}
-      {panel === 'pacing' && <PacingPanel timeZone={props.config.store.timezone} />}
+      {panel === 'pacing' && <PacingPanel />}
       {panel === 'print' && <PrintPanel tickets={[...props.tickets, ...props.recallList]} />}
       {panel === 'newOrder' && <OrderEntry storeSlug={props.config.store.slug} />}
       {panel === 'help' && <HelpPanel />}
@@ -63,14 +55,15 @@ export function Panels(props: PanelsProps) {
 }
 
 function AllDay({ tickets, station }: { tickets: Ticket[]; station: Station | null }) {
+  const { t } = useTranslation('kitchen');
   const lines = allDay(tickets, station);
-  if (lines.length === 0) return <p>Nothing to make.</p>;
+  if (lines.length === 0) return <p>{t('panels.nothingToMake')}</p>;
   return (
     <table className="allday">
       <thead>
         <tr>
-          <th scope="col">Item</th>
-          <th scope="col">Qty</th>
+          <th scope="col">{t('panels.item')}</th>
+          <th scope="col">{t('panels.qty')}</th>
         </tr>
       </thead>
       <tbody>
@@ -98,32 +91,34 @@ function Recall(props: {
   config: KitchenConfig;
   station: Station | null;
 }) {
+  const { t } = useTranslation('kitchen');
   const { list, actions, config } = props;
   const pass = isFrontOfHouse(config, props.station);
   return (
     <>
-      {list.length === 0 && <p>Nothing bumped yet.</p>}
+      {list.length === 0 && <p>{t('panels.nothingBumped')}</p>}
       <ul className="recall">
-        {list.slice(0, 12).map((t) => (
-          <li key={t.orderId}>
+        {list.slice(0, 12).map((ticket) => (
+          <li key={ticket.orderId}>
             <span>
-              <b>#{t.number}</b> {t.customerName} · {t.status === 'READY' ? 'Ready' : 'Bumped here'}
+              <b>#{ticket.number}</b> {ticket.customerName} ·{' '}
+              {ticket.status === 'READY' ? t('panels.ready') : t('panels.bumpedHere')}
             </span>
             <button
               type="button"
               className="btn"
-              aria-label={`Recall order ${t.number}`}
-              onClick={() => void actions.recall(t)}
+              aria-label={t('panels.recallOrder', { number: ticket.number })}
+              onClick={() => void actions.recall(ticket)}
             >
-              Recall
+              {t('panels.recall')}
             </button>
-            {t.status === 'READY' && t.fulfilment === 'delivery' && pass && (
-              <DispatchForm ticket={t} />
+            {ticket.status === 'READY' && ticket.fulfilment === 'delivery' && pass && (
+              <DispatchForm ticket={ticket} />
             )}
-            {t.status === 'READY' && t.fulfilment !== 'delivery' && (
+            {ticket.status === 'READY' && ticket.fulfilment !== 'delivery' && (
               <HandOver
-                ticket={t}
-                needsCode={config.store.pickupCodeRequired && t.fulfilment === 'pickup'}
+                ticket={ticket}
+                needsCode={config.store.pickupCodeRequired && ticket.fulfilment === 'pickup'}
                 actions={actions}
               />
             )}
@@ -140,6 +135,7 @@ function EightySix(props: {
   station: Station | null;
   actions: PanelsProps['actions'];
 }) {
+  const { t } = useTranslation('kitchen');
   const { config, station, actions } = props;
   const items = config.menuItems.filter(
     (i) => !station || station.kind !== 'prep' || i.stationId === station.id,
@@ -152,15 +148,17 @@ function EightySix(props: {
             {item.name} <small>{item.category}</small>
           </span>
           <span className="eighty-six__state">
-            {item.isAvailable ? 'Available' : "86'd: sold out"}
+            {item.isAvailable ? t('panels.available') : t('panels.soldOut')}
           </span>
           <button
             type="button"
             className={`btn ${item.isAvailable ? 'btn--danger' : 'btn--primary'}`}
-            aria-label={`${item.isAvailable ? '86' : 'Restore'} ${item.name}`}
+            aria-label={t(item.isAvailable ? 'panels.eightySixItem' : 'panels.restoreItem', {
+              item: item.name,
+            })}
             onClick={() => void actions.setAvailable(item.id, !item.isAvailable)}
           >
-            {item.isAvailable ? '86' : 'Restore'}
+            {item.isAvailable ? t('panels.eightySix') : t('panels.restore')}
           </button>
         </li>
       ))}
@@ -170,6 +168,7 @@ function EightySix(props: {
 
 /** Completes a ready order at the pass; asks for the guest's code where the store requires it. */
 function HandOver(props: { ticket: Ticket; needsCode: boolean; actions: PanelsProps['actions'] }) {
+  const { t } = useTranslation('kitchen');
   const { ticket, needsCode, actions } = props;
   return (
     <form
@@ -187,12 +186,15 @@ function HandOver(props: { ticket: Ticket; needsCode: boolean; actions: PanelsPr
           pattern="[0-9]{6}"
           maxLength={6}
           required
-          aria-label={`Pickup code for order ${ticket.number}`}
-          placeholder="Code"
+          aria-label={t('panels.pickupCode', { number: ticket.number })}
+          placeholder={t('panels.code')}
         />
       )}
-      <button className="btn btn--primary" aria-label={`Hand over order ${ticket.number}`}>
-        Handed over
+      <button
+        className="btn btn--primary"
+        aria-label={t('panels.handOver', { number: ticket.number })}
+      >
+        {t('panels.handedOver')}
       </button>
     </form>
   );

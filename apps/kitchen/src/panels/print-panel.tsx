@@ -1,4 +1,5 @@
-import { useTRPC } from '@kds/ui';
+import { useTranslation } from '@kds/i18n/react';
+import { messageFor, useTRPC } from '@kds/ui';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Ticket } from '../board/types.ts';
@@ -8,17 +9,23 @@ import type { Ticket } from '../board/types.ts';
  * the guest's receipt. Each press prints once; what happened is said on the screen.
  */
 export function PrintPanel({ tickets }: { tickets: Ticket[] }) {
+  const { t } = useTranslation('kitchen');
+  const { t: tc } = useTranslation();
   const trpc = useTRPC();
   const [said, setSaid] = useState<{ ok: boolean; text: string } | null>(null);
   const print = useMutation(
     trpc.printing.print.mutationOptions({
       onSuccess: ({ printer }, { kind }) =>
-        setSaid({ ok: true, text: `${kind === 'chit' ? 'Chit' : 'Receipt'} sent to ${printer}.` }),
-      onError: (e) => setSaid({ ok: false, text: `Not printed: ${e.message}` }),
+        setSaid({
+          ok: true,
+          text: t(kind === 'chit' ? 'panels.chitSent' : 'panels.receiptSent', { printer }),
+        }),
+      onError: (e) =>
+        setSaid({ ok: false, text: t('panels.notPrinted', { message: messageFor(e, tc) }) }),
     }),
   );
   const unique = [...new Map(tickets.map((t) => [t.orderId, t])).values()];
-  if (unique.length === 0) return <p>No tickets to print.</p>;
+  if (unique.length === 0) return <p>{t('panels.noPrint')}</p>;
   return (
     <>
       {said && (
@@ -27,28 +34,28 @@ export function PrintPanel({ tickets }: { tickets: Ticket[] }) {
         </p>
       )}
       <ul className="recall">
-        {unique.slice(0, 20).map((t) => (
-          <li key={t.orderId}>
+        {unique.slice(0, 20).map((ticket) => (
+          <li key={ticket.orderId}>
             <span>
-              <b>#{t.number}</b> {t.customerName}
+              <b>#{ticket.number}</b> {ticket.customerName}
             </span>
             <button
               type="button"
               className="btn"
               disabled={print.isPending}
-              aria-label={`Reprint order ${t.number}`}
-              onClick={() => print.mutate({ orderId: t.orderId, kind: 'chit' })}
+              aria-label={t('panels.reprintOrder', { number: ticket.number })}
+              onClick={() => print.mutate({ orderId: ticket.orderId, kind: 'chit' })}
             >
-              Reprint
+              {t('panels.reprint')}
             </button>
             <button
               type="button"
               className="btn"
               disabled={print.isPending}
-              aria-label={`Receipt for order ${t.number}`}
-              onClick={() => print.mutate({ orderId: t.orderId, kind: 'receipt' })}
+              aria-label={t('panels.receiptOrder', { number: ticket.number })}
+              onClick={() => print.mutate({ orderId: ticket.orderId, kind: 'receipt' })}
             >
-              Receipt
+              {t('panels.receipt')}
             </button>
           </li>
         ))}

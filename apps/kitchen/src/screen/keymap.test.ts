@@ -3,7 +3,7 @@ import { actionFor, KEYMAPS } from './keymap.ts';
 
 describe('actionFor', () => {
   test('maps keyboard keys, case-insensitively for letters', () => {
-    const keys = KEYMAPS.keyboard?.keys ?? {};
+    const keys = KEYMAPS.keyboard.keys;
     expect(actionFor(keys, '3')).toBe('select3');
     expect(actionFor(keys, 'B')).toBe('bump');
     expect(actionFor(keys, 'Enter')).toBe('bump');
@@ -11,7 +11,7 @@ describe('actionFor', () => {
   });
 
   test('the bump-bar preset uses the numeric keypad', () => {
-    const keys = KEYMAPS.bumpbar?.keys ?? {};
+    const keys = KEYMAPS.bumpbar.keys;
     expect(actionFor(keys, '0')).toBe('recall');
     expect(actionFor(keys, '.')).toBe('undo');
     expect(actionFor(keys, '*')).toBe('rush');

@@ -20,39 +20,20 @@ export type Action =
   | 'help'
   | 'close';
 
-export const ACTION_LABELS: Record<Action, string> = {
-  select1: 'Select ticket 1',
-  select2: 'Select ticket 2',
-  select3: 'Select ticket 3',
-  select4: 'Select ticket 4',
-  select5: 'Select ticket 5',
-  select6: 'Select ticket 6',
-  select7: 'Select ticket 7',
-  select8: 'Select ticket 8',
-  select9: 'Select ticket 9',
-  next: 'Next ticket',
-  previous: 'Previous ticket',
-  bump: 'Bump selected ticket',
-  recall: 'Recall last bumped',
-  undo: 'Undo last bump',
-  rush: 'Rush / unrush selected',
-  pageNext: 'Next page',
-  pagePrevious: 'Previous page',
-  allDay: 'All-day counts',
-  help: 'Show this key map',
-  close: 'Close panel',
-};
-
 export type KeyMap = Record<string, Action>;
 
 const digits = Object.fromEntries(
   [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => [String(n), `select${n}` as Action]),
 );
 
-/** Presets: a plain keyboard, and the numeric-keypad layout most 10- and 20-key bump bars send. */
-export const KEYMAPS: Record<string, { name: string; keys: KeyMap }> = {
+export type KeymapName = 'keyboard' | 'bumpbar';
+
+/**
+ * Presets: a plain keyboard, and the numeric-keypad layout most 10- and 20-key bump bars send
+ * (their names are in the catalogue, `keys.presets`).
+ */
+export const KEYMAPS: Record<KeymapName, { keys: KeyMap }> = {
   keyboard: {
-    name: 'Keyboard',
     keys: {
       ...digits,
       ArrowRight: 'next',
@@ -70,7 +51,6 @@ export const KEYMAPS: Record<string, { name: string; keys: KeyMap }> = {
     },
   },
   bumpbar: {
-    name: 'Bump bar (keypad)',
     keys: {
       ...digits,
       '+': 'next',

@@ -1,3 +1,7 @@
+import type { AppRouter } from '@kds/api/client';
+import type { inferRouterOutputs } from '@trpc/server';
+import { useTranslation } from '@kds/i18n/react';
+import { GuestRegion } from '../shared/guest-language.tsx';
 import {
   ConnectionIndicator,
   SoundOverlay,
@@ -11,13 +15,7 @@ import { useSubscription } from '@trpc/tanstack-react-query';
 import { useEffect, useState } from 'react';
 import { useJustReady } from './use-just-ready.ts';
 
-type Board = {
-  storeName: string;
-  preparing: number[];
-  ready: number[];
-  onTheWay: number[];
-  cursor: string;
-};
+type Board = inferRouterOutputs<AppRouter>['board']['forStore'];
 
 /**
  * The in-store board: numbers only, in two columns (a third while deliveries are out), readable
@@ -26,6 +24,8 @@ type Board = {
  * browsers keep a page silent until then).
  */
 export function BoardPage({ storeSlug }: { storeSlug: string }) {
+  const { t } = useTranslation('guest');
+  const { t: tc } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { wsClient } = useKdsClients();
@@ -71,54 +71,54 @@ export function BoardPage({ storeSlug }: { storeSlug: string }) {
       },
     ),
   );
-  if (board.error) return <p className="page">This store could not be found.</p>;
-  if (!board.data) return <p className="page">Loading…</p>;
+  if (board.error) return <p className="page">{t('storeNotFound')}</p>;
+  if (!board.data) return <p className="page">{tc('loading')}</p>;
   // "Live" only once the board's own stream runs, not merely when a socket is open.
   const connection =
     link.state === 'live' && stream.status !== 'pending'
       ? { state: 'connecting' as const, since: link.since }
       : link;
   return (
-    <main className="board">
-      <h1 className="visually-hidden">{board.data.storeName}: order status</h1>
-      <div className="board__status">
-        <ConnectionIndicator connection={connection} lastEventAt={lastEventAt} />
-      </div>
-      <section aria-labelledby="col-preparing">
-        <h2 id="col-preparing">Preparing</h2>
-        {board.data.preparing.length === 0 && (
-          <p className="board__empty">No orders in the kitchen</p>
-        )}
-        <ul aria-live="polite">
-          {board.data.preparing.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
-      </section>
-      <section aria-labelledby="col-ready" className="board__ready">
-        <h2 id="col-ready">Ready</h2>
-        {board.data.ready.length === 0 && (
-          <p className="board__empty">Nothing waiting to be collected</p>
-        )}
-        <ul aria-live="polite">
-          {board.data.ready.map((n) => (
-            <li key={n} className={justReady.has(n) ? 'board__new' : undefined}>
-              {n}
-            </li>
-          ))}
-        </ul>
-      </section>
-      {board.data.onTheWay.length > 0 && (
-        <section aria-labelledby="col-on-the-way" className="board__on-the-way">
-          <h2 id="col-on-the-way">On the way</h2>
+    <GuestRegion store={board.data}>
+      <main className="board">
+        <h1 className="visually-hidden">{t('board.title', { store: board.data.storeName })}</h1>
+        <div className="board__status">
+          <ConnectionIndicator connection={connection} lastEventAt={lastEventAt} />
+        </div>
+        <section aria-labelledby="col-preparing">
+          <h2 id="col-preparing">{t('board.preparing')}</h2>
+          {board.data.preparing.length === 0 && (
+            <p className="board__empty">{t('board.noneCooking')}</p>
+          )}
           <ul aria-live="polite">
-            {board.data.onTheWay.map((n) => (
+            {board.data.preparing.map((n) => (
               <li key={n}>{n}</li>
             ))}
           </ul>
         </section>
-      )}
-      <SoundOverlay sound={sound} />
-    </main>
+        <section aria-labelledby="col-ready" className="board__ready">
+          <h2 id="col-ready">{t('board.ready')}</h2>
+          {board.data.ready.length === 0 && <p className="board__empty">{t('board.noneReady')}</p>}
+          <ul aria-live="polite">
+            {board.data.ready.map((n) => (
+              <li key={n} className={justReady.has(n) ? 'board__new' : undefined}>
+                {n}
+              </li>
+            ))}
+          </ul>
+        </section>
+        {board.data.onTheWay.length > 0 && (
+          <section aria-labelledby="col-on-the-way" className="board__on-the-way">
+            <h2 id="col-on-the-way">{t('board.onTheWay')}</h2>
+            <ul aria-live="polite">
+              {board.data.onTheWay.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+          </section>
+        )}
+        <SoundOverlay sound={sound} />
+      </main>
+    </GuestRegion>
   );
 }

@@ -1,4 +1,5 @@
-import { formatMoney, problemsOf, Totals, useTRPC, useTRPCClient } from '@kds/ui';
+import { useTranslation } from '@kds/i18n/react';
+import { problemsOf, Totals, useFormat, useTRPC, useTRPCClient } from '@kds/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { navigate } from '../shared/route.ts';
@@ -7,6 +8,9 @@ import { CartLines } from './cart-lines.tsx';
 
 /** Checkout for items added to an order the kitchen has not started yet. */
 export function AddToOrderCheckout({ storeSlug, token }: { storeSlug: string; token: string }) {
+  const { t } = useTranslation('guest');
+  const { t: tc } = useTranslation();
+  const format = useFormat();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const cart = useCart(storeSlug);
@@ -28,6 +32,7 @@ export function AddToOrderCheckout({ storeSlug, token }: { storeSlug: string; to
   const { byPath, general } = problemsOf(
     preview.data?.problems.filter((p) => p.code !== 'STORE_CLOSED'),
     error,
+    tc,
   );
 
   const add = async () => {
@@ -51,9 +56,13 @@ export function AddToOrderCheckout({ storeSlug, token }: { storeSlug: string; to
   return (
     <main className="page page--checkout">
       <button type="button" className="link" onClick={() => navigate(`/order/${storeSlug}`)}>
-        ← Menu
+        {t('checkout.menu')}
       </button>
-      <h1>Add to order {order.data ? `#${order.data.number}` : ''}</h1>
+      <h1>
+        {order.data
+          ? t('checkout.addTitle', { number: order.data.number })
+          : t('checkout.addTitleLoading')}
+      </h1>
       {general && (
         <p className="problem problem--general" role="alert">
           {general}
@@ -68,8 +77,12 @@ export function AddToOrderCheckout({ storeSlug, token }: { storeSlug: string; to
         onClick={() => void add()}
       >
         {busy
-          ? 'Adding…'
-          : `Add to order${preview.data ? ` · ${formatMoney(preview.data.totals.totalCents, preview.data.currency)}` : ''}`}
+          ? t('checkout.adding')
+          : preview.data
+            ? t('checkout.addToOrderTotal', {
+                total: format.money(preview.data.totals.totalCents, preview.data.currency),
+              })
+            : t('checkout.addToOrder')}
       </button>
     </main>
   );

@@ -1,4 +1,5 @@
-import { formatMoney } from '@kds/ui';
+import { useTranslation } from '@kds/i18n/react';
+import { useFormat } from '@kds/ui';
 import type { Preview } from '../shared/types.ts';
 import { cartActions, type Cart } from './cart.ts';
 import type { ProblemMap } from '@kds/ui';
@@ -10,11 +11,14 @@ export function CartLines(props: {
   preview: Preview | undefined;
   problems: ProblemMap;
 }) {
+  const { t } = useTranslation('guest');
+  const format = useFormat();
   const { cart, preview, problems } = props;
   const actions = cartActions(props.storeSlug);
-  const currency = preview?.currency ?? 'USD';
+  const currency = preview?.currency ?? format.region.currency;
+  const money = (amount: number) => format.money(amount, currency);
   return (
-    <ul className="lines" aria-label="Your order">
+    <ul className="lines" aria-label={t('checkout.yourOrder')}>
       {cart.lines.map((line, index) => {
         const priced = preview?.lines[index];
         const problem = problems[`items.${index}`];
@@ -40,11 +44,15 @@ export function CartLines(props: {
                 </span>
               )}
             </div>
-            <div className="qty" role="group" aria-label={`Quantity of ${line.name}`}>
+            <div
+              className="qty"
+              role="group"
+              aria-label={t('checkout.quantityOf', { item: line.name })}
+            >
               <button
                 type="button"
                 className="round"
-                aria-label={`One less ${line.name}`}
+                aria-label={t('checkout.oneLessOf', { item: line.name })}
                 onClick={() => actions.setQuantity(line.key, line.quantity - 1)}
               >
                 −
@@ -53,19 +61,19 @@ export function CartLines(props: {
               <button
                 type="button"
                 className="round"
-                aria-label={`One more ${line.name}`}
+                aria-label={t('checkout.oneMoreOf', { item: line.name })}
                 onClick={() => actions.setQuantity(line.key, line.quantity + 1)}
               >
                 +
               </button>
             </div>
-            <span className="price">
-              {priced ? formatMoney(priced.lineTotalCents, currency) : '…'}
-            </span>
+            <span className="price">{priced ? money(priced.lineTotalCents) : '…'}</span>
             {repriced !== null && (
               <span className="repriced" role="status">
-                Price changed: now {formatMoney(repriced, currency)} each (was{' '}
-                {formatMoney(line.unitPriceCents, currency)})
+                {t('checkout.repriced', {
+                  now: money(repriced),
+                  was: money(line.unitPriceCents),
+                })}
               </span>
             )}
           </li>

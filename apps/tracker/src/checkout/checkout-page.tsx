@@ -1,4 +1,6 @@
-import { AllergyFields, formatMoney, problemsOf, Totals, useDebounced, useTRPC } from '@kds/ui';
+import { isLanguage } from '@kds/i18n';
+import { useTranslation } from '@kds/i18n/react';
+import { AllergyFields, problemsOf, Totals, useDebounced, useFormat, useTRPC } from '@kds/ui';
 import { percentOf } from '@kds/api/client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,17 +13,30 @@ import { FulfilmentChoice, type Fulfilment } from './fulfilment-choice.tsx';
 import { usePlaceOrder } from './use-place-order.ts';
 import { useLiveMenu } from '../menu/use-live-menu.ts';
 import { WhenField } from './when-field.tsx';
+import { GuestRegion } from '../shared/guest-language.tsx';
+import type { Menu } from '../shared/types.ts';
 
 export function CheckoutPage({ storeSlug }: { storeSlug: string }) {
+  const { t } = useTranslation('guest');
   const addTo = queryParam('addTo');
-  return addTo ? (
-    <AddToOrderCheckout storeSlug={storeSlug} token={addTo} />
-  ) : (
-    <NewOrderCheckout storeSlug={storeSlug} />
+  const menu = useLiveMenu(storeSlug);
+  if (menu.error) return <p className="page">{t('storeNotFound')}</p>;
+  if (!menu.data) return <p className="page">{t('menu.loading')}</p>;
+  return (
+    <GuestRegion store={menu.data.store}>
+      {addTo ? (
+        <AddToOrderCheckout storeSlug={storeSlug} token={addTo} />
+      ) : (
+        <NewOrderCheckout storeSlug={storeSlug} menu={menu.data} />
+      )}
+    </GuestRegion>
   );
 }
 
-function NewOrderCheckout({ storeSlug }: { storeSlug: string }) {
+function NewOrderCheckout({ storeSlug, menu }: { storeSlug: string; menu: Menu }) {
+  const { t, i18n } = useTranslation('guest');
+  const { t: tc } = useTranslation();
+  const format = useFormat();
   const trpc = useTRPC();
   const cart = useCart(storeSlug);
   const table = queryParam('table');
@@ -34,7 +49,6 @@ function NewOrderCheckout({ storeSlug }: { storeSlug: string }) {
   const [fireAt, setFireAt] = useState<string>('');
   const [payment, setPayment] = useState<'counter' | 'online'>('counter');
 
-  const menu = useLiveMenu(storeSlug);
   const items = cart.lines.map(({ menuItemId, quantity, modifierIds, notes }) => ({
     menuItemId,
     quantity,
@@ -69,8 +83,8 @@ function NewOrderCheckout({ storeSlug }: { storeSlug: string }) {
       { enabled: items.length > 0 && !incomplete, placeholderData: keepPreviousData },
     ),
   );
-  const store = menu.data?.store;
-  const mode = store?.paymentMode ?? 'counter';
+  const store = menu.store;
+  const mode = store.paymentMode;
   const method = mode === 'both' ? payment : mode;
   const {
     place,
@@ -81,16 +95,17 @@ function NewOrderCheckout({ storeSlug }: { storeSlug: string }) {
     fulfilment,
     tipCents,
     payment: method,
+    ...(isLanguage(i18n.language) ? { language: i18n.language } : {}),
     idempotencyKey: cart.idempotencyKey,
   });
-  const { byPath, general } = problemsOf(preview.data?.problems, placeError);
+  const { byPath, general } = problemsOf(preview.data?.problems, placeError, tc);
 
   if (items.length === 0) {
     return (
       <main className="page">
-        <h1>Your cart is empty</h1>
+        <h1>{t('checkout.emptyCart')}</h1>
         <button type="button" className="primary" onClick={() => navigate(`/order/${storeSlug}`)}>
-          Back to the menu
+          {t('checkout.backToMenu')}
         </button>
       </main>
     );
@@ -105,9 +120,9 @@ function NewOrderCheckout({ storeSlug }: { storeSlug: string }) {
   return (
     <main className="page page--checkout">
       <button type="button" className="link" onClick={() => navigate(`/order/${storeSlug}`)}>
-        ← Menu
+        {t('checkout.menu')}
       </button>
-      <h1>Checkout</h1>
+      <h1>{t('checkout.title')}</h1>
       {general && (
         <p className="problem problem--general" role="alert">
           {general}
@@ -117,14 +132,14 @@ function NewOrderCheckout({ storeSlug }: { storeSlug: string }) {
       <form onSubmit={place} className="form" noValidate>
         <FulfilmentChoice
           table={table}
-          deliveryAvailable={store?.deliveryAvailable ?? false}
+          deliveryAvailable={store.deliveryAvailable}
           value={fulfilment}
           onChange={setFulfilment}
           problem={field}
         />
         <WhenField
           storeSlug={storeSlug}
-          ordering={store?.ordering}
+          ordering={store.ordering}
           fulfilment={fulfilment.type}
           problems={preview.data?.problems}
           value={fireAt}
@@ -132,10 +147,10 @@ function NewOrderCheckout({ storeSlug }: { storeSlug: string }) {
           problem={field}
         />
         <CustomerFields problem={field} />
-        <AllergyFields menu={menu.data} problem={field} />
+        <AllergyFields menu={menu} problem={field} />
         <fieldset className="segmented">
-          <legend>Tip</legend>
-          {[0, ...(store?.tipPresetsPercent ?? [])].map((p) => (
+          <legend>{t('checkout.tip')}</legend>
+          {[0, ...store.tipPresetsPercent].map((p) => (
             <label key={p}>
               <input
                 type="radio"
@@ -143,12 +158,12 @@ function NewOrderCheckout({ storeSlug }: { storeSlug: string }) {
                 checked={tipPercent === p}
                 onChange={() => setTipPercent(p)}
               />{' '}
-              {p === 0 ? 'No tip' : `${p}%`}
+              {p === 0 ? t('checkout.noTip') : t('checkout.tipPercent', { percent: p })}
             </label>
           ))}
         </fieldset>
         <div className="field">
-          <label htmlFor="code">Discount code</label>
+          <label htmlFor="code">{t('checkout.discountCode')}</label>
           <div className="inline">
             <input
               id="code"
@@ -161,14 +176,14 @@ function NewOrderCheckout({ storeSlug }: { storeSlug: string }) {
               className="secondary"
               onClick={() => setAppliedCode(code.trim() || undefined)}
             >
-              Apply
+              {t('checkout.apply')}
             </button>
           </div>
           {field('discountCode')}
         </div>
         {mode === 'both' && (
           <fieldset className="segmented">
-            <legend>Payment</legend>
+            <legend>{t('checkout.payment')}</legend>
             <label>
               <input
                 type="radio"
@@ -176,7 +191,7 @@ function NewOrderCheckout({ storeSlug }: { storeSlug: string }) {
                 checked={payment === 'counter'}
                 onChange={() => setPayment('counter')}
               />{' '}
-              At the counter
+              {t('checkout.atCounter')}
             </label>
             <label>
               <input
@@ -185,7 +200,7 @@ function NewOrderCheckout({ storeSlug }: { storeSlug: string }) {
                 checked={payment === 'online'}
                 onChange={() => setPayment('online')}
               />{' '}
-              Online
+              {t('checkout.online')}
             </label>
           </fieldset>
         )}
@@ -195,8 +210,12 @@ function NewOrderCheckout({ storeSlug }: { storeSlug: string }) {
           disabled={placing || incomplete || (preview.data?.problems.length ?? 0) > 0}
         >
           {placing
-            ? 'Placing…'
-            : `Place order${preview.data ? ` · ${formatMoney(preview.data.totals.totalCents, preview.data.currency)}` : ''}`}
+            ? t('checkout.placing')
+            : preview.data
+              ? t('checkout.placeTotal', {
+                  total: format.money(preview.data.totals.totalCents, preview.data.currency),
+                })
+              : t('checkout.place')}
         </button>
       </form>
     </main>

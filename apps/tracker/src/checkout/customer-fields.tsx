@@ -1,3 +1,4 @@
+import { useTranslation } from '@kds/i18n/react';
 import type { ReactNode } from 'react';
 
 /**
@@ -5,34 +6,35 @@ import type { ReactNode } from 'react';
  * Uncontrolled inputs: the checkout form reads them when the order is placed.
  */
 export function CustomerFields({ problem }: { problem: (path: string) => ReactNode }) {
+  const { t } = useTranslation('guest');
   return (
     <>
       <label className="field">
-        <span>Name</span>
+        <span>{t('checkout.name')}</span>
         <input name="name" autoComplete="name" required maxLength={80} />
         {problem('customer.name')}
       </label>
       <label className="field">
-        <span>Mobile (for a text when it is ready)</span>
+        <span>{t('checkout.mobile')}</span>
         <input name="phone" type="tel" autoComplete="tel" placeholder="+15551234567" />
         {problem('customer.phone')}
       </label>
       <label className="check">
-        <input type="checkbox" name="sms" /> Text me when my order is ready
+        <input type="checkbox" name="sms" /> {t('checkout.textMe')}
       </label>
       <label className="check">
-        <input type="checkbox" name="call" /> Call me when my order is ready
+        <input type="checkbox" name="call" /> {t('checkout.callMe')}
       </label>
       <label className="field">
-        <span>Email (for the receipt)</span>
+        <span>{t('checkout.email')}</span>
         <input name="email" type="email" autoComplete="email" />
         {problem('customer.email')}
       </label>
       <label className="check">
-        <input type="checkbox" name="emailConsent" /> Email me the receipt
+        <input type="checkbox" name="emailConsent" /> {t('checkout.emailMe')}
       </label>
       <label className="field">
-        <span>Notes for the order</span>
+        <span>{t('checkout.notes')}</span>
         <textarea name="notes" maxLength={500} rows={2} />
         {problem('notes')}
       </label>

@@ -1,3 +1,4 @@
+import { useTranslation } from '@kds/i18n/react';
 export type Fulfilment =
   | { type: 'dine_in'; table: string }
   | { type: 'pickup' }
@@ -14,6 +15,7 @@ export function FulfilmentChoice(props: {
   onChange(value: Fulfilment): void;
   problem: (path: string) => React.ReactNode;
 }) {
+  const { t } = useTranslation('guest');
   const { table, value, onChange } = props;
   const delivery =
     value.type === 'delivery' ? value : { type: 'delivery' as const, address: '', postcode: '' };
@@ -21,7 +23,7 @@ export function FulfilmentChoice(props: {
   return (
     <>
       <fieldset className="segmented">
-        <legend>How do you want it?</legend>
+        <legend>{t('checkout.how')}</legend>
         {table && (
           <label>
             <input
@@ -30,7 +32,7 @@ export function FulfilmentChoice(props: {
               checked={value.type === 'dine_in'}
               onChange={() => onChange({ type: 'dine_in', table })}
             />{' '}
-            Here, table {table}
+            {t('checkout.hereAtTable', { table })}
           </label>
         )}
         <label>
@@ -40,7 +42,7 @@ export function FulfilmentChoice(props: {
             checked={value.type === 'pickup'}
             onChange={() => onChange({ type: 'pickup' })}
           />{' '}
-          {table ? 'Take away' : 'Pickup'}
+          {table ? t('checkout.takeAway') : t('checkout.pickup')}
         </label>
         {props.deliveryAvailable && (
           <label>
@@ -50,14 +52,14 @@ export function FulfilmentChoice(props: {
               checked={value.type === 'delivery'}
               onChange={() => onChange(delivery)}
             />{' '}
-            Delivery
+            {t('checkout.delivery')}
           </label>
         )}
       </fieldset>
       {value.type === 'delivery' && (
         <>
           <label className="field">
-            <span>Delivery address</span>
+            <span>{t('checkout.address')}</span>
             <input
               defaultValue={value.address}
               autoComplete="street-address"
@@ -67,7 +69,7 @@ export function FulfilmentChoice(props: {
             {props.problem('fulfilment.address')}
           </label>
           <label className="field">
-            <span>Postcode</span>
+            <span>{t('checkout.postcode')}</span>
             <input
               defaultValue={value.postcode}
               autoComplete="postal-code"

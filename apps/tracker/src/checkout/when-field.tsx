@@ -1,4 +1,5 @@
-import { formatClock, useTRPC } from '@kds/ui';
+import { useTranslation } from '@kds/i18n/react';
+import { useFormat, useTRPC } from '@kds/ui';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { Menu, Preview } from '../shared/types.ts';
@@ -18,6 +19,8 @@ interface WhenFieldProps {
  * kitchen refuses ASAP (paused, or full), the first time it can still take is one tap away.
  */
 export function WhenField(props: WhenFieldProps) {
+  const { t } = useTranslation('guest');
+  const format = useFormat();
   const trpc = useTRPC();
   const slots = useQuery(trpc.order.pickupSlots.queryOptions({ storeSlug: props.storeSlug }));
   const paused = props.ordering?.pauses[props.fulfilment];
@@ -25,27 +28,29 @@ export function WhenField(props: WhenFieldProps) {
   const offer = props.problems?.find(
     (p) => (p.code === 'ORDERING_PAUSED' || p.code === 'KITCHEN_FULL') && p.nextSlotAt,
   )?.nextSlotAt;
-  const zone = slots.data?.timezone;
   return (
     <label className="field">
-      <span>When</span>
+      <span>{t('checkout.when')}</span>
       <select value={props.value} onChange={(e) => props.onChange(e.target.value)}>
         <option value="">
           {paused
-            ? 'As soon as possible (paused)'
-            : `As soon as possible${wait ? ` (about ${wait} min)` : ''}`}
+            ? t('checkout.asapPaused')
+            : wait
+              ? t('checkout.asapWait', { minutes: wait })
+              : t('checkout.asap')}
         </option>
         {slots.data?.slots.map((s) => (
           <option key={s.at} value={s.at} disabled={s.remaining === 0}>
-            {formatClock(s.at, zone)}
-            {s.remaining === 0 ? ' (full)' : ''}
+            {s.remaining === 0
+              ? t('checkout.slotFull', { time: format.clock(s.at) })
+              : format.clock(s.at)}
           </option>
         ))}
       </select>
       {props.problem('fireAt')}
       {offer && offer !== props.value && (
         <button type="button" className="secondary" onClick={() => props.onChange(offer)}>
-          Order for {formatClock(offer, zone)} instead
+          {t('checkout.orderFor', { time: format.clock(offer) })}
         </button>
       )}
     </label>

@@ -1,3 +1,4 @@
+import { useTranslation } from '@kds/i18n/react';
 import { useTRPC } from '@kds/ui';
 import { useQuery } from '@tanstack/react-query';
 import { navigate, queryParam } from '../shared/route.ts';
@@ -7,6 +8,7 @@ import { navigate, queryParam } from '../shared/route.ts';
  * can still take items while the kitchen has not started it.
  */
 export function AddingBanner({ storeSlug }: { storeSlug: string }) {
+  const { t } = useTranslation('guest');
   const trpc = useTRPC();
   const addTo = queryParam('addTo');
   const last = addTo ?? localStorage.getItem(`kds.lastOrder.${storeSlug}`);
@@ -16,16 +18,16 @@ export function AddingBanner({ storeSlug }: { storeSlug: string }) {
     retry: false,
   });
   if (!order.data?.canAddItems) return null;
-  if (addTo) return <p className="pill">Adding to order #{order.data.number}</p>;
+  if (addTo) return <p className="pill">{t('menu.addingTo', { number: order.data.number })}</p>;
   return (
     <p className="closed">
-      Your order #{order.data.number} has not been started yet.{' '}
+      {t('menu.notStarted', { number: order.data.number })}{' '}
       <button
         type="button"
         className="link"
         onClick={() => navigate(`/order/${storeSlug}?addTo=${last}`, { keepQuery: false })}
       >
-        Add to it
+        {t('menu.addToIt')}
       </button>
     </p>
   );

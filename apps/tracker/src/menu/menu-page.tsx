@@ -1,39 +1,54 @@
-import { formatClock, formatMoney, ItemSheet } from '@kds/ui';
+import { useTranslation } from '@kds/i18n/react';
+import { ItemSheet, useFormat } from '@kds/ui';
 import { useState } from 'react';
 import { cartActions, cartCount, useCart } from '../checkout/cart.ts';
 import { navigate, queryParam } from '../shared/route.ts';
-import type { MenuItem } from '../shared/types.ts';
+import type { Menu as MenuData, MenuItem } from '../shared/types.ts';
 import { useLiveMenu } from './use-live-menu.ts';
 import { AddingBanner } from './adding-banner.tsx';
 import { OrderingBanner } from './ordering-banner.tsx';
+import { GuestRegion, LanguageSwitcher } from '../shared/guest-language.tsx';
 
 export function MenuPage({ storeSlug }: { storeSlug: string }) {
+  const { t } = useTranslation('guest');
   const menu = useLiveMenu(storeSlug);
+  if (menu.error) return <p className="page">{t('storeNotFound')}</p>;
+  if (!menu.data) return <p className="page">{t('menu.loading')}</p>;
+  return (
+    <GuestRegion store={menu.data.store}>
+      <Menu storeSlug={storeSlug} menu={menu.data} />
+    </GuestRegion>
+  );
+}
+
+function Menu({ storeSlug, menu }: { storeSlug: string; menu: MenuData }) {
+  const { t } = useTranslation('guest');
+  const format = useFormat();
   const cart = useCart(storeSlug);
   const [open, setOpen] = useState<MenuItem | null>(null);
   const table = queryParam('table');
-
-  if (menu.error) return <p className="page">This store could not be found.</p>;
-  if (!menu.data) return <p className="page">Loading the menu…</p>;
-  const { store, categories } = menu.data;
+  const { store, categories } = menu;
   const count = cartCount(cart);
 
   return (
     <div className="page page--menu">
       <header className="store-head">
-        <h1>{store.name}</h1>
-        {table && <p className="pill">Table {table}</p>}
+        <div className="store-head__top">
+          <h1>{store.name}</h1>
+          <LanguageSwitcher offered={store.guestLanguages} />
+        </div>
+        {table && <p className="pill">{t('menu.table', { table })}</p>}
         {!store.opening.isOpen && (
           <p className="closed" role="status">
-            Closed now.
+            {t('menu.closed')}
             {store.opening.nextOpenAt &&
-              ` Opens ${formatClock(store.opening.nextOpenAt, store.timezone)}; you can order for later.`}
+              ` ${t('menu.opensAt', { time: format.dayClock(store.opening.nextOpenAt) })}`}
           </p>
         )}
         <OrderingBanner store={store} />
       </header>
       <AddingBanner storeSlug={storeSlug} />
-      <nav className="cats" aria-label="Categories">
+      <nav className="cats" aria-label={t('menu.categories')}>
         {categories.map((c) => (
           <a key={c.id} href={`#cat-${c.id}`}>
             {c.name}
@@ -53,22 +68,24 @@ export function MenuPage({ storeSlug }: { storeSlug: string }) {
                   <h3>{item.name}</h3>
                   <p className="muted">{item.description}</p>
                   {item.allergens.length > 0 && (
-                    <p className="allergens">Contains: {item.allergens.join(', ')}</p>
+                    <p className="allergens">
+                      {t('menu.contains', { allergens: item.allergens.join(', ') })}
+                    </p>
                   )}
                 </div>
                 <div className="item__buy">
-                  <span className="price">{formatMoney(item.priceCents, store.currency)}</span>
+                  <span className="price">{format.money(item.priceCents)}</span>
                   {item.isAvailable ? (
                     <button
                       type="button"
                       className="add"
-                      aria-label={`Add ${item.name} to cart`}
+                      aria-label={t('menu.addItem', { item: item.name })}
                       onClick={() => setOpen(item)}
                     >
-                      Add
+                      {t('menu.add')}
                     </button>
                   ) : (
-                    <span className="sold-out">Sold out</span>
+                    <span className="sold-out">{t('menu.soldOut')}</span>
                   )}
                 </div>
               </li>
@@ -82,7 +99,7 @@ export function MenuPage({ storeSlug }: { storeSlug: string }) {
           className="cart-bar"
           onClick={() => navigate(`/order/${storeSlug}/checkout`)}
         >
-          View cart ({count}) · Checkout
+          {t('menu.viewCart', { count })}
         </button>
       )}
       {open && (

@@ -1,22 +1,23 @@
+import { Trans, useTranslation } from '@kds/i18n/react';
 import type { Tracked } from '../shared/types.ts';
 
 /** Who is bringing the order, when the store said. */
 export function Driver({ order }: { order: Tracked }) {
-  if (!order.driver) return <p className="eta">A driver is bringing your order.</p>;
+  const { t } = useTranslation('guest');
+  if (!order.driver) return <p className="eta">{t('track.driverUnknown')}</p>;
+  const { name, phone } = order.driver;
   return (
     <p className="eta">
-      {order.driver.name} is bringing your order
-      {order.driver.phone && (
-        <>
-          {' '}
-          (
-          <a className="tel" href={`tel:${order.driver.phone}`}>
-            call {order.driver.phone}
-          </a>
-          )
-        </>
+      {phone ? (
+        <Trans
+          t={t}
+          i18nKey="track.driverCall"
+          values={{ driver: name, phone }}
+          components={{ tel: <a className="tel" href={`tel:${phone}`} /> }}
+        />
+      ) : (
+        t('track.driver', { driver: name })
       )}
-      .
     </p>
   );
 }

@@ -1,9 +1,11 @@
+import { useTranslation } from '@kds/i18n/react';
 import { useState } from 'react';
 import type { Tracked } from '../shared/types.ts';
 import { askToNotify, notifySupport } from './ready-notification.ts';
 
 /** Asks once for notifications while the order is in the kitchen, or says how to be told. */
 export function NotifyButton({ status }: { status: Tracked['status'] }) {
+  const { t } = useTranslation('guest');
   const [support, setSupport] = useState(notifySupport);
   const [permission, setPermission] = useState(() =>
     support === 'available' ? Notification.permission : 'denied',
@@ -12,9 +14,7 @@ export function NotifyButton({ status }: { status: Tracked['status'] }) {
   if (support !== 'available' || permission === 'denied') {
     return (
       <p className="muted">
-        {support !== 'unavailable'
-          ? 'Notifications are blocked for this page: keep it open, it chimes when your order is ready.'
-          : 'Keep this page open: it chimes and vibrates when your order is ready.'}
+        {support !== 'unavailable' ? t('track.notifyBlocked') : t('track.notifyUnavailable')}
       </p>
     );
   }
@@ -33,7 +33,7 @@ export function NotifyButton({ status }: { status: Tracked['status'] }) {
         )
       }
     >
-      Notify me when it is ready
+      {t('track.notifyMe')}
     </button>
   );
 }

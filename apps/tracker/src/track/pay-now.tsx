@@ -1,9 +1,12 @@
-import { useTRPCClient } from '@kds/ui';
+import { useTranslation } from '@kds/i18n/react';
+import { messageFor, useTRPCClient } from '@kds/ui';
 import { useState } from 'react';
 import { queryParam } from '../shared/route.ts';
 
 /** While an order waits for payment: say what happened at checkout, and let the guest pay. */
 export function PayNow({ token }: { token: string }) {
+  const { t } = useTranslation('guest');
+  const { t: tc } = useTranslation();
   const client = useTRPCClient();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -14,23 +17,21 @@ export function PayNow({ token }: { token: string }) {
       const { checkoutUrl } = await client.order.pay.mutate({ trackingToken: token });
       location.assign(checkoutUrl);
     } catch (e) {
-      setError((e as Error).message);
+      setError(messageFor(e, tc));
       setBusy(false);
     }
   };
   return (
     <div className="pay-now">
-      {queryParam('canceled') === '1' && (
-        <p className="problem">Your payment was not completed. You can try again.</p>
-      )}
-      {queryParam('paid') === '1' && <p className="muted">Confirming your payment…</p>}
+      {queryParam('canceled') === '1' && <p className="problem">{t('track.paymentCanceled')}</p>}
+      {queryParam('paid') === '1' && <p className="muted">{t('track.confirming')}</p>}
       {error && (
         <p className="problem" role="alert">
           {error}
         </p>
       )}
       <button type="button" className="primary" disabled={busy} onClick={() => void pay()}>
-        Pay now
+        {t('track.payNow')}
       </button>
     </div>
   );

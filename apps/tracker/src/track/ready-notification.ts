@@ -43,11 +43,10 @@ export async function askToNotify(): Promise<NotificationPermission> {
 }
 
 /** Shows the notification; false when this phone cannot (the page still chimes and says so). */
-export async function notifyReady(number: number): Promise<boolean> {
+export async function notifyReady(number: number, title: string, body: string): Promise<boolean> {
   if (notifySupport() !== 'available' || Notification.permission !== 'granted') return false;
-  const title = `Order #${number} is ready`;
   const options = {
-    body: 'Come and get it!',
+    body,
     tag: `ready-${number}`,
     data: { url: location.href },
   };

@@ -1,42 +1,34 @@
+import { Trans, useTranslation } from '@kds/i18n/react';
 import { notifyReady } from './ready-notification.ts';
 import { NotifyButton } from './notify-button.tsx';
 import { Driver } from './driver-note.tsx';
-import { formatClock, formatMoney, useTRPC } from '@kds/ui';
+import { useFormat, useTRPC } from '@kds/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useEffect, useRef } from 'react';
+import { GuestRegion, LanguageSwitcher } from '../shared/guest-language.tsx';
 import { navigate } from '../shared/route.ts';
 import type { Tracked } from '../shared/types.ts';
 import { PayNow } from './pay-now.tsx';
 import { ExpiredNote, PaymentTerms } from './unpaid-notes.tsx';
 
 const STEPS = [
-  { key: 'received', label: 'Received', statuses: ['PLACED'] },
-  { key: 'preparing', label: 'Preparing', statuses: ['PREPARING'] },
-  { key: 'ready', label: 'Ready', statuses: ['READY'] },
-  { key: 'done', label: 'Collected', statuses: ['COMPLETED'] },
+  { key: 'received', statuses: ['PLACED'] },
+  { key: 'preparing', statuses: ['PREPARING'] },
+  { key: 'ready', statuses: ['READY'] },
+  { key: 'done', statuses: ['COMPLETED'] },
 ] as const;
 
 /** A delivery's own last steps: it leaves with a driver and is delivered, not collected. */
 const DELIVERY_STEPS = [
   ...STEPS.slice(0, 3),
-  { key: 'on-the-way', label: 'On its way', statuses: ['OUT_FOR_DELIVERY'] },
-  { key: 'done', label: 'Delivered', statuses: ['COMPLETED'] },
+  { key: 'onTheWay', statuses: ['OUT_FOR_DELIVERY'] },
+  { key: 'delivered', statuses: ['COMPLETED'] },
 ] as const;
-
-const HEADLINE: Record<Tracked['status'], string> = {
-  PENDING_PAYMENT: 'Waiting for payment',
-  PLACED: 'Order received',
-  PREPARING: 'Being prepared',
-  READY: 'Ready for you!',
-  OUT_FOR_DELIVERY: 'On its way',
-  COMPLETED: 'Enjoy your meal',
-  CANCELED: 'This order was canceled',
-  EXPIRED: 'This order expired unpaid',
-};
 
 /** The guest's order, live: its token is the only key, and nothing else is shown. */
 export function TrackPage({ token }: { token: string }) {
+  const { t } = useTranslation('guest');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const options = trpc.tracker.get.queryOptions({ trackingToken: token });
@@ -52,48 +44,71 @@ export function TrackPage({ token }: { token: string }) {
   if (order.error) {
     return (
       <main className="page">
-        <h1>Order not found</h1>
-        <p>Check the link you were sent. Tracking links are private to each order.</p>
+        <h1>{t('track.notFound')}</h1>
+        <p>{t('track.notFoundHelp')}</p>
       </main>
     );
   }
-  if (!order.data) return <p className="page">Loading your order…</p>;
+  if (!order.data) return <p className="page">{t('track.loading')}</p>;
   const o = order.data;
+  const page = <TrackedOrder order={o} token={token} />;
+  return o.store ? (
+    <GuestRegion store={o.store} ordered={o.language}>
+      {page}
+    </GuestRegion>
+  ) : (
+    page
+  );
+}
+
+function TrackedOrder({ order: o, token }: { order: Tracked; token: string }) {
+  const { t } = useTranslation('guest');
+  const format = useFormat();
   const steps = o.fulfilment === 'delivery' ? DELIVERY_STEPS : STEPS;
   const current = steps.findIndex((s) => (s.statuses as readonly string[]).includes(o.status));
-  const currency = o.store?.currency ?? 'USD';
+  const money = (amount: number) => format.money(amount, o.store?.currency);
   return (
     <main className="page page--track">
-      <p className="muted">{o.store?.name}</p>
+      <div className="store-head__top">
+        <p className="muted">{o.store?.name}</p>
+        {o.store && <LanguageSwitcher offered={o.store.guestLanguages} />}
+      </div>
       <h1>
-        Order <span className="order-number">#{o.number}</span>
+        <Trans
+          t={t}
+          i18nKey="track.order"
+          values={{ number: o.number }}
+          components={{ number: <span className="order-number" /> }}
+        />
       </h1>
       <p
         className={`headline headline--${o.status.toLowerCase()}`}
         role="status"
         aria-live="polite"
       >
-        {HEADLINE[o.status]}
+        {t(`track.headline.${o.status}`)}
       </p>
       {o.estimatedReadyAt && (
-        <p className="eta">Ready at about {formatClock(o.estimatedReadyAt)}</p>
+        <p className="eta">{t('track.readyAbout', { time: format.clock(o.estimatedReadyAt) })}</p>
       )}
       {o.status === 'OUT_FOR_DELIVERY' && <Driver order={o} />}
       {o.pickupCode && (
         <p className="pickup-code">
-          Pickup code{' '}
-          <b aria-label={`pickup code ${o.pickupCode.split('').join(' ')}`}>{o.pickupCode}</b>
+          {t('track.pickupCode')}{' '}
+          <b aria-label={t('track.pickupCodeSpoken', { digits: o.pickupCode.split('').join(' ') })}>
+            {o.pickupCode}
+          </b>
         </p>
       )}
       {o.status !== 'CANCELED' && o.status !== 'EXPIRED' && o.status !== 'PENDING_PAYMENT' && (
-        <ol className="steps" aria-label="Progress">
+        <ol className="steps" aria-label={t('track.progress')}>
           {steps.map((s, i) => (
             <li
               key={s.key}
               className={i < current ? 'is-done' : i === current ? 'is-current' : ''}
               aria-current={i === current ? 'step' : undefined}
             >
-              {s.label}
+              {t(`track.steps.${s.key}`)}
             </li>
           ))}
         </ol>
@@ -108,11 +123,11 @@ export function TrackPage({ token }: { token: string }) {
           className="secondary"
           onClick={() => navigate(`/order/${o.store?.slug}?addTo=${token}`, { keepQuery: false })}
         >
-          Add more items
+          {t('track.addMore')}
         </button>
       )}
       <section aria-labelledby="receipt">
-        <h2 id="receipt">Receipt</h2>
+        <h2 id="receipt">{t('track.receipt')}</h2>
         <ul className="lines lines--receipt">
           {o.items.map((item, i) => (
             <li key={i}>
@@ -124,32 +139,33 @@ export function TrackPage({ token }: { token: string }) {
                   <span className="muted">{item.modifiers.join(', ')}</span>
                 )}
               </div>
-              <span className="price">{formatMoney(item.lineTotalCents, currency)}</span>
+              <span className="price">{money(item.lineTotalCents)}</span>
             </li>
           ))}
         </ul>
         <dl className="totals">
-          <dt>Tax</dt>
-          <dd>{formatMoney(o.totals.taxCents, currency)}</dd>
-          <dt className="total">Total</dt>
-          <dd className="total">{formatMoney(o.totals.totalCents, currency)}</dd>
+          <dt>{t('track.tax')}</dt>
+          <dd>{money(o.totals.taxCents)}</dd>
+          <dt className="total">{t('track.total')}</dt>
+          <dd className="total">{money(o.totals.totalCents)}</dd>
         </dl>
-        <p className="muted">{paymentNote(o)}</p>
+        <p className="muted">{paymentNote(o, t)}</p>
       </section>
     </main>
   );
 }
 
-function paymentNote(o: Tracked): string {
+function paymentNote(o: Tracked, t: ReturnType<typeof useTranslation<'guest'>>['t']): string {
   if (o.status === 'CANCELED' || o.status === 'EXPIRED') return '';
   if (o.paymentStatus === 'at_counter') {
-    return o.fulfilment === 'delivery' ? 'Pay on delivery.' : 'Pay at the counter.';
+    return o.fulfilment === 'delivery' ? t('track.payOnDelivery') : t('track.payAtCounter');
   }
-  return o.paymentStatus === 'paid' ? 'Paid.' : '';
+  return o.paymentStatus === 'paid' ? t('track.paid') : '';
 }
 
 /** A sound, a vibration and (if allowed) a notification the moment the order turns ready. */
 function useReadyAlert(status: Tracked['status'] | undefined, number: number | undefined) {
+  const { t } = useTranslation('guest');
   const previous = useRef(status);
   useEffect(() => {
     const was = previous.current;
@@ -166,6 +182,12 @@ function useReadyAlert(status: Tracked['status'] | undefined, number: number | u
     } catch {
       // No audio here: the screen still says Ready.
     }
-    if (number !== undefined) void notifyReady(number);
-  }, [status, number]);
+    if (number !== undefined) {
+      void notifyReady(
+        number,
+        t('track.notificationTitle', { number }),
+        t('track.notificationBody'),
+      );
+    }
+  }, [status, number, t]);
 }

@@ -54,12 +54,23 @@ export function createTwilioSms(config: TwilioConfig): SmsTransport {
   };
 }
 
-/** TwiML that says the words twice (a first "hello?" often covers the start), in plain English. */
-export function sayTwiml(words: string): string {
+/** The locales Twilio's `alice` voice speaks; another locale of a language takes its first. */
+const VOICES = ['en-US', 'en-GB', 'en-AU', 'en-CA', 'en-IN', 'es-MX', 'es-ES', 'ja-JP'] as const;
+type VoiceLocale = (typeof VOICES)[number];
+
+export function voiceLocale(locale: string): VoiceLocale {
+  const exact = VOICES.find((v) => v.toLowerCase() === locale.toLowerCase());
+  const language = locale.split('-')[0]?.toLowerCase();
+  return exact ?? VOICES.find((v) => v.startsWith(`${language}-`)) ?? 'en-US';
+}
+
+/** TwiML that says the words twice (a first "hello?" often covers the start), in their language. */
+export function sayTwiml(words: string, locale = 'en-US'): string {
   const response = new twilio.twiml.VoiceResponse();
-  response.say({ voice: 'alice', language: 'en-US' }, words);
+  const voice = { voice: 'alice', language: voiceLocale(locale) } as const;
+  response.say(voice, words);
   response.pause({ length: 1 });
-  response.say({ voice: 'alice', language: 'en-US' }, words);
+  response.say(voice, words);
   return response.toString();
 }
 
@@ -67,11 +78,11 @@ export function sayTwiml(words: string): string {
 export function createTwilioCalls(config: TwilioConfig): CallTransport {
   const client = clientFor(config);
   return {
-    async call(to, words) {
+    async call(to, words, locale) {
       const call = await client.calls.create({
         to,
         from: config.from,
-        twiml: sayTwiml(words),
+        twiml: sayTwiml(words, locale),
         ...(config.statusCallbackUrl
           ? { statusCallback: config.statusCallbackUrl, statusCallbackEvent: ['completed'] }
           : {}),

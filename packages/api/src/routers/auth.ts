@@ -5,6 +5,8 @@ import {
   LoginInput,
   logout,
   logoutEverywhere,
+  setOwnLanguage,
+  SetLanguageInput,
 } from '../domain/auth/index.ts';
 import { alone, limitFailures, publicProcedure, router, staffProcedure } from '../trpc.ts';
 
@@ -38,4 +40,8 @@ export const authRouter = router({
     .input(ChangePasswordInput)
     .mutation(({ ctx, input }) => changePassword({ ctx, input })),
   me: staffProcedure.query(({ ctx }) => ctx.principal),
+  /** One's own language for the kitchen and admin; null follows each store's. */
+  setLanguage: staffProcedure
+    .input(SetLanguageInput)
+    .mutation(({ ctx, input }) => setOwnLanguage({ ctx, input })),
 });

@@ -32,6 +32,7 @@ const ACCESS: Record<string, 'public' | 'staff' | 'kitchen' | 'manager' | 'integ
   'auth.logoutEverywhere': 'staff',
   'auth.me': 'staff',
   'auth.changePassword': 'staff',
+  'auth.setLanguage': 'staff',
   'invitation.mine': 'staff',
   'invitation.accept': 'staff',
   'invitation.decline': 'staff',

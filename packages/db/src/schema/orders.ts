@@ -56,6 +56,8 @@ export const orders = pgTable(
     customerName: text().notNull(),
     customerPhone: text(),
     customerEmail: text(),
+    /** The language the guest ordered in: their texts, calls and emails use it. */
+    language: text(),
     smsConsent: boolean().notNull().default(false),
     callConsent: boolean().notNull().default(false),
     emailConsent: boolean().notNull().default(false),

@@ -27,6 +27,8 @@ export const staff = pgTable(
     /** Wrong passwords counted (before each check, see login) since the last good one. */
     failedLogins: integer().notNull().default(0),
     lockedUntil: timestamp({ withTimezone: true }),
+    /** The language this person reads the kitchen and admin in; null follows each store's. */
+    language: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check('staff_email_lower', sql`${t.email} = lower(${t.email})`)],

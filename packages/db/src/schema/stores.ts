@@ -93,6 +93,15 @@ export const stores = pgTable(
     name: text().notNull(),
     timezone: text().notNull().default('UTC'),
     currency: text().notNull().default('USD'),
+    /** Language and region ("es-MX"): the clock (12- or 24-hour), formats, phone country. */
+    locale: text().notNull().default('en-US'),
+    /** What the kitchen and the admin console speak, unless a person chose their own. */
+    staffLanguage: text().notNull().default('en'),
+    /** The languages guests may choose, the first being the default. */
+    guestLanguages: text()
+      .array()
+      .notNull()
+      .default(sql`'{en}'::text[]`),
     openingHours: jsonb().$type<OpeningInterval[]>().notNull().default([]),
     settings: jsonb().$type<StoreSettings>().notNull(),
     pacing: jsonb().$type<Pacing>().notNull().default(DEFAULT_PACING),
@@ -103,6 +112,7 @@ export const stores = pgTable(
   (t) => [
     check('stores_slug_format', sql`${t.slug} ~ '^[a-z0-9][a-z0-9-]{0,62}$'`),
     check('stores_currency_format', sql`${t.currency} ~ '^[A-Z]{3}$'`),
+    check('stores_guest_languages_nonempty', sql`cardinality(${t.guestLanguages}) > 0`),
     check('stores_event_seq_nonnegative', sql`${t.eventSeq} >= 0`),
   ],
 );

@@ -1,3 +1,4 @@
+import { useTranslation } from '@kds/i18n/react';
 import type { ReactNode } from 'react';
 import type { Menu } from './types.ts';
 
@@ -9,19 +10,20 @@ import type { Menu } from './types.ts';
 export function AllergyFields({
   menu,
   problem,
-  intro = 'Tell the kitchen about any allergy in your party.',
+  intro,
 }: {
   menu: Menu | undefined;
   problem: (path: string) => ReactNode;
   intro?: string;
 }) {
+  const { t } = useTranslation();
   const known = [
     ...new Set(menu?.categories.flatMap((c) => c.items.flatMap((i) => i.allergens)) ?? []),
   ].sort();
   return (
     <fieldset className="allergies">
-      <legend>Allergies</legend>
-      <p className="muted">{intro}</p>
+      <legend>{t('allergies.title')}</legend>
+      <p className="muted">{intro ?? t('allergies.intro')}</p>
       <div className="allergies__choices">
         {known.map((a) => (
           <label key={a} className="check">
@@ -30,7 +32,7 @@ export function AllergyFields({
         ))}
       </div>
       <label className="field">
-        <span>Other allergies (comma-separated)</span>
+        <span>{t('allergies.other')}</span>
         <input name="allergyOther" maxLength={200} />
       </label>
       {problem('allergies')}

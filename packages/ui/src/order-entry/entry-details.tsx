@@ -1,3 +1,4 @@
+import { useTranslation } from '@kds/i18n/react';
 import type { ReactNode } from 'react';
 import { AllergyFields } from './allergy-fields.tsx';
 import type { Menu } from './types.ts';
@@ -17,39 +18,42 @@ export function EntryDetails(props: {
   onFulfilment(f: EntryFulfilment): void;
   problem: (path: string) => ReactNode;
 }) {
+  const { t } = useTranslation();
   const { fulfilment: f, onFulfilment: set, problem } = props;
   const types = [
-    { type: 'pickup', label: 'Pickup' },
-    { type: 'dine_in', label: 'Table' },
-    ...(props.menu.store.deliveryAvailable ? [{ type: 'delivery', label: 'Delivery' }] : []),
+    { type: 'pickup', label: t('fulfilment.pickup') },
+    { type: 'dine_in', label: t('fulfilment.table') },
+    ...(props.menu.store.deliveryAvailable
+      ? [{ type: 'delivery', label: t('fulfilment.delivery') }]
+      : []),
   ] as const;
   return (
     <>
       <fieldset className="entry__segmented">
-        <legend>How</legend>
-        {types.map((t) => (
-          <label key={t.type}>
+        <legend>{t('entry.how')}</legend>
+        {types.map((choice) => (
+          <label key={choice.type}>
             <input
               type="radio"
               name="fulfilment"
-              checked={f.type === t.type}
+              checked={f.type === choice.type}
               onChange={() =>
                 set(
-                  t.type === 'dine_in'
+                  choice.type === 'dine_in'
                     ? { type: 'dine_in', table: '' }
-                    : t.type === 'delivery'
+                    : choice.type === 'delivery'
                       ? { type: 'delivery', address: '', postcode: '' }
                       : { type: 'pickup' },
                 )
               }
             />
-            {t.label}
+            {choice.label}
           </label>
         ))}
       </fieldset>
       {f.type === 'dine_in' && (
         <label className="entry__field">
-          <span>Table</span>
+          <span>{t('entry.table')}</span>
           <input
             value={f.table}
             maxLength={20}
@@ -61,7 +65,7 @@ export function EntryDetails(props: {
       {f.type === 'delivery' && (
         <div className="entry__row">
           <label className="entry__field">
-            <span>Address</span>
+            <span>{t('entry.address')}</span>
             <input
               value={f.address}
               maxLength={300}
@@ -69,7 +73,7 @@ export function EntryDetails(props: {
             />
           </label>
           <label className="entry__field">
-            <span>Postcode</span>
+            <span>{t('entry.postcode')}</span>
             <input
               value={f.postcode}
               maxLength={12}
@@ -81,26 +85,26 @@ export function EntryDetails(props: {
       )}
       <div className="entry__row">
         <label className="entry__field">
-          <span>Guest's name</span>
+          <span>{t('entry.guestName')}</span>
           <input name="name" required maxLength={80} autoComplete="off" />
           {problem('customer.name')}
         </label>
         <label className="entry__field">
-          <span>Phone</span>
+          <span>{t('entry.phone')}</span>
           <input name="phone" type="tel" placeholder="+15551234567" autoComplete="off" />
           {problem('customer.phone')}
         </label>
         <label className="entry__field">
-          <span>Email</span>
+          <span>{t('entry.email')}</span>
           <input name="email" type="email" autoComplete="off" />
           {problem('customer.email')}
         </label>
       </div>
       <label className="entry__field">
-        <span>Note for the kitchen</span>
+        <span>{t('entry.note')}</span>
         <input name="notes" maxLength={500} autoComplete="off" />
       </label>
-      <AllergyFields menu={props.menu} problem={problem} intro="Ask: any allergies in the party?" />
+      <AllergyFields menu={props.menu} problem={problem} intro={t('entry.askAllergies')} />
     </>
   );
 }

@@ -1,4 +1,5 @@
-import { formatMoney } from '../format.ts';
+import { useTranslation } from '@kds/i18n/react';
+import { useFormat } from '../regional.tsx';
 import type { ProblemMap } from './problems.ts';
 import type { Preview } from './types.ts';
 import type { UseEntryCart } from './use-entry-cart.ts';
@@ -9,12 +10,14 @@ export function EntryLines(props: {
   preview: Preview | undefined;
   problems: ProblemMap;
 }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const { cart, preview, problems } = props;
   if (cart.lines.length === 0) {
-    return <p className="entry__empty">Tap items on the menu to add them.</p>;
+    return <p className="entry__empty">{t('entry.empty')}</p>;
   }
   return (
-    <ul className="entry__lines" aria-label="Order lines">
+    <ul className="entry__lines" aria-label={t('entry.lines')}>
       {cart.lines.map((line, index) => {
         const priced = preview?.lines[index];
         const problem = problems[`items.${index}`];
@@ -30,10 +33,14 @@ export function EntryLines(props: {
                 </span>
               )}
             </div>
-            <div className="entry__qty" role="group" aria-label={`Quantity of ${line.name}`}>
+            <div
+              className="entry__qty"
+              role="group"
+              aria-label={t('entry.quantityOf', { item: line.name })}
+            >
               <button
                 type="button"
-                aria-label={`One less ${line.name}`}
+                aria-label={t('entry.oneLessOf', { item: line.name })}
                 onClick={() => cart.setQuantity(line.key, line.quantity - 1)}
               >
                 −
@@ -41,14 +48,14 @@ export function EntryLines(props: {
               <output>{line.quantity}</output>
               <button
                 type="button"
-                aria-label={`One more ${line.name}`}
+                aria-label={t('entry.oneMoreOf', { item: line.name })}
                 onClick={() => cart.setQuantity(line.key, line.quantity + 1)}
               >
                 +
               </button>
             </div>
             <span className="entry__price">
-              {priced && preview ? formatMoney(priced.lineTotalCents, preview.currency) : '…'}
+              {priced && preview ? format.money(priced.lineTotalCents, preview.currency) : '…'}
             </span>
           </li>
         );

@@ -1,4 +1,5 @@
-import { formatMoney } from '../format.ts';
+import { useTranslation } from '@kds/i18n/react';
+import { useFormat } from '../regional.tsx';
 import { useState, type FormEvent } from 'react';
 import type { MenuItem } from './types.ts';
 
@@ -22,6 +23,8 @@ export function ItemSheet(props: {
   onAdd(choice: ItemChoice): void;
   onClose(): void;
 }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const { item, currency } = props;
   const [chosen, setChosen] = useState<Record<string, string[]>>({});
   const [quantity, setQuantity] = useState(1);
@@ -59,7 +62,7 @@ export function ItemSheet(props: {
         <header className="sheet__head">
           <h2 id="sheet-title">{item.name}</h2>
           <button type="button" className="link" onClick={props.onClose}>
-            Close
+            {t('item.close')}
           </button>
         </header>
         <p className="muted">{item.description}</p>
@@ -68,9 +71,11 @@ export function ItemSheet(props: {
             <legend>
               {group.name}{' '}
               <small>
-                {group.minChoices > 0
-                  ? `choose ${group.minChoices === group.maxChoices ? group.minChoices : `${group.minChoices}–${group.maxChoices}`}`
-                  : `up to ${group.maxChoices}`}
+                {group.minChoices === 0
+                  ? t('item.upTo', { max: group.maxChoices })
+                  : group.minChoices === group.maxChoices
+                    ? t('item.chooseExactly', { count: group.minChoices })
+                    : t('item.chooseBetween', { min: group.minChoices, max: group.maxChoices })}
               </small>
             </legend>
             {group.modifiers.map((m) => (
@@ -84,26 +89,26 @@ export function ItemSheet(props: {
                 />
                 <span>{m.name}</span>
                 {m.priceDeltaCents !== 0 && (
-                  <span className="muted">+{formatMoney(m.priceDeltaCents, currency)}</span>
+                  <span className="muted">+{format.money(m.priceDeltaCents, currency)}</span>
                 )}
               </label>
             ))}
           </fieldset>
         ))}
         <label className="field">
-          <span>Note for the kitchen</span>
+          <span>{t('item.note')}</span>
           <input
             value={notes}
             maxLength={200}
             onChange={(e) => setNotes(e.target.value)}
-            placeholder="e.g. sauce on the side"
+            placeholder={t('item.notePlaceholder')}
           />
         </label>
-        <div className="qty" role="group" aria-label="Quantity">
+        <div className="qty" role="group" aria-label={t('item.quantity')}>
           <button
             type="button"
             className="round"
-            aria-label="One less"
+            aria-label={t('item.oneLess')}
             onClick={() => setQuantity((q) => Math.max(1, q - 1))}
           >
             −
@@ -112,17 +117,22 @@ export function ItemSheet(props: {
           <button
             type="button"
             className="round"
-            aria-label="One more"
+            aria-label={t('item.oneMore')}
             onClick={() => setQuantity((q) => Math.min(99, q + 1))}
           >
             +
           </button>
         </div>
         {missing.length > 0 && (
-          <p className="hint">Choose {missing.map((g) => g.name).join(', ')} first.</p>
+          <p className="hint">
+            {t('item.chooseFirst', { groups: missing.map((g) => g.name).join(', ') })}
+          </p>
         )}
         <button className="primary" disabled={missing.length > 0}>
-          {props.addLabel ?? 'Add to cart'} · {formatMoney(Math.max(0, unit) * quantity, currency)}
+          {t('item.add', {
+            label: props.addLabel ?? t('item.addToCart'),
+            price: format.money(Math.max(0, unit) * quantity, currency),
+          })}
         </button>
       </form>
     </div>

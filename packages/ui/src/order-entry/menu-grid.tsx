@@ -1,4 +1,5 @@
-import { formatMoney } from '../format.ts';
+import { useTranslation } from '@kds/i18n/react';
+import { useFormat } from '../regional.tsx';
 import type { Menu, MenuItem } from './types.ts';
 
 /**
@@ -6,6 +7,8 @@ import type { Menu, MenuItem } from './types.ts';
  * in one tap, one with choices opens its sheet. Sold-out items stay visible and say so.
  */
 export function MenuGrid({ menu, onPick }: { menu: Menu; onPick(item: MenuItem): void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const currency = menu.store.currency;
   return (
     <div className="entry__menu">
@@ -23,7 +26,7 @@ export function MenuGrid({ menu, onPick }: { menu: Menu; onPick(item: MenuItem):
               >
                 <span className="entry__item-name">{item.name}</span>
                 <span className="entry__item-price">
-                  {item.isAvailable ? formatMoney(item.priceCents, currency) : 'Sold out'}
+                  {item.isAvailable ? format.money(item.priceCents, currency) : t('item.soldOut')}
                 </span>
               </button>
             ))}

@@ -1,6 +1,8 @@
+import { useTranslation } from '@kds/i18n/react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { formatMoney } from '../format.ts';
+import { messageFor } from '../error-message.ts';
+import { useFormat } from '../regional.tsx';
 import { useTRPC } from '../trpc.ts';
 import { allergiesOf } from './allergy-fields.tsx';
 import { EntryDetails, type EntryFulfilment } from './entry-details.tsx';
@@ -21,13 +23,16 @@ import { useEntryPreview } from './use-entry-preview.ts';
  * waits for payment, like any online order.
  */
 export function OrderEntry({ storeSlug }: { storeSlug: string }) {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const menu = useQuery(trpc.menu.forStore.queryOptions({ storeSlug }));
   const [placed, setPlaced] = useState<Entered | null>(null);
   // Each new order is a fresh form: nothing of the last guest's is left in it.
   const [round, setRound] = useState(0);
-  if (menu.error) return <p role="alert">The menu could not be loaded: {menu.error.message}</p>;
-  if (!menu.data) return <p>Loading the menu…</p>;
+  if (menu.error) {
+    return <p role="alert">{t('entry.menuFailed', { message: messageFor(menu.error, t) })}</p>;
+  }
+  if (!menu.data) return <p>{t('entry.loadingMenu')}</p>;
   if (placed) {
     const next = () => {
       setPlaced(null);
@@ -39,6 +44,8 @@ export function OrderEntry({ storeSlug }: { storeSlug: string }) {
 }
 
 function EntryForm(props: { storeSlug: string; menu: Menu; onPlaced(placed: Entered): void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const { storeSlug, menu } = props;
   const trpc = useTRPC();
   const cart = useEntryCart();
@@ -46,7 +53,7 @@ function EntryForm(props: { storeSlug: string; menu: Menu; onPlaced(placed: Ente
   const [picking, setPicking] = useState<MenuItem | null>(null);
   const enter = useMutation(trpc.order.enter.mutationOptions({ onSuccess: props.onPlaced }));
   const { items, ready, preview } = useEntryPreview(storeSlug, cart, fulfilment);
-  const { byPath, general } = problemsOf(preview?.problems, enter.error);
+  const { byPath, general } = problemsOf(preview?.problems, enter.error, t);
   const place = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
@@ -66,12 +73,12 @@ function EntryForm(props: { storeSlug: string; menu: Menu; onPlaced(placed: Ente
       </span>
     );
   const currency = menu.store.currency;
-  const total = preview && formatMoney(preview.totals.totalCents, currency);
+  const total = preview && format.money(preview.totals.totalCents, currency);
   return (
     <div className="entry">
       <MenuGrid menu={menu} onPick={(item) => pickInto(cart, item, setPicking)} />
       <form className="entry__ticket" onSubmit={place} noValidate>
-        <h2>Order</h2>
+        <h2>{t('entry.order')}</h2>
         {general && (
           <p className="entry__problem" role="alert">
             {general}
@@ -96,7 +103,7 @@ function EntryForm(props: { storeSlug: string; menu: Menu; onPlaced(placed: Ente
         <ItemSheet
           item={picking}
           currency={currency}
-          addLabel="Add to order"
+          addLabel={t('item.addToOrder')}
           onClose={() => setPicking(null)}
           onAdd={(choice) => {
             cart.add({ ...choice, menuItemId: picking.id, name: picking.name });
@@ -148,25 +155,30 @@ function EntryActions(props: {
   total: string | undefined;
   problem: (path: string) => ReactNode;
 }) {
+  const { t } = useTranslation();
   const { blocked, problem } = props;
   return (
     <div className="entry__actions">
       <button className="entry__primary" name="payment" value="counter" disabled={blocked}>
-        {props.busy ? 'Placing…' : `Paid at the counter${props.total ? ` · ${props.total}` : ''}`}
+        {props.busy
+          ? t('entry.placing')
+          : props.total
+            ? t('entry.paidAtCounterTotal', { total: props.total })
+            : t('entry.paidAtCounter')}
       </button>
       <fieldset className="entry__link-choice">
-        <legend>Or send a payment link</legend>
+        <legend>{t('entry.orLink')}</legend>
         <label>
-          <input type="checkbox" name="bySms" defaultChecked /> Text it
+          <input type="checkbox" name="bySms" defaultChecked /> {t('entry.textIt')}
         </label>
         <label>
-          <input type="checkbox" name="byEmail" /> Email it
+          <input type="checkbox" name="byEmail" /> {t('entry.emailIt')}
         </label>
         {problem('sendLinkBy.sms')}
         {problem('sendLinkBy.email')}
         {problem('payment')}
         <button className="entry__secondary" name="payment" value="link" disabled={blocked}>
-          Send payment link
+          {t('entry.sendLink')}
         </button>
       </fieldset>
     </div>

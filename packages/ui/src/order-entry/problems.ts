@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { messageFor } from '../error-message.ts';
 
 /** Where the server said something is wrong: a path like "customer.phone" or "items.1". */
@@ -15,6 +16,7 @@ interface ErrorShape {
 export function problemsOf(
   previewProblems: { path: (string | number)[]; message: string }[] | undefined,
   error: unknown,
+  t: TFunction<'common'>,
 ): { byPath: ProblemMap; general: string | null } {
   const byPath: ProblemMap = {};
   const add = (path: (string | number)[], message: string) => {
@@ -27,7 +29,7 @@ export function problemsOf(
   for (const i of shape?.data?.issues ?? []) add(i.path, i.message);
   for (const p of shape?.data?.details?.problems ?? []) add(p.path, p.message);
   const known = Object.keys(byPath).length > 0;
-  const general = byPath[''] ?? (error && !known ? messageFor(error) : null);
+  const general = byPath[''] ?? (error && !known ? messageFor(error, t) : null);
   delete byPath[''];
   return { byPath, general };
 }

@@ -1,31 +1,34 @@
-import { formatMoney } from '../format.ts';
+import { useTranslation } from '@kds/i18n/react';
+import { useFormat } from '../regional.tsx';
 import type { Preview } from './types.ts';
 
 /** The server's totals for an order being put together (never the screen's own sums). */
 export function Totals({ preview }: { preview: Preview | undefined }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   if (!preview) return null;
-  const t = preview.totals;
-  const money = (c: number) => formatMoney(c, preview.currency);
+  const totals = preview.totals;
+  const money = (amount: number) => format.money(amount, preview.currency);
   return (
     <dl className="totals">
-      <dt>Subtotal</dt>
-      <dd>{money(t.subtotalCents)}</dd>
-      {t.discountCents > 0 && (
+      <dt>{t('totals.subtotal')}</dt>
+      <dd>{money(totals.subtotalCents)}</dd>
+      {totals.discountCents > 0 && (
         <>
-          <dt>Discount</dt>
-          <dd>−{money(t.discountCents)}</dd>
+          <dt>{t('totals.discount')}</dt>
+          <dd>−{money(totals.discountCents)}</dd>
         </>
       )}
-      <dt>Tax</dt>
-      <dd>{money(t.taxCents)}</dd>
-      {t.tipCents > 0 && (
+      <dt>{t('totals.tax')}</dt>
+      <dd>{money(totals.taxCents)}</dd>
+      {totals.tipCents > 0 && (
         <>
-          <dt>Tip</dt>
-          <dd>{money(t.tipCents)}</dd>
+          <dt>{t('totals.tip')}</dt>
+          <dd>{money(totals.tipCents)}</dd>
         </>
       )}
-      <dt className="total">Total</dt>
-      <dd className="total">{money(t.totalCents)}</dd>
+      <dt className="total">{t('totals.total')}</dt>
+      <dd className="total">{money(totals.totalCents)}</dd>
     </dl>
   );
 }

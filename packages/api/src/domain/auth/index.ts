@@ -17,7 +17,8 @@ export {
   type StaffRole,
 } from './principal.ts';
 export { principalKey, resolvePrincipal, stillValidPrincipals } from './resolve-principal.ts';
-export { ChangePasswordInput, LoginInput, NewPassword } from './schemas.ts';
+export { ChangePasswordInput, LoginInput, NewPassword, SetLanguageInput } from './schemas.ts';
+export { setOwnLanguage } from './set-language.ts';
 export {
   API_KEY_PREFIX,
   DEVICE_TOKEN_PREFIX,

@@ -1,3 +1,4 @@
+import { LANGUAGES } from '@kds/i18n';
 import { z } from 'zod';
 
 export const LoginInput = z.object({
@@ -20,3 +21,6 @@ export const ChangePasswordInput = z.object({
   newPassword: NewPassword,
 });
 export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;
+
+export const SetLanguageInput = z.object({ language: z.enum(LANGUAGES).nullable() });
+export type SetLanguageInput = z.infer<typeof SetLanguageInput>;

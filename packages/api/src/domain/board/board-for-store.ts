@@ -5,6 +5,7 @@ import type { DomainContext } from '../context.ts';
 import { findStoreBySlug } from '../orders/internal.ts';
 import { kitchenPaymentStatuses } from '../orders/state-machine.ts';
 import type { BoardForStoreInput } from './schemas.ts';
+import { guestLocaleOf } from '../stores/languages.ts';
 
 export type BoardColumn = 'preparing' | 'ready' | 'on_the_way';
 
@@ -43,6 +44,7 @@ export async function boardForStore({
         .orderBy(desc(orders.readyAt), asc(orders.placedAt));
       return {
         storeName: store.name,
+        ...guestLocaleOf(store),
         preparing: open
           .filter((o) => o.status === 'PLACED' || o.status === 'PREPARING')
           .map((o) => o.number)

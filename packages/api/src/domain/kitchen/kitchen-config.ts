@@ -1,8 +1,9 @@
 import { devices, menuCategories, menuItems, staff, stations, stores } from '@kds/db';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { requireKitchen } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
+import { staffLanguageOf } from '../stores/languages.ts';
 
 /** What a kitchen screen needs to set itself up: store, stations, menu (for 86), who it is. */
 export async function kitchenConfig({ ctx }: { ctx: DomainContext }) {
@@ -32,13 +33,13 @@ export async function kitchenConfig({ ctx }: { ctx: DomainContext }) {
     principal.kind === 'staff'
       ? (
           await ctx.db
-            .select({ name: staff.name })
+            .select({ name: staff.name, language: staff.language })
             .from(staff)
             .where(eq(staff.id, principal.staffId))
         )[0]
       : (
           await ctx.db
-            .select({ name: devices.name })
+            .select({ name: devices.name, language: sql<null>`null` })
             .from(devices)
             .where(eq(devices.id, principal.deviceId))
         )[0];
@@ -47,6 +48,8 @@ export async function kitchenConfig({ ctx }: { ctx: DomainContext }) {
       name: store.name,
       slug: store.slug,
       timezone: store.timezone,
+      storeLocale: store.locale,
+      currency: store.currency,
       ticketThresholds: store.settings.ticketThresholds,
       pickupCodeRequired: store.settings.pickupCodeRequired,
     },
@@ -59,6 +62,8 @@ export async function kitchenConfig({ ctx }: { ctx: DomainContext }) {
       /** A paired screen is bound to its station; staff may pick any. */
       stationId: principal.kind === 'device' ? principal.stationId : null,
     },
+    /** The person's own language, else the store's kitchen language. */
+    language: staffLanguageOf(who?.language, store),
     serverTime: ctx.now().toISOString(),
   };
 }

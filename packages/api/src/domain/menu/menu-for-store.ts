@@ -6,6 +6,7 @@ import { deliversFrom } from '../orders/delivery.ts';
 import { orderingFor } from '../pacing/index.ts';
 import { openingState, type OpeningState } from '../stores/opening-hours.ts';
 import type { MenuForStoreInput } from './schemas.ts';
+import { guestLocaleOf } from '../stores/languages.ts';
 
 const toIso = (s: OpeningState) => ({
   isOpen: s.isOpen,
@@ -56,7 +57,7 @@ export async function menuForStore({
       slug: store.slug,
       name: store.name,
       currency: store.currency,
-      timezone: store.timezone,
+      ...guestLocaleOf(store),
       openingHours: store.openingHours,
       paymentMode: store.settings.paymentMode,
       tipPresetsPercent: store.settings.tipPresetsPercent,

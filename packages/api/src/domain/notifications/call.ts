@@ -1,14 +1,19 @@
 import type { Order, Store } from '@kds/db';
+import { formatLocale } from '@kds/i18n';
 import type { TxContext } from '../context.ts';
 import type { OutboxSender } from '../outbox/run-outbox.ts';
 import { messageSubject, queueOrderMessage } from './internal.ts';
 import { messageValues } from './sms.ts';
+import { guestLanguageOf } from '../stores/languages.ts';
 import { renderTemplate, templateFor } from './templates.ts';
 
-/** Places an automated call that says `words`; resolves with the provider's call id. */
+/**
+ * Places an automated call that says `words` in `locale`'s voice ("es-MX"); resolves with the
+ * provider's call id.
+ */
 export interface CallTransport {
   /** `recorded`: no provider is configured; the call was written down, not placed. */
-  call(to: string, words: string): Promise<{ id: string; recorded?: boolean }>;
+  call(to: string, words: string, locale: string): Promise<{ id: string; recorded?: boolean }>;
 }
 
 /**
@@ -25,13 +30,15 @@ export async function queueReadyCall(tx: TxContext, store: Store, order: Order):
   });
 }
 
-/** The outbox sender for calls: the sentence is rendered now, in the store's words. */
+/** The outbox sender for calls: the sentence is rendered now, in the guest's language. */
 export function callSender(transport: CallTransport): OutboxSender {
   return async (message, ctx) => {
     const { order, store } = await messageSubject(ctx, message);
-    const values = await messageValues(ctx, store, order);
-    const words = renderTemplate(templateFor(store, 'callReady'), values);
-    const { id, recorded } = await transport.call(message.recipient, words);
+    const language = guestLanguageOf(store, order);
+    const values = await messageValues(ctx, store, order, language);
+    const words = renderTemplate(templateFor(store, 'callReady', language), values);
+    const locale = formatLocale(language, store.locale);
+    const { id, recorded } = await transport.call(message.recipient, words, locale);
     return { providerId: id, recorded: recorded ?? false };
   };
 }

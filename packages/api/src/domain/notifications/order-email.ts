@@ -1,11 +1,13 @@
 import { orderItems, type Order, type OrderItem, type Store } from '@kds/db';
+import { formatLocale, translatorFor, type Language } from '@kds/i18n';
 import { asc, eq } from 'drizzle-orm';
 import type { DomainContext } from '../context.ts';
-import { formatCents } from '../money.ts';
+import { formatMoney } from '../money.ts';
 import { pickupCodeFor } from '../orders/pickup-code.ts';
 import type { Email, EmailKind } from './email.ts';
 import { escapeHtml } from './html.ts';
 import { paymentTerms } from './payment-terms.ts';
+import { guestLanguageOf, staffLanguageOf } from '../stores/languages.ts';
 
 interface EmailParts {
   subject: string;
@@ -22,60 +24,76 @@ async function partsFor(
   store: Store,
   order: Order,
   kind: EmailKind,
+  language: Language,
 ): Promise<EmailParts> {
+  const t = translatorFor(language, 'server');
+  const about = { number: order.number, store: store.name };
   const track = {
-    label: 'Follow your order',
+    label: t('email.follow'),
     url: `${ctx.config.publicUrl}/track/${order.trackingToken}`,
   };
   switch (kind) {
     case 'confirmation':
       return {
-        subject: `Your order #${order.number} at ${store.name}`,
-        intro: `Thank you! We have your order #${order.number} at ${store.name}.`,
+        subject: t('email.confirmationSubject', about),
+        intro: t('email.confirmationIntro', about),
         action: track,
         code:
           order.fulfilment === 'pickup' ? pickupCodeFor(ctx.config.pickupPepper, order.id) : null,
       };
-    case 'canceled':
+    case 'canceled': {
+      const refunding = order.paymentStatus === 'paid' || order.paymentStatus.includes('refund');
+      const intro = t('email.canceledIntro', about);
       return {
-        subject: `Order #${order.number} canceled`,
-        intro: `Your order #${order.number} at ${store.name} was canceled.${order.paymentStatus === 'paid' || order.paymentStatus.includes('refund') ? ' Your payment is being refunded; it can take a few days to show.' : ''}`,
+        subject: t('email.canceledSubject', about),
+        intro: refunding ? `${intro} ${t('email.refunding')}` : intro,
         action: track,
       };
+    }
     case 'payment_link': {
       // The tracker, not the provider's checkout page: it outlives a checkout session and
       // opens a fresh one when the old one has lapsed.
-      const terms = await paymentTerms(ctx, store, order);
+      const terms = await paymentTerms(ctx, store, order, language);
       const ready = terms.readyAt
-        ? ` It will be ready at ${terms.readyAt}.`
+        ? t('email.readyAt', { time: terms.readyAt })
         : terms.wait
-          ? ` It will be ready about ${terms.wait} minutes after you pay.`
+          ? t('email.readyAfter', { minutes: terms.wait })
           : '';
       return {
-        subject: `Pay for your order #${order.number} at ${store.name}`,
-        intro: `Here is the link to pay for your order #${order.number} at ${store.name}. The kitchen starts as soon as it is paid.${ready}`,
-        action: { label: 'Pay now', url: track.url },
-        facts: terms.payBy ? [`The link works until ${terms.payBy}.`] : [],
+        subject: t('email.paymentLinkSubject', about),
+        intro: [t('email.paymentLinkIntro', about), ready].filter(Boolean).join(' '),
+        action: { label: t('email.payNow'), url: track.url },
+        facts: terms.payBy ? [t('email.linkUntil', { time: terms.payBy })] : [],
       };
     }
-    case 'staff_order':
+    case 'staff_order': {
+      const name = order.customerName || t('email.notGiven');
       return {
-        subject: `New order #${order.number} (${order.fulfilment.replace('_', '-')})`,
-        intro: `New paid order #${order.number} at ${store.name}.`,
+        subject: t('email.staffOrderSubject', {
+          number: order.number,
+          kind: t(`email.fulfilment.${order.fulfilment}`),
+        }),
+        intro: t('email.staffOrderIntro', about),
         action: {
-          label: 'Open the order',
+          label: t('email.openOrder'),
           url: `${ctx.config.publicUrl}/admin/orders/${order.id}`,
         },
         facts: [
-          `Customer: ${order.customerName || 'not given'}${order.customerPhone ? `, ${order.customerPhone}` : ''}`,
-          ...(order.tableLabel ? [`Table: ${order.tableLabel}`] : []),
-          ...(order.notes ? [`Notes: ${order.notes}`] : []),
+          order.customerPhone
+            ? t('email.customerWithPhone', { name, phone: order.customerPhone })
+            : t('email.customer', { name }),
+          ...(order.tableLabel ? [t('email.table', { table: order.tableLabel })] : []),
+          ...(order.notes ? [t('email.notes', { notes: order.notes })] : []),
         ],
       };
+    }
   }
 }
 
-/** Plain text and simple HTML, one column, large type: reads well on a phone. */
+/**
+ * Plain text and simple HTML, one column, large type: reads well on a phone. Guests read it
+ * in the language they ordered in; staff in the store's kitchen language.
+ */
 export async function renderEmail(
   ctx: DomainContext,
   store: Store,
@@ -87,16 +105,20 @@ export async function renderEmail(
     .from(orderItems)
     .where(eq(orderItems.orderId, order.id))
     .orderBy(asc(orderItems.position));
-  const parts = await partsFor(ctx, store, order, kind);
-  const money = (cents: number) => formatCents(cents, store.currency);
+  const language =
+    kind === 'staff_order' ? staffLanguageOf(null, store) : guestLanguageOf(store, order);
+  const t = translatorFor(language, 'server');
+  const parts = await partsFor(ctx, store, order, kind, language);
+  const locale = formatLocale(language, store.locale);
+  const money = (amount: number) => formatMoney(amount, store.currency, locale);
   const text = [
     parts.intro,
     '',
     ...items.map((i) => `${i.quantity} x ${i.name}  ${money(i.lineTotalCents)}`),
-    `Total  ${money(order.totalCents)}`,
+    `${t('email.total')}  ${money(order.totalCents)}`,
     ...(parts.facts?.length ? ['', ...parts.facts] : []),
     '',
-    ...(parts.code ? [`Pickup code: ${parts.code}`] : []),
+    ...(parts.code ? [t('email.pickupCode', { code: parts.code })] : []),
     ...(parts.action ? [`${parts.action.label}: ${parts.action.url}`] : []),
   ].join('\n');
   const html = `<div style="font-family:system-ui,sans-serif;max-width:32rem;font-size:16px;line-height:1.5">
@@ -107,9 +129,9 @@ export async function renderEmail(
         `<tr><td>${i.quantity} × ${escapeHtml(i.name)}</td><td style="text-align:right">${money(i.lineTotalCents)}</td></tr>`,
     )
     .join('')}
-<tr><td><b>Total</b></td><td style="text-align:right"><b>${money(order.totalCents)}</b></td></tr></table>
+<tr><td><b>${escapeHtml(t('email.total'))}</b></td><td style="text-align:right"><b>${money(order.totalCents)}</b></td></tr></table>
 ${(parts.facts ?? []).map((f) => `<p style="margin:4px 0">${escapeHtml(f)}</p>`).join('')}
-${parts.code ? `<p>Pickup code: <b style="font-size:24px;letter-spacing:.15em">${parts.code}</b></p>` : ''}
+${parts.code ? `<p>${escapeHtml(t('email.pickupCode', { code: '' }).trim())} <b style="font-size:24px;letter-spacing:.15em">${parts.code}</b></p>` : ''}
 ${parts.action ? `<p><a href="${escapeHtml(parts.action.url)}" style="display:inline-block;padding:12px 20px;background:#111;color:#fff;border-radius:8px;text-decoration:none">${escapeHtml(parts.action.label)}</a></p>` : ''}</div>`;
   return { subject: parts.subject, text, html };
 }

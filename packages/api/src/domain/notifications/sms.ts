@@ -1,11 +1,13 @@
 import type { Order, OutboxMessage, Store } from '@kds/db';
+import { formatClock, formatLocale, type Language } from '@kds/i18n';
 import type { DomainContext, TxContext } from '../context.ts';
 import { PermanentFailure, type OutboxSender } from '../outbox/run-outbox.ts';
 import { estimateFor } from '../tracker/estimate-ready.ts';
 import { messageSubject, queueOrderMessage } from './internal.ts';
 import { isOptedOut, markOptedOut } from './opt-out.ts';
 import { paymentTerms } from './payment-terms.ts';
-import { formatCents } from '../money.ts';
+import { formatMoney } from '../money.ts';
+import { guestLanguageOf } from '../stores/languages.ts';
 import { renderTemplate, templateFor, type TemplateValues } from './templates.ts';
 import { pickupCodeFor } from '../orders/pickup-code.ts';
 
@@ -46,29 +48,26 @@ export async function queueSms(
   });
 }
 
-/** The values a guest message is filled with, read when it is sent. */
+/** The values a guest message is filled with, read when it is sent, as the guest reads them. */
 export async function messageValues(
   ctx: DomainContext,
   store: Store,
   order: Order,
+  language: Language,
 ): Promise<TemplateValues> {
   const [eta, terms] = await Promise.all([
     estimateFor(ctx, store, order),
-    paymentTerms(ctx, store, order),
+    paymentTerms(ctx, store, order, language),
   ]);
   const clock = (at: Date) =>
-    at.toLocaleTimeString('en-GB', {
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZone: store.timezone,
-    });
+    formatClock(at, language, { storeLocale: store.locale, timeZone: store.timezone });
   return {
     store: store.name,
     number: order.number,
     code: order.fulfilment === 'pickup' ? pickupCodeFor(ctx.config.pickupPepper, order.id) : '',
     link: `${ctx.config.publicUrl}/track/${order.trackingToken}`,
     eta: eta ? clock(eta) : terms.readyAt,
-    total: formatCents(order.totalCents, store.currency),
+    total: formatMoney(order.totalCents, store.currency, formatLocale(language, store.locale)),
     payBy: terms.payBy,
     wait: terms.wait,
     driver: order.driverName ?? '',
@@ -83,16 +82,17 @@ const TEMPLATE_OF = {
   payment_link: 'smsPaymentLink',
 } as const;
 
-/** The text, short and transactional, in the store's words, rendered when it is sent. */
+/** The text, short and transactional, in the guest's language, rendered when it is sent. */
 export async function smsBody(
   ctx: DomainContext,
   store: Store,
   order: Order,
   kind: SmsKind,
 ): Promise<string> {
+  const language = guestLanguageOf(store, order);
   return renderTemplate(
-    templateFor(store, TEMPLATE_OF[kind]),
-    await messageValues(ctx, store, order),
+    templateFor(store, TEMPLATE_OF[kind], language),
+    await messageValues(ctx, store, order, language),
   );
 }
 

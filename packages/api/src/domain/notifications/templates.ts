@@ -1,4 +1,6 @@
 import type { MessageTemplateKey, Store } from '@kds/db';
+import { catalogues, type Language } from '@kds/i18n';
+import { guestLanguageOf } from '../stores/languages.ts';
 
 /** What a template may say. Unknown placeholders are left as they are, so a typo is visible. */
 export interface TemplateValues {
@@ -19,16 +21,13 @@ export interface TemplateValues {
   driver: string;
 }
 
-/** Short and transactional; `[... {code} ...]` is dropped when there is no pickup code. */
-export const DEFAULT_TEMPLATES: Record<MessageTemplateKey, string> = {
-  smsConfirmation: '{store}: order #{number} received. Follow it: {link}[ Pickup code: {code}.]',
-  smsStarted: '{store}: the kitchen is making order #{number}[, expected at {eta}].',
-  smsReady: '{store}: order #{number} is ready![ Show code {code} at the counter.]',
-  callReady: 'Hello from {store}. Your order number {number} is ready. Please come to the counter.',
-  smsOnTheWay: '{store}: order #{number} is on its way[ with {driver}]. Follow it: {link}',
-  smsPaymentLink:
-    '{store}: pay for order #{number} ({total}) here: {link}[ The link works until {payBy}.][ Ready about {wait} min after you pay.][ Ready at {eta}.]',
-};
+/** KDS's own wording in a language: short and transactional; `[... {code} ...]` is dropped when empty. */
+export function defaultTemplates(language: Language): Record<MessageTemplateKey, string> {
+  return catalogues[language].server.templates;
+}
+
+/** The wording a store edits from (its own replaces KDS's in its first guest language). */
+export const DEFAULT_TEMPLATES = defaultTemplates('en');
 
 export const TEMPLATE_PLACEHOLDERS = [
   'store',
@@ -47,9 +46,12 @@ export const TEMPLATE_PLACEHOLDERS = [
  * so "[ Pickup code: {code}.]" disappears for a delivery.
  */
 export function renderTemplate(template: string, values: TemplateValues): string {
+  // Intl writes "4:44 PM" and "1 234" with narrow or no-break spaces; a text keeps to plain ones
+  // (a single character outside GSM-7 halves what one SMS can hold).
+  const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
   const fill = (text: string) =>
     text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in values ? String(values[name as keyof TemplateValues]) : whole,
+      name in values ? plain(String(values[name as keyof TemplateValues])) : whole,
     );
   return fill(
     template.replace(/\[([^\]]*)\]/g, (_, part: string) => {
@@ -59,6 +61,12 @@ export function renderTemplate(template: string, values: TemplateValues): string
   ).trim();
 }
 
-export function templateFor(store: Store, key: MessageTemplateKey): string {
-  return store.settings.notifications.templates?.[key]?.trim() || DEFAULT_TEMPLATES[key];
+/**
+ * What a guest is told. A store writes its own wording in its first guest language; a guest
+ * who ordered in another language reads KDS's wording in theirs, not the store's in the wrong
+ * language.
+ */
+export function templateFor(store: Store, key: MessageTemplateKey, language: Language): string {
+  const own = store.settings.notifications.templates?.[key]?.trim();
+  return own && language === guestLanguageOf(store, null) ? own : defaultTemplates(language)[key];
 }

@@ -44,6 +44,8 @@ export function orderRow(o: {
     customerName: input.customer.name,
     customerPhone: input.customer.phone ?? null,
     customerEmail: input.customer.email ?? null,
+    language:
+      input.language && o.store.guestLanguages.includes(input.language) ? input.language : null,
     smsConsent: input.customer.smsConsent && !!input.customer.phone,
     callConsent: input.customer.callConsent && !!input.customer.phone,
     emailConsent: input.customer.emailConsent && !!input.customer.email,

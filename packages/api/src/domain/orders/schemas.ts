@@ -1,3 +1,4 @@
+import { LANGUAGES } from '@kds/i18n';
 import { z } from 'zod';
 
 const Uuid = z.uuid({ error: 'must be an id' });
@@ -55,6 +56,8 @@ export type PreviewOrderInput = z.infer<typeof PreviewOrderInput>;
 export const PlaceOrderInput = z.object({
   ...orderShape,
   customer: CustomerInput,
+  /** The language the guest ordered in (one the store offers): their messages use it. */
+  language: z.enum(LANGUAGES).optional(),
   payment: z.enum(['online', 'counter']).optional(),
   idempotencyKey: z.string().min(8).max(128),
 });

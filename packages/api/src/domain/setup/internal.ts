@@ -64,6 +64,10 @@ export async function insertStore(tx: Queryable, input: NewStoreInput, settings:
       name: input.name,
       timezone: input.timezone,
       currency: input.currency,
+      // Left out, the columns' defaults: en-US, English.
+      locale: input.locale,
+      staffLanguage: input.staffLanguage,
+      guestLanguages: input.guestLanguages,
       openingHours: input.openingHours,
       settings,
     })

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { NewPassword } from '../auth/schemas.ts';
-import { Currency, OpeningHours, StoreLocation, StoreSlug, TimeZone } from '../stores/schemas.ts';
+import { LANGUAGES } from '@kds/i18n';
+import {
+  Currency,
+  GuestLanguages,
+  OpeningHours,
+  StoreLocale,
+  StoreLocation,
+  StoreSlug,
+  TimeZone,
+} from '../stores/schemas.ts';
 
 /** A new store: what the first-run page, `kds setup` and "Add a store" ask for. */
 export const NewStoreInput = z.object({
@@ -8,6 +17,10 @@ export const NewStoreInput = z.object({
   slug: StoreSlug,
   timezone: TimeZone,
   currency: Currency,
+  /** Its region's clock and formats, and the languages staff and guests read. */
+  locale: StoreLocale.optional(),
+  staffLanguage: z.enum(LANGUAGES).optional(),
+  guestLanguages: GuestLanguages.optional(),
   /** Where deliveries start: coordinates, or a postcode the postcode service knows. */
   location: StoreLocation.optional(),
   postcode: z.string().trim().min(2).max(12).optional(),

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { requireStaff } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { ForbiddenError } from '../errors.ts';
+import { staffLanguageOf } from './languages.ts';
 
 export const SwitchStoreInput = z.object({ storeId: z.uuid() });
 export type SwitchStoreInput = z.infer<typeof SwitchStoreInput>;
@@ -15,22 +16,34 @@ export type SwitchStoreInput = z.infer<typeof SwitchStoreInput>;
 export async function whoAmI({ ctx }: { ctx: DomainContext }) {
   const principal = requireStaff(ctx);
   const [me] = await ctx.db
-    .select({ id: staff.id, name: staff.name, email: staff.email })
+    .select({ id: staff.id, name: staff.name, email: staff.email, language: staff.language })
     .from(staff)
     .where(eq(staff.id, principal.staffId));
   const memberships = await ctx.db
-    .select({ id: stores.id, name: stores.name, slug: stores.slug, role: staffMemberships.role })
+    .select({
+      id: stores.id,
+      name: stores.name,
+      slug: stores.slug,
+      role: staffMemberships.role,
+      locale: stores.locale,
+      timezone: stores.timezone,
+      currency: stores.currency,
+      staffLanguage: stores.staffLanguage,
+    })
     .from(staffMemberships)
     .innerJoin(stores, eq(stores.id, staffMemberships.storeId))
     .where(
       and(eq(staffMemberships.staffId, principal.staffId), isNull(staffMemberships.suspendedAt)),
     )
     .orderBy(asc(stores.name));
+  const store = memberships.find((m) => m.id === principal.storeId) ?? null;
   return {
     staff: me,
     role: principal.role,
     mustChangePassword: principal.mustChangePassword,
-    store: memberships.find((m) => m.id === principal.storeId) ?? null,
+    store,
+    /** What the console speaks: the person's own choice, else this store's staff language. */
+    language: staffLanguageOf(me?.language, store ?? { staffLanguage: 'en' }),
     stores: memberships,
     services: ctx.config.services,
     version: ctx.config.version,

@@ -1,3 +1,4 @@
+import { LANGUAGES } from '@kds/i18n';
 import { z } from 'zod';
 import { TEMPLATE_PLACEHOLDERS } from '../notifications/templates.ts';
 
@@ -41,6 +42,28 @@ export const Currency = z
     message: 'not a currency code (e.g. USD, EUR, GBP)',
   });
 
+/** A locale with its region ("es-MX", "en-US"): the clock, the formats, the phone country. */
+export const StoreLocale = z
+  .string()
+  .trim()
+  .refine(
+    (tag) => {
+      try {
+        const locale = new Intl.Locale(tag);
+        return Boolean(locale.region) && locale.toString() === tag;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'a language and region, e.g. en-US, es-MX, ja-JP' },
+  );
+
+/** The languages guests may choose, the default first; each once. */
+export const GuestLanguages = z
+  .array(z.enum(LANGUAGES))
+  .min(1, 'at least one language')
+  .refine((list) => new Set(list).size === list.length, { message: 'each language once' });
+
 export const TimeZone = z.string().refine(
   (zone) => {
     try {
@@ -72,6 +95,10 @@ export const StoreSettingsInput = z.object({
   slug: StoreSlug,
   currency: Currency,
   timezone: TimeZone,
+  /** Left out, the store's languages stay as they are. */
+  locale: StoreLocale.optional(),
+  staffLanguage: z.enum(LANGUAGES).optional(),
+  guestLanguages: GuestLanguages.optional(),
   openingHours: OpeningHours,
   settings: z.object({
     paymentMode: z.enum(['online', 'counter', 'both']),

@@ -1,4 +1,5 @@
 import { storeSlugAliases, stores } from '@kds/db';
+import { isLanguage } from '@kds/i18n';
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../audit.ts';
 import { requireManager } from '../auth/principal.ts';
@@ -7,6 +8,7 @@ import { NotFoundError, ValidationError } from '../errors.ts';
 import { DEFAULT_TEMPLATES } from '../notifications/templates.ts';
 import { forgetTicketTimes } from '../reports/ticket-times.ts';
 import type { StoreSettingsInput } from './schemas.ts';
+import { staffLanguageOf } from './languages.ts';
 import { assertCurrencyMayChange, renameSlug } from './store-slug.ts';
 
 /** The store as its manager edits it, with the default message texts to start from. */
@@ -24,6 +26,9 @@ export async function getStoreSettings({ ctx }: { ctx: DomainContext }) {
     currency: store.currency,
     name: store.name,
     timezone: store.timezone,
+    locale: store.locale,
+    staffLanguage: staffLanguageOf(null, store),
+    guestLanguages: store.guestLanguages.filter(isLanguage),
     openingHours: store.openingHours,
     settings: store.settings,
     defaultTemplates: DEFAULT_TEMPLATES,
@@ -64,6 +69,9 @@ export async function updateStoreSettings({
         slug: input.slug,
         currency: input.currency,
         timezone: input.timezone,
+        locale: input.locale ?? before.locale,
+        staffLanguage: input.staffLanguage ?? before.staffLanguage,
+        guestLanguages: input.guestLanguages ?? before.guestLanguages,
         openingHours: input.openingHours,
         settings: input.settings,
       })
@@ -80,6 +88,9 @@ export async function updateStoreSettings({
         slug: before.slug,
         currency: before.currency,
         timezone: before.timezone,
+        locale: before.locale,
+        staffLanguage: before.staffLanguage,
+        guestLanguages: before.guestLanguages,
         openingHours: before.openingHours,
         settings: before.settings,
       },
@@ -88,6 +99,9 @@ export async function updateStoreSettings({
         slug: input.slug,
         currency: input.currency,
         timezone: input.timezone,
+        locale: input.locale ?? before.locale,
+        staffLanguage: input.staffLanguage ?? before.staffLanguage,
+        guestLanguages: input.guestLanguages ?? before.guestLanguages,
         openingHours: input.openingHours,
         settings: input.settings,
       },

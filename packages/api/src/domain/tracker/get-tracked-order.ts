@@ -7,6 +7,7 @@ import { totalsOf } from '../orders/internal.ts';
 import { pickupCodeFor } from '../orders/pickup-code.ts';
 import { asapReadyInMinutes, estimateFor } from './estimate-ready.ts';
 import type { TrackerGetInput } from './schemas.ts';
+import { guestLanguageOf, guestLocaleOf } from '../stores/languages.ts';
 
 /** The order behind a tracking token, or NOT_FOUND for any other token. */
 export async function findTrackedOrder(ctx: DomainContext, trackingToken: string): Promise<Order> {
@@ -47,7 +48,10 @@ export async function getTrackedOrder({
       slug: store.slug,
       currency: store.currency,
       phone: store.settings.phone ?? null,
+      ...guestLocaleOf(store),
     },
+    /** The language the guest ordered in, which their page opens in. */
+    language: store ? guestLanguageOf(store, order) : null,
     estimatedReadyAt: estimatedReadyAt?.toISOString() ?? null,
     /** Shown once the order is ready: the guest reads it out at the counter. */
     pickupCode:
