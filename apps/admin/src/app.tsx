@@ -1,4 +1,4 @@
-import { useAppLanguage } from '@kds/i18n/react';
+import { useAppLanguage, useTranslation } from '@kds/i18n/react';
 import { ChoosePassword, isAuthError, StoreRegionProvider, useTRPC } from '@kds/ui';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
@@ -43,6 +43,8 @@ export function App({ onIdentityChange }: { onIdentityChange: () => void }) {
 }
 
 function Console({ onIdentityChange }: { onIdentityChange: () => void }) {
+  const { t } = useTranslation('admin');
+  const { t: tc } = useTranslation();
   const trpc = useTRPC();
   const me = useQuery(trpc.store.mine.queryOptions());
   useAppLanguage(me.data?.language);
@@ -54,8 +56,8 @@ function Console({ onIdentityChange }: { onIdentityChange: () => void }) {
       <main className="signin">
         <section className="card signin__card">
           <ChoosePassword
-            title="Choose your new password"
-            intro="A manager reset your password. Choose your own now; only you will know it."
+            title={tc('password.chooseTitle')}
+            intro={t('chooseIntro')}
             onDone={onIdentityChange}
           />
         </section>
@@ -63,12 +65,7 @@ function Console({ onIdentityChange }: { onIdentityChange: () => void }) {
     );
   }
   if (me.data.role === 'kitchen') {
-    return (
-      <SignIn
-        onSignedIn={onIdentityChange}
-        notice="This account is for the kitchen screens. Sign in as a manager or owner."
-      />
-    );
+    return <SignIn onSignedIn={onIdentityChange} notice={t('kitchenAccount')} />;
   }
   const store = me.data.store;
   const region = store
@@ -97,7 +94,7 @@ function Console({ onIdentityChange }: { onIdentityChange: () => void }) {
               </Route>
             )}
             <Route path="/reports">
-              <Suspense fallback={<Loading what="Loading charts" />}>
+              <Suspense fallback={<Loading what={t('loadingCharts')} />}>
                 <ReportsPage />
               </Suspense>
             </Route>

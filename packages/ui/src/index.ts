@@ -23,4 +23,5 @@ export { problemsOf, type ProblemMap } from './order-entry/problems.ts';
 export { Totals } from './order-entry/totals.tsx';
 export type { Menu, MenuItem, Preview } from './order-entry/types.ts';
 export { messageFor } from './error-message.ts';
+export { LanguageOptions, MyLanguageSelect } from './my-language.tsx';
 export { useDebounced } from './use-debounced.ts';

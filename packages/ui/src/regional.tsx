@@ -4,6 +4,7 @@ import {
   formatDateTime,
   formatDayClock,
   formatLocale,
+  hourCycleOf,
   type Regional,
 } from '@kds/i18n';
 import { useTranslation } from '@kds/i18n/react';
@@ -43,6 +44,9 @@ export function useFormat() {
   return useMemo(
     () => ({
       region,
+      /** The reader's language in the store's region ("es-US"), for Intl formats. */
+      locale: formatLocale(language, region.storeLocale),
+      hourCycle: hourCycleOf(region.storeLocale),
       clock: (at: Date | string | number) => formatClock(at, language, region),
       dayClock: (at: Date | string | number) => formatDayClock(at, language, region),
       dateTime: (at: Date | string | number) => formatDateTime(at, language, region),

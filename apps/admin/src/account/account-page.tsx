@@ -1,12 +1,15 @@
-import { ChoosePassword, useTRPC } from '@kds/ui';
-import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from '@kds/i18n/react';
+import { ChoosePassword, messageFor, MyLanguageSelect, useTRPC } from '@kds/ui';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Outputs } from '../shared/types.ts';
 
 type Me = Outputs['store']['mine'];
 
-/** One's own account: who it is, its password, where it is signed in, invitations to it. */
+/** One's own account: who it is, its language, password, sessions, invitations to it. */
 export function AccountPage({ me, onIdentityChange }: { me: Me; onIdentityChange: () => void }) {
+  const { t } = useTranslation('admin');
+  const { t: tc } = useTranslation();
   const trpc = useTRPC();
   const [changed, setChanged] = useState(false);
   const everywhere = useMutation(
@@ -15,36 +18,56 @@ export function AccountPage({ me, onIdentityChange }: { me: Me; onIdentityChange
   return (
     <>
       <header className="page-head">
-        <h1>My account</h1>
+        <h1>{t('account.title')}</h1>
         <p className="muted">
-          {me.staff?.name} · {me.staff?.email}. Your account is yours: stores you work at manage
-          only your place with them.
+          {t('account.who', { name: me.staff?.name ?? '', email: me.staff?.email ?? '' })}
         </p>
       </header>
+      <MyLanguage me={me} />
       <section className="card">
         {changed && (
           <p className="notice" role="status">
-            Password changed. Every other device you were signed in on is signed out.
+            {t('account.passwordChanged')}
           </p>
         )}
         <ChoosePassword
-          title="Change my password"
-          intro="You need your current password. Every other device signed in as you is signed out."
+          title={t('account.changeTitle')}
+          intro={t('account.changeIntro')}
           onDone={() => setChanged(true)}
         />
       </section>
       <section className="card" aria-labelledby="everywhere-title">
-        <h2 id="everywhere-title">Signed in somewhere else?</h2>
-        <p className="muted">Ends every session of your account, this one included.</p>
+        <h2 id="everywhere-title">{t('account.elsewhereTitle')}</h2>
+        <p className="muted">{t('account.elsewhereIntro')}</p>
         {everywhere.error && (
           <p className="notice notice--error" role="alert">
-            {everywhere.error.message}
+            {messageFor(everywhere.error, tc)}
           </p>
         )}
         <button className="btn btn--danger" onClick={() => everywhere.mutate()}>
-          Sign me out everywhere
+          {t('account.signOutEverywhere')}
         </button>
       </section>
     </>
+  );
+}
+
+/** The language this person reads KDS in, everywhere; or each store's own. */
+function MyLanguage({ me }: { me: Me }) {
+  const { t } = useTranslation('admin');
+  const { t: tc } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return (
+    <section className="card" aria-labelledby="language-title">
+      <h2 id="language-title">{t('account.languageTitle')}</h2>
+      <p className="muted">{t('account.languageIntro')}</p>
+      <MyLanguageSelect
+        label={tc('language')}
+        storeLabel={t('account.storeLanguage')}
+        own={me.staff?.language ?? null}
+        onSaved={() => queryClient.invalidateQueries(trpc.store.mine.queryFilter())}
+      />
+    </section>
   );
 }

@@ -1,9 +1,14 @@
+import { Trans, useTranslation } from '@kds/i18n/react';
 import { useTRPC } from '@kds/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { dateTime } from '../shared/format.ts';
+import { useAdminFormat } from '../shared/format.ts';
+import { messageFor } from '@kds/ui';
 
 /** Invitations waiting for the signed-in person, from any store: accept or decline. */
 export function MyInvitations({ onJoined }: { onJoined: () => void }) {
+  const { t } = useTranslation('admin');
+  const { t: tc } = useTranslation();
+  const { dateTime } = useAdminFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const mine = useQuery(trpc.invitation.mine.queryOptions());
@@ -14,31 +19,40 @@ export function MyInvitations({ onJoined }: { onJoined: () => void }) {
   const error = accept.error ?? decline.error;
   return (
     <section className="card invitations" aria-labelledby="my-invitations-title">
-      <h2 id="my-invitations-title">You are invited</h2>
+      <h2 id="my-invitations-title">{t('invitations.title')}</h2>
       {error && (
         <p className="notice notice--error" role="alert">
-          {error.message}
+          {messageFor(error, tc)}
         </p>
       )}
       <ul className="plain">
         {mine.data.map((i) => (
           <li key={i.id} className="invitation">
             <span>
-              <strong>{i.storeName}</strong> asks you to join as {i.role} ({i.invitedBy}; until{' '}
-              {dateTime(i.expiresAt)}).
+              <Trans
+                t={t}
+                i18nKey="invitations.line"
+                values={{
+                  store: i.storeName,
+                  role: t(`roles.${i.role}`),
+                  by: i.invitedBy,
+                  until: dateTime(i.expiresAt),
+                }}
+                components={{ strong: <strong /> }}
+              />
             </span>
             <span className="actions">
               <button
                 className="btn btn--small btn--primary"
                 onClick={() => accept.mutate({ invitationId: i.id })}
               >
-                Accept
+                {t('invitations.accept')}
               </button>
               <button
                 className="btn btn--small"
                 onClick={() => decline.mutate({ invitationId: i.id })}
               >
-                Decline
+                {t('invitations.decline')}
               </button>
             </span>
           </li>

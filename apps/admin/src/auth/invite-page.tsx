@@ -1,4 +1,5 @@
-import { NewPasswordFields, newPasswordOf, useTRPC } from '@kds/ui';
+import { Trans, useTranslation } from '@kds/i18n/react';
+import { messageFor, NewPasswordFields, newPasswordOf, useTRPC } from '@kds/ui';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { SignIn } from './sign-in.tsx';
@@ -6,28 +7,29 @@ import { SignIn } from './sign-in.tsx';
 /** The token rides in the link's fragment: browsers never send it to a server or in a Referer. */
 const tokenFromLink = () => decodeURIComponent(location.hash.replace(/^#/, ''));
 
-const ROLE_WORDS = { owner: 'an owner', manager: 'a manager', kitchen: 'kitchen staff' } as const;
-
 /**
  * `/admin/invite#<token>`, opened from the invitation email: joins the store with the account
  * that email already has (signing in to it), or creates that account with a password of the
  * invitee's choosing.
  */
 export function InvitePage({ onJoined }: { onJoined: () => void }) {
+  const { t } = useTranslation('admin');
   const trpc = useTRPC();
   const token = tokenFromLink();
   const invitation = useQuery(trpc.invitation.forToken.queryOptions({ token }, { retry: false }));
   const me = useQuery(trpc.store.mine.queryOptions(undefined, { retry: false }));
   const [signingIn, setSigningIn] = useState(false);
 
-  if (invitation.isPending || me.isPending) return <main className="signin">Loading…</main>;
+  if (invitation.isPending || me.isPending) {
+    return <main className="signin">{t('invite.loading')}</main>;
+  }
   if (invitation.error) {
     return (
       <main className="signin">
         <section className="card signin__card" aria-labelledby="invite-title">
-          <h1 id="invite-title">This invitation link does not work</h1>
-          <p>It was used already, withdrawn, or it has expired. Ask the manager for a new one.</p>
-          <a href="/admin/">Go to the sign-in page</a>
+          <h1 id="invite-title">{t('invite.broken')}</h1>
+          <p>{t('invite.brokenWhy')}</p>
+          <a href="/admin/">{t('invite.toSignIn')}</a>
         </section>
       </main>
     );
@@ -41,17 +43,21 @@ export function InvitePage({ onJoined }: { onJoined: () => void }) {
     return (
       <SignIn
         onSignedIn={() => void me.refetch()}
-        notice={`Sign in as ${email} to join ${storeName}.`}
+        notice={t('invite.signInAs', { email, store: storeName })}
       />
     );
   }
   return (
     <main className="signin">
       <section className="card signin__card" aria-labelledby="invite-title">
-        <h1 id="invite-title">Join {storeName}</h1>
+        <h1 id="invite-title">{t('invite.join', { store: storeName })}</h1>
         <p>
-          You are invited to work at <strong>{storeName}</strong> as {ROLE_WORDS[role]}. This
-          invitation is for <strong>{email}</strong>.
+          <Trans
+            t={t}
+            i18nKey="invite.invited"
+            values={{ store: storeName, role: t(`invite.roleWords.${role}`), email }}
+            components={{ strong: <strong /> }}
+          />
         </p>
         {me.data ? (
           <AcceptAsMe
@@ -64,9 +70,9 @@ export function InvitePage({ onJoined }: { onJoined: () => void }) {
           <>
             <CreateAccount token={token} name={name} onJoined={join} />
             <p className="muted">
-              Already have a KDS account with {email}?{' '}
+              {t('invite.haveAccount', { email })}{' '}
               <button className="btn btn--quiet" onClick={() => setSigningIn(true)}>
-                Sign in to accept
+                {t('invite.signInToAccept')}
               </button>
             </p>
           </>
@@ -82,13 +88,14 @@ function AcceptAsMe(props: {
   email: string;
   onJoined: () => void;
 }) {
+  const { t } = useTranslation('admin');
+  const { t: tc } = useTranslation();
   const trpc = useTRPC();
   const accept = useMutation(trpc.invitation.accept.mutationOptions({ onSuccess: props.onJoined }));
   if (props.myEmail !== props.email) {
     return (
       <p className="notice notice--error" role="alert">
-        You are signed in as {props.myEmail}. Sign out, then open this link again and sign in as{' '}
-        {props.email}.
+        {t('invite.wrongAccount', { me: props.myEmail, email: props.email })}
       </p>
     );
   }
@@ -96,17 +103,19 @@ function AcceptAsMe(props: {
     <>
       {accept.error && (
         <p className="notice notice--error" role="alert">
-          {accept.error.message}
+          {messageFor(accept.error, tc)}
         </p>
       )}
       <button className="btn btn--primary" onClick={() => accept.mutate({ token: props.token })}>
-        Accept and join
+        {t('invite.accept')}
       </button>
     </>
   );
 }
 
 function CreateAccount(props: { token: string; name: string; onJoined: () => void }) {
+  const { t } = useTranslation('admin');
+  const { t: tc } = useTranslation();
   const trpc = useTRPC();
   const signUp = useMutation(trpc.invitation.signUp.mutationOptions({ onSuccess: props.onJoined }));
   const [mismatch, setMismatch] = useState(false);
@@ -120,23 +129,23 @@ function CreateAccount(props: { token: string; name: string; onJoined: () => voi
   };
   return (
     <form className="stack" onSubmit={submit} aria-labelledby="create-title">
-      <h2 id="create-title">New to KDS? Create your account</h2>
+      <h2 id="create-title">{t('invite.createTitle')}</h2>
       {signUp.error && (
         <p className="notice notice--error" role="alert">
-          {signUp.error.message}
+          {messageFor(signUp.error, tc)}
         </p>
       )}
       <label className="field">
-        <span>Your name</span>
+        <span>{t('invite.name')}</span>
         <input name="name" defaultValue={props.name} required maxLength={80} autoComplete="name" />
       </label>
       <NewPasswordFields
-        label="Choose a password (10 characters or more)"
-        againLabel="The same password again"
+        label={t('setup.password')}
+        againLabel={t('setup.again')}
         mismatch={mismatch}
       />
       <button className="btn btn--primary" disabled={signUp.isPending}>
-        {signUp.isPending ? 'Creating…' : 'Create my account and join'}
+        {signUp.isPending ? t('invite.creating') : t('invite.create')}
       </button>
     </form>
   );

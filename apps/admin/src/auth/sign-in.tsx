@@ -1,9 +1,12 @@
-import { temporaryPassword, useTRPC } from '@kds/ui';
+import { useTranslation } from '@kds/i18n/react';
+import { messageFor, temporaryPassword, useTRPC } from '@kds/ui';
 import { useMutation } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 
 /** Email and password; the server answers with an HTTP-only session cookie. */
 export function SignIn({ onSignedIn, notice }: { onSignedIn: () => void; notice?: string }) {
+  const { t } = useTranslation('admin');
+  const { t: tc } = useTranslation();
   const trpc = useTRPC();
   const login = useMutation(trpc.auth.login.mutationOptions());
 
@@ -26,24 +29,24 @@ export function SignIn({ onSignedIn, notice }: { onSignedIn: () => void; notice?
   return (
     <main className="signin">
       <form className="card signin__card" onSubmit={submit} aria-labelledby="signin-title">
-        <h1 id="signin-title">KDS Admin</h1>
-        <p className="muted">Sign in to run your restaurant.</p>
+        <h1 id="signin-title">{t('brand')}</h1>
+        <p className="muted">{t('signIn.intro')}</p>
         {notice && <p className="notice">{notice}</p>}
         {login.error && (
           <p className="notice notice--error" role="alert">
-            {login.error.message}
+            {messageFor(login.error, tc)}
           </p>
         )}
         <label className="field">
-          <span>Email</span>
+          <span>{t('signIn.email')}</span>
           <input name="email" type="email" autoComplete="username" required />
         </label>
         <label className="field">
-          <span>Password</span>
+          <span>{t('signIn.password')}</span>
           <input name="password" type="password" autoComplete="current-password" required />
         </label>
         <button className="btn btn--primary" disabled={login.isPending}>
-          {login.isPending ? 'Signing in…' : 'Sign in'}
+          {login.isPending ? t('signIn.signingIn') : t('signIn.signIn')}
         </button>
       </form>
     </main>

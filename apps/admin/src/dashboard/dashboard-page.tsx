@@ -1,12 +1,15 @@
+import { Trans, useTranslation } from '@kds/i18n/react';
 import { PacingPanel, useTRPC } from '@kds/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
-import { dateTime, duration, money } from '../shared/format.ts';
+import { useAdminFormat } from '../shared/format.ts';
 import { Loading, Problem } from '../shared/states.tsx';
 import { Tile } from '../shared/feedback.tsx';
 
 /** Now, at a glance: today's numbers, the kitchen's queue, and anything that went wrong. */
 export function DashboardPage() {
+  const { t } = useTranslation('admin');
+  const { dateTime, duration, money } = useAdminFormat();
   const trpc = useTRPC();
   const { data, error } = useQuery(trpc.store.dashboard.queryOptions());
   if (error) return <Problem error={error} />;
@@ -15,19 +18,25 @@ export function DashboardPage() {
   const problems = [
     alerts.screensNotLive > 0 && {
       href: '/screens',
-      text: `${alerts.screensNotLive} kitchen screen${alerts.screensNotLive > 1 ? 's are' : ' is'} offline or behind`,
+      text: t('dashboard.screensNotLive', { count: alerts.screensNotLive }),
     },
     alerts.failedMessages > 0 && {
       href: '/messages',
-      text: `${alerts.failedMessages} message${alerts.failedMessages > 1 ? 's' : ''} failed in the last 24 hours`,
+      text: t('dashboard.failedMessages', { count: alerts.failedMessages }),
     },
     ...alerts.failingWebhooks.map((w) => ({
       href: '/settings',
-      text: `Webhook to ${new URL(w.url).host} failing since ${dateTime(w.since)}${w.lastError ? `: ${w.lastError}` : ''}`,
+      text: w.lastError
+        ? t('dashboard.webhookFailingWhy', {
+            host: new URL(w.url).host,
+            since: dateTime(w.since),
+            error: w.lastError,
+          })
+        : t('dashboard.webhookFailing', { host: new URL(w.url).host, since: dateTime(w.since) }),
     })),
     alerts.flaggedPayments > 0 && {
       href: '/orders',
-      text: `${alerts.flaggedPayments} payment${alerts.flaggedPayments > 1 ? 's need' : ' needs'} a look`,
+      text: t('dashboard.flaggedPayments', { count: alerts.flaggedPayments }),
     },
   ].filter((p): p is { href: string; text: string } => Boolean(p));
 
@@ -35,11 +44,11 @@ export function DashboardPage() {
     <>
       <header className="page-head">
         <h1>{store.name}</h1>
-        <p className="muted">Business day {data.businessDate}</p>
+        <p className="muted">{t('dashboard.businessDay', { date: data.businessDate })}</p>
       </header>
-      <section aria-label="Alerts" className="alerts">
+      <section aria-label={t('dashboard.alerts')} className="alerts">
         {problems.length === 0 ? (
-          <p className="alert alert--ok">All kitchen screens live, no failed messages.</p>
+          <p className="alert alert--ok">{t('dashboard.allGood')}</p>
         ) : (
           problems.map((p) => (
             <Link key={p.text} href={p.href} className="alert alert--bad">
@@ -49,33 +58,44 @@ export function DashboardPage() {
         )}
       </section>
       <section className="card" aria-labelledby="pacing-title">
-        <h2 id="pacing-title">Pacing</h2>
+        <h2 id="pacing-title">{t('dashboard.pacing')}</h2>
         <PacingPanel />
       </section>
-      <section className="tiles" aria-label="Today">
-        <Tile label="Orders today" value={String(today.orders)} />
-        <Tile label="Revenue today" value={money(today.revenueCents, store.currency)} />
-        <Tile label="Average time to ready" value={duration(today.avgReadySeconds)} />
-        <Tile label="Canceled today" value={String(today.canceled)} />
+      <section className="tiles" aria-label={t('dashboard.today')}>
+        <Tile label={t('dashboard.ordersToday')} value={String(today.orders)} />
+        <Tile
+          label={t('dashboard.revenueToday')}
+          value={money(today.revenueCents, store.currency)}
+        />
+        <Tile label={t('dashboard.avgReady')} value={duration(today.avgReadySeconds)} />
+        <Tile label={t('dashboard.canceledToday')} value={String(today.canceled)} />
       </section>
-      <section className="tiles" aria-label="In the kitchen now">
-        <Tile label="New" value={String(open.placed)} />
-        <Tile label="Preparing" value={String(open.preparing)} />
-        <Tile label="Ready for pickup" value={String(open.ready)} />
+      <section className="tiles" aria-label={t('dashboard.inKitchen')}>
+        <Tile label={t('dashboard.new')} value={String(open.placed)} />
+        <Tile label={t('dashboard.preparing')} value={String(open.preparing)} />
+        <Tile label={t('dashboard.ready')} value={String(open.ready)} />
       </section>
       <section className="card">
-        <h2>Kitchen screens</h2>
+        <h2>{t('dashboard.screens')}</h2>
         {data.screens.length === 0 ? (
           <p className="muted">
-            No paired screens. <Link href="/screens">Pair one</Link>.
+            <Trans
+              t={t}
+              i18nKey="dashboard.noScreens"
+              components={{ pair: <Link href="/screens" /> }}
+            />
           </p>
         ) : (
           <ul className="screens">
             {data.screens.map((s) => (
               <li key={s.deviceId} className={`screen screen--${s.state}`}>
                 <strong>{s.name}</strong>{' '}
-                <span className={`state-pill state-pill--${s.state}`}>{s.state}</span>{' '}
-                {s.state !== 'live' && <span>since {dateTime(s.since, store.timezone)}</span>}
+                <span className={`state-pill state-pill--${s.state}`}>
+                  {t(`dashboard.screenState.${s.state}`)}
+                </span>{' '}
+                {s.state !== 'live' && (
+                  <span>{t('dashboard.since', { time: dateTime(s.since) })}</span>
+                )}
               </li>
             ))}
           </ul>

@@ -1,3 +1,4 @@
+import { useTranslation } from '@kds/i18n/react';
 import { parseMoney } from '@kds/api/client';
 import { useState, type FormEvent } from 'react';
 import type { Inputs, Outputs } from '../shared/types.ts';
@@ -20,6 +21,7 @@ export function DiscountForm(props: {
   busy: boolean;
   onCreate(input: Create): Promise<boolean>;
 }) {
+  const { t } = useTranslation('admin');
   const [kind, setKind] = useState<'percent' | 'amount'>('percent');
   // Money typed as "5" or "5.50" into minor units; empty is none; not an amount: NaN, refused.
   const cents = (text: string) =>
@@ -47,18 +49,22 @@ export function DiscountForm(props: {
   return (
     <form className="form-grid" onSubmit={(e) => void submit(e)}>
       <label className="field">
-        <span>Code guests type</span>
+        <span>{t('discounts.form.code')}</span>
         <input name="code" required maxLength={24} placeholder="WELCOME10" />
       </label>
       <label className="field">
-        <span>Kind</span>
+        <span>{t('discounts.form.kind')}</span>
         <select value={kind} onChange={(e) => setKind(e.target.value as 'percent' | 'amount')}>
-          <option value="percent">Percent off</option>
-          <option value="amount">Amount off</option>
+          <option value="percent">{t('discounts.form.percentOff')}</option>
+          <option value="amount">{t('discounts.form.amountOff')}</option>
         </select>
       </label>
       <label className="field">
-        <span>{kind === 'percent' ? 'How much off (%)' : 'How much off (amount)'}</span>
+        <span>
+          {kind === 'percent'
+            ? t('discounts.form.howMuchPercent')
+            : t('discounts.form.howMuchAmount')}
+        </span>
         <input
           name="value"
           required
@@ -67,31 +73,31 @@ export function DiscountForm(props: {
         />
       </label>
       <label className="field">
-        <span>Minimum order (optional)</span>
+        <span>{t('discounts.form.minOrder')}</span>
         <input name="minOrder" inputMode="decimal" placeholder="15.00" />
       </label>
       <label className="field">
-        <span>Uses in all (optional)</span>
+        <span>{t('discounts.form.maxUses')}</span>
         <input name="maxUses" inputMode="numeric" />
       </label>
       <label className="field">
-        <span>Uses per guest (optional)</span>
+        <span>{t('discounts.form.perGuest')}</span>
         <input name="perGuest" inputMode="numeric" />
       </label>
       <label className="field">
-        <span>Starts (optional)</span>
+        <span>{t('discounts.form.starts')}</span>
         <input name="validFrom" type="datetime-local" />
       </label>
       <label className="field">
-        <span>Ends (optional)</span>
+        <span>{t('discounts.form.ends')}</span>
         <input name="validUntil" type="datetime-local" />
       </label>
       <label className="field">
-        <span>Note for staff (optional)</span>
+        <span>{t('discounts.form.note')}</span>
         <input name="note" maxLength={200} />
       </label>
       <fieldset className="fieldset fieldset--row">
-        <legend>Only these items (none ticked: the whole order)</legend>
+        <legend>{t('discounts.form.items')}</legend>
         {props.items.map((item) => (
           <label key={item.id} className="check">
             <input type="checkbox" name="item" value={item.id} /> {item.name}
@@ -100,7 +106,7 @@ export function DiscountForm(props: {
       </fieldset>
       <div>
         <button className="btn btn--primary" disabled={props.busy}>
-          Create code
+          {t('discounts.form.create')}
         </button>
       </div>
     </form>

@@ -1,7 +1,8 @@
+import { useTranslation } from '@kds/i18n/react';
 import { useTRPC } from '@kds/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Notice, useAction } from '../shared/feedback.tsx';
-import { dateTime, money } from '../shared/format.ts';
+import { useAdminFormat } from '../shared/format.ts';
 import { Loading, Problem } from '../shared/states.tsx';
 import type { Outputs } from '../shared/types.ts';
 import { DiscountForm } from './discount-form.tsx';
@@ -10,6 +11,9 @@ type Code = Outputs['discount']['list'][number];
 
 /** Discount codes: create them, see how much each gave away, pause, resume or end them. */
 export function DiscountsPage({ storeSlug }: { storeSlug: string }) {
+  const { t } = useTranslation('admin');
+  const { money } = useAdminFormat();
+  const rulesOf = useRules();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const list = useQuery(trpc.discount.list.queryOptions());
@@ -26,44 +30,43 @@ export function DiscountsPage({ storeSlug }: { storeSlug: string }) {
   return (
     <>
       <header className="page-head">
-        <h1>Discounts</h1>
-        <p className="muted">
-          Guests type a code at checkout and read why when it does not apply. A use comes back when
-          its order is canceled or expires unpaid.
-        </p>
+        <h1>{t('discounts.title')}</h1>
+        <p className="muted">{t('discounts.intro')}</p>
       </header>
       <Notice outcome={outcome} />
       <section className="card" aria-labelledby="new-code">
-        <h2 id="new-code">New code</h2>
+        <h2 id="new-code">{t('discounts.newCode')}</h2>
         <DiscountForm
           items={items}
           currency={currency}
           busy={create.isPending}
           onCreate={(input) =>
-            act(`Code ${input.code.toUpperCase()} created`, () => create.mutateAsync(input))
+            act(t('discounts.created', { code: input.code.toUpperCase() }), () =>
+              create.mutateAsync(input),
+            )
           }
         />
       </section>
       <section className="card" aria-labelledby="codes">
-        <h2 id="codes">Codes</h2>
+        <h2 id="codes">{t('discounts.codes')}</h2>
         {list.data.length === 0 ? (
-          <p className="muted">No codes yet.</p>
+          <p className="muted">{t('discounts.none')}</p>
         ) : (
           <table className="table">
             <thead>
               <tr>
-                <th scope="col">Code</th>
-                <th scope="col">Takes off</th>
-                <th scope="col">Rules</th>
+                <th scope="col">{t('discounts.code')}</th>
+                <th scope="col">{t('discounts.takesOff')}</th>
+                <th scope="col">{t('discounts.rules')}</th>
                 <th scope="col" className="num">
-                  Used
+                  {t('discounts.used')}
                 </th>
                 <th scope="col" className="num">
-                  Given
+                  {t('discounts.given')}
                 </th>
-                <th scope="col">State</th>
+                <th scope="col">{t('discounts.state')}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t('discounts.actions')}</span>
                 </th>
               </tr>
             </thead>
@@ -74,7 +77,11 @@ export function DiscountsPage({ storeSlug }: { storeSlug: string }) {
                     {c.code}
                     {c.note && <div className="muted small">{c.note}</div>}
                   </th>
-                  <td>{c.kind === 'percent' ? `${c.value} %` : money(c.value, currency)}</td>
+                  <td>
+                    {c.kind === 'percent'
+                      ? t('discounts.percent', { value: c.value })
+                      : money(c.value, currency)}
+                  </td>
                   <td className="small">{rulesOf(c, currency, items)}</td>
                   <td className="num">
                     {c.timesUsed}
@@ -82,34 +89,40 @@ export function DiscountsPage({ storeSlug }: { storeSlug: string }) {
                   </td>
                   <td className="num">{money(c.givenCents, currency)}</td>
                   <td>
-                    <span className={`status status--${c.state.replace(' ', '-')}`}>{c.state}</span>
+                    <span className={`status status--${c.state.replace(' ', '-')}`}>
+                      {t(`discounts.states.${c.state === 'used up' ? 'used_up' : c.state}`)}
+                    </span>
                   </td>
                   <td className="actions">
                     {c.state !== 'ended' && (
                       <button
                         className="btn btn--small"
                         onClick={() =>
-                          void act(`${c.code} ${c.isActive ? 'paused' : 'resumed'}`, () =>
-                            change.mutateAsync({
-                              id: c.id,
-                              change: c.isActive ? 'pause' : 'resume',
+                          void act(
+                            t(c.isActive ? 'discounts.paused' : 'discounts.resumed', {
+                              code: c.code,
                             }),
+                            () =>
+                              change.mutateAsync({
+                                id: c.id,
+                                change: c.isActive ? 'pause' : 'resume',
+                              }),
                           )
                         }
                       >
-                        {c.isActive ? `Pause ${c.code}` : `Resume ${c.code}`}
+                        {t(c.isActive ? 'discounts.pause' : 'discounts.resume', { code: c.code })}
                       </button>
                     )}
                     {c.state !== 'ended' && (
                       <button
                         className="btn btn--small btn--danger"
                         onClick={() =>
-                          void act(`${c.code} ended`, () =>
+                          void act(t('discounts.ended', { code: c.code }), () =>
                             change.mutateAsync({ id: c.id, change: 'end' }),
                           )
                         }
                       >
-                        End {c.code}
+                        {t('discounts.end', { code: c.code })}
                       </button>
                     )}
                   </td>
@@ -123,17 +136,18 @@ export function DiscountsPage({ storeSlug }: { storeSlug: string }) {
   );
 }
 
-function rulesOf(c: Code, currency: string, items: { id: string; name: string }[]): string {
-  const rules = [
-    c.minOrderCents > 0 && `orders of ${money(c.minOrderCents, currency)}+`,
-    c.perGuestLimit !== null && `${c.perGuestLimit} per guest`,
-    c.menuItemIds.length > 0 &&
-      `only ${items
-        .filter((i) => c.menuItemIds.includes(i.id))
-        .map((i) => i.name)
-        .join(', ')}`,
-    c.validFrom && `from ${dateTime(c.validFrom)}`,
-    c.validUntil && `until ${dateTime(c.validUntil)}`,
-  ].filter(Boolean);
-  return rules.length ? rules.join(' · ') : 'any order';
+function useRules() {
+  const { t } = useTranslation('admin');
+  const { dateTime, money } = useAdminFormat();
+  return (c: Code, currency: string, items: { id: string; name: string }[]): string => {
+    const only = items.filter((i) => c.menuItemIds.includes(i.id)).map((i) => i.name);
+    const rules = [
+      c.minOrderCents > 0 && t('discounts.minOrder', { amount: money(c.minOrderCents, currency) }),
+      c.perGuestLimit !== null && t('discounts.perGuest', { count: c.perGuestLimit }),
+      c.menuItemIds.length > 0 && t('discounts.only', { items: only.join(', ') }),
+      c.validFrom && t('discounts.from', { time: dateTime(c.validFrom) }),
+      c.validUntil && t('discounts.until', { time: dateTime(c.validUntil) }),
+    ].filter(Boolean);
+    return rules.length ? rules.join(' · ') : t('discounts.anyOrder');
+  };
 }

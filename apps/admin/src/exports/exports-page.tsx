@@ -1,3 +1,4 @@
+import { useTranslation } from '@kds/i18n/react';
 import { useState } from 'react';
 import { useSearch } from 'wouter';
 
@@ -5,6 +6,7 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Downloads, streamed by the server: a year of orders as CSV, JSON or PDF; QR code sheets. */
 export function ExportsPage() {
+  const { t } = useTranslation('admin');
   const params = new URLSearchParams(useSearch());
   const [range, setRange] = useState({
     from: params.get('from') ?? isoDay(new Date(Date.now() - 29 * 86_400_000)),
@@ -15,14 +17,14 @@ export function ExportsPage() {
   return (
     <>
       <header className="page-head">
-        <h1>Exports</h1>
-        <p className="muted">Business days in the store's time zone, both ends included.</p>
+        <h1>{t('exports.title')}</h1>
+        <p className="muted">{t('exports.intro')}</p>
       </header>
       <section className="card" aria-labelledby="orders-export">
-        <h2 id="orders-export">Orders and order items</h2>
+        <h2 id="orders-export">{t('exports.ordersTitle')}</h2>
         <div className="filters">
           <label className="field">
-            <span>From</span>
+            <span>{t('exports.from')}</span>
             <input
               type="date"
               value={range.from}
@@ -30,7 +32,7 @@ export function ExportsPage() {
             />
           </label>
           <label className="field">
-            <span>To</span>
+            <span>{t('exports.to')}</span>
             <input
               type="date"
               value={range.to}
@@ -42,7 +44,9 @@ export function ExportsPage() {
           <tbody>
             {(['orders', 'order-items'] as const).map((kind) => (
               <tr key={kind}>
-                <th scope="row">{kind === 'orders' ? 'Orders' : 'Order items'}</th>
+                <th scope="row">
+                  {kind === 'orders' ? t('exports.orders') : t('exports.orderItems')}
+                </th>
                 {(['csv', 'json', 'pdf'] as const).map((format) => (
                   <td key={format}>
                     <a
@@ -50,7 +54,9 @@ export function ExportsPage() {
                       href={`/exports/${kind}.${format}?${query}`}
                       download
                     >
-                      {kind === 'orders' ? 'Orders' : 'Items'} {format.toUpperCase()}
+                      {t(kind === 'orders' ? 'exports.ordersFile' : 'exports.itemsFile', {
+                        format: format.toUpperCase(),
+                      })}
                     </a>
                   </td>
                 ))}
@@ -60,13 +66,11 @@ export function ExportsPage() {
         </table>
       </section>
       <section className="card" aria-labelledby="qr-title">
-        <h2 id="qr-title">QR codes</h2>
-        <p className="muted small">
-          A printable sheet: the store's order code, and one per table that fills in the table.
-        </p>
+        <h2 id="qr-title">{t('exports.qrTitle')}</h2>
+        <p className="muted small">{t('exports.qrIntro')}</p>
         <div className="filters">
           <label className="field field--grow">
-            <span>Tables (e.g. 1-12, patio)</span>
+            <span>{t('exports.tables')}</span>
             <input value={tables} onChange={(e) => setTables(e.target.value)} />
           </label>
           <a
@@ -75,7 +79,7 @@ export function ExportsPage() {
             target="_blank"
             rel="noreferrer"
           >
-            Open QR sheet (PDF)
+            {t('exports.openQr')}
           </a>
         </div>
       </section>

@@ -1,14 +1,17 @@
+import { Trans, useTranslation } from '@kds/i18n/react';
 import { useTRPC } from '@kds/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Notice, useAction } from '../shared/feedback.tsx';
-import { dateTime } from '../shared/format.ts';
+import { useAdminFormat } from '../shared/format.ts';
 import { Loading, Problem } from '../shared/states.tsx';
 import { NewKeyForm } from './new-key-form.tsx';
-import { scopeLabel } from './scopes.ts';
+import { scopeKey } from './scopes.ts';
 
 /** The store's API keys: make one (shown once), see which are used, revoke one at once. */
 export function ApiKeysCard() {
+  const { t } = useTranslation('admin');
+  const { dateTime } = useAdminFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const keys = useQuery(trpc.apiKey.list.queryOptions());
@@ -22,47 +25,49 @@ export function ApiKeysCard() {
   if (!keys.data) return <Loading />;
   return (
     <section className="card" aria-labelledby="api-keys">
-      <h2 id="api-keys">API keys</h2>
-      <p className="muted small">
-        A till, an aggregator or a script calls the API with a key of this store. Only a fingerprint
-        of each key is kept: copy it when it is shown, it cannot be shown again.
-      </p>
+      <h2 id="api-keys">{t('integrations.keysTitle')}</h2>
+      <p className="muted small">{t('integrations.keysIntro')}</p>
       <Notice outcome={outcome} />
       {shown && (
         <div className="notice" role="status">
           <p>
-            Key for <strong>{shown.name}</strong>, shown this once:
+            <Trans
+              t={t}
+              i18nKey="integrations.shownOnce"
+              values={{ name: shown.name }}
+              components={{ strong: <strong /> }}
+            />
           </p>
           <p>
             <code className="secret">{shown.key}</code>
           </p>
           <button className="btn btn--small" onClick={() => setShown(null)}>
-            I have copied it
+            {t('integrations.copied')}
           </button>
         </div>
       )}
       <NewKeyForm
         busy={create.isPending}
         onCreate={(input) =>
-          act(`Key for ${input.name} created`, async () => {
+          act(t('integrations.created', { name: input.name }), async () => {
             const made = await create.mutateAsync(input);
             setShown({ name: made.name, key: made.key });
           })
         }
       />
       {keys.data.length === 0 ? (
-        <p className="muted">No keys yet.</p>
+        <p className="muted">{t('integrations.none')}</p>
       ) : (
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Key</th>
-              <th scope="col">May</th>
-              <th scope="col">Last used</th>
-              <th scope="col">State</th>
+              <th scope="col">{t('integrations.name')}</th>
+              <th scope="col">{t('integrations.key')}</th>
+              <th scope="col">{t('integrations.may')}</th>
+              <th scope="col">{t('integrations.lastUsed')}</th>
+              <th scope="col">{t('integrations.state')}</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('integrations.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -72,31 +77,33 @@ export function ApiKeysCard() {
                 <th scope="row">
                   {k.name}
                   <div className="muted small">
-                    by {k.createdBy}, {dateTime(k.createdAt)}
+                    {t('integrations.by', { who: k.createdBy, time: dateTime(k.createdAt) })}
                   </div>
                 </th>
                 <td>
                   <code>{k.prefix}…</code>
                 </td>
-                <td className="small">{k.scopes.map(scopeLabel).join(' · ')}</td>
-                <td>{k.lastUsedAt ? dateTime(k.lastUsedAt) : 'Never'}</td>
-                <td>{k.revokedAt ? `Revoked ${dateTime(k.revokedAt)}` : 'Active'}</td>
+                <td className="small">{k.scopes.map((s) => t(scopeKey(s))).join(' · ')}</td>
+                <td>{k.lastUsedAt ? dateTime(k.lastUsedAt) : t('integrations.never')}</td>
+                <td>
+                  {k.revokedAt
+                    ? t('integrations.revokedAt', { time: dateTime(k.revokedAt) })
+                    : t('integrations.active')}
+                </td>
                 <td>
                   {!k.revokedAt && (
                     <button
                       className="btn btn--small btn--danger"
                       disabled={revoke.isPending}
                       onClick={() => {
-                        const sure = window.confirm(
-                          `Revoke the key for ${k.name}? Whatever uses it stops working at once.`,
-                        );
+                        const sure = window.confirm(t('integrations.revokeSure', { name: k.name }));
                         if (!sure) return;
-                        void act(`Key ${k.name} revoked`, () =>
+                        void act(t('integrations.revoked', { name: k.name }), () =>
                           revoke.mutateAsync({ apiKeyId: k.id }),
                         );
                       }}
                     >
-                      Revoke
+                      {t('integrations.revoke')}
                     </button>
                   )}
                 </td>

@@ -1,11 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { SCOPES, type Scope } from './scopes.ts';
+import { useTranslation } from '@kds/i18n/react';
+import { SCOPES, scopeKey, type Scope } from './scopes.ts';
 
 /** A key's name and what it may do; the key itself is shown by the page, once. */
 export function NewKeyForm(props: {
   busy: boolean;
   onCreate(input: { name: string; scopes: Scope[] }): Promise<boolean>;
 }) {
+  const { t } = useTranslation('admin');
   const [scopes, setScopes] = useState<Scope[]>(['menu:read', 'orders:read']);
   const toggle = (scope: Scope, on: boolean) =>
     setScopes((now) => (on ? [...now, scope] : now.filter((s) => s !== scope)));
@@ -18,24 +20,24 @@ export function NewKeyForm(props: {
   return (
     <form className="form-grid" onSubmit={(e) => void submit(e)}>
       <label className="field">
-        <span>Who uses it</span>
-        <input name="name" required maxLength={60} placeholder="Till 2, Deliveroo, …" />
+        <span>{t('integrations.whoUses')}</span>
+        <input name="name" required maxLength={60} placeholder={t('integrations.whoUsesHint')} />
       </label>
       <fieldset className="fieldset fieldset--row">
-        <legend>It may</legend>
-        {SCOPES.map(({ scope, label }) => (
+        <legend>{t('integrations.mayDo')}</legend>
+        {SCOPES.map((scope) => (
           <label key={scope} className="check">
             <input
               type="checkbox"
               checked={scopes.includes(scope)}
               onChange={(e) => toggle(scope, e.target.checked)}
             />
-            {label} <code className="muted small">{scope}</code>
+            {t(scopeKey(scope))} <code className="muted small">{scope}</code>
           </label>
         ))}
       </fieldset>
       <button className="btn btn--primary" disabled={props.busy || scopes.length === 0}>
-        Create key
+        {t('integrations.createKey')}
       </button>
     </form>
   );

@@ -2,12 +2,9 @@ import type { Inputs } from '../shared/types.ts';
 
 export type Scope = Inputs['apiKey']['create']['scopes'][number];
 
-/** Every scope a key may hold, in words a manager chooses by. */
-export const SCOPES: { scope: Scope; label: string }[] = [
-  { scope: 'menu:read', label: 'Read the menu' },
-  { scope: 'orders:read', label: 'Read orders and their status' },
-  { scope: 'orders:write', label: 'Place orders' },
-  { scope: 'webhooks:manage', label: 'Receive webhooks (add and remove endpoints)' },
-];
+/** Every scope a key may hold; its words are the catalogue's `integrations.scopes`. */
+export const SCOPES: Scope[] = ['menu:read', 'orders:read', 'orders:write', 'webhooks:manage'];
 
-export const scopeLabel = (scope: string) => SCOPES.find((s) => s.scope === scope)?.label ?? scope;
+/** The catalogue key of a scope's words ("menu:read" -> "menu_read"). */
+export const scopeKey = (scope: string) =>
+  `integrations.scopes.${scope.replace(':', '_')}` as 'integrations.scopes.menu_read';

@@ -1,3 +1,4 @@
+import { useTranslation } from '@kds/i18n/react';
 import type { Outputs } from '../shared/types.ts';
 
 type Services = Outputs['store']['mine']['services'];
@@ -8,30 +9,30 @@ type Services = Outputs['store']['mine']['services'];
  * email are named too, so nobody believes a guest was told.
  */
 export function ServiceNotices({ services }: { services: Services }) {
-  const recorded = [
-    ...(services.sms === 'recorded' ? ['texts', 'calls'] : []),
-    ...(services.email === 'recorded' ? ['email'] : []),
+  const { t } = useTranslation('admin');
+  const texts = services.sms === 'recorded';
+  const email = services.email === 'recorded';
+  const simulated = !services.production && services.payments === 'simulated';
+  const parts = [
+    ...(simulated ? [t('serviceNotices.paymentsSimulated')] : []),
+    ...(texts && email
+      ? [t('serviceNotices.recordedAll')]
+      : texts
+        ? [t('serviceNotices.recordedTexts')]
+        : email
+          ? [t('serviceNotices.recordedEmail')]
+          : []),
   ];
-  const listed = (words: string[]) =>
-    words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
   return (
     <>
       {services.production && services.payments === 'simulated' && (
         <p className="banner banner--danger" role="alert">
-          Payments are simulated (ALLOW_SIMULATED_PAYMENTS): no guest is charged, and the kitchen
-          cooks online orders nobody paid for. Set the Stripe keys to take real payments.
+          {t('serviceNotices.simulatedInProduction')}
         </p>
       )}
-      {(recorded.length > 0 || (!services.production && services.payments === 'simulated')) && (
+      {parts.length > 0 && (
         <p className="banner banner--info">
-          Not connected:{' '}
-          {[
-            ...(!services.production && services.payments === 'simulated'
-              ? ['payments are simulated']
-              : []),
-            ...(recorded.length ? [`${listed(recorded)} are recorded here, not sent`] : []),
-          ].join('; ')}
-          .
+          {t('serviceNotices.notConnected', { what: parts.join('; ') })}
         </p>
       )}
     </>

@@ -1,3 +1,4 @@
+import { useTranslation } from '@kds/i18n/react';
 import { useTRPC } from '@kds/ui';
 import { useMutation } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -10,20 +11,20 @@ import { useLiveStore } from './use-live-store.ts';
 type Me = Outputs['store']['mine'];
 
 const NAV = [
-  { href: '/', label: 'Dashboard' },
-  { href: '/orders', label: 'Orders' },
-  { href: '/new-order', label: 'New order' },
-  { href: '/menu', label: 'Menu' },
-  { href: '/discounts', label: 'Discounts' },
-  { href: '/reports', label: 'Reports' },
-  { href: '/exports', label: 'Exports' },
-  { href: '/screens', label: 'Screens' },
-  { href: '/messages', label: 'Messages' },
-  { href: '/staff', label: 'Staff' },
-  { href: '/settings', label: 'Settings' },
-  { href: '/integrations', label: 'Integrations' },
-  { href: '/privacy', label: 'Privacy' },
-];
+  { href: '/', label: 'dashboard' },
+  { href: '/orders', label: 'orders' },
+  { href: '/new-order', label: 'newOrder' },
+  { href: '/menu', label: 'menu' },
+  { href: '/discounts', label: 'discounts' },
+  { href: '/reports', label: 'reports' },
+  { href: '/exports', label: 'exports' },
+  { href: '/screens', label: 'screens' },
+  { href: '/messages', label: 'messages' },
+  { href: '/staff', label: 'staff' },
+  { href: '/settings', label: 'settings' },
+  { href: '/integrations', label: 'integrations' },
+  { href: '/privacy', label: 'privacy' },
+] as const;
 
 function NavLink({ href, label }: { href: string; label: string }) {
   const [exact] = useRoute(href);
@@ -50,6 +51,7 @@ export function Shell({
   onIdentityChange: () => void;
   children: ReactNode;
 }) {
+  const { t } = useTranslation('admin');
   const trpc = useTRPC();
   const switchStore = useMutation(
     trpc.store.switch.mutationOptions({ onSuccess: onIdentityChange }),
@@ -59,9 +61,9 @@ export function Shell({
   return (
     <div className="shell">
       <aside className="shell__side">
-        <div className="brand">KDS Admin</div>
+        <div className="brand">{t('brand')}</div>
         <label className="field field--compact">
-          <span>Store</span>
+          <span>{t('shell.store')}</span>
           <select
             value={me.store?.id ?? ''}
             onChange={(e) => switchStore.mutate({ storeId: e.target.value })}
@@ -73,25 +75,25 @@ export function Shell({
             ))}
           </select>
         </label>
-        <nav className="nav" aria-label="Sections">
+        <nav className="nav" aria-label={t('shell.sections')}>
           {NAV.map((item) => (
-            <NavLink key={item.href} {...item} />
+            <NavLink key={item.href} href={item.href} label={t(`shell.nav.${item.label}`)} />
           ))}
-          {me.role === 'owner' && <NavLink href="/audit" label="Audit log" />}
-          {me.role === 'owner' && <NavLink href="/stores/new" label="Open a store" />}
+          {me.role === 'owner' && <NavLink href="/audit" label={t('shell.nav.audit')} />}
+          {me.role === 'owner' && <NavLink href="/stores/new" label={t('shell.nav.openStore')} />}
         </nav>
         <div className="shell__foot">
           <span className={`live${live ? ' live--on' : ''}`} role="status">
             <span className="live__dot" aria-hidden="true" />
-            {live ? 'Live' : 'Reconnecting…'}
+            {live ? t('shell.live') : t('shell.reconnecting')}
           </span>
           <Link href="/account" className="shell__me">
-            {me.staff?.name} · {me.role}
+            {t('shell.me', { name: me.staff?.name ?? '', role: t(`roles.${me.role}`) })}
           </Link>
           <button className="btn btn--quiet" onClick={() => logout.mutate()}>
-            Sign out
+            {t('shell.signOut')}
           </button>
-          <span className="shell__version">KDS {me.version}</span>
+          <span className="shell__version">{t('shell.version', { version: me.version })}</span>
         </div>
       </aside>
       <main className="shell__main">

@@ -1,3 +1,4 @@
+import { useTranslation } from '@kds/i18n/react';
 import { parseMoney, toDecimalString } from '@kds/api/client';
 import { useState } from 'react';
 import type { Inputs } from '../shared/types.ts';
@@ -22,6 +23,7 @@ export function ItemEditor({
   onSave: (draft: ItemDraft) => Promise<void>;
   onCancel: () => void;
 }) {
+  const { t } = useTranslation('admin');
   const [item, setItem] = useState(draft);
   // What is not an amount goes to the server as NaN, which refuses it with a reason.
   const cents = (text: string) => (text.trim() ? (parseMoney(text, currency) ?? NaN) : 0);
@@ -33,8 +35,11 @@ export function ItemEditor({
     set({ modifierGroups: groups.map((g, i) => (i === index ? { ...g, ...change } : g)) });
 
   return (
-    <section className="card editor" aria-label={item.id ? `Edit ${draft.name}` : 'New item'}>
-      <h2>{item.id ? `Edit ${draft.name}` : 'New item'}</h2>
+    <section
+      className="card editor"
+      aria-label={item.id ? t('item.edit', { name: draft.name }) : t('item.new')}
+    >
+      <h2>{item.id ? t('item.edit', { name: draft.name }) : t('item.new')}</h2>
       <form
         onSubmit={async (e) => {
           e.preventDefault();
@@ -45,7 +50,7 @@ export function ItemEditor({
       >
         <div className="form-grid">
           <label className="field">
-            <span>Name</span>
+            <span>{t('item.name')}</span>
             <input
               value={item.name}
               required
@@ -54,7 +59,7 @@ export function ItemEditor({
             />
           </label>
           <label className="field">
-            <span>Category</span>
+            <span>{t('item.category')}</span>
             <select value={item.categoryId} onChange={(e) => set({ categoryId: e.target.value })}>
               {categories.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -64,7 +69,7 @@ export function ItemEditor({
             </select>
           </label>
           <label className="field">
-            <span>Station</span>
+            <span>{t('item.station')}</span>
             <select value={item.stationId} onChange={(e) => set({ stationId: e.target.value })}>
               {stations.map((s) => (
                 <option key={s.id} value={s.id}>
@@ -74,7 +79,7 @@ export function ItemEditor({
             </select>
           </label>
           <label className="field">
-            <span>Price</span>
+            <span>{t('item.price')}</span>
             <input
               inputMode="decimal"
               defaultValue={amount(item.priceCents)}
@@ -82,7 +87,7 @@ export function ItemEditor({
             />
           </label>
           <label className="field">
-            <span>Cost</span>
+            <span>{t('item.cost')}</span>
             <input
               inputMode="decimal"
               defaultValue={amount(item.costCents)}
@@ -90,7 +95,7 @@ export function ItemEditor({
             />
           </label>
           <label className="field">
-            <span>Prep time (minutes)</span>
+            <span>{t('item.prep')}</span>
             <input
               inputMode="numeric"
               defaultValue={String(Math.round((item.prepSeconds ?? 600) / 60))}
@@ -98,7 +103,7 @@ export function ItemEditor({
             />
           </label>
           <label className="field">
-            <span>Allergens (comma-separated)</span>
+            <span>{t('item.allergens')}</span>
             <input
               defaultValue={(item.allergens ?? []).join(', ')}
               onChange={(e) =>
@@ -112,7 +117,7 @@ export function ItemEditor({
             />
           </label>
           <label className="field">
-            <span>Image URL</span>
+            <span>{t('item.image')}</span>
             <input
               type="url"
               value={item.imageUrl ?? ''}
@@ -121,7 +126,7 @@ export function ItemEditor({
           </label>
         </div>
         <label className="field">
-          <span>Description</span>
+          <span>{t('item.description')}</span>
           <textarea
             rows={2}
             value={item.description ?? ''}
@@ -129,13 +134,13 @@ export function ItemEditor({
           />
         </label>
 
-        <h3>Choices</h3>
+        <h3>{t('item.choices')}</h3>
         {groups.map((group, gi) => (
           <fieldset key={gi} className="fieldset">
-            <legend>Group {gi + 1}</legend>
+            <legend>{t('item.group', { number: gi + 1 })}</legend>
             <div className="form-grid">
               <label className="field">
-                <span>Group name</span>
+                <span>{t('item.groupName')}</span>
                 <input
                   value={group.name}
                   required
@@ -143,7 +148,7 @@ export function ItemEditor({
                 />
               </label>
               <label className="field">
-                <span>At least</span>
+                <span>{t('item.atLeast')}</span>
                 <input
                   inputMode="numeric"
                   value={String(group.minChoices)}
@@ -151,7 +156,7 @@ export function ItemEditor({
                 />
               </label>
               <label className="field">
-                <span>At most</span>
+                <span>{t('item.atMost')}</span>
                 <input
                   inputMode="numeric"
                   value={String(group.maxChoices)}
@@ -167,7 +172,7 @@ export function ItemEditor({
               return (
                 <div key={ci} className="choice-row">
                   <label className="field">
-                    <span>Choice</span>
+                    <span>{t('item.choice')}</span>
                     <input
                       value={choice.name}
                       required
@@ -175,15 +180,15 @@ export function ItemEditor({
                     />
                   </label>
                   <label className="field">
-                    <span>Ticket label</span>
+                    <span>{t('item.ticketLabel')}</span>
                     <input
                       value={choice.kitchenLabel ?? ''}
-                      placeholder="e.g. NO onion"
+                      placeholder={t('item.ticketLabelHint')}
                       onChange={(e) => setChoice({ kitchenLabel: e.target.value })}
                     />
                   </label>
                   <label className="field">
-                    <span>Price change</span>
+                    <span>{t('item.priceChange')}</span>
                     <input
                       inputMode="decimal"
                       defaultValue={amount(choice.priceDeltaCents)}
@@ -197,7 +202,7 @@ export function ItemEditor({
                       setGroup(gi, { modifiers: group.modifiers.filter((_, i) => i !== ci) })
                     }
                   >
-                    Remove choice
+                    {t('item.removeChoice')}
                   </button>
                 </div>
               );
@@ -215,14 +220,14 @@ export function ItemEditor({
                   })
                 }
               >
-                Add choice
+                {t('item.addChoice')}
               </button>
               <button
                 type="button"
                 className="btn btn--small btn--danger"
                 onClick={() => set({ modifierGroups: groups.filter((_, i) => i !== gi) })}
               >
-                Remove group
+                {t('item.removeGroup')}
               </button>
             </div>
           </fieldset>
@@ -245,14 +250,14 @@ export function ItemEditor({
               })
             }
           >
-            Add a group of choices
+            {t('item.addGroup')}
           </button>
           <span className="grow" />
           <button type="button" className="btn" onClick={onCancel}>
-            Cancel
+            {t('item.cancel')}
           </button>
           <button className="btn btn--primary" disabled={busy}>
-            Save item
+            {t('item.save')}
           </button>
         </div>
       </form>

@@ -1,7 +1,8 @@
+import { useTranslation } from '@kds/i18n/react';
 import { useTRPC, useTRPCClient } from '@kds/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { money } from '../shared/format.ts';
+import { useAdminFormat } from '../shared/format.ts';
 import { Loading, Problem } from '../shared/states.tsx';
 import type { Outputs } from '../shared/types.ts';
 import { ItemEditor, type ItemDraft } from './item-editor.tsx';
@@ -41,6 +42,8 @@ const draftOf = (item: Item): ItemDraft => ({
 
 /** Categories and items, each item routed to a station; availability is live for everyone. */
 export function MenuPage() {
+  const { t } = useTranslation('admin');
+  const { money } = useAdminFormat();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
@@ -59,7 +62,7 @@ export function MenuPage() {
     event.preventDefault();
     const form = event.currentTarget;
     const name = String(new FormData(form).get('name'));
-    void act(`Category "${name}" added`, async () => {
+    void act(t('menu.categoryAdded', { name }), async () => {
       await client.menu.saveCategory.mutate({ name, sortOrder: categories.length });
       form.reset();
     });
@@ -68,11 +71,8 @@ export function MenuPage() {
   return (
     <>
       <header className="page-head">
-        <h1>Menu</h1>
-        <p className="muted">
-          Sold-out switches reach guests and kitchen screens at once; other edits show on the next
-          menu load.
-        </p>
+        <h1>{t('menu.title')}</h1>
+        <p className="muted">{t('menu.intro')}</p>
       </header>
       <Notice outcome={outcome} />
       {editing && (
@@ -83,7 +83,9 @@ export function MenuPage() {
           currency={menu.data.currency}
           onCancel={() => setEditing(null)}
           onSave={async (draft) => {
-            const ok = await act(`"${draft.name}" saved`, () => client.menu.saveItem.mutate(draft));
+            const ok = await act(t('menu.saved', { name: draft.name }), () =>
+              client.menu.saveItem.mutate(draft),
+            );
             if (ok) setEditing(null);
           }}
         />
@@ -113,18 +115,18 @@ export function MenuPage() {
                   })
                 }
               >
-                Add item to {category.name}
+                {t('menu.addItem', { category: category.name })}
               </button>
               {category.items.length === 0 && (
                 <button
                   className="btn btn--small btn--danger"
                   onClick={() =>
-                    void act(`Category "${category.name}" removed`, () =>
+                    void act(t('menu.categoryRemoved', { name: category.name }), () =>
                       client.menu.deleteCategory.mutate({ id: category.id }),
                     )
                   }
                 >
-                  Remove category
+                  {t('menu.removeCategory')}
                 </button>
               )}
             </div>
@@ -132,18 +134,18 @@ export function MenuPage() {
           <table className="table">
             <thead>
               <tr>
-                <th scope="col">Item</th>
-                <th scope="col">Station</th>
+                <th scope="col">{t('menu.item')}</th>
+                <th scope="col">{t('menu.station')}</th>
                 <th scope="col" className="num">
-                  Price
+                  {t('menu.price')}
                 </th>
                 <th scope="col" className="num">
-                  Cost
+                  {t('menu.cost')}
                 </th>
-                <th scope="col">Options</th>
-                <th scope="col">Available</th>
+                <th scope="col">{t('menu.options')}</th>
+                <th scope="col">{t('menu.available')}</th>
                 <th scope="col">
-                  <span className="sr-only">Actions</span>
+                  <span className="sr-only">{t('menu.actions')}</span>
                 </th>
               </tr>
             </thead>
@@ -153,7 +155,9 @@ export function MenuPage() {
                   <td>
                     <strong>{item.name}</strong>
                     {item.allergens.length > 0 && (
-                      <div className="small muted">contains {item.allergens.join(', ')}</div>
+                      <div className="small muted">
+                        {t('menu.contains', { allergens: item.allergens.join(', ') })}
+                      </div>
                     )}
                   </td>
                   <td>{stationName(item.stationId)}</td>
@@ -161,7 +165,7 @@ export function MenuPage() {
                   <td className="num">{money(item.costCents)}</td>
                   <td className="small">
                     {item.modifierGroups
-                      .map((g) => `${g.name} (${g.modifiers.length})`)
+                      .map((g) => t('menu.group', { name: g.name, count: g.modifiers.length }))
                       .join(', ') || '—'}
                   </td>
                   <td>
@@ -171,7 +175,9 @@ export function MenuPage() {
                         checked={item.isAvailable}
                         onChange={(e) =>
                           void act(
-                            `"${item.name}" ${e.target.checked ? 'back on' : 'sold out'}`,
+                            t(e.target.checked ? 'menu.backOn' : 'menu.soldOut', {
+                              name: item.name,
+                            }),
                             () =>
                               client.menu.setAvailability.mutate({
                                 menuItemId: item.id,
@@ -180,26 +186,26 @@ export function MenuPage() {
                           )
                         }
                       />
-                      <span className="sr-only">{item.name} available</span>
-                      {item.isAvailable ? 'on' : 'sold out'}
+                      <span className="sr-only">{t('menu.isAvailable', { name: item.name })}</span>
+                      {item.isAvailable ? t('menu.on') : t('menu.off')}
                     </label>
                   </td>
                   <td>
                     <div className="actions">
                       <button className="btn btn--small" onClick={() => setEditing(draftOf(item))}>
-                        Edit {item.name}
+                        {t('menu.edit', { name: item.name })}
                       </button>
                       <button
                         className="btn btn--small btn--danger"
                         onClick={() => {
-                          if (window.confirm(`Remove "${item.name}" from the menu?`)) {
-                            void act(`"${item.name}" removed`, () =>
+                          if (window.confirm(t('menu.removeSure', { name: item.name }))) {
+                            void act(t('menu.removed', { name: item.name }), () =>
                               client.menu.deleteItem.mutate({ id: item.id }),
                             );
                           }
                         }}
                       >
-                        Remove
+                        {t('menu.remove')}
                       </button>
                     </div>
                   </td>
@@ -210,13 +216,13 @@ export function MenuPage() {
         </section>
       ))}
       <section className="card" aria-labelledby="new-category">
-        <h2 id="new-category">New category</h2>
+        <h2 id="new-category">{t('menu.newCategory')}</h2>
         <form className="filters" onSubmit={addCategory}>
           <label className="field field--grow">
-            <span>Category name</span>
+            <span>{t('menu.categoryName')}</span>
             <input name="name" required maxLength={60} />
           </label>
-          <button className="btn">Add category</button>
+          <button className="btn">{t('menu.addCategory')}</button>
         </form>
       </section>
       <StationsCard stations={stations} onChanged={refresh} />

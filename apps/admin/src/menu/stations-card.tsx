@@ -1,4 +1,5 @@
-import { useTRPCClient } from '@kds/ui';
+import { useTranslation } from '@kds/i18n/react';
+import { messageFor, useTRPCClient } from '@kds/ui';
 import { useState, type FormEvent } from 'react';
 import type { Outputs } from '../shared/types.ts';
 
@@ -15,6 +16,8 @@ export function StationsCard({
   stations: Station[];
   onChanged: () => Promise<void>;
 }) {
+  const { t } = useTranslation('admin');
+  const { t: tc } = useTranslation();
   const client = useTRPCClient();
   const [error, setError] = useState<string | null>(null);
   const run = async (action: () => Promise<unknown>) => {
@@ -23,7 +26,7 @@ export function StationsCard({
       await action();
       await onChanged();
     } catch (e) {
-      setError((e as Error).message);
+      setError(messageFor(e, tc));
     }
   };
   const add = (event: FormEvent<HTMLFormElement>) => {
@@ -42,14 +45,14 @@ export function StationsCard({
   };
   return (
     <section className="card" aria-labelledby="stations-title">
-      <h2 id="stations-title">Stations</h2>
+      <h2 id="stations-title">{t('stations.title')}</h2>
       <ul className="plain">
         {stations.map((s) => (
           <li key={s.id}>
-            <strong>{s.name}</strong> <span className="badge">{s.kind}</span>{' '}
+            <strong>{s.name}</strong> <span className="badge">{t(`stations.kind.${s.kind}`)}</span>{' '}
             {s.kind === 'prep' && (
               <label className="inline-field">
-                <span>Items at once</span>
+                <span>{t('stations.itemsAtOnce')}</span>
                 <input
                   type="number"
                   min={1}
@@ -75,28 +78,28 @@ export function StationsCard({
               className="btn btn--small btn--danger"
               onClick={() => void run(() => client.menu.deleteStation.mutate({ id: s.id }))}
             >
-              Remove {s.name}
+              {t('stations.remove', { name: s.name })}
             </button>
           </li>
         ))}
       </ul>
       <form className="filters" onSubmit={add}>
         <label className="field field--grow">
-          <span>Station name</span>
+          <span>{t('stations.name')}</span>
           <input name="name" required maxLength={40} />
         </label>
         <label className="field">
-          <span>Kind</span>
+          <span>{t('stations.kindLabel')}</span>
           <select name="kind" defaultValue="prep">
-            <option value="prep">Prep</option>
-            <option value="expo">Expo</option>
+            <option value="prep">{t('stations.prep')}</option>
+            <option value="expo">{t('stations.expo')}</option>
           </select>
         </label>
         <label className="field">
-          <span>Items at once</span>
+          <span>{t('stations.itemsAtOnce')}</span>
           <input name="capacityItems" type="number" min={1} max={1000} defaultValue={12} />
         </label>
-        <button className="btn">Add station</button>
+        <button className="btn">{t('stations.add')}</button>
       </form>
       {error && (
         <p className="notice notice--error" role="alert">

@@ -1,8 +1,9 @@
+import { useTranslation } from '@kds/i18n/react';
 import { useTRPC, useTRPCClient } from '@kds/ui';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { dateTime, duration } from '../shared/format.ts';
+import { useAdminFormat } from '../shared/format.ts';
 import { Problem } from '../shared/states.tsx';
 import type { Inputs } from '../shared/types.ts';
 
@@ -13,6 +14,8 @@ type Filters = Omit<Inputs['outbox']['list'], 'cursor' | 'limit'>;
  * or SMTP settings this is where messages are "delivered" (recorded, not sent).
  */
 export function MessagesPage() {
+  const { t } = useTranslation('admin');
+  const { dateTime, duration, messageLabel, messageStatus } = useAdminFormat();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
@@ -28,14 +31,12 @@ export function MessagesPage() {
   return (
     <>
       <header className="page-head">
-        <h1>Messages</h1>
-        <p className="muted">
-          Texts, calls, email, webhooks, refunds and print jobs, newest first.
-        </p>
+        <h1>{t('messages.title')}</h1>
+        <p className="muted">{t('messages.intro')}</p>
       </header>
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
         <label className="field">
-          <span>Status</span>
+          <span>{t('messages.status')}</span>
           <select
             value={filters.status ?? ''}
             onChange={(e) =>
@@ -45,17 +46,18 @@ export function MessagesPage() {
               }))
             }
           >
-            <option value="">Any</option>
-            <option value="failed">Failed</option>
-            <option value="pending">Waiting</option>
-            <option value="sending">Sending</option>
-            <option value="sent">Sent</option>
-            <option value="recorded">Recorded, not sent</option>
-            <option value="canceled">Not sent</option>
+            <option value="">{t('messages.any')}</option>
+            {(['failed', 'pending', 'sending', 'sent', 'recorded', 'canceled'] as const).map(
+              (status) => (
+                <option key={status} value={status}>
+                  {t(`messages.statuses.${status}`)}
+                </option>
+              ),
+            )}
           </select>
         </label>
         <label className="field">
-          <span>Kind</span>
+          <span>{t('messages.kind')}</span>
           <select
             value={filters.channel ?? ''}
             onChange={(e) =>
@@ -65,13 +67,12 @@ export function MessagesPage() {
               }))
             }
           >
-            <option value="">Any</option>
-            <option value="sms">Text</option>
-            <option value="call">Call</option>
-            <option value="email">Email</option>
-            <option value="webhook">Webhook</option>
-            <option value="refund">Refund</option>
-            <option value="print">Print</option>
+            <option value="">{t('messages.any')}</option>
+            {(['sms', 'call', 'email', 'webhook', 'refund', 'print'] as const).map((channel) => (
+              <option key={channel} value={channel}>
+                {t(`messages.channels.${channel}`)}
+              </option>
+            ))}
           </select>
         </label>
       </form>
@@ -80,14 +81,14 @@ export function MessagesPage() {
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">When</th>
-              <th scope="col">Kind</th>
-              <th scope="col">What</th>
-              <th scope="col">To</th>
-              <th scope="col">Status</th>
-              <th scope="col">Provider</th>
+              <th scope="col">{t('messages.when')}</th>
+              <th scope="col">{t('messages.kind')}</th>
+              <th scope="col">{t('messages.what')}</th>
+              <th scope="col">{t('messages.to')}</th>
+              <th scope="col">{t('messages.status')}</th>
+              <th scope="col">{t('messages.provider')}</th>
               <th scope="col">
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t('messages.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -96,32 +97,32 @@ export function MessagesPage() {
               <tr key={m.id}>
                 <td>{dateTime(m.sentAt ?? m.createdAt)}</td>
                 <td>
-                  <span className="badge">{m.channel}</span>
+                  <span className="badge">{t(`messages.channels.${m.channel}`)}</span>
                 </td>
                 <td>
-                  {m.label}
+                  {messageLabel(m.template, m.label)}
                   {m.orderId && (
                     <div className="small">
-                      <Link href={`/orders/${m.orderId}`}>order</Link>
+                      <Link href={`/orders/${m.orderId}`}>{t('messages.order')}</Link>
                     </div>
                   )}
                 </td>
                 <td className="break">{m.recipient}</td>
                 <td>
                   <span className={`state-pill state-pill--${m.status}`}>
-                    {statusLabel(m.status)}
+                    {messageStatus(m.status)}
                   </span>
                   <div className="small muted">
-                    {m.attempts} {m.attempts === 1 ? 'try' : 'tries'}
+                    {t('messages.tries', { count: m.attempts })}
                     {m.status === 'pending' &&
                       m.attempts > 0 &&
-                      `, next ${dateTime(m.nextAttemptAt)}`}
+                      t('messages.next', { time: dateTime(m.nextAttemptAt) })}
                   </div>
                   {m.error && <div className="small error-text">{m.error}</div>}
                 </td>
                 <td className="small">
                   {m.providerId?.startsWith('recorded-') ? (
-                    <span className="muted">recorded, not sent</span>
+                    <span className="muted">{t('messages.recorded')}</span>
                   ) : (
                     m.providerId
                   )}
@@ -138,7 +139,7 @@ export function MessagesPage() {
                         await queryClient.invalidateQueries(trpc.outbox.pathFilter());
                       }}
                     >
-                      Retry
+                      {t('messages.retry')}
                     </button>
                   )}
                 </td>
@@ -147,7 +148,7 @@ export function MessagesPage() {
             {rows.length === 0 && !list.isPending && (
               <tr>
                 <td colSpan={7} className="muted">
-                  Nothing here.
+                  {t('messages.nothing')}
                 </td>
               </tr>
             )}
@@ -156,16 +157,9 @@ export function MessagesPage() {
       </div>
       {list.hasNextPage && (
         <button className="btn" onClick={() => void list.fetchNextPage()}>
-          Load more
+          {t('messages.loadMore')}
         </button>
       )}
     </>
   );
-}
-
-/** A message's status in the manager's words: "recorded" means no provider is connected. */
-function statusLabel(status: string): string {
-  if (status === 'recorded') return 'recorded, not sent';
-  if (status === 'canceled') return 'not sent';
-  return status;
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from '@kds/i18n/react';
 import { useTRPC } from '@kds/ui';
 import { useMutation } from '@tanstack/react-query';
 import type { useAction } from '../shared/feedback.tsx';
@@ -13,6 +14,7 @@ export function OrderActions({
   order: Order;
   act: ReturnType<typeof useAction>['act'];
 }) {
+  const { t } = useTranslation('admin');
   const trpc = useTRPC();
   const complete = useMutation(trpc.order.complete.mutationOptions());
   const dispatch = useMutation(trpc.order.dispatch.mutationOptions());
@@ -27,18 +29,18 @@ export function OrderActions({
       {order.status === 'READY' && order.fulfilment !== 'delivery' && (
         <button
           className="btn"
-          onClick={() => act('Completed', () => complete.mutateAsync({ orderId }))}
+          onClick={() => act(t('orderActions.completed'), () => complete.mutateAsync({ orderId }))}
         >
-          Mark completed
+          {t('orderActions.markCompleted')}
         </button>
       )}
       {order.status === 'READY' && order.fulfilment === 'delivery' && (
         <button
           className="btn"
           onClick={() => {
-            const name = window.prompt("Driver's name (leave empty if none)");
+            const name = window.prompt(t('orderActions.driverName'));
             if (name === null) return;
-            void act('Sent out for delivery', () =>
+            void act(t('orderActions.sentOut'), () =>
               dispatch.mutateAsync({
                 orderId,
                 ...(name.trim() ? { driver: { name: name.trim() } } : {}),
@@ -46,22 +48,22 @@ export function OrderActions({
             );
           }}
         >
-          Send out for delivery
+          {t('orderActions.sendOut')}
         </button>
       )}
       {order.status === 'OUT_FOR_DELIVERY' && (
         <button
           className="btn"
-          onClick={() => act('Delivered', () => complete.mutateAsync({ orderId }))}
+          onClick={() => act(t('orderActions.delivered'), () => complete.mutateAsync({ orderId }))}
         >
-          Mark delivered
+          {t('orderActions.markDelivered')}
         </button>
       )}
       {order.status === 'PENDING_PAYMENT' && (
         <button
           className="btn"
           onClick={() =>
-            act('Payment link', async () => {
+            act(t('orderActions.paymentLink'), async () => {
               const link = await paymentLink.mutateAsync({
                 orderId,
                 email: Boolean(order.customerEmail),
@@ -70,15 +72,17 @@ export function OrderActions({
             })
           }
         >
-          {order.customerEmail ? 'Email payment link' : 'Copy payment link'}
+          {order.customerEmail ? t('orderActions.emailLink') : t('orderActions.copyLink')}
         </button>
       )}
       {order.status === 'PENDING_PAYMENT' && (
         <button
           className="btn"
-          onClick={() => act('Paid at the counter', () => markPaid.mutateAsync({ orderId }))}
+          onClick={() =>
+            act(t('orderActions.paidAtCounter'), () => markPaid.mutateAsync({ orderId }))
+          }
         >
-          Mark paid at counter
+          {t('orderActions.markPaid')}
         </button>
       )}
       {open && (
@@ -87,22 +91,24 @@ export function OrderActions({
           onClick={() => {
             const reason = window.prompt(
               order.paymentStatus === 'paid'
-                ? 'Why is this order canceled? The payment is refunded in full.'
-                : 'Why is this order canceled?',
+                ? t('orderActions.cancelWhyRefund')
+                : t('orderActions.cancelWhy'),
             );
             if (reason?.trim()) {
-              void act('Canceled', () => cancel.mutateAsync({ orderId, reason }));
+              void act(t('orderActions.canceled'), () => cancel.mutateAsync({ orderId, reason }));
             }
           }}
         >
-          {order.paymentStatus === 'paid' ? 'Cancel and refund' : 'Cancel order'}
+          {order.paymentStatus === 'paid'
+            ? t('orderActions.cancelRefund')
+            : t('orderActions.cancel')}
         </button>
       )}
       <button
         className="btn"
-        onClick={() => act('Checked with Stripe', () => reconcile.mutateAsync())}
+        onClick={() => act(t('orderActions.checked'), () => reconcile.mutateAsync())}
       >
-        Reconcile payments
+        {t('orderActions.reconcile')}
       </button>
     </div>
   );

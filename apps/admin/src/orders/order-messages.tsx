@@ -1,3 +1,5 @@
+import { useTranslation } from '@kds/i18n/react';
+import { useAdminFormat } from '../shared/format.ts';
 import { useTRPC } from '@kds/ui';
 import { useMutation } from '@tanstack/react-query';
 import type { useAction } from '../shared/feedback.tsx';
@@ -16,37 +18,49 @@ export function OrderMessages({
   messages: Message[];
   act: ReturnType<typeof useAction>['act'];
 }) {
+  const { t } = useTranslation('admin');
+  const { messageLabel, messageStatus } = useAdminFormat();
   const trpc = useTRPC();
   const retry = useMutation(trpc.outbox.retry.mutationOptions());
   const resend = useMutation(trpc.outbox.resend.mutationOptions());
   return (
     <>
-      <h2>Messages</h2>
+      <h2>{t('orderMessages.title')}</h2>
       {messages.length === 0 ? (
-        <p className="muted">None.</p>
+        <p className="muted">{t('orderMessages.none')}</p>
       ) : (
         <ul className="plain">
           {messages.map((m) => (
             <li key={m.id}>
-              <span className="badge">{m.channel}</span> {m.label} to {m.recipient}:{' '}
-              <strong>{m.status === 'recorded' ? 'recorded, not sent' : m.status}</strong>
+              <span className="badge">{m.channel}</span>{' '}
+              {t('orderMessages.to', {
+                label: messageLabel(m.template, m.label),
+                recipient: m.recipient,
+              })}{' '}
+              <strong>{messageStatus(m.status)}</strong>
               {m.providerStatus && ` (${m.providerStatus})`}
               {m.error && <span className="small muted"> · {m.error}</span>}{' '}
               {m.status === 'failed' && (
                 <button
                   className="btn btn--small"
-                  onClick={() => act('Trying again', () => retry.mutateAsync({ messageId: m.id }))}
+                  onClick={() =>
+                    act(t('orderMessages.trying'), () => retry.mutateAsync({ messageId: m.id }))
+                  }
                 >
-                  Try again
+                  {t('orderMessages.tryAgain')}
                 </button>
               )}
               {(m.status === 'sent' || m.status === 'recorded') &&
                 (m.channel === 'sms' || m.channel === 'email') && (
                   <button
                     className="btn btn--small"
-                    onClick={() => act('Sent again', () => resend.mutateAsync({ messageId: m.id }))}
+                    onClick={() =>
+                      act(t('orderMessages.sentAgain'), () =>
+                        resend.mutateAsync({ messageId: m.id }),
+                      )
+                    }
                   >
-                    Send again
+                    {t('orderMessages.sendAgain')}
                   </button>
                 )}
             </li>

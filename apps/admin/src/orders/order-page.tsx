@@ -1,14 +1,9 @@
+import { useTranslation } from '@kds/i18n/react';
+import { useTimelineWords } from './timeline-words.ts';
 import { useTRPC } from '@kds/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'wouter';
-import {
-  dateTime,
-  fulfilmentWord,
-  money,
-  paymentWord,
-  statusWord,
-  timeOnly,
-} from '../shared/format.ts';
+import { useAdminFormat } from '../shared/format.ts';
 import { Loading, Problem } from '../shared/states.tsx';
 import { Notice, useAction } from '../shared/feedback.tsx';
 import { OrderMessages } from './order-messages.tsx';
@@ -18,6 +13,9 @@ import { PaperCard } from './paper-card.tsx';
 
 /** One order's whole story: items, money, messages and a timeline of who did what, live. */
 export function OrderPage({ orderId }: { orderId: string }) {
+  const { t } = useTranslation('admin');
+  const { dateTime, fulfilmentWord, money, paymentWord, statusWord, timeOnly } = useAdminFormat();
+  const describe = useTimelineWords();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data, error } = useQuery({
@@ -37,31 +35,34 @@ export function OrderPage({ orderId }: { orderId: string }) {
   if (error) return <Problem error={error} />;
   if (!data) return <Loading />;
   const { order } = data;
-  const currency = data.payments[0]?.currency ?? 'USD';
+  const currency = data.payments[0]?.currency;
 
   return (
     <>
-      <nav className="crumbs" aria-label="Breadcrumb">
-        <Link href="/orders">Orders</Link> / #{order.number}
+      <nav className="crumbs" aria-label={t('order.breadcrumb')}>
+        <Link href="/orders">{t('orders.title')}</Link> / #{order.number}
       </nav>
       <header className="page-head page-head--row">
         <div>
           <h1>
-            Order #{order.number}{' '}
+            {t('order.title', { number: order.number })}{' '}
             <span className={`status status--${order.status.toLowerCase()}`}>
               {statusWord(order.status)}
             </span>
           </h1>
           <p className="muted">
             {fulfilmentWord(order.fulfilment)}
-            {order.tableLabel && ` · table ${order.tableLabel}`}
+            {order.tableLabel && t('order.table', { table: order.tableLabel })}
             {order.deliveryAddress &&
-              ` to ${order.deliveryAddress}, ${order.deliveryPostcode ?? ''}`}
-            {order.driverName && ` · driver ${order.driverName}`}
-            {order.source === 'staff' && ' · taken by staff'} · {order.customerName}
+              t('order.deliverTo', {
+                address: order.deliveryAddress,
+                postcode: order.deliveryPostcode ?? '',
+              })}
+            {order.driverName && t('order.driver', { driver: order.driverName })}
+            {order.source === 'staff' && t('order.byStaff')} · {order.customerName}
             {order.customerPhone && ` · ${order.customerPhone}`}
-            {order.customerEmail && ` · ${order.customerEmail}`} · created{' '}
-            {dateTime(order.createdAt)}
+            {order.customerEmail && ` · ${order.customerEmail}`} ·{' '}
+            {t('order.created', { time: dateTime(order.createdAt) })}
           </p>
         </div>
         <OrderActions order={order} act={act} />
@@ -69,17 +70,17 @@ export function OrderPage({ orderId }: { orderId: string }) {
       <Notice outcome={outcome} />
       <div className="grid-2">
         <section className="card" aria-labelledby="items-title">
-          <h2 id="items-title">Items</h2>
+          <h2 id="items-title">{t('order.items')}</h2>
           <table className="table">
             <thead>
               <tr>
-                <th scope="col">Item</th>
-                <th scope="col">Station</th>
+                <th scope="col">{t('order.item')}</th>
+                <th scope="col">{t('order.station')}</th>
                 <th scope="col" className="num">
-                  Qty
+                  {t('order.qty')}
                 </th>
                 <th scope="col" className="num">
-                  Line
+                  {t('order.line')}
                 </th>
               </tr>
             </thead>
@@ -91,7 +92,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
                     {i.modifiers.length > 0 && (
                       <div className="muted small">{i.modifiers.map((m) => m.name).join(', ')}</div>
                     )}
-                    {i.notes && <div className="small">Note: {i.notes}</div>}
+                    {i.notes && <div className="small">{t('order.note', { note: i.notes })}</div>}
                   </td>
                   <td>{i.station ?? '—'}</td>
                   <td className="num">{i.quantity}</td>
@@ -100,25 +101,31 @@ export function OrderPage({ orderId }: { orderId: string }) {
               ))}
             </tbody>
             <tfoot>
-              <Sum label="Subtotal" cents={order.subtotalCents} currency={currency} />
+              <Sum label={t('order.subtotal')} cents={order.subtotalCents} currency={currency} />
               {order.discountCents > 0 && (
-                <Sum label="Discount" cents={-order.discountCents} currency={currency} />
+                <Sum label={t('order.discount')} cents={-order.discountCents} currency={currency} />
               )}
-              <Sum label="Tax" cents={order.taxCents} currency={currency} />
-              {order.tipCents > 0 && <Sum label="Tip" cents={order.tipCents} currency={currency} />}
-              <Sum label="Total" cents={order.totalCents} currency={currency} strong />
+              <Sum label={t('order.tax')} cents={order.taxCents} currency={currency} />
+              {order.tipCents > 0 && (
+                <Sum label={t('order.tip')} cents={order.tipCents} currency={currency} />
+              )}
+              <Sum label={t('order.total')} cents={order.totalCents} currency={currency} strong />
             </tfoot>
           </table>
           {order.allergies.length > 0 && (
-            <p className="allergy-note">Allergies: {order.allergies.join(', ')}</p>
+            <p className="allergy-note">
+              {t('order.allergies', { allergies: order.allergies.join(', ') })}
+            </p>
           )}
-          {order.notes && <p>Order note: {order.notes}</p>}
-          {order.cancelReason && <p>Canceled because: {order.cancelReason}</p>}
+          {order.notes && <p>{t('order.orderNote', { note: order.notes })}</p>}
+          {order.cancelReason && (
+            <p>{t('order.canceledBecause', { reason: order.cancelReason })}</p>
+          )}
         </section>
         <section className="card" aria-labelledby="money-title">
-          <h2 id="money-title">Payment</h2>
+          <h2 id="money-title">{t('order.payment')}</h2>
           <p>
-            {paymentWord(order.paymentStatus)} · {order.paymentMethod}
+            {paymentWord(order.paymentStatus)} · {t(`order.method.${order.paymentMethod}`)}
           </p>
           <PaymentFacts payments={data.payments} />
           <OrderMessages messages={data.messages} act={act} />
@@ -126,15 +133,15 @@ export function OrderPage({ orderId }: { orderId: string }) {
       </div>
       <PaperCard orderId={order.id} printedAt={order.printedAt} act={act} />
       <section className="card" aria-labelledby="timeline-title">
-        <h2 id="timeline-title">Timeline</h2>
+        <h2 id="timeline-title">{t('order.timeline')}</h2>
         <ol className="timeline">
-          {data.timeline.map((t, i) => (
-            <li key={i} className={`timeline__item timeline__item--${t.kind}`}>
-              <time dateTime={new Date(t.at).toISOString()}>{timeOnly(t.at)}</time>
-              <span className="timeline__what">{t.what}</span>
-              <span className="timeline__who">by {t.who}</span>
-              {typeof t.detail.reason === 'string' && (
-                <span className="muted small">“{t.detail.reason}”</span>
+          {data.timeline.map((entry, i) => (
+            <li key={i} className={`timeline__item timeline__item--${entry.kind}`}>
+              <time dateTime={new Date(entry.at).toISOString()}>{timeOnly(entry.at)}</time>
+              <span className="timeline__what">{describe.what(entry)}</span>
+              <span className="timeline__who">{t('order.by', { who: describe.who(entry) })}</span>
+              {typeof entry.detail.reason === 'string' && (
+                <span className="muted small">“{entry.detail.reason}”</span>
               )}
             </li>
           ))}
@@ -152,9 +159,10 @@ function Sum({
 }: {
   label: string;
   cents: number;
-  currency: string;
+  currency: string | undefined;
   strong?: boolean;
 }) {
+  const { money } = useAdminFormat();
   return (
     <tr className={strong ? 'sum sum--total' : 'sum'}>
       <td colSpan={3}>{label}</td>

@@ -1,8 +1,9 @@
-import { useTRPC, useTRPCClient } from '@kds/ui';
+import { useTranslation } from '@kds/i18n/react';
+import { messageFor, useTRPC, useTRPCClient } from '@kds/ui';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useDeferredValue, useState } from 'react';
 import { Link } from 'wouter';
-import { dateTime, fulfilmentWord, money, paymentWord, statusWord } from '../shared/format.ts';
+import { useAdminFormat } from '../shared/format.ts';
 import { Problem } from '../shared/states.tsx';
 import type { Inputs } from '../shared/types.ts';
 
@@ -21,6 +22,8 @@ const STATUSES: Status[] = [
 
 /** Every order of the store, newest first; new ones appear by themselves (see useLiveStore). */
 export function OrdersPage() {
+  const { t } = useTranslation('admin');
+  const { dateTime, fulfilmentWord, money, paymentWord, statusWord } = useAdminFormat();
   const trpc = useTRPC();
   const [filters, setFilters] = useState<Filters>({});
   const [search, setSearch] = useState('');
@@ -49,25 +52,25 @@ export function OrdersPage() {
   return (
     <>
       <header className="page-head">
-        <h1>Orders</h1>
+        <h1>{t('orders.title')}</h1>
       </header>
       <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <label className="field field--grow">
-          <span>Search</span>
+          <span>{t('orders.search')}</span>
           <input
             type="search"
-            placeholder="Order number, name or phone"
+            placeholder={t('orders.searchHint')}
             value={search}
             onChange={(e) => setSearch(e.target.value)}
           />
         </label>
         <label className="field">
-          <span>Status</span>
+          <span>{t('orders.status')}</span>
           <select
             value={filters.status?.[0] ?? ''}
             onChange={(e) => set('status', e.target.value ? [e.target.value as Status] : '')}
           >
-            <option value="">Any</option>
+            <option value="">{t('orders.any')}</option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
                 {statusWord(s)}
@@ -76,12 +79,12 @@ export function OrdersPage() {
           </select>
         </label>
         <label className="field">
-          <span>Payment</span>
+          <span>{t('orders.payment')}</span>
           <select
             value={filters.paymentStatus ?? ''}
             onChange={(e) => set('paymentStatus', e.target.value as Filters['paymentStatus'])}
           >
-            <option value="">Any</option>
+            <option value="">{t('orders.any')}</option>
             {[
               'paid',
               'at_counter',
@@ -98,19 +101,21 @@ export function OrdersPage() {
           </select>
         </label>
         <label className="field">
-          <span>Type</span>
+          <span>{t('orders.type')}</span>
           <select
             value={filters.fulfilment ?? ''}
             onChange={(e) => set('fulfilment', e.target.value as Filters['fulfilment'])}
           >
-            <option value="">Any</option>
-            <option value="dine_in">Dine-in</option>
-            <option value="pickup">Pickup</option>
-            <option value="delivery">Delivery</option>
+            <option value="">{t('orders.any')}</option>
+            {(['dine_in', 'pickup', 'delivery'] as const).map((kind) => (
+              <option key={kind} value={kind}>
+                {fulfilmentWord(kind)}
+              </option>
+            ))}
           </select>
         </label>
         <label className="field">
-          <span>From</span>
+          <span>{t('orders.from')}</span>
           <input
             type="date"
             value={filters.from ?? ''}
@@ -118,7 +123,7 @@ export function OrdersPage() {
           />
         </label>
         <label className="field">
-          <span>To</span>
+          <span>{t('orders.to')}</span>
           <input type="date" value={filters.to ?? ''} onChange={(e) => set('to', e.target.value)} />
         </label>
       </form>
@@ -129,18 +134,18 @@ export function OrdersPage() {
           <thead>
             <tr>
               <th scope="col">
-                <span className="sr-only">Select</span>
+                <span className="sr-only">{t('orders.select')}</span>
               </th>
-              <th scope="col">#</th>
-              <th scope="col">Placed</th>
-              <th scope="col">Customer</th>
-              <th scope="col">Type</th>
-              <th scope="col">Items</th>
+              <th scope="col">{t('orders.number')}</th>
+              <th scope="col">{t('orders.placed')}</th>
+              <th scope="col">{t('orders.customer')}</th>
+              <th scope="col">{t('orders.type')}</th>
+              <th scope="col">{t('orders.items')}</th>
               <th scope="col" className="num">
-                Total
+                {t('orders.total')}
               </th>
-              <th scope="col">Payment</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t('orders.payment')}</th>
+              <th scope="col">{t('orders.status')}</th>
             </tr>
           </thead>
           <tbody>
@@ -149,7 +154,7 @@ export function OrdersPage() {
                 <td>
                   <input
                     type="checkbox"
-                    aria-label={`Select order ${o.number}`}
+                    aria-label={t('orders.selectOrder', { number: o.number })}
                     checked={selected.has(o.id)}
                     onChange={() => toggle(o.id)}
                   />
@@ -167,7 +172,7 @@ export function OrdersPage() {
                 </td>
                 <td>
                   {fulfilmentWord(o.fulfilment)}
-                  {o.tableLabel && ` · table ${o.tableLabel}`}
+                  {o.tableLabel && t('orders.table', { table: o.tableLabel })}
                 </td>
                 <td>{o.items}</td>
                 <td className="num">{money(o.totalCents)}</td>
@@ -182,7 +187,7 @@ export function OrdersPage() {
             {rows.length === 0 && !list.isPending && (
               <tr>
                 <td colSpan={9} className="muted">
-                  No orders match.
+                  {t('orders.noneMatch')}
                 </td>
               </tr>
             )}
@@ -195,7 +200,7 @@ export function OrdersPage() {
           disabled={list.isFetchingNextPage}
           onClick={() => void list.fetchNextPage()}
         >
-          {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
+          {list.isFetchingNextPage ? t('orders.loading') : t('orders.loadMore')}
         </button>
       )}
     </>
@@ -204,6 +209,8 @@ export function OrdersPage() {
 
 /** The same verb on several orders; each succeeds or says why not, on its own. */
 function BulkActions({ selected, onDone }: { selected: string[]; onDone: () => void }) {
+  const { t } = useTranslation('admin');
+  const { t: tc } = useTranslation();
   const client = useTRPCClient();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -213,40 +220,50 @@ function BulkActions({ selected, onDone }: { selected: string[]; onDone: () => v
   const run = async (name: string, action: (orderId: string) => Promise<unknown>) => {
     const results = await Promise.allSettled(selected.map(action));
     const failed = results.flatMap((r) =>
-      r.status === 'rejected' ? [(r.reason as Error).message] : [],
+      r.status === 'rejected' ? [messageFor(r.reason, tc)] : [],
     );
+    const done = results.length - failed.length;
     setReport(
-      `${name}: ${results.length - failed.length} done${failed.length ? `, ${failed.length} refused (${[...new Set(failed)].join('; ')})` : ''}.`,
+      failed.length
+        ? t('orders.bulkRefused', {
+            name,
+            done,
+            refused: failed.length,
+            reasons: [...new Set(failed)].join('; '),
+          })
+        : t('orders.bulkDone', { name, done }),
     );
     await queryClient.invalidateQueries(trpc.order.pathFilter());
     onDone();
   };
 
   return (
-    <div className="bulk" role="region" aria-label="Bulk actions">
+    <div className="bulk" role="region" aria-label={t('orders.bulk')}>
       {selected.length > 0 && (
         <>
-          <span>{selected.length} selected</span>
+          <span>{t('orders.selected', { count: selected.length })}</span>
           <button
             className="btn"
             onClick={() =>
-              void run('Completed', (orderId) => client.order.complete.mutate({ orderId }))
+              void run(t('orders.completed'), (orderId) =>
+                client.order.complete.mutate({ orderId }),
+              )
             }
           >
-            Mark completed
+            {t('orders.markCompleted')}
           </button>
           <button
             className="btn btn--danger"
             onClick={() => {
-              const reason = window.prompt(
-                'Why are these orders canceled? (Paid ones are refunded.)',
-              );
+              const reason = window.prompt(t('orders.cancelWhy'));
               if (reason?.trim()) {
-                void run('Canceled', (orderId) => client.order.cancel.mutate({ orderId, reason }));
+                void run(t('orders.canceled'), (orderId) =>
+                  client.order.cancel.mutate({ orderId, reason }),
+                );
               }
             }}
           >
-            Cancel and refund
+            {t('orders.cancelRefund')}
           </button>
         </>
       )}
@@ -254,7 +271,7 @@ function BulkActions({ selected, onDone }: { selected: string[]; onDone: () => v
         <p role="status" className="bulk__report">
           {report}{' '}
           <button className="btn btn--quiet" onClick={() => setReport(null)}>
-            Dismiss
+            {t('orders.dismiss')}
           </button>
         </p>
       )}

@@ -1,8 +1,9 @@
+import { useTranslation } from '@kds/i18n/react';
 import { useTRPC } from '@kds/ui';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { useAction } from '../shared/feedback.tsx';
-import { dateTime } from '../shared/format.ts';
+import { useAdminFormat } from '../shared/format.ts';
 
 /**
  * The order on paper: when it last printed, a reprint of the chit or the guest's receipt, and
@@ -17,42 +18,44 @@ export function PaperCard({
   printedAt: Date | string | null;
   act: ReturnType<typeof useAction>['act'];
 }) {
+  const { t } = useTranslation('admin');
+  const { dateTime } = useAdminFormat();
   const trpc = useTRPC();
   const [kind, setKind] = useState<'chit' | 'receipt'>('chit');
   const preview = useQuery(trpc.printing.preview.queryOptions({ orderId, kind }));
   const print = useMutation(trpc.printing.print.mutationOptions());
   const send = (what: 'chit' | 'receipt') =>
-    act(what === 'chit' ? 'Chit reprint queued' : 'Receipt queued', async () => {
+    act(what === 'chit' ? t('paper.chitQueued') : t('paper.receiptQueued'), async () => {
       const { printer } = await print.mutateAsync({ orderId, kind: what });
-      return `on ${printer}`;
+      return t('paper.on', { printer });
     });
   return (
     <section className="card" aria-labelledby="paper-title">
-      <h2 id="paper-title">Paper</h2>
+      <h2 id="paper-title">{t('paper.title')}</h2>
       <p className="muted">
-        {printedAt ? `Last printed ${dateTime(printedAt)}.` : 'Not printed yet.'}
+        {printedAt ? t('paper.lastPrinted', { time: dateTime(printedAt) }) : t('paper.notPrinted')}
       </p>
       <div className="actions">
         <button className="btn" onClick={() => void send('chit')}>
-          Reprint kitchen chit
+          {t('paper.reprint')}
         </button>
         <button className="btn" onClick={() => void send('receipt')}>
-          Print receipt
+          {t('paper.printReceipt')}
         </button>
       </div>
       <fieldset className="segmented">
-        <legend>Preview</legend>
+        <legend>{t('paper.preview')}</legend>
         {(['chit', 'receipt'] as const).map((k) => (
           <label key={k}>
             <input type="radio" name="paper" checked={kind === k} onChange={() => setKind(k)} />{' '}
-            {k === 'chit' ? 'Kitchen chit' : 'Receipt'}
+            {k === 'chit' ? t('paper.chit') : t('paper.receipt')}
           </label>
         ))}
       </fieldset>
       {preview.data && (
         <img
           className="paper-preview"
-          alt={kind === 'chit' ? 'The kitchen chit as it prints' : 'The receipt as it prints'}
+          alt={kind === 'chit' ? t('paper.chitAlt') : t('paper.receiptAlt')}
           src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(preview.data.svg)}`}
         />
       )}

@@ -1,30 +1,33 @@
-import { money } from '../shared/format.ts';
+import { useTranslation } from '@kds/i18n/react';
+import { useAdminFormat } from '../shared/format.ts';
 import type { Outputs } from '../shared/types.ts';
 
 type Payment = Outputs['order']['detail']['payments'][number];
 
 /** Each payment of an order: amount, status (and what needs a look), refunds, fees, receipt. */
 export function PaymentFacts({ payments }: { payments: Payment[] }) {
+  const { t } = useTranslation('admin');
+  const { money, paymentWord } = useAdminFormat();
   return (
     <>
       {payments.map((p) => (
         <dl key={p.id} className="facts">
-          <dt>Amount</dt>
+          <dt>{t('payment.amount')}</dt>
           <dd>{money(p.amountCents, p.currency)}</dd>
-          <dt>Status</dt>
+          <dt>{t('payment.status')}</dt>
           <dd>
-            {p.status}
-            {p.flag && <strong className="flag"> · needs a look: {p.flag}</strong>}
+            {paymentWord(p.status)}
+            {p.flag && <strong className="flag">{t('payment.needsLook', { flag: p.flag })}</strong>}
           </dd>
           {p.refundedCents > 0 && (
             <>
-              <dt>Refunded</dt>
+              <dt>{t('payment.refunded')}</dt>
               <dd>{money(p.refundedCents, p.currency)}</dd>
             </>
           )}
           {p.feeCents !== null && (
             <>
-              <dt>Fee / net</dt>
+              <dt>{t('payment.feeNet')}</dt>
               <dd>
                 {money(p.feeCents, p.currency)} / {money(p.netCents ?? 0, p.currency)}
               </dd>
@@ -32,10 +35,10 @@ export function PaymentFacts({ payments }: { payments: Payment[] }) {
           )}
           {p.receiptUrl && (
             <>
-              <dt>Receipt</dt>
+              <dt>{t('payment.receipt')}</dt>
               <dd>
                 <a href={p.receiptUrl} target="_blank" rel="noreferrer">
-                  open
+                  {t('payment.open')}
                 </a>
               </dd>
             </>

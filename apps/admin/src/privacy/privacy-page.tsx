@@ -1,4 +1,5 @@
-import { useTRPCClient } from '@kds/ui';
+import { useTranslation } from '@kds/i18n/react';
+import { messageFor, useTRPCClient } from '@kds/ui';
 import { useState, type FormEvent } from 'react';
 import type { Outputs } from '../shared/types.ts';
 
@@ -6,6 +7,8 @@ type Data = Outputs['privacy']['customerData'];
 
 /** A guest asks what we hold about them, or to be forgotten. */
 export function PrivacyPage({ isOwner }: { isOwner: boolean }) {
+  const { t } = useTranslation('admin');
+  const { t: tc } = useTranslation();
   const client = useTRPCClient();
   const [who, setWho] = useState<{ phone?: string; email?: string } | null>(null);
   const [data, setData] = useState<Data | null>(null);
@@ -21,7 +24,7 @@ export function PrivacyPage({ isOwner }: { isOwner: boolean }) {
       setData(await client.privacy.customerData.query(subject));
       setWho(subject);
     } catch (e) {
-      setNotice({ ok: false, text: (e as Error).message });
+      setNotice({ ok: false, text: messageFor(e, tc) });
     }
   };
 
@@ -36,39 +39,34 @@ export function PrivacyPage({ isOwner }: { isOwner: boolean }) {
   };
 
   const erase = async () => {
-    if (
-      !who ||
-      !window.confirm('Erase this guest from every order and message? This cannot be undone.')
-    )
-      return;
+    if (!who || !window.confirm(t('privacy.eraseSure'))) return;
     try {
       const result = await client.privacy.erase.mutate(who);
-      const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
       setNotice({
         ok: true,
-        text: `Erased from ${plural(result.orders, 'order')} and ${plural(result.messages, 'message')}.`,
+        text: t('privacy.erased', {
+          orders: t('privacy.orders', { count: result.orders }),
+          messages: t('privacy.messages', { count: result.messages }),
+        }),
       });
       setData(await client.privacy.customerData.query(who));
     } catch (e) {
-      setNotice({ ok: false, text: (e as Error).message });
+      setNotice({ ok: false, text: messageFor(e, tc) });
     }
   };
 
   return (
     <>
       <header className="page-head">
-        <h1>Guest privacy</h1>
-        <p className="muted">
-          Find what the store holds about a guest by phone (+15551234567) or email; download it for
-          them, or erase it. Erasing keeps amounts and items, so the books still add up.
-        </p>
+        <h1>{t('privacy.title')}</h1>
+        <p className="muted">{t('privacy.intro')}</p>
       </header>
       <form className="filters card" onSubmit={find}>
         <label className="field field--grow">
-          <span>Phone or email</span>
+          <span>{t('privacy.who')}</span>
           <input name="who" required />
         </label>
-        <button className="btn btn--primary">Find</button>
+        <button className="btn btn--primary">{t('privacy.find')}</button>
       </form>
       {notice && (
         <p
@@ -79,28 +77,33 @@ export function PrivacyPage({ isOwner }: { isOwner: boolean }) {
         </p>
       )}
       {data && (
-        <section className="card" aria-label="What we hold">
+        <section className="card" aria-label={t('privacy.held')}>
           <h2>
-            {data.orders.length} order{data.orders.length === 1 ? '' : 's'}, {data.messages.length}{' '}
-            message
-            {data.messages.length === 1 ? '' : 's'}
-            {data.textOptOut && ', replied STOP'}
+            {t('privacy.summary', {
+              orders: t('privacy.orders', { count: data.orders.length }),
+              messages: t('privacy.messages', { count: data.messages.length }),
+            })}
+            {data.textOptOut && t('privacy.stop')}
           </h2>
           <ul className="plain">
             {data.orders.map((o) => (
               <li key={o.id}>
-                #{o.number} on {o.businessDate}: {o.customerName},{' '}
-                {o.items.map((i) => `${i.quantity} × ${i.name}`).join(', ')}
+                {t('privacy.order', {
+                  number: o.number,
+                  date: o.businessDate,
+                  name: o.customerName,
+                  items: o.items.map((i) => `${i.quantity} × ${i.name}`).join(', '),
+                })}
               </li>
             ))}
           </ul>
           <div className="actions">
             <button className="btn" onClick={download}>
-              Download as JSON
+              {t('privacy.download')}
             </button>
             {isOwner && (
               <button className="btn btn--danger" onClick={() => void erase()}>
-                Erase this guest
+                {t('privacy.erase')}
               </button>
             )}
           </div>

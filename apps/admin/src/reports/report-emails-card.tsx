@@ -1,15 +1,17 @@
+import { useTranslation } from '@kds/i18n/react';
+import { weekdays } from '../shared/format.ts';
 import { useTRPC } from '@kds/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Notice, useAction } from '../shared/feedback.tsx';
-
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /**
  * The signed-in manager's report emails: yesterday's numbers every morning, or last week's on a
  * chosen day, at the store's local time, with the orders export attached.
  */
 export function ReportEmailsCard() {
+  const { t, i18n } = useTranslation('admin');
+  const days = weekdays(i18n.language);
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const schedules = useQuery(trpc.report.schedules.queryOptions());
@@ -24,7 +26,9 @@ export function ReportEmailsCard() {
     const data = new FormData(event.currentTarget);
     const sendAt = String(data.get('sendAt'));
     void act(
-      `Report email ${frequency === 'daily' ? 'every day' : 'every week'} at ${sendAt}`,
+      t(frequency === 'daily' ? 'reportEmails.savedDaily' : 'reportEmails.savedWeekly', {
+        time: sendAt,
+      }),
       () =>
         save.mutateAsync({
           frequency,
@@ -35,45 +39,42 @@ export function ReportEmailsCard() {
   };
   return (
     <section className="card" aria-labelledby="report-emails">
-      <h2 id="report-emails">Report by email</h2>
-      <p className="muted">
-        Sent to you at the store's local time: the day before, or the week before, with the orders
-        export attached.
-      </p>
+      <h2 id="report-emails">{t('reportEmails.title')}</h2>
+      <p className="muted">{t('reportEmails.intro')}</p>
       <Notice outcome={outcome} />
       <ul className="plain">
         {schedules.data?.map((s) => (
           <li key={s.id}>
             {s.frequency === 'daily'
-              ? `Every day at ${s.sendAt}`
-              : `Every ${DAYS[s.weekday ?? 0]} at ${s.sendAt}`}{' '}
+              ? t('reportEmails.daily', { time: s.sendAt })
+              : t('reportEmails.weekly', { day: days[s.weekday ?? 0], time: s.sendAt })}{' '}
             <button
               className="btn btn--small"
               onClick={() =>
-                void act('Report email stopped', () => remove.mutateAsync({ id: s.id }))
+                void act(t('reportEmails.stopped'), () => remove.mutateAsync({ id: s.id }))
               }
             >
-              Stop the {s.frequency} email
+              {s.frequency === 'daily' ? t('reportEmails.stopDaily') : t('reportEmails.stopWeekly')}
             </button>
           </li>
         ))}
       </ul>
       <form className="filters" onSubmit={submit}>
         <label className="field">
-          <span>How often</span>
+          <span>{t('reportEmails.howOften')}</span>
           <select
             value={frequency}
             onChange={(e) => setFrequency(e.target.value as 'daily' | 'weekly')}
           >
-            <option value="daily">Every day (yesterday)</option>
-            <option value="weekly">Every week (the 7 days before)</option>
+            <option value="daily">{t('reportEmails.everyDay')}</option>
+            <option value="weekly">{t('reportEmails.everyWeek')}</option>
           </select>
         </label>
         {frequency === 'weekly' && (
           <label className="field">
-            <span>On</span>
+            <span>{t('reportEmails.on')}</span>
             <select name="weekday" defaultValue="1">
-              {DAYS.map((d, i) => (
+              {days.map((d, i) => (
                 <option key={d} value={i}>
                   {d}
                 </option>
@@ -82,10 +83,10 @@ export function ReportEmailsCard() {
           </label>
         )}
         <label className="field">
-          <span>At</span>
+          <span>{t('reportEmails.at')}</span>
           <input name="sendAt" type="time" defaultValue="07:00" required />
         </label>
-        <button className="btn btn--primary">Email me this report</button>
+        <button className="btn btn--primary">{t('reportEmails.submit')}</button>
       </form>
     </section>
   );

@@ -1,5 +1,6 @@
+import { useTranslation } from '@kds/i18n/react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { duration } from '../shared/format.ts';
+import { useAdminFormat } from '../shared/format.ts';
 import type { Outputs } from '../shared/types.ts';
 
 type Spread = Outputs['report']['summary']['timeToReady'];
@@ -15,8 +16,13 @@ export function Chart({
   y: string;
   label: string;
 }) {
+  const { t } = useTranslation('admin');
   return (
-    <div style={{ width: '100%', height: 240 }} role="img" aria-label={`${label} chart`}>
+    <div
+      style={{ width: '100%', height: 240 }}
+      role="img"
+      aria-label={t('reports.chart', { label })}
+    >
       <ResponsiveContainer>
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
@@ -38,32 +44,37 @@ export function Chart({
 
 export function SpreadTable({
   title,
+  column,
   rows,
 }: {
   title: string;
+  /** What each row is (a station, an item, an hour). */
+  column: string;
   rows: (Spread & { key: string })[];
 }) {
+  const { t } = useTranslation('admin');
+  const { duration } = useAdminFormat();
   return (
     <section className="card" aria-label={title}>
       <h2>{title}</h2>
       {rows.length === 0 ? (
-        <p className="muted">No finished tickets in this range.</p>
+        <p className="muted">{t('reports.noTickets')}</p>
       ) : (
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">{title.split(' by ')[1] ?? ''}</th>
+              <th scope="col">{column}</th>
               <th scope="col" className="num">
-                Tickets
+                {t('reports.tickets')}
               </th>
               <th scope="col" className="num">
-                p50
+                {t('reports.p50')}
               </th>
               <th scope="col" className="num">
-                p90
+                {t('reports.p90')}
               </th>
               <th scope="col" className="num">
-                Mean
+                {t('reports.mean')}
               </th>
             </tr>
           </thead>

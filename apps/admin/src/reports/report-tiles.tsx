@@ -1,5 +1,6 @@
+import { useTranslation } from '@kds/i18n/react';
 import { Tile } from '../shared/feedback.tsx';
-import { duration, money } from '../shared/format.ts';
+import { useAdminFormat } from '../shared/format.ts';
 import type { Outputs } from '../shared/types.ts';
 
 type Report = Outputs['report']['summary'];
@@ -12,48 +13,53 @@ export const percent = (rate: number | null) =>
  * for a store that delivers, its deliveries.
  */
 export function ReportTiles({ report }: { report: Report }) {
+  const { t } = useTranslation('admin');
+  const { duration, money } = useAdminFormat();
   const cur = (cents: number) => money(cents, report.currency);
+  const spread = (s: { p50: number | null; p90: number | null }) =>
+    t('reports.pair', { p50: duration(s.p50), p90: duration(s.p90) });
   return (
     <>
-      <section className="tiles" aria-label="Totals">
-        <Tile label="Orders" value={String(report.orders)} />
-        <Tile label="Revenue" value={cur(report.revenueCents)} />
-        <Tile label="Profit" value={cur(report.profit.profitCents)} />
+      <section className="tiles" aria-label={t('reports.totals')}>
+        <Tile label={t('reports.orders')} value={String(report.orders)} />
+        <Tile label={t('reports.revenue')} value={cur(report.revenueCents)} />
+        <Tile label={t('reports.profit')} value={cur(report.profit.profitCents)} />
+        <Tile label={t('reports.timeToReady')} value={spread(report.timeToReady)} />
+      </section>
+      <section className="tiles" aria-label={t('reports.rates')}>
+        <Tile label={t('reports.completed')} value={percent(report.rates.completion)} />
+        <Tile label={t('reports.canceled')} value={percent(report.rates.cancellation)} />
+        <Tile label={t('reports.paidOnline')} value={percent(report.rates.paymentConversion)} />
         <Tile
-          label="Time to ready (p50 / p90)"
-          value={`${duration(report.timeToReady.p50)} / ${duration(report.timeToReady.p90)}`}
+          label={t('reports.delivered')}
+          value={t('reports.pair', {
+            p50: percent(report.delivery.sms.rate),
+            p90: percent(report.delivery.email.rate),
+          })}
         />
       </section>
-      <section className="tiles" aria-label="Rates">
-        <Tile label="Completed" value={percent(report.rates.completion)} />
-        <Tile label="Canceled" value={percent(report.rates.cancellation)} />
-        <Tile label="Online orders paid" value={percent(report.rates.paymentConversion)} />
+      <section className="tiles" aria-label={t('reports.discountsTips')}>
         <Tile
-          label="Texts / emails delivered"
-          value={`${percent(report.delivery.sms.rate)} / ${percent(report.delivery.email.rate)}`}
-        />
-      </section>
-      <section className="tiles" aria-label="Discounts and tips">
-        <Tile
-          label={`Discounts (${report.discounts.orders} orders)`}
+          label={t('reports.discounts', { count: report.discounts.orders })}
           value={cur(report.discounts.cents)}
         />
         {report.discounts.byCode.slice(0, 2).map((d) => (
-          <Tile key={d.code} label={`${d.code} (${d.orders} orders)`} value={cur(d.cents)} />
+          <Tile
+            key={d.code}
+            label={t('reports.code', { code: d.code, count: d.orders })}
+            value={cur(d.cents)}
+          />
         ))}
-        <Tile label="Tips" value={cur(report.tipsCents)} />
+        <Tile label={t('reports.tips')} value={cur(report.tipsCents)} />
       </section>
       {report.deliveries.timeToDispatch.count > 0 && (
-        <section className="tiles" aria-label="Deliveries">
-          <Tile label="Deliveries sent" value={String(report.deliveries.timeToDispatch.count)} />
+        <section className="tiles" aria-label={t('reports.deliveries')}>
           <Tile
-            label="Ready to dispatch (p50 / p90)"
-            value={`${duration(report.deliveries.timeToDispatch.p50)} / ${duration(report.deliveries.timeToDispatch.p90)}`}
+            label={t('reports.deliveriesSent')}
+            value={String(report.deliveries.timeToDispatch.count)}
           />
-          <Tile
-            label="On the road (p50 / p90)"
-            value={`${duration(report.deliveries.timeOnTheRoad.p50)} / ${duration(report.deliveries.timeOnTheRoad.p90)}`}
-          />
+          <Tile label={t('reports.toDispatch')} value={spread(report.deliveries.timeToDispatch)} />
+          <Tile label={t('reports.onTheRoad')} value={spread(report.deliveries.timeOnTheRoad)} />
         </section>
       )}
     </>

@@ -1,9 +1,10 @@
+import { useTranslation } from '@kds/i18n/react';
 import { useTRPC } from '@kds/ui';
 import { toMajor } from '@kds/api/client';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { money } from '../shared/format.ts';
+import { useAdminFormat } from '../shared/format.ts';
 import { Loading, Problem } from '../shared/states.tsx';
 import type { Outputs } from '../shared/types.ts';
 import { ReportEmailsCard } from './report-emails-card.tsx';
@@ -16,6 +17,7 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Sales, kitchen times, rates and profit for a range of days, from the event log. */
 export function ReportsPage() {
+  const { t } = useTranslation('admin');
   const trpc = useTRPC();
   const today = isoDay(new Date());
   const [range, setRange] = useState({
@@ -28,15 +30,12 @@ export function ReportsPage() {
     <>
       <header className="page-head page-head--row">
         <div>
-          <h1>Reports</h1>
-          <p className="muted">
-            Ticket times are replayed from the kitchen's events (a recall counts to the last bump);
-            p50/p90 are nearest-rank.
-          </p>
+          <h1>{t('reports.title')}</h1>
+          <p className="muted">{t('reports.intro')}</p>
         </div>
         <form className="filters" onSubmit={(e) => e.preventDefault()}>
           <label className="field">
-            <span>From</span>
+            <span>{t('reports.from')}</span>
             <input
               type="date"
               value={range.from}
@@ -45,7 +44,7 @@ export function ReportsPage() {
             />
           </label>
           <label className="field">
-            <span>To</span>
+            <span>{t('reports.to')}</span>
             <input
               type="date"
               value={range.to}
@@ -54,7 +53,7 @@ export function ReportsPage() {
             />
           </label>
           <Link className="btn" href={`/exports?from=${range.from}&to=${range.to}`}>
-            Export these days
+            {t('reports.export')}
           </Link>
         </form>
       </header>
@@ -66,6 +65,8 @@ export function ReportsPage() {
 }
 
 function ReportBody({ report }: { report: Report }) {
+  const { t } = useTranslation('admin');
+  const { money } = useAdminFormat();
   const cur = (cents: number) => money(cents, report.currency);
   const hours = report.byHour.filter((h) => h.orders > 0);
   return (
@@ -73,17 +74,17 @@ function ReportBody({ report }: { report: Report }) {
       <ReportTiles report={report} />
       <div className="grid-2">
         <section className="card" aria-labelledby="by-hour">
-          <h2 id="by-hour">Orders by hour</h2>
+          <h2 id="by-hour">{t('reports.byHour')}</h2>
           {hours.length === 0 ? (
-            <p className="muted">No orders in this range.</p>
+            <p className="muted">{t('reports.noOrders')}</p>
           ) : (
-            <Chart data={report.byHour} x="hour" y="orders" label="Orders" />
+            <Chart data={report.byHour} x="hour" y="orders" label={t('reports.orders')} />
           )}
         </section>
         <section className="card" aria-labelledby="by-day">
-          <h2 id="by-day">Revenue by day</h2>
+          <h2 id="by-day">{t('reports.byDay')}</h2>
           {report.byDay.length === 0 ? (
-            <p className="muted">No orders in this range.</p>
+            <p className="muted">{t('reports.noOrders')}</p>
           ) : (
             <Chart
               data={report.byDay.map((d) => ({
@@ -92,52 +93,59 @@ function ReportBody({ report }: { report: Report }) {
               }))}
               x="day"
               y="revenue"
-              label={`Revenue (${report.currency})`}
+              label={t('reports.revenueIn', { currency: report.currency })}
             />
           )}
         </section>
       </div>
       <div className="grid-2">
         <SpreadTable
-          title="Ticket times by station"
+          title={t('reports.byStation')}
+          column={t('reports.station')}
           rows={report.ticketTimes.byStation.map((s) => ({ key: s.station, ...s }))}
         />
         <SpreadTable
-          title="Ticket times by item"
+          title={t('reports.byItem')}
+          column={t('reports.item')}
           rows={report.ticketTimes.byItem.map((s) => ({ key: s.item, ...s }))}
         />
       </div>
       <div className="grid-2">
         <SpreadTable
-          title="Time to ready by hour placed"
+          title={t('reports.byHourPlaced')}
+          column={t('reports.hour')}
           rows={report.ticketTimes.byHour.map((s) => ({
             key: `${String(s.hour).padStart(2, '0')}:00`,
             ...s,
           }))}
         />
         <section className="card" aria-labelledby="profit">
-          <h2 id="profit">Profit</h2>
+          <h2 id="profit">{t('reports.profit')}</h2>
           <dl className="facts">
-            <dt>Net sales (before tax and tips, after refunds)</dt>
+            <dt>{t('reports.netSales')}</dt>
             <dd>{cur(report.profit.netSalesCents)}</dd>
-            <dt>Item cost</dt>
+            <dt>{t('reports.itemCost')}</dt>
             <dd>− {cur(report.profit.itemCostCents)}</dd>
-            <dt>Payment fees</dt>
+            <dt>{t('reports.fees')}</dt>
             <dd>− {cur(report.profit.paymentFeesCents)}</dd>
-            <dt>Message costs</dt>
+            <dt>{t('reports.messageCosts')}</dt>
             <dd>− {cur(report.profit.messageCostCents)}</dd>
             <dt>
-              <strong>Profit</strong>
+              <strong>{t('reports.profit')}</strong>
             </dt>
             <dd>
               <strong>{cur(report.profit.profitCents)}</strong>
             </dd>
           </dl>
-          <h2>Top items</h2>
+          <h2>{t('reports.topItems')}</h2>
           <ol>
             {report.topItems.map((i) => (
               <li key={i.name}>
-                {i.name}: {i.quantity} sold, {cur(i.revenueCents)}
+                {t('reports.topItem', {
+                  name: i.name,
+                  quantity: i.quantity,
+                  revenue: cur(i.revenueCents),
+                })}
               </li>
             ))}
           </ol>

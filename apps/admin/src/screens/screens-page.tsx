@@ -1,13 +1,15 @@
-import { useTRPC, useTRPCClient } from '@kds/ui';
+import { Trans, useTranslation } from '@kds/i18n/react';
+import { messageFor, useTRPC, useTRPCClient } from '@kds/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { dateTime } from '../shared/format.ts';
+import { useAdminFormat } from '../shared/format.ts';
 import { Loading, Problem } from '../shared/states.tsx';
-
-const STATE_WORDS = { live: 'Live', offline: 'Offline', behind: 'Behind' } as const;
 
 /** The paired kitchen screens: live, offline or behind, and since when; pair and unpair. */
 export function ScreensPage() {
+  const { t } = useTranslation('admin');
+  const { t: tc } = useTranslation();
+  const { dateTime } = useAdminFormat();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
@@ -16,7 +18,7 @@ export function ScreensPage() {
   const [code, setCode] = useState<{ code: string; name: string; expiresAt: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const stationName = (id: string | null) =>
-    id ? (config.data?.stations.find((s) => s.id === id)?.name ?? '?') : 'Expo / all stations';
+    id ? (config.data?.stations.find((s) => s.id === id)?.name ?? '?') : t('screens.allStations');
 
   const pair = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -32,35 +34,32 @@ export function ScreensPage() {
       setCode({ ...created, name });
       event.currentTarget?.reset();
     } catch (e) {
-      setError((e as Error).message);
+      setError(messageFor(e, tc));
     }
   };
 
   return (
     <>
       <header className="page-head">
-        <h1>Kitchen screens</h1>
-        <p className="muted">
-          A screen is offline after 90 seconds without a word, and behind when it has not shown an
-          order for 30 seconds. Managers on the escalation list get a text when it lasts.
-        </p>
+        <h1>{t('screens.title')}</h1>
+        <p className="muted">{t('screens.intro')}</p>
       </header>
       <section className="card">
         {health.error && <Problem error={health.error} />}
         {!health.data ? (
           <Loading />
         ) : health.data.length === 0 ? (
-          <p className="muted">No screens paired yet.</p>
+          <p className="muted">{t('screens.none')}</p>
         ) : (
           <table className="table">
             <thead>
               <tr>
-                <th scope="col">Screen</th>
-                <th scope="col">Station</th>
-                <th scope="col">State</th>
-                <th scope="col">Last heard</th>
+                <th scope="col">{t('screens.screen')}</th>
+                <th scope="col">{t('screens.station')}</th>
+                <th scope="col">{t('screens.state')}</th>
+                <th scope="col">{t('screens.lastHeard')}</th>
                 <th scope="col">
-                  <span className="sr-only">Actions</span>
+                  <span className="sr-only">{t('screens.actions')}</span>
                 </th>
               </tr>
             </thead>
@@ -71,15 +70,18 @@ export function ScreensPage() {
                   <td>{stationName(s.stationId)}</td>
                   <td>
                     <span className={`state-pill state-pill--${s.state}`}>
-                      {STATE_WORDS[s.state]}
+                      {t(`screens.states.${s.state}`)}
                     </span>
                     {s.state !== 'live' && (
-                      <span className="small"> since {dateTime(s.since)}</span>
+                      <span className="small">
+                        {t('screens.since', { time: dateTime(s.since) })}
+                      </span>
                     )}
                     {s.state === 'behind' && (
                       <div className="small">
-                        {s.missed}
-                        {s.missed >= 200 ? '+' : ''} change{s.missed === 1 ? '' : 's'} not shown
+                        {s.missed >= 200
+                          ? t('screens.missedMany', { count: s.missed })
+                          : t('screens.missed', { count: s.missed })}
                       </div>
                     )}
                   </td>
@@ -88,12 +90,12 @@ export function ScreensPage() {
                     <button
                       className="btn btn--small btn--danger"
                       onClick={async () => {
-                        if (!window.confirm(`Unpair "${s.name}"? It will need a new code.`)) return;
+                        if (!window.confirm(t('screens.unpairSure', { name: s.name }))) return;
                         await client.device.revoke.mutate({ deviceId: s.deviceId });
                         await queryClient.invalidateQueries(trpc.device.health.pathFilter());
                       }}
                     >
-                      Unpair
+                      {t('screens.unpair')}
                     </button>
                   </td>
                 </tr>
@@ -103,16 +105,16 @@ export function ScreensPage() {
         )}
       </section>
       <section className="card" aria-labelledby="pair-title">
-        <h2 id="pair-title">Pair a screen</h2>
+        <h2 id="pair-title">{t('screens.pairTitle')}</h2>
         <form className="filters" onSubmit={pair}>
           <label className="field field--grow">
-            <span>Screen name</span>
-            <input name="name" required maxLength={60} placeholder="Grill wall screen" />
+            <span>{t('screens.name')}</span>
+            <input name="name" required maxLength={60} placeholder={t('screens.nameHint')} />
           </label>
           <label className="field">
-            <span>Station</span>
+            <span>{t('screens.station')}</span>
             <select name="stationId" defaultValue="">
-              <option value="">Expo / all stations</option>
+              <option value="">{t('screens.allStations')}</option>
               {config.data?.stations
                 .filter((s) => s.kind === 'prep')
                 .map((s) => (
@@ -122,7 +124,7 @@ export function ScreensPage() {
                 ))}
             </select>
           </label>
-          <button className="btn btn--primary">Create code</button>
+          <button className="btn btn--primary">{t('screens.create')}</button>
         </form>
         {error && (
           <p className="notice notice--error" role="alert">
@@ -131,8 +133,12 @@ export function ScreensPage() {
         )}
         {code && (
           <p className="pair-code" role="status">
-            Enter <strong>{code.code}</strong> on the screen “{code.name}” at /kitchen/ before{' '}
-            {dateTime(code.expiresAt)}.
+            <Trans
+              t={t}
+              i18nKey="screens.code"
+              values={{ code: code.code, name: code.name, time: dateTime(code.expiresAt) }}
+              components={{ strong: <strong /> }}
+            />
           </p>
         )}
       </section>

@@ -1,3 +1,4 @@
+import { useTranslation } from '@kds/i18n/react';
 import type { ReactNode } from 'react';
 
 /** A titled section of a settings form. */
@@ -77,13 +78,13 @@ export const numberOf = (text: string) => (text === '' ? 0 : Number(text));
 
 const zones = Intl.supportedValuesOf('timeZone');
 const currencies = Intl.supportedValuesOf('currency');
-const currencyName = new Intl.DisplayNames(['en'], { type: 'currency' });
 
 /** Every time zone this browser knows, by its IANA name (the server checks it too). */
 export function ZoneSelect({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+  const { t } = useTranslation('admin');
   return (
     <label className="field">
-      <span>Time zone</span>
+      <span>{t('store.timezone')}</span>
       <select value={value} onChange={(e) => onChange(e.target.value)}>
         {(zones.includes(value) ? zones : [value, ...zones]).map((zone) => (
           <option key={zone} value={zone}>
@@ -104,9 +105,11 @@ export function CurrencySelect({
   onChange: (v: string) => void;
   disabled?: boolean;
 }) {
+  const { t, i18n } = useTranslation('admin');
+  const currencyName = new Intl.DisplayNames([i18n.language], { type: 'currency' });
   return (
     <label className="field">
-      <span>Currency</span>
+      <span>{t('store.currency')}</span>
       <select value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
         {currencies.map((code) => (
           <option key={code} value={code}>
@@ -127,13 +130,16 @@ export function PaymentSelect({
   value: PaymentMode;
   onChange: (v: PaymentMode) => void;
 }) {
+  const { t } = useTranslation('admin');
   return (
     <label className="field">
-      <span>Payment</span>
+      <span>{t('store.payment')}</span>
       <select value={value} onChange={(e) => onChange(e.target.value as PaymentMode)}>
-        <option value="both">Online or at the counter</option>
-        <option value="online">Online only</option>
-        <option value="counter">At the counter only</option>
+        {(['both', 'online', 'counter'] as const).map((mode) => (
+          <option key={mode} value={mode}>
+            {t(`store.paymentModes.${mode}`)}
+          </option>
+        ))}
       </select>
     </label>
   );
@@ -147,6 +153,7 @@ export function LocationFields({
   value: { latitude: number; longitude: number } | undefined;
   onChange: (v: { latitude: number; longitude: number } | undefined) => void;
 }) {
+  const { t } = useTranslation('admin');
   const text = (n: number | undefined) => (n === undefined ? '' : String(n));
   const update = (latitude: string, longitude: string) =>
     onChange(
@@ -157,15 +164,15 @@ export function LocationFields({
   return (
     <>
       <Text
-        label="Latitude (deliveries start here)"
+        label={t('store.latitude')}
         value={text(value?.latitude)}
-        hint="e.g. 40.7411"
+        hint={t('store.latitudeHint')}
         onChange={(v) => update(v, text(value?.longitude))}
       />
       <Text
-        label="Longitude"
+        label={t('store.longitude')}
         value={text(value?.longitude)}
-        hint="e.g. -73.9897"
+        hint={t('store.longitudeHint')}
         onChange={(v) => update(text(value?.latitude), v)}
       />
     </>

@@ -9,6 +9,9 @@ export const formOf = (s: Loaded): Form => ({
   slug: s.slug,
   currency: s.currency,
   timezone: s.timezone,
+  locale: s.locale,
+  staffLanguage: s.staffLanguage,
+  guestLanguages: s.guestLanguages,
   openingHours: s.openingHours,
   settings: s.settings,
 });

@@ -1,4 +1,5 @@
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+import { useTranslation } from '@kds/i18n/react';
+import { weekdays } from '../shared/format.ts';
 
 interface Interval {
   day: number;
@@ -14,16 +15,18 @@ export function OpeningHoursEditor({
   value: Interval[];
   onChange: (hours: Interval[]) => void;
 }) {
+  const { t, i18n } = useTranslation('admin');
+  const days = weekdays(i18n.language);
   return (
     <>
       <table className="table">
         <thead>
           <tr>
-            <th scope="col">Day</th>
-            <th scope="col">Opens</th>
-            <th scope="col">Closes</th>
+            <th scope="col">{t('hours.day')}</th>
+            <th scope="col">{t('hours.opens')}</th>
+            <th scope="col">{t('hours.closes')}</th>
             <th scope="col">
-              <span className="sr-only">Remove</span>
+              <span className="sr-only">{t('hours.remove')}</span>
             </th>
           </tr>
         </thead>
@@ -35,11 +38,11 @@ export function OpeningHoursEditor({
               <tr key={i}>
                 <td>
                   <select
-                    aria-label={`Day of interval ${i + 1}`}
+                    aria-label={t('hours.dayOf', { number: i + 1 })}
                     value={interval.day}
                     onChange={(e) => update({ day: Number(e.target.value) })}
                   >
-                    {DAYS.map((d, n) => (
+                    {days.map((d, n) => (
                       <option key={d} value={n}>
                         {d}
                       </option>
@@ -48,14 +51,14 @@ export function OpeningHoursEditor({
                 </td>
                 <td>
                   <input
-                    aria-label={`Opens, interval ${i + 1}`}
+                    aria-label={t('hours.opensOf', { number: i + 1 })}
                     value={interval.opens}
                     onChange={(e) => update({ opens: e.target.value })}
                   />
                 </td>
                 <td>
                   <input
-                    aria-label={`Closes, interval ${i + 1}`}
+                    aria-label={t('hours.closesOf', { number: i + 1 })}
                     value={interval.closes}
                     onChange={(e) => update({ closes: e.target.value })}
                   />
@@ -66,7 +69,7 @@ export function OpeningHoursEditor({
                     className="btn btn--small"
                     onClick={() => onChange(value.filter((_, j) => j !== i))}
                   >
-                    Remove
+                    {t('hours.remove')}
                   </button>
                 </td>
               </tr>
@@ -79,7 +82,7 @@ export function OpeningHoursEditor({
         className="btn"
         onClick={() => onChange([...value, { day: 1, opens: '11:00', closes: '22:00' }])}
       >
-        Add hours
+        {t('hours.add')}
       </button>
     </>
   );

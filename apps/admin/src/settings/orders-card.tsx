@@ -1,84 +1,85 @@
+import { useTranslation } from '@kds/i18n/react';
+import { useAdminFormat } from '../shared/format.ts';
 import { Card, Check, commaList, numberOf, PaymentSelect, Text } from './fields.tsx';
 import type { CardProps } from './form.ts';
 
 /** How orders are taken and paid, and how long the kitchen has before a ticket turns late. */
 export function OrdersCard({ form, setSettings }: CardProps) {
+  const { t } = useTranslation('admin');
+  const { fulfilmentWord } = useAdminFormat();
   const s = form.settings;
   return (
     <>
-      <Card title="Orders and payment">
+      <Card title={t('ordersCard.title')}>
         <div className="form-grid">
           <PaymentSelect
             value={s.paymentMode}
             onChange={(paymentMode) => setSettings({ paymentMode })}
           />
           <Text
-            label="Tax (%)"
+            label={t('ordersCard.tax')}
             value={String(s.taxRateBps / 100)}
             onChange={(v) => setSettings({ taxRateBps: Math.round(numberOf(v) * 100) })}
           />
           <Text
-            label="Tip presets (%)"
+            label={t('ordersCard.tips')}
             value={s.tipPresetsPercent.join(', ')}
             onChange={(v) => setSettings({ tipPresetsPercent: commaList(v).map(Number) })}
           />
           <Text
-            label="Unpaid orders expire after (minutes)"
+            label={t('ordersCard.expiry')}
             value={String(s.paymentExpiryMinutes)}
             onChange={(v) => setSettings({ paymentExpiryMinutes: numberOf(v) })}
           />
           <Text
-            label="Payment links for phone orders work for (hours)"
+            label={t('ordersCard.linkHours')}
             value={String((s.paymentLinkMinutes ?? 1440) / 60)}
             onChange={(v) => setSettings({ paymentLinkMinutes: Math.round(numberOf(v) * 60) })}
           />
           <Text
-            label="Typical preparation (minutes)"
+            label={t('ordersCard.prep')}
             value={String(s.defaultPrepMinutes)}
             onChange={(v) => setSettings({ defaultPrepMinutes: numberOf(v) })}
           />
           <Text
-            label="Delivery radius (m)"
+            label={t('ordersCard.radius')}
             value={String(s.deliveryRadiusMeters)}
             onChange={(v) => setSettings({ deliveryRadiusMeters: numberOf(v) })}
           />
           <Text
-            label="Scheduled orders per 15-minute slot"
+            label={t('ordersCard.slots')}
             value={String(s.scheduledSlotCapacity ?? 6)}
             onChange={(v) => setSettings({ scheduledSlotCapacity: numberOf(v) })}
           />
           <Text
-            label="Pickup code valid after ready (minutes)"
+            label={t('ordersCard.codeValid')}
             value={String(s.pickupCodeValidMinutes ?? 60)}
             onChange={(v) => setSettings({ pickupCodeValidMinutes: numberOf(v) })}
           />
           <Check
-            label="Pickup needs the guest's code"
+            label={t('ordersCard.codeRequired')}
             checked={s.pickupCodeRequired}
             onChange={(pickupCodeRequired) => setSettings({ pickupCodeRequired })}
           />
           <Check
-            label="Guests may add to an order not yet started"
+            label={t('ordersCard.addToOrder')}
             checked={s.allowAddToOrder ?? true}
             onChange={(allowAddToOrder) => setSettings({ allowAddToOrder })}
           />
         </div>
       </Card>
 
-      <Card
-        title="Ticket colours"
-        hint="Minutes after which a ticket turns amber (warn) and red (late)."
-      >
+      <Card title={t('ordersCard.colours')} hint={t('ordersCard.coloursHint')}>
         <div className="form-grid">
           {(['dine_in', 'pickup', 'delivery'] as const).map((type) => (
             <fieldset key={type} className="fieldset">
-              <legend>
-                {{ dine_in: 'Dine-in', pickup: 'Pickup', delivery: 'Delivery' }[type]}
-              </legend>
+              <legend>{fulfilmentWord(type)}</legend>
               {(['warnMinutes', 'lateMinutes'] as const).map((key) => (
                 <Text
                   key={key}
-                  label={key === 'warnMinutes' ? 'Warn after' : 'Late after'}
+                  label={
+                    key === 'warnMinutes' ? t('ordersCard.warnAfter') : t('ordersCard.lateAfter')
+                  }
                   value={String(s.ticketThresholds[type][key])}
                   onChange={(v) =>
                     setSettings({

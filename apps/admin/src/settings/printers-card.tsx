@@ -1,16 +1,13 @@
-import { useTRPC } from '@kds/ui';
+import { useTranslation } from '@kds/i18n/react';
+import { messageFor, useTRPC } from '@kds/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { Notice, type Outcome } from '../shared/feedback.tsx';
 import { useState } from 'react';
 import { Card } from './fields.tsx';
 
-const MODES = {
-  never: 'Never',
-  always: 'Every ticket',
-  fallback: 'Only when its screen is offline or behind',
-} as const;
-type Mode = keyof typeof MODES;
+const MODES = ['never', 'always', 'fallback'] as const;
+type Mode = (typeof MODES)[number];
 
 /**
  * Network receipt printers (ESC/POS on port 9100) and what each station prints on them. A
@@ -18,6 +15,8 @@ type Mode = keyof typeof MODES;
  * wall screen that died.
  */
 export function PrintersCard() {
+  const { t } = useTranslation('admin');
+  const { t: tc } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const list = useQuery(trpc.printing.printers.queryOptions());
@@ -27,14 +26,16 @@ export function PrintersCard() {
       setOutcome({ ok: true, text });
       void queryClient.invalidateQueries(trpc.printing.printers.pathFilter());
     },
-    onError: (e: { message: string }) => setOutcome({ ok: false, text: e.message }),
+    onError: (e: unknown) => setOutcome({ ok: false, text: messageFor(e, tc) }),
   });
-  const save = useMutation(trpc.printing.savePrinter.mutationOptions(done('Printer saved.')));
-  const remove = useMutation(trpc.printing.removePrinter.mutationOptions(done('Printer removed.')));
-  const station = useMutation(trpc.printing.setStation.mutationOptions(done('Station saved.')));
-  const test = useMutation(
-    trpc.printing.testPage.mutationOptions(done('Test page queued: see Messages for the result.')),
+  const save = useMutation(trpc.printing.savePrinter.mutationOptions(done(t('printers.saved'))));
+  const remove = useMutation(
+    trpc.printing.removePrinter.mutationOptions(done(t('printers.removed'))),
   );
+  const station = useMutation(
+    trpc.printing.setStation.mutationOptions(done(t('printers.stationSaved'))),
+  );
+  const test = useMutation(trpc.printing.testPage.mutationOptions(done(t('printers.testQueued'))));
   if (!list.data) return null;
   const { printers, stations } = list.data;
 
@@ -51,27 +52,25 @@ export function PrintersCard() {
     event.currentTarget.reset();
   };
   return (
-    <Card
-      title="Printers"
-      hint="Kitchen printers on the restaurant's network, reached on a raw printing port (9100 to 9109). Print jobs that fail are retried and listed in Messages."
-    >
+    <Card title={t('printers.title')} hint={t('printers.hint')}>
       <Notice outcome={outcome} />
       {printers.length === 0 ? (
-        <p className="muted">No printers yet.</p>
+        <p className="muted">{t('printers.none')}</p>
       ) : (
         <ul className="plain">
           {printers.map((p) => (
             <li key={p.id}>
-              <strong>{p.name}</strong> {p.host}:{p.port} · {p.charsPerLine} characters a line
-              {p.receipts && <span className="badge">receipts</span>}{' '}
+              <strong>{p.name}</strong> {p.host}:{p.port} ·{' '}
+              {t('printers.line', { chars: p.charsPerLine })}
+              {p.receipts && <span className="badge">{t('printers.receipts')}</span>}{' '}
               <button className="btn btn--small" onClick={() => test.mutate({ printerId: p.id })}>
-                Print a test page on {p.name}
+                {t('printers.test', { name: p.name })}
               </button>{' '}
               <button
                 className="btn btn--small btn--danger"
                 onClick={() => remove.mutate({ printerId: p.id })}
               >
-                Remove {p.name}
+                {t('printers.remove', { name: p.name })}
               </button>
             </li>
           ))}
@@ -79,33 +78,33 @@ export function PrintersCard() {
       )}
       <form className="filters" onSubmit={add}>
         <label className="field">
-          <span>Name</span>
-          <input name="name" required maxLength={40} placeholder="Pass" />
+          <span>{t('printers.name')}</span>
+          <input name="name" required maxLength={40} placeholder={t('printers.nameHint')} />
         </label>
         <label className="field field--grow">
-          <span>Address on the network</span>
+          <span>{t('printers.host')}</span>
           <input name="host" required maxLength={253} placeholder="192.168.1.50" />
         </label>
         <label className="field">
-          <span>Port</span>
+          <span>{t('printers.port')}</span>
           <input name="port" type="number" min={9100} max={9109} defaultValue={9100} />
         </label>
         <label className="field">
-          <span>Characters a line</span>
+          <span>{t('printers.chars')}</span>
           <input name="charsPerLine" type="number" min={24} max={64} defaultValue={42} />
         </label>
         <label className="check">
-          <input name="receipts" type="checkbox" /> Prints receipts
+          <input name="receipts" type="checkbox" /> {t('printers.printsReceipts')}
         </label>
-        <button className="btn">Add printer</button>
+        <button className="btn">{t('printers.add')}</button>
       </form>
       {printers.length > 0 && (
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">Station</th>
-              <th scope="col">Printer</th>
-              <th scope="col">Prints</th>
+              <th scope="col">{t('printers.station')}</th>
+              <th scope="col">{t('printers.printer')}</th>
+              <th scope="col">{t('printers.prints')}</th>
             </tr>
           </thead>
           <tbody>
@@ -114,7 +113,7 @@ export function PrintersCard() {
                 <th scope="row">{s.name}</th>
                 <td>
                   <select
-                    aria-label={`Printer for ${s.name}`}
+                    aria-label={t('printers.printerFor', { station: s.name })}
                     value={s.printerId ?? ''}
                     onChange={(e) =>
                       station.mutate({
@@ -124,7 +123,7 @@ export function PrintersCard() {
                       })
                     }
                   >
-                    <option value="">No printer</option>
+                    <option value="">{t('printers.noPrinter')}</option>
                     {printers.map((p) => (
                       <option key={p.id} value={p.id}>
                         {p.name}
@@ -134,7 +133,7 @@ export function PrintersCard() {
                 </td>
                 <td>
                   <select
-                    aria-label={`When ${s.name} prints`}
+                    aria-label={t('printers.whenPrints', { station: s.name })}
                     value={s.printMode}
                     disabled={!s.printerId}
                     onChange={(e) =>
@@ -145,9 +144,9 @@ export function PrintersCard() {
                       })
                     }
                   >
-                    {(Object.keys(MODES) as Mode[]).map((m) => (
+                    {MODES.map((m) => (
                       <option key={m} value={m}>
-                        {MODES[m]}
+                        {t(`printers.modes.${m}`)}
                       </option>
                     ))}
                   </select>

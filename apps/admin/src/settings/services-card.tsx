@@ -1,23 +1,17 @@
-import { useTRPC } from '@kds/ui';
+import { useTranslation } from '@kds/i18n/react';
+import { messageFor, useTRPC } from '@kds/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Notice, type Outcome } from '../shared/feedback.tsx';
-import { dateTime } from '../shared/format.ts';
+import { useAdminFormat } from '../shared/format.ts';
 import { Card } from './fields.tsx';
 
-const SERVICE_NAMES = {
-  payments: 'Online payment',
-  sms: 'Texts',
-  call: 'Calls',
-  email: 'Email',
-  webhook: 'Webhooks',
-} as const;
-
-const STATE_WORDS = {
-  connected: ['Connected', 'live'],
-  failing: ['Failing', 'failed'],
-  simulated: ['Simulated', 'pending'],
-  off: ['Off', 'offline'],
+/** The pill colour of each state. */
+const PILL = {
+  connected: 'live',
+  failing: 'failed',
+  simulated: 'pending',
+  off: 'offline',
 } as const;
 
 /**
@@ -25,6 +19,9 @@ const STATE_WORDS = {
  * a test text or email that goes through exactly the guests' path.
  */
 export function ServicesCard() {
+  const { t } = useTranslation('admin');
+  const { t: tc } = useTranslation();
+  const { dateTime } = useAdminFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const services = useQuery(
@@ -36,11 +33,12 @@ export function ServicesCard() {
   const send = useMutation(
     trpc.store.sendTest.mutationOptions({
       onSuccess: () => {
-        setOutcome({ ok: true, text: `Test queued to ${to}: see Messages for what happened.` });
+        setOutcome({ ok: true, text: t('services.queued', { to }) });
         void queryClient.invalidateQueries(trpc.store.services.pathFilter());
         void queryClient.invalidateQueries(trpc.outbox.pathFilter());
       },
-      onError: (e) => setOutcome({ ok: false, text: `Test not sent: ${e.message}` }),
+      onError: (e) =>
+        setOutcome({ ok: false, text: t('services.notSent', { message: messageFor(e, tc) }) }),
     }),
   );
   const submit = (event: FormEvent) => {
@@ -49,47 +47,52 @@ export function ServicesCard() {
     send.mutate(channel === 'sms' ? { channel: 'sms', to } : { channel: 'email', to });
   };
   return (
-    <Card
-      title="Services"
-      hint="Stripe, Twilio and mail are connected in the server's settings (docs/integrations.md). Simulated services write messages down in Messages and send nothing."
-    >
+    <Card title={t('services.title')} hint={t('services.hint')}>
       <table className="table">
         <thead>
           <tr>
-            <th scope="col">Service</th>
-            <th scope="col">Provider</th>
-            <th scope="col">State</th>
-            <th scope="col">Last success</th>
-            <th scope="col">Last error</th>
+            <th scope="col">{t('services.service')}</th>
+            <th scope="col">{t('services.provider')}</th>
+            <th scope="col">{t('services.state')}</th>
+            <th scope="col">{t('services.lastSuccess')}</th>
+            <th scope="col">{t('services.lastError')}</th>
           </tr>
         </thead>
         <tbody>
           {services.data?.map((s) => {
-            const [words, pill] = STATE_WORDS[s.state];
             return (
               <tr key={s.service}>
-                <th scope="row">{SERVICE_NAMES[s.service]}</th>
+                <th scope="row">{t(`services.names.${s.service}`)}</th>
                 <td>{s.provider}</td>
                 <td>
-                  <span className={`state-pill state-pill--${pill}`}>{words}</span>
+                  <span className={`state-pill state-pill--${PILL[s.state]}`}>
+                    {t(`services.states.${s.state}`)}
+                  </span>
                 </td>
                 <td>{dateTime(s.lastSuccessAt)}</td>
-                <td>{s.lastError ? `${dateTime(s.lastError.at)}: ${s.lastError.message}` : '—'}</td>
+                <td>
+                  {s.lastError
+                    ? t('services.error', {
+                        time: dateTime(s.lastError.at),
+                        message: s.lastError.message,
+                      })
+                    : '—'}
+                </td>
               </tr>
             );
           })}
         </tbody>
       </table>
-      <form className="inline-form" onSubmit={submit} aria-label="Send a test message">
+      <form className="inline-form" onSubmit={submit} aria-label={t('services.sendTestForm')}>
         <label className="field">
-          <span>Send a test</span>
+          <span>{t('services.sendTest')}</span>
           <select value={channel} onChange={(e) => setChannel(e.target.value as 'sms' | 'email')}>
-            <option value="email">Email</option>
-            <option value="sms">Text</option>
+            <option value="email">{t('services.email')}</option>
+            <option value="sms">{t('services.text')}</option>
           </select>
         </label>
         <label className="field field--grow">
-          <span>{channel === 'sms' ? 'To the number (+15551234567)' : 'To the address'}</span>
+          <span>{channel === 'sms' ? t('services.toNumber') : t('services.toAddress')}</span>
           <input
             type={channel === 'sms' ? 'tel' : 'email'}
             value={to}
@@ -98,7 +101,7 @@ export function ServicesCard() {
           />
         </label>
         <button className="btn" disabled={send.isPending}>
-          Send a test
+          {t('services.sendTest')}
         </button>
       </form>
       <Notice outcome={outcome} />

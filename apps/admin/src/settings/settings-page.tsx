@@ -1,4 +1,5 @@
-import { useTRPC, useTRPCClient } from '@kds/ui';
+import { useTranslation } from '@kds/i18n/react';
+import { messageFor, useTRPC, useTRPCClient } from '@kds/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Notice, type Outcome } from '../shared/feedback.tsx';
@@ -10,10 +11,13 @@ import { OpeningHoursEditor } from './opening-hours-editor.tsx';
 import { OrdersCard } from './orders-card.tsx';
 import { PrintersCard } from './printers-card.tsx';
 import { ServicesCard } from './services-card.tsx';
+import { LanguagesCard } from './languages-card.tsx';
 import { StoreCard } from './store-card.tsx';
 
 /** The whole store in one form, saved at once; the server checks every field. */
 export function SettingsPage() {
+  const { t } = useTranslation('admin');
+  const { t: tc } = useTranslation();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
@@ -35,10 +39,10 @@ export function SettingsPage() {
     setOutcome(null);
     try {
       await client.store.updateSettings.mutate(form);
-      setOutcome({ ok: true, text: 'Saved.' });
+      setOutcome({ ok: true, text: t('settings.saved') });
       await queryClient.invalidateQueries(trpc.store.pathFilter());
     } catch (e) {
-      setOutcome({ ok: false, text: (e as Error).message });
+      setOutcome({ ok: false, text: messageFor(e, tc) });
     }
   };
 
@@ -46,22 +50,20 @@ export function SettingsPage() {
     <>
       <header className="page-head page-head--row">
         <div>
-          <h1>Settings</h1>
+          <h1>{t('settings.title')}</h1>
           <p className="muted">
-            /order/{loaded.data.slug} · prices in {loaded.data.currency}
+            {t('settings.where', { slug: loaded.data.slug, currency: loaded.data.currency })}
           </p>
         </div>
         <button className="btn btn--primary" onClick={() => void save()}>
-          Save settings
+          {t('settings.save')}
         </button>
       </header>
       <Notice outcome={outcome} />
       <ServicesCard />
       <StoreCard {...card} loaded={loaded.data} />
-      <Card
-        title="Opening hours"
-        hint="Times in the store's zone; 24:00 for midnight. No hours: always open."
-      >
+      <LanguagesCard {...card} />
+      <Card title={t('hours.title')} hint={t('hours.hint')}>
         <OpeningHoursEditor
           value={form.openingHours}
           onChange={(openingHours) => set({ openingHours })}

@@ -1,20 +1,22 @@
+import { useTranslation } from '@kds/i18n/react';
 import { Card, CurrencySelect, LocationFields, Text, ZoneSelect } from './fields.tsx';
 import type { CardProps, Loaded } from './form.ts';
 
 /** Name, address, zone, currency, location: what identifies the store to guests. */
 export function StoreCard({ form, set, setSettings, loaded }: CardProps & { loaded: Loaded }) {
+  const { t } = useTranslation('admin');
   const renamed = form.slug !== loaded.slug;
   return (
-    <Card title="Store">
+    <Card title={t('store.title')}>
       <div className="form-grid">
-        <Text label="Name" value={form.name} onChange={(name) => set({ name })} />
+        <Text label={t('store.name')} value={form.name} onChange={(name) => set({ name })} />
         <Text
-          label="Web address: /order/…"
+          label={t('store.address')}
           value={form.slug}
           onChange={(slug) => set({ slug: slug.toLowerCase() })}
         />
         <Text
-          label="Phone guests call (+15551234567)"
+          label={t('store.phone')}
           value={form.settings.phone ?? ''}
           onChange={(v) => setSettings({ phone: v.trim() || undefined })}
         />
@@ -27,19 +29,13 @@ export function StoreCard({ form, set, setSettings, loaded }: CardProps & { load
       </div>
       {renamed && (
         <p className="notice" role="status">
-          Guests will find the store at /order/{form.slug}. QR codes and links printed with /order/
-          {loaded.slug} keep working: the old address stays reserved for this store.
+          {t('store.renamed', { slug: form.slug, old: loaded.slug })}
         </p>
       )}
       {loaded.formerSlugs.length > 0 && (
-        <p className="muted small">
-          Former addresses that still lead here: {loaded.formerSlugs.join(', ')}.
-        </p>
+        <p className="muted small">{t('store.former', { slugs: loaded.formerSlugs.join(', ') })}</p>
       )}
-      <p className="muted small">
-        The currency can change only before the first order. Without a location the store does not
-        deliver.
-      </p>
+      <p className="muted small">{t('store.currencyNote')}</p>
     </Card>
   );
 }

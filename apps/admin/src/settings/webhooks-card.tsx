@@ -1,9 +1,12 @@
-import { useTRPC, useTRPCClient } from '@kds/ui';
+import { Trans, useTranslation } from '@kds/i18n/react';
+import { messageFor, useTRPC, useTRPCClient } from '@kds/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 
 /** Outgoing webhooks for a POS or an integrator: URL, event types, and the secret, once. */
 export function WebhooksCard() {
+  const { t } = useTranslation('admin');
+  const { t: tc } = useTranslation();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
@@ -20,7 +23,7 @@ export function WebhooksCard() {
     try {
       const types = String(data.get('types') ?? '*')
         .split(',')
-        .map((t) => t.trim())
+        .map((type) => type.trim())
         .filter(Boolean);
       const created = await client.webhook.create.mutate({
         url: String(data.get('url')),
@@ -30,21 +33,21 @@ export function WebhooksCard() {
       form.reset();
       await refresh();
     } catch (e) {
-      setError((e as Error).message);
+      setError(messageFor(e, tc));
     }
   };
 
   return (
-    <section className="card" aria-label="Webhooks">
-      <h2>Webhooks</h2>
+    <section className="card" aria-label={t('webhooks.title')}>
+      <h2>{t('webhooks.title')}</h2>
       <p className="muted small">
-        Each event is POSTed as JSON with <code>KDS-Signature: t=…,v1=…</code> (HMAC-SHA256 of
-        “t.body” with the endpoint's secret) and retried until it is answered with 2xx.
+        <Trans t={t} i18nKey="webhooks.intro" components={{ code: <code /> }} />
       </p>
       <ul className="plain">
         {endpoints.data?.map((e) => (
           <li key={e.id}>
-            <code>{e.url}</code> · {e.eventTypes.join(', ')} · secret {e.secretHint}{' '}
+            <code>{e.url}</code> · {e.eventTypes.join(', ')} ·{' '}
+            {t('webhooks.secret', { hint: e.secretHint })}{' '}
             <button
               className="btn btn--small btn--danger"
               onClick={async () => {
@@ -52,22 +55,22 @@ export function WebhooksCard() {
                 await refresh();
               }}
             >
-              Remove
+              {t('webhooks.remove')}
             </button>
           </li>
         ))}
-        {endpoints.data?.length === 0 && <li className="muted">No endpoints.</li>}
+        {endpoints.data?.length === 0 && <li className="muted">{t('webhooks.none')}</li>}
       </ul>
       <form className="filters" onSubmit={add}>
         <label className="field field--grow">
-          <span>Endpoint URL</span>
+          <span>{t('webhooks.url')}</span>
           <input name="url" type="url" required placeholder="https://pos.example.com/kds" />
         </label>
         <label className="field field--grow">
-          <span>Event types (comma-separated, * for all)</span>
+          <span>{t('webhooks.types')}</span>
           <input name="types" defaultValue="order.placed, ticket.bumped, order.completed" />
         </label>
-        <button className="btn">Add endpoint</button>
+        <button className="btn">{t('webhooks.add')}</button>
       </form>
       {error && (
         <p className="notice notice--error" role="alert">
@@ -76,7 +79,12 @@ export function WebhooksCard() {
       )}
       {secret && (
         <p className="notice" role="status">
-          Signing secret (shown once): <code>{secret}</code>
+          <Trans
+            t={t}
+            i18nKey="webhooks.signing"
+            values={{ secret }}
+            components={{ code: <code /> }}
+          />
         </p>
       )}
     </section>

@@ -1,4 +1,5 @@
-import { NewPasswordFields, newPasswordOf, useTRPC } from '@kds/ui';
+import { useTranslation } from '@kds/i18n/react';
+import { messageFor, NewPasswordFields, newPasswordOf, useTRPC } from '@kds/ui';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Card } from '../settings/fields.tsx';
@@ -9,6 +10,8 @@ import { blankStore, StoreFields, type NewStore } from './store-fields.tsx';
  * server's log creates the owner's account and the first store, and is signed in.
  */
 export function FirstRunPage({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation('admin');
+  const { t: tc } = useTranslation();
   const trpc = useTRPC();
   const create = useMutation(trpc.setup.create.mutationOptions({ onSuccess: onDone }));
   const [store, setStore] = useState<NewStore>(blankStore);
@@ -27,46 +30,40 @@ export function FirstRunPage({ onDone }: { onDone: () => void }) {
   };
   return (
     <main className="setup">
-      <h1>Set up KDS</h1>
-      <p>
-        This KDS has no store yet. Create the owner&apos;s account and your first store; you can
-        change everything later, and add more stores.
-      </p>
-      <form className="stack" onSubmit={submit} aria-label="Set up KDS">
-        <Card
-          title="The code from the server's log"
-          hint="The server printed it in its log when it started (look for “No store yet”). Restarting the server prints a new one."
-        >
+      <h1>{t('setup.title')}</h1>
+      <p>{t('setup.intro')}</p>
+      <form className="stack" onSubmit={submit} aria-label={t('setup.title')}>
+        <Card title={t('setup.codeTitle')} hint={t('setup.codeHint')}>
           <label className="field setup__code">
-            <span>Setup code</span>
+            <span>{t('setup.code')}</span>
             <input name="code" required autoComplete="off" placeholder="ABCD-EFGH-JKMN" />
           </label>
         </Card>
-        <Card title="The owner" hint="You: the account that runs everything.">
+        <Card title={t('setup.ownerTitle')} hint={t('setup.ownerHint')}>
           <div className="form-grid">
             <label className="field">
-              <span>Your name</span>
+              <span>{t('setup.name')}</span>
               <input name="name" required maxLength={80} autoComplete="name" />
             </label>
             <label className="field">
-              <span>Your email (you sign in with it)</span>
+              <span>{t('setup.email')}</span>
               <input name="email" type="email" required autoComplete="email" />
             </label>
           </div>
           <NewPasswordFields
-            label="Choose a password (10 characters or more)"
-            againLabel="The same password again"
+            label={t('setup.password')}
+            againLabel={t('setup.again')}
             mismatch={mismatch}
           />
         </Card>
         <StoreFields value={store} onChange={setStore} />
         {create.error && (
           <p className="notice notice--error" role="alert">
-            {create.error.message}
+            {messageFor(create.error, tc)}
           </p>
         )}
         <button className="btn btn--primary" disabled={create.isPending}>
-          {create.isPending ? 'Setting up…' : 'Create the store and sign in'}
+          {create.isPending ? t('setup.settingUp') : t('setup.create')}
         </button>
       </form>
     </main>

@@ -1,4 +1,5 @@
-import { useTRPC } from '@kds/ui';
+import { useTranslation } from '@kds/i18n/react';
+import { messageFor, useTRPC } from '@kds/ui';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
@@ -6,6 +7,8 @@ import { blankStore, StoreFields, type NewStore } from './store-fields.tsx';
 
 /** An owner opens another store, owns it, and switches to it to set up its menu and staff. */
 export function OpenStorePage({ onOpened }: { onOpened: () => void }) {
+  const { t } = useTranslation('admin');
+  const { t: tc } = useTranslation();
   const trpc = useTRPC();
   const [, navigate] = useLocation();
   // Once open, the console is the new store's, on its dashboard.
@@ -30,21 +33,18 @@ export function OpenStorePage({ onOpened }: { onOpened: () => void }) {
   return (
     <>
       <header className="page-head">
-        <h1>Open a store</h1>
-        <p className="muted">
-          You will own it. Its menu, stations and staff start empty; you switch to it once it is
-          open.
-        </p>
+        <h1>{t('setup.openTitle')}</h1>
+        <p className="muted">{t('setup.openIntro')}</p>
       </header>
-      <form className="stack" onSubmit={submit} aria-label="Open a store">
+      <form className="stack" onSubmit={submit} aria-label={t('setup.openTitle')}>
         <StoreFields value={store} onChange={setStore} />
         {create.error && (
           <p className="notice notice--error" role="alert">
-            {create.error.message}
+            {messageFor(create.error, tc)}
           </p>
         )}
         <button className="btn btn--primary" disabled={create.isPending}>
-          Open the store
+          {t('setup.open')}
         </button>
       </form>
     </>

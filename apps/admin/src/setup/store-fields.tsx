@@ -1,3 +1,6 @@
+import { useTranslation } from '@kds/i18n/react';
+import { LANGUAGES, pickLanguage } from '@kds/i18n';
+import { LanguagesCard } from '../settings/languages-card.tsx';
 import type { Inputs } from '../shared/types.ts';
 import {
   Card,
@@ -14,16 +17,32 @@ export type NewStore = Inputs['store']['create'];
 
 const guessedZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-/** A sensible start: this browser's zone, counter payment, open every day 11 to 22. */
-export const blankStore = (): NewStore => ({
-  name: '',
-  slug: '',
-  timezone: guessedZone,
-  currency: 'USD',
-  paymentMode: 'counter',
-  taxRateBps: 0,
-  openingHours: [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day, opens: '11:00', closes: '22:00' })),
-});
+/** This browser's locale when it names a region ("es-MX"), else en-US. */
+function guessedLocale(): string {
+  const tag = navigator.languages.find((l) => new Intl.Locale(l).region) ?? 'en-US';
+  return new Intl.Locale(tag).toString();
+}
+
+/**
+ * A sensible start: this browser's zone, region and language, counter payment, open every day
+ * 11 to 22.
+ */
+export const blankStore = (): NewStore => {
+  const locale = guessedLocale();
+  const language = pickLanguage([locale], LANGUAGES) ?? 'en';
+  return {
+    name: '',
+    slug: '',
+    timezone: guessedZone,
+    currency: 'USD',
+    locale,
+    staffLanguage: language,
+    guestLanguages: [language],
+    paymentMode: 'counter',
+    taxRateBps: 0,
+    openingHours: [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day, opens: '11:00', closes: '22:00' })),
+  };
+};
 
 const slugOf = (name: string) =>
   name
@@ -41,22 +60,23 @@ export function StoreFields({
   value: NewStore;
   onChange: (store: NewStore) => void;
 }) {
+  const { t } = useTranslation('admin');
   const set = (change: Partial<NewStore>) => onChange({ ...value, ...change });
   return (
     <>
-      <Card title="The store">
+      <Card title={t('setup.storeTitle')}>
         <div className="form-grid">
           <Text
-            label="Store name"
+            label={t('setup.storeName')}
             value={value.name}
             onChange={(name) =>
               set({ name, ...(value.slug === slugOf(value.name) ? { slug: slugOf(name) } : {}) })
             }
           />
           <Text
-            label="Web address: /order/…"
+            label={t('store.address')}
             value={value.slug}
-            hint="marios-pizza"
+            hint={t('setup.slugHint')}
             onChange={(slug) => set({ slug: slug.toLowerCase() })}
           />
           <ZoneSelect value={value.timezone} onChange={(timezone) => set({ timezone })} />
@@ -66,18 +86,16 @@ export function StoreFields({
             onChange={(paymentMode) => set({ paymentMode })}
           />
           <Text
-            label="Tax added to prices (%)"
+            label={t('setup.tax')}
             value={String((value.taxRateBps ?? 0) / 100)}
             onChange={(v) => set({ taxRateBps: Math.round(numberOf(v) * 100) })}
           />
           <LocationFields value={value.location} onChange={(location) => set({ location })} />
         </div>
-        <p className="muted small">
-          Online payment needs Stripe keys on the server; until then take payment at the counter.
-          Without a location the store does not deliver. All of it can be changed later in Settings.
-        </p>
+        <p className="muted small">{t('setup.storeNote')}</p>
       </Card>
-      <Card title="Opening hours" hint="In the store's time zone; 24:00 for midnight.">
+      <LanguagesCard form={value} set={set} />
+      <Card title={t('hours.title')} hint={t('setup.hoursHint')}>
         <OpeningHoursEditor
           value={value.openingHours}
           onChange={(openingHours) => set({ openingHours })}

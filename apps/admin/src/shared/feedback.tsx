@@ -1,3 +1,5 @@
+import { useTranslation } from '@kds/i18n/react';
+import { messageFor } from '@kds/ui';
 import { useCallback, useState } from 'react';
 
 /** What the last action on a page came to, shown above the page's content. */
@@ -25,21 +27,29 @@ export function Notice({ outcome }: { outcome: Outcome | null }) {
  * it worked.
  */
 export function useAction(refresh: () => Promise<unknown>) {
+  const { t } = useTranslation('admin');
+  const { t: tc } = useTranslation();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const act = useCallback(
     async (label: string, action: () => Promise<unknown>): Promise<boolean> => {
       let ok = true;
       try {
         const extra = await action();
-        setOutcome({ ok, text: `${label}${typeof extra === 'string' ? `: ${extra}` : '.'}` });
+        setOutcome({
+          ok,
+          text:
+            typeof extra === 'string'
+              ? t('doneWith', { label, detail: extra })
+              : t('done', { label }),
+        });
       } catch (e) {
         ok = false;
-        setOutcome({ ok, text: `${label}: ${(e as Error).message}` });
+        setOutcome({ ok, text: t('doneWith', { label, detail: messageFor(e, tc) }) });
       }
       await refresh();
       return ok;
     },
-    [refresh],
+    [refresh, t, tc],
   );
   return { outcome, setOutcome, act };
 }

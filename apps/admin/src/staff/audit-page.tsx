@@ -1,10 +1,13 @@
+import { useTranslation } from '@kds/i18n/react';
 import { useTRPC } from '@kds/ui';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { dateTime } from '../shared/format.ts';
+import { useAdminFormat } from '../shared/format.ts';
 import { Problem } from '../shared/states.tsx';
 
 /** Every staff change to menu, settings, staff, orders and money (owners only). */
 export function AuditPage() {
+  const { t } = useTranslation('admin');
+  const { dateTime } = useAdminFormat();
   const trpc = useTRPC();
   const list = useInfiniteQuery(
     trpc.staff.audit.infiniteQueryOptions(
@@ -16,25 +19,25 @@ export function AuditPage() {
   return (
     <>
       <header className="page-head">
-        <h1>Audit log</h1>
-        <p className="muted">Who changed what, newest first.</p>
+        <h1>{t('audit.title')}</h1>
+        <p className="muted">{t('audit.intro')}</p>
       </header>
       {list.error && <Problem error={list.error} />}
       <div className="table-wrap">
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Change</th>
+              <th scope="col">{t('audit.when')}</th>
+              <th scope="col">{t('audit.who')}</th>
+              <th scope="col">{t('audit.what')}</th>
+              <th scope="col">{t('audit.change')}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((e) => (
               <tr key={e.id}>
                 <td>{dateTime(e.createdAt)}</td>
-                <td>{e.who ?? 'system'}</td>
+                <td>{e.who ?? t('audit.system')}</td>
                 <td>
                   {e.action}
                   <div className="small muted">
@@ -42,8 +45,10 @@ export function AuditPage() {
                   </div>
                 </td>
                 <td className="small">
-                  {e.before !== null && <div>before: {summary(e.before)}</div>}
-                  {e.after !== null && <div>after: {summary(e.after)}</div>}
+                  {e.before !== null && (
+                    <div>{t('audit.before', { value: summary(e.before) })}</div>
+                  )}
+                  {e.after !== null && <div>{t('audit.after', { value: summary(e.after) })}</div>}
                 </td>
               </tr>
             ))}
@@ -52,7 +57,7 @@ export function AuditPage() {
       </div>
       {list.hasNextPage && (
         <button className="btn" onClick={() => void list.fetchNextPage()}>
-          Load more
+          {t('audit.loadMore')}
         </button>
       )}
     </>

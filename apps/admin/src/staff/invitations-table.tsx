@@ -1,9 +1,13 @@
-import { useTRPC } from '@kds/ui';
+import { useTranslation } from '@kds/i18n/react';
+import { messageFor, useTRPC } from '@kds/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { dateTime } from '../shared/format.ts';
+import { useAdminFormat } from '../shared/format.ts';
 
 /** Invitations of this store waiting for an answer; a manager may withdraw one. */
 export function InvitationsTable() {
+  const { t } = useTranslation('admin');
+  const { t: tc } = useTranslation();
+  const { dateTime } = useAdminFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const list = useQuery(trpc.staff.invitations.queryOptions());
@@ -15,23 +19,23 @@ export function InvitationsTable() {
   if (!list.data?.length) return null;
   return (
     <section className="card" aria-labelledby="waiting-title">
-      <h2 id="waiting-title">Waiting for an answer</h2>
+      <h2 id="waiting-title">{t('staff.waiting')}</h2>
       {cancel.error && (
         <p className="notice notice--error" role="alert">
-          Not withdrawn: {cancel.error.message}
+          {t('staff.notWithdrawn', { message: messageFor(cancel.error, tc) })}
         </p>
       )}
       <div className="table-wrap">
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Invited by</th>
-              <th scope="col">Link works until</th>
+              <th scope="col">{t('staff.name')}</th>
+              <th scope="col">{t('staff.email')}</th>
+              <th scope="col">{t('staff.role')}</th>
+              <th scope="col">{t('staff.invitedBy')}</th>
+              <th scope="col">{t('staff.linkUntil')}</th>
               <th scope="col">
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t('staff.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -40,16 +44,16 @@ export function InvitationsTable() {
               <tr key={i.id}>
                 <td>{i.name}</td>
                 <td>{i.email}</td>
-                <td>{i.role}</td>
+                <td>{t(`roles.${i.role}`)}</td>
                 <td>{i.invitedBy}</td>
                 <td>{dateTime(i.expiresAt)}</td>
                 <td>
                   <button
                     className="btn btn--small"
                     onClick={() => cancel.mutate({ invitationId: i.id })}
-                    aria-label={`Withdraw the invitation to ${i.email}`}
+                    aria-label={t('staff.withdrawFrom', { email: i.email })}
                   >
-                    Withdraw
+                    {t('staff.withdraw')}
                   </button>
                 </td>
               </tr>

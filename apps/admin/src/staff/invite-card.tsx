@@ -1,4 +1,5 @@
-import { useTRPC } from '@kds/ui';
+import { useTranslation } from '@kds/i18n/react';
+import { messageFor, useTRPC } from '@kds/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { Outputs } from '../shared/types.ts';
@@ -12,6 +13,8 @@ type Invited = Outputs['staff']['create'];
  * given the link to hand over in person.
  */
 export function InviteCard({ roles }: { roles: Role[] }) {
+  const { t } = useTranslation('admin');
+  const { t: tc } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [sent, setSent] = useState<(Invited & { name: string }) | null>(null);
@@ -39,38 +42,35 @@ export function InviteCard({ roles }: { roles: Role[] }) {
 
   return (
     <section className="card" aria-labelledby="invite-title">
-      <h2 id="invite-title">Invite someone</h2>
-      <p className="muted">
-        They get a link to join this store; they choose their own password, or sign in with the
-        account they already have.
-      </p>
+      <h2 id="invite-title">{t('staff.inviteTitle')}</h2>
+      <p className="muted">{t('staff.inviteIntro')}</p>
       {invite.error && (
         <p className="notice notice--error" role="alert">
-          Not invited: {invite.error.message}
+          {t('staff.notInvited', { message: messageFor(invite.error, tc) })}
         </p>
       )}
       {sent && <Sent invited={sent} />}
       <form className="filters" onSubmit={submit}>
         <label className="field field--grow">
-          <span>Name</span>
+          <span>{t('staff.name')}</span>
           <input name="name" required maxLength={80} />
         </label>
         <label className="field field--grow">
-          <span>Email</span>
+          <span>{t('staff.email')}</span>
           <input name="email" type="email" required />
         </label>
         <label className="field">
-          <span>Role</span>
+          <span>{t('staff.role')}</span>
           <select name="role" defaultValue="kitchen">
             {roles.map((r) => (
               <option key={r} value={r}>
-                {r}
+                {t(`roles.${r}`)}
               </option>
             ))}
           </select>
         </label>
         <button className="btn btn--primary" disabled={invite.isPending}>
-          {invite.isPending ? 'Inviting…' : 'Send invitation'}
+          {invite.isPending ? t('staff.inviting') : t('staff.sendInvitation')}
         </button>
       </form>
     </section>
@@ -78,25 +78,23 @@ export function InviteCard({ roles }: { roles: Role[] }) {
 }
 
 function Sent({ invited }: { invited: Invited & { name: string } }) {
+  const { t } = useTranslation('admin');
   const [copied, setCopied] = useState(false);
   if (!invited.link) {
     return (
       <p className="notice" role="status">
-        Invitation emailed to {invited.email}. They appear in the list once they accept.
+        {t('staff.emailed', { email: invited.email })}
       </p>
     );
   }
   return (
     <div className="notice handover" role="status">
-      <p>
-        Email is not set up on this server, so nobody was emailed. Give {invited.name} this link
-        yourself; it works once, for 7 days, and only for {invited.email}.
-      </p>
+      <p>{t('staff.noEmail', { name: invited.name, email: invited.email })}</p>
       <div className="handover__row">
         <input
           readOnly
           value={invited.link}
-          aria-label="Invitation link"
+          aria-label={t('staff.invitationLink')}
           onFocus={(e) => e.target.select()}
         />
         <button
@@ -106,7 +104,7 @@ function Sent({ invited }: { invited: Invited & { name: string } }) {
             void navigator.clipboard.writeText(invited.link ?? '').then(() => setCopied(true))
           }
         >
-          {copied ? 'Copied' : 'Copy link'}
+          {copied ? t('staff.copied') : t('staff.copy')}
         </button>
       </div>
     </div>

@@ -1,8 +1,9 @@
+import { useTranslation } from '@kds/i18n/react';
 import { useTRPC } from '@kds/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ConfirmButton } from '../shared/confirm-button.tsx';
 import { Notice, useAction } from '../shared/feedback.tsx';
-import { dateTime } from '../shared/format.ts';
+import { useAdminFormat } from '../shared/format.ts';
 import { Loading, Problem } from '../shared/states.tsx';
 import type { Outputs } from '../shared/types.ts';
 import { InvitationsTable } from './invitations-table.tsx';
@@ -16,6 +17,7 @@ type Role = Member['role'];
  * removed from here); each account belongs to its holder, who may work at other stores too.
  */
 export function StaffPage({ myRole, myId }: { myRole: Role; myId: string | undefined }) {
+  const { t } = useTranslation('admin');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const list = useQuery(trpc.staff.list.queryOptions());
@@ -37,30 +39,30 @@ export function StaffPage({ myRole, myId }: { myRole: Role; myId: string | undef
         <button
           className="btn btn--small"
           onClick={() =>
-            void act(`Password of ${s.name} reset`, async () => {
+            void act(t('staff.passwordReset', { name: s.name }), async () => {
               const r = await mutation.reset.mutateAsync({ staffId: s.id });
-              return `their one-time password is ${r.temporaryPassword} (shown once; they choose a new one when they sign in)`;
+              return t('staff.oneTime', { password: r.temporaryPassword });
             })
           }
         >
-          Reset password
+          {t('staff.resetPassword')}
         </button>
       )}
       <button
         className="btn btn--small"
         onClick={() =>
-          void act(s.isActive ? `${s.name} suspended here` : `${s.name} can work here again`, () =>
+          void act(t(s.isActive ? 'staff.suspended' : 'staff.reactivated', { name: s.name }), () =>
             mutation.active.mutateAsync({ staffId: s.id, active: !s.isActive }),
           )
         }
       >
-        {s.isActive ? 'Suspend' : 'Reactivate'}
+        {s.isActive ? t('staff.suspend') : t('staff.reactivate')}
       </button>
       <ConfirmButton
-        label="Remove"
-        confirm={`Remove ${s.name}?`}
+        label={t('staff.remove')}
+        confirm={t('staff.removeSure', { name: s.name })}
         onConfirm={() =>
-          void act(`${s.name} removed from this store`, () =>
+          void act(t('staff.removed', { name: s.name }), () =>
             mutation.remove.mutateAsync({ staffId: s.id }),
           )
         }
@@ -71,24 +73,21 @@ export function StaffPage({ myRole, myId }: { myRole: Role; myId: string | undef
   return (
     <>
       <header className="page-head">
-        <h1>Staff</h1>
-        <p className="muted">
-          Owners manage everyone; managers manage the kitchen team. Suspending or removing someone
-          acts on this store only.
-        </p>
+        <h1>{t('staff.title')}</h1>
+        <p className="muted">{t('staff.intro')}</p>
       </header>
       <Notice outcome={outcome} />
       <div className="table-wrap">
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">State</th>
-              <th scope="col">Signed in here on</th>
+              <th scope="col">{t('staff.name')}</th>
+              <th scope="col">{t('staff.email')}</th>
+              <th scope="col">{t('staff.role')}</th>
+              <th scope="col">{t('staff.state')}</th>
+              <th scope="col">{t('staff.devices')}</th>
               <th scope="col">
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t('staff.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -100,10 +99,10 @@ export function StaffPage({ myRole, myId }: { myRole: Role; myId: string | undef
                 <td>
                   {myRole === 'owner' && s.id !== myId ? (
                     <select
-                      aria-label={`Role of ${s.name}`}
+                      aria-label={t('staff.roleOf', { name: s.name })}
                       value={s.role}
                       onChange={(e) =>
-                        void act(`Role of ${s.name} changed`, () =>
+                        void act(t('staff.roleChanged', { name: s.name }), () =>
                           mutation.role.mutateAsync({
                             staffId: s.id,
                             role: e.target.value as Role,
@@ -113,20 +112,18 @@ export function StaffPage({ myRole, myId }: { myRole: Role; myId: string | undef
                     >
                       {(['kitchen', 'manager', 'owner'] as const).map((r) => (
                         <option key={r} value={r}>
-                          {r}
+                          {t(`roles.${r}`)}
                         </option>
                       ))}
                     </select>
                   ) : (
-                    s.role
+                    t(`roles.${s.role}`)
                   )}
                 </td>
                 <td>
                   <MemberState member={s} />
                 </td>
-                <td>
-                  {s.openSessions} device{s.openSessions === 1 ? '' : 's'}
-                </td>
+                <td>{t('staff.sessions', { count: s.openSessions })}</td>
                 <td>{roles.includes(s.role) && s.id !== myId && actions(s)}</td>
               </tr>
             ))}
@@ -140,14 +137,16 @@ export function StaffPage({ myRole, myId }: { myRole: Role; myId: string | undef
 }
 
 function MemberState({ member }: { member: Member }) {
+  const { t } = useTranslation('admin');
+  const { dateTime } = useAdminFormat();
   if (!member.isActive)
-    return <span className="state-pill state-pill--failed">suspended here</span>;
+    return <span className="state-pill state-pill--failed">{t('staff.suspendedHere')}</span>;
   if (member.lockedUntil && new Date(member.lockedUntil) > new Date()) {
     return (
       <span className="state-pill state-pill--behind">
-        locked until {dateTime(member.lockedUntil)}
+        {t('staff.lockedUntil', { time: dateTime(member.lockedUntil) })}
       </span>
     );
   }
-  return <span className="state-pill state-pill--live">active</span>;
+  return <span className="state-pill state-pill--live">{t('staff.active')}</span>;
 }

@@ -49,7 +49,7 @@ export function Panels(props: PanelsProps) {
       {panel === 'pacing' && <PacingPanel />}
       {panel === 'print' && <PrintPanel tickets={[...props.tickets, ...props.recallList]} />}
       {panel === 'newOrder' && <OrderEntry storeSlug={props.config.store.slug} />}
-      {panel === 'help' && <HelpPanel />}
+      {panel === 'help' && <HelpPanel screen={props.config.screen} />}
     </aside>
   );
 }

@@ -16,7 +16,7 @@ export function CustomerFields({ problem }: { problem: (path: string) => ReactNo
       </label>
       <label className="field">
         <span>{t('checkout.mobile')}</span>
-        <input name="phone" type="tel" autoComplete="tel" placeholder="+15551234567" />
+        <input name="phone" type="tel" autoComplete="tel" />
         {problem('customer.phone')}
       </label>
       <label className="check">

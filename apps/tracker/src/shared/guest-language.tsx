@@ -1,6 +1,6 @@
-import { isLanguage, LANGUAGE_NAMES, pickLanguage, type Language } from '@kds/i18n';
+import { isLanguage, pickLanguage, type Language } from '@kds/i18n';
 import { requestLanguage, useAppLanguage, useTranslation } from '@kds/i18n/react';
-import { StoreRegionProvider } from '@kds/ui';
+import { LanguageOptions, StoreRegionProvider } from '@kds/ui';
 import type { ReactNode } from 'react';
 
 const CHOSEN = 'kds.guest.language';
@@ -56,11 +56,7 @@ export function LanguageSwitcher({ offered }: { offered: readonly Language[] }) 
           document.documentElement.lang = language;
         }}
       >
-        {offered.map((l) => (
-          <option key={l} value={l} lang={l}>
-            {LANGUAGE_NAMES[l]}
-          </option>
-        ))}
+        <LanguageOptions languages={offered} />
       </select>
     </label>
   );

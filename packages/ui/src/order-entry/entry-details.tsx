@@ -91,7 +91,7 @@ export function EntryDetails(props: {
         </label>
         <label className="entry__field">
           <span>{t('entry.phone')}</span>
-          <input name="phone" type="tel" placeholder="+15551234567" autoComplete="off" />
+          <input name="phone" type="tel" autoComplete="off" />
           {problem('customer.phone')}
         </label>
         <label className="entry__field">

@@ -2,12 +2,19 @@ import type { AuditEntry, OrderEventRow, OutboxMessage, Payment } from '@kds/db'
 import { formatCents as money } from '../money.ts';
 import { messageLabel } from '../outbox/labels.ts';
 
-/** One line of an order's story: what happened, when, and who did it. */
+/**
+ * One line of an order's story: what happened, when, and who did it. `what` and `who` are in
+ * English; `actor` and `detail` carry the codes a console translates them from.
+ */
 export interface TimelineEntry {
   at: Date;
   kind: 'event' | 'message' | 'payment' | 'audit';
   what: string;
   who: string;
+  actor: {
+    kind: 'staff' | 'screen' | 'apiKey' | 'guest' | 'system' | 'provider';
+    name: string | null;
+  };
   detail: Record<string, unknown>;
 }
 
@@ -61,6 +68,7 @@ export function orderTimeline({
               : event.actorKind === 'customer'
                 ? 'guest'
                 : 'system',
+      actor: actorOf(event.actorKind, staffName ?? deviceName ?? keyName),
       detail: { type: event.type, seq: event.seq, ...eventDetail(event.payload) },
     })),
     ...messages.map((m) => ({
@@ -68,14 +76,30 @@ export function orderTimeline({
       kind: 'message' as const,
       what: `${messageLabel(m.template)}: ${m.status}${m.providerStatus ? ` (${m.providerStatus})` : ''}`,
       who: m.channel === 'refund' ? 'Stripe' : m.channel === 'webhook' ? 'integration' : 'system',
-      detail: { channel: m.channel, recipient: m.recipient, attempts: m.attempts, error: m.error },
+      actor: { kind: 'system' as const, name: null },
+      detail: {
+        channel: m.channel,
+        recipient: m.recipient,
+        attempts: m.attempts,
+        error: m.error,
+        template: m.template,
+        status: m.status,
+        providerStatus: m.providerStatus,
+      },
     })),
     ...paid.map((p) => ({
       at: p.createdAt,
       kind: 'payment' as const,
       what: `Payment ${p.status}${p.refundedCents ? `, ${money(p.refundedCents, p.currency)} refunded` : ''}${p.flag ? ` (flag: ${p.flag})` : ''}`,
       who: p.provider === 'stripe' || p.provider === 'simulated' ? 'Stripe' : p.provider,
-      detail: { amountCents: p.amountCents, currency: p.currency },
+      actor: { kind: 'provider' as const, name: p.provider },
+      detail: {
+        amountCents: p.amountCents,
+        currency: p.currency,
+        status: p.status,
+        refundedCents: p.refundedCents,
+        flag: p.flag,
+      },
     })),
     // Staff actions the event log already tells (a cancel) are not repeated.
     ...audits
@@ -85,9 +109,27 @@ export function orderTimeline({
         kind: 'audit' as const,
         what: entry.action,
         who: staffName ?? 'system',
+        actor: staffName
+          ? { kind: 'staff' as const, name: staffName }
+          : { kind: 'system' as const, name: null },
         detail: { before: entry.before, after: entry.after },
       })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+function actorOf(kind: OrderEventRow['actorKind'], name: string | null): TimelineEntry['actor'] {
+  switch (kind) {
+    case 'staff':
+      return { kind: 'staff', name };
+    case 'device':
+      return { kind: 'screen', name };
+    case 'api_key':
+      return { kind: 'apiKey', name };
+    case 'customer':
+      return { kind: 'guest', name: null };
+    default:
+      return { kind: 'system', name: null };
+  }
 }
 
 function eventDetail(payload: Record<string, unknown>): Record<string, unknown> {

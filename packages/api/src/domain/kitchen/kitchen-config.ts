@@ -59,6 +59,8 @@ export async function kitchenConfig({ ctx }: { ctx: DomainContext }) {
       kind: principal.kind,
       name: who?.name ?? '',
       role: principal.kind === 'staff' ? principal.role : null,
+      /** The person's own language choice (null: the store's); always null for a paired screen. */
+      ownLanguage: who?.language ?? null,
       /** A paired screen is bound to its station; staff may pick any. */
       stationId: principal.kind === 'device' ? principal.stationId : null,
     },

@@ -23,6 +23,7 @@ import {
 import { priceOrder } from './pricing.ts';
 import type { PlaceOrderInput } from './schemas.ts';
 import { toTicket } from './ticket-view.ts';
+import { withInternationalPhone } from './phone.ts';
 
 export type { PlaceOrderResult } from './placement-replay.ts';
 export { businessDateOf } from './business-date.ts';
@@ -65,6 +66,7 @@ export async function placeInStore(
   input: PlaceOrderInput,
   decide: () => Placement,
 ): Promise<PlaceOrderResult> {
+  input = withInternationalPhone(store, input);
   const requestHash = fingerprint(input);
   const earlier = await findByKey(ctx, store.id, input.idempotencyKey);
   if (earlier) return withCheckout(ctx, replay(earlier, requestHash));

@@ -14,10 +14,13 @@ export type OrderLineInput = z.infer<typeof OrderLineInput>;
 
 export const CustomerInput = z.object({
   name: z.string().trim().min(1, 'a name is needed').max(80),
+  /** As the guest dials it where the store is, or with + and the country code (see phone.ts). */
   phone: z
     .string()
     .trim()
-    .regex(/^\+[1-9]\d{6,14}$/, 'an international number, like +15551234567')
+    .min(3, 'a phone number')
+    .max(32)
+    .regex(/^\+?[\d\s().\-/]+$/, 'digits, spaces and a leading + only')
     .optional(),
   email: z.email().max(254).optional(),
   smsConsent: z.boolean().default(false),

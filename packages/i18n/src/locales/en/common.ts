@@ -6,6 +6,26 @@ export const common = {
   signOut: 'Sign out',
   language: 'Language',
   fulfilment: { pickup: 'Pickup', delivery: 'Delivery', dine_in: 'Dine-in', table: 'Table' },
+  /** An order's status and payment as words, wherever a person reads them (console, PDFs). */
+  status: {
+    PENDING_PAYMENT: 'Awaiting payment',
+    PLACED: 'New',
+    PREPARING: 'Preparing',
+    READY: 'Ready',
+    OUT_FOR_DELIVERY: 'Out for delivery',
+    COMPLETED: 'Completed',
+    CANCELED: 'Canceled',
+    EXPIRED: 'Expired',
+  },
+  payment: {
+    unpaid: 'Unpaid',
+    pending: 'Pending',
+    paid: 'Paid',
+    refunded: 'Refunded',
+    partially_refunded: 'Partly refunded',
+    failed: 'Failed',
+    at_counter: 'At the counter',
+  },
   error: {
     generic: 'Something went wrong. Try again.',
     offline: 'No connection: try again when the screen is back online.',

@@ -136,6 +136,8 @@ export const kitchen = {
     receiptOrder: 'Receipt for order {{number}}',
   },
   keys: {
+    myLanguage: 'My language',
+    storeLanguage: 'The store’s language',
     keymap: 'Key map',
     selectByPosition: 'Select ticket by position',
     presets: { keyboard: 'Keyboard', bumpbar: 'Bump bar (keypad)' },

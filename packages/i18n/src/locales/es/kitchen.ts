@@ -142,6 +142,8 @@ export const kitchen: Translation<typeof en> = {
     receiptOrder: 'Recibo del pedido {{number}}',
   },
   keys: {
+    myLanguage: 'Mi idioma',
+    storeLanguage: 'El idioma del restaurante',
     keymap: 'Mapa de teclas',
     selectByPosition: 'Elegir comanda por posición',
     presets: { keyboard: 'Teclado', bumpbar: 'Barra de despacho (teclado numérico)' },

@@ -1,0 +1,34 @@
+import type { Store } from '@kds/db';
+import { regionOf } from '@kds/i18n';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { ValidationError } from '../errors.ts';
+
+/** The country a store's guests dial from unless they say otherwise ("MX" for es-MX). */
+export function phoneCountryOf(store: Pick<Store, 'locale'>): CountryCode | undefined {
+  return regionOf(store.locale) as CountryCode | undefined;
+}
+
+/**
+ * A number as a guest typed it ("55 1234 5678" in Mexico City, "(555) 123-4567" in New York,
+ * or "+52 …" from anywhere) in the international form texts and calls go to, or null when it
+ * is not a phone number there.
+ */
+export function phoneInStore(store: Pick<Store, 'locale'>, typed: string): string | null {
+  const number = parsePhoneNumberFromString(typed, phoneCountryOf(store));
+  return number?.isValid() ? number.number : null;
+}
+
+/** The guest's number in international form; a number that is not one is a problem to fix. */
+export function withInternationalPhone<T extends { customer: { phone?: string | undefined } }>(
+  store: Pick<Store, 'locale'>,
+  input: T,
+): T {
+  const typed = input.customer.phone;
+  if (!typed) return input;
+  const phone = phoneInStore(store, typed);
+  if (phone) return { ...input, customer: { ...input.customer, phone } };
+  const message = `not a phone number in ${phoneCountryOf(store) ?? 'this country'}: type it as you would dial it here, or start with + and the country code`;
+  throw new ValidationError(message, {
+    problems: [{ path: ['customer', 'phone'], code: 'PHONE_INVALID', message }],
+  });
+}
