@@ -69,7 +69,7 @@ test('the owner adds an item with a choice routed to a station; a guest orders i
   const order = page
     .getByRole('row')
     .filter({ has: page.getByRole('link', { name: `#${number}` }) });
-  await expect(order).toContainText('paid'); // no reload: the store's events refresh the table
+  await expect(order).toContainText('Paid'); // no reload: the store's events refresh the table
   await expect(order).toContainText('New');
   await shot(page, 'admin-orders');
   expect(await seriousViolations(page)).toEqual([]);

@@ -46,8 +46,10 @@ export function MessagesCard({
         {TEMPLATES.map((key) => (
           <label key={key} className="field">
             <span>{t(`messagesCard.templates.${key}`)}</span>
+            {/* The store's wording, in its first guest language, whatever the console speaks. */}
             <textarea
               rows={2}
+              lang={form.guestLanguages?.[0]}
               placeholder={defaults[key]}
               value={n.templates?.[key] ?? ''}
               onChange={(e) => setN({ templates: { ...n.templates, [key]: e.target.value } })}

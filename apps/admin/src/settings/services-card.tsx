@@ -63,7 +63,11 @@ export function ServicesCard() {
             return (
               <tr key={s.service}>
                 <th scope="row">{t(`services.names.${s.service}`)}</th>
-                <td>{s.provider}</td>
+                <td>
+                  {t(`services.providers.${s.provider}` as 'services.providers.None', {
+                    defaultValue: s.provider,
+                  })}
+                </td>
                 <td>
                   <span className={`state-pill state-pill--${PILL[s.state]}`}>
                     {t(`services.states.${s.state}`)}

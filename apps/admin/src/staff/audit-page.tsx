@@ -39,9 +39,11 @@ export function AuditPage() {
                 <td>{dateTime(e.createdAt)}</td>
                 <td>{e.who ?? t('audit.system')}</td>
                 <td>
-                  {e.action}
+                  <code>{e.action}</code>
                   <div className="small muted">
-                    {e.entity} {e.entityId?.slice(0, 8)}
+                    <code>
+                      {e.entity} {e.entityId?.slice(0, 8)}
+                    </code>
                   </div>
                 </td>
                 <td className="small">

@@ -41,6 +41,8 @@ export function createStripeGateway(config: {
         {
           mode: 'payment',
           client_reference_id: request.orderId,
+          // Stripe's page in the guest's language (both of ours are among Checkout's locales).
+          locale: request.language,
           line_items: request.lines.map((line) => ({
             quantity: line.quantity,
             price_data: {

@@ -15,7 +15,8 @@ export function phoneCountryOf(store: Pick<Store, 'locale'>): CountryCode | unde
  */
 export function phoneInStore(store: Pick<Store, 'locale'>, typed: string): string | null {
   const number = parsePhoneNumberFromString(typed, phoneCountryOf(store));
-  return number?.isValid() ? number.number : null;
+  // Possible, not "valid": a number the carrier assigned last month must not be refused.
+  return number?.isPossible() ? number.number : null;
 }
 
 /** The guest's number in international form; a number that is not one is a problem to fix. */

@@ -1,3 +1,4 @@
+import type { Language } from '@kds/i18n';
 /** One line of a hosted checkout, in the store's currency. */
 export interface CheckoutLine {
   name: string;
@@ -9,6 +10,8 @@ export interface CheckoutRequest {
   orderId: string;
   orderNumber: number;
   currency: string;
+  /** The language the guest ordered in: the provider's page speaks it. */
+  language: Language;
   lines: CheckoutLine[];
   successUrl: string;
   cancelUrl: string;

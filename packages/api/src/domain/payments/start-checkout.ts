@@ -1,8 +1,10 @@
+import { translatorFor } from '@kds/i18n';
 import { orderItems, orders, payments, stores } from '@kds/db';
 import { and, asc, desc, eq, gt } from 'drizzle-orm';
 import type { DomainContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
 import type { CheckoutLine } from './ports.ts';
+import { guestLanguageOf } from '../stores/languages.ts';
 
 /** Stripe refuses sessions that expire sooner than this, or later than a day. */
 const MIN_SESSION_MS = 31 * 60_000;
@@ -41,10 +43,18 @@ export async function startCheckout(ctx: DomainContext, orderId: string): Promis
     .orderBy(asc(orderItems.position));
 
   // Item lines, tax and tip add up to the total; a discount cannot be a negative line, so a
-  // discounted order is one line for its total.
+  // discounted order is one line for its total. Named in the guest's language.
+  const language = guestLanguageOf(store, order);
+  const t = translatorFor(language, 'server');
   const lines: CheckoutLine[] =
     order.discountCents > 0
-      ? [{ name: `Order #${order.number}`, quantity: 1, unitAmountCents: order.totalCents }]
+      ? [
+          {
+            name: t('checkout.order', { number: order.number }),
+            quantity: 1,
+            unitAmountCents: order.totalCents,
+          },
+        ]
       : [
           ...items.map((i) => ({
             name: i.name,
@@ -52,10 +62,10 @@ export async function startCheckout(ctx: DomainContext, orderId: string): Promis
             unitAmountCents: i.unitPriceCents,
           })),
           ...(order.taxCents > 0
-            ? [{ name: 'Tax', quantity: 1, unitAmountCents: order.taxCents }]
+            ? [{ name: t('checkout.tax'), quantity: 1, unitAmountCents: order.taxCents }]
             : []),
           ...(order.tipCents > 0
-            ? [{ name: 'Tip', quantity: 1, unitAmountCents: order.tipCents }]
+            ? [{ name: t('checkout.tip'), quantity: 1, unitAmountCents: order.tipCents }]
             : []),
         ];
   // A payment link may outlive a session (48 hours against Stripe's 24): the session ends
@@ -71,6 +81,7 @@ export async function startCheckout(ctx: DomainContext, orderId: string): Promis
     orderId: order.id,
     orderNumber: order.number,
     currency: store.currency.toLowerCase(),
+    language,
     lines,
     successUrl: `${tracker}?paid=1`,
     cancelUrl: `${tracker}?canceled=1`,

@@ -5,10 +5,10 @@ import { recordAudit } from '../audit.ts';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
-import { DEFAULT_TEMPLATES } from '../notifications/templates.ts';
+import { defaultTemplates } from '../notifications/templates.ts';
 import { forgetTicketTimes } from '../reports/ticket-times.ts';
 import type { StoreSettingsInput } from './schemas.ts';
-import { staffLanguageOf } from './languages.ts';
+import { guestLanguageOf, staffLanguageOf } from './languages.ts';
 import { assertCurrencyMayChange, renameSlug } from './store-slug.ts';
 
 /** The store as its manager edits it, with the default message texts to start from. */
@@ -31,7 +31,8 @@ export async function getStoreSettings({ ctx }: { ctx: DomainContext }) {
     guestLanguages: store.guestLanguages.filter(isLanguage),
     openingHours: store.openingHours,
     settings: store.settings,
-    defaultTemplates: DEFAULT_TEMPLATES,
+    // What a store's own wording replaces: KDS's, in its first guest language.
+    defaultTemplates: defaultTemplates(guestLanguageOf(store, null)),
     formerSlugs: aliases.map((a) => a.slug),
   };
 }

@@ -586,6 +586,13 @@ export const admin = {
       webhook: 'Webhooks',
     },
     states: { connected: 'Connected', failing: 'Failing', simulated: 'Simulated', off: 'Off' },
+    /** What the server names a provider that is not a company's (those stay as they are). */
+    providers: {
+      'Simulated checkout': 'Simulated checkout',
+      'Recorded only': 'Recorded only',
+      'No endpoints': 'No endpoints',
+      None: 'None',
+    },
     queued: 'Test queued to {{to}}: see Messages for what happened.',
     notSent: 'Test not sent: {{message}}',
     service: 'Service',

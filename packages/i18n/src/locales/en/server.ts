@@ -15,6 +15,7 @@ export const server = {
     smsPaymentLink:
       '{store}: pay for order #{number} ({total}) here: {link}[ The link works until {payBy}.][ Ready about {wait} min after you pay.][ Ready at {eta}.]',
   },
+  checkout: { order: 'Order #{{number}}', tax: 'Tax', tip: 'Tip' },
   email: {
     follow: 'Follow your order',
     confirmationSubject: 'Your order #{{number}} at {{store}}',

@@ -604,6 +604,12 @@ export const admin: Translation<typeof en> = {
       simulated: 'Simulado',
       off: 'Desactivado',
     },
+    providers: {
+      'Simulated checkout': 'Pago simulado',
+      'Recorded only': 'Solo se registra',
+      'No endpoints': 'Sin destinos',
+      None: 'Ninguno',
+    },
     queued: 'Prueba en cola para {{to}}: mira en Mensajes qué pasó.',
     notSent: 'La prueba no se envió: {{message}}',
     service: 'Servicio',

@@ -14,6 +14,7 @@ export const server: Translation<typeof en> = {
     smsPaymentLink:
       '{store}: paga tu pedido #{number} ({total}) aquí: {link}[ El enlace funciona hasta el {payBy}.][ Listo unos {wait} min después de pagar.][ Listo a las {eta}.]',
   },
+  checkout: { order: 'Pedido #{{number}}', tax: 'Impuestos', tip: 'Propina' },
   email: {
     follow: 'Sigue tu pedido',
     confirmationSubject: 'Tu pedido #{{number}} en {{store}}',
