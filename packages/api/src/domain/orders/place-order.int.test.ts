@@ -125,7 +125,7 @@ describe('order.place', () => {
   });
 
   test.each([
-    ['phone', { name: 'Ada', phone: '555-1234' }],
+    ['phone', { name: 'Ada', phone: 'call me' }],
     ['phone', { name: 'Ada', phone: '+1' }],
     ['email', { name: 'Ada', email: 'not-an-email' }],
     ['name', { name: '' }],
@@ -137,6 +137,18 @@ describe('order.place', () => {
     expect((error.cause as ZodError).issues.map((i) => i.path.join('.'))).toContain(
       `customer.${field}`,
     );
+  });
+
+  test('refuses a number that cannot be one in the store’s country, on the phone field', async () => {
+    // Well-formed, so it passes the schema; too short for any US number.
+    const error = await expectRefusal('UNPROCESSABLE_CONTENT', () =>
+      h
+        .caller()
+        .order.place(counterOrder(h.demo, { customer: { name: 'Ada', phone: '555-1234' } })),
+    );
+    expect(error.cause).toMatchObject({
+      details: { problems: [{ path: ['customer', 'phone'], code: 'PHONE_INVALID' }] },
+    });
   });
 
   test('refuses a too-long note on a line', async () => {
