@@ -4,41 +4,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useAdminFormat } from '../shared/format.ts';
 import { Loading, Problem } from '../shared/states.tsx';
-import type { Outputs } from '../shared/types.ts';
 import { ItemEditor, type ItemDraft } from './item-editor.tsx';
+import { draftOf } from './item-draft.ts';
 import { StationsCard } from './stations-card.tsx';
 import { Notice, useAction } from '../shared/feedback.tsx';
-
-type Menu = Outputs['menu']['forEditing'];
-type Item = Menu['categories'][number]['items'][number];
-
-const draftOf = (item: Item): ItemDraft => ({
-  id: item.id,
-  categoryId: item.categoryId,
-  stationId: item.stationId,
-  name: item.name,
-  description: item.description,
-  priceCents: item.priceCents,
-  costCents: item.costCents,
-  prepSeconds: item.prepSeconds,
-  allergens: item.allergens,
-  imageUrl: item.imageUrl,
-  sortOrder: item.sortOrder,
-  isAvailable: item.isAvailable,
-  modifierGroups: item.modifierGroups.map((g) => ({
-    id: g.id,
-    name: g.name,
-    minChoices: g.minChoices,
-    maxChoices: g.maxChoices,
-    modifiers: g.modifiers.map((m) => ({
-      id: m.id,
-      name: m.name,
-      kitchenLabel: m.kitchenLabel ?? '',
-      priceDeltaCents: m.priceDeltaCents,
-      isAvailable: m.isAvailable,
-    })),
-  })),
-});
 
 /** Categories and items, each item routed to a station; availability is live for everyone. */
 export function MenuPage() {

@@ -1,24 +1,12 @@
 import { useTranslation } from '@kds/i18n/react';
-import { messageFor, useTRPC, useTRPCClient } from '@kds/ui';
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useTRPC } from '@kds/ui';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useDeferredValue, useState } from 'react';
 import { Link } from 'wouter';
 import { useAdminFormat } from '../shared/format.ts';
 import { Problem } from '../shared/states.tsx';
-import type { Inputs } from '../shared/types.ts';
-
-type Filters = Omit<Inputs['order']['list'], 'cursor' | 'limit'>;
-type Status = NonNullable<Filters['status']>[number];
-
-const STATUSES: Status[] = [
-  'PENDING_PAYMENT',
-  'PLACED',
-  'PREPARING',
-  'READY',
-  'COMPLETED',
-  'CANCELED',
-  'EXPIRED',
-];
+import { BulkActions } from './bulk-actions.tsx';
+import { OrderFilters, type Filters } from './order-filters.tsx';
 
 /** Every order of the store, newest first; new ones appear by themselves (see useLiveStore). */
 export function OrdersPage() {
@@ -54,79 +42,7 @@ export function OrdersPage() {
       <header className="page-head">
         <h1>{t('orders.title')}</h1>
       </header>
-      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        <label className="field field--grow">
-          <span>{t('orders.search')}</span>
-          <input
-            type="search"
-            placeholder={t('orders.searchHint')}
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span>{t('orders.status')}</span>
-          <select
-            value={filters.status?.[0] ?? ''}
-            onChange={(e) => set('status', e.target.value ? [e.target.value as Status] : '')}
-          >
-            <option value="">{t('orders.any')}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {statusWord(s)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('orders.payment')}</span>
-          <select
-            value={filters.paymentStatus ?? ''}
-            onChange={(e) => set('paymentStatus', e.target.value as Filters['paymentStatus'])}
-          >
-            <option value="">{t('orders.any')}</option>
-            {[
-              'paid',
-              'at_counter',
-              'pending',
-              'unpaid',
-              'refunded',
-              'partially_refunded',
-              'failed',
-            ].map((p) => (
-              <option key={p} value={p}>
-                {paymentWord(p)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('orders.type')}</span>
-          <select
-            value={filters.fulfilment ?? ''}
-            onChange={(e) => set('fulfilment', e.target.value as Filters['fulfilment'])}
-          >
-            <option value="">{t('orders.any')}</option>
-            {(['dine_in', 'pickup', 'delivery'] as const).map((kind) => (
-              <option key={kind} value={kind}>
-                {fulfilmentWord(kind)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('orders.from')}</span>
-          <input
-            type="date"
-            value={filters.from ?? ''}
-            onChange={(e) => set('from', e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span>{t('orders.to')}</span>
-          <input type="date" value={filters.to ?? ''} onChange={(e) => set('to', e.target.value)} />
-        </label>
-      </form>
+      <OrderFilters filters={filters} set={set} search={search} setSearch={setSearch} />
       <BulkActions selected={[...selected]} onDone={() => setSelected(new Set())} />
       {list.error && <Problem error={list.error} />}
       <div className="table-wrap">
@@ -204,77 +120,5 @@ export function OrdersPage() {
         </button>
       )}
     </>
-  );
-}
-
-/** The same verb on several orders; each succeeds or says why not, on its own. */
-function BulkActions({ selected, onDone }: { selected: string[]; onDone: () => void }) {
-  const { t } = useTranslation('admin');
-  const { t: tc } = useTranslation();
-  const client = useTRPCClient();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [report, setReport] = useState<string | null>(null);
-  if (selected.length === 0 && !report) return null;
-
-  const run = async (name: string, action: (orderId: string) => Promise<unknown>) => {
-    const results = await Promise.allSettled(selected.map(action));
-    const failed = results.flatMap((r) =>
-      r.status === 'rejected' ? [messageFor(r.reason, tc)] : [],
-    );
-    const done = results.length - failed.length;
-    setReport(
-      failed.length
-        ? t('orders.bulkRefused', {
-            name,
-            done,
-            refused: failed.length,
-            reasons: [...new Set(failed)].join('; '),
-          })
-        : t('orders.bulkDone', { name, done }),
-    );
-    await queryClient.invalidateQueries(trpc.order.pathFilter());
-    onDone();
-  };
-
-  return (
-    <div className="bulk" role="region" aria-label={t('orders.bulk')}>
-      {selected.length > 0 && (
-        <>
-          <span>{t('orders.selected', { count: selected.length })}</span>
-          <button
-            className="btn"
-            onClick={() =>
-              void run(t('orders.completed'), (orderId) =>
-                client.order.complete.mutate({ orderId }),
-              )
-            }
-          >
-            {t('orders.markCompleted')}
-          </button>
-          <button
-            className="btn btn--danger"
-            onClick={() => {
-              const reason = window.prompt(t('orders.cancelWhy'));
-              if (reason?.trim()) {
-                void run(t('orders.canceled'), (orderId) =>
-                  client.order.cancel.mutate({ orderId, reason }),
-                );
-              }
-            }}
-          >
-            {t('orders.cancelRefund')}
-          </button>
-        </>
-      )}
-      {report && (
-        <p role="status" className="bulk__report">
-          {report}{' '}
-          <button className="btn btn--quiet" onClick={() => setReport(null)}>
-            {t('orders.dismiss')}
-          </button>
-        </p>
-      )}
-    </div>
   );
 }

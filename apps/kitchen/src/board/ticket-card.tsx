@@ -1,12 +1,9 @@
 import { useTranslation } from '@kds/i18n/react';
 import { formatElapsed, useFormat } from '@kds/ui';
 import type { KitchenConfig, Station, Ticket, TicketItem } from './types.ts';
-import { UNDO_MS } from './use-ticket-actions.ts';
 import type { TicketPart } from './ticket-parts.ts';
+import { TicketItems } from './ticket-items.tsx';
 import { itemsFor, stationProgress, urgency } from './views.ts';
-
-/** A kitchen label that takes something away ("NO onion", "SIN cebolla") stands out in red. */
-const WITHOUT = /^(NO|SIN)\b/;
 
 export interface TicketCardProps {
   ticket: Ticket;
@@ -106,71 +103,14 @@ export function TicketCard(props: TicketCardProps) {
           ))}
         </ul>
       )}
-      {/* Focusable: a ticket taller than the screen scrolls here, by touch or by keyboard. */}
-      <ul
-        className="ticket__items"
-        tabIndex={0}
-        aria-label={t('ticket.items', { number: ticket.number })}
-      >
-        {items.map((item) => {
-          // At a station a tap marks an item done, and a tap within the undo time brings it back.
-          const undoable =
-            item.status === 'done' &&
-            item.bumpedAt !== null &&
-            serverNow - new Date(item.bumpedAt).getTime() < UNDO_MS;
-          const tappable = !isExpo && props.onItem && (item.status === 'queued' || undoable);
-          const line = (
-            <>
-              <span className="item__line">
-                <span className="item__qty">{item.quantity}×</span> {item.name}
-                {item.status === 'done' && (
-                  <span className="visually-hidden">{t('ticket.done')}</span>
-                )}
-              </span>
-              {item.modifiers.length > 0 && (
-                <span className="item__mods">
-                  {item.modifiers.map((m) => (
-                    <span key={m} className={WITHOUT.test(m) ? 'mod mod--no' : 'mod'}>
-                      {m}
-                    </span>
-                  ))}
-                </span>
-              )}
-              {item.allergens.length > 0 && (
-                <span className="item__allergens">
-                  {t('ticket.allergens', { allergens: item.allergens.join(', ') })}
-                </span>
-              )}
-              {item.notes && (
-                <span className="item__note">{t('ticket.note', { note: item.notes })}</span>
-              )}
-            </>
-          );
-          return (
-            <li key={item.id} className={`item item--${item.status}`}>
-              {tappable ? (
-                <button
-                  type="button"
-                  className="item__tap"
-                  disabled={props.busy || props.pending}
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    props.onItem?.(item);
-                  }}
-                >
-                  {line}
-                  {/* The visible words name the button; what a tap does is said after them. */}
-                  <span className="visually-hidden">
-                    {item.status === 'done' ? t('ticket.bringBack') : t('ticket.markDone')}
-                  </span>
-                </button>
-              ) : (
-                line
-              )}
-            </li>
-          );
-        })}
-      </ul>
+      <TicketItems
+        number={ticket.number}
+        items={items}
+        tappable={!isExpo && Boolean(props.onItem)}
+        serverNow={serverNow}
+        disabled={props.busy || Boolean(props.pending)}
+        onItem={(item) => props.onItem?.(item)}
+      />
       {last && ticket.notes && (
         <p className="ticket__note">{t('ticket.orderNote', { note: ticket.notes })}</p>
       )}
