@@ -21,11 +21,13 @@ async function storeData(): Promise<string[]> {
   const codes = await manager.discount.list.query();
   const screens = await manager.device.health.query();
   const { tickets } = await manager.kitchen.tickets.query({});
+  const keys = await manager.apiKey.list.query();
   return [
     ...tickets.flatMap((t) => t.items.flatMap((i) => i.modifiers)),
     ...orders.map((o) => o.customerName),
     ...codes.flatMap((c) => [c.code, c.note]),
     ...screens.map((s) => s.name),
+    ...keys.map((k) => k.name),
     '(erased)',
     menu.store.name,
     ...menu.categories.flatMap((c) => [

@@ -118,7 +118,12 @@ export function MessagesPage() {
                       m.attempts > 0 &&
                       t('messages.next', { time: dateTime(m.nextAttemptAt) })}
                   </div>
-                  {m.error && <div className="small error-text">{m.error}</div>}
+                  {/* The server's and providers' own words, in English until the server's are translated. */}
+                  {m.error && (
+                    <div className="small error-text" lang="en">
+                      {m.error}
+                    </div>
+                  )}
                 </td>
                 <td className="small">
                   {m.providerId?.startsWith('recorded-') ? (

@@ -39,7 +39,12 @@ export function OrderMessages({
               })}{' '}
               <strong>{messageStatus(m.status)}</strong>
               {m.providerStatus && ` (${m.providerStatus})`}
-              {m.error && <span className="small muted"> · {m.error}</span>}{' '}
+              {m.error && (
+                <span className="small muted" lang="en">
+                  {' '}
+                  · {m.error}
+                </span>
+              )}{' '}
               {m.status === 'failed' && (
                 <button
                   className="btn btn--small"
