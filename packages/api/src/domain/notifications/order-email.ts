@@ -131,7 +131,7 @@ export async function renderEmail(
     .join('')}
 <tr><td><b>${escapeHtml(t('email.total'))}</b></td><td style="text-align:right"><b>${money(order.totalCents)}</b></td></tr></table>
 ${(parts.facts ?? []).map((f) => `<p style="margin:4px 0">${escapeHtml(f)}</p>`).join('')}
-${parts.code ? `<p>${escapeHtml(t('email.pickupCode', { code: '' }).trim())} <b style="font-size:24px;letter-spacing:.15em">${parts.code}</b></p>` : ''}
+${parts.code ? `<p>${escapeHtml(t('email.pickupCodeLabel'))} <b style="font-size:24px;letter-spacing:.15em">${parts.code}</b></p>` : ''}
 ${parts.action ? `<p><a href="${escapeHtml(parts.action.url)}" style="display:inline-block;padding:12px 20px;background:#111;color:#fff;border-radius:8px;text-decoration:none">${escapeHtml(parts.action.label)}</a></p>` : ''}</div>`;
   return { subject: parts.subject, text, html };
 }

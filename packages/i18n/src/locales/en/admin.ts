@@ -66,7 +66,6 @@ export const admin = {
     languageIntro:
       'The language you read the console and the kitchen screens in, at every store you work at.',
     storeLanguage: 'The store’s language',
-    languageSaved: 'Saved.',
   },
   languages: {
     title: 'Languages and region',

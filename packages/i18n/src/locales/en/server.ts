@@ -40,6 +40,7 @@ export const server = {
     notes: 'Notes: {{notes}}',
     total: 'Total',
     pickupCode: 'Pickup code: {{code}}',
+    pickupCodeLabel: 'Pickup code:',
     fulfilment: { pickup: 'pickup', delivery: 'delivery', dine_in: 'dine-in' },
   },
 };

@@ -70,7 +70,6 @@ export const admin: Translation<typeof en> = {
     languageIntro:
       'El idioma en que lees la consola y las pantallas de cocina, en todos los restaurantes donde trabajas.',
     storeLanguage: 'El idioma del restaurante',
-    languageSaved: 'Guardado.',
   },
   languages: {
     title: 'Idiomas y región',

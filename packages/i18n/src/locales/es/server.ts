@@ -39,6 +39,7 @@ export const server: Translation<typeof en> = {
     notes: 'Notas: {{notes}}',
     total: 'Total',
     pickupCode: 'Código de recogida: {{code}}',
+    pickupCodeLabel: 'Código de recogida:',
     fulfilment: { pickup: 'para recoger', delivery: 'a domicilio', dine_in: 'en el local' },
   },
 };
