@@ -85,7 +85,10 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-describe('attack: a server started carelessly', () => {
+// Each test starts the real server in a child process (tsx compiling, PGlite opening its
+// files); on two cores busy with the other suites that alone can take most of vitest's default
+// 30 seconds.
+describe('attack: a server started carelessly', { timeout: 120_000 }, () => {
   test('without NODE_ENV it is production: no demo store, no password "demo"', async () => {
     const fresh = mkdtempSync(join(tmpdir(), 'kds-attack-noenv-'));
     const started = await run({ DATA_DIR: fresh });
