@@ -1,9 +1,16 @@
 import { Readable } from 'node:stream';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { DomainError, ExportInput, exportRows, type ApiContext, type ExportRow } from '@kds/api';
+import {
+  DomainError,
+  ExportInput,
+  exportRows,
+  ordersReport,
+  type ApiContext,
+  type ExportRow,
+} from '@kds/api';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import PDFDocument from 'pdfkit';
+import { itemsListingPdf } from './pdf/items-listing-pdf.ts';
+import { ordersReportPdf } from './pdf/orders-report-pdf.ts';
 
 const STATUS: Record<string, number> = {
   UNAUTHORIZED: 401,
@@ -12,10 +19,18 @@ const STATUS: Record<string, number> = {
   VALIDATION: 422,
 };
 
+const TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  pdf: 'application/pdf',
+} as const;
+
 /**
  * `GET /exports/{orders|order-items}.{csv|json|pdf}?from=YYYY-MM-DD&to=YYYY-MM-DD` for managers
  * (session cookie or bearer token). Rows are read a batch at a time and written as they come:
- * a year of orders streams with flat memory (bench/export-memory.ts).
+ * a year of orders streams with flat memory (bench/export-memory.ts). The CSV and JSON keep
+ * machine-friendly columns (codes, amounts as plain decimals, times with their offset); the
+ * orders PDF is a report for people (`pdf/orders-report-pdf.ts`).
  */
 export async function registerExportRoutes(
   app: FastifyInstance,
@@ -31,9 +46,20 @@ export async function registerExportRoutes(
       if (!input.success) {
         return reply.status(400).send({ error: 'from and to must be dates (YYYY-MM-DD)' });
       }
-      let rows: Awaited<ReturnType<typeof exportRows>>;
+      let file: NodeJS.ReadableStream;
       try {
-        rows = await exportRows(await options.context(request), input.data);
+        const ctx = await options.context(request);
+        if (format === 'pdf') {
+          file =
+            kind === 'orders'
+              ? ordersReportPdf(await ordersReport(ctx, input.data))
+              : itemsListingPdf(await exportRows(ctx, input.data), input.data);
+        } else {
+          const rows = await exportRows(ctx, input.data);
+          file = Readable.from(
+            format === 'csv' ? csvChunks(rows.columns, rows.batches) : jsonChunks(rows.batches),
+          );
+        }
       } catch (error) {
         if (error instanceof DomainError) {
           return reply.status(STATUS[error.code] ?? 400).send({ error: error.message });
@@ -50,16 +76,8 @@ export async function registerExportRoutes(
         stream.on('error', (err) => request.log.error({ err, kind, format }, 'export failed'));
         return stream;
       };
-      if (format === 'csv') {
-        reply.type('text/csv; charset=utf-8');
-        return reply.send(logged(Readable.from(csvChunks(rows.columns, rows.batches))));
-      }
-      if (format === 'json') {
-        reply.type('application/json; charset=utf-8');
-        return reply.send(logged(Readable.from(jsonChunks(rows.batches))));
-      }
-      reply.type('application/pdf');
-      return reply.send(logged(pdfStream(rows, `${kind} ${input.data.from} to ${input.data.to}`)));
+      reply.type(TYPES[format as keyof typeof TYPES]);
+      return reply.send(logged(file));
     },
   );
 }
@@ -86,44 +104,4 @@ async function* jsonChunks(batches: AsyncIterable<ExportRow[]>) {
     }
   }
   yield '\n]\n';
-}
-
-/** A plain, printable listing: one line per row, a header on every page. */
-function pdfStream(rows: Awaited<ReturnType<typeof exportRows>>, title: string) {
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 36, bufferPages: false });
-  const shown = rows.columns.filter((c) => c !== 'order_id').slice(0, 10);
-  const width = (doc.page.width - 72) / shown.length;
-  const header = () => {
-    doc.font('Helvetica-Bold').fontSize(8);
-    shown.forEach((c, i) =>
-      doc.text(c.replace(/_/g, ' '), 36 + i * width, 36, { width: width - 4, lineBreak: false }),
-    );
-    doc.font('Helvetica');
-    return 52;
-  };
-  void (async () => {
-    doc.font('Helvetica-Bold').fontSize(14).text(`${rows.store.name}: ${title}`, 36, 36);
-    doc.addPage();
-    let y = header();
-    for await (const batch of rows.batches) {
-      for (const row of batch) {
-        if (y > doc.page.height - 48) {
-          doc.addPage();
-          y = header();
-        }
-        shown.forEach((c, i) =>
-          doc.text(String(row[c] ?? ''), 36 + i * width, y, {
-            width: width - 4,
-            lineBreak: false,
-            height: 10,
-          }),
-        );
-        y += 12;
-      }
-      // pdfkit does not wait for its reader: hold the next batch while the client catches up.
-      while (doc.readableLength > 1_000_000) await sleep(5);
-    }
-    doc.end();
-  })().catch((error: unknown) => doc.destroy(error as Error));
-  return doc;
 }

@@ -1,7 +1,9 @@
 import { getStoreSettings, type ApiContext } from '@kds/api';
+import { translatorFor } from '@kds/i18n';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { BOLD, REGULAR, useKdsFonts } from './pdf/fonts.ts';
 
 const MAX_TABLES = 200;
 
@@ -24,7 +26,8 @@ export function tableLabels(spec: string): string[] {
 
 /**
  * `GET /qr/sheet.pdf?tables=1-12` for managers: a printable A4 sheet with the store's order QR
- * code and one per table (each opens the menu with the table filled in), six to a page.
+ * code and one per table (each opens the menu with the table filled in), six to a page. Guests
+ * read it: its words are in the store's guest languages, the first one first.
  */
 export async function registerQrRoutes(
   app: FastifyInstance,
@@ -40,15 +43,24 @@ export async function registerQrRoutes(
       return reply.status(403).send({ error: 'a manager or owner must do this' });
     }
     const base = `${options.publicUrl}/order/${store.slug}`;
+    const [first = 'en', ...others] = store.guestLanguages;
+    const t = translatorFor(first, 'server');
+    const also = others.slice(0, 2).map((language) => translatorFor(language, 'server'));
     const codes = [
-      { title: store.name, caption: 'Scan to order', url: base },
+      {
+        title: store.name,
+        caption: t('pdf.qrStore'),
+        more: also.map((other) => other('pdf.qrStore')),
+        url: base,
+      },
       ...tableLabels(request.query.tables ?? '').map((table) => ({
-        title: `Table ${table}`,
-        caption: 'Scan to order at your table',
+        title: t('pdf.qrTable', { table }),
+        caption: t('pdf.qrTableCaption'),
+        more: also.map((other) => other('pdf.qrTableCaption')),
         url: `${base}?table=${encodeURIComponent(table)}`,
       })),
     ];
-    const doc = new PDFDocument({ size: 'A4', margin: 36 });
+    const doc = useKdsFonts(new PDFDocument({ size: 'A4', margin: 36 }));
     const cell = { width: (doc.page.width - 72) / 2, height: (doc.page.height - 72) / 3 };
     for (const [i, code] of codes.entries()) {
       if (i > 0 && i % 6 === 0) doc.addPage();
@@ -65,18 +77,25 @@ export async function registerQrRoutes(
         .stroke()
         .undash();
       doc
-        .font('Helvetica-Bold')
+        .font(BOLD)
         .fontSize(18)
         .text(code.title, x, y + 18, { width: cell.width, align: 'center' });
       doc.image(png, x + (cell.width - 150) / 2, y + 44, { width: 150 });
       doc
-        .font('Helvetica')
+        .font(REGULAR)
         .fontSize(11)
-        .text(code.caption, x, y + 200, { width: cell.width, align: 'center' });
+        .text(code.caption, x, y + 198, { width: cell.width, align: 'center' });
+      doc.fontSize(8).fillColor('#333');
+      for (const [n, line] of code.more.entries()) {
+        doc.text(line, x, y + 212 + n * 10, { width: cell.width, align: 'center' });
+      }
       doc
         .fontSize(7)
         .fillColor('#555')
-        .text(code.url, x + 12, y + 216, { width: cell.width - 24, align: 'center' })
+        .text(code.url, x + 12, y + 216 + code.more.length * 10, {
+          width: cell.width - 24,
+          align: 'center',
+        })
         .fillColor('#000');
     }
     doc.end();

@@ -91,7 +91,11 @@ export {
   exportRowsForStore,
   ITEM_COLUMNS,
   ORDER_COLUMNS,
+  ordersReport,
   type ExportRow,
+  type ExportRows,
+  type OrdersReport,
+  type ReportOrder,
 } from './domain/exports/index.ts';
 export { DomainError } from './domain/errors.ts';
 export { applyRetention } from './domain/privacy/index.ts';

@@ -69,7 +69,10 @@ export function SoundOverlay({ sound }: { sound: { blocked: boolean; enable: () 
   if (!sound.blocked) return null;
   return (
     <button type="button" className="sound-overlay" onClick={sound.enable}>
-      <span>{t('sound.enable')}</span>
+      <span>
+        <span aria-hidden="true">🔇 </span>
+        {t('sound.enable')}
+      </span>
       <small>{t('sound.why')}</small>
     </button>
   );

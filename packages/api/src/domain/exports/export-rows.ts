@@ -1,11 +1,14 @@
+import { TZDate } from '@date-fns/tz';
 import { orderItems, orders, stores } from '@kds/db';
+import type { Language } from '@kds/i18n';
 import { and, asc, between, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { requireManager } from '../auth/principal.ts';
 import { toDecimalString } from '../money.ts';
 import type { DomainContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
-import { beyond } from '../keyset.ts';
+import { readerLanguageOf } from '../stores/languages.ts';
+import { orderBatches, storeHeading } from './order-batches.ts';
 
 export const ExportInput = z.object({
   kind: z.enum(['orders', 'order-items']),
@@ -13,9 +16,6 @@ export const ExportInput = z.object({
   to: z.iso.date(),
 });
 export type ExportInput = z.infer<typeof ExportInput>;
-
-/** Rows fetched per round trip: memory stays flat whatever the range. */
-const BATCH = 1_000;
 
 export const ORDER_COLUMNS = [
   'number',
@@ -36,6 +36,7 @@ export const ORDER_COLUMNS = [
   'ready_at',
   'completed_at',
   'canceled_at',
+  'time_zone',
   'cancel_reason',
   'order_id',
 ] as const;
@@ -55,8 +56,6 @@ export const ITEM_COLUMNS = [
 
 export type ExportRow = Record<string, string | number | null>;
 
-const iso = (at: Date | null) => (at ? at.toISOString() : null);
-
 /**
  * The rows of an export, a batch at a time, in order (keyset on created_at and id): the caller
  * writes each batch before the next is read, so a year of orders never sits in memory. Orders
@@ -69,7 +68,9 @@ export async function exportRows(ctx: DomainContext, input: ExportInput): Promis
 
 export interface ExportRows {
   columns: readonly string[];
-  store: { name: string; currency: string };
+  store: { name: string; currency: string; locale: string; timezone: string };
+  /** Who reads it: the staff member signed in, else the store's staff language. */
+  language: Language;
   batches: AsyncGenerator<ExportRow[]>;
 }
 
@@ -83,37 +84,22 @@ export async function exportRowsForStore(
   if (!store) throw new NotFoundError('store');
   // Amounts in the store's currency with its own decimals, a dot, no grouping: 18.40, 1840, 18.400.
   const cents = (value: number) => toDecimalString(value, store.currency);
-
-  async function* orderBatches(): AsyncGenerator<(typeof orders.$inferSelect)[]> {
-    let after: { createdAt: Date; id: string } | null = null;
-    for (;;) {
-      const rows: (typeof orders.$inferSelect)[] = await ctx.db
-        .select()
-        .from(orders)
-        .where(
-          and(
-            eq(orders.storeId, storeId),
-            between(orders.businessDate, input.from, input.to),
-            beyond(orders, after, 'asc'),
-          ),
-        )
-        .orderBy(asc(orders.createdAt), asc(orders.id))
-        .limit(BATCH);
-      if (rows.length === 0) return;
-      yield rows;
-      const last = rows.at(-1);
-      if (!last || rows.length < BATCH) return;
-      after = { createdAt: last.createdAt, id: last.id };
-    }
-  }
+  // Times on the store's wall clock with their offset (2026-11-30T08:58:51.123-05:00), and the
+  // zone named in a column of its own: what a spreadsheet and a person both read right.
+  const zone = store.timezone;
+  const local = (at: Date | null) => (at ? new TZDate(at, zone).toISOString() : null);
 
   async function* batches(): AsyncGenerator<ExportRow[]> {
-    for await (const batch of orderBatches()) {
+    const inRange = and(
+      eq(orders.storeId, storeId),
+      between(orders.businessDate, input.from, input.to),
+    );
+    for await (const batch of orderBatches(ctx, inRange)) {
       if (input.kind === 'orders') {
         yield batch.map((o) => ({
           number: o.number,
           business_date: o.businessDate,
-          placed_at: iso(o.placedAt),
+          placed_at: local(o.placedAt),
           status: o.status,
           payment_status: o.paymentStatus,
           payment_method: o.paymentMethod,
@@ -126,9 +112,10 @@ export async function exportRowsForStore(
           tip: cents(o.tipCents),
           total: cents(o.totalCents),
           cost: cents(o.costCents),
-          ready_at: iso(o.readyAt),
-          completed_at: iso(o.completedAt),
-          canceled_at: iso(o.canceledAt),
+          ready_at: local(o.readyAt),
+          completed_at: local(o.completedAt),
+          canceled_at: local(o.canceledAt),
+          time_zone: zone,
           cancel_reason: o.cancelReason,
           order_id: o.id,
         }));
@@ -140,6 +127,12 @@ export async function exportRowsForStore(
         .from(orderItems)
         .where(inArray(orderItems.orderId, [...byId.keys()]))
         .orderBy(asc(orderItems.orderId), asc(orderItems.position));
+      // In the orders' own order, as the orders export lists them; each order's lines in place.
+      const rank = new Map(batch.map((o, i) => [o.id, i]));
+      items.sort(
+        (a, b) =>
+          (rank.get(a.orderId) ?? 0) - (rank.get(b.orderId) ?? 0) || a.position - b.position,
+      );
       yield items.map((i) => {
         const order = byId.get(i.orderId);
         return {
@@ -160,7 +153,8 @@ export async function exportRowsForStore(
 
   return {
     columns: input.kind === 'orders' ? ORDER_COLUMNS : ITEM_COLUMNS,
-    store: { name: store.name, currency: store.currency },
+    store: storeHeading(store),
+    language: await readerLanguageOf(ctx, store),
     batches: batches(),
   };
 }

@@ -1,5 +1,7 @@
-import type { Order, Store } from '@kds/db';
+import { staff, type Order, type Store } from '@kds/db';
 import { isLanguage, type Language } from '@kds/i18n';
+import { eq } from 'drizzle-orm';
+import type { DomainContext } from '../context.ts';
 
 /** What a person reads the kitchen and admin in: their own choice, else the store's. */
 export function staffLanguageOf(
@@ -8,6 +10,20 @@ export function staffLanguageOf(
 ): Language {
   if (isLanguage(own)) return own;
   return isLanguage(store.staffLanguage) ? store.staffLanguage : 'en';
+}
+
+/** The language of the staff member signed in, in `store`; the store's without one. */
+export async function readerLanguageOf(
+  ctx: DomainContext,
+  store: Pick<Store, 'staffLanguage'>,
+): Promise<Language> {
+  const staffId = ctx.principal?.kind === 'staff' ? ctx.principal.staffId : null;
+  if (!staffId) return staffLanguageOf(null, store);
+  const [me] = await ctx.db
+    .select({ language: staff.language })
+    .from(staff)
+    .where(eq(staff.id, staffId));
+  return staffLanguageOf(me?.language, store);
 }
 
 /** The language a guest's messages go out in: the one they ordered in, else the store's first. */

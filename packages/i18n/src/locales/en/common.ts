@@ -49,7 +49,7 @@ export const common = {
     reloadNow: 'Reload now',
   },
   sound: {
-    enable: '🔇 Tap to enable sound',
+    enable: 'Tap to enable sound',
     why: 'The browser keeps this screen silent until someone touches it.',
   },
   password: {

@@ -56,7 +56,7 @@ export const common: Translation<typeof en> = {
     reloadNow: 'Recargar ahora',
   },
   sound: {
-    enable: '🔇 Toca para activar el sonido',
+    enable: 'Toca para activar el sonido',
     why: 'El navegador mantiene esta pantalla en silencio hasta que alguien la toca.',
   },
   password: {

@@ -1,0 +1,118 @@
+import { orderItems, orders, stores, type Order } from '@kds/db';
+import type { Language } from '@kds/i18n';
+import { and, asc, between, count, eq, inArray, lte } from 'drizzle-orm';
+import { requireManager } from '../auth/principal.ts';
+import type { DomainContext } from '../context.ts';
+import { NotFoundError } from '../errors.ts';
+import { readerLanguageOf } from '../stores/languages.ts';
+import { orderBatches, storeHeading } from './order-batches.ts';
+import type { ExportInput } from './export-rows.ts';
+
+/** One line of the printed report; the renderer turns codes into the reader's words. */
+export interface ReportOrder {
+  number: number;
+  /** When it reached the kitchen, or was taken if it never did. */
+  at: Date;
+  fulfilment: Order['fulfilment'];
+  table: string | null;
+  customerName: string | null;
+  items: { quantity: number; name: string }[];
+  total: number;
+  paymentStatus: Order['paymentStatus'];
+  status: Order['status'];
+  /** In the totals: it reached the kitchen and was not canceled. */
+  counted: boolean;
+}
+
+export interface OrdersReport {
+  store: { name: string; currency: string; locale: string; timezone: string };
+  /** The reader's language. */
+  language: Language;
+  from: string;
+  to: string;
+  /** Orders taken up to this moment are in it: the counts and the rows agree. */
+  asOf: Date;
+  /** Business days with orders and how many: the layout counts its pages before it starts. */
+  days: { date: string; orders: number }[];
+  /** The orders of each day in `days`, in the order they came in, a batch at a time. */
+  batches: AsyncGenerator<{ date: string; orders: ReportOrder[] }>;
+}
+
+/** The orders report a manager prints: a day at a time, with what each order was. */
+export async function ordersReport(
+  ctx: DomainContext,
+  input: Pick<ExportInput, 'from' | 'to'>,
+): Promise<OrdersReport> {
+  const { storeId } = requireManager(ctx);
+  const [store] = await ctx.db.select().from(stores).where(eq(stores.id, storeId));
+  if (!store) throw new NotFoundError('store');
+  const asOf = new Date();
+  const inRange = and(
+    eq(orders.storeId, storeId),
+    between(orders.businessDate, input.from, input.to),
+    lte(orders.createdAt, asOf),
+  );
+  const days = await ctx.db
+    .select({ date: orders.businessDate, orders: count() })
+    .from(orders)
+    .where(inRange)
+    .groupBy(orders.businessDate)
+    .orderBy(asc(orders.businessDate));
+
+  async function* batches() {
+    for (const day of days) {
+      const ofDay = and(
+        eq(orders.storeId, storeId),
+        eq(orders.businessDate, day.date),
+        lte(orders.createdAt, asOf),
+      );
+      for await (const batch of orderBatches(ctx, ofDay)) {
+        const items = await ctx.db
+          .select({
+            orderId: orderItems.orderId,
+            quantity: orderItems.quantity,
+            name: orderItems.name,
+          })
+          .from(orderItems)
+          .where(
+            inArray(
+              orderItems.orderId,
+              batch.map((o) => o.id),
+            ),
+          )
+          .orderBy(asc(orderItems.orderId), asc(orderItems.position));
+        const itemsOf = new Map<string, { quantity: number; name: string }[]>();
+        for (const { orderId, quantity, name } of items) {
+          const list = itemsOf.get(orderId) ?? [];
+          list.push({ quantity, name });
+          itemsOf.set(orderId, list);
+        }
+        yield {
+          date: day.date,
+          orders: batch.map((o) => ({
+            number: o.number,
+            at: o.placedAt ?? o.createdAt,
+            fulfilment: o.fulfilment,
+            table: o.tableLabel,
+            customerName: o.customerName,
+            items: itemsOf.get(o.id) ?? [],
+            total: o.totalCents,
+            paymentStatus: o.paymentStatus,
+            status: o.status,
+            counted: o.placedAt !== null && o.status !== 'CANCELED',
+          })),
+        };
+      }
+    }
+  }
+
+  return {
+    store: storeHeading(store),
+    language: await readerLanguageOf(ctx, store),
+    from: input.from,
+    to: input.to,
+    asOf,
+    days,
+    batches: batches(),
+  };
+}
