@@ -110,9 +110,10 @@ test('a Spanish store in Mexico City: the guest orders and pays in pesos, the ki
   await shot(phone, 'customer-checkout-es');
   await phone.getByRole('button', { name: 'Hacer el pedido · $103.82' }).click();
 
-  // The simulated checkout asks for exactly the total, in pesos.
-  await expect(phone.locator('.amount')).toHaveText('MX$103.82');
-  await phone.getByRole('button', { name: 'Pay' }).click();
+  // The simulated checkout asks for exactly the total, in pesos, in Spanish (as Stripe's would).
+  await expect(phone.locator('.amount')).toHaveText('$103.82');
+  await expect(phone.getByText('Pago simulado: no hay claves de Stripe')).toBeVisible();
+  await phone.getByRole('button', { name: 'Pagar' }).click();
   await expect(phone.getByRole('status').filter({ hasText: 'Pedido recibido' })).toBeVisible();
   await expect(phone.getByText(/^Listo hacia las /)).toContainText(MEXICAN_CLOCK);
   const number = Number(

@@ -1,5 +1,6 @@
 import {
   completedSessionEvent,
+  escapeHtml,
   formatMoney,
   handleStripeEvent,
   recordPaymentDetails,
@@ -8,6 +9,7 @@ import {
   type StripeGateway,
 } from '@kds/api';
 import type { Database } from '@kds/db';
+import { formatLocale, isLanguage, translatorFor } from '@kds/i18n';
 import type { FastifyInstance } from 'fastify';
 
 /** The simulated checkout's only style: allowed by its hash in the Content-Security-Policy. */
@@ -17,9 +19,10 @@ button{min-height:56px;padding:0 1.6rem;font:inherit;font-weight:700;border-radi
 .pay{background:#0b6b3a;color:#fff}.decline{background:#fff;color:#b3261e;border-color:#b3261e}`;
 
 const page = (
+  language: string,
   title: string,
   body: string,
-) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+) => `<!doctype html><html lang="${language}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title>
 <style>${CHECKOUT_CSS}</style>
 </head><body>${body}</body></html>`;
@@ -78,6 +81,9 @@ export async function registerPaymentRoutes(
   await app.register(async (scope) => simulatedCheckout(scope, app, options));
 }
 
+type CheckoutWord =
+  'title' | 'simulated' | 'order' | 'pay' | 'decline' | 'closedTitle' | 'closed' | 'goBack';
+
 /** The stand-in for Stripe's hosted page: plain HTML forms, so it works with any browser. */
 function simulatedCheckout(
   app: FastifyInstance,
@@ -94,20 +100,25 @@ function simulatedCheckout(
   app.get<{ Params: { id: string } }>('/pay/:id', async (request, reply) => {
     const session = await simulatedSession(options.db, request.params.id);
     reply.type('text/html');
+    // In the guest's language, as Stripe's page is (the session's `locale`).
+    const language = isLanguage(session?.language) ? session.language : 'en';
+    const t = translatorFor(language, 'server');
+    const text = (key: `checkoutPage.${CheckoutWord}`, values: { number?: number } = {}) =>
+      escapeHtml(t(key, values));
     if (!session || session.status !== 'pending') {
-      return reply
-        .status(410)
-        .send(
-          page('Checkout closed', '<h1>This checkout is closed</h1><p>Go back to your order.</p>'),
-        );
+      const closed = `<h1>${text('checkoutPage.closed')}</h1><p>${text('checkoutPage.goBack')}</p>`;
+      return reply.status(410).send(page(language, text('checkoutPage.closedTitle'), closed));
     }
-    const amount = formatMoney(session.amountCents, session.currency, 'en-US');
+    const locale = formatLocale(language, session.storeLocale);
+    const amount = formatMoney(session.amountCents, session.currency, locale);
+    const number = { number: session.number };
     return page(
-      `Pay order #${session.number}`,
-      `<p class="note">Simulated checkout: no Stripe keys are configured, no money moves.</p>
-       <h1>Order #${session.number}</h1><p class="amount">${amount}</p>
-       <form method="post" action="/pay/${request.params.id}/pay"><button class="pay">Pay</button></form>
-       <form method="post" action="/pay/${request.params.id}/decline"><button class="decline">Decline</button></form>`,
+      language,
+      text('checkoutPage.title', number),
+      `<p class="note">${text('checkoutPage.simulated')}</p>
+       <h1>${text('checkoutPage.order', number)}</h1><p class="amount">${escapeHtml(amount)}</p>
+       <form method="post" action="/pay/${request.params.id}/pay"><button class="pay">${text('checkoutPage.pay')}</button></form>
+       <form method="post" action="/pay/${request.params.id}/decline"><button class="decline">${text('checkoutPage.decline')}</button></form>`,
     );
   });
   app.post<{ Params: { id: string } }>('/pay/:id/pay', async (request, reply) => {

@@ -34,6 +34,7 @@ export {
 } from './gateways/stripe.ts';
 export { completedSessionEvent, simulatedSession } from './gateways/simulated-checkout.ts';
 export { formatMoney } from './domain/money.ts';
+export { escapeHtml } from './domain/notifications/html.ts';
 export {
   expireUnpaidOrders,
   handleStripeEvent,

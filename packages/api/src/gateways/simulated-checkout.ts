@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { orders, payments, type Database } from '@kds/db';
+import { orders, payments, stores, type Database } from '@kds/db';
 import { and, eq } from 'drizzle-orm';
 import { toStripeAmount } from '../domain/money.ts';
 
@@ -13,9 +13,12 @@ export async function simulatedSession(db: Database, sessionId: string) {
       amountCents: payments.amountCents,
       currency: payments.currency,
       status: payments.status,
+      language: orders.language,
+      storeLocale: stores.locale,
     })
     .from(payments)
     .innerJoin(orders, eq(orders.id, payments.orderId))
+    .innerJoin(stores, eq(stores.id, orders.storeId))
     .where(and(eq(payments.provider, 'stripe'), eq(payments.providerRef, sessionId)));
   return row ?? null;
 }

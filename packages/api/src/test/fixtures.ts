@@ -14,6 +14,7 @@ import {
   seedDemo,
   defaultStoreSettings,
   type Database,
+  type StoreSettings,
 } from '@kds/db';
 import { createTestDb, type TestDb } from '@kds/db/testing';
 import { TRPCError } from '@trpc/server';
@@ -219,6 +220,29 @@ export async function writeCounts(db: Database, storeId: string) {
 }
 
 let keyCounter = 0;
+/**
+ * Makes the demo store a Mexico City one that speaks Spanish to its staff and Spanish first,
+ * English second, to its guests, in pesos; `settings` changes its settings too.
+ */
+export async function speakSpanishInMexico(
+  h: Pick<Harness, 'db' | 'demo'>,
+  settings: (current: StoreSettings) => StoreSettings = (current) => current,
+): Promise<void> {
+  const [store] = await h.db.select().from(stores).where(eq(stores.id, h.demo.storeId));
+  if (!store) throw new Error('no demo store');
+  await h.db
+    .update(stores)
+    .set({
+      locale: 'es-MX',
+      timezone: 'America/Mexico_City',
+      currency: 'MXN',
+      staffLanguage: 'es',
+      guestLanguages: ['es', 'en'],
+      settings: settings(store.settings),
+    })
+    .where(eq(stores.id, h.demo.storeId));
+}
+
 export const newKey = () => `test-key-${process.pid}-${++keyCounter}-${randomUUID()}`;
 
 /** A valid pay-at-counter order for the demo store; override any part. */

@@ -71,7 +71,9 @@ describe('kitchen screen health and escalation', () => {
     expect(await escalateStuckScreens(later(9))).toBe(0); // once per incident
     const [text] = await escalations();
     expect(text).toMatchObject({ channel: 'sms', recipient: MANAGER_PHONE, orderId: null });
-    expect(String(text?.payload.text)).toMatch(/"Grill screen" has been offline since \d\d:\d\d/);
+    expect(String(text?.payload.text)).toMatch(
+      /"Grill screen" has been offline since \d{1,2}:\d\d\s[AP]M\./,
+    );
 
     // It comes back, then drops again: a new incident, a new text.
     await screen.kitchen.ack({ seq: 0 });

@@ -1,9 +1,11 @@
 import { devices, orderEvents, stores, type Device, type Queryable, type Store } from '@kds/db';
+import { formatClock, translatorFor } from '@kds/i18n';
 import { and, asc, eq, gt, isNotNull, isNull, lt, ne } from 'drizzle-orm';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { kitchenEventFilter } from '../kitchen/event-filter.ts';
 import { enqueue } from '../outbox/enqueue.ts';
+import { staffLanguageOf } from '../stores/languages.ts';
 import { isOpenAt } from '../stores/opening-hours.ts';
 import { toStoredEvent } from '../../events/read-events.ts';
 
@@ -114,15 +116,16 @@ export async function escalateStuckScreens(ctx: DomainContext): Promise<number> 
 }
 
 async function queueEscalation(ctx: DomainContext, store: Store, health: ScreenHealth) {
-  const since = health.since?.toLocaleTimeString('en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: store.timezone,
-  });
-  const text =
-    health.state === 'offline'
-      ? `KDS ${store.name}: kitchen screen "${health.name}" has been offline since ${since}.`
-      : `KDS ${store.name}: kitchen screen "${health.name}" has not shown new orders since ${since}.`;
+  const language = staffLanguageOf(null, store);
+  const t = translatorFor(language, 'server');
+  const time = health.since
+    ? formatClock(health.since, language, { storeLocale: store.locale, timeZone: store.timezone })
+    : '';
+  const values = { store: store.name, screen: health.name, time };
+  const text = t(
+    health.state === 'offline' ? 'alerts.screenOffline' : 'alerts.screenBehind',
+    values,
+  );
   let queued = 0;
   for (const phone of store.settings.notifications.escalation?.phones ?? []) {
     const fresh = await enqueue(

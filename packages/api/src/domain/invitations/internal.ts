@@ -16,7 +16,11 @@ export async function openInvitation(
   lock = false,
 ) {
   const query = db
-    .select({ invitation: staffInvitations, storeName: stores.name })
+    .select({
+      invitation: staffInvitations,
+      storeName: stores.name,
+      staffLanguage: stores.staffLanguage,
+    })
     .from(staffInvitations)
     .innerJoin(stores, eq(stores.id, staffInvitations.storeId))
     .where(

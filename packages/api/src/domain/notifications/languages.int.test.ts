@@ -1,8 +1,24 @@
-import { orders, outbox, stores, type OutboxMessage, type StoreSettings } from '@kds/db';
+import {
+  orderItems,
+  orders,
+  outbox,
+  staff,
+  stores,
+  type OutboxMessage,
+  type StoreSettings,
+} from '@kds/db';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { counterOrder, createHarness, type Harness } from '../../test/fixtures.ts';
+import {
+  counterOrder,
+  createHarness,
+  createOtherStore,
+  speakSpanishInMexico,
+  type Harness,
+} from '../../test/fixtures.ts';
 import type { Principal } from '../context.ts';
+import { chitDocument, receiptDocument } from '../printing/documents.ts';
+import { scheduledReportEmail } from '../reports/report-email.ts';
 import { callSender } from './call.ts';
 import { emailSender, type Email } from './email.ts';
 import { smsSender } from './sms.ts';
@@ -13,22 +29,10 @@ let manager: Principal & { kind: 'staff' };
 beforeAll(async () => {
   h = await createHarness();
   manager = await h.staffOf(h.demo.storeId, 'manager');
-  const [store] = await h.db.select().from(stores).where(eq(stores.id, h.demo.storeId));
-  const settings = store?.settings as StoreSettings;
-  await h.db
-    .update(stores)
-    .set({
-      locale: 'es-MX',
-      timezone: 'America/Mexico_City',
-      currency: 'MXN',
-      staffLanguage: 'es',
-      guestLanguages: ['es', 'en'],
-      settings: {
-        ...settings,
-        notifications: { ...settings.notifications, sms: true, call: true, email: true },
-      },
-    })
-    .where(eq(stores.id, h.demo.storeId));
+  await speakSpanishInMexico(h, (settings) => ({
+    ...settings,
+    notifications: { ...settings.notifications, sms: true, call: true, email: true },
+  }));
 });
 afterAll(() => h.close());
 
@@ -172,5 +176,77 @@ describe('messages in the language the guest ordered in', () => {
       `¡Demo Diner tiene tu pedido ${spanish.number}!`,
     );
     expect((await sent(english.id, 'sms.confirmation')).text).toMatch(/^Demo Diner: order #/);
+  });
+});
+
+/** What a printer is handed for an order: the store, the order, its lines. */
+async function placedWithItems(language: 'es' | 'en') {
+  const order = await place(language);
+  const [store] = await h.db.select().from(stores).where(eq(stores.id, h.demo.storeId));
+  const items = await h.db.select().from(orderItems).where(eq(orderItems.orderId, order.id));
+  if (!store) throw new Error('no store');
+  return { store, order, items };
+}
+
+async function rendered(message: OutboxMessage): Promise<Email> {
+  let out: Email | undefined;
+  await emailSender({ send: async (email) => ((out = email), { id: 'e' }) })(message, h.ctx());
+  if (!out) throw new Error('nothing sent');
+  return out;
+}
+
+describe('what the server writes to staff, in the store staff language', () => {
+  test('a kitchen chit in Spanish on the store clock; the receipt in the guest language', async () => {
+    const english = await placedWithItems('en');
+    const chit = chitDocument({ ...english, station: null, reprint: true, now: new Date() });
+    expect(chit).toContain('REIMPRESIÓN');
+    expect(chit).toContain('TODAS LAS ESTACIONES');
+    expect(chit).toMatch(/impreso \d{1,2}:\d\d\sp\.\s?m\.|impreso \d{1,2}:\d\d\sa\.\s?m\./);
+    const receipt = receiptDocument(english);
+    expect(receipt).toContain('Subtotal');
+    expect(receipt).toContain('Payment: at the counter');
+    expect(receipt).toContain('Thank you!');
+    expect(receipt).toMatch(/\^TOTAL \| \^MX\$\d+\.\d\d/);
+    const spanish = receiptDocument(await placedWithItems('es'));
+    expect(spanish).toContain('Pago: en el mostrador');
+    expect(spanish).toContain('¡Gracias!');
+  });
+
+  test('an invitation in Spanish, or in the language the invitee already chose', async () => {
+    const invitation = async (email: string) => {
+      await h.caller(manager).staff.create({ name: 'Memo', email, role: 'kitchen' });
+      const [message] = await h.db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.template, 'email.staff_invitation'), eq(outbox.recipient, email)));
+      if (!message) throw new Error('no invitation queued');
+      return rendered(message);
+    };
+    const email = await invitation('memo@demo.mx');
+    expect(email.subject).toBe('Únete a Demo Diner en KDS');
+    expect(email.text).toMatch(/te invitó a unirte a Demo Diner en KDS como personal de cocina\./);
+    expect(email.text).toMatch(/El enlace funciona durante \d+ días\./);
+
+    // Someone who works at another store and reads KDS in English.
+    const { storeId } = await createOtherStore(h.db);
+    const elsewhere = await h.staffOf(storeId, 'kitchen');
+    await h.caller(elsewhere).auth.setLanguage({ language: 'en' });
+    const [them] = await h.db.select().from(staff).where(eq(staff.id, elsewhere.staffId));
+    const english = await invitation(them?.email ?? '');
+    expect(english.subject).toBe('Join Demo Diner on KDS');
+    expect(english.text).toMatch(/invited you to join Demo Diner on KDS as kitchen staff\./);
+  });
+
+  test('the scheduled report in Spanish, with pesos and dates as Mexico writes them', async () => {
+    await placedWithItems('es');
+    const today = new Date().toISOString().slice(0, 10);
+    const email = await scheduledReportEmail(h.ctx(), {
+      storeId: h.demo.storeId,
+      payload: { from: today, to: today, frequency: 'daily' },
+    } as unknown as OutboxMessage);
+    expect(email.subject).toMatch(/^Demo Diner: el día \d{1,2} [a-z]{3}\.? \d{4}$/);
+    expect(email.text).toMatch(/\nPedidos: \d+\n/);
+    expect(email.text).toMatch(/\nIngresos: \$[\d,]+\.\d\d\n/);
+    expect(email.text).toContain('Gráficos y más: ');
   });
 });

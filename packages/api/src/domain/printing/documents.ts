@@ -1,5 +1,7 @@
 import type { Order, OrderItem, Store } from '@kds/db';
-import { formatCents as money } from '../money.ts';
+import { formatClock, formatDateTime, formatLocale, translatorFor, type Language } from '@kds/i18n';
+import { formatMoney } from '../money.ts';
+import { guestLanguageOf, staffLanguageOf } from '../stores/languages.ts';
 
 /**
  * Chits and receipts as ReceiptLine documents (receiptline.js turns them into ESC/POS for the
@@ -11,19 +13,23 @@ export const escapeText = (text: string) =>
 
 const one = (text: string) => escapeText(text.replace(/\s+/g, ' ').trim());
 
-const FULFILMENT: Record<Order['fulfilment'], string> = {
-  dine_in: 'TABLE',
-  pickup: 'PICKUP',
-  delivery: 'DELIVERY',
-};
-
-const where = (order: Order) =>
-  order.fulfilment === 'dine_in' && order.tableLabel
-    ? `TABLE ${one(order.tableLabel)}`
-    : FULFILMENT[order.fulfilment];
-
-const clock = (at: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone }).format(at);
+/** What paper says, in `language`, on the store's clock. */
+function paperWords(store: Store, language: Language) {
+  const t = translatorFor(language, 'server');
+  const region = { storeLocale: store.locale, timeZone: store.timezone };
+  return {
+    /** A message, escaped whole: values are passed as they are. */
+    t: (...args: Parameters<typeof t>) => escapeText(t(...args)),
+    time: (at: Date) => formatClock(at, language, region),
+    dateTime: (at: Date) => escapeText(formatDateTime(at, language, region)),
+    money: (amount: number) =>
+      escapeText(formatMoney(amount, store.currency, formatLocale(language, store.locale))),
+    where: (order: Order) =>
+      order.fulfilment === 'dine_in' && order.tableLabel
+        ? escapeText(t('paper.table', { table: order.tableLabel.replace(/\s+/g, ' ').trim() }))
+        : escapeText(t(`paper.${order.fulfilment}`)),
+  };
+}
 
 export interface ChitInput {
   store: Store;
@@ -35,62 +41,75 @@ export interface ChitInput {
   now: Date;
 }
 
-/** A kitchen chit: number and type large, the guest's allergies inverted, items with modifiers. */
+/**
+ * A kitchen chit, in the store's staff language: number and type large, the guest's allergies
+ * inverted, items with modifiers.
+ */
 export function chitDocument(input: ChitInput): string {
   const { store, order, items, station } = input;
+  const w = paperWords(store, staffLanguageOf(null, store));
   const allergies = order.allergies;
+  const plain = (text: string) => text.replace(/\s+/g, ' ').trim();
   const lines = [
     '{width:auto}',
-    ...(input.reprint ? ['`  REPRINT  `'] : []),
-    `^^^#${order.number} | ^^${where(order)}`,
-    `${one(order.customerName)} | ${order.placedAt ? clock(order.placedAt, store.timezone) : ''}`,
-    ...(order.fireAt ? [`"SCHEDULED FOR ${clock(order.fireAt, store.timezone)}"`] : []),
-    ...(order.priority > 0 ? ['"RUSH"'] : []),
+    ...(input.reprint ? [`\`  ${w.t('paper.reprint')}  \``] : []),
+    `^^^#${order.number} | ^^${w.where(order)}`,
+    `${one(order.customerName)} | ${order.placedAt ? escapeText(w.time(order.placedAt)) : ''}`,
+    ...(order.fireAt ? [`"${w.t('paper.scheduled', { time: w.time(order.fireAt) })}"`] : []),
+    ...(order.priority > 0 ? [`"${w.t('paper.rush')}"`] : []),
     '---',
-    ...(allergies.length ? [`\`ALLERGY: ${one(allergies.join(', ').toUpperCase())}\``, ''] : []),
+    ...(allergies.length
+      ? [
+          `\`${w.t('paper.allergy', { allergies: plain(allergies.join(', ').toUpperCase()) })}\``,
+          '',
+        ]
+      : []),
     ...items.flatMap((item) => [
       `^${item.quantity} x ${one(item.name)}`,
       ...item.modifiers.map((m) => `|    ${one(m.kitchenLabel || m.name)}`),
-      ...(item.notes ? [`|    "NOTE: ${one(item.notes)}"`] : []),
+      ...(item.notes ? [`|    "${w.t('paper.note', { note: plain(item.notes) })}"`] : []),
     ]),
-    ...(order.notes ? ['---', `"ORDER NOTE:" ${one(order.notes)}`] : []),
+    ...(order.notes ? ['---', `"${w.t('paper.orderNote')}" ${one(order.notes)}`] : []),
     '---',
-    `${station ? one(station.name) : 'ALL STATIONS'} | printed ${clock(input.now, store.timezone)}`,
+    `${station ? one(station.name) : w.t('paper.allStations')} | ${w.t('paper.printed', { time: w.time(input.now) })}`,
   ];
   return lines.join('\n');
 }
 
-/** A guest's receipt: the store, the order's lines and totals, how it was paid. */
+/** A guest's receipt, in the language they ordered in: the lines, the totals, how it was paid. */
 export function receiptDocument(input: { store: Store; order: Order; items: OrderItem[] }) {
   const { store, order, items } = input;
-  const m = (cents: number) => escapeText(money(cents, store.currency));
-  const placed = order.placedAt ?? order.createdAt;
-  const date = new Intl.DateTimeFormat('en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: store.timezone,
-  }).format(placed);
-  const row = (label: string, cents: number) => `${label} | ${m(cents)}`;
+  const language = guestLanguageOf(store, order);
+  const w = paperWords(store, language);
+  const row = (label: string, amount: number) => `${label} | ${w.money(amount)}`;
+  const payment =
+    order.paymentStatus === 'paid'
+      ? w.t('paper.paidOnline')
+      : order.paymentStatus === 'at_counter'
+        ? w.t('paper.paidAtCounter')
+        : w.t('paper.payment', {
+            status: translatorFor(language, 'common')(`payment.${order.paymentStatus}`),
+          });
   return [
     '{width:*}',
     `^^${one(store.name)}`,
-    `${escapeText(date)}`,
+    w.dateTime(order.placedAt ?? order.createdAt),
     '{width:*,14}',
-    `Order ^#${order.number} | ${where(order)}`,
+    `${w.t('paper.order')} ^#${order.number} | ${w.where(order)}`,
     '---',
     ...items.flatMap((item) => [
-      `${item.quantity} x ${one(item.name)} | ${m(item.lineTotalCents)}`,
+      `${item.quantity} x ${one(item.name)} | ${w.money(item.lineTotalCents)}`,
       ...item.modifiers.map((mod) => `|  ${one(mod.name)}`),
     ]),
     '---',
-    row('Subtotal', order.subtotalCents),
-    ...(order.discountCents ? [row('Discount', -order.discountCents)] : []),
-    ...(order.taxCents ? [row('Tax', order.taxCents)] : []),
-    ...(order.tipCents ? [row('Tip', order.tipCents)] : []),
-    `^TOTAL | ^${m(order.totalCents)}`,
+    row(w.t('paper.subtotal'), order.subtotalCents),
+    ...(order.discountCents ? [row(w.t('paper.discount'), -order.discountCents)] : []),
+    ...(order.taxCents ? [row(w.t('paper.tax'), order.taxCents)] : []),
+    ...(order.tipCents ? [row(w.t('paper.tip'), order.tipCents)] : []),
+    `^${w.t('paper.total')} | ^${w.money(order.totalCents)}`,
     '{width:*}',
-    `Payment: ${order.paymentStatus === 'paid' ? 'paid online' : order.paymentStatus === 'at_counter' ? 'at the counter' : one(order.paymentStatus)}`,
+    payment,
     '',
-    'Thank you!',
+    w.t('paper.thanks'),
   ].join('\n');
 }

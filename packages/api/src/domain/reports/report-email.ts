@@ -1,19 +1,17 @@
 import { stores, type OutboxMessage } from '@kds/db';
+import { formatLocale, translatorFor } from '@kds/i18n';
 import { eq } from 'drizzle-orm';
 import type { DomainContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
-import { formatCents } from '../money.ts';
+import { formatMoney } from '../money.ts';
 import type { Email, ReportAttachments } from '../notifications/email.ts';
 import { escapeHtml } from '../notifications/html.ts';
+import { staffLanguageOf } from '../stores/languages.ts';
 import { reportForStore } from './load-report.ts';
-
-const minutes = (seconds: number | null) =>
-  seconds === null ? '—' : `${Math.round(seconds / 60)} min`;
-const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
 
 /**
  * A scheduled report, rendered when it is sent: the report page's numbers for its days, and the
- * orders export attached (when the server provides it).
+ * orders export attached (when the server provides it). In the store's staff language.
  */
 export async function scheduledReportEmail(
   ctx: DomainContext,
@@ -29,34 +27,52 @@ export async function scheduledReportEmail(
   const [store] = await ctx.db.select().from(stores).where(eq(stores.id, storeId));
   if (!store) throw new NotFoundError('store');
   const r = await reportForStore(ctx, storeId, { from, to });
-  const money = (cents: number) => formatCents(cents, store.currency);
-  const days = from === to ? from : `${from} to ${to}`;
+  const language = staffLanguageOf(null, store);
+  const t = translatorFor(language, 'server');
+  const locale = formatLocale(language, store.locale);
+  const money = (amount: number) => formatMoney(amount, store.currency, locale);
+  const percent = (rate: number | null) =>
+    rate === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent' }).format(rate);
+  const minutes = (seconds: number | null) =>
+    seconds === null ? '—' : t('report.minutes', { count: Math.round(seconds / 60) });
+  const day = (date: string) =>
+    new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+      new Date(`${date}T12:00:00Z`),
+    );
+  const days = from === to ? day(from) : t('report.range', { from: day(from), to: day(to) });
   const facts: [string, string][] = [
-    ['Orders', String(r.orders)],
-    ['Revenue', money(r.revenueCents)],
-    ['Profit', money(r.profit.profitCents)],
-    ['Canceled', percent(r.rates.cancellation)],
+    [t('report.orders'), new Intl.NumberFormat(locale).format(r.orders)],
+    [t('report.revenue'), money(r.revenueCents)],
+    [t('report.profit'), money(r.profit.profitCents)],
+    [t('report.canceled'), percent(r.rates.cancellation)],
+    [t('report.timeToReady'), `${minutes(r.timeToReady.p50)} / ${minutes(r.timeToReady.p90)}`],
     [
-      'Time to ready (median / 90%)',
-      `${minutes(r.timeToReady.p50)} / ${minutes(r.timeToReady.p90)}`,
+      t('report.discounts'),
+      t('report.discountsOn', { amount: money(r.discounts.cents), count: r.discounts.orders }),
     ],
-    ['Discounts', `${money(r.discounts.cents)} on ${r.discounts.orders} orders`],
-    ['Tips', money(r.tipsCents)],
+    [t('report.tips'), money(r.tipsCents)],
     [
-      'Top items',
+      t('report.topItems'),
       r.topItems
         .slice(0, 5)
         .map((i) => `${i.name} ×${i.quantity}`)
         .join(', ') || '—',
     ],
   ];
-  const title = `${store.name}: ${frequency === 'weekly' ? 'the week' : 'the day'} ${days}`;
+  const title = t(frequency === 'weekly' ? 'report.week' : 'report.day', {
+    store: store.name,
+    days,
+  });
   const link = `${ctx.config.publicUrl}/admin/reports`;
   return {
     subject: title,
-    text: [title, '', ...facts.map(([k, v]) => `${k}: ${v}`), '', `Charts and more: ${link}`].join(
-      '\n',
-    ),
+    text: [
+      title,
+      '',
+      ...facts.map(([k, v]) => `${k}: ${v}`),
+      '',
+      t('report.moreAt', { link }),
+    ].join('\n'),
     html: `<div style="font-family:system-ui,sans-serif;max-width:36rem;font-size:16px;line-height:1.5">
 <h1 style="font-size:20px">${escapeHtml(title)}</h1>
 <table style="width:100%;border-collapse:collapse">${facts
@@ -65,7 +81,7 @@ export async function scheduledReportEmail(
           `<tr><td>${escapeHtml(k)}</td><td style="text-align:right"><b>${escapeHtml(v)}</b></td></tr>`,
       )
       .join('')}</table>
-<p><a href="${escapeHtml(link)}">Charts and more</a></p></div>`,
+<p><a href="${escapeHtml(link)}">${escapeHtml(t('report.more'))}</a></p></div>`,
     attachments: attachments
       ? [
           {

@@ -1,7 +1,9 @@
 import { staff, staffMemberships, stores, webhookEndpoints, type Store } from '@kds/db';
 import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { formatDayClock, translatorFor, type Language } from '@kds/i18n';
 import type { DomainContext, TxContext } from '../context.ts';
 import { enqueue } from '../outbox/enqueue.ts';
+import { staffLanguageOf } from '../stores/languages.ts';
 import { withTransaction } from '../transaction.ts';
 
 /** How long an endpoint may keep failing before the store's managers hear of it. */
@@ -75,15 +77,25 @@ async function queueAlert(
   endpoint: { id: string; url: string; since: Date; error: string | null },
 ) {
   const host = new URL(endpoint.url).host;
-  const since = endpoint.since.toLocaleString('en-GB', {
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: store.timezone,
-  });
-  const text = `KDS ${store.name}: the webhook to ${host} has failed since ${since}${endpoint.error ? ` (${endpoint.error})` : ''}. Events are kept and retried; check the integration in Settings → Webhooks.`;
+  // Each manager reads it in their own language; the store's escalation phones in its staff one.
+  const words = (language: Language) => {
+    const t = translatorFor(language, 'server');
+    const values = {
+      store: store.name,
+      host,
+      since: formatDayClock(endpoint.since, language, {
+        storeLocale: store.locale,
+        timeZone: store.timezone,
+      }),
+      error: endpoint.error,
+    };
+    return {
+      subject: t('alerts.webhookSubject', values),
+      text: t(endpoint.error ? 'alerts.webhookFailingBecause' : 'alerts.webhookFailing', values),
+    };
+  };
   const managers = await tx.tx
-    .select({ email: staff.email })
+    .select({ email: staff.email, language: staff.language })
     .from(staffMemberships)
     .innerJoin(staff, eq(staff.id, staffMemberships.staffId))
     .where(
@@ -95,13 +107,18 @@ async function queueAlert(
     );
   const incident = `webhook:${endpoint.id}:${endpoint.since.toISOString()}`;
   const to = [
-    ...managers.map((m) => ({ channel: 'email' as const, recipient: m.email })),
+    ...managers.map((m) => ({
+      channel: 'email' as const,
+      recipient: m.email,
+      language: staffLanguageOf(m.language, store),
+    })),
     ...(store.settings.notifications.escalation?.phones ?? []).map((phone) => ({
       channel: 'sms' as const,
       recipient: phone,
+      language: staffLanguageOf(null, store),
     })),
   ];
-  for (const { channel, recipient } of to) {
+  for (const { channel, recipient, language } of to) {
     await enqueue(tx, {
       storeId: store.id,
       orderId: null,
@@ -109,7 +126,7 @@ async function queueAlert(
       dedupeKey: `${incident}:${recipient}`,
       recipient,
       template: `${channel}.webhook_failing`,
-      payload: { kind: 'staff_alert', subject: `Webhook to ${host} is failing`, text },
+      payload: { kind: 'staff_alert', ...words(language) },
     });
   }
 }
