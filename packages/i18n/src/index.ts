@@ -36,6 +36,15 @@ declare module 'i18next' {
 }
 
 export type Namespace = keyof typeof en;
+
+/**
+ * A problem's words for the reader's own language: a key of `common.problems` and its values
+ * (`…At` moments and `…On` days as ISO strings, `…Minor` amounts, `…Meters` distances).
+ */
+export interface ProblemWords {
+  key: keyof (typeof en)['common']['problems'];
+  values?: Record<string, string | number>;
+}
 export const NAMESPACES = Object.keys(en) as Namespace[];
 
 export const catalogues: Record<Language, typeof en> = { en, es };

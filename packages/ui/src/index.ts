@@ -8,7 +8,7 @@ export {
   type ConnectionIndicatorProps,
 } from './connection-indicator.tsx';
 export { clockOffset, formatElapsed, formatMoney } from './format.ts';
-export { StoreRegionProvider, useFormat, type StoreRegion } from './regional.tsx';
+export { StoreRegionProvider, useFormat, type Format, type StoreRegion } from './regional.tsx';
 export { KdsProvider, useKdsClients } from './provider.tsx';
 export { TRPCProvider, useTRPC, useTRPCClient } from './trpc.ts';
 export { useConnection, useNow, type Connection, type LinkState } from './use-connection.ts';
@@ -19,7 +19,7 @@ export { PacingPanel } from './pacing-panel.tsx';
 export { ItemSheet, type ItemChoice } from './order-entry/item-sheet.tsx';
 export { AllergyFields, allergiesOf } from './order-entry/allergy-fields.tsx';
 export { OrderEntry } from './order-entry/order-entry.tsx';
-export { problemsOf, type ProblemMap } from './order-entry/problems.ts';
+export { problemsOf, problemText, type ProblemMap } from './order-entry/problems.ts';
 export { Totals } from './order-entry/totals.tsx';
 export type { Menu, MenuItem, Preview } from './order-entry/types.ts';
 export { messageFor } from './error-message.ts';

@@ -37,6 +37,9 @@ export function StoreRegionProvider({
 }
 
 /** Times and money as this reader reads them, in the store's clock and currency. */
+/** Formats in the reader's language and the store's region; see `useFormat`. */
+export type Format = ReturnType<typeof useFormat>;
+
 export function useFormat() {
   const { i18n } = useTranslation();
   const region = useContext(StoreRegionContext);

@@ -33,6 +33,7 @@ export function AddToOrderCheckout({ storeSlug, token }: { storeSlug: string; to
     preview.data?.problems.filter((p) => p.code !== 'STORE_CLOSED'),
     error,
     tc,
+    format,
   );
 
   const add = async () => {

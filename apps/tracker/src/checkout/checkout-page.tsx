@@ -98,7 +98,7 @@ function NewOrderCheckout({ storeSlug, menu }: { storeSlug: string; menu: Menu }
     ...(isLanguage(i18n.language) ? { language: i18n.language } : {}),
     idempotencyKey: cart.idempotencyKey,
   });
-  const { byPath, general } = problemsOf(preview.data?.problems, placeError, tc);
+  const { byPath, general } = problemsOf(preview.data?.problems, placeError, tc, format);
 
   if (items.length === 0) {
     return (

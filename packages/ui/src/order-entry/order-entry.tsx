@@ -53,7 +53,7 @@ function EntryForm(props: { storeSlug: string; menu: Menu; onPlaced(placed: Ente
   const [picking, setPicking] = useState<MenuItem | null>(null);
   const enter = useMutation(trpc.order.enter.mutationOptions({ onSuccess: props.onPlaced }));
   const { items, ready, preview } = useEntryPreview(storeSlug, cart, fulfilment);
-  const { byPath, general } = problemsOf(preview?.problems, enter.error, t);
+  const { byPath, general } = problemsOf(preview?.problems, enter.error, t, format);
   const place = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;

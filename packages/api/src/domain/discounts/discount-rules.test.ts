@@ -40,6 +40,7 @@ describe('judgeDiscount', () => {
     expect(judge(code({ menuItemIds: ['shake'] }))).toEqual({
       ok: false,
       reason: 'this code is for other items on the menu',
+      say: { key: 'discountOtherItems' },
     });
   });
 

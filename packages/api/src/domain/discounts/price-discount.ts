@@ -23,7 +23,11 @@ export async function priceDiscount(
     .where(and(eq(discountCodes.storeId, store.id), eq(discountCodes.code, typed.toUpperCase())));
   const verdict = row
     ? judgeDiscount(row, { lines, now, timeZone: store.timezone, currency: store.currency })
-    : ({ ok: false, reason: 'we do not know this code' } as const);
+    : ({
+        ok: false,
+        reason: 'we do not know this code',
+        say: { key: 'discountUnknown' },
+      } as const);
   if (!row || !verdict.ok) {
     return {
       cents: 0,
@@ -33,6 +37,7 @@ export async function priceDiscount(
         // Unknown codes are told apart: guessing them is limited per client (trpc.ts).
         code: row ? 'DISCOUNT_INVALID' : 'DISCOUNT_UNKNOWN',
         message: verdict.ok ? '' : verdict.reason,
+        ...(verdict.ok ? {} : { say: verdict.say }),
       },
     };
   }

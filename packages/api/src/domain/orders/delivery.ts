@@ -30,6 +30,7 @@ export async function deliveryProblems(
         path: ['fulfilment', 'type'],
         code: 'FULFILMENT_UNAVAILABLE',
         message: 'this store does not deliver',
+        say: { key: 'noDelivery' },
       },
     ];
   }
@@ -45,6 +46,7 @@ export async function deliveryProblems(
         path: at,
         code: 'POSTCODE_UNCHECKED',
         message: 'we cannot check addresses right now; try pickup',
+        say: { key: 'cannotCheckAddress' },
       },
     ];
   }
@@ -54,6 +56,7 @@ export async function deliveryProblems(
         path: at,
         code: 'POSTCODE_UNKNOWN',
         message: 'we cannot find this address; check the postcode',
+        say: { key: 'addressUnknown' },
       },
     ];
   const meters = distanceMeters(service.location, point);
@@ -64,6 +67,10 @@ export async function deliveryProblems(
         path: at,
         code: 'OUTSIDE_DELIVERY_AREA',
         message: `we deliver within ${km(service.radius)}; this address is ${km(meters)} away`,
+        say: {
+          key: 'tooFar',
+          values: { radiusMeters: service.radius, distanceMeters: Math.round(meters) },
+        },
       },
     ];
   }

@@ -78,6 +78,7 @@ function refuseUnsendableLink(ctx: DomainContext, store: Store, input: EnterOrde
       path: ['payment'],
       code: 'PAYMENT_METHOD_UNAVAILABLE',
       message: 'online payment is not set up here; take payment at the counter',
+      say: { key: 'noOnlinePayment' },
     });
   }
   const channels = [
@@ -99,12 +100,14 @@ function refuseUnsendableLink(ctx: DomainContext, store: Store, input: EnterOrde
           c.name === 'phone'
             ? 'a phone number is needed to text the link'
             : 'an email address is needed to email the link',
+        say: { key: c.name === 'phone' ? 'phoneForLink' : 'emailForLink' },
       });
     } else if (c.off) {
       problems.push({
         path: ['sendLinkBy', c.name === 'phone' ? 'sms' : 'email'],
         code: 'CHANNEL_OFF',
         message: `${c.name === 'phone' ? 'texts are' : 'email is'} turned off in Settings → Messages`,
+        say: { key: c.name === 'phone' ? 'textsOff' : 'emailOff' },
       });
     }
   }

@@ -32,7 +32,18 @@ describe('a guest types their number as they know it', () => {
     const before = await h.db.select().from(orders);
     expect(await trpcCodeOf(place('123'))).toBe('UNPROCESSABLE_CONTENT');
     await expect(place('5555')).rejects.toMatchObject({
-      cause: { details: { problems: [{ path: ['customer', 'phone'], code: 'PHONE_INVALID' }] } },
+      cause: {
+        details: {
+          problems: [
+            {
+              path: ['customer', 'phone'],
+              code: 'PHONE_INVALID',
+              // Words the guest's screen says in their language, naming the store's country.
+              say: { key: 'phoneInvalid', values: { phoneRegion: 'MX' } },
+            },
+          ],
+        },
+      },
     });
     expect((await h.db.select().from(orders)).length).toBe(before.length);
   });

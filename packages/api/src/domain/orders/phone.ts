@@ -28,8 +28,12 @@ export function withInternationalPhone<T extends { customer: { phone?: string | 
   if (!typed) return input;
   const phone = phoneInStore(store, typed);
   if (phone) return { ...input, customer: { ...input.customer, phone } };
-  const message = `not a phone number in ${phoneCountryOf(store) ?? 'this country'}: type it as you would dial it here, or start with + and the country code`;
+  const region = phoneCountryOf(store);
+  const message = `not a phone number in ${region ?? 'this country'}: type it as you would dial it here, or start with + and the country code`;
+  const say = region ? { key: 'phoneInvalid', values: { phoneRegion: region } } : undefined;
   throw new ValidationError(message, {
-    problems: [{ path: ['customer', 'phone'], code: 'PHONE_INVALID', message }],
+    problems: [
+      { path: ['customer', 'phone'], code: 'PHONE_INVALID', message, ...(say && { say }) },
+    ],
   });
 }

@@ -9,6 +9,7 @@ import {
   type Store,
 } from '@kds/db';
 import { and, eq, inArray } from 'drizzle-orm';
+import type { ProblemWords } from '@kds/i18n';
 import type { PreviewOrderInput } from './schemas.ts';
 import { timingProblems } from './timing.ts';
 
@@ -39,6 +40,8 @@ export interface Problem {
   path: (string | number)[];
   code: ProblemCode;
   message: string;
+  /** The message again, for the reader's language (the screen translates it). */
+  say?: ProblemWords;
   /** STORE_CLOSED: when ordering opens again. */
   nextOpenAt?: string;
   /** ORDERING_PAUSED: when this kind of order is taken again. */
@@ -124,6 +127,7 @@ export async function priceOrder(
         path: [...path, 'menuItemId'],
         code: 'ITEM_NOT_FOUND',
         message: 'this item is no longer on the menu: remove it to order',
+        say: { key: 'itemGone' },
       });
       return;
     }
@@ -132,6 +136,7 @@ export async function priceOrder(
         path: [...path, 'menuItemId'],
         code: 'ITEM_UNAVAILABLE',
         message: `${item.name} is sold out`,
+        say: { key: 'soldOut', values: { name: item.name } },
       });
     }
     const chosen: OrderItemModifier[] = [];
@@ -144,6 +149,7 @@ export async function priceOrder(
           path: [...path, 'modifierIds'],
           code: 'MODIFIER_INVALID',
           message: `that choice does not belong to ${item.name}`,
+          say: { key: 'notAChoiceOf', values: { item: item.name } },
         });
         continue;
       }
@@ -152,6 +158,7 @@ export async function priceOrder(
           path: [...path, 'modifierIds'],
           code: 'MODIFIER_UNAVAILABLE',
           message: `${modifier.name} is sold out`,
+          say: { key: 'soldOut', values: { name: modifier.name } },
         });
       }
       perGroup.set(group.id, (perGroup.get(group.id) ?? 0) + 1);
@@ -169,7 +176,7 @@ export async function priceOrder(
         problems.push({
           path: [...path, 'modifierIds'],
           code: 'MODIFIER_CHOICE',
-          message: choiceMessage(group.name, group.minChoices, group.maxChoices),
+          ...choiceMessage(group.name, group.minChoices, group.maxChoices),
         });
       }
     }
@@ -204,6 +211,10 @@ export async function priceOrder(
       path: ['tipCents'],
       code: 'TIP_INVALID',
       message: `a tip in ${store.currency} goes in steps of ${stepText(store.currency)}`,
+      say: {
+        key: 'tipStep',
+        values: { currency: store.currency, step: stepText(store.currency) },
+      },
     });
   }
   const taxable = subtotalCents - discount.cents;
@@ -219,8 +230,25 @@ export async function priceOrder(
   return { lines, totals, costCents, discountCodeId: discount.id, problems };
 }
 
-function choiceMessage(group: string, min: number, max: number): string {
-  if (min === max) return `choose ${min} for ${group}`;
-  if (min === 0) return `choose at most ${max} for ${group}`;
-  return `choose ${min} to ${max} for ${group}`;
+function choiceMessage(
+  group: string,
+  min: number,
+  max: number,
+): { message: string; say: ProblemWords } {
+  if (min === max) {
+    return {
+      message: `choose ${min} for ${group}`,
+      say: { key: 'chooseExactly', values: { number: min, group } },
+    };
+  }
+  if (min === 0) {
+    return {
+      message: `choose at most ${max} for ${group}`,
+      say: { key: 'chooseAtMost', values: { max, group } },
+    };
+  }
+  return {
+    message: `choose ${min} to ${max} for ${group}`,
+    say: { key: 'chooseBetween', values: { min, max, group } },
+  };
 }

@@ -33,6 +33,9 @@ export async function timingProblems(
         message: next
           ? `we are closed; we open ${localTime(next, store.timezone)}`
           : 'we are closed',
+        say: next
+          ? { key: 'closedUntil', values: { openAt: next.toISOString() } }
+          : { key: 'closed' },
         ...(next ? { nextOpenAt: next.toISOString() } : {}),
       },
     ];
@@ -40,11 +43,23 @@ export async function timingProblems(
   const fireAt = new Date(fireAtInput);
   if (fireAt.getTime() <= now.getTime() || fireAt.getTime() > now.getTime() + MAX_AHEAD_MS) {
     return [
-      { path: ['fireAt'], code: 'FIRE_AT_INVALID', message: 'pick a time in the next seven days' },
+      {
+        path: ['fireAt'],
+        code: 'FIRE_AT_INVALID',
+        message: 'pick a time in the next seven days',
+        say: { key: 'tooFarAhead' },
+      },
     ];
   }
   if (store.openingHours.length > 0 && !isOpenAt(store.openingHours, store.timezone, fireAt)) {
-    return [{ path: ['fireAt'], code: 'FIRE_AT_INVALID', message: 'we are closed at that time' }];
+    return [
+      {
+        path: ['fireAt'],
+        code: 'FIRE_AT_INVALID',
+        message: 'we are closed at that time',
+        say: { key: 'closedThen' },
+      },
+    ];
   }
   const slot = slotStart(fireAt);
   const taken = await takenPerSlot(
@@ -56,7 +71,12 @@ export async function timingProblems(
   );
   if ((taken.get(slot.getTime()) ?? 0) >= capacityOf(store)) {
     return [
-      { path: ['fireAt'], code: 'SLOT_FULL', message: 'that time is fully booked; pick another' },
+      {
+        path: ['fireAt'],
+        code: 'SLOT_FULL',
+        message: 'that time is fully booked; pick another',
+        say: { key: 'slotFull' },
+      },
     ];
   }
   return pacingProblems(db, store, { ...order, fireAt }, now);

@@ -38,6 +38,10 @@ export async function pacingProblems(
         path: order.fireAt ? ['fireAt'] : [],
         code: 'ORDERING_PAUSED',
         message: `${capitalise(words)} orders are paused: ${pause.reason}. We take them again from ${localTime(until, store.timezone)}; you can order for then.`,
+        say: {
+          key: `paused_${type}`,
+          values: { reason: pause.reason, resumesAt: until.toISOString() },
+        },
         resumesAt: until.toISOString(),
         ...(nextSlotAt ? { nextSlotAt } : {}),
       },
@@ -57,6 +61,9 @@ export async function pacingProblems(
       message: nextSlotAt
         ? `The kitchen is full right now. The first time we can still take is ${localTime(new Date(nextSlotAt), store.timezone)}; choose it to order for later.`
         : 'The kitchen is full right now; please try again in a few minutes.',
+      say: nextSlotAt
+        ? { key: 'kitchenFullUntil', values: { nextSlotAt } }
+        : { key: 'kitchenFull' },
       ...(nextSlotAt ? { nextSlotAt } : {}),
     },
   ];
