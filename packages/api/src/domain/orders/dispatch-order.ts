@@ -4,7 +4,9 @@ import type { Ticket } from '../../events/types.ts';
 import { requireFrontOfHouse } from '../auth/require-front-of-house.ts';
 import type { DomainContext } from '../context.ts';
 import { queueDispatchedMessages } from '../notifications/order-messages.ts';
+import { NotFoundError } from '../errors.ts';
 import { saveOrder } from './internal.ts';
+import { internationalPhone } from './phone.ts';
 import { mutateTicket } from './mutate-ticket.ts';
 import type { DispatchOrderInput } from './schemas.ts';
 import { nextStatus } from './state-machine.ts';
@@ -24,14 +26,16 @@ export async function dispatchOrder({
   const { storeId } = await requireFrontOfHouse(ctx);
   return mutateTicket(ctx, storeId, input, async (state) => {
     const status = nextStatus(state.order, 'dispatch', state.now);
+    const [store] = await state.tx.tx.select().from(stores).where(eq(stores.id, storeId));
+    if (!store) throw new NotFoundError('store');
+    const typed = input.driver?.phone;
     state.order = await saveOrder(state.tx, state.order, {
       status,
       outForDeliveryAt: state.now,
       driverName: input.driver?.name ?? null,
-      driverPhone: input.driver?.phone ?? null,
+      driverPhone: typed ? internationalPhone(store, typed, ['driver', 'phone']) : null,
     });
-    const [store] = await state.tx.tx.select().from(stores).where(eq(stores.id, storeId));
-    if (store) await queueDispatchedMessages(state.tx, store, state.order);
+    await queueDispatchedMessages(state.tx, store, state.order);
     state.events.push({
       type: 'order.dispatched',
       orderId: state.order.id,

@@ -48,3 +48,54 @@ describe('a guest types their number as they know it', () => {
     expect((await h.db.select().from(orders)).length).toBe(before.length);
   });
 });
+
+describe('staff type numbers as they know them too', () => {
+  test("the store's escalation numbers, saved in international form; a wrong one is named", async () => {
+    await h.db.update(stores).set({ locale: 'es-MX' }).where(eq(stores.id, h.demo.storeId));
+    const manager = await h.staffOf(h.demo.storeId, 'manager');
+    const {
+      id: _id,
+      defaultTemplates: _d,
+      formerSlugs: _f,
+      ...form
+    } = await h.caller(manager).store.settings();
+    const withPhones = (phones: string[]) => ({
+      ...form,
+      settings: {
+        ...form.settings,
+        notifications: {
+          ...form.settings.notifications,
+          escalation: { phones, afterMinutes: 5 },
+        },
+      },
+    });
+    await h.caller(manager).store.updateSettings(withPhones(['55 1234 5678', '+1 212 555 0142']));
+    const [store] = await h.db.select().from(stores).where(eq(stores.id, h.demo.storeId));
+    expect(store?.settings.notifications.escalation?.phones).toEqual([
+      '+525512345678',
+      '+12125550142',
+    ]);
+    await expect(
+      h.caller(manager).store.updateSettings(withPhones(['55 1234 5678', '5555'])),
+    ).rejects.toMatchObject({
+      cause: {
+        details: {
+          problems: [
+            {
+              path: ['settings', 'notifications', 'escalation', 'phones', 1],
+              code: 'PHONE_INVALID',
+            },
+          ],
+        },
+      },
+    });
+  });
+
+  test('a privacy lookup finds a guest by their number as the manager dials it', async () => {
+    await h.db.update(stores).set({ locale: 'es-MX' }).where(eq(stores.id, h.demo.storeId));
+    const { orderId } = await place('55 8765 4321');
+    const manager = await h.staffOf(h.demo.storeId, 'manager');
+    const found = await h.caller(manager).privacy.customerData({ phone: '(55) 8765-4321' });
+    expect(found.orders.map((o) => o.id)).toEqual([orderId]);
+  });
+});

@@ -19,6 +19,25 @@ export function phoneInStore(store: Pick<Store, 'locale'>, typed: string): strin
   return number?.isPossible() ? number.number : null;
 }
 
+/**
+ * A typed number in international form, read with the store's country; one that is not a
+ * number there is a PHONE_INVALID problem on `path`, the input it came from.
+ */
+export function internationalPhone(
+  store: Pick<Store, 'locale'>,
+  typed: string,
+  path: (string | number)[],
+): string {
+  const phone = phoneInStore(store, typed);
+  if (phone) return phone;
+  const region = phoneCountryOf(store);
+  const message = `not a phone number in ${region ?? 'this country'}: type it as you would dial it here, or start with + and the country code`;
+  const say = region ? { key: 'phoneInvalid', values: { phoneRegion: region } } : undefined;
+  throw new ValidationError(message, {
+    problems: [{ path, code: 'PHONE_INVALID', message, ...(say && { say }) }],
+  });
+}
+
 /** The guest's number in international form; a number that is not one is a problem to fix. */
 export function withInternationalPhone<T extends { customer: { phone?: string | undefined } }>(
   store: Pick<Store, 'locale'>,
@@ -26,14 +45,6 @@ export function withInternationalPhone<T extends { customer: { phone?: string | 
 ): T {
   const typed = input.customer.phone;
   if (!typed) return input;
-  const phone = phoneInStore(store, typed);
-  if (phone) return { ...input, customer: { ...input.customer, phone } };
-  const region = phoneCountryOf(store);
-  const message = `not a phone number in ${region ?? 'this country'}: type it as you would dial it here, or start with + and the country code`;
-  const say = region ? { key: 'phoneInvalid', values: { phoneRegion: region } } : undefined;
-  throw new ValidationError(message, {
-    problems: [
-      { path: ['customer', 'phone'], code: 'PHONE_INVALID', message, ...(say && { say }) },
-    ],
-  });
+  const phone = internationalPhone(store, typed, ['customer', 'phone']);
+  return { ...input, customer: { ...input.customer, phone } };
 }

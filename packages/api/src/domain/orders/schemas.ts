@@ -1,5 +1,6 @@
 import { LANGUAGES } from '@kds/i18n';
 import { z } from 'zod';
+import { TypedPhone } from '../phone-input.ts';
 
 const Uuid = z.uuid({ error: 'must be an id' });
 
@@ -15,13 +16,7 @@ export type OrderLineInput = z.infer<typeof OrderLineInput>;
 export const CustomerInput = z.object({
   name: z.string().trim().min(1, 'a name is needed').max(80),
   /** As the guest dials it where the store is, or with + and the country code (see phone.ts). */
-  phone: z
-    .string()
-    .trim()
-    .min(3, 'a phone number')
-    .max(32)
-    .regex(/^\+?[\d\s().\-/]+$/, 'digits, spaces and a leading + only')
-    .optional(),
+  phone: TypedPhone.optional(),
   email: z.email().max(254).optional(),
   smsConsent: z.boolean().default(false),
   callConsent: z.boolean().default(false),
@@ -140,11 +135,7 @@ export const DispatchOrderInput = z.object({
   driver: z
     .object({
       name: z.string().trim().min(1, 'a name').max(60),
-      phone: z
-        .string()
-        .trim()
-        .regex(/^\+[1-9]\d{6,14}$/, 'an international number, like +15551234567')
-        .optional(),
+      phone: TypedPhone.optional(),
     })
     .optional(),
 });

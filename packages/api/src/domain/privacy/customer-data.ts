@@ -2,12 +2,19 @@ import { orderItems, orders, outbox, smsOptOuts } from '@kds/db';
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
-import { matching } from './internal.ts';
+import { guestIn, matching } from './internal.ts';
 import type { CustomerInput } from './schemas.ts';
 
 /** Everything this store holds about a guest, found by phone or email, as one document. */
-export async function customerData({ ctx, input }: { ctx: DomainContext; input: CustomerInput }) {
+export async function customerData({
+  ctx,
+  input: typed,
+}: {
+  ctx: DomainContext;
+  input: CustomerInput;
+}) {
   const { storeId } = requireManager(ctx);
+  const input = await guestIn(ctx, storeId, typed);
   const found = await ctx.db
     .select()
     .from(orders)

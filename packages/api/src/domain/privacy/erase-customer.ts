@@ -11,7 +11,7 @@ import { recordAudit } from '../audit.ts';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { ForbiddenError, ValidationError } from '../errors.ts';
-import { ERASED, matching } from './internal.ts';
+import { ERASED, guestIn, matching } from './internal.ts';
 import type { CustomerInput } from './schemas.ts';
 
 /**
@@ -20,9 +20,16 @@ import type { CustomerInput } from './schemas.ts';
  * books and reports still add up. A STOP is kept: it is what stops us texting them again.
  * Owners only; the audit log records how much was erased, not who.
  */
-export async function eraseCustomer({ ctx, input }: { ctx: DomainContext; input: CustomerInput }) {
+export async function eraseCustomer({
+  ctx,
+  input: typed,
+}: {
+  ctx: DomainContext;
+  input: CustomerInput;
+}) {
   const owner = requireManager(ctx);
   if (owner.role !== 'owner') throw new ForbiddenError('only an owner erases guest data');
+  const input = await guestIn(ctx, owner.storeId, typed);
   return ctx.db.transaction(async (tx) => {
     const found = await tx
       .select({ id: orders.id })

@@ -1,12 +1,9 @@
 import { z } from 'zod';
+import { TypedPhone } from '../phone-input.ts';
 
 export const CustomerInput = z
   .object({
-    phone: z
-      .string()
-      .trim()
-      .regex(/^\+[1-9]\d{6,14}$/, 'an international number like +15551234567')
-      .optional(),
+    phone: TypedPhone.optional(),
     email: z
       .email()
       .max(254)

@@ -1,5 +1,6 @@
 import { LANGUAGES } from '@kds/i18n';
 import { z } from 'zod';
+import { TypedPhone } from '../phone-input.ts';
 import { TEMPLATE_PLACEHOLDERS } from '../notifications/templates.ts';
 
 export const PickupSlotsInput = z.object({ storeSlug: z.string().trim().min(1).max(63) });
@@ -23,8 +24,6 @@ const Thresholds = z
   .refine((t) => t.lateMinutes > t.warnMinutes, { message: 'late must come after warn' });
 
 const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM');
-
-const Phone = z.string().regex(/^\+[1-9]\d{6,14}$/, 'an international number like +15551234567');
 
 /** The part of a store's address guests type and QR codes carry: `/order/<slug>`. */
 export const StoreSlug = z
@@ -121,7 +120,10 @@ export const StoreSettingsInput = z.object({
         .partial()
         .optional(),
       escalation: z
-        .object({ phones: z.array(Phone).max(5), afterMinutes: z.number().int().min(1).max(240) })
+        .object({
+          phones: z.array(TypedPhone).max(5),
+          afterMinutes: z.number().int().min(1).max(240),
+        })
         .optional(),
     }),
     pickupCodeRequired: z.boolean(),
@@ -131,7 +133,7 @@ export const StoreSettingsInput = z.object({
     defaultPrepMinutes: z.number().int().min(1).max(240),
     paymentExpiryMinutes: z.number().int().min(30).max(1440),
     paymentLinkMinutes: z.number().int().min(30).max(2880).optional(),
-    phone: Phone.optional(),
+    phone: TypedPhone.optional(),
     webhookAlertMinutes: z.number().int().min(1).max(1440).optional(),
     location: StoreLocation.optional(),
     pickupCodeValidMinutes: z.number().int().min(5).max(1440).optional(),

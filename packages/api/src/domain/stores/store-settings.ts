@@ -8,6 +8,7 @@ import { NotFoundError, ValidationError } from '../errors.ts';
 import { defaultTemplates } from '../notifications/templates.ts';
 import { forgetTicketTimes } from '../reports/ticket-times.ts';
 import type { StoreSettingsInput } from './schemas.ts';
+import { internationalPhone } from '../orders/phone.ts';
 import { guestLanguageOf, staffLanguageOf } from './languages.ts';
 import { assertCurrencyMayChange, renameSlug } from './store-slug.ts';
 
@@ -62,6 +63,7 @@ export async function updateStoreSettings({
       .for('update');
     if (!before) throw new NotFoundError('store');
     await assertCurrencyMayChange(tx, before, input.currency);
+    const settings = withInternationalPhones({ locale: input.locale ?? before.locale }, input);
     await renameSlug(tx, before, input.slug);
     const [after] = await tx
       .update(stores)
@@ -74,7 +76,7 @@ export async function updateStoreSettings({
         staffLanguage: input.staffLanguage ?? before.staffLanguage,
         guestLanguages: input.guestLanguages ?? before.guestLanguages,
         openingHours: input.openingHours,
-        settings: input.settings,
+        settings,
       })
       .where(eq(stores.id, before.id))
       .returning();
@@ -104,9 +106,41 @@ export async function updateStoreSettings({
         staffLanguage: input.staffLanguage ?? before.staffLanguage,
         guestLanguages: input.guestLanguages ?? before.guestLanguages,
         openingHours: input.openingHours,
-        settings: input.settings,
+        settings,
       },
     });
     return { id: after?.id ?? before.id };
   });
+}
+
+/** The store's own and its escalation numbers, typed as dialled there, in international form. */
+function withInternationalPhones(
+  where: { locale: string },
+  input: StoreSettingsInput,
+): StoreSettingsInput['settings'] {
+  const { settings } = input;
+  const escalation = settings.notifications.escalation;
+  return {
+    ...settings,
+    ...(settings.phone && {
+      phone: internationalPhone(where, settings.phone, ['settings', 'phone']),
+    }),
+    notifications: {
+      ...settings.notifications,
+      ...(escalation && {
+        escalation: {
+          ...escalation,
+          phones: escalation.phones.map((phone, i) =>
+            internationalPhone(where, phone, [
+              'settings',
+              'notifications',
+              'escalation',
+              'phones',
+              i,
+            ]),
+          ),
+        },
+      }),
+    },
+  };
 }

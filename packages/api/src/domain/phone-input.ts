@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+/**
+ * A phone number as a person types it: as dialled where the store is ("55 1234 5678",
+ * "(212) 555-0142") or with + and the country code. The domain turns it into the international
+ * form with the store's country (`orders/phone.ts`), or names it as a problem.
+ */
+export const TypedPhone = z
+  .string()
+  .trim()
+  .min(3, 'a phone number')
+  .max(32)
+  .regex(/^\+?[\d\s().\-/]+$/, 'digits, spaces and a leading + only');
