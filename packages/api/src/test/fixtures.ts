@@ -243,6 +243,17 @@ export async function speakSpanishInMexico(
     .where(eq(stores.id, h.demo.storeId));
 }
 
+/** The settings form as a manager's console loads it, ready to change and save. */
+export async function settingsForm(h: Pick<Harness, 'caller'>, manager: Principal) {
+  const {
+    id: _id,
+    defaultTemplates: _d,
+    formerSlugs: _f,
+    ...form
+  } = await h.caller(manager).store.settings();
+  return form;
+}
+
 export const newKey = () => `test-key-${process.pid}-${++keyCounter}-${randomUUID()}`;
 
 /** A valid pay-at-counter order for the demo store; override any part. */

@@ -1,7 +1,13 @@
 import { orders, stores } from '@kds/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { counterOrder, createHarness, trpcCodeOf, type Harness } from '../../test/fixtures.ts';
+import {
+  counterOrder,
+  createHarness,
+  settingsForm,
+  trpcCodeOf,
+  type Harness,
+} from '../../test/fixtures.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -53,12 +59,7 @@ describe('staff type numbers as they know them too', () => {
   test("the store's escalation numbers, saved in international form; a wrong one is named", async () => {
     await h.db.update(stores).set({ locale: 'es-MX' }).where(eq(stores.id, h.demo.storeId));
     const manager = await h.staffOf(h.demo.storeId, 'manager');
-    const {
-      id: _id,
-      defaultTemplates: _d,
-      formerSlugs: _f,
-      ...form
-    } = await h.caller(manager).store.settings();
+    const form = await settingsForm(h, manager);
     const withPhones = (phones: string[]) => ({
       ...form,
       settings: {

@@ -6,6 +6,7 @@ import {
   counterOrder,
   createHarness,
   createOtherStore,
+  settingsForm,
   trpcCodeOf,
   type Harness,
 } from '../../test/fixtures.ts';
@@ -18,15 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const current = async () => {
-  const {
-    id: _id,
-    defaultTemplates: _d,
-    formerSlugs: _f,
-    ...form
-  } = await h.caller(manager).store.settings();
-  return form;
-};
+const current = () => settingsForm(h, manager);
 
 describe('store.updateSettings', () => {
   test('saves the whole form and audits what it was and became', async () => {
@@ -104,12 +97,7 @@ describe('store.updateSettings', () => {
 
     const other = await createOtherStore(h.db, 'other-diner');
     const otherManager = await h.staffOf(other.storeId, 'manager');
-    const {
-      id: _i,
-      defaultTemplates: _t,
-      formerSlugs: _s,
-      ...otherForm
-    } = await h.caller(otherManager).store.settings();
+    const otherForm = await settingsForm(h, otherManager);
     for (const slug of ['demo-downtown', form.slug]) {
       expect(
         await trpcCodeOf(h.caller(otherManager).store.updateSettings({ ...otherForm, slug })),
