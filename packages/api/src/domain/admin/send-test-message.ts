@@ -1,17 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { stores } from '@kds/db';
+import { translatorFor } from '@kds/i18n';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { NotFoundError, RateLimitedError } from '../errors.ts';
+import { internationalPhone } from '../orders/phone.ts';
 import { enqueue } from '../outbox/enqueue.ts';
+import { TypedPhone } from '../phone-input.ts';
+import { readerLanguageOf } from '../stores/languages.ts';
 import { withTransaction } from '../transaction.ts';
 
 export const SendTestInput = z.discriminatedUnion('channel', [
   z.object({
     channel: z.literal('sms'),
-    to: z.string().regex(/^\+[1-9]\d{6,14}$/, 'an international number like +15551234567'),
+    to: TypedPhone,
   }),
   z.object({ channel: z.literal('email'), to: z.email().max(254) }),
 ]);
@@ -20,7 +24,8 @@ export type SendTestInput = z.infer<typeof SendTestInput>;
 /**
  * "Send a test" from the Services card: one real text or email through the same outbox,
  * provider and limits as guests' messages, so the manager sees it arrive (or why not) in
- * Messages and on their own phone.
+ * Messages and on their own phone. In the manager's language; a number as dialled in the
+ * store's country.
  */
 export async function sendTestMessage({
   ctx,
@@ -32,7 +37,10 @@ export async function sendTestMessage({
   const manager = requireManager(ctx);
   const [store] = await ctx.db.select().from(stores).where(eq(stores.id, manager.storeId));
   if (!store) throw new NotFoundError('store');
-  const text = `Test from ${store.name}: KDS can reach you by ${input.channel === 'sms' ? 'text' : 'email'}.`;
+  const t = translatorFor(await readerLanguageOf(ctx, store), 'server');
+  const words = { store: store.name };
+  const text = t(input.channel === 'sms' ? 'alerts.testSms' : 'alerts.testEmail', words);
+  const to = input.channel === 'sms' ? internationalPhone(store, input.to, ['to']) : input.to;
   const queued = await withTransaction(ctx, (tx) =>
     enqueue(
       tx,
@@ -41,12 +49,12 @@ export async function sendTestMessage({
         orderId: null,
         channel: input.channel,
         dedupeKey: `service-test:${randomUUID()}`,
-        recipient: input.to,
+        recipient: to,
         template: `${input.channel}.service_test`,
         payload:
           input.channel === 'sms'
             ? { kind: 'service_test', text }
-            : { kind: 'service_test', subject: `KDS test from ${store.name}`, text },
+            : { kind: 'service_test', subject: t('alerts.testSubject', words), text },
       },
       { perRecipientPerDay: ctx.config.messagesPerRecipientPerDay },
     ),

@@ -66,8 +66,12 @@ describe('the Services card', () => {
       provider: 'Recorded only',
     });
     expect(
-      await trpcCodeOf(h.caller(manager).store.sendTest({ channel: 'sms', to: '555-1234' })),
+      await trpcCodeOf(h.caller(manager).store.sendTest({ channel: 'sms', to: 'call me' })),
     ).toBe('BAD_REQUEST');
+    // Typed as dialled in the store's country (the US): seven digits are not a number there.
+    expect(
+      await trpcCodeOf(h.caller(manager).store.sendTest({ channel: 'sms', to: '555-1234' })),
+    ).toBe('UNPROCESSABLE_CONTENT');
     const cook = await h.staffOf(h.demo.storeId, 'kitchen');
     expect(
       await trpcCodeOf(h.caller(cook).store.sendTest({ channel: 'email', to: 'a@b.test' })),

@@ -91,6 +91,9 @@ export const server = {
     screenOffline: 'KDS {{store}}: kitchen screen "{{screen}}" has been offline since {{time}}.',
     screenBehind:
       'KDS {{store}}: kitchen screen "{{screen}}" has not shown new orders since {{time}}.',
+    testSubject: 'KDS test from {{store}}',
+    testSms: 'Test from {{store}}: KDS can reach you by text.',
+    testEmail: 'Test from {{store}}: KDS can reach you by email.',
     webhookSubject: 'Webhook to {{host}} is failing',
     webhookFailing:
       'KDS {{store}}: the webhook to {{host}} has failed since {{since}}. Events are kept and retried; check the integration in Settings → Webhooks.',

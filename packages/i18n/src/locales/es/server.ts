@@ -92,6 +92,9 @@ export const server: Translation<typeof en> = {
       'KDS {{store}}: la pantalla de cocina "{{screen}}" está sin conexión desde las {{time}}.',
     screenBehind:
       'KDS {{store}}: la pantalla de cocina "{{screen}}" no muestra pedidos nuevos desde las {{time}}.',
+    testSubject: 'Prueba de KDS desde {{store}}',
+    testSms: 'Prueba desde {{store}}: KDS puede escribirte por SMS.',
+    testEmail: 'Prueba desde {{store}}: KDS puede escribirte por correo.',
     webhookSubject: 'El webhook a {{host}} está fallando',
     webhookFailing:
       'KDS {{store}}: el webhook a {{host}} falla desde {{since}}. Los eventos se guardan y se reintentan; revisa la integración en Ajustes → Webhooks.',
