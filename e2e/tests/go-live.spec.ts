@@ -33,8 +33,11 @@ test('a restaurant goes live: first run, a station and an item, a paired screen,
   const env = productionEnv(FIRST, join(work, 'live'));
   const first = await startKds(env);
   servers.push(first);
-  const code = /setup code ([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})/.exec(first.output())?.[1];
-  expect(code).toBeTruthy();
+  // The server answers /readyz as soon as it listens, and logs the code a moment later.
+  const codeIn = (output: string) =>
+    /setup code ([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})/.exec(output)?.[1];
+  await expect.poll(() => codeIn(first.output())).toBeTruthy();
+  const code = codeIn(first.output());
 
   // The owner opens the console: no store yet, so it asks for the code from the log.
   const owner = await (await browser.newContext()).newPage();

@@ -3,23 +3,16 @@ import { formatMoney, type OrdersReport, type ReportOrder } from '@kds/api';
 import { formatClock, formatLocale, translatorFor } from '@kds/i18n';
 import { BOLD, REGULAR } from './fonts.ts';
 import {
-  BODY_BOTTOM,
   drawCells,
   drawPageFrame,
   fitted,
   MARGIN,
   padOf,
-  PageFlow,
   rule,
   tableDocument,
   type Column,
 } from './page-flow.ts';
-
-const BODY_TOP = 112;
-const ROW = 15;
-const DAY_HEADING = 24;
-const DAY_TOTAL = 24;
-const RANGE_TOTAL = 44;
+import { BODY_TOP, countPages, ReportFlow, ROW } from './report-flow.ts';
 
 const COLUMNS = [
   { key: 'number', width: 40, align: 'right' },
@@ -56,121 +49,67 @@ export function ordersReportPdf(report: OrdersReport): PDFKit.PDFDocument {
       footer: words.t('pdf.page', { page, pages }),
     });
 
-  void (async () => {
-    const flow = new ReportFlow(report.days, pageHeader);
-    const range = { orders: 0, counted: 0, total: 0 };
-    if (report.days.length === 0) {
-      const none = words.t('pdf.none', { from: words.day(report.from), to: words.day(report.to) });
-      doc.font(REGULAR).fontSize(11);
-      doc.text(none, MARGIN, flow.empty() + 8, { lineBreak: false });
-    }
-    let day: DaySum = { date: '', orders: 0, counted: 0, total: 0 };
-    const closeDay = (sum: DaySum) => {
-      const label = words.t('pdf.dayTotal', { day: words.day(sum.date), count: sum.orders });
-      drawTotal(doc, flow.dayTotal(), words, sum, label);
-      range.orders += sum.orders;
-      range.counted += sum.counted;
-      range.total += sum.total;
-    };
-    for await (const batch of report.batches) {
-      if (batch.date !== day.date) {
-        if (day.date) closeDay(day);
-        day = { date: batch.date, orders: 0, counted: 0, total: 0 };
-        drawDayHeading(doc, flow.nextDay(), words.day(batch.date));
-      }
-      for (const order of batch.orders) {
-        const { y, continued } = flow.nextOrder();
-        if (continued !== null) {
-          const heading = words.t('pdf.continued', { day: words.day(day.date) });
-          drawDayHeading(doc, continued, heading);
-        }
-        drawOrder(doc, y, words, order);
-        day.orders += 1;
-        if (order.counted) {
-          day.counted += 1;
-          day.total += order.total;
-        }
-      }
-      // pdfkit does not wait for its reader: hold the next batch while the client catches up.
-      while (doc.readableLength > 1_000_000) await sleep(5);
-    }
-    if (day.date) closeDay(day);
-    if (report.days.length > 0) {
-      const y = flow.rangeTotal() + 6;
-      rule(doc, y, 1.5);
-      const label = words.t('pdf.rangeTotal', {
-        from: words.day(report.from),
-        to: words.day(report.to),
-        count: range.orders,
-      });
-      drawTotal(doc, y, words, range, label, { size: 10, noteBelow: true });
-    }
-    doc.end();
-  })().catch((error: unknown) => doc.destroy(error as Error));
+  const flow = new ReportFlow(report.days, pageHeader);
+  void drawBody(doc, report, words, flow).then(
+    () => doc.end(),
+    (error: unknown) => doc.destroy(error as Error),
+  );
   return doc;
 }
 
-/**
- * The report's blocks down its pages. A day's name is kept with its first order, and repeated
- * when its orders go on over a page; its last order is kept with the day's total (and the last
- * day's with the range's). Run over the counts alone, it tells how many pages there will be.
- */
-class ReportFlow {
-  private readonly flow: PageFlow;
-  private day = -1;
-  private row = 0;
-
-  constructor(
-    private readonly days: OrdersReport['days'],
-    onPage?: (page: number) => void,
-  ) {
-    this.flow = new PageFlow(BODY_TOP, BODY_BOTTOM, onPage);
+/** The orders day by day with their totals, then the range's total, a batch at a time. */
+async function drawBody(
+  doc: PDFKit.PDFDocument,
+  report: OrdersReport,
+  words: Words,
+  flow: ReportFlow,
+): Promise<void> {
+  const range = { orders: 0, counted: 0, total: 0 };
+  if (report.days.length === 0) {
+    const none = words.t('pdf.none', { from: words.day(report.from), to: words.day(report.to) });
+    doc.font(REGULAR).fontSize(11);
+    doc.text(none, MARGIN, flow.empty() + 8, { lineBreak: false });
   }
-
-  get pages(): number {
-    return this.flow.page;
+  let day: DaySum = { date: '', orders: 0, counted: 0, total: 0 };
+  const closeDay = (sum: DaySum) => {
+    const label = words.t('pdf.dayTotal', { day: words.day(sum.date), count: sum.orders });
+    drawTotal(doc, flow.dayTotal(), words, sum, label);
+    range.orders += sum.orders;
+    range.counted += sum.counted;
+    range.total += sum.total;
+  };
+  for await (const batch of report.batches) {
+    if (batch.date !== day.date) {
+      if (day.date) closeDay(day);
+      day = { date: batch.date, orders: 0, counted: 0, total: 0 };
+      drawDayHeading(doc, flow.nextDay(), words.day(batch.date));
+    }
+    for (const order of batch.orders) {
+      const { y, continued } = flow.nextOrder();
+      if (continued !== null) {
+        drawDayHeading(doc, continued, words.t('pdf.continued', { day: words.day(day.date) }));
+      }
+      drawOrder(doc, y, words, order);
+      day.orders += 1;
+      if (order.counted) {
+        day.counted += 1;
+        day.total += order.total;
+      }
+    }
+    // pdfkit does not wait for its reader: hold the next batch while the client catches up.
+    while (doc.readableLength > 1_000_000) await sleep(5);
   }
-
-  empty(): number {
-    return this.flow.place(DAY_HEADING);
+  if (day.date) closeDay(day);
+  if (report.days.length > 0) {
+    const y = flow.rangeTotal() + 6;
+    rule(doc, y, 1.5);
+    const label = words.t('pdf.rangeTotal', {
+      from: words.day(report.from),
+      to: words.day(report.to),
+      count: range.orders,
+    });
+    drawTotal(doc, y, words, range, label, { size: 10, noteBelow: true });
   }
-
-  nextDay(): number {
-    this.day += 1;
-    this.row = 0;
-    return this.flow.place(DAY_HEADING, ROW);
-  }
-
-  /** Where the next order goes, and the repeated day name above it on a new page, if any. */
-  nextOrder(): { y: number; continued: number | null } {
-    this.row += 1;
-    const last = this.row === this.days[this.day]?.orders;
-    const keep =
-      ROW + (last ? DAY_TOTAL + (this.day === this.days.length - 1 ? RANGE_TOTAL : 0) : 0);
-    const continued = this.flow.fits(keep) ? null : this.flow.place(DAY_HEADING, keep);
-    return { y: this.flow.place(ROW), continued };
-  }
-
-  dayTotal(): number {
-    return this.flow.place(DAY_TOTAL);
-  }
-
-  rangeTotal(): number {
-    return this.flow.place(RANGE_TOTAL);
-  }
-}
-
-/** The pages `days` take: the report's flow run over the counts alone. */
-export function countPages(days: OrdersReport['days']): number {
-  const flow = new ReportFlow(days);
-  if (days.length === 0) flow.empty();
-  for (const day of days) {
-    flow.nextDay();
-    for (let i = 0; i < day.orders; i++) flow.nextOrder();
-    flow.dayTotal();
-  }
-  if (days.length > 0) flow.rangeTotal();
-  return flow.pages;
 }
 
 type Words = ReturnType<typeof wordsFor>;
