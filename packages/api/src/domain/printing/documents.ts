@@ -11,7 +11,9 @@ import { guestLanguageOf, staffLanguageOf } from '../stores/languages.ts';
 export const escapeText = (text: string) =>
   text.replace(/[\\|{}~_"`^]/g, (c) => `\\${c}`).replace(/^([-=])/, '\\$1');
 
-const one = (text: string) => escapeText(text.replace(/\s+/g, ' ').trim());
+/** What people typed, on one line. */
+const plain = (text: string) => text.replace(/\s+/g, ' ').trim();
+const one = (text: string) => escapeText(plain(text));
 
 /** What paper says, in `language`, on the store's clock. */
 function paperWords(store: Store, language: Language) {
@@ -26,7 +28,7 @@ function paperWords(store: Store, language: Language) {
       escapeText(formatMoney(amount, store.currency, formatLocale(language, store.locale))),
     where: (order: Order) =>
       order.fulfilment === 'dine_in' && order.tableLabel
-        ? escapeText(t('paper.table', { table: order.tableLabel.replace(/\s+/g, ' ').trim() }))
+        ? escapeText(t('paper.table', { table: plain(order.tableLabel) }))
         : escapeText(t(`paper.${order.fulfilment}`)),
   };
 }
@@ -49,7 +51,6 @@ export function chitDocument(input: ChitInput): string {
   const { store, order, items, station } = input;
   const w = paperWords(store, staffLanguageOf(null, store));
   const allergies = order.allergies;
-  const plain = (text: string) => text.replace(/\s+/g, ' ').trim();
   const lines = [
     '{width:auto}',
     ...(input.reprint ? [`\`  ${w.t('paper.reprint')}  \``] : []),
