@@ -26,20 +26,33 @@ export async function enableSound(page: Page) {
   if (await overlay.isVisible()) await overlay.click({ timeout: 2_000 }).catch(() => {});
 }
 
-/** Every ticket number on the rail, across all its pages, in rail order. */
+/**
+ * Every ticket number on the rail, across all its pages, in rail order. Pages turn with the
+ * keyboard's Page Up/Down, like a bump bar: a click aimed at a pager that moves as tickets
+ * arrive can land on the top bar instead (and open a panel over the rail).
+ */
 export async function railNumbers(page: Page): Promise<number[]> {
+  const pager = page.getByRole('navigation', { name: 'Pages' }).getByRole('button');
+  // [can go back, can go on]; a rail that fits one page has no pager.
+  const state = async () => {
+    const enabled = await pager.evaluateAll((els) =>
+      els.map((el) => !(el as HTMLButtonElement).disabled),
+    );
+    return { back: enabled[0] === true, on: enabled[1] === true };
+  };
+  for (let turns = 0; (await state()).back && turns < 50; turns++) {
+    await page.keyboard.press('PageUp');
+  }
   const numbers: number[] = [];
-  const previous = page.getByRole('button', { name: /Previous/ });
-  while ((await previous.count()) > 0 && (await previous.isEnabled())) await previous.click();
-  for (;;) {
+  for (let turns = 0; turns < 50; turns++) {
     const names = await page
       .getByRole('article')
       .evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
     numbers.push(...names.map((n) => Number(n.replace('Order ', ''))));
-    const next = page.getByRole('button', { name: /Next/ });
-    if ((await next.count()) === 0 || !(await next.isEnabled())) return numbers;
-    await next.click();
+    if (!(await state()).on) break;
+    await page.keyboard.press('PageDown');
   }
+  return numbers;
 }
 
 /** Signs the demo manager (or `email`, password "demo") in to the admin console. */

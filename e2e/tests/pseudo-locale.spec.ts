@@ -77,7 +77,8 @@ async function untranslated(page: Page, data: string[]): Promise<string[]> {
           /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b/g,
           ' ',
         )
-        // Identifiers: payment and refund ids, hashes.
+        // Identifiers: ids (a UUID's groups can be letters only: "afad"), payment ids, hashes.
+        .replace(/\b[\da-f]{8}(-[\da-f]{4}){3}-[\da-f]{12}\b/gi, ' ')
         .replace(/\b\w*[\d_]\w*\b/g, ' ');
       if (/[A-Za-z]{2,}/.test(rest)) found.add(text.trim().slice(0, 100));
     };
