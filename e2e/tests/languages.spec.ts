@@ -147,6 +147,21 @@ test('a Spanish store in Mexico City: the guest orders and pays in pesos, the ki
   await phone.reload();
   await expect(phone.getByRole('status').filter({ hasText: 'Ready for you!' })).toBeVisible();
 
+  // The console says what the server refused in Spanish too: a station that still cooks dishes
+  // stays.
+  const console = await browser.newPage();
+  await console.goto('/admin/');
+  await console.getByLabel('Email').fill('owner@demo.test');
+  await console.getByLabel('Password').fill('demo');
+  await console.getByRole('button', { name: 'Sign in' }).click();
+  await console.locator('.shell__side select').selectOption({ label: 'Taquería Roma' });
+  await expect(console.getByRole('heading', { name: 'Taquería Roma' })).toBeVisible();
+  await console.goto('/admin/menu');
+  await console.getByRole('button', { name: 'Quitar Plancha' }).click();
+  await expect(console.getByRole('alert')).toHaveText('primero envía sus platos a otra estación');
+  await shot(console, 'admin-refusal-es');
+
+  await console.close();
   await kitchen.context().close();
   await phoneContext.close();
 });

@@ -6,7 +6,13 @@ import type { ApiContext } from './context.ts';
 import type { Principal } from './domain/context.ts';
 import type { ApiKeyPrincipal, KitchenPrincipal } from './domain/auth/principal.ts';
 import { noteApiKeyUse } from './domain/integrations/api-keys.ts';
-import { DomainError, ForbiddenError } from './domain/errors.ts';
+import type { ErrorWords } from '@kds/i18n';
+import {
+  DomainError,
+  ForbiddenError,
+  RateLimitedError,
+  UnauthorizedError,
+} from './domain/errors.ts';
 import { addressKey, clientKey, type RateLimits } from './rate-limits.ts';
 
 const codeFor: Record<DomainError['code'], TRPC_ERROR_CODE_KEY> = {
@@ -47,6 +53,8 @@ const t = initTRPC
           ...shape.data,
           domainCode: cause instanceof DomainError ? cause.code : null,
           details: cause instanceof DomainError ? (cause.details ?? null) : null,
+          // The message's words, for a screen to say in its reader's language.
+          say: cause instanceof DomainError ? cause.say : null,
           issues,
         },
       };
@@ -98,10 +106,7 @@ const guardStreams = t.middleware(async ({ ctx, type, signal, next }) => {
   }
   const stream = ctx.streams.lease(ctx.principal, ctx.ip, signal);
   if (!stream) {
-    throw new TRPCError({
-      code: 'TOO_MANY_REQUESTS',
-      message: 'too many live subscriptions for this sign-in or address',
-    });
+    throw new RateLimitedError({ key: 'limits.streams' });
   }
   const result = await next({ ctx: { ...ctx, stream } });
   if (!result.ok) stream.end();
@@ -117,16 +122,23 @@ const WHILE_PASSWORD_RESET = new Set([
   'store.mine',
 ]);
 
-const withPrincipal = <P extends Principal>(accept: (p: Principal) => p is P, refusal: string) =>
+const withPrincipal = <P extends Principal>(
+  accept: (p: Principal) => p is P,
+  refusal: ErrorWords['key'],
+  anonymous: ErrorWords['key'] = 'access.signIn',
+) =>
   t.middleware(({ ctx, path, next }) => {
     const principal: Principal | null = ctx.principal;
-    if (!principal) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
+    if (!principal) throw new UnauthorizedError({ key: anonymous });
     const restricted = principal.kind === 'staff' && principal.mustChangePassword;
-    if (!accept(principal)) throw new TRPCError({ code: 'FORBIDDEN', message: refusal });
+    if (!accept(principal)) throw new ForbiddenError({ key: refusal });
     if (restricted && !WHILE_PASSWORD_RESET.has(path)) {
-      throw new ForbiddenError('choose a new password first', {
-        reason: 'PASSWORD_CHANGE_REQUIRED',
-      });
+      throw new ForbiddenError(
+        { key: 'access.choosePassword' },
+        {
+          reason: 'PASSWORD_CHANGE_REQUIRED',
+        },
+      );
     }
     return next({ ctx: { ...ctx, principal } });
   });
@@ -142,13 +154,13 @@ export const router = t.router;
 export const publicProcedure = t.procedure.use(mapDomainErrors).use(refuseNul).use(guardStreams);
 /** Staff of any role, or a paired kitchen screen: the kitchen's procedures. */
 export const kitchenProcedure = publicProcedure.use(
-  withPrincipal(isKitchen, 'API keys cannot work the kitchen'),
+  withPrincipal(isKitchen, 'access.noKitchenForKeys', 'access.signInOrPair'),
 );
-export const staffProcedure = publicProcedure.use(withPrincipal(isStaff, 'staff only'));
+export const staffProcedure = publicProcedure.use(withPrincipal(isStaff, 'access.staffOnly'));
 export const managerProcedure = publicProcedure.use(
-  withPrincipal(isManager, 'a manager or owner must do this'),
+  withPrincipal(isManager, 'access.managerOrOwner'),
 );
-export const deviceProcedure = publicProcedure.use(withPrincipal(isDevice, 'paired screens only'));
+export const deviceProcedure = publicProcedure.use(withPrincipal(isDevice, 'access.screensOnly'));
 
 /**
  * A guess-able secret (a password, a pairing code, a pickup code) is tried one call at a time:
@@ -164,13 +176,13 @@ export const alone = t.middleware(({ ctx, path, next }) => {
   return next();
 });
 
-function refusal(spent: unknown, what: string): never {
+/** What a limit counts, in the words of its refusal ("too many … ; try again in N min"). */
+type Limit = Extract<ErrorWords['key'], `limits.${string}`>;
+
+function refusal(spent: unknown, what: Limit): never {
   if (!(spent instanceof RateLimiterRes)) throw spent;
   const minutes = Math.max(1, Math.ceil(spent.msBeforeNext / 60_000));
-  throw new TRPCError({
-    code: 'TOO_MANY_REQUESTS',
-    message: `${what}; try again in ${minutes} min`,
-  });
+  throw new RateLimitedError({ key: what, values: { minutes } });
 }
 
 /**
@@ -181,7 +193,7 @@ function refusal(spent: unknown, what: string): never {
 export const limitFailures = (
   pick: (limits: RateLimits) => RateLimiterAbstract,
   by: 'address' | 'client',
-  what = 'too many failed attempts',
+  what: Limit,
 ) =>
   t.middleware(async ({ ctx, next }) => {
     const limiter = pick(ctx.limits);
@@ -204,7 +216,7 @@ export const limitCodeGuesses = t.middleware(async ({ ctx, input, next }) => {
   const key = clientKey(ctx.principal, ctx.ip);
   await ctx.limits.discountCode
     .consume(key)
-    .catch((spent: unknown) => refusal(spent, 'too many discount codes tried from here'));
+    .catch((spent: unknown) => refusal(spent, 'limits.discountCodes'));
   const result = await next();
   if (!namesUnknownCode(result)) await ctx.limits.discountCode.reward(key, 1);
   return result;
@@ -232,7 +244,7 @@ export const strictBody = (schema: ZodType) =>
   });
 
 /** At most the limiter's allowance of calls per client; the next ones are refused (429). */
-export const limitCalls = (pick: (limits: RateLimits) => RateLimiterAbstract, what: string) =>
+export const limitCalls = (pick: (limits: RateLimits) => RateLimiterAbstract, what: Limit) =>
   t.middleware(async ({ ctx, next }) => {
     await pick(ctx.limits)
       .consume(clientKey(ctx.principal, ctx.ip))
@@ -246,22 +258,20 @@ export const limitCalls = (pick: (limits: RateLimits) => RateLimiterAbstract, wh
  */
 export const integrationProcedure = (scope: ApiKeyPrincipal['scopes'][number]) =>
   publicProcedure
-    .use(
-      withPrincipal(
-        (p): p is ApiKeyPrincipal => p.kind === 'apiKey',
-        'this call takes an API key (Admin → Integrations)',
-      ),
-    )
+    .use(withPrincipal((p): p is ApiKeyPrincipal => p.kind === 'apiKey', 'access.apiKeyOnly'))
     .use(({ ctx, next }) => {
       if (!ctx.principal.scopes.includes(scope)) {
-        throw new ForbiddenError(`this API key does not have the ${scope} scope`, {
-          reason: 'SCOPE_MISSING',
-          scope,
-        });
+        throw new ForbiddenError(
+          { key: 'access.scopeMissing', values: { scope } },
+          {
+            reason: 'SCOPE_MISSING',
+            scope,
+          },
+        );
       }
       return next();
     })
-    .use(limitCalls((limits) => limits.apiCalls, 'too many calls with this API key'))
+    .use(limitCalls((limits) => limits.apiCalls, 'limits.keyCalls'))
     .use(async ({ ctx, next }) => {
       await noteApiKeyUse(ctx, ctx.principal);
       return next();

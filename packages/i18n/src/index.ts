@@ -38,11 +38,24 @@ declare module 'i18next' {
 export type Namespace = keyof typeof en;
 
 /**
- * A problem's words for the reader's own language: a key of `common.problems` and its values
+ * A problem's words for the reader's own language: a key of `errors.problems` and its values
  * (`…At` moments and `…On` days as ISO strings, `…Minor` amounts, `…Meters` distances).
  */
 export interface ProblemWords {
-  key: keyof (typeof en)['common']['problems'];
+  key: keyof (typeof en)['errors']['problems'];
+  values?: Record<string, string | number>;
+}
+/** The dotted paths of a catalogue's messages: `notFound.order`. */
+type MessagePath<T, P extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : MessagePath<T[K], `${P}${K}.`>;
+}[keyof T & string];
+
+/**
+ * Why the server refused a request, in words for the reader's own language: a message of the
+ * `errors` namespace and its values (names, numbers, an order `status`).
+ */
+export interface ErrorWords {
+  key: MessagePath<(typeof en)['errors']>;
   values?: Record<string, string | number>;
 }
 export const NAMESPACES = Object.keys(en) as Namespace[];

@@ -30,4 +30,17 @@ describe('messageFor', () => {
       'Sin conexión: vuelve a intentarlo cuando la pantalla esté en línea.',
     );
   });
+
+  test("says a refusal in the reader's language from its words, its English without them", () => {
+    const refused = (say: unknown) =>
+      Object.assign(new Error('cannot bump an order that is canceled'), { data: { say } });
+    const say = { key: 'transition.bump', values: { status: 'CANCELED' } };
+    expect(messageFor(refused(say), tEs)).toBe('no se puede despachar un pedido cancelado');
+    expect(messageFor(refused(say), t)).toBe('cannot bump an order that is canceled');
+    // A key this screen does not know yet (a newer server): the server's English.
+    expect(messageFor(refused({ key: 'transition.unheardOf' }), tEs)).toBe(
+      'cannot bump an order that is canceled',
+    );
+    expect(messageFor(refused(null), tEs)).toBe('cannot bump an order that is canceled');
+  });
 });

@@ -118,7 +118,7 @@ export function MessagesPage() {
                       m.attempts > 0 &&
                       t('messages.next', { time: dateTime(m.nextAttemptAt) })}
                   </div>
-                  {/* The server's and providers' own words, in English until the server's are translated. */}
+                  {/* What the provider (Twilio, the mail server, a webhook's receiver) answered, as it said it. */}
                   {m.error && (
                     <div className="small error-text" lang="en">
                       {m.error}

@@ -1,4 +1,5 @@
-import { useTRPCClient } from '@kds/ui';
+import { useTranslation } from '@kds/i18n/react';
+import { messageFor, useTRPCClient } from '@kds/ui';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   flush,
@@ -19,6 +20,7 @@ export function usePendingCommands(
   onRefused: (command: PendingCommand, message: string) => void,
 ) {
   const client = useTRPCClient();
+  const { t } = useTranslation();
   const [queue, setQueue] = useState<PendingCommand[]>(pendingStore.read);
   const [refused, setRefused] = useState<ReadonlyMap<string, string>>(new Map());
   const [retry, setRetry] = useState(0);
@@ -55,10 +57,10 @@ export function usePendingCommands(
         return { ok: true, ticket };
       } catch (error) {
         if (isNetworkError(error)) return { ok: false, reason: 'offline' };
-        return { ok: false, reason: 'refused', message: (error as Error).message };
+        return { ok: false, reason: 'refused', message: messageFor(error, t) };
       }
     },
-    [client],
+    [client, t],
   );
 
   useEffect(() => {

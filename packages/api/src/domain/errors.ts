@@ -1,6 +1,10 @@
+import { type ErrorWords, type ProblemWords, translatorFor } from '@kds/i18n';
+
 /**
  * Typed domain errors. One tRPC middleware maps them to tRPC codes (see trpc.ts); the domain
- * never knows about transport.
+ * never knows about transport. Each says why in the `errors` catalogue's words: `message` is
+ * their English (for logs and the integration API), `say` lets a screen put them in its
+ * reader's language.
  */
 export abstract class DomainError extends Error {
   abstract readonly code:
@@ -13,25 +17,44 @@ export abstract class DomainError extends Error {
     | 'RATE_LIMITED';
   /** Structured details safe to show to the caller. */
   readonly details: Record<string, unknown> | undefined;
+  readonly say: ErrorWords;
 
-  constructor(message: string, details?: Record<string, unknown>) {
-    super(message);
+  constructor(say: ErrorWords, details?: Record<string, unknown>) {
+    super(englishOf(say));
     this.name = new.target.name;
+    this.say = say;
     this.details = details;
   }
 }
 
+/** An error's words in English, as the catalogue has them. */
+export function englishOf(say: ErrorWords): string {
+  return translatorFor('en', 'errors')(say.key, say.values ?? {});
+}
+
+/** A problem's words (`errors.problems`) as an error's. */
+export function wordsOfProblem(say: ProblemWords): ErrorWords {
+  return { key: `problems.${say.key}`, ...(say.values && { values: say.values }) };
+}
+
+type Entity =
+  Extract<ErrorWords['key'], `notFound.${string}`> extends `notFound.${infer E}` ? E : never;
+
 export class NotFoundError extends DomainError {
   readonly code = 'NOT_FOUND';
-  constructor(entity: string, details?: Record<string, unknown>) {
-    super(`${entity} not found`, { entity, ...details });
+  constructor(entity: Entity, details?: Record<string, unknown>) {
+    super({ key: `notFound.${entity}` }, { entity, ...details });
   }
 }
 
+type Transition =
+  Extract<ErrorWords['key'], `transition.${string}`> extends `transition.${infer T}` ? T : never;
+
+/** Not in a state to do this; `from` is the order's status (or the item's, the message's). */
 export class InvalidTransitionError extends DomainError {
   readonly code = 'INVALID_TRANSITION';
-  constructor(from: string, action: string) {
-    super(`cannot ${action} an order that is ${from}`, { from, action });
+  constructor(from: string, action: Transition, values?: Record<string, string>) {
+    super({ key: `transition.${action}`, values: { status: from, ...values } }, { from, action });
   }
 }
 

@@ -13,7 +13,7 @@ import { alone, limitFailures, publicProcedure, router, staffProcedure } from '.
 export const authRouter = router({
   login: publicProcedure
     .use(alone)
-    .use(limitFailures((limits) => limits.login, 'address', 'too many failed sign-ins from here'))
+    .use(limitFailures((limits) => limits.login, 'address', 'limits.failedSignIns'))
     .input(LoginInput)
     .mutation(async ({ ctx, input }) => {
       const result = await login({ ctx, input });

@@ -20,9 +20,7 @@ export const deviceRouter = router({
     .mutation(({ ctx, input }) => revokeDevice({ ctx, input })),
   pair: publicProcedure
     .use(alone)
-    .use(
-      limitFailures((limits) => limits.pair, 'address', 'too many wrong pairing codes from here'),
-    )
+    .use(limitFailures((limits) => limits.pair, 'address', 'limits.pairingCodes'))
     .input(PairDeviceInput)
     .mutation(({ ctx, input }) => pairDevice({ ctx, input })),
 });

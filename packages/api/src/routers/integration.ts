@@ -52,7 +52,7 @@ export const integrationRouter = router({
     .output(ApiOrder)
     .query(({ ctx, input }) => integrationOrder({ ctx, input })),
   placeOrder: integrationProcedure('orders:write')
-    .use(limitCalls((limits) => limits.placeOrder, 'too many orders with this API key'))
+    .use(limitCalls((limits) => limits.placeOrder, 'limits.keyOrders'))
     .meta(
       route(
         'POST',

@@ -11,11 +11,7 @@ import {
 } from '../domain/invitations/index.ts';
 import { alone, limitFailures, publicProcedure, router, staffProcedure } from '../trpc.ts';
 
-const badLinks = limitFailures(
-  (limits) => limits.invitation,
-  'address',
-  'too many invalid invitation links',
-);
+const badLinks = limitFailures((limits) => limits.invitation, 'address', 'limits.invitationLinks');
 
 /** Joining a store: one's own invitations while signed in, or the emailed link. */
 export const invitationRouter = router({

@@ -46,13 +46,13 @@ export const orderRouter = router({
     .use(limitCodeGuesses)
     .query(({ ctx, input }) => previewOrder({ ctx, input })),
   place: publicProcedure
-    .use(limitCalls((limits) => limits.placeOrder, 'too many orders from here'))
+    .use(limitCalls((limits) => limits.placeOrder, 'limits.orders'))
     .input(PlaceOrderInput)
     .use(limitCodeGuesses)
     .mutation(({ ctx, input }) => placeOrder({ ctx, input })),
   /** A phone order or a walk-in, keyed in by a manager or at the expo screen. */
   enter: kitchenProcedure
-    .use(limitCalls((limits) => limits.placeOrder, 'too many orders from this screen'))
+    .use(limitCalls((limits) => limits.placeOrder, 'limits.screenOrders'))
     .input(EnterOrderInput)
     .mutation(({ ctx, input }) => enterOrder({ ctx, input })),
   addItems: publicProcedure
@@ -60,7 +60,7 @@ export const orderRouter = router({
     .mutation(({ ctx, input }) => addToOrder({ ctx, input })),
   complete: kitchenProcedure
     .use(alone)
-    .use(limitFailures((limits) => limits.pickupCode, 'client', 'too many wrong pickup codes'))
+    .use(limitFailures((limits) => limits.pickupCode, 'client', 'limits.pickupCodes'))
     .input(CompleteOrderInput)
     .mutation(({ ctx, input }) => completeOrder({ ctx, input })),
   /** A ready delivery leaves with its driver; the pass (manager or expo screen) sends it. */

@@ -26,14 +26,14 @@ export const printingRouter = router({
     .input(StationPrintingInput)
     .mutation(({ ctx, input }) => setStationPrinting({ ctx, input })),
   testPage: managerProcedure
-    .use(limitCalls((limits) => limits.testMessage, 'too many test pages this hour'))
+    .use(limitCalls((limits) => limits.testMessage, 'limits.testPages'))
     .input(PrinterIdInput)
     .mutation(({ ctx, input }) => printTestPage({ ctx, input })),
   preview: kitchenProcedure
     .input(PrintOrderInput)
     .query(({ ctx, input }) => previewPrint({ ctx, input })),
   print: kitchenProcedure
-    .use(limitCalls((limits) => limits.paper, 'too many prints; wait a few minutes'))
+    .use(limitCalls((limits) => limits.paper, 'limits.prints'))
     .input(PrintOrderInput)
     .mutation(({ ctx, input }) => printOrder({ ctx, input })),
 });

@@ -1,7 +1,7 @@
 import { createFirstStore, FirstRunInput, needsFirstRun } from '../domain/setup/index.ts';
 import { alone, limitFailures, publicProcedure, router } from '../trpc.ts';
 
-const badCodes = limitFailures((limits) => limits.setup, 'address', 'too many wrong setup codes');
+const badCodes = limitFailures((limits) => limits.setup, 'address', 'limits.setupCodes');
 
 /**
  * First run: while the install has no store, the admin console offers to create the owner and

@@ -24,7 +24,7 @@ export const staffRouter = router({
   list: managerProcedure.query(({ ctx }) => listStaff({ ctx })),
   /** Invites someone by email; nothing is attached until they accept. */
   create: managerProcedure
-    .use(limitCalls((limits) => limits.invite, 'too many invitations today'))
+    .use(limitCalls((limits) => limits.invite, 'limits.invitations'))
     .input(InviteStaffInput)
     .mutation(({ ctx, input }) => inviteStaff({ ctx, input })),
   invitations: managerProcedure.query(({ ctx }) => listStoreInvitations({ ctx })),

@@ -24,7 +24,7 @@ export const storeRouter = router({
   /** Stripe, Twilio, email, webhooks: connected, simulated or failing, for the Services card. */
   services: managerProcedure.query(({ ctx }) => serviceStatus({ ctx })),
   sendTest: managerProcedure
-    .use(limitCalls((limits) => limits.testMessage, 'too many test messages this hour'))
+    .use(limitCalls((limits) => limits.testMessage, 'limits.testMessagesHour'))
     .input(SendTestInput)
     .mutation(({ ctx, input }) => sendTestMessage({ ctx, input })),
   settings: managerProcedure.query(({ ctx }) => getStoreSettings({ ctx })),

@@ -1,6 +1,6 @@
 import type { ProblemWords } from '@kds/i18n';
 import type { TFunction } from 'i18next';
-import { messageFor } from '../error-message.ts';
+import { errorText, messageFor } from '../error-message.ts';
 import type { Format } from '../regional.tsx';
 
 /** Where the server said something is wrong: a path like "customer.phone" or "items.1". */
@@ -8,7 +8,8 @@ export type ProblemMap = Record<string, string>;
 
 interface Problem {
   path: (string | number)[];
-  message: string;
+  /** Absent when the error's own message says it (PAYMENT_METHOD_UNAVAILABLE, SLUG_TAKEN…). */
+  message?: string;
   say?: ProblemWords;
 }
 
@@ -25,7 +26,7 @@ interface ErrorShape {
  * formatted for them; the server's English when it sends no words for it.
  */
 export function problemText(problem: Problem, t: TFunction<'common'>, format: Format): string {
-  if (!problem.say) return problem.message;
+  if (!problem.say) return problem.message ?? '';
   const day = new Intl.DateTimeFormat(format.locale, {
     day: 'numeric',
     month: 'short',
@@ -48,7 +49,7 @@ export function problemText(problem: Problem, t: TFunction<'common'>, format: Fo
       return [name, value];
     }),
   );
-  return t(`problems.${problem.say.key}`, { ...values, defaultValue: problem.message });
+  return errorText(t, `problems.${problem.say.key}`, values, problem.message ?? '');
 }
 
 /** Problems from a preview or from a refused order, keyed by the input they are about. */
@@ -67,7 +68,10 @@ export function problemsOf(
   for (const p of previewProblems ?? []) add(p.path, problemText(p, t, format));
   const shape = error as ErrorShape | null;
   for (const i of shape?.data?.issues ?? []) add(i.path, i.message);
-  for (const p of shape?.data?.details?.problems ?? []) add(p.path, problemText(p, t, format));
+  for (const p of shape?.data?.details?.problems ?? []) {
+    const message = p.message ?? messageFor(error, t);
+    add(p.path, problemText({ ...p, message }, t, format));
+  }
   const known = Object.keys(byPath).length > 0;
   const general = byPath[''] ?? (error && !known ? messageFor(error, t) : null);
   delete byPath[''];

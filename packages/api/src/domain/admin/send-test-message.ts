@@ -59,7 +59,6 @@ export async function sendTestMessage({
       { perRecipientPerDay: ctx.config.messagesPerRecipientPerDay },
     ),
   );
-  if (!queued)
-    throw new RateLimitedError('this recipient had its messages for today; try tomorrow');
+  if (!queued) throw new RateLimitedError({ key: 'limits.testMessages' });
   return { queued: true };
 }

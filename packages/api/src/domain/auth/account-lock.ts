@@ -1,4 +1,5 @@
 import { staff, type Database } from '@kds/db';
+import type { ErrorWords } from '@kds/i18n';
 import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
 
 /** Wrong passwords that lock an account, and for how long. */
@@ -46,7 +47,7 @@ export async function attemptSucceeded(db: Database, staffId: string): Promise<v
   await db.update(staff).set({ failedLogins: 0, lockedUntil: null }).where(eq(staff.id, staffId));
 }
 
-export function lockedMessage(lockedUntil: Date, now: Date): string {
+export function lockedWords(lockedUntil: Date, now: Date): ErrorWords {
   const minutes = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 60_000));
-  return `too many wrong passwords; try again in ${minutes} min`;
+  return { key: 'signIn.locked', values: { minutes } };
 }

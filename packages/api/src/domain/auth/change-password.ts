@@ -1,15 +1,16 @@
+import type { ErrorWords } from '@kds/i18n';
 import { sessions, staff } from '@kds/db';
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { DomainContext } from '../context.ts';
-import { NotFoundError, RateLimitedError, ValidationError } from '../errors.ts';
+import { englishOf, NotFoundError, RateLimitedError, ValidationError } from '../errors.ts';
 import { withTransaction } from '../transaction.ts';
-import { attemptSucceeded, lockedMessage, takeAttempt } from './account-lock.ts';
+import { attemptSucceeded, lockedWords, takeAttempt } from './account-lock.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { requireStaff } from './principal.ts';
 import type { ChangePasswordInput } from './schemas.ts';
 
-const problem = (path: string, code: string, message: string) =>
-  new ValidationError(message, { problems: [{ path: [path], code, message }] });
+const problem = (path: string, code: string, say: ErrorWords) =>
+  new ValidationError(say, { problems: [{ path: [path], code, message: englishOf(say) }] });
 
 /**
  * Anyone signed in changes their own password, with the current one (a wrong one counts
@@ -28,25 +29,17 @@ export async function changePassword({
   const [account] = await ctx.db.select().from(staff).where(eq(staff.id, me.staffId));
   if (!account) throw new NotFoundError('account');
   const attempt = await takeAttempt(ctx.db, account.id, now);
-  if (!attempt.taken) throw new RateLimitedError(lockedMessage(attempt.lockedUntil, now));
+  if (!attempt.taken) throw new RateLimitedError(lockedWords(attempt.lockedUntil, now));
   if (!(await verifyPassword(account.passwordHash, input.currentPassword))) {
-    throw problem('currentPassword', 'PASSWORD_WRONG', 'your current password is not right');
+    throw problem('currentPassword', 'PASSWORD_WRONG', { key: 'signIn.currentWrong' });
   }
   await attemptSucceeded(ctx.db, account.id);
   if (input.newPassword === input.currentPassword) {
-    throw problem(
-      'newPassword',
-      'PASSWORD_UNCHANGED',
-      'choose a password different from the current one',
-    );
+    throw problem('newPassword', 'PASSWORD_UNCHANGED', { key: 'signIn.unchanged' });
   }
   const name = account.email.split('@')[0] ?? '';
   if (name.length >= 4 && input.newPassword.toLowerCase().includes(name)) {
-    throw problem(
-      'newPassword',
-      'PASSWORD_WEAK',
-      'choose a password that does not contain your email',
-    );
+    throw problem('newPassword', 'PASSWORD_WEAK', { key: 'signIn.containsEmail' });
   }
   const passwordHash = await hashPassword(input.newPassword);
   return withTransaction(ctx, async (tx) => {

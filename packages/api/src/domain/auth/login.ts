@@ -2,12 +2,12 @@ import { staff, staffMemberships } from '@kds/db';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { DomainContext } from '../context.ts';
 import { ForbiddenError, RateLimitedError, UnauthorizedError } from '../errors.ts';
-import { attemptSucceeded, lockedMessage, takeAttempt } from './account-lock.ts';
+import { attemptSucceeded, lockedWords, takeAttempt } from './account-lock.ts';
 import { decoyHash, verifyPassword } from './password.ts';
 import type { LoginInput } from './schemas.ts';
 import { openSession, type LoginResult } from './open-session.ts';
 
-const invalid = () => new UnauthorizedError('email or password is not right');
+const invalid = () => new UnauthorizedError({ key: 'signIn.wrong' });
 
 /**
  * Signs in to the first store (by seniority) where the account is not suspended. Each attempt
@@ -28,7 +28,7 @@ export async function login({
     throw invalid();
   }
   const attempt = await takeAttempt(ctx.db, account.id, now);
-  if (!attempt.taken) throw new RateLimitedError(lockedMessage(attempt.lockedUntil, now));
+  if (!attempt.taken) throw new RateLimitedError(lockedWords(attempt.lockedUntil, now));
   if (!(await verifyPassword(account.passwordHash, input.password))) throw invalid();
   await attemptSucceeded(ctx.db, account.id);
 
@@ -39,9 +39,7 @@ export async function login({
     .orderBy(asc(staffMemberships.createdAt))
     .limit(1);
   if (!membership) {
-    throw new ForbiddenError(
-      'this account has no store to work at: your access was removed or suspended; ask your manager',
-    );
+    throw new ForbiddenError({ key: 'signIn.noStore' });
   }
   return openSession(ctx, account, membership);
 }

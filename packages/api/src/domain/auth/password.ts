@@ -18,7 +18,7 @@ const waiting: (() => void)[] = [];
 async function withPasswordSlot<T>(work: () => Promise<T>): Promise<T> {
   if (running < MAX_RUNNING) running += 1;
   else if (waiting.length < MAX_WAITING) await new Promise<void>((take) => waiting.push(take));
-  else throw new RateLimitedError('too many sign-ins at this moment; try again in a few seconds');
+  else throw new RateLimitedError({ key: 'signIn.busy' });
   try {
     return await work();
   } finally {

@@ -13,23 +13,23 @@ export const RANK: Record<StaffRole, number> = { kitchen: 1, manager: 2, owner: 
 /** Anyone who may work the kitchen screens: any staff member or a paired device. */
 export function requireKitchen(ctx: DomainContext): KitchenPrincipal {
   const p = ctx.principal;
-  if (!p) throw new UnauthorizedError('sign in or pair this screen first');
-  if (p.kind === 'apiKey') throw new ForbiddenError('API keys cannot work the kitchen');
+  if (!p) throw new UnauthorizedError({ key: 'access.signInOrPair' });
+  if (p.kind === 'apiKey') throw new ForbiddenError({ key: 'access.noKitchenForKeys' });
   return p;
 }
 
 /** A signed-in person (not a paired screen). */
 export function requireStaff(ctx: DomainContext): StaffPrincipal {
   const p = ctx.principal;
-  if (p?.kind !== 'staff') throw new UnauthorizedError('sign in first');
+  if (p?.kind !== 'staff') throw new UnauthorizedError({ key: 'access.signIn' });
   return p;
 }
 
 export function requireManager(ctx: DomainContext): StaffPrincipal {
   const p = ctx.principal;
-  if (!p) throw new UnauthorizedError('sign in first');
+  if (!p) throw new UnauthorizedError({ key: 'access.signIn' });
   if (p.kind !== 'staff' || (p.role !== 'owner' && p.role !== 'manager')) {
-    throw new ForbiddenError('a manager or owner must do this');
+    throw new ForbiddenError({ key: 'access.managerOrOwner' });
   }
   return p;
 }
@@ -39,15 +39,18 @@ export type ApiKeyPrincipal = Extract<Principal, { kind: 'apiKey' }>;
 /** An integration whose API key holds `scope`. */
 export function requireScope(ctx: DomainContext, scope: ApiScope): ApiKeyPrincipal {
   const p = ctx.principal;
-  if (!p) throw new UnauthorizedError('send the API key as "Authorization: Bearer kds_k_…"');
+  if (!p) throw new UnauthorizedError({ key: 'access.apiKeyNeeded' });
   if (p.kind !== 'apiKey') {
-    throw new ForbiddenError('this call takes an API key (Admin → Integrations)');
+    throw new ForbiddenError({ key: 'access.apiKeyOnly' });
   }
   if (!p.scopes.includes(scope)) {
-    throw new ForbiddenError(`this API key does not have the ${scope} scope`, {
-      reason: 'SCOPE_MISSING',
-      scope,
-    });
+    throw new ForbiddenError(
+      { key: 'access.scopeMissing', values: { scope } },
+      {
+        reason: 'SCOPE_MISSING',
+        scope,
+      },
+    );
   }
   return p;
 }

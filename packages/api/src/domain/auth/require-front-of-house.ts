@@ -12,7 +12,7 @@ export async function requireFrontOfHouse(ctx: DomainContext): Promise<KitchenPr
   const p = requireKitchen(ctx);
   if (p.kind === 'staff') {
     if (p.role === 'owner' || p.role === 'manager') return p;
-    throw new ForbiddenError('a manager or the expo screen must do this');
+    throw new ForbiddenError({ key: 'access.managerOrExpo' });
   }
   if (p.stationId === null) return p;
   const [station] = await ctx.db
@@ -20,5 +20,5 @@ export async function requireFrontOfHouse(ctx: DomainContext): Promise<KitchenPr
     .from(stations)
     .where(and(eq(stations.id, p.stationId), eq(stations.storeId, p.storeId)));
   if (station?.kind === 'expo') return p;
-  throw new ForbiddenError('a manager or the expo screen must do this');
+  throw new ForbiddenError({ key: 'access.managerOrExpo' });
 }

@@ -22,7 +22,7 @@ export async function pairDevice({ ctx, input }: { ctx: DomainContext; input: Pa
       ),
     )
     .returning();
-  if (!device) throw new NotFoundError('pairing code (unknown, used or expired)');
+  if (!device) throw new NotFoundError('pairingCode');
   return {
     token,
     device: {

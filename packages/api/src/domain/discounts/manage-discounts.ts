@@ -60,7 +60,7 @@ export async function createDiscount({
         .from(menuItems)
         .where(and(eq(menuItems.storeId, who.storeId), inArray(menuItems.id, input.menuItemIds)));
       if (found.length !== new Set(input.menuItemIds).size) {
-        throw new ValidationError('some of those items are not on this menu');
+        throw new ValidationError({ key: 'admin.codeItemsUnknown' });
       }
     }
     const [created] = await tx.tx
@@ -80,7 +80,8 @@ export async function createDiscount({
       })
       .onConflictDoNothing({ target: [discountCodes.storeId, discountCodes.code] })
       .returning();
-    if (!created) throw new ConflictError(`there is already a code ${input.code}`);
+    if (!created)
+      throw new ConflictError({ key: 'admin.codeExists', values: { code: input.code } });
     await recordAudit(tx.tx, who, {
       action: 'discount.created',
       entity: 'discount_code',
@@ -103,10 +104,10 @@ export async function changeDiscount({
   return withTransaction(ctx, async (tx) => {
     const mine = and(eq(discountCodes.id, input.id), eq(discountCodes.storeId, who.storeId));
     const [before] = await tx.tx.select().from(discountCodes).where(mine).for('update');
-    if (!before) throw new NotFoundError('discount code', { id: input.id });
+    if (!before) throw new NotFoundError('discountCode', { id: input.id });
     const now = tx.now();
     if (input.change === 'resume' && before.validUntil && before.validUntil <= now) {
-      throw new ValidationError('this code has ended; create a new one');
+      throw new ValidationError({ key: 'admin.codeEnded' });
     }
     const change =
       input.change === 'end' ? { validUntil: now } : { isActive: input.change === 'resume' };

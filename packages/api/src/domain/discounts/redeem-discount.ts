@@ -1,13 +1,18 @@
+import type { ProblemWords } from '@kds/i18n';
 import { createHmac } from 'node:crypto';
 import { discountCodes, discountRedemptions, type Order } from '@kds/db';
 import { and, count, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { TxContext } from '../context.ts';
-import { ValidationError } from '../errors.ts';
+import { englishOf, ValidationError, wordsOfProblem } from '../errors.ts';
 
-const refuse = (message: string) =>
-  new ValidationError(message, {
-    problems: [{ path: ['discountCode'], code: 'DISCOUNT_INVALID', message }],
+const refuse = (say: ProblemWords) => {
+  const words = wordsOfProblem(say);
+  return new ValidationError(words, {
+    problems: [
+      { path: ['discountCode'], code: 'DISCOUNT_INVALID', message: englishOf(words), say },
+    ],
   });
+};
 
 /** Who a guest is, for counting their uses of a code: a keyed hash of their phone, else email. */
 export function guestKeyOf(pepper: string, order: Pick<Order, 'customerPhone' | 'customerEmail'>) {
@@ -37,10 +42,10 @@ export async function redeemDiscount(tx: TxContext, order: Order): Promise<void>
       ),
     )
     .returning();
-  if (!code) throw refuse('this code has just been used up');
+  if (!code) throw refuse({ key: 'discountUsedUp' });
   const guestKey = guestKeyOf(tx.config.pickupPepper, order);
   if (code.perGuestLimit !== null) {
-    if (!guestKey) throw refuse('this code needs your phone number or email');
+    if (!guestKey) throw refuse({ key: 'discountNeedsContact' });
     const [used] = await tx.tx
       .select({ n: count() })
       .from(discountRedemptions)
@@ -54,8 +59,8 @@ export async function redeemDiscount(tx: TxContext, order: Order): Promise<void>
     if ((used?.n ?? 0) >= code.perGuestLimit) {
       throw refuse(
         code.perGuestLimit === 1
-          ? 'you have already used this code'
-          : `you have already used this code ${code.perGuestLimit} times`,
+          ? { key: 'discountUsedOnce' }
+          : { key: 'discountUsedTimes', values: { count: code.perGuestLimit } },
       );
     }
   }

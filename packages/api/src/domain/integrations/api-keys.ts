@@ -47,9 +47,12 @@ export async function createApiKey({
       .from(apiKeys)
       .where(and(eq(apiKeys.storeId, manager.storeId), isNull(apiKeys.revokedAt)));
     if ((live?.n ?? 0) >= MAX_LIVE_KEYS) {
-      throw new ValidationError(`a store holds at most ${MAX_LIVE_KEYS} keys; revoke one first`, {
-        problems: [{ path: [], code: 'TOO_MANY_KEYS' }],
-      });
+      throw new ValidationError(
+        { key: 'admin.tooManyKeys', values: { max: MAX_LIVE_KEYS } },
+        {
+          problems: [{ path: [], code: 'TOO_MANY_KEYS' }],
+        },
+      );
     }
     const scopes = [...new Set(input.scopes)];
     const [key] = await tx.tx
@@ -90,7 +93,7 @@ export async function revokeApiKey({ ctx, input }: { ctx: DomainContext; input: 
         ),
       )
       .returning();
-    if (!key) throw new NotFoundError('API key', { apiKeyId: input.apiKeyId });
+    if (!key) throw new NotFoundError('apiKey', { apiKeyId: input.apiKeyId });
     await recordAudit(tx.tx, manager, {
       action: 'api_key.revoked',
       entity: 'api_key',

@@ -107,7 +107,10 @@ function readCursor(cursor: string): { updatedAt: string; id: string } {
   } catch {
     // Falls through to the refusal below.
   }
-  throw new ValidationError('cursor: pass the `next` of the previous page as it was', {
-    problems: [{ path: ['cursor'], code: 'BAD_CURSOR' }],
-  });
+  throw new ValidationError(
+    { key: 'orders.badCursor' },
+    {
+      problems: [{ path: ['cursor'], code: 'BAD_CURSOR' }],
+    },
+  );
 }

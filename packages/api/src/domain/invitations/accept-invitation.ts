@@ -26,9 +26,10 @@ export async function acceptInvitation({
     const { invitation, storeName } = await openInvitation(tx.tx, invitationId, ctx.now(), true);
     const [account] = await tx.tx.select().from(staff).where(eq(staff.id, me.staffId));
     if (account?.email !== invitation.email) {
-      throw new ForbiddenError(
-        `this invitation is for ${invitation.email}: sign in with that address to accept it`,
-      );
+      throw new ForbiddenError({
+        key: 'access.invitationForOther',
+        values: { email: invitation.email },
+      });
     }
     await tx.tx
       .insert(staffMemberships)

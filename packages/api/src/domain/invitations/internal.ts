@@ -6,7 +6,7 @@ import { invitationIdOf } from './invitation-token.ts';
 
 export const INVITATION_TTL_MS = 7 * 24 * 3600_000;
 
-const gone = () => new NotFoundError('invitation (used, canceled or expired)');
+const gone = () => new NotFoundError('invitationGone');
 
 /** An invitation that can still be accepted, with its store's name; locked when in a transaction. */
 export async function openInvitation(

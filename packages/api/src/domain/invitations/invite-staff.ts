@@ -28,7 +28,7 @@ export async function inviteStaff({ ctx, input }: { ctx: DomainContext; input: I
       .innerJoin(staff, eq(staff.id, staffMemberships.staffId))
       .where(and(eq(staffMemberships.storeId, manager.storeId), eq(staff.email, input.email)));
     // The manager sees the store's own list anyway: this tells them nothing new.
-    if (member) throw new ConflictError('already works at this store');
+    if (member) throw new ConflictError({ key: 'admin.alreadyStaff' });
     // Inviting again replaces the open invitation (a new link; the old one stops working).
     await tx.tx
       .update(staffInvitations)

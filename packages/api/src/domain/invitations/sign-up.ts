@@ -30,9 +30,7 @@ export async function signUp({
       .from(staff)
       .where(eq(staff.email, invitation.email));
     if (existing) {
-      throw new ConflictError(
-        'this email already has a KDS account: sign in with it, then accept the invitation',
-      );
+      throw new ConflictError({ key: 'signIn.accountExistsInvited' });
     }
     const [account] = await tx.tx
       .insert(staff)

@@ -16,7 +16,7 @@ export async function deleteItem({ ctx, input }: { ctx: DomainContext; input: Me
       .select()
       .from(menuItems)
       .where(and(eq(menuItems.id, input.id), eq(menuItems.storeId, who.storeId)));
-    if (!before) throw new NotFoundError('menu item', { id: input.id });
+    if (!before) throw new NotFoundError('menuItem', { id: input.id });
     const groups = await tx
       .select({ id: modifierGroups.id })
       .from(modifierGroups)

@@ -22,7 +22,7 @@ export async function saveCategory({
       .from(menuCategories)
       .where(and(eq(menuCategories.storeId, who.storeId), eq(menuCategories.name, input.name)));
     if (clash && clash.id !== input.id)
-      throw new ConflictError(`there is already a category "${input.name}"`);
+      throw new ConflictError({ key: 'admin.categoryExists', values: { name: input.name } });
     if (input.id) {
       const [before] = await tx
         .select()
@@ -61,7 +61,7 @@ export async function deleteCategory({ ctx, input }: { ctx: DomainContext; input
       .select({ n: count() })
       .from(menuItems)
       .where(eq(menuItems.categoryId, before.id));
-    if ((used?.n ?? 0) > 0) throw new ConflictError('move or remove its items first');
+    if ((used?.n ?? 0) > 0) throw new ConflictError({ key: 'admin.categoryInUse' });
     await tx.delete(menuCategories).where(eq(menuCategories.id, before.id));
     await audit(tx, who, 'menu.category_deleted', 'menu_category', before.id, before, null);
     await menuChanged(txc, who.storeId, { entity: 'category', id: before.id, change: 'removed' });

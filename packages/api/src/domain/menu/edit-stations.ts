@@ -17,7 +17,7 @@ export async function saveStation({ ctx, input }: { ctx: DomainContext; input: S
       .from(stations)
       .where(and(eq(stations.storeId, who.storeId), eq(stations.name, input.name)));
     if (clash && clash.id !== input.id)
-      throw new ConflictError(`there is already a station "${input.name}"`);
+      throw new ConflictError({ key: 'admin.stationExists', values: { name: input.name } });
     const values = {
       name: input.name,
       kind: input.kind,
@@ -60,7 +60,7 @@ export async function deleteStation({ ctx, input }: { ctx: DomainContext; input:
       .select({ n: count() })
       .from(menuItems)
       .where(eq(menuItems.stationId, before.id));
-    if ((used?.n ?? 0) > 0) throw new ConflictError('route its items to another station first');
+    if ((used?.n ?? 0) > 0) throw new ConflictError({ key: 'admin.stationInUse' });
     await tx.delete(stations).where(eq(stations.id, before.id));
     await audit(tx, who, 'station.deleted', 'station', before.id, before, null);
     await menuChanged(txc, who.storeId, { entity: 'station', id: before.id, change: 'removed' });

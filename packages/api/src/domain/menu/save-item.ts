@@ -1,8 +1,9 @@
+import type { ErrorWords } from '@kds/i18n';
 import { menuCategories, menuItems, stations, stores, type Database } from '@kds/db';
 import { and, eq } from 'drizzle-orm';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
+import { englishOf, NotFoundError, ValidationError } from '../errors.ts';
 import { currencyStep, stepText } from '../money.ts';
 import { withTransaction } from '../transaction.ts';
 import { audit, menuChanged } from './internal.ts';
@@ -53,7 +54,7 @@ export async function saveItem({ ctx, input }: { ctx: DomainContext; input: Save
         .from(menuItems)
         .where(and(eq(menuItems.id, input.id), eq(menuItems.storeId, who.storeId)))
         .for('update');
-      if (!existing) throw new NotFoundError('menu item', { id: input.id });
+      if (!existing) throw new NotFoundError('menuItem', { id: input.id });
       before = existing;
       await tx.update(menuItems).set(fields).where(eq(menuItems.id, existing.id));
       itemId = existing.id;
@@ -102,9 +103,12 @@ async function requireChargeablePrices(tx: Database, storeId: string, input: Sav
       })),
     ),
   ];
-  const message = `prices in ${currency} go in steps of ${stepText(currency)}`;
+  const say: ErrorWords = {
+    key: 'admin.priceStep',
+    values: { currency, step: stepText(currency) },
+  };
   const problems = amounts
     .filter((a) => a.cents % step !== 0)
-    .map((a) => ({ path: a.path, code: 'PRICE_STEP', message }));
-  if (problems.length) throw new ValidationError(message, { problems });
+    .map((a) => ({ path: a.path, code: 'PRICE_STEP', message: englishOf(say) }));
+  if (problems.length) throw new ValidationError(say, { problems });
 }

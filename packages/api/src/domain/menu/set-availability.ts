@@ -25,7 +25,7 @@ export async function setAvailability({
       .from(menuItems)
       .where(and(eq(menuItems.id, input.menuItemId), eq(menuItems.storeId, principal.storeId)))
       .for('update');
-    if (!before) throw new NotFoundError('menu item', { menuItemId: input.menuItemId });
+    if (!before) throw new NotFoundError('menuItem', { menuItemId: input.menuItemId });
     const result = { menuItemId: before.id, name: before.name, isAvailable: input.isAvailable };
     if (before.isAvailable === input.isAvailable) return result;
 

@@ -21,17 +21,14 @@ export async function addToOrder({ ctx, input }: { ctx: DomainContext; input: Ad
   const [store] = await ctx.db.select().from(stores).where(eq(stores.id, tracked.storeId));
   if (!store) throw new NotFoundError('store');
   if (store.settings.allowAddToOrder === false) {
-    throw new ValidationError('this store does not take additions to an order');
+    throw new ValidationError({ key: 'orders.noAdditions' });
   }
   return withTransaction(ctx, async (tx) => {
     const { order, items } = await lockOrder(tx, store.id, tracked.id, undefined);
     const result = () => ({ orderId: order.id, number: order.number, totals: totalsOf(order) });
     if (items.some((i) => i.requestKey === input.idempotencyKey)) return result();
     if (order.status !== 'PLACED' || order.paymentStatus !== 'at_counter') {
-      throw new InvalidTransitionError(
-        order.status,
-        'add to (the kitchen has started it, or it is paid)',
-      );
+      throw new InvalidTransitionError(order.status, 'addTo');
     }
     const now = ctx.now();
     const priced = await priceOrder(
@@ -48,9 +45,12 @@ export async function addToOrder({ ctx, input }: { ctx: DomainContext; input: Ad
       { now, lock: true, skipTiming: true },
     );
     if (priced.problems.length > 0) {
-      throw new ValidationError('these items cannot be added as they are', {
-        problems: priced.problems,
-      });
+      throw new ValidationError(
+        { key: 'orders.cannotAdd' },
+        {
+          problems: priced.problems,
+        },
+      );
     }
     const start = Math.max(-1, ...items.map((i) => i.position)) + 1;
     const added = await tx.tx

@@ -25,13 +25,16 @@ export async function bumpItem({
   // A screen paired to a prep station marks its own station's items only.
   const station = await resolveStation(ctx.db, principal, undefined);
   return mutateTicket(ctx, principal.storeId, input, async (state) => {
-    assertOnKitchenScreens(state.order, 'bump an item of');
+    assertOnKitchenScreens(state.order, 'bumpItems');
     const item = state.items.find((i) => i.id === input.itemId);
     if (!item) throw new NotFoundError('item', { itemId: input.itemId });
     if (station?.kind === 'prep' && item.stationId !== station.id) {
-      throw new ForbiddenError(`this screen is paired to ${station.name} and bumps its items only`);
+      throw new ForbiddenError({
+        key: 'access.stationItemsOnly',
+        values: { station: station.name },
+      });
     }
-    if (item.status === 'done') throw new InvalidTransitionError('done', 'bump an item that is');
+    if (item.status === 'done') throw new InvalidTransitionError('done', 'itemDone');
     await markDone(state, [item.id], item.stationId);
   });
 }
@@ -43,7 +46,7 @@ export async function bumpItem({
 export async function markDone(state: TicketState, itemIds: string[], stationId: string | null) {
   if (state.order.status === 'PLACED') await startStep(state);
   if (state.order.status !== 'PREPARING') {
-    throw new InvalidTransitionError(state.order.status, 'bump items of');
+    throw new InvalidTransitionError(state.order.status, 'bumpItems');
   }
   await setItems(state, itemIds, 'done');
   state.order = await saveOrder(state.tx, state.order, {});

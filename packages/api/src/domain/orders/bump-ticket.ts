@@ -32,10 +32,9 @@ export async function bumpTicket({
     if (station && station.kind === 'prep') {
       const queued = state.items.filter((i) => i.stationId === station.id && i.status === 'queued');
       if (queued.length === 0) {
-        throw new InvalidTransitionError(
-          state.order.status,
-          `bump at ${station.name} (nothing queued there)`,
-        );
+        throw new InvalidTransitionError(state.order.status, 'nothingQueuedAt', {
+          station: station.name,
+        });
       }
       await markDone(
         state,
@@ -46,10 +45,7 @@ export async function bumpTicket({
     }
     const open = state.items.filter((i) => i.status === 'queued');
     if (open.length > 0 && !input.force) {
-      throw new InvalidTransitionError(
-        state.order.status,
-        'bump (stations still working; force to override)',
-      );
+      throw new InvalidTransitionError(state.order.status, 'stationsStillWorking');
     }
     if (state.order.status === 'PLACED') await startStep(state);
     await setItems(

@@ -32,12 +32,10 @@ export async function completeOrder({
   const { order, settings } = row;
   if (settings.pickupCodeRequired && order.fulfilment === 'pickup') {
     if (order.pickupCodeAttempts >= MAX_PICKUP_ATTEMPTS) {
-      throw new RateLimitedError(
-        'too many wrong codes for this order; check the guest’s receipt instead',
-      );
+      throw new RateLimitedError({ key: 'orders.pickupCodeGuesses' });
     }
     if (!order.pickupCodeExpiresAt || order.pickupCodeExpiresAt <= ctx.now()) {
-      throw new ValidationError('this pickup code has expired (or the order is not ready)');
+      throw new ValidationError({ key: 'orders.pickupCodeExpired' });
     }
     const right =
       input.pickupCode !== undefined &&
@@ -48,9 +46,12 @@ export async function completeOrder({
         .update(orders)
         .set({ pickupCodeAttempts: sql`${orders.pickupCodeAttempts} + 1` })
         .where(and(eq(orders.id, order.id), lt(orders.pickupCodeAttempts, MAX_PICKUP_ATTEMPTS)));
-      throw new ValidationError('that is not the pickup code for this order', {
-        problems: [{ path: ['pickupCode'], code: 'PICKUP_CODE_WRONG' }],
-      });
+      throw new ValidationError(
+        { key: 'orders.pickupCodeWrong' },
+        {
+          problems: [{ path: ['pickupCode'], code: 'PICKUP_CODE_WRONG' }],
+        },
+      );
     }
   }
   return mutateTicket(ctx, storeId, input, async (state) => {

@@ -112,6 +112,6 @@ function refuseUnsendableLink(ctx: DomainContext, store: Store, input: EnterOrde
     }
   }
   if (problems.length > 0) {
-    throw new ValidationError('the payment link cannot be sent', { problems });
+    throw new ValidationError({ key: 'orders.linkNotSent' }, { problems });
   }
 }

@@ -23,10 +23,13 @@ export async function lockOrder(
     .for('update');
   if (!order) throw new NotFoundError('order', { orderId });
   if (expectedVersion !== undefined && order.version !== expectedVersion) {
-    throw new ConflictError('this order changed on another screen; reload it', {
-      expectedVersion,
-      currentVersion: order.version,
-    });
+    throw new ConflictError(
+      { key: 'orders.changedElsewhere' },
+      {
+        expectedVersion,
+        currentVersion: order.version,
+      },
+    );
   }
   const items = await ctx.tx
     .select()
@@ -89,7 +92,7 @@ export async function resolveStation(
 ) {
   const own = principal.kind === 'device' ? principal.stationId : null;
   if (own && stationId && stationId !== own) {
-    throw new ForbiddenError('this screen is paired to its own station and acts for it only');
+    throw new ForbiddenError({ key: 'access.ownStationOnly' });
   }
   const id = stationId ?? own;
   return id ? findStation(db, principal.storeId, id) : null;

@@ -40,7 +40,10 @@ export async function mutateTicket(
 }
 
 /** Kitchen verbs act only on tickets that are on the screens (paid, open). */
-export function assertOnKitchenScreens(order: Order, action: string): void {
+export function assertOnKitchenScreens(
+  order: Order,
+  action: 'start' | 'bump' | 'bumpItems' | 'prioritize',
+): void {
   if (!isOnKitchenScreens(order)) throw new InvalidTransitionError(order.status, action);
 }
 

@@ -15,15 +15,16 @@ export function paymentMethodFor(
   // No payment provider (production without Stripe): an online order would wait for a payment
   // that can never come, so it is refused rather than left hanging.
   if (method === 'online' && !canPayOnline) {
-    throw new ValidationError('online payment is not available right now; pay at the counter', {
-      problems: [{ path: ['payment'], code: 'PAYMENT_METHOD_UNAVAILABLE' }],
-    });
+    throw new ValidationError(
+      { key: 'orders.onlinePaymentDown' },
+      {
+        problems: [{ path: ['payment'], code: 'PAYMENT_METHOD_UNAVAILABLE' }],
+      },
+    );
   }
   if (mode !== 'both' && method !== mode) {
     throw new ValidationError(
-      mode === 'online'
-        ? 'this store takes payment online only'
-        : 'this store takes payment at the counter only',
+      { key: mode === 'online' ? 'orders.onlineOnly' : 'orders.counterOnly' },
       { problems: [{ path: ['payment'], code: 'PAYMENT_METHOD_UNAVAILABLE' }] },
     );
   }

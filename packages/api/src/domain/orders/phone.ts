@@ -1,7 +1,7 @@
 import type { Store } from '@kds/db';
-import { regionOf } from '@kds/i18n';
+import { type ProblemWords, regionOf } from '@kds/i18n';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
-import { ValidationError } from '../errors.ts';
+import { englishOf, ValidationError, wordsOfProblem } from '../errors.ts';
 
 /** The country a store's guests dial from unless they say otherwise ("MX" for es-MX). */
 export function phoneCountryOf(store: Pick<Store, 'locale'>): CountryCode | undefined {
@@ -31,10 +31,12 @@ export function internationalPhone(
   const phone = phoneInStore(store, typed);
   if (phone) return phone;
   const region = phoneCountryOf(store);
-  const message = `not a phone number in ${region ?? 'this country'}: type it as you would dial it here, or start with + and the country code`;
-  const say = region ? { key: 'phoneInvalid', values: { phoneRegion: region } } : undefined;
-  throw new ValidationError(message, {
-    problems: [{ path, code: 'PHONE_INVALID', message, ...(say && { say }) }],
+  const say: ProblemWords = region
+    ? { key: 'phoneInvalid', values: { phoneRegion: region } }
+    : { key: 'phoneInvalidAnywhere' };
+  const words = wordsOfProblem(say);
+  throw new ValidationError(words, {
+    problems: [{ path, code: 'PHONE_INVALID', message: englishOf(words), say }],
   });
 }
 

@@ -73,7 +73,7 @@ export async function placeInStore(
   const placement = decide();
   const delivery = await deliveryProblems(ctx, store, input.fulfilment);
   if (delivery.length > 0) {
-    throw new ValidationError('the order cannot be placed as it is', { problems: delivery });
+    throw new ValidationError({ key: 'orders.cannotPlace' }, { problems: delivery });
   }
 
   try {
@@ -101,7 +101,7 @@ async function insertOrder(
   const number = await nextNumber(tx, store.id, businessDate);
   const priced = await priceOrder(tx.tx, store, input, { now, lock: true });
   if (priced.problems.length > 0) {
-    throw new ValidationError('the order cannot be placed as it is', { problems: priced.problems });
+    throw new ValidationError({ key: 'orders.cannotPlace' }, { problems: priced.problems });
   }
   const [order] = await tx.tx
     .insert(orders)

@@ -32,7 +32,7 @@ export async function findByKey(ctx: DomainContext, storeId: string, key: string
 
 export function replay(order: Order, requestHash: string): PlaceOrderResult {
   if (order.requestHash !== requestHash) {
-    throw new ConflictError('this idempotency key was already used for a different order');
+    throw new ConflictError({ key: 'orders.keyReused' });
   }
   return result(order);
 }

@@ -17,10 +17,9 @@ function oneItemBack(
   const item = items.find((i) => i.id === itemId);
   if (!item) throw new NotFoundError('item', { itemId });
   if (station?.kind === 'prep' && item.stationId !== station.id) {
-    throw new ForbiddenError(`this screen works ${station.name}'s items only`);
+    throw new ForbiddenError({ key: 'access.stationItemsOnly', values: { station: station.name } });
   }
-  if (item.status !== 'done')
-    throw new InvalidTransitionError('queued', 'bring back an item that is');
+  if (item.status !== 'done') throw new InvalidTransitionError('queued', 'itemNotDone');
   return item;
 }
 
@@ -47,7 +46,7 @@ export async function recallTicket({
         : [];
     const { order } = state;
     if (input.itemId && order.status === 'COMPLETED') {
-      throw new InvalidTransitionError(order.status, 'bring an item back on');
+      throw new InvalidTransitionError(order.status, 'bringItemBack');
     }
     let status = order.status;
     if (order.status === 'READY' || order.status === 'COMPLETED') {

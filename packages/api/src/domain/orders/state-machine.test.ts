@@ -59,13 +59,13 @@ describe('nextStatus', () => {
       'READY',
     );
     expect(() => nextStatus(order('COMPLETED', { completedAt: tooLate }), 'recall', now)).toThrow(
-      /more than 10 minutes/,
+      /up to 10 minutes after completion/,
     );
   });
 
   test('names the status and the action in the error', () => {
     expect(() => nextStatus(order('CANCELED'), 'start', now)).toThrow(
-      'cannot start an order that is CANCELED',
+      'cannot start an order that is canceled',
     );
   });
 });

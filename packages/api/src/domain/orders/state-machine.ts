@@ -47,15 +47,12 @@ export function nextStatus(order: TransitionSubject, action: OrderAction, now: D
   const next = transitions[order.status][action];
   if (!next) throw new InvalidTransitionError(order.status, action);
   if (action === 'dispatch' && order.fulfilment !== 'delivery') {
-    throw new InvalidTransitionError(order.status, 'dispatch a non-delivery order');
+    throw new InvalidTransitionError(order.status, 'dispatchNotDelivery');
   }
   if (order.status === 'COMPLETED' && action === 'recall') {
     const completedAt = order.completedAt?.getTime() ?? -Infinity;
     if (now.getTime() - completedAt > RECALL_COMPLETED_WINDOW_MS) {
-      throw new InvalidTransitionError(
-        order.status,
-        'recall (more than 10 minutes after completion)',
-      );
+      throw new InvalidTransitionError(order.status, 'recallTooLate');
     }
   }
   return next;

@@ -82,7 +82,8 @@ export async function retryOutboxMessage({
   const manager = requireManager(ctx);
   return ctx.db.transaction(async (tx) => {
     const message = await findMessage(tx, manager.storeId, input.messageId, true);
-    if (message.status !== 'failed') throw new InvalidTransitionError(message.status, 'retry');
+    if (message.status !== 'failed')
+      throw new InvalidTransitionError(message.status, 'retryMessage');
     await tx
       .update(outbox)
       .set({ status: 'pending', attempts: 0, nextAttemptAt: ctx.now(), error: null })
@@ -116,7 +117,7 @@ export async function resendOutboxMessage({
       (message.status !== 'sent' && message.status !== 'recorded') ||
       (message.channel !== 'sms' && message.channel !== 'email')
     ) {
-      throw new InvalidTransitionError(message.status, `resend this ${message.channel}`);
+      throw new InvalidTransitionError(message.status, 'resendMessage');
     }
     const now = ctx.now();
     const [copy] = await tx

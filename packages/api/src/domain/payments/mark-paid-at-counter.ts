@@ -31,7 +31,7 @@ export async function markPaidAtCounter({
   return withTransaction(ctx, async (tx) => {
     const { order, items } = await lockOrder(tx, manager.storeId, input.orderId, undefined);
     if (order.status !== 'PENDING_PAYMENT') {
-      throw new InvalidTransitionError(order.status, 'mark as paid at the counter');
+      throw new InvalidTransitionError(order.status, 'markPaidAtCounter');
     }
     const now = tx.now();
     const saved = await saveOrder(tx, order, {

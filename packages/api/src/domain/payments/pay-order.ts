@@ -7,9 +7,8 @@ import { startCheckout } from './start-checkout.ts';
 /** "Pay now" from the tracker: the open checkout, or a new one after a decline or a lapse. */
 export async function payOrder({ ctx, input }: { ctx: DomainContext; input: PayOrderInput }) {
   const order = await findTrackedOrder(ctx, input.trackingToken);
-  if (order.status !== 'PENDING_PAYMENT') throw new InvalidTransitionError(order.status, 'pay for');
+  if (order.status !== 'PENDING_PAYMENT') throw new InvalidTransitionError(order.status, 'payFor');
   const checkoutUrl = await startCheckout(ctx, order.id);
-  if (!checkoutUrl)
-    throw new ValidationError('online payment is not available here; pay at the counter');
+  if (!checkoutUrl) throw new ValidationError({ key: 'orders.payAtCounter' });
   return { checkoutUrl };
 }

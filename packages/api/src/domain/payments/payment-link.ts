@@ -32,11 +32,10 @@ export async function paymentLink({ ctx, input }: { ctx: DomainContext; input: P
   if (!row) throw new NotFoundError('order', { orderId: input.orderId });
   const { order, store } = row;
   if (order.status !== 'PENDING_PAYMENT')
-    throw new InvalidTransitionError(order.status, 'send a payment link for');
-  if (!ctx.payments) throw new ValidationError('online payment is not available here');
-  if (input.email && !order.customerEmail)
-    throw new ValidationError('the order has no email address');
-  if (input.sms && !order.customerPhone) throw new ValidationError('the order has no phone number');
+    throw new InvalidTransitionError(order.status, 'sendPaymentLink');
+  if (!ctx.payments) throw new ValidationError({ key: 'orders.onlinePaymentUnavailable' });
+  if (input.email && !order.customerEmail) throw new ValidationError({ key: 'orders.noEmail' });
+  if (input.sms && !order.customerPhone) throw new ValidationError({ key: 'orders.noPhone' });
   const sent = await withTransaction(ctx, (tx) =>
     queuePaymentLink(tx, store, order, { sms: input.sms, email: input.email }),
   );

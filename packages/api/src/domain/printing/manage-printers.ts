@@ -39,7 +39,7 @@ export async function savePrinter({ ctx, input }: { ctx: DomainContext; input: S
       .from(printers)
       .where(and(eq(printers.storeId, who.storeId), eq(printers.name, input.name)));
     if (clash && clash.id !== input.id) {
-      throw new ConflictError(`there is already a printer "${input.name}"`);
+      throw new ConflictError({ key: 'admin.printerExists', values: { name: input.name } });
     }
     const { id, ...values } = input;
     if (id) {

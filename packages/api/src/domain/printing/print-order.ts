@@ -64,11 +64,9 @@ export async function printOrder({ ctx, input }: { ctx: DomainContext; input: Pr
   const { storeId, order, station, doc } = await documentFor(ctx, input, input.kind === 'chit');
   const printer = await choosePrinter(ctx, storeId, input.kind, station?.printerId ?? null);
   if (!printer) {
-    throw new ValidationError(
-      input.kind === 'receipt'
-        ? 'no receipt printer is set up: mark one "prints receipts" in Settings, Printers'
-        : 'no printer is set up for this station or the expo: choose one in Settings, Printers',
-    );
+    throw new ValidationError({
+      key: input.kind === 'receipt' ? 'admin.noReceiptPrinter' : 'admin.noChitPrinter',
+    });
   }
   await enqueue(
     { tx: ctx.db, now: ctx.now },

@@ -28,7 +28,7 @@ export async function eraseCustomer({
   input: CustomerInput;
 }) {
   const owner = requireManager(ctx);
-  if (owner.role !== 'owner') throw new ForbiddenError('only an owner erases guest data');
+  if (owner.role !== 'owner') throw new ForbiddenError({ key: 'access.ownerErases' });
   const input = await guestIn(ctx, owner.storeId, typed);
   return ctx.db.transaction(async (tx) => {
     const found = await tx
@@ -37,7 +37,8 @@ export async function eraseCustomer({
       .where(matching(owner.storeId, input));
     const ids = found.map((o) => o.id);
     const recipients = [input.phone, input.email].filter((r): r is string => Boolean(r));
-    if (ids.length === 0 && recipients.length === 0) throw new ValidationError('nothing to erase');
+    if (ids.length === 0 && recipients.length === 0)
+      throw new ValidationError({ key: 'admin.nothingToErase' });
     if (ids.length) {
       await tx
         .update(orders)

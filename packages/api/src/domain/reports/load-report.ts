@@ -32,7 +32,8 @@ export async function storeReport({ ctx, input }: { ctx: DomainContext; input: R
 /** The report of one store, for its manager or for a scheduled email. */
 export async function reportForStore(ctx: DomainContext, storeId: string, input: ReportInput) {
   const days = (Date.parse(input.to) - Date.parse(input.from)) / 86_400_000 + 1;
-  if (days < 1 || days > MAX_DAYS) throw new ValidationError(`choose 1 to ${MAX_DAYS} days`);
+  if (days < 1 || days > MAX_DAYS)
+    throw new ValidationError({ key: 'admin.reportDays', values: { max: MAX_DAYS } });
   const [store] = await ctx.db.select().from(stores).where(eq(stores.id, storeId));
   if (!store) throw new NotFoundError('store');
 

@@ -91,6 +91,6 @@ export async function removeSchedule({
       ),
     )
     .returning({ id: reportSchedules.id });
-  if (!removed) throw new NotFoundError('report email', { id: input.id });
+  if (!removed) throw new NotFoundError('reportEmail', { id: input.id });
   return removed;
 }

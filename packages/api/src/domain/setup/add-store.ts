@@ -13,7 +13,7 @@ import type { NewStoreInput } from './schemas.ts';
  */
 export async function addStore({ ctx, input }: { ctx: DomainContext; input: NewStoreInput }) {
   const owner = requireStaff(ctx);
-  if (owner.role !== 'owner') throw new ForbiddenError('only an owner can open a store');
+  if (owner.role !== 'owner') throw new ForbiddenError({ key: 'access.ownerOpensStores' });
   const settings = await newStoreSettings(input, {
     onlinePayments: ctx.payments !== null,
     geocoder: ctx.geocoder,

@@ -60,12 +60,10 @@ export async function createFirstStore({
   input: FirstRunInput;
 }): Promise<LoginResult> {
   if (!(await needsFirstRun(ctx.db))) {
-    throw new ConflictError('KDS is set up already: sign in with the owner account');
+    throw new ConflictError({ key: 'setup.done' });
   }
   if (!(await codeIsValid(ctx.db, input.code, ctx.now()))) {
-    throw new UnauthorizedError(
-      'that setup code is not right or has expired: use the newest one in the server log (restart the server for a new one)',
-    );
+    throw new UnauthorizedError({ key: 'setup.badCode' });
   }
   const settings = await newStoreSettings(input.store, {
     onlinePayments: ctx.payments !== null,
@@ -109,7 +107,7 @@ async function installFirstStore(
   // One first store, however many pages or commands race for it.
   await tx.execute(sql`select pg_advisory_xact_lock(7306712)`);
   if (!(await needsFirstRun(tx))) {
-    throw new ConflictError('KDS is set up already: sign in with the owner account');
+    throw new ConflictError({ key: 'setup.done' });
   }
   const store = await insertStore(tx, storeInput, settings);
   const account = await insertOwner(tx, store.id, { ...owner, passwordHash });

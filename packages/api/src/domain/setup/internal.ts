@@ -1,3 +1,4 @@
+import type { ErrorWords } from '@kds/i18n';
 import {
   defaultStoreSettings,
   staff,
@@ -7,7 +8,7 @@ import {
   type StoreSettings,
 } from '@kds/db';
 import { eq } from 'drizzle-orm';
-import { ValidationError, ConflictError } from '../errors.ts';
+import { ConflictError, ValidationError } from '../errors.ts';
 import type { Geocoder } from '../stores/location.ts';
 import { claimSlug } from '../stores/store-slug.ts';
 import type { NewStoreInput } from './schemas.ts';
@@ -28,7 +29,7 @@ export async function newStoreSettings(
 ): Promise<StoreSettings> {
   if (input.paymentMode !== 'counter' && !services.onlinePayments) {
     throw new ValidationError(
-      'online payment needs Stripe keys on the server (docs/integrations.md); take payment at the counter for now',
+      { key: 'setup.stripeNeeded' },
       { problems: [{ path: ['store', 'paymentMode'], code: 'PAYMENTS_NOT_CONFIGURED' }] },
     );
   }
@@ -44,13 +45,13 @@ export async function newStoreSettings(
 
 async function locate(postcode: string | undefined, geocoder: Geocoder | null) {
   if (postcode === undefined) return undefined;
-  const problem = (message: string) =>
-    new ValidationError(message, {
+  const problem = (say: ErrorWords) =>
+    new ValidationError(say, {
       problems: [{ path: ['store', 'postcode'], code: 'POSTCODE_UNKNOWN' }],
     });
-  if (!geocoder) throw problem('no geocoder is configured: give coordinates instead');
+  if (!geocoder) throw problem({ key: 'setup.noGeocoder' });
   const found = await geocoder.locate({ postcode });
-  if (!found) throw problem(`the postcode service does not know ${postcode}`);
+  if (!found) throw problem({ key: 'setup.unknownPostcode', values: { postcode } });
   return found;
 }
 
@@ -86,8 +87,7 @@ export async function insertOwner(
     .select({ id: staff.id })
     .from(staff)
     .where(eq(staff.email, owner.email));
-  if (existing)
-    throw new ConflictError('an account with this email exists already; sign in with it');
+  if (existing) throw new ConflictError({ key: 'signIn.accountExists' });
   const [account] = await tx.insert(staff).values(owner).returning();
   if (!account) throw new Error('account insert returned nothing');
   await tx.insert(staffMemberships).values({ staffId: account.id, storeId, role: 'owner' });

@@ -12,7 +12,7 @@ import { beyond, pageOf } from '../keyset.ts';
  */
 export async function listAudit({ ctx, input }: { ctx: DomainContext; input: AuditListInput }) {
   const owner = requireManager(ctx);
-  if (owner.role !== 'owner') throw new ForbiddenError('only an owner reads the audit log');
+  if (owner.role !== 'owner') throw new ForbiddenError({ key: 'access.ownerReadsAudit' });
   const rows = await ctx.db
     .select({
       id: auditLog.id,

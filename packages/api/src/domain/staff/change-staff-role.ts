@@ -16,7 +16,7 @@ export async function changeStaffRole({
   input: ChangeRoleInput;
 }) {
   const manager = requireManager(ctx);
-  if (manager.role !== 'owner') throw new ForbiddenError('only an owner changes roles');
+  if (manager.role !== 'owner') throw new ForbiddenError({ key: 'access.ownerChangesRoles' });
   return withTransaction(ctx, async (tx) => {
     const { role } = await membershipOf(tx.tx, manager.storeId, input.staffId);
     await tx.tx

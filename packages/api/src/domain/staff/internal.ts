@@ -8,7 +8,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
 /** Owners manage everyone at their store; managers manage the kitchen team only. */
 export function mayManage(actor: StaffPrincipal, role: StaffRole): void {
   if (actor.role === 'owner') return;
-  if (role !== 'kitchen') throw new ForbiddenError('only an owner manages managers and owners');
+  if (role !== 'kitchen') throw new ForbiddenError({ key: 'access.ownerManagesManagers' });
 }
 
 /** Someone's membership of this store (NOT_FOUND for anyone who does not work here). */
@@ -19,7 +19,7 @@ export async function membershipOf(db: Transaction | Database, storeId: string, 
     .innerJoin(staff, eq(staff.id, staffMemberships.staffId))
     .where(and(eq(staffMemberships.storeId, storeId), eq(staffMemberships.staffId, staffId)))
     .for('update');
-  if (!row) throw new NotFoundError('staff member', { staffId });
+  if (!row) throw new NotFoundError('staffMember', { staffId });
   return row;
 }
 
@@ -35,7 +35,7 @@ export async function keepAnOwner(tx: Transaction, storeId: string): Promise<voi
         isNull(staffMemberships.suspendedAt),
       ),
     );
-  if ((owners?.n ?? 0) < 1) throw new ConflictError('a store needs at least one owner');
+  if ((owners?.n ?? 0) < 1) throw new ConflictError({ key: 'admin.lastOwner' });
 }
 
 /**

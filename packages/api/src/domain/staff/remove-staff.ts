@@ -10,7 +10,7 @@ import type { StaffIdInput } from './schemas.ts';
 /** Someone no longer works here: their membership goes and its sessions end; the account stays theirs. */
 export async function removeStaff({ ctx, input }: { ctx: DomainContext; input: StaffIdInput }) {
   const manager = requireManager(ctx);
-  if (input.staffId === manager.staffId) throw new ForbiddenError('you cannot remove yourself');
+  if (input.staffId === manager.staffId) throw new ForbiddenError({ key: 'access.notYourself' });
   return withTransaction(ctx, async (tx) => {
     const member = await membershipOf(tx.tx, manager.storeId, input.staffId);
     mayManage(manager, member.role);

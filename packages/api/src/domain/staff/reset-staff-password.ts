@@ -65,9 +65,7 @@ export async function resetStaffPassword({
   return withTransaction(ctx, async (tx) => {
     const { staff: member } = await membershipOf(tx.tx, manager.storeId, input.staffId);
     if (!(await mayResetPassword(tx.tx, manager, [member.id])).has(member.id)) {
-      throw new ForbiddenError(
-        'you can reset the password only of someone you outrank at every store they work at; they can change it themselves once signed in',
-      );
+      throw new ForbiddenError({ key: 'access.resetOutranked' });
     }
     await tx.tx
       .update(staff)

@@ -19,7 +19,8 @@ export async function setStaffActive({
   input: SetStaffActiveInput;
 }) {
   const manager = requireManager(ctx);
-  if (input.staffId === manager.staffId) throw new ForbiddenError('you cannot suspend yourself');
+  if (input.staffId === manager.staffId)
+    throw new ForbiddenError({ key: 'access.notSuspendYourself' });
   return withTransaction(ctx, async (tx) => {
     const member = await membershipOf(tx.tx, manager.storeId, input.staffId);
     mayManage(manager, member.role);

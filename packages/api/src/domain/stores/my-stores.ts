@@ -66,7 +66,7 @@ export async function switchStore({ ctx, input }: { ctx: DomainContext; input: S
         isNull(staffMemberships.suspendedAt),
       ),
     );
-  if (!membership) throw new ForbiddenError('you do not work at that store');
+  if (!membership) throw new ForbiddenError({ key: 'access.notYourStore' });
   await ctx.db
     .update(sessions)
     .set({ storeId: input.storeId })

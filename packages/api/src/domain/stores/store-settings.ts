@@ -49,7 +49,7 @@ export async function updateStoreSettings({
   const manager = requireManager(ctx);
   if (input.settings.paymentMode !== 'counter' && ctx.payments === null) {
     throw new ValidationError(
-      'online payment needs Stripe keys on the server; take payment at the counter',
+      { key: 'admin.stripeNeeded' },
       {
         problems: [{ path: ['settings', 'paymentMode'], code: 'PAYMENTS_NOT_CONFIGURED' }],
       },

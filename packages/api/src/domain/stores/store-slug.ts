@@ -33,9 +33,12 @@ export async function claimSlug(db: Queryable, slug: string, storeId: string | n
     .from(storeSlugAliases)
     .where(eq(storeSlugAliases.slug, slug));
   if (taken || (former && former.storeId !== storeId)) {
-    throw new ConflictError(`the address /order/${slug} belongs to another store; choose another`, {
-      problems: [{ path: ['slug'], code: 'SLUG_TAKEN' }],
-    });
+    throw new ConflictError(
+      { key: 'admin.slugTaken', values: { slug } },
+      {
+        problems: [{ path: ['slug'], code: 'SLUG_TAKEN' }],
+      },
+    );
   }
   if (former) await db.delete(storeSlugAliases).where(eq(storeSlugAliases.slug, slug));
 }
@@ -57,7 +60,7 @@ export async function assertCurrencyMayChange(db: Queryable, store: Store, curre
     .limit(1);
   if (order) {
     throw new ValidationError(
-      `the currency stays ${store.currency}: this store has orders in it; open a new store for another currency`,
+      { key: 'admin.currencyLocked', values: { currency: store.currency } },
       { problems: [{ path: ['currency'], code: 'CURRENCY_LOCKED' }] },
     );
   }

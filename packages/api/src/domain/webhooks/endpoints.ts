@@ -35,9 +35,12 @@ export async function createWebhookEndpoint({
   const owner = requireManagerOrScope(ctx, 'webhooks:manage');
   // Events carry guests' names and orders: in production they travel encrypted or not at all.
   if (ctx.config.services.production && !input.url.startsWith('https://')) {
-    throw new ValidationError('in production a webhook URL must start with https://', {
-      problems: [{ path: ['url'], code: 'HTTPS_REQUIRED' }],
-    });
+    throw new ValidationError(
+      { key: 'admin.httpsRequired' },
+      {
+        problems: [{ path: ['url'], code: 'HTTPS_REQUIRED' }],
+      },
+    );
   }
   const secret = `whsec_${randomBytes(24).toString('base64url')}`;
   return ctx.db.transaction(async (tx) => {
@@ -82,7 +85,7 @@ export async function removeWebhookEndpoint({
         ),
       )
       .returning();
-    if (!endpoint) throw new NotFoundError('webhook endpoint', { endpointId: input.endpointId });
+    if (!endpoint) throw new NotFoundError('webhookEndpoint', { endpointId: input.endpointId });
     await recordAudit(tx, owner, {
       action: 'webhook.removed',
       entity: 'webhook_endpoint',

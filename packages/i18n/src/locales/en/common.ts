@@ -17,6 +17,17 @@ export const common = {
     CANCELED: 'Canceled',
     EXPIRED: 'Expired',
   },
+  /** The same statuses in the middle of a sentence ("… an order that is ready"). */
+  statusWord: {
+    PENDING_PAYMENT: 'awaiting payment',
+    PLACED: 'placed',
+    PREPARING: 'being prepared',
+    READY: 'ready',
+    OUT_FOR_DELIVERY: 'out for delivery',
+    COMPLETED: 'completed',
+    CANCELED: 'canceled',
+    EXPIRED: 'expired',
+  },
   payment: {
     unpaid: 'Unpaid',
     pending: 'Pending',
@@ -25,52 +36,6 @@ export const common = {
     partially_refunded: 'Partly refunded',
     failed: 'Failed',
     at_counter: 'At the counter',
-  },
-  /**
-   * What a guest or cook must change before an order can go in, from the server's problem codes.
-   * Values named `…At` are moments, `…On` days, `…Minor` amounts, `…Meters` distances: the
-   * screen formats them.
-   */
-  problems: {
-    itemGone: 'this item is no longer on the menu: remove it to order',
-    soldOut: '{{name}} is sold out',
-    notAChoiceOf: 'that choice does not belong to {{item}}',
-    chooseExactly: 'choose {{number}} for {{group}}',
-    chooseAtMost: 'choose at most {{max}} for {{group}}',
-    chooseBetween: 'choose {{min}} to {{max}} for {{group}}',
-    tipStep: 'a tip in {{currency}} goes in steps of {{step}}',
-    closed: 'we are closed',
-    closedUntil: 'we are closed; we open {{openAt}}',
-    tooFarAhead: 'pick a time in the next seven days',
-    closedThen: 'we are closed at that time',
-    slotFull: 'that time is fully booked; pick another',
-    noOnlinePayment: 'online payment is not set up here; take payment at the counter',
-    phoneForLink: 'a phone number is needed to text the link',
-    emailForLink: 'an email address is needed to email the link',
-    textsOff: 'texts are turned off in Settings → Messages',
-    emailOff: 'email is turned off in Settings → Messages',
-    noDelivery: 'this store does not deliver',
-    cannotCheckAddress: 'we cannot check addresses right now; try pickup',
-    addressUnknown: 'we cannot find this address; check the postcode',
-    tooFar: 'we deliver within {{radiusMeters}}; this address is {{distanceMeters}} away',
-    paused_pickup:
-      'Pickup orders are paused: {{reason}}. We take them again from {{resumesAt}}; you can order for then.',
-    paused_delivery:
-      'Delivery orders are paused: {{reason}}. We take them again from {{resumesAt}}; you can order for then.',
-    paused_dine_in:
-      'Table orders are paused: {{reason}}. We take them again from {{resumesAt}}; you can order for then.',
-    kitchenFull: 'The kitchen is full right now; please try again in a few minutes.',
-    kitchenFullUntil:
-      'The kitchen is full right now. The first time we can still take is {{nextSlotAt}}; choose it to order for later.',
-    phoneInvalid:
-      'not a phone number in {{phoneRegion}}: type it as you would dial it here, or start with + and the country code',
-    discountUnknown: 'we do not know this code',
-    discountPaused: 'this code is paused',
-    discountFrom: 'this code works from {{startsOn}}',
-    discountEnded: 'this code ended on {{endedOn}}',
-    discountUsedUp: 'this code has been used up',
-    discountMinimum: 'this code needs an order of {{minimumMinor}} or more',
-    discountOtherItems: 'this code is for other items on the menu',
   },
   error: {
     generic: 'Something went wrong. Try again.',
