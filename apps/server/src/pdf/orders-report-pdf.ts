@@ -123,10 +123,27 @@ interface DaySum {
 /** Everything the report says, in the reader's language and the store's region. */
 function wordsFor(report: OrdersReport) {
   const t = translatorFor(report.language, 'server');
-  const common = translatorFor(report.language, 'common');
+  // A status, payment or kind of order is said once per report, not once per row.
+  const said = new Map<string, string>();
+  const translate = translatorFor(report.language, 'common');
+  const common = (
+    key:
+      | `fulfilment.${ReportOrder['fulfilment']}`
+      | `payment.${ReportOrder['paymentStatus']}`
+      | `status.${ReportOrder['status']}`,
+  ): string => {
+    let words = said.get(key);
+    if (words === undefined) said.set(key, (words = translate(key)));
+    return words;
+  };
   const locale = formatLocale(report.language, report.store.locale);
   const where = { storeLocale: report.store.locale, timeZone: report.store.timezone };
   const dayFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' });
+  const momentFormat = new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: where.timeZone,
+  });
   const day = (date: string) => dayFormat.format(new Date(`${date}T12:00:00Z`));
   const zoneName =
     new Intl.DateTimeFormat(locale, { timeZone: where.timeZone, timeZoneName: 'longGeneric' })
@@ -142,12 +159,7 @@ function wordsFor(report: OrdersReport) {
         : t('pdf.ordersTitle', { from: day(report.from), to: day(report.to) }),
     zone: t('pdf.timesIn', { zone: where.timeZone, place: zoneName }),
     clock: (at: Date) => formatClock(at, report.language, where),
-    dateTime: (at: Date) =>
-      new Intl.DateTimeFormat(locale, {
-        dateStyle: 'medium',
-        timeStyle: 'short',
-        timeZone: where.timeZone,
-      }).format(at),
+    dateTime: (at: Date) => momentFormat.format(at),
     money: (amount: number) => formatMoney(amount, report.store.currency, locale),
   };
 }

@@ -72,13 +72,25 @@ export function toDecimalString(amount: number, currency: string): string {
 
 /** As people read it in the given locale: "$18.40", "18,40 €", "￥1,840", "KWD 18.400". */
 export function formatMoney(amount: number, currency: string, locale?: string): string {
-  const digits = currencyDigits(currency);
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(toMajor(amount, currency));
+  return moneyFormat(currency, locale).format(toMajor(amount, currency));
+}
+
+// Building an Intl.NumberFormat costs far more than using one: an export formats thousands.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+function moneyFormat(currency: string, locale: string | undefined): Intl.NumberFormat {
+  const key = `${currency}|${locale ?? ''}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    const digits = currencyDigits(currency);
+    format = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    moneyFormats.set(key, format);
+  }
+  return format;
 }
 
 /**
