@@ -184,9 +184,11 @@ describe('attack: simulated messages counted as delivered', () => {
     );
     await server.app.jobs.runOnce();
     const manager = await signIn(server, 'manager@demo.test');
-    const today = new Date().toISOString().slice(0, 10);
+    // The days around today: the store's date is not UTC's from midnight UTC to its own.
+    const day = (offset: number) => new Date(Date.now() + offset).toISOString().slice(0, 10);
+    const range = { from: day(-86_400_000), to: day(86_400_000) };
     const report = dataOf<{ delivery: Record<string, { sent: number }> }>(
-      await query(server, 'report.summary', { from: today, to: today }, { token: manager }),
+      await query(server, 'report.summary', range, { token: manager }),
     );
     expect(report.delivery.sms?.sent).toBe(0);
     expect(report.delivery.email?.sent).toBe(0);

@@ -22,11 +22,11 @@ const keptOf = async (orderId: string) => {
   const rows = await h.db.select().from(ticketTimes).where(eq(ticketTimes.orderId, orderId));
   return { kept: order?.ticketTimesKept, kinds: rows.map((r) => r.kind).sort() };
 };
-const today = () => {
-  const date = new Date().toISOString().slice(0, 10);
-  return { from: date, to: date };
-};
-const report = () => h.caller(manager).report.summary(today());
+// The store's business days, not UTC's: from midnight UTC until the store's own midnight the
+// two dates differ, so the report covers the days around today.
+const day = (offset: number) => new Date(Date.now() + offset).toISOString().slice(0, 10);
+const aroundToday = () => ({ from: day(-86_400_000), to: day(86_400_000) });
+const report = () => h.caller(manager).report.summary(aroundToday());
 
 test('the job keeps the ticket times of a handed-over order, a recall forgets them, and the report stays the same', async () => {
   const placed = await h.caller().order.place(counterOrder(h.demo));
