@@ -84,11 +84,23 @@ describe('refusals in the reader’s language', () => {
     throw new Error('40 wrong sign-ins were never limited');
   });
 
-  test('a refusal without words (a malformed input) keeps the server’s message', async () => {
-    const error = await refusal(
+  test('a field not right as typed: the schema’s own words, or zod’s, never the input back', async () => {
+    const empty = await refusal(
       anonymous.trpc.order.place.mutate({ ...fx.order(), items: [] } as never),
     );
-    expect(error.data?.say).toBeNull();
-    expect(messageFor(error, spanish)).toBe(error.message);
+    expect(empty.data?.issues).toEqual([
+      { path: ['items'], message: 'the cart is empty', say: { key: 'input.cartEmpty' }, zod: null },
+    ]);
+    expect(messageFor(empty, spanish)).toBe('items: el carrito está vacío');
+
+    const secret = 'x'.repeat(81);
+    const long = await refusal(
+      anonymous.trpc.order.place.mutate({ ...fx.order(), customer: { name: secret } } as never),
+    );
+    expect(JSON.stringify(long.data)).not.toContain(secret);
+    expect(long.data?.issues?.[0]?.zod).toMatchObject({ code: 'too_big', maximum: 80 });
+    expect(messageFor(long, spanish)).toBe(
+      'customer.name: Demasiado grande: se esperaba que texto tuviera <=80 caracteres',
+    );
   });
 });

@@ -12,6 +12,7 @@ import {
   ForbiddenError,
   RateLimitedError,
   UnauthorizedError,
+  wordsOfInput,
 } from './domain/errors.ts';
 import { addressKey, clientKey, type RateLimits } from './rate-limits.ts';
 
@@ -37,10 +38,7 @@ const t = initTRPC
     sse: { enabled: false },
     errorFormatter({ shape, error }) {
       const cause = error.cause;
-      const issues =
-        cause instanceof ZodError
-          ? cause.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message }))
-          : null;
+      const issues = cause instanceof ZodError ? cause.issues.map(issueOf) : null;
       let message = shape.message;
       // Unknown failures are logged by the server with their cause and never described here.
       if (error.code === 'INTERNAL_SERVER_ERROR') message = 'internal error';
@@ -60,6 +58,18 @@ const t = initTRPC
       };
     },
   });
+
+/**
+ * A field that is not right as typed: where, the server's English, and what a screen needs to
+ * say it in its reader's language: the schema's own words (`say`), or zod's issue (`zod`: its
+ * code and limits, never the input) for zod's translations.
+ */
+function issueOf(issue: ZodError['issues'][number]) {
+  const { path, message, ...zod } = issue as ZodError['issues'][number] & { input?: unknown };
+  delete zod.input;
+  const say = wordsOfInput(message);
+  return { path: path.map(String), message, say, zod: say ? null : zod };
+}
 
 /** Domain errors become tRPC errors here, once, for every procedure. */
 const mapDomainErrors = t.middleware(async ({ next }) => {

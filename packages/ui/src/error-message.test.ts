@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createI18n } from '@kds/i18n';
-import { messageFor } from './error-message.ts';
+import { issueText, messageFor } from './error-message.ts';
 
 const t = createI18n('en').getFixedT('en', 'common');
 const tEs = createI18n('es').getFixedT('es', 'common');
@@ -42,5 +42,36 @@ describe('messageFor', () => {
       'cannot bump an order that is canceled',
     );
     expect(messageFor(refused(null), tEs)).toBe('cannot bump an order that is canceled');
+  });
+
+  test('says what is wrong with a field: the schema’s words, else zod’s, else the English', () => {
+    const refused = (issues: unknown[]) =>
+      Object.assign(new Error('x'), { data: { say: null, issues } });
+    const cartEmpty = {
+      path: ['items'],
+      message: 'the cart is empty',
+      say: { key: 'input.cartEmpty' },
+      zod: null,
+    };
+    const tooLong = {
+      path: ['customer', 'name'],
+      message: 'Too big: expected string to have <=80 characters',
+      say: null,
+      zod: { code: 'too_big', origin: 'string', maximum: 80, inclusive: true },
+    };
+    const wrongType = {
+      path: ['quantity'],
+      message: 'Invalid input: expected number, received string',
+      say: null,
+      zod: { code: 'invalid_type', expected: 'number' },
+    };
+    expect(messageFor(refused([cartEmpty, tooLong]), tEs)).toBe(
+      'items: el carrito está vacío; customer.name: Demasiado grande: se esperaba que texto tuviera <=80 caracteres',
+    );
+    expect(messageFor(refused([cartEmpty, tooLong]), t)).toBe(
+      'items: the cart is empty; customer.name: Too big: expected string to have <=80 characters',
+    );
+    // Zod would say what it received, which the server does not send back: its English.
+    expect(issueText(wrongType, tEs)).toBe('Invalid input: expected number, received string');
   });
 });

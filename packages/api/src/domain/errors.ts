@@ -37,6 +37,24 @@ export function wordsOfProblem(say: ProblemWords): ErrorWords {
   return { key: `problems.${say.key}`, ...(say.values && { values: say.values }) };
 }
 
+type Input = Extract<ErrorWords['key'], `input.${string}`> extends `input.${infer I}` ? I : never;
+
+// A schema's message as its words, by its English (zod keeps only the message).
+const inputWords = new Map<string, ErrorWords>();
+
+/**
+ * A schema's message for a field that is not right as typed, from the `errors.input`
+ * catalogue: its English, for zod; a refusal finds its words again with `wordsOfInput`.
+ */
+export function inputError(key: Input, values?: Record<string, string>): string {
+  const say: ErrorWords = { key: `input.${key}`, ...(values && { values }) };
+  const english = englishOf(say);
+  inputWords.set(english, say);
+  return english;
+}
+
+export const wordsOfInput = (message: string): ErrorWords | null => inputWords.get(message) ?? null;
+
 type Entity =
   Extract<ErrorWords['key'], `notFound.${string}`> extends `notFound.${infer E}` ? E : never;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inputError } from './errors.ts';
 
 /**
  * A phone number as a person types it: as dialled where the store is ("55 1234 5678",
@@ -8,6 +9,6 @@ import { z } from 'zod';
 export const TypedPhone = z
   .string()
   .trim()
-  .min(3, 'a phone number')
+  .min(3, inputError('phone'))
   .max(32)
-  .regex(/^\+?[\d\s().\-/]+$/, 'digits, spaces and a leading + only');
+  .regex(/^\+?[\d\s().\-/]+$/, inputError('phoneCharacters'));

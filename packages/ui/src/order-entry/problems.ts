@@ -1,6 +1,6 @@
 import type { ProblemWords } from '@kds/i18n';
 import type { TFunction } from 'i18next';
-import { errorText, messageFor } from '../error-message.ts';
+import { errorText, issueText, messageFor, type InputIssue } from '../error-message.ts';
 import type { Format } from '../regional.tsx';
 
 /** Where the server said something is wrong: a path like "customer.phone" or "items.1". */
@@ -16,7 +16,7 @@ interface Problem {
 interface ErrorShape {
   message?: string;
   data?: {
-    issues?: { path: string[]; message: string }[] | null;
+    issues?: InputIssue[] | null;
     details?: { problems?: Problem[] } | null;
   };
 }
@@ -67,7 +67,7 @@ export function problemsOf(
   };
   for (const p of previewProblems ?? []) add(p.path, problemText(p, t, format));
   const shape = error as ErrorShape | null;
-  for (const i of shape?.data?.issues ?? []) add(i.path, i.message);
+  for (const i of shape?.data?.issues ?? []) add(i.path, issueText(i, t));
   for (const p of shape?.data?.details?.problems ?? []) {
     const message = p.message ?? messageFor(error, t);
     add(p.path, problemText({ ...p, message }, t, format));

@@ -1,5 +1,6 @@
 import { LANGUAGES } from '@kds/i18n';
 import { z } from 'zod';
+import { inputError } from '../errors.ts';
 
 export const LoginInput = z.object({
   email: z
@@ -13,8 +14,8 @@ export type LoginInput = z.infer<typeof LoginInput>;
 /** A password someone chooses: long enough to resist guessing, short enough to type on a wall. */
 export const NewPassword = z
   .string()
-  .min(10, 'at least 10 characters')
-  .max(200, 'at most 200 characters');
+  .min(10, inputError('passwordShort'))
+  .max(200, inputError('passwordLong'));
 
 export const ChangePasswordInput = z.object({
   currentPassword: z.string().min(1).max(200),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inputError } from '../errors.ts';
 
 export const CreatePairingCodeInput = z.object({
   name: z.string().trim().min(1).max(60),
@@ -13,7 +14,7 @@ export const PairDeviceInput = z.object({
     .string()
     .max(20)
     .transform((c) => c.toUpperCase().replace(/[^A-Z0-9]/g, ''))
-    .pipe(z.string().length(8, 'a pairing code has 8 characters')),
+    .pipe(z.string().length(8, inputError('pairingCode'))),
 });
 export type PairDeviceInput = z.infer<typeof PairDeviceInput>;
 

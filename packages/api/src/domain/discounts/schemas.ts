@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inputError } from '../errors.ts';
 
 const Cents = z.number().int().min(0).max(10_000_000);
 
@@ -9,7 +10,7 @@ export const CreateDiscountInput = z
       .string()
       .trim()
       .toUpperCase()
-      .regex(/^[A-Z0-9][A-Z0-9-]{2,23}$/, '3 to 24 letters, digits or dashes'),
+      .regex(/^[A-Z0-9][A-Z0-9-]{2,23}$/, inputError('discountCode')),
     kind: z.enum(['percent', 'amount']),
     /** Percent (1-100) or cents, by kind. */
     value: z.number().int().min(1),
@@ -24,11 +25,11 @@ export const CreateDiscountInput = z
   })
   .refine((d) => d.kind !== 'percent' || d.value <= 100, {
     path: ['value'],
-    message: 'a percentage is at most 100',
+    message: inputError('percentMax'),
   })
   .refine((d) => !d.validFrom || !d.validUntil || d.validFrom < d.validUntil, {
     path: ['validUntil'],
-    message: 'ends before it starts',
+    message: inputError('endsBeforeStarts'),
   });
 export type CreateDiscountInput = z.infer<typeof CreateDiscountInput>;
 

@@ -7,6 +7,7 @@ import {
   paymentStatus,
 } from '@kds/db';
 import { z } from 'zod';
+import { inputError } from '../errors.ts';
 import { EnterOrderInput } from '../orders/schemas.ts';
 import { WebhookEndpointCreateInput } from '../webhooks/schemas.ts';
 
@@ -17,8 +18,8 @@ export const ApiScope = z.enum(API_SCOPES);
 
 export const ApiKeyCreateInput = z.object({
   /** Who uses it, for the manager: "Till 2", "Deliveroo". */
-  name: z.string().trim().min(1, 'a name is needed').max(60),
-  scopes: z.array(ApiScope).min(1, 'choose at least one scope').max(API_SCOPES.length),
+  name: z.string().trim().min(1, inputError('nameNeeded')).max(60),
+  scopes: z.array(ApiScope).min(1, inputError('scopes')).max(API_SCOPES.length),
 });
 export type ApiKeyCreateInput = z.infer<typeof ApiKeyCreateInput>;
 
@@ -81,7 +82,7 @@ export const ApiOrder = z.object({
 });
 export type ApiOrder = z.infer<typeof ApiOrder>;
 
-export const ApiOrderIdInput = z.object({ orderId: z.uuid({ error: 'must be an order id' }) });
+export const ApiOrderIdInput = z.object({ orderId: z.uuid({ error: inputError('orderId') }) });
 export type ApiOrderIdInput = z.infer<typeof ApiOrderIdInput>;
 
 /** Orders changed after a point, oldest change first: what a POS polls to stay in step. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inputError } from '../errors.ts';
 
 export const MenuForStoreInput = z.object({ storeSlug: z.string().trim().min(1).max(63) });
 export type MenuForStoreInput = z.infer<typeof MenuForStoreInput>;
@@ -32,11 +33,14 @@ const GroupInput = z
     name: z.string().trim().min(1).max(60),
     minChoices: z.number().int().min(0).max(20),
     maxChoices: z.number().int().min(1).max(20),
-    modifiers: z.array(ModifierInput).min(1, 'a group needs at least one choice').max(30),
+    modifiers: z.array(ModifierInput).min(1, inputError('groupChoice')).max(30),
   })
-  .refine((g) => g.maxChoices >= g.minChoices, { message: 'max below min', path: ['maxChoices'] })
+  .refine((g) => g.maxChoices >= g.minChoices, {
+    message: inputError('maxBelowMin'),
+    path: ['maxChoices'],
+  })
   .refine((g) => g.minChoices <= g.modifiers.length, {
-    message: 'more required choices than there are options',
+    message: inputError('requiredChoices'),
     path: ['minChoices'],
   });
 

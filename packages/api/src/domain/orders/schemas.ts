@@ -1,20 +1,21 @@
 import { LANGUAGES } from '@kds/i18n';
 import { z } from 'zod';
+import { inputError } from '../errors.ts';
 import { TypedPhone } from '../phone-input.ts';
 
-const Uuid = z.uuid({ error: 'must be an id' });
+const Uuid = z.uuid({ error: inputError('id') });
 
 // Unknown keys (a `priceCents` sent by a client, say) are stripped: prices come from the database.
 export const OrderLineInput = z.object({
   menuItemId: Uuid,
-  quantity: z.number().int().min(1, 'at least 1').max(99, 'at most 99'),
+  quantity: z.number().int().min(1, inputError('atLeastOne')).max(99, inputError('atMost99')),
   modifierIds: z.array(Uuid).max(20).default([]),
   notes: z.string().trim().max(200).default(''),
 });
 export type OrderLineInput = z.infer<typeof OrderLineInput>;
 
 export const CustomerInput = z.object({
-  name: z.string().trim().min(1, 'a name is needed').max(80),
+  name: z.string().trim().min(1, inputError('nameNeeded')).max(80),
   /** As the guest dials it where the store is, or with + and the country code (see phone.ts). */
   phone: TypedPhone.optional(),
   email: z.email().max(254).optional(),
@@ -37,7 +38,10 @@ export type FulfilmentInput = z.infer<typeof FulfilmentInput>;
 
 const orderShape = {
   storeSlug: z.string().trim().min(1).max(63),
-  items: z.array(OrderLineInput).min(1, 'the cart is empty').max(50, 'at most 50 lines'),
+  items: z
+    .array(OrderLineInput)
+    .min(1, inputError('cartEmpty'))
+    .max(50, inputError('atMost50Lines')),
   fulfilment: FulfilmentInput,
   notes: z.string().trim().max(500).default(''),
   /** The guest's allergies: the menu's allergen names or their own words, one per entry. */
@@ -105,15 +109,18 @@ export type PrioritizeTicketInput = z.infer<typeof PrioritizeTicketInput>;
 
 export const CancelOrderInput = z.object({
   ...OrderRef,
-  reason: z.string().trim().min(1, 'say why').max(300),
+  reason: z.string().trim().min(1, inputError('sayWhy')).max(300),
   /** Part of an online payment to give back; the whole payment when omitted. */
   refundCents: z.number().int().positive().optional(),
 });
 export type CancelOrderInput = z.infer<typeof CancelOrderInput>;
 
 export const AddToOrderInput = z.object({
-  trackingToken: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'not a tracking link'),
-  items: z.array(OrderLineInput).min(1, 'nothing to add').max(50, 'at most 50 lines'),
+  trackingToken: z.string().regex(/^[A-Za-z0-9_-]{22}$/, inputError('trackingLink')),
+  items: z
+    .array(OrderLineInput)
+    .min(1, inputError('nothingToAdd'))
+    .max(50, inputError('atMost50Lines')),
   idempotencyKey: z.string().min(8).max(128),
 });
 export type AddToOrderInput = z.infer<typeof AddToOrderInput>;
@@ -124,7 +131,7 @@ export const CompleteOrderInput = z.object({
   pickupCode: z
     .string()
     .trim()
-    .regex(/^\d{6}$/, 'six digits')
+    .regex(/^\d{6}$/, inputError('pickupCode'))
     .optional(),
 });
 export type CompleteOrderInput = z.infer<typeof CompleteOrderInput>;
@@ -134,7 +141,7 @@ export const DispatchOrderInput = z.object({
   /** Who takes it out, when the store says: its own driver, or a courier's. */
   driver: z
     .object({
-      name: z.string().trim().min(1, 'a name').max(60),
+      name: z.string().trim().min(1, inputError('name')).max(60),
       phone: TypedPhone.optional(),
     })
     .optional(),

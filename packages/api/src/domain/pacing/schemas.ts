@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { inputError } from '../errors.ts';
 
 const Fulfilments = z
   .array(z.enum(['dine_in', 'pickup', 'delivery']))
-  .min(1, 'choose at least one kind of order')
+  .min(1, inputError('orderKinds'))
   .max(3);
 
 /** One change to the kitchen's pacing, from the expo screen or the admin console. */
@@ -10,7 +11,7 @@ export const PacingChangeInput = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('pause'),
     fulfilments: Fulfilments,
-    reason: z.string().trim().min(1, 'say why, in words a guest understands').max(120),
+    reason: z.string().trim().min(1, inputError('sayWhyToGuests')).max(120),
     /** Ordering resumes by itself after this many minutes. */
     minutes: z
       .number()

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inputError } from '../errors.ts';
 
 /** A host name or an IP address, as a printer is found on the restaurant's network. */
 const Host = z
@@ -6,7 +7,7 @@ const Host = z
   .trim()
   .min(1)
   .max(253)
-  .regex(/^[A-Za-z0-9.:-]+$/, 'a host name or IP address, like 192.168.1.50');
+  .regex(/^[A-Za-z0-9.:-]+$/, inputError('printerHost'));
 
 export const SavePrinterInput = z.object({
   id: z.uuid().optional(),
@@ -16,8 +17,8 @@ export const SavePrinterInput = z.object({
   port: z
     .number()
     .int()
-    .min(9100, 'a raw printing port, 9100 to 9109')
-    .max(9109, 'a raw printing port, 9100 to 9109')
+    .min(9100, inputError('printerPort'))
+    .max(9109, inputError('printerPort'))
     .default(9100),
   charsPerLine: z.number().int().min(24).max(64).default(42),
   receipts: z.boolean().default(false),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inputError } from '../errors.ts';
 import { TypedPhone } from '../phone-input.ts';
 
 export const CustomerInput = z
@@ -10,5 +11,5 @@ export const CustomerInput = z
       .transform((e) => e.toLowerCase())
       .optional(),
   })
-  .refine((c) => c.phone || c.email, { message: 'give a phone number or an email' });
+  .refine((c) => c.phone || c.email, { message: inputError('phoneOrEmail') });
 export type CustomerInput = z.infer<typeof CustomerInput>;

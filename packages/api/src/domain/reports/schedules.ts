@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { recordAudit } from '../audit.ts';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
-import { NotFoundError } from '../errors.ts';
+import { inputError, NotFoundError } from '../errors.ts';
 import { withTransaction } from '../transaction.ts';
 import { latestPeriod } from './report-period.ts';
 
@@ -13,11 +13,11 @@ export const ReportScheduleInput = z
     frequency: z.enum(['daily', 'weekly']),
     /** Weekly: 0 (Sunday) to 6. */
     weekday: z.number().int().min(0).max(6).optional(),
-    sendAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 07:00'),
+    sendAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, inputError('reportTime')),
   })
   .refine((s) => (s.frequency === 'weekly') === (s.weekday !== undefined), {
     path: ['weekday'],
-    message: 'a weekly report needs its day, a daily one none',
+    message: inputError('reportDay'),
   });
 export type ReportScheduleInput = z.infer<typeof ReportScheduleInput>;
 

@@ -1,5 +1,6 @@
 import { LANGUAGES } from '@kds/i18n';
 import { z } from 'zod';
+import { inputError } from '../errors.ts';
 import { TypedPhone } from '../phone-input.ts';
 import { TEMPLATE_PLACEHOLDERS } from '../notifications/templates.ts';
 
@@ -9,11 +10,15 @@ export type PickupSlotsInput = z.infer<typeof PickupSlotsInput>;
 const TemplateText = z
   .string()
   .trim()
-  .max(320, 'at most 320 characters (two texts)')
+  .max(320, inputError('textLength'))
   .refine(
     (t) =>
       [...t.matchAll(/\{(\w+)\}/g)].every((m) => TEMPLATE_PLACEHOLDERS.includes(m[1] as never)),
-    { message: `use only ${TEMPLATE_PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}` },
+    {
+      message: inputError('placeholders', {
+        placeholders: TEMPLATE_PLACEHOLDERS.map((p) => `{${p}}`).join(' '),
+      }),
+    },
   );
 
 const Thresholds = z
@@ -21,16 +26,16 @@ const Thresholds = z
     warnMinutes: z.number().int().min(1).max(240),
     lateMinutes: z.number().int().min(1).max(480),
   })
-  .refine((t) => t.lateMinutes > t.warnMinutes, { message: 'late must come after warn' });
+  .refine((t) => t.lateMinutes > t.warnMinutes, { message: inputError('lateAfterWarn') });
 
-const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM');
+const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, inputError('clock'));
 
 /** The part of a store's address guests type and QR codes carry: `/order/<slug>`. */
 export const StoreSlug = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes, e.g. marios-pizza');
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, inputError('slug'));
 
 /** An ISO 4217 code this runtime can format (USD, EUR, GBP, JPY, ...). */
 export const Currency = z
@@ -38,7 +43,7 @@ export const Currency = z
   .trim()
   .toUpperCase()
   .refine((code) => Intl.supportedValuesOf('currency').includes(code), {
-    message: 'not a currency code (e.g. USD, EUR, GBP)',
+    message: inputError('currency'),
   });
 
 /** A locale with its region ("es-MX", "en-US"): the clock, the formats, the phone country. */
@@ -54,14 +59,16 @@ export const StoreLocale = z
         return false;
       }
     },
-    { message: 'a language and region, e.g. en-US, es-MX, ja-JP' },
+    { message: inputError('locale') },
   );
 
 /** The languages guests may choose, the default first; each once. */
 export const GuestLanguages = z
   .array(z.enum(LANGUAGES))
-  .min(1, 'at least one language')
-  .refine((list) => new Set(list).size === list.length, { message: 'each language once' });
+  .min(1, inputError('oneLanguage'))
+  .refine((list) => new Set(list).size === list.length, {
+    message: inputError('eachLanguageOnce'),
+  });
 
 export const TimeZone = z.string().refine(
   (zone) => {
@@ -72,14 +79,14 @@ export const TimeZone = z.string().refine(
       return false;
     }
   },
-  { message: 'not a time zone (e.g. Europe/London)' },
+  { message: inputError('timeZone') },
 );
 
 export const OpeningHours = z
   .array(
     z
       .object({ day: z.number().int().min(0).max(6), opens: LocalTime, closes: LocalTime })
-      .refine((i) => i.closes !== i.opens, { message: 'opens and closes at the same time' }),
+      .refine((i) => i.closes !== i.opens, { message: inputError('opensCloses') }),
   )
   .max(28);
 

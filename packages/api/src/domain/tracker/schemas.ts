@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { inputError } from '../errors.ts';
 
-const TrackingToken = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'not a tracking link');
+const TrackingToken = z.string().regex(/^[A-Za-z0-9_-]{22}$/, inputError('trackingLink'));
 
 export const TrackerGetInput = z.object({ trackingToken: TrackingToken });
 export type TrackerGetInput = z.infer<typeof TrackerGetInput>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inputError } from '../errors.ts';
 import type { EventType } from '../../events/types.ts';
 
 // Every event type, checked against the union: a new event must be listed here to be offered.
@@ -24,7 +25,7 @@ const EVENT_TYPE_SET = {
 export const WEBHOOK_EVENT_TYPES = Object.keys(EVENT_TYPE_SET) as EventType[];
 
 export const WebhookEndpointCreateInput = z.object({
-  url: z.url({ protocol: /^https?$/, error: 'an http(s) URL' }).max(2000),
+  url: z.url({ protocol: /^https?$/, error: inputError('httpUrl') }).max(2000),
   /** The event types to deliver, or `*` for every one. */
   eventTypes: z
     .array(z.enum([...(WEBHOOK_EVENT_TYPES as [EventType, ...EventType[]]), '*']))
