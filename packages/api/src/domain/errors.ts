@@ -32,11 +32,6 @@ export function englishOf(say: ErrorWords): string {
   return translatorFor('en', 'errors')(say.key, say.values ?? {});
 }
 
-/** A problem's words (`errors.problems`) as an error's. */
-export function wordsOfProblem(say: ProblemWords): ErrorWords {
-  return { key: `problems.${say.key}`, ...(say.values && { values: say.values }) };
-}
-
 type Input = Extract<ErrorWords['key'], `input.${string}`> extends `input.${infer I}` ? I : never;
 
 // A schema's message as its words, by its English (zod keeps only the message).
@@ -95,4 +90,22 @@ export class ValidationError extends DomainError {
 
 export class RateLimitedError extends DomainError {
   readonly code = 'RATE_LIMITED';
+}
+
+/**
+ * Refused for one input: the problem on `path` (its English and its words) is also the
+ * error's own message.
+ */
+export function problemError(
+  path: (string | number)[],
+  code: string,
+  say: ProblemWords,
+): ValidationError {
+  const words: ErrorWords = {
+    key: `problems.${say.key}`,
+    ...(say.values && { values: say.values }),
+  };
+  return new ValidationError(words, {
+    problems: [{ path, code, message: englishOf(words), say }],
+  });
 }

@@ -3,16 +3,9 @@ import { createHmac } from 'node:crypto';
 import { discountCodes, discountRedemptions, type Order } from '@kds/db';
 import { and, count, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { TxContext } from '../context.ts';
-import { englishOf, ValidationError, wordsOfProblem } from '../errors.ts';
+import { problemError } from '../errors.ts';
 
-const refuse = (say: ProblemWords) => {
-  const words = wordsOfProblem(say);
-  return new ValidationError(words, {
-    problems: [
-      { path: ['discountCode'], code: 'DISCOUNT_INVALID', message: englishOf(words), say },
-    ],
-  });
-};
+const refuse = (say: ProblemWords) => problemError(['discountCode'], 'DISCOUNT_INVALID', say);
 
 /** Who a guest is, for counting their uses of a code: a keyed hash of their phone, else email. */
 export function guestKeyOf(pepper: string, order: Pick<Order, 'customerPhone' | 'customerEmail'>) {

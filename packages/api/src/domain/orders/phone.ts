@@ -1,7 +1,7 @@
 import type { Store } from '@kds/db';
 import { type ProblemWords, regionOf } from '@kds/i18n';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
-import { englishOf, ValidationError, wordsOfProblem } from '../errors.ts';
+import { problemError } from '../errors.ts';
 
 /** The country a store's guests dial from unless they say otherwise ("MX" for es-MX). */
 export function phoneCountryOf(store: Pick<Store, 'locale'>): CountryCode | undefined {
@@ -34,10 +34,7 @@ export function internationalPhone(
   const say: ProblemWords = region
     ? { key: 'phoneInvalid', values: { phoneRegion: region } }
     : { key: 'phoneInvalidAnywhere' };
-  const words = wordsOfProblem(say);
-  throw new ValidationError(words, {
-    problems: [{ path, code: 'PHONE_INVALID', message: englishOf(words), say }],
-  });
+  throw problemError(path, 'PHONE_INVALID', say);
 }
 
 /** The guest's number in international form; a number that is not one is a problem to fix. */
