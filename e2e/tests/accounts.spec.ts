@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/test.ts';
 import { api, staffApi } from '../support/api.ts';
 import { seriousViolations, shot } from '../support/look.ts';
 

@@ -1,4 +1,5 @@
-import { expect, test, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
+import { expect, test } from '../support/test.ts';
 import { api, clearBoard, staffApi } from '../support/api.ts';
 import { seriousViolations, shot } from '../support/look.ts';
 import { signInToAdmin } from '../support/screens.ts';

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/test.ts';
 import { api, clearBoard, Demo, staffApi } from '../support/api.ts';
 import { openStation, ticket as ticketOn } from '../support/screens.ts';
 

@@ -1,5 +1,5 @@
 import { blackHoleRelay } from '@kds/server/testing/relay';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test.ts';
 import { PORT } from '../playwright.config.ts';
 import { api, clearBoard, Demo } from '../support/api.ts';
 import { enableSound, ticket } from '../support/screens.ts';

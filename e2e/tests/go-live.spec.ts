@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
+import { expect, test } from '../support/test.ts';
 import { PORT } from '../playwright.config.ts';
 import { productionEnv, runKds, startKds, type RunningKds } from '../support/install.ts';
 import { seriousViolations, shot } from '../support/look.ts';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test.ts';
 import { clearBoard } from '../support/api.ts';
 import { seriousViolations, shot } from '../support/look.ts';
 import { openStation, ticket, signInToAdmin } from '../support/screens.ts';

@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from '../support/test.ts';
 import { api, clearBoard, Demo, staffApi } from '../support/api.ts';
 import { openStation, ticket } from '../support/screens.ts';
 import { shot } from '../support/look.ts';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test.ts';
 import { clearBoard, Demo } from '../support/api.ts';
 import { openStation, ticket } from '../support/screens.ts';
 import { seriousViolations, shot } from '../support/look.ts';

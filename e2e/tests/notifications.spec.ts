@@ -1,4 +1,5 @@
-import { devices, expect, test } from '@playwright/test';
+import { devices } from '@playwright/test';
+import { expect, test } from '../support/test.ts';
 import { clearBoard, Demo, staffApi } from '../support/api.ts';
 
 // Every test starts from an empty board: specs share one server.

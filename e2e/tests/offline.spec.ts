@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test.ts';
 import { clearBoard, Demo, staffApi } from '../support/api.ts';
 import { shot } from '../support/look.ts';
 import { openStation, railNumbers, ticket } from '../support/screens.ts';

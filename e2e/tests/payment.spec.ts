@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/test.ts';
 import { api, clearBoard, staffApi } from '../support/api.ts';
 
 // Every test starts from an empty board: specs share one server.

@@ -1,4 +1,5 @@
-import { chromium, expect, test } from '@playwright/test';
+import { chromium } from '@playwright/test';
+import { expect, test } from '../support/test.ts';
 import { PORT } from '../playwright.config.ts';
 import { clearBoard } from '../support/api.ts';
 import { chromiumLaunchOptions } from '../support/chromium.ts';

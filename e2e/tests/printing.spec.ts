@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test.ts';
 import { startFakePrinter, type FakePrinter } from '@kds/server/testing/fake-printer';
 import { clearBoard, Demo, staffApi } from '../support/api.ts';
 import { seriousViolations, shot } from '../support/look.ts';

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/test.ts';
 import { api, clearBoard, Demo, staffApi } from '../support/api.ts';
 import { shot } from '../support/look.ts';
 import { enableSound } from '../support/screens.ts';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test.ts';
 import { api, clearBoard, Demo, staffApi } from '../support/api.ts';
 import { enableSound, ticket } from '../support/screens.ts';
 

@@ -1,4 +1,5 @@
-import { expect, test, type ConsoleMessage, type Page } from '@playwright/test';
+import type { ConsoleMessage, Page } from '@playwright/test';
+import { expect, test } from '../support/test.ts';
 import { Demo } from '../support/api.ts';
 import { openStation } from '../support/screens.ts';
 
