@@ -72,6 +72,11 @@ export interface DomainContext {
 
 export interface TxContext extends DomainContext {
   tx: Transaction;
+  /**
+   * The store this transaction acts for (`inStore`): the database shows it that store's rows
+   * only. Null in a transaction that has not stated one yet.
+   */
+  storeId: string | null;
   /** Runs after the outermost transaction commits; never after a rollback. */
   afterCommit(fn: () => void): void;
 }

@@ -1,3 +1,4 @@
+import { actForStore } from '@kds/db';
 import type { DomainContext, TxContext } from './context.ts';
 
 /**
@@ -11,8 +12,33 @@ export async function withTransaction<T>(
   if ('tx' in ctx) return fn(ctx);
   const hooks: (() => void)[] = [];
   const result = await ctx.db.transaction((tx) =>
-    fn({ ...ctx, tx, afterCommit: (hook) => hooks.push(hook) }),
+    fn({ ...ctx, tx, storeId: null, afterCommit: (hook) => hooks.push(hook) }),
   );
   for (const hook of hooks) hook();
   return result;
+}
+
+/**
+ * Runs `fn` in a transaction that acts for one store (see `withTransaction`): it works as the
+ * role `kds_app`, and the database's row-level security shows it that store's rows only, even
+ * to a query that forgot to filter by store. A transaction acts for one store from its first
+ * statement to its end; asking an open one to act for another is a bug, refused.
+ */
+export async function inStore<T>(
+  ctx: DomainContext | TxContext,
+  storeId: string,
+  fn: (ctx: TxContext) => Promise<T>,
+): Promise<T> {
+  return withTransaction(ctx, async (tx) => {
+    if (tx.storeId === null) {
+      await tx.tx.execute(actForStore(storeId));
+      // The setting lasts until the transaction ends, so the whole of it now acts for the store.
+      tx.storeId = storeId;
+    } else if (tx.storeId !== storeId) {
+      throw new Error(
+        `a transaction acting for store ${tx.storeId} was asked to act for ${storeId}`,
+      );
+    }
+    return fn(tx);
+  });
 }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { staff } from './staff.ts';
 import { stores } from './stores.ts';
+import { storeIsolation } from './tenancy.ts';
 
 /** What an integration may do with its key; a key holds one or more. */
 export const API_SCOPES = ['menu:read', 'orders:read', 'orders:write', 'webhooks:manage'] as const;
@@ -29,7 +30,11 @@ export const apiKeys = pgTable(
     lastUsedAt: timestamp({ withTimezone: true }),
     revokedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index().on(t.storeId), check('api_keys_scopes', sql`cardinality(${t.scopes}) > 0`)],
+  (t) => [
+    storeIsolation(t.storeId),
+    index().on(t.storeId),
+    check('api_keys_scopes', sql`cardinality(${t.scopes}) > 0`),
+  ],
 );
 
 export type ApiKey = typeof apiKeys.$inferSelect;

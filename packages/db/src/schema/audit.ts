@@ -2,6 +2,7 @@ import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-cor
 import { apiKeys } from './api-keys.ts';
 import { staff } from './staff.ts';
 import { stores } from './stores.ts';
+import { storeIsolation } from './tenancy.ts';
 
 export const auditLog = pgTable(
   'audit_log',
@@ -20,7 +21,7 @@ export const auditLog = pgTable(
     after: jsonb(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.storeId, t.createdAt)],
+  (t) => [storeIsolation(t.storeId), index().on(t.storeId, t.createdAt)],
 );
 
 export type AuditEntry = typeof auditLog.$inferSelect;

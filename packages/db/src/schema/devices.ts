@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { stations } from './stations.ts';
 import { stores } from './stores.ts';
+import { storeIsolation } from './tenancy.ts';
 
 /** A paired kitchen screen, signed in as itself for one store and one station (or expo). */
 export const devices = pgTable(
@@ -24,6 +25,7 @@ export const devices = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    storeIsolation(t.storeId),
     index().on(t.storeId),
     // device.pair looks an unused code up by its hash.
     index('devices_pairing_code_idx')

@@ -13,6 +13,7 @@ import {
 import { discountKind } from './enums.ts';
 import { orders } from './orders.ts';
 import { stores } from './stores.ts';
+import { storeIsolation } from './tenancy.ts';
 
 export const discountCodes = pgTable(
   'discount_codes',
@@ -46,6 +47,7 @@ export const discountCodes = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    storeIsolation(t.storeId),
     unique().on(t.storeId, t.code),
     check('discount_codes_value_nonnegative', sql`${t.value} >= 0`),
     check('discount_codes_percent_max', sql`${t.kind} <> 'percent' OR ${t.value} <= 100`),
@@ -79,7 +81,7 @@ export const discountRedemptions = pgTable(
     releasedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.discountCodeId, t.guestKey)],
+  (t) => [storeIsolation(t.storeId), index().on(t.discountCodeId, t.guestKey)],
 );
 
 export type DiscountRedemption = typeof discountRedemptions.$inferSelect;

@@ -10,6 +10,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { orders } from './orders.ts';
 import { stores } from './stores.ts';
+import { storeIsolation } from './tenancy.ts';
 
 /**
  * Append-only log; the source of truth for live screens, audit and timing analytics.
@@ -31,7 +32,11 @@ export const orderEvents = pgTable(
     payload: jsonb().$type<Record<string, unknown>>().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.storeId, t.seq] }), index().on(t.orderId, t.seq)],
+  (t) => [
+    storeIsolation(t.storeId),
+    primaryKey({ columns: [t.storeId, t.seq] }),
+    index().on(t.orderId, t.seq),
+  ],
 );
 
 export type OrderEventRow = typeof orderEvents.$inferSelect;

@@ -1,5 +1,6 @@
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { stores } from './stores.ts';
+import { storeIsolation } from './tenancy.ts';
 
 /**
  * One-time codes for the first-run page, printed in the log of a server that finds no store.
@@ -21,5 +22,5 @@ export const storeSlugAliases = pgTable(
       .references(() => stores.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.storeId)],
+  (t) => [storeIsolation(t.storeId), index().on(t.storeId)],
 );

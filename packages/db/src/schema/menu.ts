@@ -12,6 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { stations } from './stations.ts';
 import { stores } from './stores.ts';
+import { storeIsolation } from './tenancy.ts';
 
 export const menuCategories = pgTable(
   'menu_categories',
@@ -23,7 +24,11 @@ export const menuCategories = pgTable(
     name: text().notNull(),
     sortOrder: integer().notNull().default(0),
   },
-  (t) => [unique().on(t.storeId, t.name), index().on(t.storeId, t.sortOrder)],
+  (t) => [
+    storeIsolation(t.storeId),
+    unique().on(t.storeId, t.name),
+    index().on(t.storeId, t.sortOrder),
+  ],
 );
 
 export const menuItems = pgTable(
@@ -55,6 +60,7 @@ export const menuItems = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    storeIsolation(t.storeId),
     check('menu_items_price_nonnegative', sql`${t.priceCents} >= 0`),
     check('menu_items_cost_nonnegative', sql`${t.costCents} >= 0`),
     check('menu_items_prep_nonnegative', sql`${t.prepSeconds} >= 0`),
@@ -79,6 +85,7 @@ export const modifierGroups = pgTable(
     sortOrder: integer().notNull().default(0),
   },
   (t) => [
+    storeIsolation(t.storeId),
     check('modifier_groups_min_nonnegative', sql`${t.minChoices} >= 0`),
     check('modifier_groups_max_ge_min', sql`${t.maxChoices} >= ${t.minChoices}`),
     index().on(t.menuItemId, t.sortOrder),
@@ -104,7 +111,7 @@ export const modifiers = pgTable(
     isAvailable: boolean().notNull().default(true),
     sortOrder: integer().notNull().default(0),
   },
-  (t) => [index().on(t.groupId, t.sortOrder)],
+  (t) => [storeIsolation(t.storeId), index().on(t.groupId, t.sortOrder)],
 );
 
 export type MenuCategory = typeof menuCategories.$inferSelect;

@@ -25,6 +25,7 @@ import {
 import { menuItems } from './menu.ts';
 import { stations } from './stations.ts';
 import { stores } from './stores.ts';
+import { storeIsolation } from './tenancy.ts';
 
 const cents = (name: string, column: { getSQL(): unknown }) =>
   check(`orders_${name}_nonnegative`, sql`${column} >= 0`);
@@ -104,6 +105,7 @@ export const orders = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    storeIsolation(t.storeId),
     unique().on(t.storeId, t.idempotencyKey),
     unique().on(t.storeId, t.businessDate, t.number),
     // Open tickets of a store: the kitchen snapshot's query.
@@ -177,6 +179,7 @@ export const orderItems = pgTable(
     requestKey: text(),
   },
   (t) => [
+    storeIsolation(t.storeId),
     unique().on(t.orderId, t.position),
     index().on(t.stationId),
     check('order_items_quantity_positive', sql`${t.quantity} > 0`),
@@ -196,7 +199,7 @@ export const orderCounters = pgTable(
     businessDate: date().notNull(),
     lastNumber: integer().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.storeId, t.businessDate] })],
+  (t) => [storeIsolation(t.storeId), primaryKey({ columns: [t.storeId, t.businessDate] })],
 );
 
 export type Order = typeof orders.$inferSelect;

@@ -15,6 +15,7 @@ import {
 import { outboxChannel, outboxStatus } from './enums.ts';
 import { orders } from './orders.ts';
 import { stores } from './stores.ts';
+import { storeIsolation } from './tenancy.ts';
 
 /** Side effects (SMS, calls, email, outgoing webhooks, refunds) leave through here. */
 export const outbox = pgTable(
@@ -46,6 +47,7 @@ export const outbox = pgTable(
     sentAt: timestamp({ withTimezone: true }),
   },
   (t) => [
+    storeIsolation(t.storeId),
     unique().on(t.storeId, t.dedupeKey),
     index('outbox_due_idx')
       .on(t.nextAttemptAt)
@@ -87,6 +89,7 @@ export const webhookEndpoints = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    storeIsolation(t.storeId),
     index().on(t.storeId),
     check('webhook_endpoints_url_format', sql`${t.url} ~ '^https?://'`),
   ],

@@ -12,6 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { orders } from './orders.ts';
 import { stores } from './stores.ts';
+import { storeIsolation } from './tenancy.ts';
 
 export const payments = pgTable(
   'payments',
@@ -44,6 +45,7 @@ export const payments = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    storeIsolation(t.storeId),
     unique().on(t.provider, t.providerRef),
     index().on(t.orderId),
     index().on(t.storeId, t.createdAt),

@@ -11,6 +11,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { stores } from './stores.ts';
+import { storeIsolation } from './tenancy.ts';
 
 /**
  * A network receipt printer (ESC/POS over raw TCP). Stations print their chits on one; a
@@ -32,6 +33,7 @@ export const printers = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    storeIsolation(t.storeId),
     unique().on(t.storeId, t.name),
     index().on(t.storeId),
     check('printers_port_raw', sql`${t.port} between 9100 and 9109`),

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { staff } from './staff.ts';
 import { stores } from './stores.ts';
+import { storeIsolation } from './tenancy.ts';
 
 /**
  * A manager's subscription to the store's report by email: daily (yesterday) or weekly (the
@@ -27,6 +28,7 @@ export const reportSchedules = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    storeIsolation(t.storeId),
     unique().on(t.storeId, t.staffId, t.frequency),
     check('report_schedules_send_at', sql`${t.sendAt} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`),
     check(

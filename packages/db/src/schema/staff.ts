@@ -13,6 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { staffRole } from './enums.ts';
 import { stores } from './stores.ts';
+import { storeIsolation } from './tenancy.ts';
 
 export const staff = pgTable(
   'staff',
@@ -52,7 +53,11 @@ export const staffMemberships = pgTable(
     suspendedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.staffId, t.storeId] }), index().on(t.storeId)],
+  (t) => [
+    storeIsolation(t.storeId),
+    primaryKey({ columns: [t.staffId, t.storeId] }),
+    index().on(t.storeId),
+  ],
 );
 
 /**
@@ -83,6 +88,7 @@ export const staffInvitations = pgTable(
     closedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
+    storeIsolation(t.storeId),
     check('staff_invitations_email_lower', sql`${t.email} = lower(${t.email})`),
     index().on(t.email),
     // One open invitation per store and address: inviting again replaces it.
@@ -110,7 +116,7 @@ export const sessions = pgTable(
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     revokedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index().on(t.staffId)],
+  (t) => [storeIsolation(t.storeId), index().on(t.staffId)],
 );
 
 /**

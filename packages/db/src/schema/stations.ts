@@ -3,6 +3,7 @@ import { check, index, integer, pgTable, text, timestamp, unique, uuid } from 'd
 import { printMode, stationKind } from './enums.ts';
 import { printers } from './printers.ts';
 import { stores } from './stores.ts';
+import { storeIsolation } from './tenancy.ts';
 
 export const stations = pgTable(
   'stations',
@@ -22,6 +23,7 @@ export const stations = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    storeIsolation(t.storeId),
     unique().on(t.storeId, t.name),
     index().on(t.storeId, t.sortOrder),
     check('stations_capacity_positive', sql`${t.capacityItems} between 1 and 1000`),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { storeIsolation } from './tenancy.ts';
 
 export type OrderTypeKey = 'dine_in' | 'pickup' | 'delivery';
 
@@ -110,6 +111,7 @@ export const stores = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    storeIsolation(t.id),
     check('stores_slug_format', sql`${t.slug} ~ '^[a-z0-9][a-z0-9-]{0,62}$'`),
     check('stores_currency_format', sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check('stores_guest_languages_nonempty', sql`cardinality(${t.guestLanguages}) > 0`),

@@ -10,6 +10,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { orders } from './orders.ts';
 import { stores } from './stores.ts';
+import { storeIsolation } from './tenancy.ts';
 
 /**
  * The ticket times of finished orders, kept so a year's report sorts small integers instead of
@@ -38,6 +39,7 @@ export const ticketTimes = pgTable(
     seconds: integer().notNull(),
   },
   (t) => [
+    storeIsolation(t.storeId),
     primaryKey({ columns: [t.storeId, t.orderId, t.position] }),
     index().on(t.storeId, t.businessDate),
   ],

@@ -4,7 +4,7 @@ import { recordAudit } from '../audit.ts';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
-import { withTransaction } from '../transaction.ts';
+import { inStore } from '../transaction.ts';
 import type { ChangeDiscountInput, CreateDiscountInput } from './schemas.ts';
 
 /** The store's codes, newest first, with what each has given away on orders not canceled. */
@@ -53,7 +53,7 @@ export async function createDiscount({
   input: CreateDiscountInput;
 }) {
   const who = requireManager(ctx);
-  return withTransaction(ctx, async (tx) => {
+  return inStore(ctx, who.storeId, async (tx) => {
     if (input.menuItemIds.length > 0) {
       const found = await tx.tx
         .select({ id: menuItems.id })
@@ -101,7 +101,7 @@ export async function changeDiscount({
   input: ChangeDiscountInput;
 }) {
   const who = requireManager(ctx);
-  return withTransaction(ctx, async (tx) => {
+  return inStore(ctx, who.storeId, async (tx) => {
     const mine = and(eq(discountCodes.id, input.id), eq(discountCodes.storeId, who.storeId));
     const [before] = await tx.tx.select().from(discountCodes).where(mine).for('update');
     if (!before) throw new NotFoundError('discountCode', { id: input.id });

@@ -5,7 +5,7 @@ import { requireManager, type ApiKeyPrincipal } from '../auth/principal.ts';
 import { API_KEY_PREFIX, newToken } from '../auth/tokens.ts';
 import type { DomainContext } from '../context.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
-import { withTransaction } from '../transaction.ts';
+import { inStore } from '../transaction.ts';
 import type { ApiKeyCreateInput, ApiKeyIdInput } from './schemas.ts';
 
 /** Live keys a store may hold at once: one per till, aggregator and script is far below it. */
@@ -41,7 +41,7 @@ export async function createApiKey({
 }) {
   const manager = requireManager(ctx);
   const { token, tokenHash } = newToken(API_KEY_PREFIX);
-  return withTransaction(ctx, async (tx) => {
+  return inStore(ctx, manager.storeId, async (tx) => {
     const [live] = await tx.tx
       .select({ n: count() })
       .from(apiKeys)
@@ -81,7 +81,7 @@ export async function createApiKey({
 /** Ends a key at once: its next call is refused, and its open connections are closed. */
 export async function revokeApiKey({ ctx, input }: { ctx: DomainContext; input: ApiKeyIdInput }) {
   const manager = requireManager(ctx);
-  return withTransaction(ctx, async (tx) => {
+  return inStore(ctx, manager.storeId, async (tx) => {
     const [key] = await tx.tx
       .update(apiKeys)
       .set({ revokedAt: tx.now() })

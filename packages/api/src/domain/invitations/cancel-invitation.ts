@@ -4,7 +4,7 @@ import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
 import { auditStaff, mayManage } from '../staff/internal.ts';
-import { withTransaction } from '../transaction.ts';
+import { inStore } from '../transaction.ts';
 import type { InvitationIdInput } from './schemas.ts';
 
 /** Withdraws an invitation of this store: its link stops working at once. */
@@ -16,7 +16,7 @@ export async function cancelInvitation({
   input: InvitationIdInput;
 }) {
   const manager = requireManager(ctx);
-  return withTransaction(ctx, async (tx) => {
+  return inStore(ctx, manager.storeId, async (tx) => {
     const [invitation] = await tx.tx
       .select()
       .from(staffInvitations)

@@ -5,7 +5,7 @@ import type { DomainContext } from '../context.ts';
 import { ConflictError } from '../errors.ts';
 import { enqueue } from '../outbox/enqueue.ts';
 import { auditStaff, mayManage } from '../staff/internal.ts';
-import { withTransaction } from '../transaction.ts';
+import { inStore } from '../transaction.ts';
 import { INVITATION_TTL_MS } from './internal.ts';
 import { invitationLink, invitationToken } from './invitation-token.ts';
 import type { InviteStaffInput } from './schemas.ts';
@@ -21,7 +21,7 @@ export async function inviteStaff({ ctx, input }: { ctx: DomainContext; input: I
   const manager = requireManager(ctx);
   mayManage(manager, input.role);
   const now = ctx.now();
-  return withTransaction(ctx, async (tx) => {
+  return inStore(ctx, manager.storeId, async (tx) => {
     const [member] = await tx.tx
       .select({ id: staff.id })
       .from(staffMemberships)

@@ -3,14 +3,14 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
-import { withTransaction } from '../transaction.ts';
+import { inStore } from '../transaction.ts';
 import { audit, menuChanged } from './internal.ts';
 import type { MenuIdInput } from './schemas.ts';
 
 /** Removes an item from the menu; orders that had it keep their copy. */
 export async function deleteItem({ ctx, input }: { ctx: DomainContext; input: MenuIdInput }) {
   const who = requireManager(ctx);
-  return withTransaction(ctx, async (txc) => {
+  return inStore(ctx, who.storeId, async (txc) => {
     const tx = txc.tx;
     const [before] = await tx
       .select()

@@ -3,7 +3,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
-import { withTransaction } from '../transaction.ts';
+import { inStore } from '../transaction.ts';
 import { audit, menuChanged } from './internal.ts';
 import type { MenuIdInput, SaveCategoryInput } from './schemas.ts';
 
@@ -15,7 +15,7 @@ export async function saveCategory({
   input: SaveCategoryInput;
 }) {
   const who = requireManager(ctx);
-  return withTransaction(ctx, async (txc) => {
+  return inStore(ctx, who.storeId, async (txc) => {
     const tx = txc.tx;
     const [clash] = await tx
       .select({ id: menuCategories.id })
@@ -50,7 +50,7 @@ export async function saveCategory({
 
 export async function deleteCategory({ ctx, input }: { ctx: DomainContext; input: MenuIdInput }) {
   const who = requireManager(ctx);
-  return withTransaction(ctx, async (txc) => {
+  return inStore(ctx, who.storeId, async (txc) => {
     const tx = txc.tx;
     const [before] = await tx
       .select()

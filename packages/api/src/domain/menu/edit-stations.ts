@@ -3,14 +3,14 @@ import { and, count, eq } from 'drizzle-orm';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
-import { withTransaction } from '../transaction.ts';
+import { inStore } from '../transaction.ts';
 import { audit, menuChanged } from './internal.ts';
 import type { MenuIdInput, SaveStationInput } from './schemas.ts';
 
 /** Adds or renames a station; items are routed to stations on the item. */
 export async function saveStation({ ctx, input }: { ctx: DomainContext; input: SaveStationInput }) {
   const who = requireManager(ctx);
-  return withTransaction(ctx, async (txc) => {
+  return inStore(ctx, who.storeId, async (txc) => {
     const tx = txc.tx;
     const [clash] = await tx
       .select({ id: stations.id })
@@ -49,7 +49,7 @@ export async function saveStation({ ctx, input }: { ctx: DomainContext; input: S
 /** A station with items routed to it cannot go: route them elsewhere first. */
 export async function deleteStation({ ctx, input }: { ctx: DomainContext; input: MenuIdInput }) {
   const who = requireManager(ctx);
-  return withTransaction(ctx, async (txc) => {
+  return inStore(ctx, who.storeId, async (txc) => {
     const tx = txc.tx;
     const [before] = await tx
       .select()

@@ -5,7 +5,7 @@ import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { englishOf, NotFoundError, ValidationError } from '../errors.ts';
 import { currencyStep, stepText } from '../money.ts';
-import { withTransaction } from '../transaction.ts';
+import { inStore } from '../transaction.ts';
 import { audit, menuChanged } from './internal.ts';
 import { saveGroups } from './save-modifier-groups.ts';
 import type { SaveItemInput } from './schemas.ts';
@@ -18,7 +18,7 @@ import type { SaveItemInput } from './schemas.ts';
 export async function saveItem({ ctx, input }: { ctx: DomainContext; input: SaveItemInput }) {
   const who = requireManager(ctx);
   const now = ctx.now();
-  return withTransaction(ctx, async (txc) => {
+  return inStore(ctx, who.storeId, async (txc) => {
     const tx = txc.tx;
     const [category] = await tx
       .select({ id: menuCategories.id })

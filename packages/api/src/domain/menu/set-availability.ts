@@ -4,7 +4,7 @@ import { appendEvents } from '../../events/append-events.ts';
 import { requireKitchen } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
-import { withTransaction } from '../transaction.ts';
+import { inStore } from '../transaction.ts';
 import type { SetAvailabilityInput } from './schemas.ts';
 
 /**
@@ -19,7 +19,7 @@ export async function setAvailability({
   input: SetAvailabilityInput;
 }): Promise<{ menuItemId: string; name: string; isAvailable: boolean }> {
   const principal = requireKitchen(ctx);
-  return withTransaction(ctx, async (tx) => {
+  return inStore(ctx, principal.storeId, async (tx) => {
     const [before] = await tx.tx
       .select()
       .from(menuItems)

@@ -5,7 +5,7 @@ import type { DomainContext } from '../context.ts';
 import { InvalidTransitionError, NotFoundError, ValidationError } from '../errors.ts';
 import { findTrackedOrder } from '../tracker/get-tracked-order.ts';
 import { percentOf } from '../money.ts';
-import { withTransaction } from '../transaction.ts';
+import { inStore } from '../transaction.ts';
 import { lockOrder, saveOrder, totalsOf } from './internal.ts';
 import { priceOrder } from './pricing.ts';
 import type { AddToOrderInput } from './schemas.ts';
@@ -23,7 +23,7 @@ export async function addToOrder({ ctx, input }: { ctx: DomainContext; input: Ad
   if (store.settings.allowAddToOrder === false) {
     throw new ValidationError({ key: 'orders.noAdditions' });
   }
-  return withTransaction(ctx, async (tx) => {
+  return inStore(ctx, store.id, async (tx) => {
     const { order, items } = await lockOrder(tx, store.id, tracked.id, undefined);
     const result = () => ({ orderId: order.id, number: order.number, totals: totalsOf(order) });
     if (items.some((i) => i.requestKey === input.idempotencyKey)) return result();

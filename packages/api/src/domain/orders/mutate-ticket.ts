@@ -5,7 +5,7 @@ import type { EventDraft, Ticket } from '../../events/types.ts';
 import type { TxContext } from '../context.ts';
 import { InvalidTransitionError } from '../errors.ts';
 import { queueReadyMessages, queueStartedMessages } from '../notifications/order-messages.ts';
-import { withTransaction } from '../transaction.ts';
+import { inStore } from '../transaction.ts';
 import type { DomainContext } from '../context.ts';
 import { lockOrder, saveOrder } from './internal.ts';
 import { isOnKitchenScreens, nextStatus } from './state-machine.ts';
@@ -30,7 +30,7 @@ export async function mutateTicket(
   ref: { orderId: string; expectedVersion?: number | undefined },
   change: (state: TicketState) => Promise<void>,
 ): Promise<Ticket> {
-  return withTransaction(ctx, async (tx) => {
+  return inStore(ctx, storeId, async (tx) => {
     const locked = await lockOrder(tx, storeId, ref.orderId, ref.expectedVersion);
     const state: TicketState = { tx, ...locked, now: ctx.now(), events: [] };
     await change(state);

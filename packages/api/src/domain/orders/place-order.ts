@@ -6,7 +6,7 @@ import { ValidationError } from '../errors.ts';
 import { queuePaidMessages } from '../notifications/order-messages.ts';
 import { queuePaymentLink, type LinkDelivery } from '../notifications/payment-link-messages.ts';
 import { startCheckout } from '../payments/start-checkout.ts';
-import { withTransaction } from '../transaction.ts';
+import { inStore } from '../transaction.ts';
 import { businessDateOf } from './business-date.ts';
 import { deliveryProblems } from './delivery.ts';
 import { findStoreBySlug } from './internal.ts';
@@ -77,7 +77,7 @@ export async function placeInStore(
   }
 
   try {
-    const placed = await withTransaction(ctx, (tx) =>
+    const placed = await inStore(ctx, store.id, (tx) =>
       insertOrder(tx, store, input, { ...placement, requestHash }),
     );
     return placement.sendLinkBy ? placed : await withCheckout(ctx, placed);

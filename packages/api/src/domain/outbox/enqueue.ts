@@ -1,5 +1,5 @@
-import { outbox, type NewOutboxMessage } from '@kds/db';
-import { and, count, eq, gt, ne, sql } from 'drizzle-orm';
+import { executeRows, outbox, type NewOutboxMessage } from '@kds/db';
+import { sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../context.ts';
 
 type Message = Pick<
@@ -49,16 +49,11 @@ async function sentToday(
 ): Promise<number> {
   const key = `${message.channel}:${message.recipient}`;
   await tx.tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
-  const [row] = await tx.tx
-    .select({ n: count() })
-    .from(outbox)
-    .where(
-      and(
-        eq(outbox.channel, message.channel),
-        eq(outbox.recipient, message.recipient),
-        gt(outbox.createdAt, new Date(tx.now().getTime() - 24 * 3600_000)),
-        ne(outbox.status, 'canceled'),
-      ),
-    );
+  // Other stores' messages are hidden from this transaction: the count is a named path.
+  const since = new Date(tx.now().getTime() - 24 * 3600_000).toISOString();
+  const [row] = await executeRows<{ n: number }>(
+    tx.tx,
+    sql`select kds_messages_sent_since(${message.channel}, ${message.recipient}, ${since}::timestamptz) as n`,
+  );
   return row?.n ?? 0;
 }

@@ -4,7 +4,7 @@ import { appendEvents } from '../../events/append-events.ts';
 import { requireFrontOfHouse } from '../auth/require-front-of-house.ts';
 import type { DomainContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
-import { withTransaction } from '../transaction.ts';
+import { inStore } from '../transaction.ts';
 import { currentPacing } from './pacing-rules.ts';
 import type { PacingChangeInput } from './schemas.ts';
 
@@ -21,7 +21,7 @@ export async function updatePacing({
   input: PacingChangeInput;
 }): Promise<Pacing> {
   const principal = await requireFrontOfHouse(ctx);
-  return withTransaction(ctx, async (tx) => {
+  return inStore(ctx, principal.storeId, async (tx) => {
     const [store] = await tx.tx
       .select({ pacing: stores.pacing })
       .from(stores)

@@ -5,7 +5,7 @@ import { appendEvents } from '../../events/append-events.ts';
 import type { DomainContext, TxContext } from '../context.ts';
 import { lockOrder, saveOrder } from '../orders/internal.ts';
 import { nextStatus } from '../orders/state-machine.ts';
-import { withTransaction } from '../transaction.ts';
+import { inStore } from '../transaction.ts';
 
 /**
  * Orders left unpaid past their expiry become EXPIRED (and leave every screen). The state lives
@@ -20,7 +20,7 @@ export async function expireUnpaidOrders(ctx: DomainContext, limit = 100): Promi
     .limit(limit);
   let expired = 0;
   for (const { id, storeId } of due) {
-    await withTransaction(ctx, async (tx) => {
+    await inStore(ctx, storeId, async (tx) => {
       const { order } = await lockOrder(tx, storeId, id, undefined);
       if (await expireOrder(tx, order)) expired += 1;
     });

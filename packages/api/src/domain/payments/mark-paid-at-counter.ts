@@ -10,7 +10,7 @@ import { queuePaidMessages } from '../notifications/order-messages.ts';
 import { lockOrder, saveOrder } from '../orders/internal.ts';
 import { nextStatus } from '../orders/state-machine.ts';
 import { toTicket } from '../orders/ticket-view.ts';
-import { withTransaction } from '../transaction.ts';
+import { inStore } from '../transaction.ts';
 
 export const MarkPaidInput = z.object({ orderId: z.uuid() });
 export type MarkPaidInput = z.infer<typeof MarkPaidInput>;
@@ -28,7 +28,7 @@ export async function markPaidAtCounter({
   input: MarkPaidInput;
 }) {
   const manager = requireManager(ctx);
-  return withTransaction(ctx, async (tx) => {
+  return inStore(ctx, manager.storeId, async (tx) => {
     const { order, items } = await lockOrder(tx, manager.storeId, input.orderId, undefined);
     if (order.status !== 'PENDING_PAYMENT') {
       throw new InvalidTransitionError(order.status, 'markPaidAtCounter');

@@ -5,7 +5,7 @@ import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { InvalidTransitionError, NotFoundError, ValidationError } from '../errors.ts';
 import { queuePaymentLink } from '../notifications/payment-link-messages.ts';
-import { withTransaction } from '../transaction.ts';
+import { inStore } from '../transaction.ts';
 
 export const PaymentLinkInput = z.object({
   orderId: z.uuid(),
@@ -36,7 +36,7 @@ export async function paymentLink({ ctx, input }: { ctx: DomainContext; input: P
   if (!ctx.payments) throw new ValidationError({ key: 'orders.onlinePaymentUnavailable' });
   if (input.email && !order.customerEmail) throw new ValidationError({ key: 'orders.noEmail' });
   if (input.sms && !order.customerPhone) throw new ValidationError({ key: 'orders.noPhone' });
-  const sent = await withTransaction(ctx, (tx) =>
+  const sent = await inStore(ctx, manager.storeId, (tx) =>
     queuePaymentLink(tx, store, order, { sms: input.sms, email: input.email }),
   );
   return { payUrl: `${ctx.config.publicUrl}/track/${order.trackingToken}`, sent };

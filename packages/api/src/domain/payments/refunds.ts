@@ -4,7 +4,7 @@ import type { DomainContext, TxContext } from '../context.ts';
 import { enqueue } from '../outbox/enqueue.ts';
 import type { OutboxSender } from '../outbox/run-outbox.ts';
 import type { PaymentGateway } from './ports.ts';
-import { withTransaction } from '../transaction.ts';
+import { inStore } from '../transaction.ts';
 
 export interface RefundPayload {
   paymentId: string;
@@ -62,7 +62,7 @@ export async function queueRefund(
 /** Once Stripe has the refund: the payment and the order say how much went back. */
 export async function refundDelivered(ctx: DomainContext, message: OutboxMessage): Promise<void> {
   const { paymentId, amountCents } = message.payload as unknown as RefundPayload;
-  await withTransaction(ctx, async (tx) => {
+  await inStore(ctx, message.storeId, async (tx) => {
     const [payment] = await tx.tx
       .update(payments)
       .set({

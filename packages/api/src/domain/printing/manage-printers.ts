@@ -6,7 +6,7 @@ import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { enqueue } from '../outbox/enqueue.ts';
-import { withTransaction } from '../transaction.ts';
+import { inStore } from '../transaction.ts';
 import { escapeText } from './documents.ts';
 import type { PrintPayload } from './queue-prints.ts';
 import type { PrinterIdInput, SavePrinterInput, StationPrintingInput } from './schemas.ts';
@@ -33,7 +33,7 @@ export async function listPrinters({ ctx }: { ctx: DomainContext }) {
 
 export async function savePrinter({ ctx, input }: { ctx: DomainContext; input: SavePrinterInput }) {
   const who = requireManager(ctx);
-  return withTransaction(ctx, async (tx) => {
+  return inStore(ctx, who.storeId, async (tx) => {
     const [clash] = await tx.tx
       .select({ id: printers.id })
       .from(printers)
@@ -75,7 +75,7 @@ export async function savePrinter({ ctx, input }: { ctx: DomainContext; input: S
 /** Stations that printed on it stop printing (their printer is unset). */
 export async function removePrinter({ ctx, input }: { ctx: DomainContext; input: PrinterIdInput }) {
   const who = requireManager(ctx);
-  return withTransaction(ctx, async (tx) => {
+  return inStore(ctx, who.storeId, async (tx) => {
     const [gone] = await tx.tx
       .delete(printers)
       .where(and(eq(printers.id, input.printerId), eq(printers.storeId, who.storeId)))
@@ -99,7 +99,7 @@ export async function setStationPrinting({
   input: StationPrintingInput;
 }) {
   const who = requireManager(ctx);
-  return withTransaction(ctx, async (tx) => {
+  return inStore(ctx, who.storeId, async (tx) => {
     if (input.printerId) {
       const [printer] = await tx.tx
         .select({ id: printers.id })

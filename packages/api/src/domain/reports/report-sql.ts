@@ -1,7 +1,7 @@
 import { executeRows, type Queryable } from '@kds/db';
 import { sql, type SQL } from 'drizzle-orm';
 import type { DomainContext } from '../context.ts';
-import { withTransaction } from '../transaction.ts';
+import { inStore } from '../transaction.ts';
 
 /**
  * The report's aggregates, worked out by the database in one statement (one snapshot), so a
@@ -369,7 +369,7 @@ export async function reportAggregates(
   ctx: DomainContext,
   range: Range,
 ): Promise<ReportAggregates> {
-  const rows = await withTransaction(ctx, async ({ tx }) => {
+  const rows = await inStore(ctx, range.storeId, async ({ tx }) => {
     await planForHistory(tx);
     return executeRows<{ report: ReportAggregates }>(tx, reportQuery(range));
   });

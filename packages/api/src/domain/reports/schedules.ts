@@ -5,7 +5,7 @@ import { recordAudit } from '../audit.ts';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { inputError, NotFoundError } from '../errors.ts';
-import { withTransaction } from '../transaction.ts';
+import { inStore } from '../transaction.ts';
 import { latestPeriod } from './report-period.ts';
 
 export const ReportScheduleInput = z
@@ -54,7 +54,7 @@ export async function saveSchedule({
     sendAt: input.sendAt,
   };
   const lastPeriod = latestPeriod(timing, store.timezone, ctx.now()).key;
-  return withTransaction(ctx, async (tx) => {
+  return inStore(ctx, me.storeId, async (tx) => {
     const [saved] = await tx.tx
       .insert(reportSchedules)
       .values({ storeId: me.storeId, staffId: me.staffId, ...timing, lastPeriod })

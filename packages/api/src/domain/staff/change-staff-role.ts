@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { ForbiddenError } from '../errors.ts';
-import { withTransaction } from '../transaction.ts';
+import { inStore } from '../transaction.ts';
 import { auditStaff, endSessions, keepAnOwner, membershipOf } from './internal.ts';
 import type { ChangeRoleInput } from './schemas.ts';
 
@@ -17,7 +17,7 @@ export async function changeStaffRole({
 }) {
   const manager = requireManager(ctx);
   if (manager.role !== 'owner') throw new ForbiddenError({ key: 'access.ownerChangesRoles' });
-  return withTransaction(ctx, async (tx) => {
+  return inStore(ctx, manager.storeId, async (tx) => {
     const { role } = await membershipOf(tx.tx, manager.storeId, input.staffId);
     await tx.tx
       .update(staffMemberships)

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { ForbiddenError } from '../errors.ts';
-import { withTransaction } from '../transaction.ts';
+import { inStore } from '../transaction.ts';
 import { auditStaff, endSessions, keepAnOwner, mayManage, membershipOf } from './internal.ts';
 import type { SetStaffActiveInput } from './schemas.ts';
 
@@ -21,7 +21,7 @@ export async function setStaffActive({
   const manager = requireManager(ctx);
   if (input.staffId === manager.staffId)
     throw new ForbiddenError({ key: 'access.notSuspendYourself' });
-  return withTransaction(ctx, async (tx) => {
+  return inStore(ctx, manager.storeId, async (tx) => {
     const member = await membershipOf(tx.tx, manager.storeId, input.staffId);
     mayManage(manager, member.role);
     const suspendedAt = input.active ? null : (member.suspendedAt ?? ctx.now());

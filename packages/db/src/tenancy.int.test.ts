@@ -1,0 +1,105 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { executeRows, type Transaction } from './client.ts';
+import { menuCategories, seedStore, stations, stores, type Database } from './index.ts';
+import { createTestDb, type TestDb } from './testing/index.ts';
+
+let handle: TestDb;
+let db: Database;
+let here: string;
+let there: string;
+
+beforeAll(async () => {
+  handle = await createTestDb();
+  db = handle.db;
+  const hashPassword = async (p: string) => `plain:${p}`;
+  const person = (email: string) => [{ email, name: 'Cook', role: 'kitchen' as const }];
+  await seedStore(db, { hashPassword, slug: 'here', name: 'Here', staff: person('a@here.test') });
+  await seedStore(db, {
+    hashPassword,
+    slug: 'there',
+    name: 'There',
+    staff: person('b@there.test'),
+  });
+  const ids = await db.select({ id: stores.id, slug: stores.slug }).from(stores);
+  here = ids.find((s) => s.slug === 'here')?.id ?? '';
+  there = ids.find((s) => s.slug === 'there')?.id ?? '';
+});
+afterAll(() => handle.close());
+
+/** A transaction as the server works in it: role `kds_app`, acting for `storeId` (or none). */
+function asServer<T>(storeId: string | null, fn: (tx: Transaction) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local role kds_app`);
+    if (storeId) await tx.execute(sql`select set_config('kds.store_id', ${storeId}, true)`);
+    return fn(tx);
+  });
+}
+
+/** What the database answered a write with: null when it took it. */
+const refusal = (write: () => Promise<unknown>) =>
+  write().then(
+    () => null,
+    (e: unknown) => String((e as { cause?: unknown }).cause ?? e),
+  );
+
+describe('row-level security per store', () => {
+  test('every table with a store_id column has row-level security and the store policy', async () => {
+    const rows = await executeRows<{ table: string; rls: boolean; policies: string[] | null }>(
+      db,
+      sql`select c.relname as "table", c.relrowsecurity as rls,
+            (select array_agg(p.policyname::text) from pg_policies p
+              where p.schemaname = 'public' and p.tablename = c.relname) as policies
+          from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = 'public' and c.relkind = 'r'
+            and (c.relname = 'stores' or exists (
+              select from information_schema.columns col
+              where col.table_schema = 'public' and col.table_name = c.relname
+                and col.column_name = 'store_id'))`,
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(25);
+    const unprotected = rows.filter((r) => !r.rls || !r.policies?.includes('store_isolation'));
+    expect(unprotected.map((r) => r.table)).toEqual([]);
+  });
+
+  test('a query that forgets its store filter still reads only the stated store', async () => {
+    const names = await asServer(here, (tx) => tx.select({ name: stores.name }).from(stores));
+    expect(names).toEqual([{ name: 'Here' }]);
+    const seen = await asServer(here, (tx) =>
+      tx.selectDistinct({ storeId: stations.storeId }).from(stations),
+    );
+    expect(seen).toEqual([{ storeId: here }]);
+  });
+
+  test('a transaction that states no store reads nothing at all', async () => {
+    const rows = await asServer(null, (tx) => tx.select().from(stations));
+    expect(rows).toEqual([]);
+    // Once a transaction that stated one has ended, its connection reads '' for the setting.
+    await asServer(here, async () => {});
+    expect(await asServer(null, (tx) => tx.select().from(menuCategories))).toEqual([]);
+  });
+
+  test("another store's rows can be neither written, nor changed, nor moved into", async () => {
+    const insert = await refusal(() =>
+      asServer(here, (tx) =>
+        tx.insert(stations).values({ storeId: there, name: 'Smuggled', kind: 'prep' }),
+      ),
+    );
+    expect(insert).toContain('row-level security');
+    const changed = await asServer(here, (tx) =>
+      tx.update(stations).set({ name: 'Renamed' }).where(eq(stations.storeId, there)).returning(),
+    );
+    expect(changed).toEqual([]);
+    const moved = await refusal(() =>
+      asServer(here, (tx) => tx.update(stations).set({ storeId: there }).returning()),
+    );
+    expect(moved).toContain('row-level security');
+    const theirs = await db.select().from(stations).where(eq(stations.storeId, there));
+    expect(theirs.map((s) => s.name).sort()).toEqual(['Cold', 'Expo', 'Fry', 'Grill']);
+  });
+
+  test('the owner, which migrates and backs up, is not subject to the policies', async () => {
+    const all = await db.selectDistinct({ storeId: stations.storeId }).from(stations);
+    expect(all).toHaveLength(2);
+  });
+});
