@@ -47,24 +47,4 @@ CREATE POLICY "store_isolation" ON "audit_log" AS PERMISSIVE FOR ALL TO public U
 CREATE POLICY "store_isolation" ON "store_slug_aliases" AS PERMISSIVE FOR ALL TO public USING ("store_slug_aliases"."store_id" = nullif(current_setting('kds.store_id', true), '')::uuid) WITH CHECK ("store_slug_aliases"."store_id" = nullif(current_setting('kds.store_id', true), '')::uuid);--> statement-breakpoint
 CREATE POLICY "store_isolation" ON "report_schedules" AS PERMISSIVE FOR ALL TO public USING ("report_schedules"."store_id" = nullif(current_setting('kds.store_id', true), '')::uuid) WITH CHECK ("report_schedules"."store_id" = nullif(current_setting('kds.store_id', true), '')::uuid);--> statement-breakpoint
 CREATE POLICY "store_isolation" ON "api_keys" AS PERMISSIVE FOR ALL TO public USING ("api_keys"."store_id" = nullif(current_setting('kds.store_id', true), '')::uuid) WITH CHECK ("api_keys"."store_id" = nullif(current_setting('kds.store_id', true), '')::uuid);--> statement-breakpoint
-CREATE POLICY "store_isolation" ON "ticket_times" AS PERMISSIVE FOR ALL TO public USING ("ticket_times"."store_id" = nullif(current_setting('kds.store_id', true), '')::uuid) WITH CHECK ("ticket_times"."store_id" = nullif(current_setting('kds.store_id', true), '')::uuid);--> statement-breakpoint
--- The role the server works as: it owns nothing, so the policies above apply to it. The role
--- that runs the migrations (and owns the tables) becomes a member, so its connections can take
--- it up.
--- A database administrator may have created it (and the membership) beforehand: then the
--- migrating role needs no right to create roles.
-DO $$
-BEGIN
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'kds_app') THEN
-    CREATE ROLE kds_app NOLOGIN NOBYPASSRLS;
-  END IF;
-  IF NOT pg_has_role(current_user, 'kds_app', 'MEMBER') THEN
-    EXECUTE format('GRANT kds_app TO %I', current_user);
-  END IF;
-END
-$$;--> statement-breakpoint
-GRANT USAGE ON SCHEMA public TO kds_app;--> statement-breakpoint
-GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO kds_app;--> statement-breakpoint
-GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO kds_app;--> statement-breakpoint
-ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO kds_app;--> statement-breakpoint
-ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO kds_app;
+CREATE POLICY "store_isolation" ON "ticket_times" AS PERMISSIVE FOR ALL TO public USING ("ticket_times"."store_id" = nullif(current_setting('kds.store_id', true), '')::uuid) WITH CHECK ("ticket_times"."store_id" = nullif(current_setting('kds.store_id', true), '')::uuid);

@@ -1,6 +1,7 @@
 -- The reads that cross stores by design, one function each. They run as their owner (SECURITY
 -- DEFINER), so row-level security does not hide other stores from them, and they answer only
--- what their one question needs. The server's role may call them and nothing else of the kind.
+-- what their one question needs. Only the server's role may call them (crossStoreFunctions in
+-- packages/db/src/schema/tenancy.ts grants it after every migration run).
 
 -- How many messages of one channel went (or are going) to one phone number or address since a
 -- moment, in every store: the daily limit per recipient holds across stores.
@@ -14,6 +15,4 @@ AS $$
     AND o.recipient = kds_messages_sent_since.recipient
     AND o.created_at > kds_messages_sent_since.since
     AND o.status <> 'canceled'
-$$;--> statement-breakpoint
-REVOKE ALL ON FUNCTION kds_messages_sent_since(text, text, timestamptz) FROM PUBLIC;--> statement-breakpoint
-GRANT EXECUTE ON FUNCTION kds_messages_sent_since(text, text, timestamptz) TO kds_app;
+$$;

@@ -10,6 +10,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { PgliteOnThread } from './pglite-worker/client.ts';
 import * as schema from './schema/index.ts';
+import { appRoleStatements } from './schema/tenancy.ts';
 
 export type Schema = typeof schema;
 /** Either driver's database; verbs never need to know which one they run on. */
@@ -119,7 +120,10 @@ function createPostgresDb(
           and query ilike 'listen%'`;
       return rows.map((r) => r.pid);
     },
-    migrate: () => migratePostgres(db, { migrationsFolder }),
+    migrate: async () => {
+      await migratePostgres(db, { migrationsFolder });
+      for (const statement of appRoleStatements) await db.execute(statement);
+    },
     ping: async () => void (await client`select 1`),
     close: async () => {
       await notifier?.end({ timeout: 1 });
@@ -229,7 +233,10 @@ function createPgliteDb(
       await client.query(notifyStatement(payloads.length), [channel, ...payloads]);
     },
     listenBackendPids: async () => [],
-    migrate: () => migratePglite(db, { migrationsFolder }),
+    migrate: async () => {
+      await migratePglite(db, { migrationsFolder });
+      for (const statement of appRoleStatements) await db.execute(statement);
+    },
     ping: async () => void (await client.query('select 1')),
     // A checkpoint first, so a restore has little to replay.
     dumpDataDir: async () => {

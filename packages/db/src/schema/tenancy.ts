@@ -32,3 +32,33 @@ export const APP_ROLE = 'kds_app';
  */
 export const actForStore = (storeId: string): SQL =>
   sql`select set_config('role', ${APP_ROLE}, true), set_config('kds.store_id', ${storeId}, true)`;
+
+/**
+ * `kds_app` and its rights on every table, as the last step of every migration run rather than
+ * in a migration: the role belongs to the PostgreSQL cluster, not to the database, and a restore
+ * (pg_restore --no-acl, into another cluster) brings back neither. Each statement is idempotent.
+ * A database administrator may create the role and the membership beforehand: then the
+ * migrating user needs no right to create roles.
+ */
+/** The reads across stores by design (migration 0024 and later): only `kds_app` may call them. */
+export const crossStoreFunctions = ['kds_messages_sent_since(text, text, timestamptz)'];
+
+export const appRoleStatements: SQL[] = [
+  sql.raw(`DO $$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN
+    CREATE ROLE ${APP_ROLE} NOLOGIN NOBYPASSRLS;
+  END IF;
+  IF NOT pg_has_role(current_user, '${APP_ROLE}', 'MEMBER') THEN
+    EXECUTE format('GRANT ${APP_ROLE} TO %I', current_user);
+  END IF;
+END
+$$`),
+  sql.raw(`GRANT USAGE ON SCHEMA public TO ${APP_ROLE}`),
+  sql.raw(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${APP_ROLE}`),
+  sql.raw(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${APP_ROLE}`),
+  ...crossStoreFunctions.flatMap((fn) => [
+    sql.raw(`REVOKE ALL ON FUNCTION ${fn} FROM PUBLIC`),
+    sql.raw(`GRANT EXECUTE ON FUNCTION ${fn} TO ${APP_ROLE}`),
+  ]),
+];
