@@ -1,18 +1,22 @@
 import { actForStore } from '@kds/db';
+import type { PgTransactionConfig } from 'drizzle-orm/pg-core';
 import type { DomainContext, TxContext } from './context.ts';
 
 /**
  * Runs `fn` in a transaction, reusing one that is already open. After-commit hooks (live event
- * delivery) run only once the outermost transaction has committed.
+ * delivery) run only once the outermost transaction has committed. `config` (isolation, read
+ * only) applies to a transaction this call opens.
  */
 export async function withTransaction<T>(
   ctx: DomainContext | TxContext,
   fn: (ctx: TxContext) => Promise<T>,
+  config?: PgTransactionConfig,
 ): Promise<T> {
   if ('tx' in ctx) return fn(ctx);
   const hooks: (() => void)[] = [];
-  const result = await ctx.db.transaction((tx) =>
-    fn({ ...ctx, tx, storeId: null, afterCommit: (hook) => hooks.push(hook) }),
+  const result = await ctx.db.transaction(
+    (tx) => fn({ ...ctx, tx, storeId: null, afterCommit: (hook) => hooks.push(hook) }),
+    config,
   );
   for (const hook of hooks) hook();
   return result;
@@ -28,17 +32,22 @@ export async function inStore<T>(
   ctx: DomainContext | TxContext,
   storeId: string,
   fn: (ctx: TxContext) => Promise<T>,
+  config?: PgTransactionConfig,
 ): Promise<T> {
-  return withTransaction(ctx, async (tx) => {
-    if (tx.storeId === null) {
-      await tx.tx.execute(actForStore(storeId));
-      // The setting lasts until the transaction ends, so the whole of it now acts for the store.
-      tx.storeId = storeId;
-    } else if (tx.storeId !== storeId) {
-      throw new Error(
-        `a transaction acting for store ${tx.storeId} was asked to act for ${storeId}`,
-      );
-    }
-    return fn(tx);
-  });
+  return withTransaction(
+    ctx,
+    async (tx) => {
+      if (tx.storeId === null) {
+        await tx.tx.execute(actForStore(storeId));
+        // The setting lasts until the transaction ends, so the whole of it now acts for the store.
+        tx.storeId = storeId;
+      } else if (tx.storeId !== storeId) {
+        throw new Error(
+          `a transaction acting for store ${tx.storeId} was asked to act for ${storeId}`,
+        );
+      }
+      return fn(tx);
+    },
+    config,
+  );
 }

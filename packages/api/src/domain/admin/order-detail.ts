@@ -17,6 +17,7 @@ import { NotFoundError } from '../errors.ts';
 import { messageLabel } from '../outbox/labels.ts';
 import { orderTimeline } from './order-timeline.ts';
 import type { OrderDetailInput } from './schemas.ts';
+import { inStore } from '../transaction.ts';
 
 /**
  * Everything about one order of the manager's store: items, payments, messages, and a single
@@ -24,63 +25,69 @@ import type { OrderDetailInput } from './schemas.ts';
  */
 export async function orderDetail({ ctx, input }: { ctx: DomainContext; input: OrderDetailInput }) {
   const manager = requireManager(ctx);
-  const [order] = await ctx.db
-    .select()
-    .from(orders)
-    .where(and(eq(orders.id, input.orderId), eq(orders.storeId, manager.storeId)));
-  if (!order) throw new NotFoundError('order', { orderId: input.orderId });
-
-  const [items, paid, messages, events, audits] = await Promise.all([
-    ctx.db
-      .select({ item: orderItems, station: stations.name })
-      .from(orderItems)
-      .leftJoin(stations, eq(stations.id, orderItems.stationId))
-      .where(eq(orderItems.orderId, order.id))
-      .orderBy(asc(orderItems.position)),
-    ctx.db
+  return inStore(ctx, manager.storeId, async (tx) => {
+    const [order] = await tx.tx
       .select()
-      .from(payments)
-      .where(eq(payments.orderId, order.id))
-      .orderBy(asc(payments.createdAt)),
-    ctx.db.select().from(outbox).where(eq(outbox.orderId, order.id)).orderBy(asc(outbox.createdAt)),
-    ctx.db
-      .select({
-        event: orderEvents,
-        staffName: staff.name,
-        deviceName: devices.name,
-        keyName: apiKeys.name,
-      })
-      .from(orderEvents)
-      .leftJoin(staff, and(eq(orderEvents.actorKind, 'staff'), eq(staff.id, orderEvents.actorId)))
-      .leftJoin(
-        devices,
-        and(eq(orderEvents.actorKind, 'device'), eq(devices.id, orderEvents.actorId)),
-      )
-      .leftJoin(
-        apiKeys,
-        and(eq(orderEvents.actorKind, 'api_key'), eq(apiKeys.id, orderEvents.actorId)),
-      )
-      .where(and(eq(orderEvents.storeId, order.storeId), eq(orderEvents.orderId, order.id)))
-      .orderBy(asc(orderEvents.seq)),
-    ctx.db
-      .select({ entry: auditLog, staffName: staff.name })
-      .from(auditLog)
-      .leftJoin(staff, eq(staff.id, auditLog.staffId))
-      .where(and(eq(auditLog.storeId, order.storeId), eq(auditLog.entityId, order.id)))
-      .orderBy(asc(auditLog.createdAt)),
-  ]);
+      .from(orders)
+      .where(and(eq(orders.id, input.orderId), eq(orders.storeId, manager.storeId)));
+    if (!order) throw new NotFoundError('order', { orderId: input.orderId });
 
-  const timeline = orderTimeline({ events, messages, paid, audits });
+    const [items, paid, messages, events, audits] = await Promise.all([
+      tx.tx
+        .select({ item: orderItems, station: stations.name })
+        .from(orderItems)
+        .leftJoin(stations, eq(stations.id, orderItems.stationId))
+        .where(eq(orderItems.orderId, order.id))
+        .orderBy(asc(orderItems.position)),
+      tx.tx
+        .select()
+        .from(payments)
+        .where(eq(payments.orderId, order.id))
+        .orderBy(asc(payments.createdAt)),
+      tx.tx
+        .select()
+        .from(outbox)
+        .where(eq(outbox.orderId, order.id))
+        .orderBy(asc(outbox.createdAt)),
+      tx.tx
+        .select({
+          event: orderEvents,
+          staffName: staff.name,
+          deviceName: devices.name,
+          keyName: apiKeys.name,
+        })
+        .from(orderEvents)
+        .leftJoin(staff, and(eq(orderEvents.actorKind, 'staff'), eq(staff.id, orderEvents.actorId)))
+        .leftJoin(
+          devices,
+          and(eq(orderEvents.actorKind, 'device'), eq(devices.id, orderEvents.actorId)),
+        )
+        .leftJoin(
+          apiKeys,
+          and(eq(orderEvents.actorKind, 'api_key'), eq(apiKeys.id, orderEvents.actorId)),
+        )
+        .where(and(eq(orderEvents.storeId, order.storeId), eq(orderEvents.orderId, order.id)))
+        .orderBy(asc(orderEvents.seq)),
+      tx.tx
+        .select({ entry: auditLog, staffName: staff.name })
+        .from(auditLog)
+        .leftJoin(staff, eq(staff.id, auditLog.staffId))
+        .where(and(eq(auditLog.storeId, order.storeId), eq(auditLog.entityId, order.id)))
+        .orderBy(asc(auditLog.createdAt)),
+    ]);
 
-  const { pickupCodeHash: _hash, idempotencyKey: _key, requestHash: _request, ...safe } = order;
-  return {
-    order: safe,
-    items: items.map(({ item, station }) => ({ ...item, station })),
-    payments: paid.map(({ checkoutUrl: _url, ...p }) => p),
-    messages: messages.map(({ payload: _payload, ...m }) => ({
-      ...m,
-      label: messageLabel(m.template),
-    })),
-    timeline,
-  };
+    const timeline = orderTimeline({ events, messages, paid, audits });
+
+    const { pickupCodeHash: _hash, idempotencyKey: _key, requestHash: _request, ...safe } = order;
+    return {
+      order: safe,
+      items: items.map(({ item, station }) => ({ ...item, station })),
+      payments: paid.map(({ checkoutUrl: _url, ...p }) => p),
+      messages: messages.map(({ payload: _payload, ...m }) => ({
+        ...m,
+        label: messageLabel(m.template),
+      })),
+      timeline,
+    };
+  });
 }

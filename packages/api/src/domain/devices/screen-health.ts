@@ -8,6 +8,7 @@ import { enqueue } from '../outbox/enqueue.ts';
 import { staffLanguageOf } from '../stores/languages.ts';
 import { isOpenAt } from '../stores/opening-hours.ts';
 import { toStoredEvent } from '../../events/read-events.ts';
+import { inStore } from '../transaction.ts';
 
 /** Screens repeat their ack every 30 s; three missed in a row is offline. */
 export const OFFLINE_AFTER_MS = 90_000;
@@ -87,10 +88,12 @@ export async function stationsWithLiveScreens(
 /** Every paired screen of the manager's store: live, offline or behind, and since when. */
 export async function listScreenHealth({ ctx }: { ctx: DomainContext }): Promise<ScreenHealth[]> {
   const manager = requireManager(ctx);
-  const now = ctx.now();
-  return Promise.all(
-    (await pairedScreens(ctx.db, manager.storeId)).map((d) => healthOf(ctx.db, d, now)),
-  );
+  return inStore(ctx, manager.storeId, async (tx) => {
+    const now = ctx.now();
+    return Promise.all(
+      (await pairedScreens(tx.tx, manager.storeId)).map((d) => healthOf(tx.tx, d, now)),
+    );
+  });
 }
 
 /**

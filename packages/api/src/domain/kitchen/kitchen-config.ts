@@ -4,68 +4,71 @@ import { requireKitchen } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
 import { staffLanguageOf } from '../stores/languages.ts';
+import { inStore } from '../transaction.ts';
 
 /** What a kitchen screen needs to set itself up: store, stations, menu (for 86), who it is. */
 export async function kitchenConfig({ ctx }: { ctx: DomainContext }) {
   const principal = requireKitchen(ctx);
-  const [store] = await ctx.db.select().from(stores).where(eq(stores.id, principal.storeId));
-  if (!store) throw new NotFoundError('store');
-  const [stationRows, items] = await Promise.all([
-    ctx.db
-      .select({ id: stations.id, name: stations.name, kind: stations.kind })
-      .from(stations)
-      .where(eq(stations.storeId, store.id))
-      .orderBy(asc(stations.sortOrder)),
-    ctx.db
-      .select({
-        id: menuItems.id,
-        name: menuItems.name,
-        stationId: menuItems.stationId,
-        isAvailable: menuItems.isAvailable,
-        category: menuCategories.name,
-      })
-      .from(menuItems)
-      .innerJoin(menuCategories, eq(menuCategories.id, menuItems.categoryId))
-      .where(eq(menuItems.storeId, store.id))
-      .orderBy(asc(menuCategories.sortOrder), asc(menuItems.sortOrder)),
-  ]);
-  const who =
-    principal.kind === 'staff'
-      ? (
-          await ctx.db
-            .select({ name: staff.name, language: staff.language })
-            .from(staff)
-            .where(eq(staff.id, principal.staffId))
-        )[0]
-      : (
-          await ctx.db
-            .select({ name: devices.name, language: sql<null>`null` })
-            .from(devices)
-            .where(eq(devices.id, principal.deviceId))
-        )[0];
-  return {
-    store: {
-      name: store.name,
-      slug: store.slug,
-      timezone: store.timezone,
-      storeLocale: store.locale,
-      currency: store.currency,
-      ticketThresholds: store.settings.ticketThresholds,
-      pickupCodeRequired: store.settings.pickupCodeRequired,
-    },
-    stations: stationRows,
-    menuItems: items,
-    screen: {
-      kind: principal.kind,
-      name: who?.name ?? '',
-      role: principal.kind === 'staff' ? principal.role : null,
-      /** The person's own language choice (null: the store's); always null for a paired screen. */
-      ownLanguage: who?.language ?? null,
-      /** A paired screen is bound to its station; staff may pick any. */
-      stationId: principal.kind === 'device' ? principal.stationId : null,
-    },
-    /** The person's own language, else the store's kitchen language. */
-    language: staffLanguageOf(who?.language, store),
-    serverTime: ctx.now().toISOString(),
-  };
+  return inStore(ctx, principal.storeId, async (tx) => {
+    const [store] = await tx.tx.select().from(stores).where(eq(stores.id, principal.storeId));
+    if (!store) throw new NotFoundError('store');
+    const [stationRows, items] = await Promise.all([
+      tx.tx
+        .select({ id: stations.id, name: stations.name, kind: stations.kind })
+        .from(stations)
+        .where(eq(stations.storeId, store.id))
+        .orderBy(asc(stations.sortOrder)),
+      tx.tx
+        .select({
+          id: menuItems.id,
+          name: menuItems.name,
+          stationId: menuItems.stationId,
+          isAvailable: menuItems.isAvailable,
+          category: menuCategories.name,
+        })
+        .from(menuItems)
+        .innerJoin(menuCategories, eq(menuCategories.id, menuItems.categoryId))
+        .where(eq(menuItems.storeId, store.id))
+        .orderBy(asc(menuCategories.sortOrder), asc(menuItems.sortOrder)),
+    ]);
+    const who =
+      principal.kind === 'staff'
+        ? (
+            await tx.tx
+              .select({ name: staff.name, language: staff.language })
+              .from(staff)
+              .where(eq(staff.id, principal.staffId))
+          )[0]
+        : (
+            await tx.tx
+              .select({ name: devices.name, language: sql<null>`null` })
+              .from(devices)
+              .where(eq(devices.id, principal.deviceId))
+          )[0];
+    return {
+      store: {
+        name: store.name,
+        slug: store.slug,
+        timezone: store.timezone,
+        storeLocale: store.locale,
+        currency: store.currency,
+        ticketThresholds: store.settings.ticketThresholds,
+        pickupCodeRequired: store.settings.pickupCodeRequired,
+      },
+      stations: stationRows,
+      menuItems: items,
+      screen: {
+        kind: principal.kind,
+        name: who?.name ?? '',
+        role: principal.kind === 'staff' ? principal.role : null,
+        /** The person's own language choice (null: the store's); always null for a paired screen. */
+        ownLanguage: who?.language ?? null,
+        /** A paired screen is bound to its station; staff may pick any. */
+        stationId: principal.kind === 'device' ? principal.stationId : null,
+      },
+      /** The person's own language, else the store's kitchen language. */
+      language: staffLanguageOf(who?.language, store),
+      serverTime: ctx.now().toISOString(),
+    };
+  });
 }

@@ -7,6 +7,7 @@ import { findStation } from '../orders/internal.ts';
 import { kitchenPaymentStatuses, kitchenStatuses } from '../orders/state-machine.ts';
 import { toTicket } from '../orders/ticket-view.ts';
 import type { KitchenTicketsInput } from './schemas.ts';
+import { inStore } from '../transaction.ts';
 
 export interface TicketSnapshot {
   tickets: Ticket[];
@@ -27,10 +28,12 @@ export async function listTickets({
   input: KitchenTicketsInput;
 }): Promise<TicketSnapshot> {
   const { storeId } = requireKitchen(ctx);
-  if (input.stationId) await findStation(ctx.db, storeId, input.stationId);
 
-  return ctx.db.transaction(
-    async (tx) => {
+  return inStore(
+    ctx,
+    storeId,
+    async ({ tx }) => {
+      if (input.stationId) await findStation(tx, storeId, input.stationId);
       const [store] = await tx
         .select({ eventSeq: stores.eventSeq })
         .from(stores)

@@ -6,32 +6,35 @@ import { NotFoundError } from '../errors.ts';
 import { asapReadyInMinutes } from '../tracker/estimate-ready.ts';
 import { asapCap, asapWindow, kitchenLoad, stationLoads } from './kitchen-load.ts';
 import { currentPacing } from './pacing-rules.ts';
+import { inStore } from '../transaction.ts';
 
 /** The expo screen's and the console's view: pacing, each station's load, the ASAP window. */
 export async function pacingStatus({ ctx }: { ctx: DomainContext }) {
   const principal = requireKitchen(ctx);
-  const [store] = await ctx.db.select().from(stores).where(eq(stores.id, principal.storeId));
-  if (!store) throw new NotFoundError('store');
-  const now = ctx.now();
-  const [loads, window, readyInMinutes] = await Promise.all([
-    stationLoads(ctx.db, store, now),
-    asapWindow(ctx.db, store.id, now),
-    asapReadyInMinutes(ctx.db, store, now),
-  ]);
-  const load = kitchenLoad(loads);
-  return {
-    pacing: currentPacing(store.pacing, now),
-    stations: loads,
-    load,
-    asap: {
-      windowEndsAt: window.endsAt.toISOString(),
-      taken: window.taken,
-      cap: store.pacing.throttle.enabled
-        ? asapCap(store.pacing.throttle.asapPerWindow, load)
-        : null,
-    },
-    readyInMinutes,
-  };
+  return inStore(ctx, principal.storeId, async (tx) => {
+    const [store] = await tx.tx.select().from(stores).where(eq(stores.id, principal.storeId));
+    if (!store) throw new NotFoundError('store');
+    const now = ctx.now();
+    const [loads, window, readyInMinutes] = await Promise.all([
+      stationLoads(tx.tx, store, now),
+      asapWindow(tx.tx, store.id, now),
+      asapReadyInMinutes(tx.tx, store, now),
+    ]);
+    const load = kitchenLoad(loads);
+    return {
+      pacing: currentPacing(store.pacing, now),
+      stations: loads,
+      load,
+      asap: {
+        windowEndsAt: window.endsAt.toISOString(),
+        taken: window.taken,
+        cap: store.pacing.throttle.enabled
+          ? asapCap(store.pacing.throttle.asapPerWindow, load)
+          : null,
+      },
+      readyInMinutes,
+    };
+  });
 }
 
 /** What a guest sees before paying: paused kinds of order and how long ASAP takes now. */
