@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
+import { sql, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -30,6 +30,18 @@ export type Queryable = Database | Transaction;
 export async function executeRows<T>(db: Queryable, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
   return Array.isArray(result) ? result : result.rows;
+}
+
+/**
+ * The server's role and its rights, after the migrations. In one transaction under an advisory
+ * lock: instances starting together would otherwise grant on the same catalog rows at once,
+ * which PostgreSQL refuses with "tuple concurrently updated".
+ */
+async function grantAppRole(db: Database): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('kds:grant-app-role'))`);
+    for (const statement of appRoleStatements) await tx.execute(statement);
+  });
 }
 
 export const migrationsFolder = fileURLToPath(new URL('../../../drizzle', import.meta.url));
@@ -122,7 +134,7 @@ function createPostgresDb(
     },
     migrate: async () => {
       await migratePostgres(db, { migrationsFolder });
-      for (const statement of appRoleStatements) await db.execute(statement);
+      await grantAppRole(db);
     },
     ping: async () => void (await client`select 1`),
     close: async () => {
@@ -235,7 +247,7 @@ function createPgliteDb(
     listenBackendPids: async () => [],
     migrate: async () => {
       await migratePglite(db, { migrationsFolder });
-      for (const statement of appRoleStatements) await db.execute(statement);
+      await grantAppRole(db);
     },
     ping: async () => void (await client.query('select 1')),
     // A checkpoint first, so a restore has little to replay.
