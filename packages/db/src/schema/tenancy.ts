@@ -33,6 +33,9 @@ export const APP_ROLE = 'kds_app';
 export const actForStore = (storeId: string): SQL =>
   sql`select set_config('role', ${APP_ROLE}, true), set_config('kds.store_id', ${storeId}, true)`;
 
+/** The reads across stores by design (migration 0024 and later): only `kds_app` may call them. */
+export const crossStoreFunctions = ['kds_messages_sent_since(text, text, timestamptz)'];
+
 /**
  * `kds_app` and its rights on every table, as the last step of every migration run rather than
  * in a migration: the role belongs to the PostgreSQL cluster, not to the database, and a restore
@@ -40,9 +43,6 @@ export const actForStore = (storeId: string): SQL =>
  * A database administrator may create the role and the membership beforehand: then the
  * migrating user needs no right to create roles.
  */
-/** The reads across stores by design (migration 0024 and later): only `kds_app` may call them. */
-export const crossStoreFunctions = ['kds_messages_sent_since(text, text, timestamptz)'];
-
 export const appRoleStatements: SQL[] = [
   sql.raw(`DO $$
 BEGIN
