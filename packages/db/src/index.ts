@@ -1,5 +1,5 @@
 export * from './schema/index.ts';
-export { actForStore, APP_ROLE, currentStoreId } from './schema/tenancy.ts';
+export { actForStore } from './schema/tenancy.ts';
 export {
   createDb,
   executeRows,

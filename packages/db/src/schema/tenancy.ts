@@ -6,7 +6,7 @@ import { pgPolicy, type AnyPgColumn } from 'drizzle-orm/pg-core';
  * `set_config('kds.store_id', …, true)`; null when it stated none (a setting that a transaction
  * set and ended reads as '' afterwards, hence the `nullif`).
  */
-export const currentStoreId: SQL = sql`nullif(current_setting('kds.store_id', true), '')::uuid`;
+const currentStoreId: SQL = sql`nullif(current_setting('kds.store_id', true), '')::uuid`;
 
 /**
  * Row-level security for a table of one store's data: a role that does not own the table (the
@@ -24,7 +24,7 @@ export const storeIsolation = (storeId: AnyPgColumn) =>
   });
 
 /** The role the server works as: it owns no table, so the policies apply to it. */
-export const APP_ROLE = 'kds_app';
+const APP_ROLE = 'kds_app';
 
 /**
  * The first statement of a transaction that acts for one store: from here until it ends, it
@@ -34,7 +34,7 @@ export const actForStore = (storeId: string): SQL =>
   sql`select set_config('role', ${APP_ROLE}, true), set_config('kds.store_id', ${storeId}, true)`;
 
 /** The reads across stores by design (migration 0024 and later): only `kds_app` may call them. */
-export const crossStoreFunctions = ['kds_messages_sent_since(text, text, timestamptz)'];
+const crossStoreFunctions = ['kds_messages_sent_since(text, text, timestamptz)'];
 
 /**
  * `kds_app` and its rights on every table, as the last step of every migration run rather than
