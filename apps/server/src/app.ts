@@ -25,7 +25,7 @@ import {
   type SmsTransport,
   type StripeGateway,
 } from '@kds/api';
-import type { DbHandle, Listener } from '@kds/db';
+import type { DbHandle, Listener, ReadReplica } from '@kds/db';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
 import { registerExportRoutes } from './export-routes.ts';
@@ -36,6 +36,7 @@ import { KDS_VERSION } from './paths.ts';
 import { registerMetrics } from './metrics.ts';
 import { CHECKOUT_CSS, registerPaymentRoutes } from './payment-routes.ts';
 import { registerQrRoutes } from './qr-routes.ts';
+import { reportingReplica } from './read-replica.ts';
 import { registerRestApi } from './rest-api.ts';
 import {
   bearerToken,
@@ -106,6 +107,11 @@ export interface AppOptions {
   printers?: PrinterTransport;
   /** Background jobs (payment expiry); tests that drive them by hand turn them off. */
   jobs?: boolean;
+  /**
+   * A streaming replica reports and exports read from while it is at most `maxLagSeconds`
+   * behind (DATABASE_REPLICA_URL); without it they read the primary.
+   */
+  replica?: { handle: ReadReplica; maxLagSeconds: number };
   /** The postcode service for deliveries (POSTCODE_API_URL). */
   geocoder?: Geocoder | null;
   /** Built front ends to serve, e.g. the kitchen display at `/kitchen/`. */
@@ -246,6 +252,9 @@ function createDeps(
     log,
     now,
     geocoder: options.geocoder ?? null,
+    replica: options.replica
+      ? reportingReplica(options.replica.handle, options.replica.maxLagSeconds, app.log)
+      : null,
     limits: createRateLimits(
       db,
       options.ordersPerMinute ? { ordersPerMinute: options.ordersPerMinute } : {},

@@ -53,6 +53,19 @@ describe('loadEnv', () => {
     ).toThrow(/GEOCODER_URL: set it or POSTCODE_API_URL, not both/);
   });
 
+  test('DATABASE_REPLICA_URL: a replica of DATABASE_URL, read within a bound of 30 s by default', () => {
+    const dev = { NODE_ENV: 'development' };
+    expect(() => loadEnv({ ...dev, DATABASE_REPLICA_URL: 'postgres://kds@replica/kds' })).toThrow(
+      /DATABASE_REPLICA_URL: a replica of what\? Set DATABASE_URL/,
+    );
+    const env = loadEnv({
+      ...dev,
+      DATABASE_URL: 'postgres://kds@primary/kds',
+      DATABASE_REPLICA_URL: 'postgres://kds@replica/kds',
+    });
+    expect(env.DATABASE_REPLICA_MAX_LAG_SECONDS).toBe(30);
+  });
+
   test('TRUST_PROXY: unset, any proxy, a number of hops, or a list of addresses', () => {
     const dev = { NODE_ENV: 'development' };
     expect(loadEnv(dev).TRUST_PROXY).toBeUndefined();

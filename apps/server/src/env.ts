@@ -30,6 +30,10 @@ const EnvSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATA_DIR: z.string().min(1).default(defaultDataDir),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** A streaming replica of DATABASE_URL that reports and exports read from. */
+  DATABASE_REPLICA_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** Further behind than this, the replica is not read: reports read the primary. */
+  DATABASE_REPLICA_MAX_LAG_SECONDS: z.coerce.number().min(0).max(3600).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Seed the demo store on an empty database (development only; refused in production). */
   SEED_DEMO: flag.optional(),
@@ -187,6 +191,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     if (!env.PUBLIC_URL) {
       problems.push('  PUBLIC_URL: needed in production: the https address guests and staff reach');
     }
+  }
+  if (env.DATABASE_REPLICA_URL && !env.DATABASE_URL) {
+    problems.push(
+      '  DATABASE_REPLICA_URL: a replica of what? Set DATABASE_URL to its primary (the embedded database has no replicas)',
+    );
   }
   if (env.POSTCODE_API_URL && env.GEOCODER_URL) {
     problems.push(

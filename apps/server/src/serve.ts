@@ -9,7 +9,7 @@ import {
   onlinePaymentStores,
   type StripeGateway,
 } from '@kds/api';
-import { seedDemo, type DbHandle } from '@kds/db';
+import { openReplica, seedDemo, type DbHandle } from '@kds/db';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from './app.ts';
 import { scheduleDailyBackups } from './backups.ts';
@@ -28,7 +28,15 @@ export async function serve(env: Env) {
   const stripe = paymentGateway(env, publicUrl);
   if (stripe === null) await refuseOnlinePaymentWithoutStripe(handle);
 
-  const app = await buildApp(appOptions(env, handle, stripe, publicUrl));
+  const replica = env.DATABASE_REPLICA_URL
+    ? openReplica({ url: env.DATABASE_REPLICA_URL, maxConnections: env.DATABASE_POOL_SIZE })
+    : null;
+  const app = await buildApp({
+    ...appOptions(env, handle, stripe, publicUrl),
+    ...(replica
+      ? { replica: { handle: replica, maxLagSeconds: env.DATABASE_REPLICA_MAX_LAG_SECONDS } }
+      : {}),
+  });
   if (seeded)
     app.log.info('seeded the demo store: the demo logins are in the README (password demo)');
   if (!env.PICKUP_CODE_PEPPER)
@@ -44,6 +52,7 @@ export async function serve(env: Env) {
 
   stopOnSignals(app, async () => {
     backups.stop();
+    await replica?.close();
     await handle.close();
     await release();
   });

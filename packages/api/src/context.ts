@@ -1,6 +1,6 @@
 import type { Database } from '@kds/db';
 import { resolvePrincipal } from './domain/auth/resolve-principal.ts';
-import type { DomainConfig, DomainContext } from './domain/context.ts';
+import type { DomainConfig, DomainContext, ReportingReplica } from './domain/context.ts';
 import type { PaymentGateway } from './domain/payments/ports.ts';
 import type { Geocoder } from './domain/stores/location.ts';
 import type { EventBus, EventLog } from './events/event-bus.ts';
@@ -18,6 +18,8 @@ export interface ApiDeps {
   now: () => Date;
   geocoder: Geocoder | null;
   payments: PaymentGateway | null;
+  /** Where reports and exports read when it is fresh enough (DATABASE_REPLICA_URL). */
+  replica?: ReportingReplica | null;
   limits: RateLimits;
   streams: StreamGuard;
   /** Shared live tails, for transports that can carry a handoff (the server's WebSocket). */
@@ -75,6 +77,7 @@ export async function createApiContext(
     principal,
     geocoder: deps.geocoder,
     payments: deps.payments,
+    replica: deps.replica ?? null,
     sessionCookie: request.sessionCookie ?? null,
     limits: deps.limits,
     ip: request.ip,

@@ -9,7 +9,7 @@ export {
 } from './context.ts';
 export { addressKey, createRateLimits, pruneRateLimits, type RateLimits } from './rate-limits.ts';
 export { StreamGuard, type StreamLease } from './stream-guard.ts';
-export type { DomainConfig, Principal, ServiceModes } from './domain/context.ts';
+export type { DomainConfig, Principal, ReportingReplica, ServiceModes } from './domain/context.ts';
 export { hashPassword, stillValidPrincipals } from './domain/auth/index.ts';
 export {
   EventBus,

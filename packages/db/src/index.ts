@@ -12,6 +12,7 @@ export {
   type Schema,
   type Transaction,
 } from './client.ts';
+export { openReplica, type ReadReplica } from './replica.ts';
 export { defaultStoreSettings, demoStaff, seedDemo, seedStore, type SeedOptions } from './seed.ts';
 export {
   backupKindOf,

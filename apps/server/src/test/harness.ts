@@ -62,6 +62,7 @@ export async function startServer(
       | 'production'
       | 'subscriptionsPerPrincipal'
       | 'geocoder'
+      | 'replica'
     >
   > = {},
 ): Promise<Server> {

@@ -68,6 +68,14 @@ export interface DomainContext {
   geocoder: Geocoder | null;
   /** The payment provider (or its simulated stand-in); null: pay at the counter only. */
   payments: PaymentGateway | null;
+  /** Where reports and exports may read instead of the primary (DATABASE_REPLICA_URL). */
+  replica?: ReportingReplica | null;
+}
+
+/** A read replica of the database, and whether it is close enough behind to read from now. */
+export interface ReportingReplica {
+  db: Database;
+  isFresh(): Promise<boolean>;
 }
 
 export interface TxContext extends DomainContext {

@@ -7,6 +7,7 @@ import { requireManager } from '../auth/principal.ts';
 import { toDecimalString } from '../money.ts';
 import type { DomainContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
+import { forReports } from '../reports/read-replica.ts';
 import { readerLanguageOf } from '../stores/languages.ts';
 import { orderBatches, storeHeading } from './order-batches.ts';
 
@@ -80,7 +81,8 @@ export async function exportRowsForStore(
   storeId: string,
   input: ExportInput,
 ): Promise<ExportRows> {
-  const [store] = await ctx.db.select().from(stores).where(eq(stores.id, storeId));
+  const source = await forReports(ctx);
+  const [store] = await source.db.select().from(stores).where(eq(stores.id, storeId));
   if (!store) throw new NotFoundError('store');
   // Amounts in the store's currency with its own decimals, a dot, no grouping: 18.40, 1840, 18.400.
   const cents = (value: number) => toDecimalString(value, store.currency);
@@ -94,7 +96,7 @@ export async function exportRowsForStore(
       eq(orders.storeId, storeId),
       between(orders.businessDate, input.from, input.to),
     );
-    for await (const batch of orderBatches(ctx, inRange)) {
+    for await (const batch of orderBatches(source, inRange)) {
       if (input.kind === 'orders') {
         yield batch.map((o) => ({
           number: o.number,
@@ -122,7 +124,7 @@ export async function exportRowsForStore(
         continue;
       }
       const byId = new Map(batch.map((o) => [o.id, o]));
-      const items = await ctx.db
+      const items = await source.db
         .select()
         .from(orderItems)
         .where(inArray(orderItems.orderId, [...byId.keys()]))

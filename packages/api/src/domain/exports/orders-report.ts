@@ -4,6 +4,7 @@ import { and, asc, between, count, eq, inArray, lte } from 'drizzle-orm';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
+import { forReports } from '../reports/read-replica.ts';
 import { readerLanguageOf } from '../stores/languages.ts';
 import { orderBatches, storeHeading } from './order-batches.ts';
 import type { ExportInput } from './export-rows.ts';
@@ -44,7 +45,8 @@ export async function ordersReport(
   input: Pick<ExportInput, 'from' | 'to'>,
 ): Promise<OrdersReport> {
   const { storeId } = requireManager(ctx);
-  const [store] = await ctx.db.select().from(stores).where(eq(stores.id, storeId));
+  const source = await forReports(ctx);
+  const [store] = await source.db.select().from(stores).where(eq(stores.id, storeId));
   if (!store) throw new NotFoundError('store');
   const asOf = new Date();
   const inRange = and(
@@ -52,7 +54,7 @@ export async function ordersReport(
     between(orders.businessDate, input.from, input.to),
     lte(orders.createdAt, asOf),
   );
-  const days = await ctx.db
+  const days = await source.db
     .select({ date: orders.businessDate, orders: count() })
     .from(orders)
     .where(inRange)
@@ -66,8 +68,8 @@ export async function ordersReport(
         eq(orders.businessDate, day.date),
         lte(orders.createdAt, asOf),
       );
-      for await (const batch of orderBatches(ctx, ofDay)) {
-        const items = await ctx.db
+      for await (const batch of orderBatches(source, ofDay)) {
+        const items = await source.db
           .select({
             orderId: orderItems.orderId,
             quantity: orderItems.quantity,

@@ -12,6 +12,7 @@ import {
   type computeReport,
   type Spread,
 } from './compute-report.ts';
+import { forReports } from './read-replica.ts';
 import { reportAggregates, type ReportAggregates } from './report-sql.ts';
 
 export const ReportInput = z.object({
@@ -34,11 +35,12 @@ export async function reportForStore(ctx: DomainContext, storeId: string, input:
   const days = (Date.parse(input.to) - Date.parse(input.from)) / 86_400_000 + 1;
   if (days < 1 || days > MAX_DAYS)
     throw new ValidationError({ key: 'admin.reportDays', values: { max: MAX_DAYS } });
-  const [store] = await ctx.db.select().from(stores).where(eq(stores.id, storeId));
+  const source = await forReports(ctx);
+  const [store] = await source.db.select().from(stores).where(eq(stores.id, storeId));
   if (!store) throw new NotFoundError('store');
 
   const report = fromAggregates(
-    await reportAggregates(ctx, { storeId, ...input, timeZone: store.timezone }),
+    await reportAggregates(source, { storeId, ...input, timeZone: store.timezone }),
   );
   return {
     ...report,
