@@ -14,6 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { hashPassword } from '@kds/api';
 import { createDb, demoStaff, seedDemo, seedStore } from '@kds/db';
 import postgres from 'postgres';
+import { measureWindow, rssMiB } from './resources.ts';
 import { kdsServerArgs } from './server-command.ts';
 import {
   kdsSetup,
@@ -149,13 +150,18 @@ await Promise.all(
     while (performance.now() < warmUntil) await placeOne();
   }),
 );
-await sleep(500);
+// A second and a half: the warm-up's statistics reach the database's views before the window.
+await sleep(1500);
 placeLatency.length = 0;
 ok = 0;
 failed = 0;
 received.clear();
 // Reading the first instance's /metrics now resets its event-loop delay histogram.
 await serverLoopDelay(ports[0] ?? 0);
+const window = await measureWindow(
+  servers.map((s) => s.pid ?? 0),
+  env.DATABASE_URL,
+);
 const started = performance.now();
 const until = started + SECONDS * 1000;
 if (RATE) {
@@ -175,6 +181,8 @@ if (RATE) {
   );
 }
 const elapsed = (performance.now() - started) / 1000;
+await sleep(1000);
+const cost = await window.end();
 const loop = await serverLoopDelay(ports[0] ?? 0);
 const deadline = Date.now() + 15_000;
 const delivered = () => [...received.values()].reduce((sum, e) => sum + e.count, 0);
@@ -194,6 +202,7 @@ console.log(
 console.log(
   `| ${database} | ${INSTANCES} | ${load} | ${ok.toLocaleString('en-US')} | ${failed} | ${Math.round(ok / elapsed)} | ${q(place, 50).toFixed(1)} | ${q(place, 99).toFixed(1)} | ${q(toLast, 50)} | ${q(toLast, 99)} | ${toLast.at(-1)} | ${loop.p99.toFixed(1)} / ${loop.max.toFixed(1)} ms | ${delivered().toLocaleString('en-US')}/${(ok * SCREENS).toLocaleString('en-US')} | ${duplicates} |`,
 );
+printCost(ok);
 servers.forEach((s) => s.kill('SIGTERM'));
 await sleep(1000);
 
@@ -234,6 +243,22 @@ if (ADMIN && env.DATABASE_URL) {
   }
 }
 process.exit(0);
+
+/** What the window cost, per order and per CPU-second: the capacity model's inputs. */
+function printCost(orders: number) {
+  const serverCpu = cost.serverCpu.reduce((a, b) => a + b, 0);
+  const per = (n: number) => (n / orders).toFixed(2);
+  console.log(
+    `\ncost of the window (${cost.seconds.toFixed(1)} s): server CPU ${cost.serverCpu.map((s) => s.toFixed(1)).join(' + ')} s, PostgreSQL CPU ${cost.postgresCpu.toFixed(1)} s, load generator CPU ${cost.loadCpu.toFixed(1)} s`,
+  );
+  console.log(
+    '| orders | orders per server CPU-second | orders per PostgreSQL CPU-second | server RSS MiB (each) | database connections | per order: commits | rows inserted | rows updated | WAL records | WAL KiB |',
+  );
+  const db = cost.db;
+  console.log(
+    `| ${orders.toLocaleString('en-US')} | ${Math.round(orders / serverCpu)} | ${db ? Math.round(orders / cost.postgresCpu) : '(in the server)'} | ${servers.map((s) => rssMiB(s.pid ?? 0).toFixed(0)).join(', ')} | ${db?.connections ?? '-'} | ${db ? per(db.commits) : '-'} | ${db ? per(db.inserted) : '-'} | ${db ? per(db.updated) : '-'} | ${db ? per(db.walRecords) : '-'} | ${db ? (db.walBytes / orders / 1024).toFixed(1) : '-'} |`,
+  );
+}
 
 /** One counter order as `order.place` issues it (statement for statement, see its SQL log). */
 function pgbenchScript(stores: number, notify: 'after commit' | 'in the transaction'): string {
