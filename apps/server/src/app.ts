@@ -53,6 +53,11 @@ export { SESSION_COOKIE } from './request-auth.ts';
 
 export interface AppOptions {
   handle: DbHandle;
+  /**
+   * The role the server's statements run as: the tables' owner (today's default), or `kds_app`,
+   * which row-level security restricts, once every path states its store (decision 0019).
+   */
+  serveAs?: 'owner' | 'app';
   /** Log level (or false for none); `stream` captures the log lines (tests). */
   logger?: false | { level: string; stream?: { write(line: string): void } };
   /** Production: Secure cookies, HSTS, https-only webhooks, and nothing simulated by default. */
@@ -233,7 +238,7 @@ function createDeps(
   stripe: StripeGateway | null,
   publicUrl: string,
 ): ApiDeps {
-  const { db } = options.handle;
+  const db = options.serveAs === 'app' ? options.handle.app : options.handle.db;
   const now = options.now ?? (() => new Date());
   const log = createEventLog(db);
   const notifier = createNotifier(options.handle, (error) =>

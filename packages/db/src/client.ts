@@ -10,7 +10,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { PgliteOnThread } from './pglite-worker/client.ts';
 import * as schema from './schema/index.ts';
-import { appRoleStatements } from './schema/tenancy.ts';
+import { APP_ROLE_NAME, appRoleStatements, WORK_AS_APP } from './schema/tenancy.ts';
 
 export type Schema = typeof schema;
 /** Either driver's database; verbs never need to know which one they run on. */
@@ -67,7 +67,13 @@ export interface Listener {
 }
 
 export interface DbHandle {
+  /** As the database user of the URL, the tables' owner: migrations, seeding, backups, tests. */
   db: Database;
+  /**
+   * As `kds_app`, which owns nothing and is subject to row-level security: what the server
+   * works in. It sees a store's rows only in a transaction that states the store.
+   */
+  app: Database;
   driver: DbConfig['driver'];
   /**
    * LISTEN on a channel. `onListen` runs each time the listening connection is (re)established,
@@ -110,9 +116,18 @@ function createPostgresDb(
     connection: { application_name: config.applicationName ?? 'kds' },
   });
   const db = drizzlePostgres({ client, schema, casing: 'snake_case' });
+  // A pool of its own whose connections start as kds_app (connected on first use, so after
+  // the migration run that creates the role).
+  const appClient = postgres(config.url, {
+    max: config.maxConnections ?? 10,
+    onnotice: () => {},
+    connection: { application_name: config.applicationName ?? 'kds', role: APP_ROLE_NAME },
+  });
+  const app = drizzlePostgres({ client: appClient, schema, casing: 'snake_case' });
   let notifier: postgres.Sql | undefined;
   return {
     db,
+    app,
     driver: 'postgres',
     listen: (channel, onNotify, onListen) => superviseListen(config, channel, onNotify, onListen),
     async notify(channel, payloads) {
@@ -139,6 +154,7 @@ function createPostgresDb(
     ping: async () => void (await client`select 1`),
     close: async () => {
       await notifier?.end({ timeout: 1 });
+      await appClient.end({ timeout: 5 });
       await client.end({ timeout: 5 });
     },
   };
@@ -210,8 +226,29 @@ async function superviseListen(
   };
 }
 
+/**
+ * PGlite has one connection, shared by the owner's handle and the server's: each of the app's
+ * statements runs in a transaction that works as `kds_app` (alone, or the transaction Drizzle
+ * opens), so the role never outlives it.
+ */
+function asApp(client: PgliteClient): PGlite {
+  const app: Pick<PGlite, 'query' | 'transaction'> = {
+    query: (text, params, options) =>
+      client.transaction(async (tx) => {
+        await tx.query(WORK_AS_APP);
+        return tx.query(text, params, options);
+      }),
+    transaction: (fn) =>
+      client.transaction(async (tx) => {
+        await tx.query(WORK_AS_APP);
+        return fn(tx);
+      }),
+  };
+  return app as PGlite;
+}
+
 /** The part of PGlite the handle uses: PGlite itself, or PGlite on a thread of its own. */
-type PgliteClient = Pick<PGlite, 'query' | 'listen' | 'close'> & {
+type PgliteClient = Pick<PGlite, 'query' | 'transaction' | 'listen' | 'close'> & {
   dumpDataDir(compression: 'gzip'): Promise<Blob>;
 };
 
@@ -233,8 +270,10 @@ function createPgliteDb(
   }
   // Drizzle calls `query` and `transaction`, which PgliteOnThread answers as PGlite does.
   const db = drizzlePglite({ client: client as PGlite, schema, casing: 'snake_case' });
+  const app = drizzlePglite({ client: asApp(client), schema, casing: 'snake_case' });
   return {
     db,
+    app,
     driver: 'pglite',
     async listen(channel, onNotify, onListen) {
       const unlisten = await client.listen(channel, onNotify);

@@ -1,4 +1,5 @@
-import { actForStore } from '@kds/db';
+import { actForStore, WORK_ACROSS_STORES } from '@kds/db';
+import { sql } from 'drizzle-orm';
 import type { PgTransactionConfig } from 'drizzle-orm/pg-core';
 import type { DomainContext, TxContext } from './context.ts';
 
@@ -15,7 +16,9 @@ export async function withTransaction<T>(
   if ('tx' in ctx) return fn(ctx);
   const hooks: (() => void)[] = [];
   const result = await ctx.db.transaction(
-    (tx) => fn({ ...ctx, tx, storeId: null, afterCommit: (hook) => hooks.push(hook) }),
+    // `db` is the transaction too: a helper that reads `ctx.db` inside it stays inside it
+    // (and acts for its store), rather than taking another connection.
+    (tx) => fn({ ...ctx, db: tx, tx, storeId: null, afterCommit: (hook) => hooks.push(hook) }),
     config,
   );
   for (const hook of hooks) hook();
@@ -46,6 +49,47 @@ export async function inStore<T>(
           `a transaction acting for store ${tx.storeId} was asked to act for ${storeId}`,
         );
       }
+      return fn(tx);
+    },
+    config,
+  );
+}
+
+/**
+ * The paths that read or write across stores by design, each reviewed (decision 0019): the only
+ * transactions that work as the tables' owner, unrestricted by the policies.
+ */
+export type CrossStorePath =
+  | 'sign-in'
+  | 'session'
+  | 'guest-by-store-address'
+  | 'tracker-by-token'
+  | 'provider-webhook'
+  | 'job-runner'
+  | 'first-run'
+  | 'account'
+  | 'invitation-link'
+  | 'event-log';
+
+/**
+ * Runs `fn` in a transaction that works across stores (see `CrossStorePath`). It must not
+ * act for a store already: a store's transaction never widens.
+ */
+export async function acrossStores<T>(
+  ctx: DomainContext | TxContext,
+  path: CrossStorePath,
+  fn: (ctx: TxContext) => Promise<T>,
+  config?: PgTransactionConfig,
+): Promise<T> {
+  return withTransaction(
+    ctx,
+    async (tx) => {
+      if (tx.storeId !== null) {
+        throw new Error(
+          `a transaction acting for store ${tx.storeId} was asked to cross stores (${path})`,
+        );
+      }
+      await tx.tx.execute(sql.raw(WORK_ACROSS_STORES));
       return fn(tx);
     },
     config,

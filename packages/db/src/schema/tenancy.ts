@@ -33,6 +33,17 @@ const APP_ROLE = 'kds_app';
 export const actForStore = (storeId: string): SQL =>
   sql`select set_config('role', ${APP_ROLE}, true), set_config('kds.store_id', ${storeId}, true)`;
 
+/** A connection's startup role, or a transaction's first statement: work as `kds_app`. */
+export const APP_ROLE_NAME = APP_ROLE;
+export const WORK_AS_APP = `set local role ${APP_ROLE}`;
+
+/**
+ * The first statement of a transaction that reads or writes across stores by design (sign-in,
+ * a tracker by its token, a provider's webhook, the job runners): it works as the database user
+ * the server logged in as, the tables' owner, whom the policies do not restrict.
+ */
+export const WORK_ACROSS_STORES = 'set local role none';
+
 /** The reads across stores by design (migration 0024 and later): only `kds_app` may call them. */
 const crossStoreFunctions = ['kds_messages_sent_since(text, text, timestamptz)'];
 

@@ -2,7 +2,7 @@ import { orders, stores } from '@kds/db';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { StoredEvent } from '../../events/types.ts';
 import type { DomainContext } from '../context.ts';
-import { findStoreBySlug } from '../orders/internal.ts';
+import { inStoreAt } from '../stores/store-slug.ts';
 import { kitchenPaymentStatuses } from '../orders/state-machine.ts';
 import type { BoardForStoreInput } from './schemas.ts';
 import { guestLocaleOf } from '../stores/languages.ts';
@@ -24,9 +24,10 @@ export async function boardForStore({
   ctx: DomainContext;
   input: BoardForStoreInput;
 }) {
-  const store = await findStoreBySlug(ctx.db, input.storeSlug);
-  return ctx.db.transaction(
-    async (tx) => {
+  return inStoreAt(
+    ctx,
+    input.storeSlug,
+    async ({ tx }, store) => {
       const [head] = await tx
         .select({ eventSeq: stores.eventSeq })
         .from(stores)

@@ -2,7 +2,7 @@ import type { LiveShare } from '../../events/live-groups.ts';
 import { isResync, streamEvents, type StopSignal } from '../../events/stream-events.ts';
 import type { StoredEvent } from '../../events/types.ts';
 import type { DomainContext } from '../context.ts';
-import { findStoreBySlug } from '../orders/internal.ts';
+import { storeAt } from '../stores/store-slug.ts';
 import { toBoardChange, type BoardChange } from './board-for-store.ts';
 import type { StoreStreamInput } from './schemas.ts';
 
@@ -22,7 +22,7 @@ async function openPublicStream<T extends { seq: number }>(
   key: string,
   view: (event: StoredEvent) => T | null,
 ) {
-  const store = await findStoreBySlug(ctx.db, input.storeSlug);
+  const store = await storeAt(ctx, input.storeSlug);
   const stream = streamEvents({
     bus: ctx.bus,
     log: ctx.log,

@@ -1,7 +1,7 @@
-import { menuCategories, menuItems, modifierGroups, modifiers } from '@kds/db';
+import { menuCategories, menuItems, modifierGroups, modifiers, type Store } from '@kds/db';
 import { asc, eq, inArray } from 'drizzle-orm';
-import type { DomainContext } from '../context.ts';
-import { findStoreBySlug } from '../orders/internal.ts';
+import type { DomainContext, TxContext } from '../context.ts';
+import { inStoreAt } from '../stores/store-slug.ts';
 import { deliversFrom } from '../orders/delivery.ts';
 import { orderingFor } from '../pacing/index.ts';
 import { openingState, type OpeningState } from '../stores/opening-hours.ts';
@@ -22,26 +22,31 @@ export async function menuForStore({
   ctx: DomainContext;
   input: MenuForStoreInput;
 }) {
-  const store = await findStoreBySlug(ctx.db, input.storeSlug);
+  return inStoreAt(ctx, input.storeSlug, (tx, store) => menuOf(tx, store), readOnly);
+}
+
+const readOnly = { accessMode: 'read only' } as const;
+
+async function menuOf(ctx: TxContext, store: Store) {
   const [categories, items, groups] = await Promise.all([
-    ctx.db
+    ctx.tx
       .select()
       .from(menuCategories)
       .where(eq(menuCategories.storeId, store.id))
       .orderBy(asc(menuCategories.sortOrder)),
-    ctx.db
+    ctx.tx
       .select()
       .from(menuItems)
       .where(eq(menuItems.storeId, store.id))
       .orderBy(asc(menuItems.sortOrder)),
-    ctx.db
+    ctx.tx
       .select()
       .from(modifierGroups)
       .where(eq(modifierGroups.storeId, store.id))
       .orderBy(asc(modifierGroups.sortOrder)),
   ]);
   const options = groups.length
-    ? await ctx.db
+    ? await ctx.tx
         .select()
         .from(modifiers)
         .where(
@@ -64,7 +69,7 @@ export async function menuForStore({
       taxRateBps: store.settings.taxRateBps,
       deliveryAvailable: deliversFrom(ctx, store) !== null,
       opening: toIso(openingState(store.openingHours, store.timezone, ctx.now())),
-      ordering: await orderingFor(ctx.db, store, ctx.now()),
+      ordering: await orderingFor(ctx.tx, store, ctx.now()),
     },
     categories: categories.map((c) => ({
       id: c.id,

@@ -1,6 +1,6 @@
 import type { DomainContext } from '../context.ts';
 import { deliveryProblems } from './delivery.ts';
-import { findStoreBySlug } from './internal.ts';
+import { inStoreAt } from '../stores/store-slug.ts';
 import { priceOrder, type PricedLine, type Problem, type Totals } from './pricing.ts';
 import type { PreviewOrderInput } from './schemas.ts';
 
@@ -19,8 +19,15 @@ export async function previewOrder({
   ctx: DomainContext;
   input: PreviewOrderInput;
 }): Promise<OrderPreview> {
-  const store = await findStoreBySlug(ctx.db, input.storeSlug);
-  const priced = await priceOrder(ctx.db, store, input, { now: ctx.now() });
+  const { store, priced } = await inStoreAt(
+    ctx,
+    input.storeSlug,
+    async ({ tx }, store) => ({
+      store,
+      priced: await priceOrder(tx, store, input, { now: ctx.now() }),
+    }),
+    { accessMode: 'read only' },
+  );
   const delivery = await deliveryProblems(ctx, store, input.fulfilment);
   return {
     currency: store.currency,

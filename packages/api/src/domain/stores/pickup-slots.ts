@@ -1,7 +1,7 @@
 import { orders, type Queryable, type Store } from '@kds/db';
 import { and, eq, gt, gte, isNotNull, lt, ne, notInArray, or } from 'drizzle-orm';
 import type { DomainContext } from '../context.ts';
-import { findStoreBySlug } from '../orders/internal.ts';
+import { inStoreAt } from './store-slug.ts';
 import { openWindows } from './opening-hours.ts';
 import type { PickupSlotsInput } from './schemas.ts';
 
@@ -73,7 +73,14 @@ export async function openSlots(db: Queryable, store: Store, now: Date) {
 }
 
 export async function pickupSlots({ ctx, input }: { ctx: DomainContext; input: PickupSlotsInput }) {
-  const store = await findStoreBySlug(ctx.db, input.storeSlug);
-  const slots = await openSlots(ctx.db, store, ctx.now());
-  return { timezone: store.timezone, slotMinutes: SLOT_MINUTES, slots };
+  return inStoreAt(
+    ctx,
+    input.storeSlug,
+    async ({ tx }, store) => ({
+      timezone: store.timezone,
+      slotMinutes: SLOT_MINUTES,
+      slots: await openSlots(tx, store, ctx.now()),
+    }),
+    { accessMode: 'read only' },
+  );
 }

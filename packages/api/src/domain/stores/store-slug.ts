@@ -1,6 +1,9 @@
 import { orders, storeSlugAliases, stores, type Queryable, type Store } from '@kds/db';
 import { and, eq, ne } from 'drizzle-orm';
+import type { PgTransactionConfig } from 'drizzle-orm/pg-core';
+import type { DomainContext, TxContext } from '../context.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { acrossStores, inStore } from '../transaction.ts';
 
 /**
  * A store by the slug in its address, or by one it had before: QR codes printed before a
@@ -17,6 +20,32 @@ export async function findStoreBySlug(db: Queryable, slug: string): Promise<Stor
     .limit(1);
   if (!former) throw new NotFoundError('store', { storeSlug: slug });
   return former.store;
+}
+
+/**
+ * Runs `fn` for the store at a guest's address: the store is found across stores (a guest
+ * names it by its slug, the one thing it knows), then the transaction acts for that store only.
+ */
+export async function inStoreAt<T>(
+  ctx: DomainContext | TxContext,
+  slug: string,
+  fn: (tx: TxContext, store: Store) => Promise<T>,
+  config?: PgTransactionConfig,
+): Promise<T> {
+  return acrossStores(
+    ctx,
+    'guest-by-store-address',
+    async (tx) => {
+      const store = await findStoreBySlug(tx.tx, slug);
+      return inStore(tx, store.id, (scoped) => fn(scoped, store));
+    },
+    config,
+  );
+}
+
+/** The store at a guest's address, found across stores (its slug is all a guest knows). */
+export async function storeAt(ctx: DomainContext | TxContext, slug: string): Promise<Store> {
+  return acrossStores(ctx, 'guest-by-store-address', (tx) => findStoreBySlug(tx.tx, slug));
 }
 
 /**
