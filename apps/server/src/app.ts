@@ -53,11 +53,6 @@ export { SESSION_COOKIE } from './request-auth.ts';
 
 export interface AppOptions {
   handle: DbHandle;
-  /**
-   * The role the server's statements run as: the tables' owner (today's default), or `kds_app`,
-   * which row-level security restricts, once every path states its store (decision 0019).
-   */
-  serveAs?: 'owner' | 'app';
   /** Log level (or false for none); `stream` captures the log lines (tests). */
   logger?: false | { level: string; stream?: { write(line: string): void } };
   /** Production: Secure cookies, HSTS, https-only webhooks, and nothing simulated by default. */
@@ -150,7 +145,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('bus', deps.bus);
 
   const metrics = registerMetrics(app, {
-    db: options.handle.db,
+    db: deps.db,
     now: deps.now,
     production,
     ...(deps.liveGroups ? { liveGroups: deps.liveGroups } : {}),
@@ -238,7 +233,9 @@ function createDeps(
   stripe: StripeGateway | null,
   publicUrl: string,
 ): ApiDeps {
-  const db = options.serveAs === 'app' ? options.handle.app : options.handle.db;
+  // Every statement the server sends runs as kds_app, under the policies (decision 0019); the
+  // owner's handle migrates, seeds and backs up.
+  const db = options.handle.app;
   const now = options.now ?? (() => new Date());
   const log = createEventLog(db);
   const notifier = createNotifier(options.handle, (error) =>
@@ -342,7 +339,7 @@ async function registerRoutes(
     await registerPaymentRoutes(app, {
       onOutcome: (outcome) => metrics.webhook('stripe', outcome),
       gateway: stripe,
-      db: options.handle.db,
+      db: deps.db,
       context: internal,
     });
   }

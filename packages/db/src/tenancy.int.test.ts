@@ -1,7 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { executeRows, type Transaction } from './client.ts';
-import { menuCategories, seedStore, stations, stores, type Database } from './index.ts';
+import {
+  actForStore,
+  menuCategories,
+  seedStore,
+  stations,
+  stores,
+  type Database,
+} from './index.ts';
 import { createTestDb, type TestDb } from './testing/index.ts';
 
 let handle: TestDb;
@@ -44,6 +51,22 @@ const refusal = (write: () => Promise<unknown>) =>
   );
 
 describe('row-level security per store', () => {
+  test("the server's handle works as kds_app from its first statement", async () => {
+    const [who] = await executeRows<{ role: string }>(handle.app, sql`select current_user as role`);
+    expect(who?.role).toBe('kds_app');
+    // Outside a transaction that states a store, no store's rows.
+    expect(await handle.app.select().from(stations)).toEqual([]);
+    const rows = await handle.app.transaction(async (tx) => {
+      await tx.execute(actForStore(here));
+      return tx.select().from(stations);
+    });
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.storeId === here)).toBe(true);
+    // The owner's handle, which migrates and seeds, is not restricted.
+    const [owner] = await executeRows<{ role: string }>(db, sql`select current_user as role`);
+    expect(owner?.role).not.toBe('kds_app');
+  });
+
   test('every table with a store_id column has row-level security and the store policy', async () => {
     const rows = await executeRows<{ table: string; rls: boolean; policies: string[] | null }>(
       db,

@@ -68,7 +68,6 @@ export async function startServer(
 ): Promise<Server> {
   const app = await buildApp({
     handle,
-    ...(process.env.KDS_TEST_SERVER_ROLE === 'app' ? { serveAs: 'app' as const } : {}),
     keepAlive: { pingMs: 1_000, pongWaitMs: 1_000 },
     // Tests place many orders from one address; the limit has its own test.
     ordersPerMinute: 10_000,

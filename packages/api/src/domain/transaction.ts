@@ -1,7 +1,7 @@
 import { actForStore, WORK_ACROSS_STORES } from '@kds/db';
 import { sql } from 'drizzle-orm';
 import type { PgTransactionConfig } from 'drizzle-orm/pg-core';
-import type { DomainContext, TxContext } from './context.ts';
+import type { Database, DomainContext, Transaction, TxContext } from './context.ts';
 
 /**
  * Runs `fn` in a transaction, reusing one that is already open. After-commit hooks (live event
@@ -57,19 +57,35 @@ export async function inStore<T>(
 
 /**
  * The paths that read or write across stores by design, each reviewed (decision 0019): the only
- * transactions that work as the tables' owner, unrestricted by the policies.
+ * transactions that work as the tables' owner, unrestricted by the policies. Each finds what it
+ * is asked for by something that names no store, and narrows to the store once it knows it
+ * wherever the rest of its work allows.
  */
 export type CrossStorePath =
+  /** An account's stores, by its email and password. */
   | 'sign-in'
+  /** The principal behind a bearer token or cookie, and whether live ones still hold. */
   | 'session'
+  /** A store by the slug in a guest's address (menu, board, pickup slots, an order). */
   | 'guest-by-store-address'
+  /** An order by the token in a guest's tracker link. */
   | 'tracker-by-token'
+  /** A payment or message by the provider's id (Stripe, Twilio). */
   | 'provider-webhook'
+  /** Due work of every store: outbox, expiry, escalations, reports, retention, chits. */
   | 'job-runner'
-  | 'first-run'
+  /** The first store of an install, and an owner's next one: a store that does not exist yet. */
+  | 'store-opening'
+  /** One account's memberships, sessions and ranks at every one of its stores. */
   | 'account'
+  /** An invitation by the token in its link. */
   | 'invitation-link'
-  | 'event-log';
+  /** A screen by the pairing code typed on it. */
+  | 'screen-pairing'
+  /** Screens and queues of every store, for the operator's /metrics. */
+  | 'operator-metrics'
+  /** A slug no other store has, or had: a store's address is unique across stores. */
+  | 'store-address';
 
 /**
  * Runs `fn` in a transaction that works across stores (see `CrossStorePath`). It must not
@@ -94,4 +110,16 @@ export async function acrossStores<T>(
     },
     config,
   );
+}
+
+/** `acrossStores` where there is no request context yet (the principal behind a token). */
+export async function acrossStoresOn<T>(
+  db: Database,
+  path: CrossStorePath,
+  fn: (tx: Transaction) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql.raw(WORK_ACROSS_STORES));
+    return fn(tx);
+  });
 }

@@ -1,7 +1,7 @@
 import { orderEvents } from '@kds/db';
 import { count, eq, max, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { withTransaction } from '../domain/transaction.ts';
+import { inStore } from '../domain/transaction.ts';
 import { createHarness, type Harness } from '../test/fixtures.ts';
 import { appendEvents } from './append-events.ts';
 import { streamEvents } from './stream-events.ts';
@@ -54,7 +54,7 @@ describe('per-store event sequence', () => {
 
     await Promise.all(
       Array.from({ length: writers }, (_, w) =>
-        withTransaction(h.ctx(), async (tx) => {
+        inStore(h.ctx(), storeId, async (tx) => {
           await appendEvents(
             tx,
             storeId,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, onTestFinished, test, vi } from 'vitest';
-import { withTransaction } from '../domain/transaction.ts';
+import { inStore } from '../domain/transaction.ts';
 import { createHarness, type Harness } from '../test/fixtures.ts';
 import { appendEvents } from './append-events.ts';
 import { EventBus } from './event-bus.ts';
@@ -22,7 +22,7 @@ afterAll(() => h.close());
 async function commit(n: number, bus?: EventBus): Promise<number[]> {
   const seqs: number[] = [];
   for (let i = 0; i < n; i++) {
-    const [event] = await withTransaction({ ...h.ctx(), ...(bus ? { bus } : {}) }, (tx) =>
+    const [event] = await inStore({ ...h.ctx(), ...(bus ? { bus } : {}) }, h.demo.storeId, (tx) =>
       appendEvents(tx, h.demo.storeId, [
         {
           type: 'ticket.prioritized',

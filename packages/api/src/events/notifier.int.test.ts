@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, onTestFinished, test, vi } from 'vitest';
-import { withTransaction } from '../domain/transaction.ts';
+import { inStore } from '../domain/transaction.ts';
 import { createHarness, type Harness } from '../test/fixtures.ts';
 import { appendEvents } from './append-events.ts';
 import { EventBus } from './event-bus.ts';
@@ -77,7 +77,7 @@ async function instance(options: { announce: boolean; pollMs: number }) {
 async function commitOn(bus: EventBus, n: number): Promise<number[]> {
   const seqs: number[] = [];
   for (let i = 0; i < n; i++) {
-    const [event] = await withTransaction({ ...h.ctx(), bus }, (tx) =>
+    const [event] = await inStore({ ...h.ctx(), bus }, h.demo.storeId, (tx) =>
       appendEvents(tx, h.demo.storeId, [
         {
           type: 'ticket.prioritized',

@@ -2,24 +2,28 @@ import { randomBytes } from 'node:crypto';
 import { orders, payments, stores, type Database } from '@kds/db';
 import { and, eq } from 'drizzle-orm';
 import { toStripeAmount } from '../domain/money.ts';
+import { acrossStoresOn } from '../domain/transaction.ts';
 
 /** What the simulated checkout page shows, from the session the domain recorded. */
 export async function simulatedSession(db: Database, sessionId: string) {
-  const [row] = await db
-    .select({
-      orderId: orders.id,
-      number: orders.number,
-      trackingToken: orders.trackingToken,
-      amountCents: payments.amountCents,
-      currency: payments.currency,
-      status: payments.status,
-      language: orders.language,
-      storeLocale: stores.locale,
-    })
-    .from(payments)
-    .innerJoin(orders, eq(orders.id, payments.orderId))
-    .innerJoin(stores, eq(stores.id, orders.storeId))
-    .where(and(eq(payments.provider, 'stripe'), eq(payments.providerRef, sessionId)));
+  // The session's id names no store: found across stores, as Stripe's webhook is.
+  const [row] = await acrossStoresOn(db, 'provider-webhook', (tx) =>
+    tx
+      .select({
+        orderId: orders.id,
+        number: orders.number,
+        trackingToken: orders.trackingToken,
+        amountCents: payments.amountCents,
+        currency: payments.currency,
+        status: payments.status,
+        language: orders.language,
+        storeLocale: stores.locale,
+      })
+      .from(payments)
+      .innerJoin(orders, eq(orders.id, payments.orderId))
+      .innerJoin(stores, eq(stores.id, orders.storeId))
+      .where(and(eq(payments.provider, 'stripe'), eq(payments.providerRef, sessionId))),
+  );
   return row ?? null;
 }
 

@@ -74,14 +74,6 @@ const config: DomainConfig = {
   version: 'test',
 };
 
-/**
- * The handle verbs run on. The server still works as the tables' owner while its paths move
- * under the policies one by one (decision 0019); KDS_TEST_SERVER_ROLE=app runs them as
- * `kds_app` already, to see which are left.
- */
-export const asServer = (handle: TestDb) =>
-  process.env.KDS_TEST_SERVER_ROLE === 'app' ? handle.app : handle.db;
-
 const NO_STORE = { storeId: '', station: {}, item: {}, modifier: {} } as unknown as DemoStore;
 
 /** A migrated database with the demo store, a bus, and callers through the real router. */
@@ -111,7 +103,8 @@ export async function createHarness(
   });
 
   const ctx = (principal: Principal | null = null): ApiContext => ({
-    db: asServer(handle),
+    // As the server works: as kds_app, under the policies. `db` (the owner) sets tests up.
+    db: handle.app,
     bus,
     log,
     config,

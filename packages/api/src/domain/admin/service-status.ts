@@ -2,6 +2,7 @@ import { outbox, webhookEndpoints, webhookEvents } from '@kds/db';
 import { and, count, desc, eq, isNotNull, max } from 'drizzle-orm';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
+import { inStore } from '../transaction.ts';
 
 export type ServiceState = 'connected' | 'failing' | 'simulated' | 'off';
 
@@ -21,73 +22,78 @@ export interface ServiceStatus {
  */
 export async function serviceStatus({ ctx }: { ctx: DomainContext }): Promise<ServiceStatus[]> {
   const manager = requireManager(ctx);
-  const modes = ctx.config.services;
-  const channel = async (name: 'sms' | 'call' | 'email' | 'webhook') => {
-    const mine = eq(outbox.storeId, manager.storeId);
-    const [sent] = await ctx.db
-      .select({ at: max(outbox.sentAt) })
-      .from(outbox)
-      .where(and(mine, eq(outbox.channel, name), eq(outbox.status, 'sent')));
-    const [failed] = await ctx.db
-      .select({ at: outbox.createdAt, message: outbox.error })
-      .from(outbox)
-      .where(and(mine, eq(outbox.channel, name), eq(outbox.status, 'failed')))
-      .orderBy(desc(outbox.createdAt))
-      .limit(1);
-    return {
-      lastSuccessAt: sent?.at ?? null,
-      lastError: failed ? { at: failed.at, message: failed.message ?? 'not delivered' } : null,
+  return inStore(ctx, manager.storeId, async (ctx) => {
+    const modes = ctx.config.services;
+    const channel = async (name: 'sms' | 'call' | 'email' | 'webhook') => {
+      const mine = eq(outbox.storeId, manager.storeId);
+      const [sent] = await ctx.db
+        .select({ at: max(outbox.sentAt) })
+        .from(outbox)
+        .where(and(mine, eq(outbox.channel, name), eq(outbox.status, 'sent')));
+      const [failed] = await ctx.db
+        .select({ at: outbox.createdAt, message: outbox.error })
+        .from(outbox)
+        .where(and(mine, eq(outbox.channel, name), eq(outbox.status, 'failed')))
+        .orderBy(desc(outbox.createdAt))
+        .limit(1);
+      return {
+        lastSuccessAt: sent?.at ?? null,
+        lastError: failed ? { at: failed.at, message: failed.message ?? 'not delivered' } : null,
+      };
     };
-  };
-  const state = (real: boolean, history: Omit<ServiceStatus, 'service' | 'provider' | 'state'>) =>
-    !real
-      ? 'simulated'
-      : history.lastError && history.lastError.at > (history.lastSuccessAt ?? new Date(0))
-        ? 'failing'
-        : 'connected';
+    const state = (
+      real: boolean,
+      history: Omit<ServiceStatus, 'service' | 'provider' | 'state'>,
+    ) =>
+      !real
+        ? 'simulated'
+        : history.lastError && history.lastError.at > (history.lastSuccessAt ?? new Date(0))
+          ? 'failing'
+          : 'connected';
 
-  const [stripe] = await ctx.db
-    .select({ at: max(webhookEvents.processedAt) })
-    .from(webhookEvents)
-    .where(and(eq(webhookEvents.provider, 'stripe'), isNotNull(webhookEvents.processedAt)));
-  const payments: ServiceStatus = {
-    service: 'payments',
-    provider: { stripe: 'Stripe', simulated: 'Simulated checkout', off: 'None' }[modes.payments],
-    state:
-      modes.payments === 'stripe' ? 'connected' : modes.payments === 'off' ? 'off' : 'simulated',
-    lastSuccessAt: stripe?.at ?? null,
-    lastError: null,
-  };
-  const [{ n: endpoints } = { n: 0 }] = await ctx.db
-    .select({ n: count() })
-    .from(webhookEndpoints)
-    .where(eq(webhookEndpoints.storeId, manager.storeId));
-  const twilio = modes.sms === 'twilio';
-  const smtp = modes.email === 'smtp';
-  const row = async (
-    service: 'sms' | 'call' | 'email' | 'webhook',
-    provider: string | null,
-  ): Promise<ServiceStatus> => {
-    const history = await channel(service);
-    const real = provider !== null;
-    return {
-      service,
-      provider: provider ?? 'Recorded only',
-      state: state(real, history),
-      ...history,
+    const [stripe] = await ctx.db
+      .select({ at: max(webhookEvents.processedAt) })
+      .from(webhookEvents)
+      .where(and(eq(webhookEvents.provider, 'stripe'), isNotNull(webhookEvents.processedAt)));
+    const payments: ServiceStatus = {
+      service: 'payments',
+      provider: { stripe: 'Stripe', simulated: 'Simulated checkout', off: 'None' }[modes.payments],
+      state:
+        modes.payments === 'stripe' ? 'connected' : modes.payments === 'off' ? 'off' : 'simulated',
+      lastSuccessAt: stripe?.at ?? null,
+      lastError: null,
     };
-  };
-  return [
-    payments,
-    ...(await Promise.all([
-      row('sms', twilio ? 'Twilio' : null),
-      row('call', twilio ? 'Twilio' : null),
-      row('email', smtp ? 'SMTP' : null),
-      row('webhook', 'HTTPS'),
-    ])),
-  ].map((s) =>
-    s.service === 'webhook' && endpoints === 0
-      ? { ...s, provider: 'No endpoints', state: 'off' as const }
-      : s,
-  );
+    const [{ n: endpoints } = { n: 0 }] = await ctx.db
+      .select({ n: count() })
+      .from(webhookEndpoints)
+      .where(eq(webhookEndpoints.storeId, manager.storeId));
+    const twilio = modes.sms === 'twilio';
+    const smtp = modes.email === 'smtp';
+    const row = async (
+      service: 'sms' | 'call' | 'email' | 'webhook',
+      provider: string | null,
+    ): Promise<ServiceStatus> => {
+      const history = await channel(service);
+      const real = provider !== null;
+      return {
+        service,
+        provider: provider ?? 'Recorded only',
+        state: state(real, history),
+        ...history,
+      };
+    };
+    return [
+      payments,
+      ...(await Promise.all([
+        row('sms', twilio ? 'Twilio' : null),
+        row('call', twilio ? 'Twilio' : null),
+        row('email', smtp ? 'SMTP' : null),
+        row('webhook', 'HTTPS'),
+      ])),
+    ].map((s) =>
+      s.service === 'webhook' && endpoints === 0
+        ? { ...s, provider: 'No endpoints', state: 'off' as const }
+        : s,
+    );
+  });
 }

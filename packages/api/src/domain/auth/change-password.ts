@@ -3,7 +3,7 @@ import { sessions, staff } from '@kds/db';
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { DomainContext } from '../context.ts';
 import { englishOf, NotFoundError, RateLimitedError, ValidationError } from '../errors.ts';
-import { withTransaction } from '../transaction.ts';
+import { acrossStores } from '../transaction.ts';
 import { attemptSucceeded, lockedWords, takeAttempt } from './account-lock.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { requireStaff } from './principal.ts';
@@ -42,7 +42,8 @@ export async function changePassword({
     throw problem('newPassword', 'PASSWORD_WEAK', { key: 'signIn.containsEmail' });
   }
   const passwordHash = await hashPassword(input.newPassword);
-  return withTransaction(ctx, async (tx) => {
+  // The account's other sessions end at every one of its stores.
+  return acrossStores(ctx, 'account', async (tx) => {
     await tx.tx
       .update(staff)
       .set({ passwordHash, mustChangePassword: false })

@@ -1,6 +1,7 @@
 import { staff, staffMemberships } from '@kds/db';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { DomainContext } from '../context.ts';
+import { acrossStores } from '../transaction.ts';
 import { ForbiddenError, RateLimitedError, UnauthorizedError } from '../errors.ts';
 import { attemptSucceeded, lockedWords, takeAttempt } from './account-lock.ts';
 import { decoyHash, verifyPassword } from './password.ts';
@@ -32,12 +33,15 @@ export async function login({
   if (!(await verifyPassword(account.passwordHash, input.password))) throw invalid();
   await attemptSucceeded(ctx.db, account.id);
 
-  const [membership] = await ctx.db
-    .select()
-    .from(staffMemberships)
-    .where(and(eq(staffMemberships.staffId, account.id), isNull(staffMemberships.suspendedAt)))
-    .orderBy(asc(staffMemberships.createdAt))
-    .limit(1);
+  // The account's stores: its memberships, across stores.
+  const [membership] = await acrossStores(ctx, 'sign-in', ({ tx }) =>
+    tx
+      .select()
+      .from(staffMemberships)
+      .where(and(eq(staffMemberships.staffId, account.id), isNull(staffMemberships.suspendedAt)))
+      .orderBy(asc(staffMemberships.createdAt))
+      .limit(1),
+  );
   if (!membership) {
     throw new ForbiddenError({ key: 'signIn.noStore' });
   }

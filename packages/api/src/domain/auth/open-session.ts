@@ -1,5 +1,6 @@
 import { sessions } from '@kds/db';
 import type { DomainContext } from '../context.ts';
+import { inStore } from '../transaction.ts';
 import type { StaffRole } from './principal.ts';
 import { newToken, STAFF_TOKEN_PREFIX } from './tokens.ts';
 
@@ -24,12 +25,14 @@ export async function openSession(
 ): Promise<LoginResult> {
   const { token, tokenHash } = newToken(STAFF_TOKEN_PREFIX);
   const expiresAt = new Date(ctx.now().getTime() + ctx.config.sessionTtlMs);
-  await ctx.db.insert(sessions).values({
-    staffId: account.id,
-    storeId: membership.storeId,
-    tokenHash,
-    expiresAt,
-  });
+  await inStore(ctx, membership.storeId, ({ tx }) =>
+    tx.insert(sessions).values({
+      staffId: account.id,
+      storeId: membership.storeId,
+      tokenHash,
+      expiresAt,
+    }),
+  );
   return {
     token,
     expiresAt,

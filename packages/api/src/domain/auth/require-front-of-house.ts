@@ -2,6 +2,7 @@ import { stations } from '@kds/db';
 import { and, eq } from 'drizzle-orm';
 import type { DomainContext } from '../context.ts';
 import { ForbiddenError } from '../errors.ts';
+import { inStore } from '../transaction.ts';
 import { requireKitchen, type KitchenPrincipal } from './principal.ts';
 
 /**
@@ -15,10 +16,13 @@ export async function requireFrontOfHouse(ctx: DomainContext): Promise<KitchenPr
     throw new ForbiddenError({ key: 'access.managerOrExpo' });
   }
   if (p.stationId === null) return p;
-  const [station] = await ctx.db
-    .select({ kind: stations.kind })
-    .from(stations)
-    .where(and(eq(stations.id, p.stationId), eq(stations.storeId, p.storeId)));
+  const stationId = p.stationId;
+  const [station] = await inStore(ctx, p.storeId, ({ tx }) =>
+    tx
+      .select({ kind: stations.kind })
+      .from(stations)
+      .where(and(eq(stations.id, stationId), eq(stations.storeId, p.storeId))),
+  );
   if (station?.kind === 'expo') return p;
   throw new ForbiddenError({ key: 'access.managerOrExpo' });
 }

@@ -1,4 +1,13 @@
-import { apiKeys, devices, sessions, staff, staffMemberships, type Database } from '@kds/db';
+import {
+  apiKeys,
+  devices,
+  sessions,
+  staff,
+  staffMemberships,
+  type Database,
+  type Queryable,
+} from '@kds/db';
+import { acrossStoresOn } from '../transaction.ts';
 import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Principal } from '../context.ts';
 import { API_KEY_PREFIX, DEVICE_TOKEN_PREFIX, hashToken, STAFF_TOKEN_PREFIX } from './tokens.ts';
@@ -14,7 +23,7 @@ const liveSession = (now: Date) =>
     isNull(staffMemberships.suspendedAt),
   );
 
-function staffSessions(db: Database) {
+function staffSessions(db: Queryable) {
   return db
     .select({
       sessionId: sessions.id,
@@ -49,6 +58,11 @@ export async function resolvePrincipal(
   now: Date,
 ): Promise<Principal | null> {
   if (!token || token.length > 200) return null;
+  // A token names no store: its principal is found across stores, by the token's hash alone.
+  return acrossStoresOn(db, 'session', (tx) => principalOf(tx, token, now));
+}
+
+async function principalOf(db: Queryable, token: string, now: Date): Promise<Principal | null> {
   const tokenHash = hashToken(token);
   if (token.startsWith(STAFF_TOKEN_PREFIX)) {
     const [row] = await staffSessions(db)
@@ -94,6 +108,10 @@ export async function stillValidPrincipals(
   principals: Principal[],
   now: Date,
 ): Promise<Set<string>> {
+  return acrossStoresOn(db, 'session', (tx) => stillValid(tx, principals, now));
+}
+
+async function stillValid(db: Queryable, principals: Principal[], now: Date): Promise<Set<string>> {
   const sessionIds = principals.flatMap((p) => (p.kind === 'staff' ? [p.sessionId] : []));
   const deviceIds = principals.flatMap((p) => (p.kind === 'device' ? [p.deviceId] : []));
   const apiKeyIds = principals.flatMap((p) => (p.kind === 'apiKey' ? [p.apiKeyId] : []));

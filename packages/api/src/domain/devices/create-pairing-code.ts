@@ -5,6 +5,7 @@ import { hashToken } from '../auth/tokens.ts';
 import type { DomainContext } from '../context.ts';
 import { findStation } from '../orders/internal.ts';
 import type { CreatePairingCodeInput } from './schemas.ts';
+import { inStore } from '../transaction.ts';
 
 // No 0/O, 1/I/L: the code is read off one screen and typed on another.
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -19,15 +20,17 @@ export async function createPairingCode({
   input: CreatePairingCodeInput;
 }): Promise<{ code: string; expiresAt: string }> {
   const manager = requireManager(ctx);
-  if (input.stationId) await findStation(ctx.db, manager.storeId, input.stationId);
-  const code = Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
-  const expiresAt = new Date(ctx.now().getTime() + PAIRING_CODE_TTL_MS);
-  await ctx.db.insert(devices).values({
-    storeId: manager.storeId,
-    stationId: input.stationId ?? null,
-    name: input.name,
-    pairingCodeHash: hashToken(code),
-    pairingExpiresAt: expiresAt,
+  return inStore(ctx, manager.storeId, async (ctx) => {
+    if (input.stationId) await findStation(ctx.db, manager.storeId, input.stationId);
+    const code = Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+    const expiresAt = new Date(ctx.now().getTime() + PAIRING_CODE_TTL_MS);
+    await ctx.db.insert(devices).values({
+      storeId: manager.storeId,
+      stationId: input.stationId ?? null,
+      name: input.name,
+      pairingCodeHash: hashToken(code),
+      pairingExpiresAt: expiresAt,
+    });
+    return { code: `${code.slice(0, 4)}-${code.slice(4)}`, expiresAt: expiresAt.toISOString() };
   });
-  return { code: `${code.slice(0, 4)}-${code.slice(4)}`, expiresAt: expiresAt.toISOString() };
 }

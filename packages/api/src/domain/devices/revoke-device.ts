@@ -5,6 +5,7 @@ import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
 import type { RevokeDeviceInput } from './schemas.ts';
+import { inStore } from '../transaction.ts';
 
 /**
  * Unpairs a screen: its token stops working on its next request or reconnect (an open
@@ -18,25 +19,27 @@ export async function revokeDevice({
   input: RevokeDeviceInput;
 }) {
   const manager = requireManager(ctx);
-  return ctx.db.transaction(async (tx) => {
-    const [device] = await tx
-      .update(devices)
-      .set({ revokedAt: ctx.now(), tokenHash: null })
-      .where(
-        and(
-          eq(devices.id, input.deviceId),
-          eq(devices.storeId, manager.storeId),
-          isNull(devices.revokedAt),
-        ),
-      )
-      .returning();
-    if (!device) throw new NotFoundError('screen', { deviceId: input.deviceId });
-    await recordAudit(tx, manager, {
-      action: 'device.revoked',
-      entity: 'device',
-      entityId: device.id,
-      before: { name: device.name, stationId: device.stationId },
+  return inStore(ctx, manager.storeId, async (ctx) => {
+    return ctx.db.transaction(async (tx) => {
+      const [device] = await tx
+        .update(devices)
+        .set({ revokedAt: ctx.now(), tokenHash: null })
+        .where(
+          and(
+            eq(devices.id, input.deviceId),
+            eq(devices.storeId, manager.storeId),
+            isNull(devices.revokedAt),
+          ),
+        )
+        .returning();
+      if (!device) throw new NotFoundError('screen', { deviceId: input.deviceId });
+      await recordAudit(tx, manager, {
+        action: 'device.revoked',
+        entity: 'device',
+        entityId: device.id,
+        before: { name: device.name, stationId: device.stationId },
+      });
+      return { id: device.id };
     });
-    return { id: device.id };
   });
 }

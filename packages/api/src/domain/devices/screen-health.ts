@@ -2,13 +2,13 @@ import { devices, orderEvents, stores, type Device, type Queryable, type Store }
 import { formatClock, translatorFor } from '@kds/i18n';
 import { and, asc, eq, gt, isNotNull, isNull, lt, ne } from 'drizzle-orm';
 import { requireManager } from '../auth/principal.ts';
-import type { DomainContext } from '../context.ts';
+import type { DomainContext, TxContext } from '../context.ts';
 import { kitchenEventFilter } from '../kitchen/event-filter.ts';
 import { enqueue } from '../outbox/enqueue.ts';
 import { staffLanguageOf } from '../stores/languages.ts';
 import { isOpenAt } from '../stores/opening-hours.ts';
 import { toStoredEvent } from '../../events/read-events.ts';
-import { inStore } from '../transaction.ts';
+import { acrossStores, inStore } from '../transaction.ts';
 
 /** Screens repeat their ack every 30 s; three missed in a row is offline. */
 export const OFFLINE_AFTER_MS = 90_000;
@@ -104,21 +104,28 @@ export async function listScreenHealth({ ctx }: { ctx: DomainContext }): Promise
 export async function escalateStuckScreens(ctx: DomainContext): Promise<number> {
   const now = ctx.now();
   let queued = 0;
-  for (const store of await ctx.db.select().from(stores)) {
+  // Every store's settings: the job runner's path across stores; each store's screens then in
+  // a transaction acting for it.
+  const all = await acrossStores(ctx, 'job-runner', ({ tx }) => tx.select().from(stores));
+  for (const store of all) {
     const escalation = store.settings.notifications.escalation;
     if (!escalation?.phones.length) continue;
     if (!isOpenAt(store.openingHours, store.timezone, now)) continue;
-    for (const device of await pairedScreens(ctx.db, store.id)) {
-      const health = await healthOf(ctx.db, device, now);
-      if (health.state === 'live' || !health.since) continue;
-      if (now.getTime() - health.since.getTime() < escalation.afterMinutes * 60_000) continue;
-      queued += await queueEscalation(ctx, store, health);
-    }
+    queued += await inStore(ctx, store.id, async (tx) => {
+      let fresh = 0;
+      for (const device of await pairedScreens(tx.tx, store.id)) {
+        const health = await healthOf(tx.tx, device, now);
+        if (health.state === 'live' || !health.since) continue;
+        if (now.getTime() - health.since.getTime() < escalation.afterMinutes * 60_000) continue;
+        fresh += await queueEscalation(tx, store, health);
+      }
+      return fresh;
+    });
   }
   return queued;
 }
 
-async function queueEscalation(ctx: DomainContext, store: Store, health: ScreenHealth) {
+async function queueEscalation(ctx: TxContext, store: Store, health: ScreenHealth) {
   const language = staffLanguageOf(null, store);
   const t = translatorFor(language, 'server');
   const time = health.since
@@ -131,18 +138,15 @@ async function queueEscalation(ctx: DomainContext, store: Store, health: ScreenH
   );
   let queued = 0;
   for (const phone of store.settings.notifications.escalation?.phones ?? []) {
-    const fresh = await enqueue(
-      { tx: ctx.db, now: ctx.now },
-      {
-        storeId: store.id,
-        orderId: null,
-        channel: 'sms',
-        dedupeKey: `screen:${health.deviceId}:${health.state}:${health.since?.toISOString()}:${phone}`,
-        recipient: phone,
-        template: 'sms.escalation',
-        payload: { kind: 'escalation', text, deviceId: health.deviceId },
-      },
-    );
+    const fresh = await enqueue(ctx, {
+      storeId: store.id,
+      orderId: null,
+      channel: 'sms',
+      dedupeKey: `screen:${health.deviceId}:${health.state}:${health.since?.toISOString()}:${phone}`,
+      recipient: phone,
+      template: 'sms.escalation',
+      payload: { kind: 'escalation', text, deviceId: health.deviceId },
+    });
     if (fresh) queued += 1;
   }
   return queued;

@@ -10,39 +10,41 @@ import type { ChangeDiscountInput, CreateDiscountInput } from './schemas.ts';
 /** The store's codes, newest first, with what each has given away on orders not canceled. */
 export async function listDiscounts({ ctx }: { ctx: DomainContext }) {
   const { storeId } = requireManager(ctx);
-  const [codes, given] = await Promise.all([
-    ctx.db
-      .select()
-      .from(discountCodes)
-      .where(eq(discountCodes.storeId, storeId))
-      .orderBy(desc(discountCodes.createdAt)),
-    ctx.db
-      .select({ id: orders.discountCodeId, cents: sum(orders.discountCents).mapWith(Number) })
-      .from(orders)
-      .where(
-        and(
-          eq(orders.storeId, storeId),
-          ne(orders.status, 'CANCELED'),
-          ne(orders.status, 'EXPIRED'),
-          sql`${orders.discountCodeId} is not null`,
-        ),
-      )
-      .groupBy(orders.discountCodeId),
-  ]);
-  const now = ctx.now();
-  return codes.map((c) => ({
-    ...c,
-    state: !c.isActive
-      ? ('paused' as const)
-      : c.validUntil && c.validUntil <= now
-        ? ('ended' as const)
-        : c.validFrom && c.validFrom > now
-          ? ('scheduled' as const)
-          : c.maxUses !== null && c.timesUsed >= c.maxUses
-            ? ('used up' as const)
-            : ('active' as const),
-    givenCents: given.find((g) => g.id === c.id)?.cents ?? 0,
-  }));
+  return inStore(ctx, storeId, async (ctx) => {
+    const [codes, given] = await Promise.all([
+      ctx.db
+        .select()
+        .from(discountCodes)
+        .where(eq(discountCodes.storeId, storeId))
+        .orderBy(desc(discountCodes.createdAt)),
+      ctx.db
+        .select({ id: orders.discountCodeId, cents: sum(orders.discountCents).mapWith(Number) })
+        .from(orders)
+        .where(
+          and(
+            eq(orders.storeId, storeId),
+            ne(orders.status, 'CANCELED'),
+            ne(orders.status, 'EXPIRED'),
+            sql`${orders.discountCodeId} is not null`,
+          ),
+        )
+        .groupBy(orders.discountCodeId),
+    ]);
+    const now = ctx.now();
+    return codes.map((c) => ({
+      ...c,
+      state: !c.isActive
+        ? ('paused' as const)
+        : c.validUntil && c.validUntil <= now
+          ? ('ended' as const)
+          : c.validFrom && c.validFrom > now
+            ? ('scheduled' as const)
+            : c.maxUses !== null && c.timesUsed >= c.maxUses
+              ? ('used up' as const)
+              : ('active' as const),
+      givenCents: given.find((g) => g.id === c.id)?.cents ?? 0,
+    }));
+  });
 }
 
 export async function createDiscount({

@@ -10,6 +10,7 @@ import { NotFoundError } from '../errors.ts';
 import { forReports } from '../reports/read-replica.ts';
 import { readerLanguageOf } from '../stores/languages.ts';
 import { orderBatches, storeHeading } from './order-batches.ts';
+import { inStore } from '../transaction.ts';
 
 export const ExportInput = z.object({
   kind: z.enum(['orders', 'order-items']),
@@ -82,7 +83,9 @@ export async function exportRowsForStore(
   input: ExportInput,
 ): Promise<ExportRows> {
   const source = await forReports(ctx);
-  const [store] = await source.db.select().from(stores).where(eq(stores.id, storeId));
+  const [store] = await inStore(source, storeId, ({ tx }) =>
+    tx.select().from(stores).where(eq(stores.id, storeId)),
+  );
   if (!store) throw new NotFoundError('store');
   // Amounts in the store's currency with its own decimals, a dot, no grouping: 18.40, 1840, 18.400.
   const cents = (value: number) => toDecimalString(value, store.currency);
@@ -96,7 +99,7 @@ export async function exportRowsForStore(
       eq(orders.storeId, storeId),
       between(orders.businessDate, input.from, input.to),
     );
-    for await (const batch of orderBatches(source, inRange)) {
+    for await (const batch of orderBatches(source, storeId, inRange)) {
       if (input.kind === 'orders') {
         yield batch.map((o) => ({
           number: o.number,
@@ -124,11 +127,13 @@ export async function exportRowsForStore(
         continue;
       }
       const byId = new Map(batch.map((o) => [o.id, o]));
-      const items = await source.db
-        .select()
-        .from(orderItems)
-        .where(inArray(orderItems.orderId, [...byId.keys()]))
-        .orderBy(asc(orderItems.orderId), asc(orderItems.position));
+      const items = await inStore(source, storeId, ({ tx }) =>
+        tx
+          .select()
+          .from(orderItems)
+          .where(inArray(orderItems.orderId, [...byId.keys()]))
+          .orderBy(asc(orderItems.orderId), asc(orderItems.position)),
+      );
       // In the orders' own order, as the orders export lists them; each order's lines in place.
       const rank = new Map(batch.map((o, i) => [o.id, i]));
       items.sort(

@@ -2,6 +2,7 @@ import { orders, type Order, type Store } from '@kds/db';
 import { and, asc, type SQL } from 'drizzle-orm';
 import type { DomainContext } from '../context.ts';
 import { beyond } from '../keyset.ts';
+import { inStore } from '../transaction.ts';
 
 /** Orders read per round trip: memory stays flat whatever the range. */
 const BATCH = 1_000;
@@ -11,15 +12,18 @@ const BATCH = 1_000;
  * created_at and id): the caller writes each batch before the next is read, so a year of
  * orders never sits in memory.
  */
-export async function* orderBatches(ctx: DomainContext, where: SQL | undefined) {
+export async function* orderBatches(ctx: DomainContext, storeId: string, where: SQL | undefined) {
   let after: { createdAt: Date; id: string } | null = null;
   for (;;) {
-    const rows: Order[] = await ctx.db
-      .select()
-      .from(orders)
-      .where(and(where, beyond(orders, after, 'asc')))
-      .orderBy(asc(orders.createdAt), asc(orders.id))
-      .limit(BATCH);
+    const from = after;
+    const rows: Order[] = await inStore(ctx, storeId, ({ tx }) =>
+      tx
+        .select()
+        .from(orders)
+        .where(and(where, beyond(orders, from, 'asc')))
+        .orderBy(asc(orders.createdAt), asc(orders.id))
+        .limit(BATCH),
+    );
     if (rows.length === 0) return;
     yield rows;
     const last = rows.at(-1);

@@ -8,6 +8,7 @@ import { forReports } from '../reports/read-replica.ts';
 import { readerLanguageOf } from '../stores/languages.ts';
 import { orderBatches, storeHeading } from './order-batches.ts';
 import type { ExportInput } from './export-rows.ts';
+import { inStore } from '../transaction.ts';
 
 /** One line of the printed report; the renderer turns codes into the reader's words. */
 export interface ReportOrder {
@@ -46,7 +47,9 @@ export async function ordersReport(
 ): Promise<OrdersReport> {
   const { storeId } = requireManager(ctx);
   const source = await forReports(ctx);
-  const [store] = await source.db.select().from(stores).where(eq(stores.id, storeId));
+  const [store] = await inStore(source, storeId, ({ tx }) =>
+    tx.select().from(stores).where(eq(stores.id, storeId)),
+  );
   if (!store) throw new NotFoundError('store');
   const asOf = new Date();
   const inRange = and(
@@ -54,12 +57,14 @@ export async function ordersReport(
     between(orders.businessDate, input.from, input.to),
     lte(orders.createdAt, asOf),
   );
-  const days = await source.db
-    .select({ date: orders.businessDate, orders: count() })
-    .from(orders)
-    .where(inRange)
-    .groupBy(orders.businessDate)
-    .orderBy(asc(orders.businessDate));
+  const days = await inStore(source, storeId, ({ tx }) =>
+    tx
+      .select({ date: orders.businessDate, orders: count() })
+      .from(orders)
+      .where(inRange)
+      .groupBy(orders.businessDate)
+      .orderBy(asc(orders.businessDate)),
+  );
 
   async function* batches() {
     for (const day of days) {
@@ -68,21 +73,23 @@ export async function ordersReport(
         eq(orders.businessDate, day.date),
         lte(orders.createdAt, asOf),
       );
-      for await (const batch of orderBatches(source, ofDay)) {
-        const items = await source.db
-          .select({
-            orderId: orderItems.orderId,
-            quantity: orderItems.quantity,
-            name: orderItems.name,
-          })
-          .from(orderItems)
-          .where(
-            inArray(
-              orderItems.orderId,
-              batch.map((o) => o.id),
-            ),
-          )
-          .orderBy(asc(orderItems.orderId), asc(orderItems.position));
+      for await (const batch of orderBatches(source, storeId, ofDay)) {
+        const items = await inStore(source, storeId, ({ tx }) =>
+          tx
+            .select({
+              orderId: orderItems.orderId,
+              quantity: orderItems.quantity,
+              name: orderItems.name,
+            })
+            .from(orderItems)
+            .where(
+              inArray(
+                orderItems.orderId,
+                batch.map((o) => o.id),
+              ),
+            )
+            .orderBy(asc(orderItems.orderId), asc(orderItems.position)),
+        );
         const itemsOf = new Map<string, { quantity: number; name: string }[]>();
         for (const { orderId, quantity, name } of items) {
           const list = itemsOf.get(orderId) ?? [];

@@ -14,21 +14,23 @@ export const MAX_LIVE_KEYS = 50;
 /** The store's keys, newest first; revoked ones stay listed (and in the audit log). */
 export async function listApiKeys({ ctx }: { ctx: DomainContext }) {
   const manager = requireManager(ctx);
-  return ctx.db
-    .select({
-      id: apiKeys.id,
-      name: apiKeys.name,
-      prefix: apiKeys.prefix,
-      scopes: apiKeys.scopes,
-      createdBy: staff.name,
-      createdAt: apiKeys.createdAt,
-      lastUsedAt: apiKeys.lastUsedAt,
-      revokedAt: apiKeys.revokedAt,
-    })
-    .from(apiKeys)
-    .innerJoin(staff, eq(staff.id, apiKeys.createdBy))
-    .where(eq(apiKeys.storeId, manager.storeId))
-    .orderBy(desc(apiKeys.createdAt));
+  return inStore(ctx, manager.storeId, async (ctx) => {
+    return ctx.db
+      .select({
+        id: apiKeys.id,
+        name: apiKeys.name,
+        prefix: apiKeys.prefix,
+        scopes: apiKeys.scopes,
+        createdBy: staff.name,
+        createdAt: apiKeys.createdAt,
+        lastUsedAt: apiKeys.lastUsedAt,
+        revokedAt: apiKeys.revokedAt,
+      })
+      .from(apiKeys)
+      .innerJoin(staff, eq(staff.id, apiKeys.createdBy))
+      .where(eq(apiKeys.storeId, manager.storeId))
+      .orderBy(desc(apiKeys.createdAt));
+  });
 }
 
 /** A new key for the manager's store. The key itself is returned this once; only its hash stays. */
@@ -113,13 +115,15 @@ export async function noteApiKeyUse(ctx: DomainContext, key: ApiKeyPrincipal): P
   const now = ctx.now();
   if (key.lastUsedAt && now.getTime() - key.lastUsedAt.getTime() < 60_000) return;
   const aMinuteAgo = new Date(now.getTime() - 60_000).toISOString();
-  await ctx.db
-    .update(apiKeys)
-    .set({ lastUsedAt: now })
-    .where(
-      and(
-        eq(apiKeys.id, key.apiKeyId),
-        sql`(${apiKeys.lastUsedAt} is null or ${apiKeys.lastUsedAt} < ${aMinuteAgo}::timestamptz)`,
+  await inStore(ctx, key.storeId, ({ tx }) =>
+    tx
+      .update(apiKeys)
+      .set({ lastUsedAt: now })
+      .where(
+        and(
+          eq(apiKeys.id, key.apiKeyId),
+          sql`(${apiKeys.lastUsedAt} is null or ${apiKeys.lastUsedAt} < ${aMinuteAgo}::timestamptz)`,
+        ),
       ),
-    );
+  );
 }

@@ -11,6 +11,7 @@ import type {
   ApiOrderListInput,
   ApiPlaceOrderInput,
 } from './schemas.ts';
+import { inStore } from '../transaction.ts';
 
 /** One order of the key's store; another store's order is NOT_FOUND, like a missing one. */
 export async function integrationOrder({
@@ -21,14 +22,16 @@ export async function integrationOrder({
   input: ApiOrderIdInput;
 }): Promise<ApiOrder> {
   const key = requireScope(ctx, 'orders:read');
-  const [order] = await ctx.db
-    .select()
-    .from(orders)
-    .where(and(eq(orders.id, input.orderId), eq(orders.storeId, key.storeId)));
-  if (!order) throw new NotFoundError('order', { orderId: input.orderId });
-  const [view] = await apiOrders(ctx, key.storeId, [order]);
-  if (!view) throw new NotFoundError('order', { orderId: input.orderId });
-  return view;
+  return inStore(ctx, key.storeId, async (ctx) => {
+    const [order] = await ctx.db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.id, input.orderId), eq(orders.storeId, key.storeId)));
+    if (!order) throw new NotFoundError('order', { orderId: input.orderId });
+    const [view] = await apiOrders(ctx, key.storeId, [order]);
+    if (!view) throw new NotFoundError('order', { orderId: input.orderId });
+    return view;
+  });
 }
 
 /**
@@ -43,29 +46,31 @@ export async function integrationOrders({
   input: ApiOrderListInput;
 }) {
   const key = requireScope(ctx, 'orders:read');
-  const after = input.cursor ? readCursor(input.cursor) : null;
-  const since = input.updatedAfter ?? null;
-  const rows = await ctx.db
-    .select()
-    .from(orders)
-    .where(
-      and(
-        eq(orders.storeId, key.storeId),
-        input.status?.length ? inArray(orders.status, input.status) : undefined,
-        since ? sql`${orders.updatedAt} > ${since}::timestamptz` : undefined,
-        after
-          ? sql`(${orders.updatedAt}, ${orders.id}) > (${after.updatedAt}::timestamptz, ${after.id}::uuid)`
-          : undefined,
-      ),
-    )
-    .orderBy(asc(orders.updatedAt), asc(orders.id))
-    .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    orders: await apiOrders(ctx, key.storeId, page),
-    next: rows.length > input.limit && last ? writeCursor(last) : null,
-  };
+  return inStore(ctx, key.storeId, async (ctx) => {
+    const after = input.cursor ? readCursor(input.cursor) : null;
+    const since = input.updatedAfter ?? null;
+    const rows = await ctx.db
+      .select()
+      .from(orders)
+      .where(
+        and(
+          eq(orders.storeId, key.storeId),
+          input.status?.length ? inArray(orders.status, input.status) : undefined,
+          since ? sql`${orders.updatedAt} > ${since}::timestamptz` : undefined,
+          after
+            ? sql`(${orders.updatedAt}, ${orders.id}) > (${after.updatedAt}::timestamptz, ${after.id}::uuid)`
+            : undefined,
+        ),
+      )
+      .orderBy(asc(orders.updatedAt), asc(orders.id))
+      .limit(input.limit + 1);
+    const page = rows.slice(0, input.limit);
+    const last = page.at(-1);
+    return {
+      orders: await apiOrders(ctx, key.storeId, page),
+      next: rows.length > input.limit && last ? writeCursor(last) : null,
+    };
+  });
 }
 
 /** An order from the integration, under the staff entry's rules; its source says `api`. */
@@ -78,12 +83,14 @@ export async function integrationPlaceOrder({
 }) {
   const key = requireScope(ctx, 'orders:write');
   const placed = await keyInOrder(ctx, key.storeId, input, 'api');
-  const [order] = await ctx.db
-    .select()
-    .from(orders)
-    .where(and(eq(orders.id, placed.orderId), eq(orders.storeId, key.storeId)));
-  if (!order) throw new NotFoundError('order', { orderId: placed.orderId });
-  const [view] = await apiOrders(ctx, key.storeId, [order]);
+  const [view] = await inStore(ctx, key.storeId, async (ctx) => {
+    const [order] = await ctx.db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.id, placed.orderId), eq(orders.storeId, key.storeId)));
+    if (!order) throw new NotFoundError('order', { orderId: placed.orderId });
+    return apiOrders(ctx, key.storeId, [order]);
+  });
   if (!view) throw new NotFoundError('order', { orderId: placed.orderId });
   return { order: view, payUrl: placed.payUrl, linkSentBy: placed.linkSentBy };
 }

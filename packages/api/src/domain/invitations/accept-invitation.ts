@@ -4,7 +4,7 @@ import { requireStaff } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { ForbiddenError } from '../errors.ts';
 import { auditStaff } from '../staff/internal.ts';
-import { withTransaction } from '../transaction.ts';
+import { acrossStores } from '../transaction.ts';
 import { idFromToken, openInvitation } from './internal.ts';
 import type { AcceptInvitationInput } from './schemas.ts';
 
@@ -22,7 +22,7 @@ export async function acceptInvitation({
   const me = requireStaff(ctx);
   const invitationId =
     'token' in input ? idFromToken(ctx.config.pickupPepper, input.token) : input.invitationId;
-  return withTransaction(ctx, async (tx) => {
+  return acrossStores(ctx, 'invitation-link', async (tx) => {
     const { invitation, storeName } = await openInvitation(tx.tx, invitationId, ctx.now(), true);
     const [account] = await tx.tx.select().from(staff).where(eq(staff.id, me.staffId));
     if (account?.email !== invitation.email) {

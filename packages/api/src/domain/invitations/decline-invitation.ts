@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { requireStaff } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
-import { withTransaction } from '../transaction.ts';
+import { acrossStores } from '../transaction.ts';
 import { openInvitation } from './internal.ts';
 import type { InvitationIdInput } from './schemas.ts';
 
@@ -16,7 +16,7 @@ export async function declineInvitation({
   input: InvitationIdInput;
 }) {
   const me = requireStaff(ctx);
-  return withTransaction(ctx, async (tx) => {
+  return acrossStores(ctx, 'invitation-link', async (tx) => {
     const { invitation } = await openInvitation(tx.tx, input.invitationId, ctx.now(), true);
     const [account] = await tx.tx.select().from(staff).where(eq(staff.id, me.staffId));
     // Someone else's invitation is not theirs to see, let alone decline.

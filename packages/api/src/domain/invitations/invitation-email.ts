@@ -2,6 +2,7 @@ import { staff, type OutboxMessage } from '@kds/db';
 import { translatorFor } from '@kds/i18n';
 import { eq } from 'drizzle-orm';
 import type { DomainContext } from '../context.ts';
+import { acrossStores } from '../transaction.ts';
 import type { Email } from '../notifications/email.ts';
 import { escapeHtml } from '../notifications/html.ts';
 import { NoLongerNeeded } from '../outbox/run-outbox.ts';
@@ -18,7 +19,9 @@ export async function invitationEmail(
   message: OutboxMessage,
 ): Promise<Omit<Email, 'to'>> {
   const id = String(message.payload.invitationId);
-  const open = await openInvitation(ctx.db, id, ctx.now()).catch(() => null);
+  const open = await acrossStores(ctx, 'invitation-link', ({ tx }) =>
+    openInvitation(tx, id, ctx.now()),
+  ).catch(() => null);
   if (!open)
     throw new NoLongerNeeded('not sent: the invitation was answered, withdrawn or has expired');
   const { invitation, storeName } = open;

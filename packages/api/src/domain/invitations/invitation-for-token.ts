@@ -1,4 +1,5 @@
 import type { DomainContext } from '../context.ts';
+import { acrossStores } from '../transaction.ts';
 import { idFromToken, openInvitation } from './internal.ts';
 import type { InvitationTokenInput } from './schemas.ts';
 
@@ -11,7 +12,9 @@ export async function invitationForToken({
   input: InvitationTokenInput;
 }) {
   const id = idFromToken(ctx.config.pickupPepper, input.token);
-  const { invitation, storeName } = await openInvitation(ctx.db, id, ctx.now());
+  const { invitation, storeName } = await acrossStores(ctx, 'invitation-link', ({ tx }) =>
+    openInvitation(tx, id, ctx.now()),
+  );
   return {
     storeName,
     email: invitation.email,

@@ -5,7 +5,7 @@ import { hashPassword } from '../auth/password.ts';
 import type { DomainContext } from '../context.ts';
 import { ConflictError } from '../errors.ts';
 import { auditStaff } from '../staff/internal.ts';
-import { withTransaction } from '../transaction.ts';
+import { acrossStores } from '../transaction.ts';
 import { idFromToken, openInvitation } from './internal.ts';
 import type { SignUpInput } from './schemas.ts';
 
@@ -21,9 +21,10 @@ export async function signUp({
   input: SignUpInput;
 }): Promise<LoginResult> {
   const id = idFromToken(ctx.config.pickupPepper, input.token);
-  await openInvitation(ctx.db, id, ctx.now()); // refuse a dead link before the costly hash
+  // Refuse a dead link before the costly hash. A link names no store: found across stores.
+  await acrossStores(ctx, 'invitation-link', ({ tx }) => openInvitation(tx, id, ctx.now()));
   const passwordHash = await hashPassword(input.password);
-  const joined = await withTransaction(ctx, async (tx) => {
+  const joined = await acrossStores(ctx, 'invitation-link', async (tx) => {
     const { invitation } = await openInvitation(tx.tx, id, ctx.now(), true);
     const [existing] = await tx.tx
       .select({ id: staff.id })

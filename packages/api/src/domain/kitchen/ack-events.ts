@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { requireKitchen } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import type { AckEventsInput } from './schemas.ts';
+import { inStore } from '../transaction.ts';
 
 /**
  * A screen reports the last event it has drawn, and so that it is alive (screens repeat it as
@@ -12,13 +13,15 @@ import type { AckEventsInput } from './schemas.ts';
 export async function ackEvents({ ctx, input }: { ctx: DomainContext; input: AckEventsInput }) {
   const principal = requireKitchen(ctx);
   if (principal.kind === 'device') {
-    await ctx.db
-      .update(devices)
-      .set({
-        lastAckSeq: sql`greatest(${devices.lastAckSeq}, ${input.seq})`,
-        lastSeenAt: ctx.now(),
-      })
-      .where(eq(devices.id, principal.deviceId));
+    await inStore(ctx, principal.storeId, ({ tx }) =>
+      tx
+        .update(devices)
+        .set({
+          lastAckSeq: sql`greatest(${devices.lastAckSeq}, ${input.seq})`,
+          lastSeenAt: ctx.now(),
+        })
+        .where(eq(devices.id, principal.deviceId)),
+    );
   }
   return { ok: true as const };
 }

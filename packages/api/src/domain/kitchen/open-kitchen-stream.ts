@@ -6,6 +6,7 @@ import type { DomainContext } from '../context.ts';
 import { findStation } from '../orders/internal.ts';
 import { kitchenEventFilter } from './event-filter.ts';
 import type { KitchenOnEventInput } from './schemas.ts';
+import { inStore } from '../transaction.ts';
 
 /**
  * Checks who is asking, then opens the store's stream from the given cursor (or from now).
@@ -23,7 +24,8 @@ export async function openKitchenStream({
   live?: LiveShare<StoredEvent>;
 }): Promise<AsyncGenerator<StoredEvent | ResyncMarker>> {
   const { storeId } = requireKitchen(ctx);
-  if (input.stationId) await findStation(ctx.db, storeId, input.stationId);
+  const stationId = input.stationId;
+  if (stationId) await inStore(ctx, storeId, ({ tx }) => findStation(tx, storeId, stationId));
   const shows = kitchenEventFilter(input.stationId);
   return streamEvents({
     bus: ctx.bus,

@@ -27,7 +27,8 @@ export async function menuForStore({
 
 const readOnly = { accessMode: 'read only' } as const;
 
-async function menuOf(ctx: TxContext, store: Store) {
+/** The public menu of a store, in a transaction acting for it. */
+export async function menuOf(ctx: TxContext, store: Store) {
   const [categories, items, groups] = await Promise.all([
     ctx.tx
       .select()

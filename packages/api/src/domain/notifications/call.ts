@@ -6,6 +6,7 @@ import { messageSubject, queueOrderMessage } from './internal.ts';
 import { messageValues } from './sms.ts';
 import { guestLanguageOf } from '../stores/languages.ts';
 import { renderTemplate, templateFor } from './templates.ts';
+import { inStore } from '../transaction.ts';
 
 /**
  * Places an automated call that says `words` in `locale`'s voice ("es-MX"); resolves with the
@@ -33,11 +34,16 @@ export async function queueReadyCall(tx: TxContext, store: Store, order: Order):
 /** The outbox sender for calls: the sentence is rendered now, in the guest's language. */
 export function callSender(transport: CallTransport): OutboxSender {
   return async (message, ctx) => {
-    const { order, store } = await messageSubject(ctx, message);
-    const language = guestLanguageOf(store, order);
-    const values = await messageValues(ctx, store, order, language);
-    const words = renderTemplate(templateFor(store, 'callReady', language), values);
-    const locale = formatLocale(language, store.locale);
+    // Rendered now, acting for the message's store; the call is made outside any transaction.
+    const { words, locale } = await inStore(ctx, message.storeId, async (tx) => {
+      const { order, store } = await messageSubject(tx, message);
+      const language = guestLanguageOf(store, order);
+      const values = await messageValues(tx, store, order, language);
+      return {
+        words: renderTemplate(templateFor(store, 'callReady', language), values),
+        locale: formatLocale(language, store.locale),
+      };
+    });
     const { id, recorded } = await transport.call(message.recipient, words, locale);
     return { providerId: id, recorded: recorded ?? false };
   };

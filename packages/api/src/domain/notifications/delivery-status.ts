@@ -1,6 +1,7 @@
 import { outbox } from '@kds/db';
 import { eq } from 'drizzle-orm';
 import type { DomainContext } from '../context.ts';
+import { acrossStores } from '../transaction.ts';
 
 /**
  * A provider's report on a message or call (Twilio's status callback): its delivery status,
@@ -13,16 +14,19 @@ export async function recordDeliveryStatus(
 ): Promise<boolean> {
   const price = report.price ? Math.round(Math.abs(Number(report.price)) * 1_000_000) : null;
   const duration = report.durationSeconds ? Number.parseInt(report.durationSeconds, 10) : null;
-  const updated = await ctx.db
-    .update(outbox)
-    .set({
-      providerStatus: report.status,
-      ...(price !== null && Number.isFinite(price) ? { costMicros: price } : {}),
-      ...(duration !== null && Number.isInteger(duration) && duration >= 0
-        ? { durationSeconds: duration }
-        : {}),
-    })
-    .where(eq(outbox.providerId, report.providerId))
-    .returning({ id: outbox.id });
+  // Twilio names the message by its own id only: found across stores.
+  const updated = await acrossStores(ctx, 'provider-webhook', ({ tx }) =>
+    tx
+      .update(outbox)
+      .set({
+        providerStatus: report.status,
+        ...(price !== null && Number.isFinite(price) ? { costMicros: price } : {}),
+        ...(duration !== null && Number.isInteger(duration) && duration >= 0
+          ? { durationSeconds: duration }
+          : {}),
+      })
+      .where(eq(outbox.providerId, report.providerId))
+      .returning({ id: outbox.id }),
+  );
   return updated.length > 0;
 }

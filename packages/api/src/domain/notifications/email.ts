@@ -6,6 +6,7 @@ import { scheduledReportEmail } from '../reports/report-email.ts';
 import { escapeHtml } from './html.ts';
 import { messageSubject, queueOrderMessage } from './internal.ts';
 import { renderEmail } from './order-email.ts';
+import { inStore } from '../transaction.ts';
 
 /** To the guest: confirmation (with receipt), the link to pay, a cancellation; to staff: a new order. */
 export type EmailKind = 'confirmation' | 'canceled' | 'payment_link' | 'staff_order';
@@ -76,7 +77,7 @@ export function emailSender(transport: MailTransport, reports?: ReportAttachment
           ? await scheduledReportEmail(ctx, message, reports)
           : message.payload.kind === 'service_test' || message.payload.kind === 'staff_alert'
             ? wordsOnly(message)
-            : await orderEmail(ctx, message);
+            : await inStore(ctx, message.storeId, (tx) => orderEmail(tx, message));
     const { id, recorded } = await transport.send({ to: message.recipient, ...email });
     return { providerId: id, recorded: recorded ?? false };
   };

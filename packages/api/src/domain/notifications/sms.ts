@@ -10,6 +10,7 @@ import { formatMoney } from '../money.ts';
 import { guestLanguageOf } from '../stores/languages.ts';
 import { renderTemplate, templateFor, type TemplateValues } from './templates.ts';
 import { pickupCodeFor } from '../orders/pickup-code.ts';
+import { inStore } from '../transaction.ts';
 
 export type SmsKind = 'confirmation' | 'started' | 'ready' | 'dispatched' | 'payment_link';
 
@@ -112,7 +113,8 @@ export function smsSender(transport: SmsTransport): OutboxSender {
     if (await isOptedOut(ctx.db, message.recipient)) {
       throw new PermanentFailure(new RecipientOptedOut().message);
     }
-    const body = await textOf(ctx, message);
+    // Rendered now, acting for the message's store; sent outside any transaction.
+    const body = await inStore(ctx, message.storeId, (tx) => textOf(tx, message));
     try {
       const { id, recorded } = await transport.send(message.recipient, body);
       return { providerId: id, recorded: recorded ?? false };

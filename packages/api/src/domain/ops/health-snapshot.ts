@@ -1,6 +1,7 @@
 import { devices, outbox, stores } from '@kds/db';
 import { and, count, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Database } from '@kds/db';
+import { acrossStoresOn } from '../transaction.ts';
 
 /**
  * What operators watch, read straight from the database at scrape time (so every instance
@@ -8,22 +9,25 @@ import type { Database } from '@kds/db';
  * outbox by channel and status.
  */
 export async function healthSnapshot(db: Database, now: Date) {
-  const [screens, queue] = await Promise.all([
-    db
-      .select({
-        store: stores.slug,
-        screen: devices.name,
-        lagEvents: sql<number>`(${stores.eventSeq} - ${devices.lastAckSeq})::int`,
-        lastSeenAt: devices.lastSeenAt,
-      })
-      .from(devices)
-      .innerJoin(stores, eq(stores.id, devices.storeId))
-      .where(and(isNotNull(devices.pairedAt), isNull(devices.revokedAt))),
-    db
-      .select({ channel: outbox.channel, status: outbox.status, n: count() })
-      .from(outbox)
-      .groupBy(outbox.channel, outbox.status),
-  ]);
+  // The operator's view of every store: across stores.
+  const [screens, queue] = await acrossStoresOn(db, 'operator-metrics', (db) =>
+    Promise.all([
+      db
+        .select({
+          store: stores.slug,
+          screen: devices.name,
+          lagEvents: sql<number>`(${stores.eventSeq} - ${devices.lastAckSeq})::int`,
+          lastSeenAt: devices.lastSeenAt,
+        })
+        .from(devices)
+        .innerJoin(stores, eq(stores.id, devices.storeId))
+        .where(and(isNotNull(devices.pairedAt), isNull(devices.revokedAt))),
+      db
+        .select({ channel: outbox.channel, status: outbox.status, n: count() })
+        .from(outbox)
+        .groupBy(outbox.channel, outbox.status),
+    ]),
+  );
   return {
     screens: screens.map((s) => ({
       store: s.store,

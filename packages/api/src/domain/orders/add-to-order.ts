@@ -3,9 +3,8 @@ import { eq } from 'drizzle-orm';
 import { appendEvents } from '../../events/append-events.ts';
 import type { DomainContext } from '../context.ts';
 import { InvalidTransitionError, NotFoundError, ValidationError } from '../errors.ts';
-import { findTrackedOrder } from '../tracker/get-tracked-order.ts';
+import { inStoreOfTracked } from '../tracker/get-tracked-order.ts';
 import { percentOf } from '../money.ts';
-import { inStore } from '../transaction.ts';
 import { lockOrder, saveOrder, totalsOf } from './internal.ts';
 import { priceOrder } from './pricing.ts';
 import type { AddToOrderInput } from './schemas.ts';
@@ -17,13 +16,12 @@ import { toTicket } from './ticket-view.ts';
  * request's key makes a retried addition count once, and the order lock serializes additions.
  */
 export async function addToOrder({ ctx, input }: { ctx: DomainContext; input: AddToOrderInput }) {
-  const tracked = await findTrackedOrder(ctx, input.trackingToken);
-  const [store] = await ctx.db.select().from(stores).where(eq(stores.id, tracked.storeId));
-  if (!store) throw new NotFoundError('store');
-  if (store.settings.allowAddToOrder === false) {
-    throw new ValidationError({ key: 'orders.noAdditions' });
-  }
-  return inStore(ctx, store.id, async (tx) => {
+  return inStoreOfTracked(ctx, input.trackingToken, async (tx, tracked) => {
+    const [store] = await tx.tx.select().from(stores).where(eq(stores.id, tracked.storeId));
+    if (!store) throw new NotFoundError('store');
+    if (store.settings.allowAddToOrder === false) {
+      throw new ValidationError({ key: 'orders.noAdditions' });
+    }
     const { order, items } = await lockOrder(tx, store.id, tracked.id, undefined);
     const result = () => ({ orderId: order.id, number: order.number, totals: totalsOf(order) });
     if (items.some((i) => i.requestKey === input.idempotencyKey)) return result();

@@ -12,6 +12,7 @@ import {
   type TicketState,
 } from './mutate-ticket.ts';
 import type { BumpItemInput } from './schemas.ts';
+import { inStore } from '../transaction.ts';
 
 /** Marks one item done; a ticket that was not started starts now. */
 export async function bumpItem({
@@ -22,20 +23,23 @@ export async function bumpItem({
   input: BumpItemInput;
 }): Promise<Ticket> {
   const principal = requireKitchen(ctx);
-  // A screen paired to a prep station marks its own station's items only.
-  const station = await resolveStation(ctx.db, principal, undefined);
-  return mutateTicket(ctx, principal.storeId, input, async (state) => {
-    assertOnKitchenScreens(state.order, 'bumpItems');
-    const item = state.items.find((i) => i.id === input.itemId);
-    if (!item) throw new NotFoundError('item', { itemId: input.itemId });
-    if (station?.kind === 'prep' && item.stationId !== station.id) {
-      throw new ForbiddenError({
-        key: 'access.stationItemsOnly',
-        values: { station: station.name },
-      });
-    }
-    if (item.status === 'done') throw new InvalidTransitionError('done', 'itemDone');
-    await markDone(state, [item.id], item.stationId);
+  // One transaction for the station and the ticket, acting for the store. A screen paired to
+  // a prep station marks its own station's items only.
+  return inStore(ctx, principal.storeId, async (tx) => {
+    const station = await resolveStation(tx.db, principal, undefined);
+    return mutateTicket(tx, principal.storeId, input, async (state) => {
+      assertOnKitchenScreens(state.order, 'bumpItems');
+      const item = state.items.find((i) => i.id === input.itemId);
+      if (!item) throw new NotFoundError('item', { itemId: input.itemId });
+      if (station?.kind === 'prep' && item.stationId !== station.id) {
+        throw new ForbiddenError({
+          key: 'access.stationItemsOnly',
+          values: { station: station.name },
+        });
+      }
+      if (item.status === 'done') throw new InvalidTransitionError('done', 'itemDone');
+      await markDone(state, [item.id], item.stationId);
+    });
   });
 }
 

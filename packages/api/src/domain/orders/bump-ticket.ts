@@ -12,6 +12,7 @@ import {
   startStep,
 } from './mutate-ticket.ts';
 import type { BumpTicketInput } from './schemas.ts';
+import { inStore } from '../transaction.ts';
 
 /**
  * At a prep station: marks that station's items done. At expo (or with no station): moves the
@@ -25,34 +26,39 @@ export async function bumpTicket({
   input: BumpTicketInput;
 }): Promise<Ticket> {
   const principal = requireKitchen(ctx);
-  const station = await resolveStation(ctx.db, principal, input.stationId);
+  // One transaction for the station and the ticket, acting for the store.
+  return inStore(ctx, principal.storeId, async (tx) => {
+    const station = await resolveStation(tx.db, principal, input.stationId);
 
-  return mutateTicket(ctx, principal.storeId, input, async (state) => {
-    assertOnKitchenScreens(state.order, 'bump');
-    if (station && station.kind === 'prep') {
-      const queued = state.items.filter((i) => i.stationId === station.id && i.status === 'queued');
-      if (queued.length === 0) {
-        throw new InvalidTransitionError(state.order.status, 'nothingQueuedAt', {
-          station: station.name,
-        });
+    return mutateTicket(tx, principal.storeId, input, async (state) => {
+      assertOnKitchenScreens(state.order, 'bump');
+      if (station && station.kind === 'prep') {
+        const queued = state.items.filter(
+          (i) => i.stationId === station.id && i.status === 'queued',
+        );
+        if (queued.length === 0) {
+          throw new InvalidTransitionError(state.order.status, 'nothingQueuedAt', {
+            station: station.name,
+          });
+        }
+        await markDone(
+          state,
+          queued.map((i) => i.id),
+          station.id,
+        );
+        return;
       }
-      await markDone(
+      const open = state.items.filter((i) => i.status === 'queued');
+      if (open.length > 0 && !input.force) {
+        throw new InvalidTransitionError(state.order.status, 'stationsStillWorking');
+      }
+      if (state.order.status === 'PLACED') await startStep(state);
+      await setItems(
         state,
-        queued.map((i) => i.id),
-        station.id,
+        open.map((i) => i.id),
+        'done',
       );
-      return;
-    }
-    const open = state.items.filter((i) => i.status === 'queued');
-    if (open.length > 0 && !input.force) {
-      throw new InvalidTransitionError(state.order.status, 'stationsStillWorking');
-    }
-    if (state.order.status === 'PLACED') await startStep(state);
-    await setItems(
-      state,
-      open.map((i) => i.id),
-      'done',
-    );
-    await readyStep(state, open.length > 0, station?.id ?? null);
+      await readyStep(state, open.length > 0, station?.id ?? null);
+    });
   });
 }

@@ -9,6 +9,7 @@ import { mutateTicket } from './mutate-ticket.ts';
 import { MAX_PICKUP_ATTEMPTS, pickupCodeMatches } from './pickup-code.ts';
 import type { CompleteOrderInput } from './schemas.ts';
 import { nextStatus } from './state-machine.ts';
+import { inStore } from '../transaction.ts';
 
 /**
  * The order is handed over. Where the store requires it, a pickup order needs its code: valid
@@ -23,11 +24,13 @@ export async function completeOrder({
   input: CompleteOrderInput;
 }): Promise<Ticket> {
   const { storeId } = requireKitchen(ctx);
-  const [row] = await ctx.db
-    .select({ order: orders, settings: stores.settings })
-    .from(orders)
-    .innerJoin(stores, eq(stores.id, orders.storeId))
-    .where(and(eq(orders.id, input.orderId), eq(orders.storeId, storeId)));
+  const [row] = await inStore(ctx, storeId, ({ tx }) =>
+    tx
+      .select({ order: orders, settings: stores.settings })
+      .from(orders)
+      .innerJoin(stores, eq(stores.id, orders.storeId))
+      .where(and(eq(orders.id, input.orderId), eq(orders.storeId, storeId))),
+  );
   if (!row) throw new NotFoundError('order', { orderId: input.orderId });
   const { order, settings } = row;
   if (settings.pickupCodeRequired && order.fulfilment === 'pickup') {
@@ -42,10 +45,13 @@ export async function completeOrder({
       order.pickupCodeHash !== null &&
       pickupCodeMatches(ctx.config.pickupPepper, order.id, order.pickupCodeHash, input.pickupCode);
     if (!right) {
-      await ctx.db
-        .update(orders)
-        .set({ pickupCodeAttempts: sql`${orders.pickupCodeAttempts} + 1` })
-        .where(and(eq(orders.id, order.id), lt(orders.pickupCodeAttempts, MAX_PICKUP_ATTEMPTS)));
+      // Counted in a transaction of its own: the refusal below must not undo it.
+      await inStore(ctx, storeId, ({ tx }) =>
+        tx
+          .update(orders)
+          .set({ pickupCodeAttempts: sql`${orders.pickupCodeAttempts} + 1` })
+          .where(and(eq(orders.id, order.id), lt(orders.pickupCodeAttempts, MAX_PICKUP_ATTEMPTS))),
+      );
       throw new ValidationError(
         { key: 'orders.pickupCodeWrong' },
         {

@@ -10,6 +10,7 @@ import { internationalPhone } from './phone.ts';
 import { mutateTicket } from './mutate-ticket.ts';
 import type { DispatchOrderInput } from './schemas.ts';
 import { nextStatus } from './state-machine.ts';
+import { inStore } from '../transaction.ts';
 
 /**
  * A ready delivery leaves with its driver: OUT_FOR_DELIVERY, off the kitchen screens, "on the
@@ -63,12 +64,14 @@ export interface OnTheRoad {
 /** Deliveries out with a driver, oldest first: what the pass marks delivered when told. */
 export async function deliveriesOnTheRoad({ ctx }: { ctx: DomainContext }): Promise<OnTheRoad[]> {
   const { storeId } = await requireFrontOfHouse(ctx);
-  const rows: Order[] = await ctx.db
-    .select()
-    .from(orders)
-    .where(and(eq(orders.storeId, storeId), eq(orders.status, 'OUT_FOR_DELIVERY')))
-    .orderBy(asc(orders.outForDeliveryAt))
-    .limit(200);
+  const rows: Order[] = await inStore(ctx, storeId, ({ tx }) =>
+    tx
+      .select()
+      .from(orders)
+      .where(and(eq(orders.storeId, storeId), eq(orders.status, 'OUT_FOR_DELIVERY')))
+      .orderBy(asc(orders.outForDeliveryAt))
+      .limit(200),
+  );
   return rows.map((o) => ({
     orderId: o.id,
     number: o.number,

@@ -6,6 +6,7 @@ import { NotFoundError, ValidationError } from '../errors.ts';
 import { placeInStore } from './place-order.ts';
 import type { Problem } from './pricing.ts';
 import type { EnterOrderInput } from './schemas.ts';
+import { inStore } from '../transaction.ts';
 
 /** A payment link works for a day unless the store says otherwise (30 minutes to 48 hours). */
 const DEFAULT_LINK_MINUTES = 24 * 60;
@@ -28,7 +29,9 @@ export async function keyInOrder(
   input: EnterOrderInput,
   source: 'staff' | 'api',
 ) {
-  const [store] = await ctx.db.select().from(stores).where(eq(stores.id, storeId));
+  const [store] = await inStore(ctx, storeId, ({ tx }) =>
+    tx.select().from(stores).where(eq(stores.id, storeId)),
+  );
   if (!store) throw new NotFoundError('store');
   const { payment, sendLinkBy, ...order } = input;
   const link = payment === 'link';
@@ -51,20 +54,22 @@ export async function keyInOrder(
     /** The guest's page for the order: it shows the order, the ready time and "Pay now". */
     payUrl: link ? `${ctx.config.publicUrl}/track/${placed.trackingToken}` : null,
     /** How the link is on its way, as the outbox holds it (a number that replied STOP gets none). */
-    linkSentBy: link ? await linkMessages(ctx, placed.orderId) : null,
+    linkSentBy: link ? await linkMessages(ctx, storeId, placed.orderId) : null,
   };
 }
 
-async function linkMessages(ctx: DomainContext, orderId: string) {
-  const queued = await ctx.db
-    .select({ template: outbox.template })
-    .from(outbox)
-    .where(
-      and(
-        eq(outbox.orderId, orderId),
-        inArray(outbox.template, ['sms.payment_link', 'email.payment_link']),
+async function linkMessages(ctx: DomainContext, storeId: string, orderId: string) {
+  const queued = await inStore(ctx, storeId, ({ tx }) =>
+    tx
+      .select({ template: outbox.template })
+      .from(outbox)
+      .where(
+        and(
+          eq(outbox.orderId, orderId),
+          inArray(outbox.template, ['sms.payment_link', 'email.payment_link']),
+        ),
       ),
-    );
+  );
   const has = (template: string) => queued.some((m) => m.template === template);
   return { sms: has('sms.payment_link'), email: has('email.payment_link') };
 }

@@ -9,7 +9,7 @@ import { startCheckout } from '../payments/start-checkout.ts';
 import { inStore } from '../transaction.ts';
 import { businessDateOf } from './business-date.ts';
 import { deliveryProblems } from './delivery.ts';
-import { findStoreBySlug } from './internal.ts';
+import { storeAt } from '../stores/store-slug.ts';
 import { paymentMethodFor } from './payment-method.ts';
 import { nextNumber } from './order-number.ts';
 import { orderRow } from './order-row.ts';
@@ -49,7 +49,7 @@ export async function placeOrder({
   ctx: DomainContext;
   input: PlaceOrderInput;
 }): Promise<PlaceOrderResult> {
-  const store = await findStoreBySlug(ctx.db, input.storeSlug);
+  const store = await storeAt(ctx, input.storeSlug);
   return placeInStore(ctx, store, input, () => ({
     method: paymentMethodFor(store, input.payment, ctx.payments !== null),
     source: 'guest',
@@ -69,7 +69,7 @@ export async function placeInStore(
   input = withInternationalPhone(store, input);
   const requestHash = fingerprint(input);
   const earlier = await findByKey(ctx, store.id, input.idempotencyKey);
-  if (earlier) return withCheckout(ctx, replay(earlier, requestHash));
+  if (earlier) return withCheckout(ctx, store.id, replay(earlier, requestHash));
   const placement = decide();
   const delivery = await deliveryProblems(ctx, store, input.fulfilment);
   if (delivery.length > 0) {
@@ -80,12 +80,12 @@ export async function placeInStore(
     const placed = await inStore(ctx, store.id, (tx) =>
       insertOrder(tx, store, input, { ...placement, requestHash }),
     );
-    return placement.sendLinkBy ? placed : await withCheckout(ctx, placed);
+    return placement.sendLinkBy ? placed : await withCheckout(ctx, store.id, placed);
   } catch (error) {
     if (!(error instanceof DuplicateRequest)) throw error;
     const twin = await findByKey(ctx, store.id, input.idempotencyKey);
     if (!twin) throw error;
-    return withCheckout(ctx, replay(twin, requestHash));
+    return withCheckout(ctx, store.id, replay(twin, requestHash));
   }
 }
 
@@ -153,9 +153,10 @@ async function insertOrder(
  */
 async function withCheckout(
   ctx: DomainContext,
+  storeId: string,
   placed: PlaceOrderResult,
 ): Promise<PlaceOrderResult> {
   if (placed.status !== 'PENDING_PAYMENT') return placed;
-  const checkoutUrl = await startCheckout(ctx, placed.orderId).catch(() => null);
+  const checkoutUrl = await startCheckout(ctx, storeId, placed.orderId).catch(() => null);
   return { ...placed, checkoutUrl };
 }

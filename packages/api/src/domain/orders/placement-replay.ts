@@ -3,6 +3,7 @@ import { orders, type Order } from '@kds/db';
 import { and, eq } from 'drizzle-orm';
 import type { DomainContext } from '../context.ts';
 import { ConflictError } from '../errors.ts';
+import { inStore } from '../transaction.ts';
 import { totalsOf } from './internal.ts';
 import type { Totals } from './pricing.ts';
 import type { PlaceOrderInput } from './schemas.ts';
@@ -23,11 +24,13 @@ export interface PlaceOrderResult {
  * returns the order it made, once checked to be the same request.
  */
 export async function findByKey(ctx: DomainContext, storeId: string, key: string) {
-  const [order] = await ctx.db
-    .select()
-    .from(orders)
-    .where(and(eq(orders.storeId, storeId), eq(orders.idempotencyKey, key)));
-  return order;
+  return inStore(ctx, storeId, async ({ tx }) => {
+    const [order] = await tx
+      .select()
+      .from(orders)
+      .where(and(eq(orders.storeId, storeId), eq(orders.idempotencyKey, key)));
+    return order;
+  });
 }
 
 export function replay(order: Order, requestHash: string): PlaceOrderResult {

@@ -7,6 +7,7 @@ import { resolveStation, saveOrder } from './internal.ts';
 import { mutateTicket, setItems } from './mutate-ticket.ts';
 import type { RecallTicketInput } from './schemas.ts';
 import { nextStatus } from './state-machine.ts';
+import { inStore } from '../transaction.ts';
 
 /** The item a cook tapped back: done, and (on a station's screen) one of that station's. */
 function oneItemBack(
@@ -36,44 +37,47 @@ export async function recallTicket({
   input: RecallTicketInput;
 }): Promise<Ticket> {
   const principal = requireKitchen(ctx);
-  const station = await resolveStation(ctx.db, principal, input.stationId);
+  // One transaction for the station and the ticket, acting for the store.
+  return inStore(ctx, principal.storeId, async (tx) => {
+    const station = await resolveStation(tx.db, principal, input.stationId);
 
-  return mutateTicket(ctx, principal.storeId, input, async (state) => {
-    const requeue = input.itemId
-      ? [oneItemBack(state.items, input.itemId, station)]
-      : station?.kind === 'prep'
-        ? state.items.filter((i) => i.stationId === station.id && i.status === 'done')
-        : [];
-    const { order } = state;
-    if (input.itemId && order.status === 'COMPLETED') {
-      throw new InvalidTransitionError(order.status, 'bringItemBack');
-    }
-    let status = order.status;
-    if (order.status === 'READY' || order.status === 'COMPLETED') {
-      status = nextStatus(order, 'recall', state.now);
-    } else if (order.status !== 'PREPARING' || requeue.length === 0) {
-      throw new InvalidTransitionError(order.status, 'recall');
-    }
-    await setItems(
-      state,
-      requeue.map((i) => i.id),
-      'queued',
-    );
-    state.order = await saveOrder(state.tx, order, {
-      status,
-      readyAt: status === 'PREPARING' ? null : order.readyAt,
-      completedAt: null,
-    });
-    state.events.push({
-      type: 'ticket.recalled',
-      orderId: order.id,
-      stationId: station?.id ?? null,
-      payload: {
+    return mutateTicket(tx, principal.storeId, input, async (state) => {
+      const requeue = input.itemId
+        ? [oneItemBack(state.items, input.itemId, station)]
+        : station?.kind === 'prep'
+          ? state.items.filter((i) => i.stationId === station.id && i.status === 'done')
+          : [];
+      const { order } = state;
+      if (input.itemId && order.status === 'COMPLETED') {
+        throw new InvalidTransitionError(order.status, 'bringItemBack');
+      }
+      let status = order.status;
+      if (order.status === 'READY' || order.status === 'COMPLETED') {
+        status = nextStatus(order, 'recall', state.now);
+      } else if (order.status !== 'PREPARING' || requeue.length === 0) {
+        throw new InvalidTransitionError(order.status, 'recall');
+      }
+      await setItems(
+        state,
+        requeue.map((i) => i.id),
+        'queued',
+      );
+      state.order = await saveOrder(state.tx, order, {
         status,
-        version: state.order.version,
-        number: order.number,
-        itemIds: requeue.map((i) => i.id),
-      },
+        readyAt: status === 'PREPARING' ? null : order.readyAt,
+        completedAt: null,
+      });
+      state.events.push({
+        type: 'ticket.recalled',
+        orderId: order.id,
+        stationId: station?.id ?? null,
+        payload: {
+          status,
+          version: state.order.version,
+          number: order.number,
+          itemIds: requeue.map((i) => i.id),
+        },
+      });
     });
   });
 }

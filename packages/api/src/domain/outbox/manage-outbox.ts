@@ -7,6 +7,7 @@ import type { DomainContext } from '../context.ts';
 import { messageLabel } from './labels.ts';
 import { InvalidTransitionError, NotFoundError } from '../errors.ts';
 import { beyond, pageOf, PageCursor } from '../keyset.ts';
+import { inStore } from '../transaction.ts';
 
 export const OutboxListInput = z.object({
   status: z.enum(['pending', 'sending', 'sent', 'failed', 'recorded', 'canceled']).optional(),
@@ -27,38 +28,40 @@ export type OutboxRetryInput = z.infer<typeof OutboxRetryInput>;
  */
 export async function listOutbox({ ctx, input }: { ctx: DomainContext; input: OutboxListInput }) {
   const manager = requireManager(ctx);
-  const rows = await ctx.db
-    .select({
-      id: outbox.id,
-      orderId: outbox.orderId,
-      channel: outbox.channel,
-      template: outbox.template,
-      recipient: outbox.recipient,
-      status: outbox.status,
-      attempts: outbox.attempts,
-      nextAttemptAt: outbox.nextAttemptAt,
-      providerId: outbox.providerId,
-      providerStatus: outbox.providerStatus,
-      error: outbox.error,
-      costMicros: outbox.costMicros,
-      durationSeconds: outbox.durationSeconds,
-      createdAt: outbox.createdAt,
-      sentAt: outbox.sentAt,
-    })
-    .from(outbox)
-    .where(
-      and(
-        eq(outbox.storeId, manager.storeId),
-        input.status ? eq(outbox.status, input.status) : undefined,
-        input.channel ? eq(outbox.channel, input.channel) : undefined,
-        input.orderId ? eq(outbox.orderId, input.orderId) : undefined,
-        beyond(outbox, input.cursor),
-      ),
-    )
-    .orderBy(desc(outbox.createdAt), desc(outbox.id))
-    .limit(input.limit + 1);
-  const { rows: page, next } = pageOf(rows, input.limit);
-  return { messages: page.map((row) => ({ ...row, label: messageLabel(row.template) })), next };
+  return inStore(ctx, manager.storeId, async (ctx) => {
+    const rows = await ctx.db
+      .select({
+        id: outbox.id,
+        orderId: outbox.orderId,
+        channel: outbox.channel,
+        template: outbox.template,
+        recipient: outbox.recipient,
+        status: outbox.status,
+        attempts: outbox.attempts,
+        nextAttemptAt: outbox.nextAttemptAt,
+        providerId: outbox.providerId,
+        providerStatus: outbox.providerStatus,
+        error: outbox.error,
+        costMicros: outbox.costMicros,
+        durationSeconds: outbox.durationSeconds,
+        createdAt: outbox.createdAt,
+        sentAt: outbox.sentAt,
+      })
+      .from(outbox)
+      .where(
+        and(
+          eq(outbox.storeId, manager.storeId),
+          input.status ? eq(outbox.status, input.status) : undefined,
+          input.channel ? eq(outbox.channel, input.channel) : undefined,
+          input.orderId ? eq(outbox.orderId, input.orderId) : undefined,
+          beyond(outbox, input.cursor),
+        ),
+      )
+      .orderBy(desc(outbox.createdAt), desc(outbox.id))
+      .limit(input.limit + 1);
+    const { rows: page, next } = pageOf(rows, input.limit);
+    return { messages: page.map((row) => ({ ...row, label: messageLabel(row.template) })), next };
+  });
 }
 
 async function findMessage(tx: Transaction, storeId: string, messageId: string, lock: boolean) {
@@ -80,22 +83,24 @@ export async function retryOutboxMessage({
   input: OutboxRetryInput;
 }) {
   const manager = requireManager(ctx);
-  return ctx.db.transaction(async (tx) => {
-    const message = await findMessage(tx, manager.storeId, input.messageId, true);
-    if (message.status !== 'failed')
-      throw new InvalidTransitionError(message.status, 'retryMessage');
-    await tx
-      .update(outbox)
-      .set({ status: 'pending', attempts: 0, nextAttemptAt: ctx.now(), error: null })
-      .where(eq(outbox.id, message.id));
-    await recordAudit(tx, manager, {
-      action: 'outbox.retried',
-      entity: 'outbox',
-      entityId: message.id,
-      before: { status: message.status, attempts: message.attempts, error: message.error },
-      after: { status: 'pending' },
+  return inStore(ctx, manager.storeId, async (ctx) => {
+    return ctx.db.transaction(async (tx) => {
+      const message = await findMessage(tx, manager.storeId, input.messageId, true);
+      if (message.status !== 'failed')
+        throw new InvalidTransitionError(message.status, 'retryMessage');
+      await tx
+        .update(outbox)
+        .set({ status: 'pending', attempts: 0, nextAttemptAt: ctx.now(), error: null })
+        .where(eq(outbox.id, message.id));
+      await recordAudit(tx, manager, {
+        action: 'outbox.retried',
+        entity: 'outbox',
+        entityId: message.id,
+        before: { status: message.status, attempts: message.attempts, error: message.error },
+        after: { status: 'pending' },
+      });
+      return { id: message.id, status: 'pending' as const };
     });
-    return { id: message.id, status: 'pending' as const };
   });
 }
 
@@ -111,34 +116,36 @@ export async function resendOutboxMessage({
   input: OutboxRetryInput;
 }) {
   const manager = requireManager(ctx);
-  return ctx.db.transaction(async (tx) => {
-    const message = await findMessage(tx, manager.storeId, input.messageId, false);
-    if (
-      (message.status !== 'sent' && message.status !== 'recorded') ||
-      (message.channel !== 'sms' && message.channel !== 'email')
-    ) {
-      throw new InvalidTransitionError(message.status, 'resendMessage');
-    }
-    const now = ctx.now();
-    const [copy] = await tx
-      .insert(outbox)
-      .values({
-        storeId: message.storeId,
-        orderId: message.orderId,
-        channel: message.channel,
-        dedupeKey: `${message.dedupeKey}:resent:${now.getTime()}`,
-        recipient: message.recipient,
-        template: message.template,
-        payload: message.payload,
-        nextAttemptAt: now,
-      })
-      .returning({ id: outbox.id });
-    await recordAudit(tx, manager, {
-      action: 'outbox.resent',
-      entity: 'outbox',
-      entityId: message.id,
-      after: { copy: copy?.id },
+  return inStore(ctx, manager.storeId, async (ctx) => {
+    return ctx.db.transaction(async (tx) => {
+      const message = await findMessage(tx, manager.storeId, input.messageId, false);
+      if (
+        (message.status !== 'sent' && message.status !== 'recorded') ||
+        (message.channel !== 'sms' && message.channel !== 'email')
+      ) {
+        throw new InvalidTransitionError(message.status, 'resendMessage');
+      }
+      const now = ctx.now();
+      const [copy] = await tx
+        .insert(outbox)
+        .values({
+          storeId: message.storeId,
+          orderId: message.orderId,
+          channel: message.channel,
+          dedupeKey: `${message.dedupeKey}:resent:${now.getTime()}`,
+          recipient: message.recipient,
+          template: message.template,
+          payload: message.payload,
+          nextAttemptAt: now,
+        })
+        .returning({ id: outbox.id });
+      await recordAudit(tx, manager, {
+        action: 'outbox.resent',
+        entity: 'outbox',
+        entityId: message.id,
+        after: { copy: copy?.id },
+      });
+      return { id: copy?.id ?? null };
     });
-    return { id: copy?.id ?? null };
   });
 }

@@ -2,6 +2,7 @@ import { outbox, type OutboxMessage } from '@kds/db';
 import { claimDue } from './claim-due.ts';
 import { and, eq } from 'drizzle-orm';
 import type { DomainContext } from '../context.ts';
+import { inStore } from '../transaction.ts';
 
 /** Thrown by a sender when trying again cannot help (opted-out recipient, bad address). */
 export class PermanentFailure extends Error {}
@@ -87,29 +88,33 @@ async function deliver(
     const moot = error instanceof NoLongerNeeded;
     if (!moot) options.onError?.(message, error);
     const giveUp = error instanceof PermanentFailure || message.attempts >= maxAttempts;
-    await ctx.db
-      .update(outbox)
-      .set({
-        status: moot ? 'canceled' : giveUp ? 'failed' : 'pending',
-        error: (error as Error).message.slice(0, 500),
-        lockedUntil: null,
-        nextAttemptAt: new Date(ctx.now().getTime() + backoffMs(message.attempts)),
-      })
-      .where(ours(message));
+    await inStore(ctx, message.storeId, ({ tx }) =>
+      tx
+        .update(outbox)
+        .set({
+          status: moot ? 'canceled' : giveUp ? 'failed' : 'pending',
+          error: (error as Error).message.slice(0, 500),
+          lockedUntil: null,
+          nextAttemptAt: new Date(ctx.now().getTime() + backoffMs(message.attempts)),
+        })
+        .where(ours(message)),
+    );
     return 'failed';
   }
-  const stillOurs = await ctx.db
-    .update(outbox)
-    .set({
-      status: result.recorded ? 'recorded' : 'sent',
-      providerId: result.providerId,
-      costMicros: result.costMicros ?? null,
-      sentAt: ctx.now(),
-      lockedUntil: null,
-      error: null,
-    })
-    .where(ours(message))
-    .returning({ id: outbox.id });
+  const stillOurs = await inStore(ctx, message.storeId, ({ tx }) =>
+    tx
+      .update(outbox)
+      .set({
+        status: result.recorded ? 'recorded' : 'sent',
+        providerId: result.providerId,
+        costMicros: result.costMicros ?? null,
+        sentAt: ctx.now(),
+        lockedUntil: null,
+        error: null,
+      })
+      .where(ours(message))
+      .returning({ id: outbox.id }),
+  );
   // A worker that lost its lease has been overtaken: the one that took the message over
   // records the outcome (a refund's amount is counted once, by whoever still held the lease).
   if (stillOurs.length === 0) return 'sent';

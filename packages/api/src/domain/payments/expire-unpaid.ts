@@ -5,7 +5,7 @@ import { appendEvents } from '../../events/append-events.ts';
 import type { DomainContext, TxContext } from '../context.ts';
 import { lockOrder, saveOrder } from '../orders/internal.ts';
 import { nextStatus } from '../orders/state-machine.ts';
-import { inStore } from '../transaction.ts';
+import { acrossStores, inStore } from '../transaction.ts';
 
 /**
  * Orders left unpaid past their expiry become EXPIRED (and leave every screen). The state lives
@@ -13,11 +13,13 @@ import { inStore } from '../transaction.ts';
  * order is re-checked under its lock. Returns how many it expired.
  */
 export async function expireUnpaidOrders(ctx: DomainContext, limit = 100): Promise<number> {
-  const due = await ctx.db
-    .select({ id: orders.id, storeId: orders.storeId })
-    .from(orders)
-    .where(and(eq(orders.status, 'PENDING_PAYMENT'), lt(orders.paymentExpiresAt, ctx.now())))
-    .limit(limit);
+  const due = await acrossStores(ctx, 'job-runner', ({ tx }) =>
+    tx
+      .select({ id: orders.id, storeId: orders.storeId })
+      .from(orders)
+      .where(and(eq(orders.status, 'PENDING_PAYMENT'), lt(orders.paymentExpiresAt, ctx.now())))
+      .limit(limit),
+  );
   let expired = 0;
   for (const { id, storeId } of due) {
     await inStore(ctx, storeId, async (tx) => {

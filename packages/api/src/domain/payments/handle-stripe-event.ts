@@ -6,7 +6,7 @@ import type { DomainContext, TxContext } from '../context.ts';
 import { lockOrder, saveOrder } from '../orders/internal.ts';
 import { nextStatus } from '../orders/state-machine.ts';
 import { toTicket } from '../orders/ticket-view.ts';
-import { withTransaction } from '../transaction.ts';
+import { acrossStores } from '../transaction.ts';
 import { expireOrder } from './expire-unpaid.ts';
 import { queuePaidMessages } from '../notifications/order-messages.ts';
 import { queueRefund } from './refunds.ts';
@@ -50,7 +50,9 @@ export async function handleStripeEvent(
   ctx: DomainContext,
   event: StripeEventLike,
 ): Promise<WebhookOutcome> {
-  return withTransaction(ctx, async (tx) => {
+  // Stripe names a session or a payment intent, not a store: the event is applied across
+  // stores, and each order's verb then acts for the order's store.
+  return acrossStores(ctx, 'provider-webhook', async (tx) => {
     const [fresh] = await tx.tx
       .insert(webhookEvents)
       .values({ provider: 'stripe', eventId: event.id, type: event.type })

@@ -8,7 +8,7 @@ import { startCheckout } from './start-checkout.ts';
 export async function payOrder({ ctx, input }: { ctx: DomainContext; input: PayOrderInput }) {
   const order = await findTrackedOrder(ctx, input.trackingToken);
   if (order.status !== 'PENDING_PAYMENT') throw new InvalidTransitionError(order.status, 'payFor');
-  const checkoutUrl = await startCheckout(ctx, order.id);
+  const checkoutUrl = await startCheckout(ctx, order.storeId, order.id);
   if (!checkoutUrl) throw new ValidationError({ key: 'orders.payAtCounter' });
   return { checkoutUrl };
 }

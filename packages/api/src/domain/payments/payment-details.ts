@@ -1,6 +1,7 @@
 import { orders, payments } from '@kds/db';
 import { eq } from 'drizzle-orm';
 import type { DomainContext } from '../context.ts';
+import { acrossStores } from '../transaction.ts';
 
 /**
  * Records what Stripe kept and what the store nets for a payment, so profit per order is real.
@@ -13,20 +14,23 @@ export async function recordPaymentDetails(
 ): Promise<boolean> {
   const details = await ctx.payments?.paymentDetails(paymentIntentId);
   if (!details) return false;
-  const [payment] = await ctx.db
-    .update(payments)
-    .set({
-      feeCents: details.feeCents,
-      netCents: details.netCents,
-      receiptUrl: details.receiptUrl,
-      updatedAt: ctx.now(),
-    })
-    .where(eq(payments.paymentIntentId, paymentIntentId))
-    .returning();
-  if (!payment) return false;
-  await ctx.db
-    .update(orders)
-    .set({ feeCents: details.feeCents })
-    .where(eq(orders.id, payment.orderId));
-  return true;
+  // Stripe names the payment intent only: found across stores.
+  return acrossStores(ctx, 'provider-webhook', async ({ tx }) => {
+    const [payment] = await tx
+      .update(payments)
+      .set({
+        feeCents: details.feeCents,
+        netCents: details.netCents,
+        receiptUrl: details.receiptUrl,
+        updatedAt: ctx.now(),
+      })
+      .where(eq(payments.paymentIntentId, paymentIntentId))
+      .returning();
+    if (!payment) return false;
+    await tx
+      .update(orders)
+      .set({ feeCents: details.feeCents })
+      .where(eq(orders.id, payment.orderId));
+    return true;
+  });
 }

@@ -24,11 +24,13 @@ export type PaymentLinkInput = z.infer<typeof PaymentLinkInput>;
  */
 export async function paymentLink({ ctx, input }: { ctx: DomainContext; input: PaymentLinkInput }) {
   const manager = requireManager(ctx);
-  const [row] = await ctx.db
-    .select({ order: orders, store: stores })
-    .from(orders)
-    .innerJoin(stores, eq(stores.id, orders.storeId))
-    .where(and(eq(orders.id, input.orderId), eq(orders.storeId, manager.storeId)));
+  const [row] = await inStore(ctx, manager.storeId, ({ tx }) =>
+    tx
+      .select({ order: orders, store: stores })
+      .from(orders)
+      .innerJoin(stores, eq(stores.id, orders.storeId))
+      .where(and(eq(orders.id, input.orderId), eq(orders.storeId, manager.storeId))),
+  );
   if (!row) throw new NotFoundError('order', { orderId: input.orderId });
   const { order, store } = row;
   if (order.status !== 'PENDING_PAYMENT')

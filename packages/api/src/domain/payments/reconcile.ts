@@ -3,6 +3,7 @@ import { and, eq, gte, inArray } from 'drizzle-orm';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { handleStripeEvent } from './handle-stripe-event.ts';
+import { acrossStores, inStore } from '../transaction.ts';
 
 export interface Repair {
   orderId: string;
@@ -24,17 +25,19 @@ export async function reconcilePayments(
   const sessions = await ctx.payments.recentSessions(options.since);
   const ids = sessions.map((s) => s.id);
   const ours = ids.length
-    ? await ctx.db
-        .select({ payment: payments, order: orders })
-        .from(payments)
-        .innerJoin(orders, eq(orders.id, payments.orderId))
-        .where(
-          and(
-            eq(payments.provider, 'stripe'),
-            inArray(payments.providerRef, ids),
-            gte(payments.createdAt, options.since),
+    ? await acrossStores(ctx, 'provider-webhook', ({ tx }) =>
+        tx
+          .select({ payment: payments, order: orders })
+          .from(payments)
+          .innerJoin(orders, eq(orders.id, payments.orderId))
+          .where(
+            and(
+              eq(payments.provider, 'stripe'),
+              inArray(payments.providerRef, ids),
+              gte(payments.createdAt, options.since),
+            ),
           ),
-        )
+      )
     : [];
   const repairs: Repair[] = [];
   for (const session of sessions) {
@@ -54,10 +57,12 @@ export async function reconcilePayments(
       mine.payment.status === 'paid' &&
       mine.payment.flag !== 'unpaid_at_stripe'
     ) {
-      await ctx.db
-        .update(payments)
-        .set({ flag: 'unpaid_at_stripe' })
-        .where(eq(payments.id, mine.payment.id));
+      await inStore(ctx, mine.order.storeId, ({ tx }) =>
+        tx
+          .update(payments)
+          .set({ flag: 'unpaid_at_stripe' })
+          .where(eq(payments.id, mine.payment.id)),
+      );
       repairs.push({
         orderId: mine.order.id,
         sessionId: session.id,
@@ -68,14 +73,16 @@ export async function reconcilePayments(
   for (const repair of repairs) {
     const order = ours.find((o) => o.order.id === repair.orderId)?.order;
     if (!order) continue;
-    await ctx.db.insert(auditLog).values({
-      storeId: order.storeId,
-      staffId: options.staffId ?? null,
-      action: `payment.reconciled.${repair.action}`,
-      entity: 'order',
-      entityId: order.id,
-      after: { sessionId: repair.sessionId },
-    });
+    await inStore(ctx, order.storeId, ({ tx }) =>
+      tx.insert(auditLog).values({
+        storeId: order.storeId,
+        staffId: options.staffId ?? null,
+        action: `payment.reconciled.${repair.action}`,
+        entity: 'order',
+        entityId: order.id,
+        after: { sessionId: repair.sessionId },
+      }),
+    );
   }
   return { checked: sessions.length, repairs };
 }

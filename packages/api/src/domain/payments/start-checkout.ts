@@ -1,7 +1,8 @@
 import { translatorFor } from '@kds/i18n';
 import { orderItems, orders, payments, stores } from '@kds/db';
 import { and, asc, desc, eq, gt } from 'drizzle-orm';
-import type { DomainContext } from '../context.ts';
+import type { DomainContext, TxContext } from '../context.ts';
+import { inStore } from '../transaction.ts';
 import { NotFoundError } from '../errors.ts';
 import type { CheckoutLine } from './ports.ts';
 import { guestLanguageOf } from '../stores/languages.ts';
@@ -15,32 +16,19 @@ const MAX_SESSION_MS = 24 * 3600_000 - 60_000;
  * new one priced from the order as stored (never from the client). Null when no payment
  * provider is configured. Runs outside any transaction: a slow provider holds no lock.
  */
-export async function startCheckout(ctx: DomainContext, orderId: string): Promise<string | null> {
-  if (!ctx.payments) return null;
+export async function startCheckout(
+  ctx: DomainContext,
+  storeId: string,
+  orderId: string,
+): Promise<string | null> {
+  const provider = ctx.payments;
+  if (!provider) return null;
   const now = ctx.now();
-  const [open] = await ctx.db
-    .select({ url: payments.checkoutUrl })
-    .from(payments)
-    .where(
-      and(
-        eq(payments.orderId, orderId),
-        eq(payments.status, 'pending'),
-        gt(payments.expiresAt, now),
-      ),
-    )
-    .orderBy(desc(payments.createdAt))
-    .limit(1);
-  if (open?.url) return open.url;
-
-  const [order] = await ctx.db.select().from(orders).where(eq(orders.id, orderId));
-  if (!order) throw new NotFoundError('order');
-  const [store] = await ctx.db.select().from(stores).where(eq(stores.id, order.storeId));
-  if (!store) throw new NotFoundError('store');
-  const items = await ctx.db
-    .select()
-    .from(orderItems)
-    .where(eq(orderItems.orderId, orderId))
-    .orderBy(asc(orderItems.position));
+  const found = await inStore(ctx, storeId, (tx) => checkoutOf(tx, orderId, now), {
+    accessMode: 'read only',
+  });
+  if ('url' in found) return found.url ?? null;
+  const { order, store, items } = found;
 
   // Item lines, tax and tip add up to the total; a discount cannot be a negative line, so a
   // discounted order is one line for its total. Named in the guest's language.
@@ -77,7 +65,7 @@ export async function startCheckout(ctx: DomainContext, orderId: string): Promis
     ),
   );
   const tracker = `${ctx.config.publicUrl}/track/${order.trackingToken}`;
-  const session = await ctx.payments.createCheckoutSession({
+  const session = await provider.createCheckoutSession({
     orderId: order.id,
     orderNumber: order.number,
     currency: store.currency.toLowerCase(),
@@ -88,16 +76,45 @@ export async function startCheckout(ctx: DomainContext, orderId: string): Promis
     expiresAt,
     metadata: { orderId: order.id, storeId: store.id, orderNumber: String(order.number) },
   });
-  await ctx.db.insert(payments).values({
-    storeId: store.id,
-    orderId: order.id,
-    provider: 'stripe',
-    providerRef: session.id,
-    status: 'pending',
-    amountCents: order.totalCents,
-    currency: store.currency,
-    checkoutUrl: session.url,
-    expiresAt,
-  });
+  await inStore(ctx, storeId, ({ tx }) =>
+    tx.insert(payments).values({
+      storeId: store.id,
+      orderId: order.id,
+      provider: 'stripe',
+      providerRef: session.id,
+      status: 'pending',
+      amountCents: order.totalCents,
+      currency: store.currency,
+      checkoutUrl: session.url,
+      expiresAt,
+    }),
+  );
   return session.url;
+}
+
+/** The open session's address, or what a new one is made of: the order, its store, its lines. */
+async function checkoutOf(ctx: TxContext, orderId: string, now: Date) {
+  const [open] = await ctx.tx
+    .select({ url: payments.checkoutUrl })
+    .from(payments)
+    .where(
+      and(
+        eq(payments.orderId, orderId),
+        eq(payments.status, 'pending'),
+        gt(payments.expiresAt, now),
+      ),
+    )
+    .orderBy(desc(payments.createdAt))
+    .limit(1);
+  if (open?.url) return { url: open.url };
+  const [order] = await ctx.tx.select().from(orders).where(eq(orders.id, orderId));
+  if (!order) throw new NotFoundError('order');
+  const [store] = await ctx.tx.select().from(stores).where(eq(stores.id, order.storeId));
+  if (!store) throw new NotFoundError('store');
+  const items = await ctx.tx
+    .select()
+    .from(orderItems)
+    .where(eq(orderItems.orderId, orderId))
+    .orderBy(asc(orderItems.position));
+  return { order, store, items };
 }

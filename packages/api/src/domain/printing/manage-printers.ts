@@ -14,21 +14,27 @@ import type { PrinterIdInput, SavePrinterInput, StationPrintingInput } from './s
 /** The store's printers and what each station prints where. */
 export async function listPrinters({ ctx }: { ctx: DomainContext }) {
   const { storeId } = requireManager(ctx);
-  const [rows, stationRows] = await Promise.all([
-    ctx.db.select().from(printers).where(eq(printers.storeId, storeId)).orderBy(asc(printers.name)),
-    ctx.db
-      .select({
-        id: stations.id,
-        name: stations.name,
-        kind: stations.kind,
-        printerId: stations.printerId,
-        printMode: stations.printMode,
-      })
-      .from(stations)
-      .where(eq(stations.storeId, storeId))
-      .orderBy(asc(stations.sortOrder)),
-  ]);
-  return { printers: rows, stations: stationRows };
+  return inStore(ctx, storeId, async (ctx) => {
+    const [rows, stationRows] = await Promise.all([
+      ctx.db
+        .select()
+        .from(printers)
+        .where(eq(printers.storeId, storeId))
+        .orderBy(asc(printers.name)),
+      ctx.db
+        .select({
+          id: stations.id,
+          name: stations.name,
+          kind: stations.kind,
+          printerId: stations.printerId,
+          printMode: stations.printMode,
+        })
+        .from(stations)
+        .where(eq(stations.storeId, storeId))
+        .orderBy(asc(stations.sortOrder)),
+    ]);
+    return { printers: rows, stations: stationRows };
+  });
 }
 
 export async function savePrinter({ ctx, input }: { ctx: DomainContext; input: SavePrinterInput }) {
@@ -130,29 +136,31 @@ export async function setStationPrinting({
 /** A test page, so whoever sets a printer up sees it print (or sees why it did not). */
 export async function printTestPage({ ctx, input }: { ctx: DomainContext; input: PrinterIdInput }) {
   const who = requireManager(ctx);
-  const [printer] = await ctx.db
-    .select()
-    .from(printers)
-    .where(and(eq(printers.id, input.printerId), eq(printers.storeId, who.storeId)));
-  if (!printer) throw new NotFoundError('printer', input);
-  const doc = [
-    '{width:*}',
-    '^^KDS test page',
-    `Printer: ${escapeText(printer.name)}`,
-    '---',
-    'If you can read this, printing works.',
-  ].join('\n');
-  await enqueue(
-    { tx: ctx.db, now: ctx.now },
-    {
-      storeId: who.storeId,
-      orderId: null,
-      channel: 'print',
-      dedupeKey: `printer:${printer.id}:test:${randomUUID()}`,
-      recipient: printer.id,
-      template: 'printer_test',
-      payload: { kind: 'test', doc } satisfies PrintPayload,
-    },
-  );
-  return { queued: true };
+  return inStore(ctx, who.storeId, async (ctx) => {
+    const [printer] = await ctx.db
+      .select()
+      .from(printers)
+      .where(and(eq(printers.id, input.printerId), eq(printers.storeId, who.storeId)));
+    if (!printer) throw new NotFoundError('printer', input);
+    const doc = [
+      '{width:*}',
+      '^^KDS test page',
+      `Printer: ${escapeText(printer.name)}`,
+      '---',
+      'If you can read this, printing works.',
+    ].join('\n');
+    await enqueue(
+      { tx: ctx.db, now: ctx.now },
+      {
+        storeId: who.storeId,
+        orderId: null,
+        channel: 'print',
+        dedupeKey: `printer:${printer.id}:test:${randomUUID()}`,
+        recipient: printer.id,
+        template: 'printer_test',
+        payload: { kind: 'test', doc } satisfies PrintPayload,
+      },
+    );
+    return { queued: true };
+  });
 }

@@ -9,45 +9,48 @@ import { enqueue } from '../outbox/enqueue.ts';
 import { chitDocument, receiptDocument } from './documents.ts';
 import type { PrintPayload } from './queue-prints.ts';
 import type { PrintOrderInput } from './schemas.ts';
+import { inStore } from '../transaction.ts';
 
 /** The paper for one order: a chit (one station's items, or all) or the guest's receipt. */
 async function documentFor(ctx: DomainContext, input: PrintOrderInput, reprint: boolean) {
   const { storeId } = requireKitchen(ctx);
-  const [row] = await ctx.db
-    .select({ order: orders, store: stores })
-    .from(orders)
-    .innerJoin(stores, eq(stores.id, orders.storeId))
-    .where(and(eq(orders.id, input.orderId), eq(orders.storeId, storeId)));
-  if (!row) throw new NotFoundError('order', { orderId: input.orderId });
-  const station = input.stationId
-    ? (
-        await ctx.db
-          .select()
-          .from(stations)
-          .where(and(eq(stations.id, input.stationId), eq(stations.storeId, storeId)))
-      )[0]
-    : undefined;
-  if (input.stationId && !station)
-    throw new NotFoundError('station', { stationId: input.stationId });
-  const all = await ctx.db
-    .select()
-    .from(orderItems)
-    .where(eq(orderItems.orderId, row.order.id))
-    .orderBy(asc(orderItems.position));
-  const items =
-    station && station.kind === 'prep' ? all.filter((i) => i.stationId === station.id) : all;
-  const doc =
-    input.kind === 'receipt'
-      ? receiptDocument({ store: row.store, order: row.order, items: all })
-      : chitDocument({
-          store: row.store,
-          order: row.order,
-          items,
-          station: station ?? null,
-          reprint,
-          now: ctx.now(),
-        });
-  return { storeId, order: row.order, station, doc };
+  return inStore(ctx, storeId, async (ctx) => {
+    const [row] = await ctx.db
+      .select({ order: orders, store: stores })
+      .from(orders)
+      .innerJoin(stores, eq(stores.id, orders.storeId))
+      .where(and(eq(orders.id, input.orderId), eq(orders.storeId, storeId)));
+    if (!row) throw new NotFoundError('order', { orderId: input.orderId });
+    const station = input.stationId
+      ? (
+          await ctx.db
+            .select()
+            .from(stations)
+            .where(and(eq(stations.id, input.stationId), eq(stations.storeId, storeId)))
+        )[0]
+      : undefined;
+    if (input.stationId && !station)
+      throw new NotFoundError('station', { stationId: input.stationId });
+    const all = await ctx.db
+      .select()
+      .from(orderItems)
+      .where(eq(orderItems.orderId, row.order.id))
+      .orderBy(asc(orderItems.position));
+    const items =
+      station && station.kind === 'prep' ? all.filter((i) => i.stationId === station.id) : all;
+    const doc =
+      input.kind === 'receipt'
+        ? receiptDocument({ store: row.store, order: row.order, items: all })
+        : chitDocument({
+            store: row.store,
+            order: row.order,
+            items,
+            station: station ?? null,
+            reprint,
+            now: ctx.now(),
+          });
+    return { storeId, order: row.order, station, doc };
+  });
 }
 
 /** What the paper looks like, as an SVG image (the console shows it; docs keep one). */
@@ -61,26 +64,28 @@ export async function previewPrint({ ctx, input }: { ctx: DomainContext; input: 
  * receipt (to a receipt printer), from the expo screen or the console. Every press prints.
  */
 export async function printOrder({ ctx, input }: { ctx: DomainContext; input: PrintOrderInput }) {
-  const { storeId, order, station, doc } = await documentFor(ctx, input, input.kind === 'chit');
-  const printer = await choosePrinter(ctx, storeId, input.kind, station?.printerId ?? null);
-  if (!printer) {
-    throw new ValidationError({
-      key: input.kind === 'receipt' ? 'admin.noReceiptPrinter' : 'admin.noChitPrinter',
-    });
-  }
-  await enqueue(
-    { tx: ctx.db, now: ctx.now },
-    {
-      storeId,
-      orderId: order.id,
-      channel: 'print',
-      dedupeKey: `order:${order.id}:print:${input.kind}:${randomUUID()}`,
-      recipient: printer.id,
-      template: input.kind === 'receipt' ? 'receipt' : 'chit_reprint',
-      payload: { kind: input.kind, doc, stationId: station?.id ?? null } satisfies PrintPayload,
-    },
-  );
-  return { printer: printer.name };
+  return inStore(ctx, requireKitchen(ctx).storeId, async (ctx) => {
+    const { storeId, order, station, doc } = await documentFor(ctx, input, input.kind === 'chit');
+    const printer = await choosePrinter(ctx, storeId, input.kind, station?.printerId ?? null);
+    if (!printer) {
+      throw new ValidationError({
+        key: input.kind === 'receipt' ? 'admin.noReceiptPrinter' : 'admin.noChitPrinter',
+      });
+    }
+    await enqueue(
+      { tx: ctx.db, now: ctx.now },
+      {
+        storeId,
+        orderId: order.id,
+        channel: 'print',
+        dedupeKey: `order:${order.id}:print:${input.kind}:${randomUUID()}`,
+        recipient: printer.id,
+        template: input.kind === 'receipt' ? 'receipt' : 'chit_reprint',
+        payload: { kind: input.kind, doc, stationId: station?.id ?? null } satisfies PrintPayload,
+      },
+    );
+    return { printer: printer.name };
+  });
 }
 
 async function choosePrinter(

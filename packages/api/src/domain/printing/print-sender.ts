@@ -4,6 +4,7 @@ import receiptline from 'receiptline';
 import type { DomainContext } from '../context.ts';
 import { PermanentFailure, type OutboxDelivered, type OutboxSender } from '../outbox/run-outbox.ts';
 import type { PrintPayload } from './queue-prints.ts';
+import { inStore } from '../transaction.ts';
 
 /** Writes bytes to a printer; resolves once the printer has taken them all and closed. */
 export interface PrinterTransport {
@@ -27,10 +28,12 @@ export function escposOf(doc: string, charsPerLine: number): Uint8Array {
  */
 export function printSender(transport: PrinterTransport): OutboxSender {
   return async (message, ctx) => {
-    const [printer] = await ctx.db
-      .select()
-      .from(printers)
-      .where(and(eq(printers.id, message.recipient), eq(printers.storeId, message.storeId)));
+    const [printer] = await inStore(ctx, message.storeId, ({ tx }) =>
+      tx
+        .select()
+        .from(printers)
+        .where(and(eq(printers.id, message.recipient), eq(printers.storeId, message.storeId))),
+    );
     if (!printer) throw new PermanentFailure('the printer was removed');
     const { doc } = message.payload as PrintPayload;
     await transport.print(printer, escposOf(doc, printer.charsPerLine));
@@ -41,5 +44,8 @@ export function printSender(transport: PrinterTransport): OutboxSender {
 /** The order records when its paper last came out. */
 export const printDelivered: OutboxDelivered = async (ctx: DomainContext, message) => {
   if (!message.orderId) return;
-  await ctx.db.update(orders).set({ printedAt: ctx.now() }).where(eq(orders.id, message.orderId));
+  const orderId = message.orderId;
+  await inStore(ctx, message.storeId, ({ tx }) =>
+    tx.update(orders).set({ printedAt: ctx.now() }).where(eq(orders.id, orderId)),
+  );
 };

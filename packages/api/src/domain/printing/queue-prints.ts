@@ -14,6 +14,7 @@ import type { Database, DomainContext, Transaction, TxContext } from '../context
 import { stationsWithLiveScreens } from '../devices/screen-health.ts';
 import { enqueue } from '../outbox/enqueue.ts';
 import { chitDocument } from './documents.ts';
+import { acrossStores, inStore } from '../transaction.ts';
 
 /** What a print job carries: the document is rendered once, so a retry prints the same paper. */
 export interface PrintPayload extends Record<string, unknown> {
@@ -63,50 +64,58 @@ export async function queueKitchenPrints(tx: TxContext, store: Store, order: Ord
  */
 export async function printForDarkStations(ctx: DomainContext): Promise<number> {
   const now = ctx.now();
-  const fallback = await ctx.db
-    .select({ station: stations, printerId: printers.id, store: stores })
-    .from(stations)
-    .innerJoin(printers, eq(printers.id, stations.printerId))
-    .innerJoin(stores, eq(stores.id, stations.storeId))
-    .where(eq(stations.printMode, 'fallback'));
+  // Every store's fallback stations: the job runner's path across stores; each station's
+  // tickets then in a transaction acting for its store.
+  const fallback = await acrossStores(ctx, 'job-runner', ({ tx }) =>
+    tx
+      .select({ station: stations, printerId: printers.id, store: stores })
+      .from(stations)
+      .innerJoin(printers, eq(printers.id, stations.printerId))
+      .innerJoin(stores, eq(stores.id, stations.storeId))
+      .where(eq(stations.printMode, 'fallback')),
+  );
   let queued = 0;
   const live = new Map<string, Set<string | null>>();
   for (const { station, printerId, store } of fallback) {
-    if (!live.has(store.id))
-      live.set(store.id, await stationsWithLiveScreens(ctx.db, store.id, now));
-    const screens = live.get(store.id);
-    if (screens?.has(station.id) || (station.kind === 'expo' && screens?.has(null))) continue;
-    const dueBy = new Date(now.getTime() + store.settings.defaultPrepMinutes * 60_000);
-    const open = await ctx.db
-      .select()
-      .from(orders)
-      .where(
-        and(
-          eq(orders.storeId, store.id),
-          inArray(orders.status, ['PLACED', 'PREPARING']),
-          or(isNull(orders.fireAt), lte(orders.fireAt, dueBy)),
-        ),
-      )
-      .orderBy(asc(orders.placedAt));
-    if (open.length === 0) continue;
-    // Every open order's items in one read, not one query per order.
-    const allItems = await ctx.db
-      .select()
-      .from(orderItems)
-      .where(
-        inArray(
-          orderItems.orderId,
-          open.map((o) => o.id),
-        ),
-      )
-      .orderBy(asc(orderItems.position));
-    for (const order of open) {
-      const items = allItems.filter((i) => i.orderId === order.id);
-      // A prep station's chit lists what it still has to make; an expo's, the whole order.
-      const wanted = station.kind === 'prep' ? items.filter((i) => i.status === 'queued') : items;
-      const chit = { store, order, items: wanted, station, printerId };
-      if (await queueChit({ tx: ctx.db, now: ctx.now }, chit)) queued++;
-    }
+    queued += await inStore(ctx, store.id, async (ctx) => {
+      let fresh = 0;
+      if (!live.has(store.id))
+        live.set(store.id, await stationsWithLiveScreens(ctx.db, store.id, now));
+      const screens = live.get(store.id);
+      if (screens?.has(station.id) || (station.kind === 'expo' && screens?.has(null))) return 0;
+      const dueBy = new Date(now.getTime() + store.settings.defaultPrepMinutes * 60_000);
+      const open = await ctx.db
+        .select()
+        .from(orders)
+        .where(
+          and(
+            eq(orders.storeId, store.id),
+            inArray(orders.status, ['PLACED', 'PREPARING']),
+            or(isNull(orders.fireAt), lte(orders.fireAt, dueBy)),
+          ),
+        )
+        .orderBy(asc(orders.placedAt));
+      if (open.length === 0) return 0;
+      // Every open order's items in one read, not one query per order.
+      const allItems = await ctx.db
+        .select()
+        .from(orderItems)
+        .where(
+          inArray(
+            orderItems.orderId,
+            open.map((o) => o.id),
+          ),
+        )
+        .orderBy(asc(orderItems.position));
+      for (const order of open) {
+        const items = allItems.filter((i) => i.orderId === order.id);
+        // A prep station's chit lists what it still has to make; an expo's, the whole order.
+        const wanted = station.kind === 'prep' ? items.filter((i) => i.status === 'queued') : items;
+        const chit = { store, order, items: wanted, station, printerId };
+        if (await queueChit({ tx: ctx.db, now: ctx.now }, chit)) fresh++;
+      }
+      return fresh;
+    });
   }
   return queued;
 }

@@ -4,6 +4,7 @@ import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { guestIn, matching } from './internal.ts';
 import type { CustomerInput } from './schemas.ts';
+import { inStore } from '../transaction.ts';
 
 /** Everything this store holds about a guest, found by phone or email, as one document. */
 export async function customerData({
@@ -14,60 +15,62 @@ export async function customerData({
   input: CustomerInput;
 }) {
   const { storeId } = requireManager(ctx);
-  const input = await guestIn(ctx, storeId, typed);
-  const found = await ctx.db
-    .select()
-    .from(orders)
-    .where(matching(storeId, input))
-    .orderBy(asc(orders.createdAt));
-  const ids = found.map((o) => o.id);
-  const recipients = [input.phone, input.email].filter((r): r is string => Boolean(r));
-  const [items, messages, optOut] = await Promise.all([
-    ids.length
-      ? ctx.db.select().from(orderItems).where(inArray(orderItems.orderId, ids))
-      : Promise.resolve([]),
-    ctx.db
-      .select({
-        channel: outbox.channel,
-        template: outbox.template,
-        recipient: outbox.recipient,
-        status: outbox.status,
-        createdAt: outbox.createdAt,
-        sentAt: outbox.sentAt,
-        orderId: outbox.orderId,
-      })
-      .from(outbox)
-      .where(
-        and(
-          eq(outbox.storeId, storeId),
-          or(
-            ids.length ? inArray(outbox.orderId, ids) : undefined,
-            recipients.length ? inArray(outbox.recipient, recipients) : undefined,
+  return inStore(ctx, storeId, async (ctx) => {
+    const input = await guestIn(ctx, storeId, typed);
+    const found = await ctx.db
+      .select()
+      .from(orders)
+      .where(matching(storeId, input))
+      .orderBy(asc(orders.createdAt));
+    const ids = found.map((o) => o.id);
+    const recipients = [input.phone, input.email].filter((r): r is string => Boolean(r));
+    const [items, messages, optOut] = await Promise.all([
+      ids.length
+        ? ctx.db.select().from(orderItems).where(inArray(orderItems.orderId, ids))
+        : Promise.resolve([]),
+      ctx.db
+        .select({
+          channel: outbox.channel,
+          template: outbox.template,
+          recipient: outbox.recipient,
+          status: outbox.status,
+          createdAt: outbox.createdAt,
+          sentAt: outbox.sentAt,
+          orderId: outbox.orderId,
+        })
+        .from(outbox)
+        .where(
+          and(
+            eq(outbox.storeId, storeId),
+            or(
+              ids.length ? inArray(outbox.orderId, ids) : undefined,
+              recipients.length ? inArray(outbox.recipient, recipients) : undefined,
+            ),
           ),
         ),
+      input.phone
+        ? ctx.db.select().from(smsOptOuts).where(eq(smsOptOuts.phone, input.phone))
+        : Promise.resolve([]),
+    ]);
+    return {
+      subject: input,
+      exportedAt: ctx.now().toISOString(),
+      orders: found.map(
+        ({ pickupCodeHash: _h, idempotencyKey: _k, requestHash: _r, trackingToken: _t, ...o }) => ({
+          ...o,
+          items: items
+            .filter((i) => i.orderId === o.id)
+            .map((i) => ({
+              name: i.name,
+              quantity: i.quantity,
+              modifiers: i.modifiers.map((m) => m.name),
+              notes: i.notes,
+              lineTotalCents: i.lineTotalCents,
+            })),
+        }),
       ),
-    input.phone
-      ? ctx.db.select().from(smsOptOuts).where(eq(smsOptOuts.phone, input.phone))
-      : Promise.resolve([]),
-  ]);
-  return {
-    subject: input,
-    exportedAt: ctx.now().toISOString(),
-    orders: found.map(
-      ({ pickupCodeHash: _h, idempotencyKey: _k, requestHash: _r, trackingToken: _t, ...o }) => ({
-        ...o,
-        items: items
-          .filter((i) => i.orderId === o.id)
-          .map((i) => ({
-            name: i.name,
-            quantity: i.quantity,
-            modifiers: i.modifiers.map((m) => m.name),
-            notes: i.notes,
-            lineTotalCents: i.lineTotalCents,
-          })),
-      }),
-    ),
-    messages,
-    textOptOut: optOut[0] ? { since: optOut[0].optedOutAt } : null,
-  };
+      messages,
+      textOptOut: optOut[0] ? { since: optOut[0].optedOutAt } : null,
+    };
+  });
 }

@@ -13,6 +13,7 @@ import type { DomainContext } from '../context.ts';
 import { ForbiddenError, ValidationError } from '../errors.ts';
 import { ERASED, guestIn, matching } from './internal.ts';
 import type { CustomerInput } from './schemas.ts';
+import { inStore } from '../transaction.ts';
 
 /**
  * Erases a guest from the store: names, phone, email, addresses and notes on their orders, in
@@ -28,59 +29,61 @@ export async function eraseCustomer({
   input: CustomerInput;
 }) {
   const owner = requireManager(ctx);
-  if (owner.role !== 'owner') throw new ForbiddenError({ key: 'access.ownerErases' });
-  const input = await guestIn(ctx, owner.storeId, typed);
-  return ctx.db.transaction(async (tx) => {
-    const found = await tx
-      .select({ id: orders.id })
-      .from(orders)
-      .where(matching(owner.storeId, input));
-    const ids = found.map((o) => o.id);
-    const recipients = [input.phone, input.email].filter((r): r is string => Boolean(r));
-    if (ids.length === 0 && recipients.length === 0)
-      throw new ValidationError({ key: 'admin.nothingToErase' });
-    if (ids.length) {
-      await tx
-        .update(orders)
-        .set({
-          customerName: ERASED,
-          customerPhone: null,
-          customerEmail: null,
-          deliveryAddress: null,
-          deliveryPostcode: null,
-          notes: '',
-          smsConsent: false,
-          callConsent: false,
-          emailConsent: false,
-        })
-        .where(inArray(orders.id, ids));
-      await tx.update(orderItems).set({ notes: '' }).where(inArray(orderItems.orderId, ids));
-      // Their discount uses stay counted, but no longer tied to them.
-      await tx
-        .update(discountRedemptions)
-        .set({ guestKey: null })
-        .where(inArray(discountRedemptions.orderId, ids));
-      await scrubEvents(tx, owner.storeId, ids);
-    }
-    const messages = await tx
-      .update(outbox)
-      .set({ recipient: ERASED, payload: {} })
-      .where(
-        and(
-          eq(outbox.storeId, owner.storeId),
-          or(
-            ids.length ? inArray(outbox.orderId, ids) : undefined,
-            inArray(outbox.recipient, recipients),
+  return inStore(ctx, owner.storeId, async (ctx) => {
+    if (owner.role !== 'owner') throw new ForbiddenError({ key: 'access.ownerErases' });
+    const input = await guestIn(ctx, owner.storeId, typed);
+    return ctx.db.transaction(async (tx) => {
+      const found = await tx
+        .select({ id: orders.id })
+        .from(orders)
+        .where(matching(owner.storeId, input));
+      const ids = found.map((o) => o.id);
+      const recipients = [input.phone, input.email].filter((r): r is string => Boolean(r));
+      if (ids.length === 0 && recipients.length === 0)
+        throw new ValidationError({ key: 'admin.nothingToErase' });
+      if (ids.length) {
+        await tx
+          .update(orders)
+          .set({
+            customerName: ERASED,
+            customerPhone: null,
+            customerEmail: null,
+            deliveryAddress: null,
+            deliveryPostcode: null,
+            notes: '',
+            smsConsent: false,
+            callConsent: false,
+            emailConsent: false,
+          })
+          .where(inArray(orders.id, ids));
+        await tx.update(orderItems).set({ notes: '' }).where(inArray(orderItems.orderId, ids));
+        // Their discount uses stay counted, but no longer tied to them.
+        await tx
+          .update(discountRedemptions)
+          .set({ guestKey: null })
+          .where(inArray(discountRedemptions.orderId, ids));
+        await scrubEvents(tx, owner.storeId, ids);
+      }
+      const messages = await tx
+        .update(outbox)
+        .set({ recipient: ERASED, payload: {} })
+        .where(
+          and(
+            eq(outbox.storeId, owner.storeId),
+            or(
+              ids.length ? inArray(outbox.orderId, ids) : undefined,
+              inArray(outbox.recipient, recipients),
+            ),
           ),
-        ),
-      )
-      .returning({ id: outbox.id });
-    await recordAudit(tx, owner, {
-      action: 'privacy.customer_erased',
-      entity: 'customer',
-      after: { orders: ids.length, messages: messages.length },
+        )
+        .returning({ id: outbox.id });
+      await recordAudit(tx, owner, {
+        action: 'privacy.customer_erased',
+        entity: 'customer',
+        after: { orders: ids.length, messages: messages.length },
+      });
+      return { orders: ids.length, messages: messages.length };
     });
-    return { orders: ids.length, messages: messages.length };
   });
 }
 

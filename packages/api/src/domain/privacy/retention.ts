@@ -2,6 +2,7 @@ import { outbox, stores } from '@kds/db';
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { DomainContext } from '../context.ts';
 import { ERASED } from './internal.ts';
+import { acrossStores, inStore } from '../transaction.ts';
 
 /**
  * Retention: message details older than the store's limit (default 90 days) lose who they went
@@ -10,26 +11,29 @@ import { ERASED } from './internal.ts';
  */
 export async function applyRetention(ctx: DomainContext): Promise<number> {
   let scrubbed = 0;
-  for (const store of await ctx.db.select().from(stores)) {
+  const all = await acrossStores(ctx, 'job-runner', ({ tx }) => tx.select().from(stores));
+  for (const store of all) {
     const days = store.settings.retentionDays ?? 90;
     const cutoff = new Date(ctx.now().getTime() - days * 86_400_000);
-    const rows = await ctx.db
-      .update(outbox)
-      .set({
-        recipient: ERASED,
-        payload: {},
-        providerId: sql`case when ${outbox.channel} = 'call' then null else ${outbox.providerId} end`,
-        durationSeconds: null,
-      })
-      .where(
-        and(
-          eq(outbox.storeId, store.id),
-          lt(outbox.createdAt, cutoff),
-          sql`${outbox.recipient} <> ${ERASED}`,
-          inArray(outbox.status, ['sent', 'failed']),
-        ),
-      )
-      .returning({ id: outbox.id });
+    const rows = await inStore(ctx, store.id, ({ tx }) =>
+      tx
+        .update(outbox)
+        .set({
+          recipient: ERASED,
+          payload: {},
+          providerId: sql`case when ${outbox.channel} = 'call' then null else ${outbox.providerId} end`,
+          durationSeconds: null,
+        })
+        .where(
+          and(
+            eq(outbox.storeId, store.id),
+            lt(outbox.createdAt, cutoff),
+            sql`${outbox.recipient} <> ${ERASED}`,
+            inArray(outbox.status, ['sent', 'failed']),
+          ),
+        )
+        .returning({ id: outbox.id }),
+    );
     scrubbed += rows.length;
   }
   return scrubbed;

@@ -14,6 +14,7 @@ import {
 } from './compute-report.ts';
 import { forReports } from './read-replica.ts';
 import { reportAggregates, type ReportAggregates } from './report-sql.ts';
+import { inStore } from '../transaction.ts';
 
 export const ReportInput = z.object({
   /** Store-local business dates, inclusive. */
@@ -36,7 +37,9 @@ export async function reportForStore(ctx: DomainContext, storeId: string, input:
   if (days < 1 || days > MAX_DAYS)
     throw new ValidationError({ key: 'admin.reportDays', values: { max: MAX_DAYS } });
   const source = await forReports(ctx);
-  const [store] = await source.db.select().from(stores).where(eq(stores.id, storeId));
+  const [store] = await inStore(source, storeId, ({ tx }) =>
+    tx.select().from(stores).where(eq(stores.id, storeId)),
+  );
   if (!store) throw new NotFoundError('store');
 
   const report = fromAggregates(

@@ -6,5 +6,7 @@ import type { DomainContext } from '../context.ts';
  * only: nothing a report does may write, and a replica would refuse it.
  */
 export async function forReports(ctx: DomainContext): Promise<DomainContext> {
+  // Inside a transaction, a report reads what that transaction sees.
+  if ('tx' in ctx) return ctx;
   return ctx.replica && (await ctx.replica.isFresh()) ? { ...ctx, db: ctx.replica.db } : ctx;
 }

@@ -8,6 +8,7 @@ import type { Email, ReportAttachments } from '../notifications/email.ts';
 import { escapeHtml } from '../notifications/html.ts';
 import { staffLanguageOf } from '../stores/languages.ts';
 import { reportForStore } from './load-report.ts';
+import { inStore } from '../transaction.ts';
 
 /**
  * A scheduled report, rendered when it is sent: the report page's numbers for its days, and the
@@ -24,7 +25,9 @@ export async function scheduledReportEmail(
     frequency: string;
   };
   const storeId = message.storeId ?? '';
-  const [store] = await ctx.db.select().from(stores).where(eq(stores.id, storeId));
+  const [store] = await inStore(ctx, storeId, ({ tx }) =>
+    tx.select().from(stores).where(eq(stores.id, storeId)),
+  );
   if (!store) throw new NotFoundError('store');
   const r = await reportForStore(ctx, storeId, { from, to });
   const language = staffLanguageOf(null, store);

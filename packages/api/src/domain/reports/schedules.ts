@@ -27,11 +27,13 @@ export type ReportScheduleIdInput = z.infer<typeof ReportScheduleIdInput>;
 /** The signed-in manager's own report emails for this store. */
 export async function mySchedules({ ctx }: { ctx: DomainContext }) {
   const me = requireManager(ctx);
-  return ctx.db
-    .select()
-    .from(reportSchedules)
-    .where(and(eq(reportSchedules.storeId, me.storeId), eq(reportSchedules.staffId, me.staffId)))
-    .orderBy(asc(reportSchedules.frequency));
+  return inStore(ctx, me.storeId, async (ctx) => {
+    return ctx.db
+      .select()
+      .from(reportSchedules)
+      .where(and(eq(reportSchedules.storeId, me.storeId), eq(reportSchedules.staffId, me.staffId)))
+      .orderBy(asc(reportSchedules.frequency));
+  });
 }
 
 /**
@@ -46,30 +48,32 @@ export async function saveSchedule({
   input: ReportScheduleInput;
 }) {
   const me = requireManager(ctx);
-  const [store] = await ctx.db.select().from(stores).where(eq(stores.id, me.storeId));
-  if (!store) throw new NotFoundError('store');
-  const timing = {
-    frequency: input.frequency,
-    weekday: input.weekday ?? null,
-    sendAt: input.sendAt,
-  };
-  const lastPeriod = latestPeriod(timing, store.timezone, ctx.now()).key;
-  return inStore(ctx, me.storeId, async (tx) => {
-    const [saved] = await tx.tx
-      .insert(reportSchedules)
-      .values({ storeId: me.storeId, staffId: me.staffId, ...timing, lastPeriod })
-      .onConflictDoUpdate({
-        target: [reportSchedules.storeId, reportSchedules.staffId, reportSchedules.frequency],
-        set: { weekday: timing.weekday, sendAt: timing.sendAt, lastPeriod },
-      })
-      .returning();
-    await recordAudit(tx.tx, me, {
-      action: 'report.scheduled',
-      entity: 'report_schedule',
-      entityId: saved?.id ?? null,
-      after: timing,
+  return inStore(ctx, me.storeId, async (ctx) => {
+    const [store] = await ctx.db.select().from(stores).where(eq(stores.id, me.storeId));
+    if (!store) throw new NotFoundError('store');
+    const timing = {
+      frequency: input.frequency,
+      weekday: input.weekday ?? null,
+      sendAt: input.sendAt,
+    };
+    const lastPeriod = latestPeriod(timing, store.timezone, ctx.now()).key;
+    return inStore(ctx, me.storeId, async (tx) => {
+      const [saved] = await tx.tx
+        .insert(reportSchedules)
+        .values({ storeId: me.storeId, staffId: me.staffId, ...timing, lastPeriod })
+        .onConflictDoUpdate({
+          target: [reportSchedules.storeId, reportSchedules.staffId, reportSchedules.frequency],
+          set: { weekday: timing.weekday, sendAt: timing.sendAt, lastPeriod },
+        })
+        .returning();
+      await recordAudit(tx.tx, me, {
+        action: 'report.scheduled',
+        entity: 'report_schedule',
+        entityId: saved?.id ?? null,
+        after: timing,
+      });
+      return saved;
     });
-    return saved;
   });
 }
 
@@ -81,16 +85,18 @@ export async function removeSchedule({
   input: ReportScheduleIdInput;
 }) {
   const me = requireManager(ctx);
-  const [removed] = await ctx.db
-    .delete(reportSchedules)
-    .where(
-      and(
-        eq(reportSchedules.id, input.id),
-        eq(reportSchedules.storeId, me.storeId),
-        eq(reportSchedules.staffId, me.staffId),
-      ),
-    )
-    .returning({ id: reportSchedules.id });
-  if (!removed) throw new NotFoundError('reportEmail', { id: input.id });
-  return removed;
+  return inStore(ctx, me.storeId, async (ctx) => {
+    const [removed] = await ctx.db
+      .delete(reportSchedules)
+      .where(
+        and(
+          eq(reportSchedules.id, input.id),
+          eq(reportSchedules.storeId, me.storeId),
+          eq(reportSchedules.staffId, me.staffId),
+        ),
+      )
+      .returning({ id: reportSchedules.id });
+    if (!removed) throw new NotFoundError('reportEmail', { id: input.id });
+    return removed;
+  });
 }

@@ -2,7 +2,7 @@ import { reportSchedules, staff, staffMemberships, stores } from '@kds/db';
 import { and, eq, isNull, ne, or } from 'drizzle-orm';
 import type { DomainContext } from '../context.ts';
 import { enqueue } from '../outbox/enqueue.ts';
-import { withTransaction } from '../transaction.ts';
+import { acrossStores, inStore } from '../transaction.ts';
 import { latestPeriod } from './report-period.ts';
 
 /**
@@ -13,24 +13,27 @@ import { latestPeriod } from './report-period.ts';
  */
 export async function sendScheduledReports(ctx: DomainContext): Promise<number> {
   const now = ctx.now();
-  const rows = await ctx.db
-    .select({ schedule: reportSchedules, store: stores, email: staff.email })
-    .from(reportSchedules)
-    .innerJoin(stores, eq(stores.id, reportSchedules.storeId))
-    .innerJoin(staff, eq(staff.id, reportSchedules.staffId))
-    .innerJoin(
-      staffMemberships,
-      and(
-        eq(staffMemberships.staffId, reportSchedules.staffId),
-        eq(staffMemberships.storeId, reportSchedules.storeId),
-        isNull(staffMemberships.suspendedAt),
+  // Every store's schedules: the job runner's path across stores.
+  const rows = await acrossStores(ctx, 'job-runner', ({ tx }) =>
+    tx
+      .select({ schedule: reportSchedules, store: stores, email: staff.email })
+      .from(reportSchedules)
+      .innerJoin(stores, eq(stores.id, reportSchedules.storeId))
+      .innerJoin(staff, eq(staff.id, reportSchedules.staffId))
+      .innerJoin(
+        staffMemberships,
+        and(
+          eq(staffMemberships.staffId, reportSchedules.staffId),
+          eq(staffMemberships.storeId, reportSchedules.storeId),
+          isNull(staffMemberships.suspendedAt),
+        ),
       ),
-    );
+  );
   let queued = 0;
   for (const { schedule, store, email } of rows) {
     const period = latestPeriod(schedule, store.timezone, now);
     if (period.key === schedule.lastPeriod) continue;
-    const claimed = await withTransaction(ctx, async (tx) => {
+    const claimed = await inStore(ctx, store.id, async (tx) => {
       const [row] = await tx.tx
         .update(reportSchedules)
         .set({ lastPeriod: period.key })

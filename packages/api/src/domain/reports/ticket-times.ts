@@ -1,6 +1,14 @@
-import { executeRows, orders, ticketTimes, type Database, type Queryable } from '@kds/db';
+import {
+  actForStore,
+  executeRows,
+  orders,
+  ticketTimes,
+  type Database,
+  type Queryable,
+} from '@kds/db';
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { replayCtes } from './report-sql.ts';
+import { acrossStoresOn } from '../transaction.ts';
 
 /**
  * Orders kept by one statement of the job. On embedded PGlite a statement holds the event loop
@@ -87,20 +95,26 @@ export async function keepPendingTicketTimes(
   { budgetMs = 5_000 }: { budgetMs?: number } = {},
 ): Promise<number> {
   const started = Date.now();
-  const pending = await db
-    .selectDistinct({ storeId: orders.storeId })
-    .from(orders)
-    .where(
-      and(
-        eq(orders.status, 'COMPLETED'),
-        eq(orders.ticketTimesKept, false),
-        isNotNull(orders.placedAt),
+  // The stores with orders to keep: the job runner's path across stores.
+  const pending = await acrossStoresOn(db, 'job-runner', (tx) =>
+    tx
+      .selectDistinct({ storeId: orders.storeId })
+      .from(orders)
+      .where(
+        and(
+          eq(orders.status, 'COMPLETED'),
+          eq(orders.ticketTimesKept, false),
+          isNotNull(orders.placedAt),
+        ),
       ),
-    );
+  );
   let total = 0;
   for (const { storeId } of pending) {
     for (;;) {
-      const kept = await keepTicketTimes(db, storeId, { limit: BATCH });
+      const kept = await db.transaction(async (tx) => {
+        await tx.execute(actForStore(storeId));
+        return keepTicketTimes(tx, storeId, { limit: BATCH });
+      });
       total += kept;
       if (kept < BATCH) break;
       if (Date.now() - started > budgetMs) return total;

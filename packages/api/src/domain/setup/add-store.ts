@@ -3,7 +3,7 @@ import { recordAudit } from '../audit.ts';
 import { requireStaff } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { ForbiddenError } from '../errors.ts';
-import { withTransaction } from '../transaction.ts';
+import { acrossStores } from '../transaction.ts';
 import { insertStore, newStoreSettings } from './internal.ts';
 import type { NewStoreInput } from './schemas.ts';
 
@@ -18,7 +18,9 @@ export async function addStore({ ctx, input }: { ctx: DomainContext; input: NewS
     onlinePayments: ctx.payments !== null,
     geocoder: ctx.geocoder,
   });
-  return withTransaction(ctx, async ({ tx }) => {
+  // A store that does not exist yet has no store to act for: its first rows are written as
+  // the owner of the tables, then the store's own transactions take over.
+  return acrossStores(ctx, 'store-opening', async ({ tx }) => {
     const store = await insertStore(tx, input, settings);
     await tx
       .insert(staffMemberships)

@@ -5,7 +5,7 @@ import { openSession, type LoginResult } from '../auth/open-session.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { DomainContext } from '../context.ts';
 import { ConflictError, UnauthorizedError } from '../errors.ts';
-import { withTransaction } from '../transaction.ts';
+import { acrossStores, acrossStoresOn } from '../transaction.ts';
 import { insertOwner, insertStore, newStoreSettings, type StoreServices } from './internal.ts';
 import { NewOwnerInput, NewStoreInput, type FirstRunInput } from './schemas.ts';
 
@@ -19,7 +19,9 @@ const hashCode = (code: string) =>
 
 /** Does this install still need its first store (and so the first-run page)? */
 export async function needsFirstRun(db: Database | Transaction): Promise<boolean> {
-  const [row] = await db.select({ n: count() }).from(stores);
+  const [row] = await acrossStoresOn(db, 'store-opening', (tx) =>
+    tx.select({ n: count() }).from(stores),
+  );
   return (row?.n ?? 0) === 0;
 }
 
@@ -70,7 +72,7 @@ export async function createFirstStore({
     geocoder: ctx.geocoder,
   });
   const passwordHash = await hashPassword(input.owner.password);
-  const created = await withTransaction(ctx, (tx) =>
+  const created = await acrossStores(ctx, 'store-opening', (tx) =>
     installFirstStore(tx.tx, input.owner, input.store, settings, passwordHash),
   );
   return openSession(ctx, created.account, { storeId: created.store.id, role: 'owner' });

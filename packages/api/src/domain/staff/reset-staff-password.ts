@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { staff, staffMemberships } from '@kds/db';
+import { staff, staffMemberships, type Queryable } from '@kds/db';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { hashPassword } from '../auth/password.ts';
 import { RANK, requireManager, type StaffPrincipal } from '../auth/principal.ts';
-import type { Database, DomainContext } from '../context.ts';
+import type { DomainContext } from '../context.ts';
 import { ForbiddenError } from '../errors.ts';
-import { withTransaction } from '../transaction.ts';
+import { acrossStores } from '../transaction.ts';
 import { auditStaff, endSessions, membershipOf } from './internal.ts';
 import type { StaffIdInput } from './schemas.ts';
 
@@ -18,7 +18,7 @@ const temporaryPassword = () => randomBytes(9).toString('base64url');
  * else's password would open doors the caller does not hold the keys to.
  */
 export async function mayResetPassword(
-  db: Database,
+  db: Queryable,
   actor: StaffPrincipal,
   staffIds: string[],
 ): Promise<Set<string>> {
@@ -62,7 +62,9 @@ export async function resetStaffPassword({
   const manager = requireManager(ctx);
   const password = temporaryPassword();
   const passwordHash = await hashPassword(password);
-  return withTransaction(ctx, async (tx) => {
+  // A rank is compared at every store the two share, and the account's sessions end at every
+  // one of its stores: across stores.
+  return acrossStores(ctx, 'account', async (tx) => {
     const { staff: member } = await membershipOf(tx.tx, manager.storeId, input.staffId);
     if (!(await mayResetPassword(tx.tx, manager, [member.id])).has(member.id)) {
       throw new ForbiddenError({ key: 'access.resetOutranked' });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { requireStaff } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { ForbiddenError } from '../errors.ts';
+import { acrossStores } from '../transaction.ts';
 import { staffLanguageOf } from './languages.ts';
 
 export const SwitchStoreInput = z.object({ storeId: z.uuid() });
@@ -19,23 +20,26 @@ export async function whoAmI({ ctx }: { ctx: DomainContext }) {
     .select({ id: staff.id, name: staff.name, email: staff.email, language: staff.language })
     .from(staff)
     .where(eq(staff.id, principal.staffId));
-  const memberships = await ctx.db
-    .select({
-      id: stores.id,
-      name: stores.name,
-      slug: stores.slug,
-      role: staffMemberships.role,
-      locale: stores.locale,
-      timezone: stores.timezone,
-      currency: stores.currency,
-      staffLanguage: stores.staffLanguage,
-    })
-    .from(staffMemberships)
-    .innerJoin(stores, eq(stores.id, staffMemberships.storeId))
-    .where(
-      and(eq(staffMemberships.staffId, principal.staffId), isNull(staffMemberships.suspendedAt)),
-    )
-    .orderBy(asc(stores.name));
+  // The stores of the account: its memberships, across stores.
+  const memberships = await acrossStores(ctx, 'account', ({ tx }) =>
+    tx
+      .select({
+        id: stores.id,
+        name: stores.name,
+        slug: stores.slug,
+        role: staffMemberships.role,
+        locale: stores.locale,
+        timezone: stores.timezone,
+        currency: stores.currency,
+        staffLanguage: stores.staffLanguage,
+      })
+      .from(staffMemberships)
+      .innerJoin(stores, eq(stores.id, staffMemberships.storeId))
+      .where(
+        and(eq(staffMemberships.staffId, principal.staffId), isNull(staffMemberships.suspendedAt)),
+      )
+      .orderBy(asc(stores.name)),
+  );
   const store = memberships.find((m) => m.id === principal.storeId) ?? null;
   return {
     staff: me,
@@ -56,29 +60,32 @@ export async function whoAmI({ ctx }: { ctx: DomainContext }) {
  */
 export async function switchStore({ ctx, input }: { ctx: DomainContext; input: SwitchStoreInput }) {
   const principal = requireStaff(ctx);
-  const [membership] = await ctx.db
-    .select()
-    .from(staffMemberships)
-    .where(
-      and(
-        eq(staffMemberships.staffId, principal.staffId),
-        eq(staffMemberships.storeId, input.storeId),
-        isNull(staffMemberships.suspendedAt),
-      ),
-    );
-  if (!membership) throw new ForbiddenError({ key: 'access.notYourStore' });
-  await ctx.db
-    .update(sessions)
-    .set({ storeId: input.storeId })
-    .where(eq(sessions.id, principal.sessionId));
-  await ctx.db.insert(auditLog).values({
-    storeId: input.storeId,
-    staffId: principal.staffId,
-    action: 'session.switched_store',
-    entity: 'session',
-    entityId: principal.sessionId,
-    before: { storeId: principal.storeId },
-    after: { storeId: input.storeId },
+  // The session moves from one of the account's stores to another: it crosses stores.
+  return acrossStores(ctx, 'account', async ({ tx }) => {
+    const [membership] = await tx
+      .select()
+      .from(staffMemberships)
+      .where(
+        and(
+          eq(staffMemberships.staffId, principal.staffId),
+          eq(staffMemberships.storeId, input.storeId),
+          isNull(staffMemberships.suspendedAt),
+        ),
+      );
+    if (!membership) throw new ForbiddenError({ key: 'access.notYourStore' });
+    await tx
+      .update(sessions)
+      .set({ storeId: input.storeId })
+      .where(eq(sessions.id, principal.sessionId));
+    await tx.insert(auditLog).values({
+      storeId: input.storeId,
+      staffId: principal.staffId,
+      action: 'session.switched_store',
+      entity: 'session',
+      entityId: principal.sessionId,
+      before: { storeId: principal.storeId },
+      after: { storeId: input.storeId },
+    });
+    return { storeId: input.storeId, role: membership.role };
   });
-  return { storeId: input.storeId, role: membership.role };
 }

@@ -10,32 +10,35 @@ import { forgetTicketTimes } from '../reports/ticket-times.ts';
 import type { StoreSettingsInput } from './schemas.ts';
 import { internationalPhone } from '../orders/phone.ts';
 import { guestLanguageOf, staffLanguageOf } from './languages.ts';
-import { assertCurrencyMayChange, renameSlug } from './store-slug.ts';
+import { assertCurrencyMayChange, renameSlug, slugFreeAcrossStores } from './store-slug.ts';
+import { inStore } from '../transaction.ts';
 
 /** The store as its manager edits it, with the default message texts to start from. */
 export async function getStoreSettings({ ctx }: { ctx: DomainContext }) {
   const manager = requireManager(ctx);
-  const [store] = await ctx.db.select().from(stores).where(eq(stores.id, manager.storeId));
-  if (!store) throw new NotFoundError('store');
-  const aliases = await ctx.db
-    .select({ slug: storeSlugAliases.slug })
-    .from(storeSlugAliases)
-    .where(eq(storeSlugAliases.storeId, store.id));
-  return {
-    id: store.id,
-    slug: store.slug,
-    currency: store.currency,
-    name: store.name,
-    timezone: store.timezone,
-    locale: store.locale,
-    staffLanguage: staffLanguageOf(null, store),
-    guestLanguages: store.guestLanguages.filter(isLanguage),
-    openingHours: store.openingHours,
-    settings: store.settings,
-    // What a store's own wording replaces: KDS's, in its first guest language.
-    defaultTemplates: defaultTemplates(guestLanguageOf(store, null)),
-    formerSlugs: aliases.map((a) => a.slug),
-  };
+  return inStore(ctx, manager.storeId, async (ctx) => {
+    const [store] = await ctx.db.select().from(stores).where(eq(stores.id, manager.storeId));
+    if (!store) throw new NotFoundError('store');
+    const aliases = await ctx.db
+      .select({ slug: storeSlugAliases.slug })
+      .from(storeSlugAliases)
+      .where(eq(storeSlugAliases.storeId, store.id));
+    return {
+      id: store.id,
+      slug: store.slug,
+      currency: store.currency,
+      name: store.name,
+      timezone: store.timezone,
+      locale: store.locale,
+      staffLanguage: staffLanguageOf(null, store),
+      guestLanguages: store.guestLanguages.filter(isLanguage),
+      openingHours: store.openingHours,
+      settings: store.settings,
+      // What a store's own wording replaces: KDS's, in its first guest language.
+      defaultTemplates: defaultTemplates(guestLanguageOf(store, null)),
+      formerSlugs: aliases.map((a) => a.slug),
+    };
+  });
 }
 
 /** Saves the whole settings form at once; the audit log keeps what it was and what it became. */
@@ -47,69 +50,73 @@ export async function updateStoreSettings({
   input: StoreSettingsInput;
 }) {
   const manager = requireManager(ctx);
-  if (input.settings.paymentMode !== 'counter' && ctx.payments === null) {
-    throw new ValidationError(
-      { key: 'admin.stripeNeeded' },
-      {
-        problems: [{ path: ['settings', 'paymentMode'], code: 'PAYMENTS_NOT_CONFIGURED' }],
-      },
-    );
-  }
-  return ctx.db.transaction(async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(stores)
-      .where(eq(stores.id, manager.storeId))
-      .for('update');
-    if (!before) throw new NotFoundError('store');
-    await assertCurrencyMayChange(tx, before, input.currency);
-    const settings = withInternationalPhones({ locale: input.locale ?? before.locale }, input);
-    await renameSlug(tx, before, input.slug);
-    const [after] = await tx
-      .update(stores)
-      .set({
-        name: input.name,
-        slug: input.slug,
-        currency: input.currency,
-        timezone: input.timezone,
-        locale: input.locale ?? before.locale,
-        staffLanguage: input.staffLanguage ?? before.staffLanguage,
-        guestLanguages: input.guestLanguages ?? before.guestLanguages,
-        openingHours: input.openingHours,
-        settings,
-      })
-      .where(eq(stores.id, before.id))
-      .returning();
-    // The hours of the day the report kept were the old zone's: kept again in the new one.
-    if (input.timezone !== before.timezone) await forgetTicketTimes(tx, before.id);
-    await recordAudit(tx, manager, {
-      action: 'store.settings_updated',
-      entity: 'store',
-      entityId: before.id,
-      before: {
-        name: before.name,
-        slug: before.slug,
-        currency: before.currency,
-        timezone: before.timezone,
-        locale: before.locale,
-        staffLanguage: before.staffLanguage,
-        guestLanguages: before.guestLanguages,
-        openingHours: before.openingHours,
-        settings: before.settings,
-      },
-      after: {
-        name: input.name,
-        slug: input.slug,
-        currency: input.currency,
-        timezone: input.timezone,
-        locale: input.locale ?? before.locale,
-        staffLanguage: input.staffLanguage ?? before.staffLanguage,
-        guestLanguages: input.guestLanguages ?? before.guestLanguages,
-        openingHours: input.openingHours,
-        settings,
-      },
+  // Another store's address, now or before, is seen only across stores.
+  await slugFreeAcrossStores(ctx, input.slug, manager.storeId);
+  return inStore(ctx, manager.storeId, async (ctx) => {
+    if (input.settings.paymentMode !== 'counter' && ctx.payments === null) {
+      throw new ValidationError(
+        { key: 'admin.stripeNeeded' },
+        {
+          problems: [{ path: ['settings', 'paymentMode'], code: 'PAYMENTS_NOT_CONFIGURED' }],
+        },
+      );
+    }
+    return ctx.db.transaction(async (tx) => {
+      const [before] = await tx
+        .select()
+        .from(stores)
+        .where(eq(stores.id, manager.storeId))
+        .for('update');
+      if (!before) throw new NotFoundError('store');
+      await assertCurrencyMayChange(tx, before, input.currency);
+      const settings = withInternationalPhones({ locale: input.locale ?? before.locale }, input);
+      await renameSlug(tx, before, input.slug);
+      const [after] = await tx
+        .update(stores)
+        .set({
+          name: input.name,
+          slug: input.slug,
+          currency: input.currency,
+          timezone: input.timezone,
+          locale: input.locale ?? before.locale,
+          staffLanguage: input.staffLanguage ?? before.staffLanguage,
+          guestLanguages: input.guestLanguages ?? before.guestLanguages,
+          openingHours: input.openingHours,
+          settings,
+        })
+        .where(eq(stores.id, before.id))
+        .returning();
+      // The hours of the day the report kept were the old zone's: kept again in the new one.
+      if (input.timezone !== before.timezone) await forgetTicketTimes(tx, before.id);
+      await recordAudit(tx, manager, {
+        action: 'store.settings_updated',
+        entity: 'store',
+        entityId: before.id,
+        before: {
+          name: before.name,
+          slug: before.slug,
+          currency: before.currency,
+          timezone: before.timezone,
+          locale: before.locale,
+          staffLanguage: before.staffLanguage,
+          guestLanguages: before.guestLanguages,
+          openingHours: before.openingHours,
+          settings: before.settings,
+        },
+        after: {
+          name: input.name,
+          slug: input.slug,
+          currency: input.currency,
+          timezone: input.timezone,
+          locale: input.locale ?? before.locale,
+          staffLanguage: input.staffLanguage ?? before.staffLanguage,
+          guestLanguages: input.guestLanguages ?? before.guestLanguages,
+          openingHours: input.openingHours,
+          settings,
+        },
+      });
+      return { id: after?.id ?? before.id };
     });
-    return { id: after?.id ?? before.id };
   });
 }
 

@@ -53,6 +53,16 @@ export async function storeAt(ctx: DomainContext | TxContext, slug: string): Pro
  * before (its old QR codes would lead that store's guests here). Its own former slug is fine.
  */
 export async function claimSlug(db: Queryable, slug: string, storeId: string | null) {
+  const former = await assertSlugFree(db, slug, storeId);
+  if (former) await db.delete(storeSlugAliases).where(eq(storeSlugAliases.slug, slug));
+}
+
+/**
+ * Refuses `slug` when another store has it now or had it (see `claimSlug`); returns its own
+ * former use of it, if any. Only a transaction that sees every store sees them all: a store's
+ * own transaction asks `slugFreeAcrossStores` first.
+ */
+async function assertSlugFree(db: Queryable, slug: string, storeId: string | null) {
   const [taken] = await db
     .select({ id: stores.id })
     .from(stores)
@@ -69,7 +79,12 @@ export async function claimSlug(db: Queryable, slug: string, storeId: string | n
       },
     );
   }
-  if (former) await db.delete(storeSlugAliases).where(eq(storeSlugAliases.slug, slug));
+  return former;
+}
+
+/** The check of `claimSlug` across stores, before a store's own transaction renames it. */
+export async function slugFreeAcrossStores(ctx: DomainContext, slug: string, storeId: string) {
+  await acrossStores(ctx, 'store-address', ({ tx }) => assertSlugFree(tx, slug, storeId));
 }
 
 /** A store's address changes: the old one stays an alias, so printed QR codes still work. */

@@ -1,7 +1,9 @@
 import { orderItems, orders, stores, type Order } from '@kds/db';
 import { asc, eq } from 'drizzle-orm';
 import type { StoredEvent } from '../../events/types.ts';
-import type { DomainContext } from '../context.ts';
+import type { PgTransactionConfig } from 'drizzle-orm/pg-core';
+import type { DomainContext, TxContext } from '../context.ts';
+import { acrossStores, inStore, withTransaction } from '../transaction.ts';
 import { NotFoundError } from '../errors.ts';
 import { totalsOf } from '../orders/internal.ts';
 import { pickupCodeFor } from '../orders/pickup-code.ts';
@@ -9,11 +11,36 @@ import { asapReadyInMinutes, estimateFor } from './estimate-ready.ts';
 import type { TrackerGetInput } from './schemas.ts';
 import { guestLanguageOf, guestLocaleOf } from '../stores/languages.ts';
 
-/** The order behind a tracking token, or NOT_FOUND for any other token. */
-export async function findTrackedOrder(ctx: DomainContext, trackingToken: string): Promise<Order> {
-  const [order] = await ctx.db.select().from(orders).where(eq(orders.trackingToken, trackingToken));
-  if (!order) throw new NotFoundError('order');
-  return order;
+/**
+ * The order behind a tracking token, or NOT_FOUND for any other token: found across stores (a
+ * guest's link names no store), in its own transaction or the caller's storeless one.
+ */
+export async function findTrackedOrder(
+  ctx: DomainContext | TxContext,
+  trackingToken: string,
+): Promise<Order> {
+  return acrossStores(ctx, 'tracker-by-token', async ({ tx }) => {
+    const [order] = await tx.select().from(orders).where(eq(orders.trackingToken, trackingToken));
+    if (!order) throw new NotFoundError('order');
+    return order;
+  });
+}
+
+/** Runs `fn` acting for the store of the order behind a tracking token (see above). */
+export async function inStoreOfTracked<T>(
+  ctx: DomainContext,
+  trackingToken: string,
+  fn: (tx: TxContext, order: Order) => Promise<T>,
+  config?: PgTransactionConfig,
+): Promise<T> {
+  return withTransaction(
+    ctx,
+    async (tx) => {
+      const order = await findTrackedOrder(tx, trackingToken);
+      return inStore(tx, order.storeId, (scoped) => fn(scoped, order));
+    },
+    config,
+  );
 }
 
 /** What the token holder may see: their own order, without staff or internal fields. */
@@ -24,7 +51,12 @@ export async function getTrackedOrder({
   ctx: DomainContext;
   input: TrackerGetInput;
 }) {
-  const order = await findTrackedOrder(ctx, input.trackingToken);
+  return inStoreOfTracked(ctx, input.trackingToken, (tx, order) => trackedView(tx, order), {
+    accessMode: 'read only',
+  });
+}
+
+async function trackedView(ctx: TxContext, order: Order) {
   const [store] = await ctx.db.select().from(stores).where(eq(stores.id, order.storeId));
   const estimatedReadyAt = store ? await estimateFor(ctx, store, order) : null;
   const unpaid = order.status === 'PENDING_PAYMENT';

@@ -6,6 +6,7 @@ import { PermanentFailure, type OutboxSender } from '../outbox/run-outbox.ts';
 import type { StoredEvent } from '../../events/types.ts';
 import { markAnswering, markFailing } from './endpoint-health.ts';
 import { signWebhook } from './signature.ts';
+import { inStore } from '../transaction.ts';
 
 /** What an integrator receives: one event, with an id stable across retries. */
 export interface WebhookBody {
@@ -68,10 +69,9 @@ export interface WebhookTransport {
 export function webhookSender(transport: WebhookTransport): OutboxSender {
   return async (message, ctx) => {
     const endpointId = String(message.payload.endpointId);
-    const [endpoint] = await ctx.db
-      .select()
-      .from(webhookEndpoints)
-      .where(eq(webhookEndpoints.id, endpointId));
+    const [endpoint] = await inStore(ctx, message.storeId, ({ tx }) =>
+      tx.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpointId)),
+    );
     if (!endpoint?.active) throw new PermanentFailure('the endpoint was removed');
     const body = JSON.stringify(message.payload.body);
     let status: number;
@@ -83,15 +83,15 @@ export function webhookSender(transport: WebhookTransport): OutboxSender {
         'kds-event-id': String((message.payload.body as WebhookBody).id),
       }));
     } catch (error) {
-      await markFailing(ctx, endpoint.id, error instanceof Error ? error.message : String(error));
+      await markFailing(ctx, endpoint, error instanceof Error ? error.message : String(error));
       throw error;
     }
     if (status < 200 || status >= 300) {
-      await markFailing(ctx, endpoint.id, `answered ${status}`);
+      await markFailing(ctx, endpoint, `answered ${status}`);
       throw new Error(`the endpoint answered ${status}`);
     }
     // The row read above says whether an incident is open: most deliveries write nothing more.
-    if (endpoint.failingSince) await markAnswering(ctx, endpoint.id);
+    if (endpoint.failingSince) await markAnswering(ctx, endpoint);
     return { providerId: (message.payload.body as WebhookBody).id };
   };
 }

@@ -4,28 +4,37 @@ import { formatDayClock, translatorFor, type Language } from '@kds/i18n';
 import type { DomainContext, TxContext } from '../context.ts';
 import { enqueue } from '../outbox/enqueue.ts';
 import { staffLanguageOf } from '../stores/languages.ts';
-import { withTransaction } from '../transaction.ts';
+import { acrossStores, inStore } from '../transaction.ts';
 
 /** How long an endpoint may keep failing before the store's managers hear of it. */
 const DEFAULT_ALERT_MINUTES = 15;
 
 /** A delivery failed: the incident starts now unless one is already open. */
-export async function markFailing(ctx: DomainContext, endpointId: string, error: string) {
-  await ctx.db
-    .update(webhookEndpoints)
-    .set({
-      failingSince: sql`coalesce(${webhookEndpoints.failingSince}, ${ctx.now().toISOString()}::timestamptz)`,
-      lastError: error.slice(0, 300),
-    })
-    .where(eq(webhookEndpoints.id, endpointId));
+export async function markFailing(
+  ctx: DomainContext,
+  endpoint: { id: string; storeId: string },
+  error: string,
+) {
+  const endpointId = endpoint.id;
+  await inStore(ctx, endpoint.storeId, ({ tx }) =>
+    tx
+      .update(webhookEndpoints)
+      .set({
+        failingSince: sql`coalesce(${webhookEndpoints.failingSince}, ${ctx.now().toISOString()}::timestamptz)`,
+        lastError: error.slice(0, 300),
+      })
+      .where(eq(webhookEndpoints.id, endpointId)),
+  );
 }
 
 /** A delivery went through: the incident, if any, is over (the next failure is a new one). */
-export async function markAnswering(ctx: DomainContext, endpointId: string) {
-  await ctx.db
-    .update(webhookEndpoints)
-    .set({ failingSince: null, lastError: null, alertedAt: null })
-    .where(and(eq(webhookEndpoints.id, endpointId), isNotNull(webhookEndpoints.failingSince)));
+export async function markAnswering(ctx: DomainContext, endpoint: { id: string; storeId: string }) {
+  await inStore(ctx, endpoint.storeId, ({ tx }) =>
+    tx
+      .update(webhookEndpoints)
+      .set({ failingSince: null, lastError: null, alertedAt: null })
+      .where(and(eq(webhookEndpoints.id, endpoint.id), isNotNull(webhookEndpoints.failingSince))),
+  );
 }
 
 /**
@@ -35,23 +44,26 @@ export async function markAnswering(ctx: DomainContext, endpointId: string) {
  */
 export async function alertFailingWebhooks(ctx: DomainContext): Promise<number> {
   const now = ctx.now();
-  const failing = await ctx.db
-    .select({ endpoint: webhookEndpoints, store: stores })
-    .from(webhookEndpoints)
-    .innerJoin(stores, eq(stores.id, webhookEndpoints.storeId))
-    .where(
-      and(
-        eq(webhookEndpoints.active, true),
-        isNotNull(webhookEndpoints.failingSince),
-        isNull(webhookEndpoints.alertedAt),
+  // Every store's endpoints: the job runner's path across stores.
+  const failing = await acrossStores(ctx, 'job-runner', ({ tx }) =>
+    tx
+      .select({ endpoint: webhookEndpoints, store: stores })
+      .from(webhookEndpoints)
+      .innerJoin(stores, eq(stores.id, webhookEndpoints.storeId))
+      .where(
+        and(
+          eq(webhookEndpoints.active, true),
+          isNotNull(webhookEndpoints.failingSince),
+          isNull(webhookEndpoints.alertedAt),
+        ),
       ),
-    );
+  );
   let alerted = 0;
   for (const { endpoint, store } of failing) {
     const allowedMs = (store.settings.webhookAlertMinutes ?? DEFAULT_ALERT_MINUTES) * 60_000;
     const since = endpoint.failingSince;
     if (!since || now.getTime() - since.getTime() < allowedMs) continue;
-    const sent = await withTransaction(ctx, async (tx) => {
+    const sent = await inStore(ctx, store.id, async (tx) => {
       const [claimed] = await tx.tx
         .update(webhookEndpoints)
         .set({ alertedAt: now })

@@ -6,6 +6,7 @@ import { requireManagerOrScope } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import type { WebhookEndpointCreateInput, WebhookEndpointIdInput } from './schemas.ts';
+import { inStore } from '../transaction.ts';
 
 /**
  * A store's endpoints; the secret only as its last characters, to tell them apart. Managers
@@ -13,15 +14,17 @@ import type { WebhookEndpointCreateInput, WebhookEndpointIdInput } from './schem
  */
 export async function listWebhookEndpoints({ ctx }: { ctx: DomainContext }) {
   const owner = requireManagerOrScope(ctx, 'webhooks:manage');
-  const rows = await ctx.db
-    .select()
-    .from(webhookEndpoints)
-    .where(and(eq(webhookEndpoints.storeId, owner.storeId), eq(webhookEndpoints.active, true)))
-    .orderBy(asc(webhookEndpoints.createdAt));
-  return rows.map(({ secret, ...endpoint }) => ({
-    ...endpoint,
-    secretHint: `…${secret.slice(-4)}`,
-  }));
+  return inStore(ctx, owner.storeId, async (ctx) => {
+    const rows = await ctx.db
+      .select()
+      .from(webhookEndpoints)
+      .where(and(eq(webhookEndpoints.storeId, owner.storeId), eq(webhookEndpoints.active, true)))
+      .orderBy(asc(webhookEndpoints.createdAt));
+    return rows.map(({ secret, ...endpoint }) => ({
+      ...endpoint,
+      secretHint: `…${secret.slice(-4)}`,
+    }));
+  });
 }
 
 /** Adds an endpoint; its signing secret is returned this once. */
@@ -33,34 +36,36 @@ export async function createWebhookEndpoint({
   input: WebhookEndpointCreateInput;
 }) {
   const owner = requireManagerOrScope(ctx, 'webhooks:manage');
-  // Events carry guests' names and orders: in production they travel encrypted or not at all.
-  if (ctx.config.services.production && !input.url.startsWith('https://')) {
-    throw new ValidationError(
-      { key: 'admin.httpsRequired' },
-      {
-        problems: [{ path: ['url'], code: 'HTTPS_REQUIRED' }],
-      },
-    );
-  }
-  const secret = `whsec_${randomBytes(24).toString('base64url')}`;
-  return ctx.db.transaction(async (tx) => {
-    const [endpoint] = await tx
-      .insert(webhookEndpoints)
-      .values({
-        storeId: owner.storeId,
-        url: input.url,
-        secret,
-        eventTypes: [...new Set(input.eventTypes)],
-      })
-      .returning();
-    if (!endpoint) throw new Error('endpoint not created');
-    await recordAudit(tx, owner, {
-      action: 'webhook.created',
-      entity: 'webhook_endpoint',
-      entityId: endpoint.id,
-      after: { url: endpoint.url, eventTypes: endpoint.eventTypes },
+  return inStore(ctx, owner.storeId, async (ctx) => {
+    // Events carry guests' names and orders: in production they travel encrypted or not at all.
+    if (ctx.config.services.production && !input.url.startsWith('https://')) {
+      throw new ValidationError(
+        { key: 'admin.httpsRequired' },
+        {
+          problems: [{ path: ['url'], code: 'HTTPS_REQUIRED' }],
+        },
+      );
+    }
+    const secret = `whsec_${randomBytes(24).toString('base64url')}`;
+    return ctx.db.transaction(async (tx) => {
+      const [endpoint] = await tx
+        .insert(webhookEndpoints)
+        .values({
+          storeId: owner.storeId,
+          url: input.url,
+          secret,
+          eventTypes: [...new Set(input.eventTypes)],
+        })
+        .returning();
+      if (!endpoint) throw new Error('endpoint not created');
+      await recordAudit(tx, owner, {
+        action: 'webhook.created',
+        entity: 'webhook_endpoint',
+        entityId: endpoint.id,
+        after: { url: endpoint.url, eventTypes: endpoint.eventTypes },
+      });
+      return { id: endpoint.id, url: endpoint.url, eventTypes: endpoint.eventTypes, secret };
     });
-    return { id: endpoint.id, url: endpoint.url, eventTypes: endpoint.eventTypes, secret };
   });
 }
 
@@ -73,25 +78,27 @@ export async function removeWebhookEndpoint({
   input: WebhookEndpointIdInput;
 }) {
   const owner = requireManagerOrScope(ctx, 'webhooks:manage');
-  return ctx.db.transaction(async (tx) => {
-    const [endpoint] = await tx
-      .update(webhookEndpoints)
-      .set({ active: false })
-      .where(
-        and(
-          eq(webhookEndpoints.id, input.endpointId),
-          eq(webhookEndpoints.storeId, owner.storeId),
-          eq(webhookEndpoints.active, true),
-        ),
-      )
-      .returning();
-    if (!endpoint) throw new NotFoundError('webhookEndpoint', { endpointId: input.endpointId });
-    await recordAudit(tx, owner, {
-      action: 'webhook.removed',
-      entity: 'webhook_endpoint',
-      entityId: endpoint.id,
-      before: { url: endpoint.url, eventTypes: endpoint.eventTypes },
+  return inStore(ctx, owner.storeId, async (ctx) => {
+    return ctx.db.transaction(async (tx) => {
+      const [endpoint] = await tx
+        .update(webhookEndpoints)
+        .set({ active: false })
+        .where(
+          and(
+            eq(webhookEndpoints.id, input.endpointId),
+            eq(webhookEndpoints.storeId, owner.storeId),
+            eq(webhookEndpoints.active, true),
+          ),
+        )
+        .returning();
+      if (!endpoint) throw new NotFoundError('webhookEndpoint', { endpointId: input.endpointId });
+      await recordAudit(tx, owner, {
+        action: 'webhook.removed',
+        entity: 'webhook_endpoint',
+        entityId: endpoint.id,
+        before: { url: endpoint.url, eventTypes: endpoint.eventTypes },
+      });
+      return { id: endpoint.id };
     });
-    return { id: endpoint.id };
   });
 }
