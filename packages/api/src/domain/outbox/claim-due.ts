@@ -2,7 +2,7 @@ import { outbox, type OutboxMessage } from '@kds/db';
 import { and, asc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { DomainContext } from '../context.ts';
 import type { OutboxOptions } from './run-outbox.ts';
-import { acrossStores } from '../transaction.ts';
+import { acrossStoresOn } from '../transaction.ts';
 
 /**
  * A claim lasts five minutes: far longer than any sender may take (SMTP, Twilio, Stripe and
@@ -16,13 +16,13 @@ export const LEASE_MS = 5 * 60_000;
  * died mid-send (its lease ran out). Exported so tests can stage a crash after the claim.
  */
 export async function claimDue(
-  ctx: DomainContext,
+  ctx: Pick<DomainContext, 'db' | 'now'>,
   channels: OutboxMessage['channel'][],
   options: Pick<OutboxOptions, 'batch' | 'leaseMs'> = {},
 ): Promise<OutboxMessage[]> {
   const now = ctx.now();
   // Due messages of every store, claimed together: the job runner's path across stores.
-  return acrossStores(ctx, 'job-runner', async ({ tx }) => {
+  return acrossStoresOn(ctx.db, 'job-runner', async (tx) => {
     const due = await tx
       .select({ id: outbox.id })
       .from(outbox)
