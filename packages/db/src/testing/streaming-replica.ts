@@ -32,20 +32,23 @@ export async function startStreamingReplica(primaryUrl: string): Promise<Streami
   await admin.end();
   const bin = (name: string) => join('/usr/lib/postgresql', major, 'bin', name);
   const asPostgres = process.getuid?.() === 0;
-  const exec = (file: string, args: string[], env: Record<string, string> = {}) =>
-    asPostgres
-      ? run('runuser', ['-u', 'postgres', '--', 'env', ...envArgs(env), file, ...args])
-      : run(file, args, { env: { ...process.env, ...env } });
+  const exec = (file: string, args: string[]) =>
+    asPostgres ? run('runuser', ['-u', 'postgres', '--', file, ...args]) : run(file, args);
 
   const dir = mkdtempSync(join(tmpdir(), 'kds-replica-'));
   if (asPostgres) chownSync(dir, ...(await postgresIds()));
   const data = join(dir, 'data');
-  const primary = new URL(primaryUrl);
-  await exec(
-    bin('pg_basebackup'),
-    ['-d', primaryUrl, '-D', data, '--write-recovery-conf', '--wal-method=stream', '-c', 'fast'],
-    { PGPASSWORD: decodeURIComponent(primary.password) },
-  );
+  // The URL carries the password: libpq reads it from there.
+  await exec(bin('pg_basebackup'), [
+    '-d',
+    primaryUrl,
+    '-D',
+    data,
+    '--write-recovery-conf',
+    '--wal-method=stream',
+    '-c',
+    'fast',
+  ]);
   const port = await freePort();
   // A Debian cluster keeps its configuration outside the data directory: the copy has none.
   writeFileSync(
@@ -88,9 +91,6 @@ export async function startStreamingReplica(primaryUrl: string): Promise<Streami
     },
   };
 }
-
-const envArgs = (env: Record<string, string>) =>
-  Object.entries(env).map(([key, value]) => `${key}=${value}`);
 
 async function postgresIds(): Promise<[number, number]> {
   const { stdout } = await run('id', ['postgres']);
