@@ -10,7 +10,8 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { PgliteOnThread } from './pglite-worker/client.ts';
 import * as schema from './schema/index.ts';
-import { APP_ROLE_NAME, appRoleStatements, WORK_AS_APP } from './schema/tenancy.ts';
+import { sessionRoles } from './pglite-roles.ts';
+import { APP_ROLE_NAME, appRoleStatements } from './schema/tenancy.ts';
 
 export type Schema = typeof schema;
 /** Either driver's database; verbs never need to know which one they run on. */
@@ -226,27 +227,6 @@ async function superviseListen(
   };
 }
 
-/**
- * PGlite has one connection, shared by the owner's handle and the server's: each of the app's
- * statements runs in a transaction that works as `kds_app` (alone, or the transaction Drizzle
- * opens), so the role never outlives it.
- */
-function asApp(client: PgliteClient): PGlite {
-  const app: Pick<PGlite, 'query' | 'transaction'> = {
-    query: (text, params, options) =>
-      client.transaction(async (tx) => {
-        await tx.query(WORK_AS_APP);
-        return tx.query(text, params, options);
-      }),
-    transaction: (fn) =>
-      client.transaction(async (tx) => {
-        await tx.query(WORK_AS_APP);
-        return fn(tx);
-      }),
-  };
-  return app as PGlite;
-}
-
 /** The part of PGlite the handle uses: PGlite itself, or PGlite on a thread of its own. */
 type PgliteClient = Pick<PGlite, 'query' | 'transaction' | 'listen' | 'close'> & {
   dumpDataDir(compression: 'gzip'): Promise<Blob>;
@@ -268,9 +248,14 @@ function createPgliteDb(
         relaxedDurability: false,
       });
   }
-  // Drizzle calls `query` and `transaction`, which PgliteOnThread answers as PGlite does.
-  const db = drizzlePglite({ client: client as PGlite, schema, casing: 'snake_case' });
-  const app = drizzlePglite({ client: asApp(client), schema, casing: 'snake_case' });
+  // One connection for both handles, each taking its role for it when it speaks.
+  const roles =
+    client instanceof PgliteOnThread
+      ? { owner: client.as('owner'), app: client.as('app') }
+      : sessionRoles(client);
+  // Drizzle calls `query` and `transaction`, which both handles answer as PGlite does.
+  const db = drizzlePglite({ client: roles.owner as PGlite, schema, casing: 'snake_case' });
+  const app = drizzlePglite({ client: roles.app as PGlite, schema, casing: 'snake_case' });
   return {
     db,
     app,
@@ -291,7 +276,7 @@ function createPgliteDb(
     ping: async () => void (await client.query('select 1')),
     // A checkpoint first, so a restore has little to replay.
     dumpDataDir: async () => {
-      await client.query('checkpoint');
+      await roles.owner.query('checkpoint');
       return client.dumpDataDir('gzip');
     },
     close: () => client.close(),

@@ -1,10 +1,12 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Results, Transaction } from '@electric-sql/pglite';
+import type { PGlite, Results, Transaction } from '@electric-sql/pglite';
+import type { SessionRole } from '../pglite-roles.ts';
 import {
   deserializeError,
   type Notification,
+  type Query,
   type Reply,
   type Request,
   type WorkerOptions,
@@ -80,20 +82,67 @@ export class PgliteOnThread implements Statements {
   }
 
   /** Runs `fn` in a transaction on the thread: committed if it returns, rolled back if it throws. */
-  async transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
-    const tx = (await this.#call({ op: 'begin' })) as number;
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.#transaction(fn, undefined);
+  }
+
+  /**
+   * The statements and transactions of one handle: the thread takes the handle's role for the
+   * connection before it runs them (`sessionRoles`, on the thread, where PGlite runs).
+   */
+  as(role: SessionRole): Pick<PGlite, 'query' | 'transaction'> {
+    const statements: Pick<PgliteOnThread, 'query' | 'transaction'> = {
+      query: <T>(sql: string, params?: unknown[], options?: QueryOptions) =>
+        this.#call({ ...query(undefined, sql, params, options), role }) as Promise<Results<T>>,
+      transaction: (fn) => this.#transaction(fn, role),
+    };
+    return statements as Pick<PGlite, 'query' | 'transaction'>;
+  }
+
+  /**
+   * A transaction opens with its first statement, in one message (`begin` with `first`): PGlite
+   * runs one transaction at a time, and every message it waits for inside one holds back all the
+   * others, so a round trip saved inside a transaction is one saved for everybody waiting.
+   */
+  async #transaction<T>(
+    fn: (tx: Transaction) => Promise<T>,
+    role: SessionRole | undefined,
+  ): Promise<T> {
+    let opened: Promise<number> | undefined;
     const statements: Statements = {
-      query: <R>(sql: string, params?: unknown[], options?: QueryOptions) =>
-        this.#call(query(tx, sql, params, options)) as Promise<Results<R>>,
+      query: <R>(sql: string, params?: unknown[], options?: QueryOptions) => {
+        if (opened) {
+          return opened.then((tx) => this.#call(query(tx, sql, params, options))) as Promise<
+            Results<R>
+          >;
+        }
+        const first = this.#call({
+          op: 'begin',
+          ...(role ? { role } : {}),
+          first: query(undefined, sql, params, options),
+        }) as Promise<{ tx: number; first: Results<R> }>;
+        // A first statement that failed leaves the transaction open, to be rolled back below.
+        opened = first.then(
+          (opening) => opening.tx,
+          (err: unknown) => {
+            const tx = (err as { openTx?: unknown }).openTx;
+            if (typeof tx === 'number') return tx;
+            throw err;
+          },
+        );
+        opened.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
+        return first.then((opening) => opening.first);
+      },
     };
     let result: T;
     try {
       result = await fn(statements as Transaction);
     } catch (err) {
-      await this.#call({ op: 'end', tx, commit: false });
+      const tx = await opened?.catch(() => undefined);
+      if (tx !== undefined) await this.#call({ op: 'end', tx, commit: false });
       throw err;
     }
-    await this.#call({ op: 'end', tx, commit: true });
+    if (opened) await this.#call({ op: 'end', tx: await opened, commit: true });
     return result;
   }
 
@@ -140,7 +189,7 @@ const query = (
   sql: string,
   params: unknown[] | undefined,
   options: QueryOptions | undefined,
-): Request => ({
+): Query => ({
   op: 'query',
   ...(tx === undefined ? {} : { tx }),
   sql,

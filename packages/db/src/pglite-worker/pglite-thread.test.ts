@@ -43,6 +43,22 @@ test('a transaction commits what it did, and a failed one or a rolled-back savep
   expect(await names()).toEqual(['kept']);
 });
 
+test('a transaction opens with its first statement: one that fails there is rolled back, one that swallows it fails to commit', async () => {
+  await expect(
+    handle.db.transaction(async (tx) => {
+      await tx.execute(sql`insert into things values ('kept', 9)`);
+    }),
+  ).rejects.toThrow();
+  const swallowed = handle.db.transaction(async (tx) => {
+    await tx.execute(sql`insert into things values ('kept', 9)`).catch(() => undefined);
+    return 'returned';
+  });
+  await expect(swallowed).rejects.toThrow();
+  // A transaction that ran nothing never opened, and holds nothing back.
+  expect(await handle.db.transaction(async () => 'nothing')).toBe('nothing');
+  expect(await names()).toEqual(['kept']);
+});
+
 test("a database error crosses with its code and constraint, and the thread's database goes on", async () => {
   const err: unknown = await handle.db
     .execute(sql`insert into things values ('kept', 4)`)

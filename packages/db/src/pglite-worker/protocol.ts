@@ -1,3 +1,5 @@
+import type { SessionRole } from '../pglite-roles.ts';
+
 /** Messages between the server's thread and the thread that runs embedded PGlite. */
 export interface WorkerOptions {
   dataDir?: string;
@@ -5,16 +7,25 @@ export interface WorkerOptions {
   loadDataDir?: ArrayBuffer;
 }
 
+/** A statement: in an open transaction, or alone as a handle's (or as the connection is). */
+export interface Query {
+  op: 'query';
+  tx?: number;
+  /** Outside a transaction: the handle it comes from (none: as the connection is). */
+  role?: SessionRole;
+  sql: string;
+  params?: unknown[];
+  rowMode?: 'array' | 'object';
+  rawTypes?: number[];
+}
+
 export type Request =
-  | {
-      op: 'query';
-      tx?: number;
-      sql: string;
-      params?: unknown[];
-      rowMode?: 'array' | 'object';
-      rawTypes?: number[];
-    }
-  | { op: 'begin' }
+  | Query
+  /**
+   * Opens a transaction and runs its first statement: answers with both, or with the
+   * statement's error carrying `openTx` (the transaction stays open, to be ended).
+   */
+  | { op: 'begin'; role?: SessionRole; first: Query }
   | { op: 'end'; tx: number; commit: boolean }
   | { op: 'listen'; channel: string }
   | { op: 'unlisten'; channel: string }

@@ -3,9 +3,11 @@
 // itself runs one transaction at a time, as it does in the server's thread.
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { sessionRoles, type SessionRole } from '../pglite-roles.ts';
 import {
   serializeError,
   type Notification,
+  type Query,
   type Reply,
   type Request,
   type WorkerOptions,
@@ -28,19 +30,25 @@ const unlisteners = new Map<string, () => Promise<void>>();
 let nextTx = 1;
 const ROLLBACK = Symbol('rollback');
 
-/** Where a statement runs: its transaction, or PGlite itself (which waits for any open one). */
-const target = (tx: number | undefined) => {
-  if (tx === undefined) return pg;
+/** The owner's and the server's handles, each taking its role for the connection. */
+const roles = sessionRoles(pg);
+
+/**
+ * Where a statement runs: its transaction, or its handle's role, or PGlite itself as the
+ * connection is (each waits for any open transaction).
+ */
+const target = (tx: number | undefined, role: SessionRole | undefined) => {
+  if (tx === undefined) return role ? roles[role] : pg;
   const found = open.get(tx)?.tx;
   if (!found) throw new Error(`transaction ${tx} is not open`);
   return found;
 };
 
 /** Opens a transaction and answers with its number once it is open. */
-function begin(): Promise<number> {
+function begin(role: SessionRole | undefined): Promise<number> {
   return new Promise((opened, failed) => {
     const id = nextTx++;
-    const done = pg.transaction(
+    const done = (role ? roles[role] : pg).transaction(
       (tx) =>
         new Promise<void>((commit, rollback) => {
           open.set(id, { tx, end: (yes) => (yes ? commit() : rollback(ROLLBACK)) });
@@ -67,19 +75,28 @@ async function end(tx: number, commit: boolean): Promise<void> {
   }
 }
 
+function run(statement: Query) {
+  const parsers = Object.fromEntries(
+    (statement.rawTypes ?? []).map((oid) => [oid, (v: string) => v]),
+  );
+  return target(statement.tx, statement.role).query(statement.sql, statement.params, {
+    rowMode: statement.rowMode ?? 'object',
+    parsers,
+  });
+}
+
 async function handle(request: Request): Promise<unknown> {
   switch (request.op) {
-    case 'query': {
-      const parsers = Object.fromEntries(
-        (request.rawTypes ?? []).map((oid) => [oid, (v: string) => v]),
-      );
-      return target(request.tx).query(request.sql, request.params, {
-        rowMode: request.rowMode ?? 'object',
-        parsers,
-      });
+    case 'query':
+      return run(request);
+    case 'begin': {
+      const tx = await begin(request.role);
+      try {
+        return { tx, first: await run({ ...request.first, tx }) };
+      } catch (err) {
+        throw Object.assign(err instanceof Error ? err : new Error(String(err)), { openTx: tx });
+      }
     }
-    case 'begin':
-      return begin();
     case 'end':
       return end(request.tx, request.commit);
     case 'listen': {
