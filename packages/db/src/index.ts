@@ -1,5 +1,5 @@
 export * from './schema/index.ts';
-export { actForStore, WORK_ACROSS_STORES } from './schema/tenancy.ts';
+export { actForStore, actForStoreAt, WORK_ACROSS_STORES } from './schema/tenancy.ts';
 export {
   createDb,
   executeRows,

@@ -1,7 +1,8 @@
-import { stations, stores } from '@kds/db';
+import { executeRows, stations, storeSlugAliases, stores } from '@kds/db';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createHarness, createOtherStore, type Harness } from '../test/fixtures.ts';
-import { acrossStores, inStore, withTransaction } from './transaction.ts';
+import { acrossStores, inStore, inStoreAtAddress, withTransaction } from './transaction.ts';
 
 let h: Harness;
 let other: string;
@@ -38,5 +39,31 @@ describe('transactions as the server works in them (kds_app)', () => {
     await expect(
       inStore(h.ctx(), h.demo.storeId, (tx) => inStore(tx, other, async () => null)),
     ).rejects.toThrow(/was asked to act for/);
+  });
+
+  test("a guest's address: the database finds the store and the transaction acts for it, never across stores", async () => {
+    await h.db.insert(storeSlugAliases).values({ slug: 'other-old', storeId: other });
+    const at = (slug: string) =>
+      inStoreAtAddress(h.ctx(), slug, async ({ tx }, storeId) => {
+        const [who] = await executeRows<{ role: string }>(tx, sql`select current_user as role`);
+        const seen = await tx.select({ id: stores.id }).from(stores);
+        return { storeId, role: who?.role, seen: seen.map((s) => s.id) };
+      });
+    expect(await at('other')).toEqual({ storeId: other, role: 'kds_app', seen: [other] });
+    // A slug the store had before still leads to it (QR codes printed before a rename).
+    expect(await at('other-old')).toEqual({ storeId: other, role: 'kds_app', seen: [other] });
+    await expect(at('nowhere')).rejects.toThrow(/not found/i);
+    // Only the server's role may ask the database for a store's id by its slug.
+    await h.db.execute(sql`create role kds_stranger nologin`).catch(() => undefined);
+    const refused = await h.db
+      .transaction(async (tx) => {
+        await tx.execute(sql`set local role kds_stranger`);
+        await tx.execute(sql`select kds_store_id_at('other')`);
+      })
+      .then(
+        () => null,
+        (e: unknown) => String((e as { cause?: unknown }).cause ?? e),
+      );
+    expect(refused).toMatch(/permission denied for function kds_store_id_at/);
   });
 });

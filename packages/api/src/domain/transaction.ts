@@ -1,7 +1,8 @@
-import { actForStore, WORK_ACROSS_STORES } from '@kds/db';
+import { actForStore, actForStoreAt, executeRows, WORK_ACROSS_STORES } from '@kds/db';
 import { sql } from 'drizzle-orm';
 import type { PgTransactionConfig } from 'drizzle-orm/pg-core';
 import type { Database, DomainContext, Transaction, TxContext } from './context.ts';
+import { NotFoundError } from './errors.ts';
 
 /**
  * Runs `fn` in a transaction, reusing one that is already open. After-commit hooks (live event
@@ -56,6 +57,34 @@ export async function inStore<T>(
 }
 
 /**
+ * `inStore` for the store at a guest's address: one statement finds the store by its slug
+ * (`kds_store_id_at`, a database function that answers nothing but the id) and states it, so a
+ * guest's transaction never works across stores. Not found: `NotFoundError`.
+ */
+export async function inStoreAtAddress<T>(
+  ctx: DomainContext | TxContext,
+  slug: string,
+  fn: (ctx: TxContext, storeId: string) => Promise<T>,
+  config?: PgTransactionConfig,
+): Promise<T> {
+  return withTransaction(
+    ctx,
+    async (tx) => {
+      if (tx.storeId !== null) {
+        throw new Error(
+          `a transaction acting for store ${tx.storeId} was asked to act for another`,
+        );
+      }
+      const [stated] = await executeRows<{ store_id: string | null }>(tx.tx, actForStoreAt(slug));
+      if (!stated?.store_id) throw new NotFoundError('store', { storeSlug: slug });
+      tx.storeId = stated.store_id;
+      return fn(tx, stated.store_id);
+    },
+    config,
+  );
+}
+
+/**
  * The paths that read or write across stores by design, each reviewed (decision 0019): the only
  * transactions that work as the tables' owner, unrestricted by the policies. Each finds what it
  * is asked for by something that names no store, and narrows to the store once it knows it
@@ -66,8 +95,6 @@ export type CrossStorePath =
   | 'sign-in'
   /** The principal behind a bearer token or cookie, and whether live ones still hold. */
   | 'session'
-  /** A store by the slug in a guest's address (menu, board, pickup slots, an order). */
-  | 'guest-by-store-address'
   /** An order by the token in a guest's tracker link. */
   | 'tracker-by-token'
   /** A payment or message by the provider's id (Stripe, Twilio). */

@@ -33,9 +33,18 @@ const APP_ROLE = 'kds_app';
 export const actForStore = (storeId: string): SQL =>
   sql`select set_config('role', ${APP_ROLE}, true), set_config('kds.store_id', ${storeId}, true)`;
 
-/** A connection's startup role, or a transaction's first statement: work as `kds_app`. */
+/**
+ * `actForStore` for the store at a guest's address, found by `kds_store_id_at` (migration
+ * 0025) in the same statement: answers `store_id`, null when no store has or had that slug
+ * (and then the transaction acts for none).
+ */
+export const actForStoreAt = (slug: string): SQL =>
+  sql`select set_config('role', ${APP_ROLE}, true),
+        set_config('kds.store_id', found.id::text, true) as store_id
+      from (select kds_store_id_at(${slug}) as id) found`;
+
+/** The server's connections' role: a PostgreSQL pool's startup role, PGlite's session role. */
 export const APP_ROLE_NAME = APP_ROLE;
-export const WORK_AS_APP = `set local role ${APP_ROLE}`;
 
 /**
  * The first statement of a transaction that reads or writes across stores by design (sign-in,
@@ -45,7 +54,10 @@ export const WORK_AS_APP = `set local role ${APP_ROLE}`;
 export const WORK_ACROSS_STORES = 'set local role none';
 
 /** The reads across stores by design (migration 0024 and later): only `kds_app` may call them. */
-const crossStoreFunctions = ['kds_messages_sent_since(text, text, timestamptz)'];
+const crossStoreFunctions = [
+  'kds_messages_sent_since(text, text, timestamptz)',
+  'kds_store_id_at(text)',
+];
 
 /**
  * `kds_app` and its rights on every table, as the last step of every migration run rather than

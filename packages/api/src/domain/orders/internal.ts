@@ -4,8 +4,6 @@ import type { Principal, TxContext } from '../context.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
 import { forgetTicketTimes } from '../reports/ticket-times.ts';
 
-export { findStoreBySlug } from '../stores/store-slug.ts';
-
 /**
  * Locks one of the caller's store's orders for update. Another store's order is NOT_FOUND,
  * exactly like a missing one, so ids of other stores reveal nothing.

@@ -9,7 +9,7 @@ import { startCheckout } from '../payments/start-checkout.ts';
 import { inStore } from '../transaction.ts';
 import { businessDateOf } from './business-date.ts';
 import { deliveryProblems } from './delivery.ts';
-import { storeAt } from '../stores/store-slug.ts';
+import { inStoreAt, storeAt } from '../stores/store-slug.ts';
 import { paymentMethodFor } from './payment-method.ts';
 import { nextNumber } from './order-number.ts';
 import { orderRow } from './order-row.ts';
@@ -28,8 +28,15 @@ import { withInternationalPhone } from './phone.ts';
 export type { PlaceOrderResult } from './placement-replay.ts';
 export { businessDateOf } from './business-date.ts';
 
-/** Thrown inside the transaction to roll it back when a concurrent twin already committed. */
-class DuplicateRequest extends Error {}
+/**
+ * Thrown inside the transaction to roll it back when a concurrent twin (the same idempotency
+ * key) committed between this request's look for it and its insert.
+ */
+class DuplicateRequest extends Error {
+  constructor(readonly store: Store) {
+    super('a request with the same idempotency key was placed meanwhile');
+  }
+}
 
 /** How an order comes in, beyond what its form says. */
 export interface Placement {
@@ -41,6 +48,9 @@ export interface Placement {
   sendLinkBy?: LinkDelivery;
 }
 
+/** Runs a placement in a transaction acting for the order's store. */
+type InTheStore = <T>(fn: (tx: TxContext, store: Store) => Promise<T>) => Promise<T>;
+
 /** A guest's order from the QR menu or a kiosk. */
 export async function placeOrder({
   ctx,
@@ -49,11 +59,16 @@ export async function placeOrder({
   ctx: DomainContext;
   input: PlaceOrderInput;
 }): Promise<PlaceOrderResult> {
-  const store = await storeAt(ctx, input.storeSlug);
-  return placeInStore(ctx, store, input, () => ({
+  const asGuest = (store: Store): Placement => ({
     method: paymentMethodFor(store, input.payment, ctx.payments !== null),
     source: 'guest',
-  }));
+  });
+  // A delivery's address is checked before any transaction opens, so its store is read first.
+  if (input.fulfilment.type === 'delivery') {
+    return placeInStore(ctx, await storeAt(ctx, input.storeSlug), input, asGuest);
+  }
+  // Anything else is one transaction: the store at the guest's address, then the order.
+  return place(ctx, (fn) => inStoreAt(ctx, input.storeSlug, fn), input, asGuest);
 }
 
 /**
@@ -64,29 +79,55 @@ export async function placeInStore(
   ctx: DomainContext,
   store: Store,
   input: PlaceOrderInput,
-  decide: () => Placement,
+  decide: (store: Store) => Placement,
 ): Promise<PlaceOrderResult> {
-  input = withInternationalPhone(store, input);
-  const requestHash = fingerprint(input);
-  const earlier = await findByKey(ctx, store.id, input.idempotencyKey);
-  if (earlier) return withCheckout(ctx, store.id, replay(earlier, requestHash));
-  const placement = decide();
-  const delivery = await deliveryProblems(ctx, store, input.fulfilment);
-  if (delivery.length > 0) {
-    throw new ValidationError({ key: 'orders.cannotPlace' }, { problems: delivery });
+  if (input.fulfilment.type === 'delivery') {
+    // Geocoded outside any transaction (a slow geocoder never holds a lock), unless a retry.
+    const normal = withInternationalPhone(store, input);
+    const earlier = await inStore(ctx, store.id, (tx) => earlierTry(tx, store.id, normal));
+    if (earlier) return withCheckout(ctx, store.id, earlier);
+    const problems = await deliveryProblems(ctx, store, input.fulfilment);
+    if (problems.length > 0) {
+      throw new ValidationError({ key: 'orders.cannotPlace' }, { problems });
+    }
   }
+  return place(ctx, (fn) => inStore(ctx, store.id, (tx) => fn(tx, store)), input, decide);
+}
 
+/** In the store's transaction: the order an earlier try with the same key placed, or a new one. */
+async function place(
+  ctx: DomainContext,
+  inTheStore: InTheStore,
+  input: PlaceOrderInput,
+  decide: (store: Store) => Placement,
+): Promise<PlaceOrderResult> {
   try {
-    const placed = await inStore(ctx, store.id, (tx) =>
-      insertOrder(tx, store, input, { ...placement, requestHash }),
-    );
-    return placement.sendLinkBy ? placed : await withCheckout(ctx, store.id, placed);
+    const { placed, storeId, linkSent } = await inTheStore(async (tx, store) => {
+      const normal = withInternationalPhone(store, input);
+      const earlier = await earlierTry(tx, store.id, normal);
+      if (earlier) return { placed: earlier, storeId: store.id, linkSent: false };
+      const placement = decide(store);
+      const placed = await insertOrder(tx, store, normal, placement);
+      return { placed, storeId: store.id, linkSent: Boolean(placement.sendLinkBy) };
+    });
+    return linkSent ? placed : await withCheckout(ctx, storeId, placed);
   } catch (error) {
     if (!(error instanceof DuplicateRequest)) throw error;
-    const twin = await findByKey(ctx, store.id, input.idempotencyKey);
+    const { store } = error;
+    const normal = withInternationalPhone(store, input);
+    const twin = await inStore(ctx, store.id, (tx) => earlierTry(tx, store.id, normal));
     if (!twin) throw error;
-    return withCheckout(ctx, store.id, replay(twin, requestHash));
+    return withCheckout(ctx, store.id, twin);
   }
+}
+
+/**
+ * What an earlier request with this key placed, if it asked for the same order (else refused);
+ * `input` as it is placed (its phone international).
+ */
+async function earlierTry(tx: TxContext, storeId: string, input: PlaceOrderInput) {
+  const earlier = await findByKey(tx, storeId, input.idempotencyKey);
+  return earlier ? replay(earlier, fingerprint(input)) : null;
 }
 
 /** The order, its items, its messages and its first event, in the caller's transaction. */
@@ -94,7 +135,7 @@ async function insertOrder(
   tx: TxContext,
   store: Store,
   input: PlaceOrderInput,
-  how: Placement & { requestHash: string },
+  how: Placement,
 ): Promise<PlaceOrderResult> {
   const now = tx.now();
   const businessDate = businessDateOf(now, store.timezone);
@@ -111,6 +152,7 @@ async function insertOrder(
         input,
         priced,
         ...how,
+        requestHash: fingerprint(input),
         number,
         businessDate,
         now,
@@ -119,7 +161,7 @@ async function insertOrder(
     )
     .onConflictDoNothing({ target: [orders.storeId, orders.idempotencyKey] })
     .returning();
-  if (!order) throw new DuplicateRequest();
+  if (!order) throw new DuplicateRequest(store);
   const items = await tx.tx
     .insert(orderItems)
     .values(

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { orders, type Order } from '@kds/db';
 import { and, eq } from 'drizzle-orm';
-import type { DomainContext } from '../context.ts';
+import type { TxContext } from '../context.ts';
 import { ConflictError } from '../errors.ts';
-import { inStore } from '../transaction.ts';
 import { totalsOf } from './internal.ts';
 import type { Totals } from './pricing.ts';
 import type { PlaceOrderInput } from './schemas.ts';
@@ -21,16 +20,15 @@ export interface PlaceOrderResult {
 
 /**
  * A placement repeated with the same idempotency key (a double tap, a retry after a lost answer)
- * returns the order it made, once checked to be the same request.
+ * returns the order it made, once checked to be the same request: the order, in the store's
+ * transaction.
  */
-export async function findByKey(ctx: DomainContext, storeId: string, key: string) {
-  return inStore(ctx, storeId, async ({ tx }) => {
-    const [order] = await tx
-      .select()
-      .from(orders)
-      .where(and(eq(orders.storeId, storeId), eq(orders.idempotencyKey, key)));
-    return order;
-  });
+export async function findByKey({ tx }: TxContext, storeId: string, key: string) {
+  const [order] = await tx
+    .select()
+    .from(orders)
+    .where(and(eq(orders.storeId, storeId), eq(orders.idempotencyKey, key)));
+  return order;
 }
 
 export function replay(order: Order, requestHash: string): PlaceOrderResult {

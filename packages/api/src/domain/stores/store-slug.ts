@@ -3,28 +3,11 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { PgTransactionConfig } from 'drizzle-orm/pg-core';
 import type { DomainContext, TxContext } from '../context.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
-import { acrossStores, inStore } from '../transaction.ts';
+import { acrossStores, inStoreAtAddress } from '../transaction.ts';
 
 /**
- * A store by the slug in its address, or by one it had before: QR codes printed before a
- * rename keep working. A store's current slug always wins over another store's old one.
- */
-export async function findStoreBySlug(db: Queryable, slug: string): Promise<Store> {
-  const [current] = await db.select().from(stores).where(eq(stores.slug, slug)).limit(1);
-  if (current) return current;
-  const [former] = await db
-    .select({ store: stores })
-    .from(storeSlugAliases)
-    .innerJoin(stores, eq(stores.id, storeSlugAliases.storeId))
-    .where(eq(storeSlugAliases.slug, slug))
-    .limit(1);
-  if (!former) throw new NotFoundError('store', { storeSlug: slug });
-  return former.store;
-}
-
-/**
- * Runs `fn` for the store at a guest's address: the store is found across stores (a guest
- * names it by its slug, the one thing it knows), then the transaction acts for that store only.
+ * Runs `fn` for the store at a guest's address (its slug, or one it had before: QR codes
+ * printed before a rename keep working), in a transaction that acts for that store only.
  */
 export async function inStoreAt<T>(
   ctx: DomainContext | TxContext,
@@ -32,20 +15,21 @@ export async function inStoreAt<T>(
   fn: (tx: TxContext, store: Store) => Promise<T>,
   config?: PgTransactionConfig,
 ): Promise<T> {
-  return acrossStores(
+  return inStoreAtAddress(
     ctx,
-    'guest-by-store-address',
-    async (tx) => {
-      const store = await findStoreBySlug(tx.tx, slug);
-      return inStore(tx, store.id, (scoped) => fn(scoped, store));
+    slug,
+    async (tx, storeId) => {
+      const [store] = await tx.tx.select().from(stores).where(eq(stores.id, storeId));
+      if (!store) throw new NotFoundError('store', { storeSlug: slug });
+      return fn(tx, store);
     },
     config,
   );
 }
 
-/** The store at a guest's address, found across stores (its slug is all a guest knows). */
+/** The store at a guest's address (see `inStoreAt`). */
 export async function storeAt(ctx: DomainContext | TxContext, slug: string): Promise<Store> {
-  return acrossStores(ctx, 'guest-by-store-address', (tx) => findStoreBySlug(tx.tx, slug));
+  return inStoreAt(ctx, slug, async (_tx, store) => store);
 }
 
 /**
