@@ -125,4 +125,35 @@ describe('row-level security per store', () => {
     const all = await db.selectDistinct({ storeId: stations.storeId }).from(stations);
     expect(all).toHaveLength(2);
   });
+
+  test("the database's reads for the server are kds_app's alone, and one store's log is that store's", async () => {
+    const fns = await executeRows<{ name: string; acl: string[] }>(
+      db,
+      sql`select p.proname as name, coalesce(p.proacl::text[], '{}') as acl
+          from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+          where n.nspname = 'public' and p.proname like 'kds\_%'`,
+    );
+    expect(fns.map((f) => f.name).sort()).toEqual([
+      'kds_messages_sent_since',
+      'kds_store_events',
+      'kds_store_id_at',
+    ]);
+    for (const fn of fns) {
+      expect(fn.acl.some((entry) => entry.startsWith('kds_app=X'))).toBe(true);
+      expect(fn.acl.some((entry) => entry.startsWith('=X'))).toBe(false); // not PUBLIC
+    }
+    for (const store of [here, there]) {
+      await db.execute(
+        sql`with s as (update stores set event_seq = event_seq + 1 where id = ${store} returning event_seq)
+            insert into order_events (store_id, seq, type, actor_kind, payload)
+            select ${store}, event_seq, 'store.test', 'system', '{}'::jsonb from s`,
+      );
+    }
+    const read = await executeRows<{ store_id: string }>(
+      handle.app,
+      sql`select store_id from kds_store_events(${here}::uuid, 0, null, 100)`,
+    );
+    expect(read.length).toBeGreaterThan(0);
+    expect(read.every((r) => r.store_id === here)).toBe(true);
+  });
 });

@@ -53,10 +53,14 @@ export const APP_ROLE_NAME = APP_ROLE;
  */
 export const WORK_ACROSS_STORES = 'set local role none';
 
-/** The reads across stores by design (migration 0024 and later): only `kds_app` may call them. */
+/**
+ * The reads that are database functions (migrations 0024 and 0025: across stores by design, or
+ * one store's log in one statement): only `kds_app` may call them.
+ */
 const crossStoreFunctions = [
   'kds_messages_sent_since(text, text, timestamptz)',
   'kds_store_id_at(text)',
+  'kds_store_events(uuid, bigint, uuid, integer)',
 ];
 
 /**

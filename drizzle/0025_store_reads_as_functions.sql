@@ -14,3 +14,21 @@ AS $$
     (SELECT a.store_id FROM store_slug_aliases a WHERE a.slug = kds_store_id_at.slug)
   )
 $$;
+--> statement-breakpoint
+
+-- One store's event log after a cursor (all of it, or one order's): what every live stream
+-- reads on each wake-up. One statement, with the store as its first and mandatory argument,
+-- where a transaction that states the store would take four round trips on the hottest read
+-- of all. Only the server's role may call it.
+CREATE FUNCTION kds_store_events(store uuid, after_seq bigint, only_order uuid, max_rows integer)
+RETURNS SETOF order_events
+LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = public, pg_temp
+AS $$
+  SELECT * FROM order_events e
+  WHERE e.store_id = kds_store_events.store
+    AND e.seq > kds_store_events.after_seq
+    AND (kds_store_events.only_order IS NULL OR e.order_id = kds_store_events.only_order)
+  ORDER BY e.seq
+  LIMIT kds_store_events.max_rows
+$$;
