@@ -1,4 +1,4 @@
-import { auditLog, menuItems } from '@kds/db';
+import { menuItems } from '@kds/db';
 import { and, eq } from 'drizzle-orm';
 import { appendEvents } from '../../events/append-events.ts';
 import { requireKitchen } from '../auth/principal.ts';
@@ -6,6 +6,7 @@ import type { DomainContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
 import { inStore } from '../transaction.ts';
 import type { SetAvailabilityInput } from './schemas.ts';
+import { recordAudit } from '../audit.ts';
 
 /**
  * 86 an item (or bring it back) from the kitchen. The row update and the event commit together:
@@ -33,17 +34,12 @@ export async function setAvailability({
       .update(menuItems)
       .set({ isAvailable: input.isAvailable, updatedAt: tx.now() })
       .where(eq(menuItems.id, before.id));
-    await tx.tx.insert(auditLog).values({
-      storeId: principal.storeId,
-      staffId: principal.kind === 'staff' ? principal.staffId : null,
+    await recordAudit(tx.tx, principal, {
       action: input.isAvailable ? 'menu.item_restored' : 'menu.item_86ed',
       entity: 'menu_item',
       entityId: before.id,
       before: { isAvailable: before.isAvailable },
-      after: {
-        isAvailable: input.isAvailable,
-        ...(principal.kind === 'device' ? { deviceId: principal.deviceId } : {}),
-      },
+      after: { isAvailable: input.isAvailable },
     });
     await appendEvents(tx, principal.storeId, [
       {

@@ -244,6 +244,23 @@ describe('who may change pacing', () => {
     expect(menu.store.ordering.pauses.pickup?.reason).toBe('Busy');
   });
 
+  test("the expo screen's change is audited with the screen named, and no person", async () => {
+    const expo = await device('Expo');
+    await h.caller(expo).pacing.update({ kind: 'quote', extraMinutes: 5 });
+    const [audit] = await h.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.storeId, h.demo.storeId))
+      .orderBy(desc(auditLog.createdAt))
+      .limit(1);
+    expect(audit).toMatchObject({
+      action: 'pacing.quote',
+      staffId: null,
+      apiKeyId: null,
+      after: { extraMinutes: 5, deviceId: expo.kind === 'device' ? expo.deviceId : '' },
+    });
+  });
+
   test('bad input is refused and changes nothing', async () => {
     const bad = [
       { kind: 'pause', fulfilments: ['pickup'], reason: '', minutes: 15 },

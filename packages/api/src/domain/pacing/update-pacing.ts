@@ -1,4 +1,4 @@
-import { auditLog, stores, type Pacing } from '@kds/db';
+import { stores, type Pacing } from '@kds/db';
 import { eq } from 'drizzle-orm';
 import { appendEvents } from '../../events/append-events.ts';
 import { requireFrontOfHouse } from '../auth/require-front-of-house.ts';
@@ -7,6 +7,7 @@ import { NotFoundError } from '../errors.ts';
 import { inStore } from '../transaction.ts';
 import { currentPacing } from './pacing-rules.ts';
 import type { PacingChangeInput } from './schemas.ts';
+import { recordAudit } from '../audit.ts';
 
 /**
  * Pause a kind of online order, quote longer times or throttle ASAP orders. The new pacing, its
@@ -32,14 +33,12 @@ export async function updatePacing({
     const before = currentPacing(store.pacing, now);
     const after = applyChange(before, input, now);
     await tx.tx.update(stores).set({ pacing: after }).where(eq(stores.id, principal.storeId));
-    await tx.tx.insert(auditLog).values({
-      storeId: principal.storeId,
-      staffId: principal.kind === 'staff' ? principal.staffId : null,
+    await recordAudit(tx.tx, principal, {
       action: `pacing.${input.kind}`,
       entity: 'store',
       entityId: principal.storeId,
       before,
-      after: principal.kind === 'device' ? { ...after, deviceId: principal.deviceId } : after,
+      after,
     });
     await appendEvents(tx, principal.storeId, [
       { type: 'store.pacing_changed', orderId: null, payload: { pacing: after } },

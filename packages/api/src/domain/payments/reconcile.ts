@@ -1,9 +1,10 @@
-import { auditLog, orders, payments } from '@kds/db';
+import { orders, payments } from '@kds/db';
 import { and, eq, gte, inArray } from 'drizzle-orm';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { handleStripeEvent } from './handle-stripe-event.ts';
 import { acrossStores, inStore } from '../transaction.ts';
+import { recordAudit } from '../audit.ts';
 
 export interface Repair {
   orderId: string;
@@ -74,14 +75,16 @@ export async function reconcilePayments(
     const order = ours.find((o) => o.order.id === repair.orderId)?.order;
     if (!order) continue;
     await inStore(ctx, order.storeId, ({ tx }) =>
-      tx.insert(auditLog).values({
-        storeId: order.storeId,
-        staffId: options.staffId ?? null,
-        action: `payment.reconciled.${repair.action}`,
-        entity: 'order',
-        entityId: order.id,
-        after: { sessionId: repair.sessionId },
-      }),
+      recordAudit(
+        tx,
+        { kind: 'system', storeId: order.storeId, staffId: options.staffId ?? null },
+        {
+          action: `payment.reconciled.${repair.action}`,
+          entity: 'order',
+          entityId: order.id,
+          after: { sessionId: repair.sessionId },
+        },
+      ),
     );
   }
   return { checked: sessions.length, repairs };

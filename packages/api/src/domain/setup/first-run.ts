@@ -1,5 +1,5 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
-import { auditLog, setupCodes, stores, type Database, type Transaction } from '@kds/db';
+import { setupCodes, stores, type Database, type Transaction } from '@kds/db';
 import { count, gt, lt, sql } from 'drizzle-orm';
 import { openSession, type LoginResult } from '../auth/open-session.ts';
 import { hashPassword } from '../auth/password.ts';
@@ -8,6 +8,7 @@ import { ConflictError, UnauthorizedError } from '../errors.ts';
 import { acrossStores, acrossStoresOn } from '../transaction.ts';
 import { insertOwner, insertStore, newStoreSettings, type StoreServices } from './internal.ts';
 import { NewOwnerInput, NewStoreInput, type FirstRunInput } from './schemas.ts';
+import { recordAudit } from '../audit.ts';
 
 const CODE_TTL_MS = 24 * 3600_000;
 /** Letters and digits nobody misreads from a terminal: no 0/O, 1/I/L. */
@@ -114,13 +115,15 @@ async function installFirstStore(
   const store = await insertStore(tx, storeInput, settings);
   const account = await insertOwner(tx, store.id, { ...owner, passwordHash });
   await tx.delete(setupCodes);
-  await tx.insert(auditLog).values({
-    storeId: store.id,
-    staffId: account.id,
-    action: 'store.created',
-    entity: 'store',
-    entityId: store.id,
-    after: { name: store.name, slug: store.slug, firstRun: true },
-  });
+  await recordAudit(
+    tx,
+    { kind: 'system', storeId: store.id, staffId: account.id },
+    {
+      action: 'store.created',
+      entity: 'store',
+      entityId: store.id,
+      after: { name: store.name, slug: store.slug, firstRun: true },
+    },
+  );
   return { store, account };
 }

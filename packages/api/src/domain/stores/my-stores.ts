@@ -1,4 +1,4 @@
-import { auditLog, sessions, staff, staffMemberships, stores } from '@kds/db';
+import { sessions, staff, staffMemberships, stores } from '@kds/db';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { requireStaff } from '../auth/principal.ts';
@@ -6,6 +6,7 @@ import type { DomainContext } from '../context.ts';
 import { ForbiddenError } from '../errors.ts';
 import { acrossStores } from '../transaction.ts';
 import { staffLanguageOf } from './languages.ts';
+import { recordAudit } from '../audit.ts';
 
 export const SwitchStoreInput = z.object({ storeId: z.uuid() });
 export type SwitchStoreInput = z.infer<typeof SwitchStoreInput>;
@@ -77,15 +78,17 @@ export async function switchStore({ ctx, input }: { ctx: DomainContext; input: S
       .update(sessions)
       .set({ storeId: input.storeId })
       .where(eq(sessions.id, principal.sessionId));
-    await tx.insert(auditLog).values({
-      storeId: input.storeId,
-      staffId: principal.staffId,
-      action: 'session.switched_store',
-      entity: 'session',
-      entityId: principal.sessionId,
-      before: { storeId: principal.storeId },
-      after: { storeId: input.storeId },
-    });
+    await recordAudit(
+      tx,
+      { ...principal, storeId: input.storeId },
+      {
+        action: 'session.switched_store',
+        entity: 'session',
+        entityId: principal.sessionId,
+        before: { storeId: principal.storeId },
+        after: { storeId: input.storeId },
+      },
+    );
     return { storeId: input.storeId, role: membership.role };
   });
 }
