@@ -19,7 +19,8 @@ export const ticket = (page: Page, number: number) =>
 
 /**
  * Dismisses "Tap to enable sound" like a cook would. Headless Chromium may start audio by
- * itself a moment after load, so the overlay is not always there (sound.spec.ts forces it).
+ * itself a moment after load, so the overlay is not always there (screen-setup.spec.ts holds
+ * audio suspended to make sure it is).
  */
 export async function enableSound(page: Page) {
   const overlay = page.getByRole('button', { name: /Tap to enable sound/ });

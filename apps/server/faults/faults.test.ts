@@ -1,6 +1,6 @@
 // Fault injection: two real server processes on one PostgreSQL, kitchen screens on the real
 // tRPC client, and the checker comparing what every screen received with the event log.
-// Short form in CI (`pnpm test:faults`); the issue's sizes with FAULTS=full. Needs
+// Short form in CI (`pnpm test:faults`); the sizes of docs/benchmarks.md with FAULTS=full. Needs
 // FAULTS_DATABASE_URL, and restarts PostgreSQL with FAULTS_PG_RESTART (default: pg_ctlcluster).
 import { execSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';

@@ -29,7 +29,11 @@ import type { DbHandle, Listener, ReadReplica } from '@kds/db';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
 import { registerExportRoutes } from './export-routes.ts';
-import { DEVELOPMENT_PEPPER } from './env.ts';
+import {
+  DEFAULT_MESSAGES_PER_RECIPIENT_PER_DAY,
+  DEFAULT_SESSION_TTL_HOURS,
+  DEVELOPMENT_PEPPER,
+} from './env.ts';
 import { createJobs, type Jobs } from './jobs.ts';
 import { loggerOptions } from './logging.ts';
 import { KDS_VERSION } from './paths.ts';
@@ -269,13 +273,13 @@ function createDeps(
       onError: (err) => app.log.error({ err }, 'checking live sign-ins failed'),
     }),
     config: {
-      sessionTtlMs: 12 * 3600_000,
+      sessionTtlMs: DEFAULT_SESSION_TTL_HOURS * 3600_000,
       maxReplayEvents: 10_000,
       publicUrl,
       version: KDS_VERSION,
       // Development only: env.ts requires PICKUP_CODE_PEPPER in production.
       pickupPepper: DEVELOPMENT_PEPPER,
-      messagesPerRecipientPerDay: 20,
+      messagesPerRecipientPerDay: DEFAULT_MESSAGES_PER_RECIPIENT_PER_DAY,
       services: serviceModes(options, stripe),
       ...options.domain,
     },

@@ -11,6 +11,10 @@ const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
 /** The pickup-code secret a development server uses: never good enough for production. */
 export const DEVELOPMENT_PEPPER = 'kds-development-pepper-not-a-secret';
 
+/** Defaults the app's options share with the environment (tests build the app without one). */
+export const DEFAULT_SESSION_TTL_HOURS = 12;
+export const DEFAULT_MESSAGES_PER_RECIPIENT_PER_DAY = 20;
+
 /** The placeholder in .env.example: a copied file that was not filled in must not start. */
 export const EXAMPLE_PEPPER = 'replace-with-the-output-of-openssl-rand-hex-32';
 
@@ -41,7 +45,7 @@ const EnvSchema = z.object({
     .number()
     .positive()
     .max(24 * 90)
-    .default(12),
+    .default(DEFAULT_SESSION_TTL_HOURS),
   /** Mark the session cookie Secure (needs HTTPS). Default: on in production. */
   COOKIE_SECURE: flag.optional(),
   /** Where guests reach this server (links in messages, payment return URLs); needed in production. */
@@ -86,7 +90,12 @@ const EnvSchema = z.object({
   /** How many daily backups are kept. */
   BACKUP_KEEP: z.coerce.number().int().min(1).max(3650).default(14),
   /** Texts, calls or emails one guest's number or address may get per day, in all stores. */
-  MESSAGES_PER_RECIPIENT_PER_DAY: z.coerce.number().int().min(1).max(1000).default(20),
+  MESSAGES_PER_RECIPIENT_PER_DAY: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(DEFAULT_MESSAGES_PER_RECIPIENT_PER_DAY),
   /** Networks (CIDR, comma-separated) a webhook endpoint may be on although private (a LAN POS). */
   WEBHOOK_ALLOWED_NETWORKS: z
     .string()

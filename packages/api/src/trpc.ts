@@ -4,7 +4,7 @@ import type { OpenApiMeta } from 'trpc-to-openapi';
 import { ZodError, type ZodType } from 'zod';
 import type { ApiContext } from './context.ts';
 import type { Principal } from './domain/context.ts';
-import type { ApiKeyPrincipal, KitchenPrincipal } from './domain/auth/principal.ts';
+import type { ApiKeyPrincipal, KitchenPrincipal, StaffPrincipal } from './domain/auth/principal.ts';
 import { noteApiKeyUse } from './domain/integrations/api-keys.ts';
 import type { ErrorWords } from '@kds/i18n';
 import {
@@ -153,11 +153,9 @@ const withPrincipal = <P extends Principal>(
     return next({ ctx: { ...ctx, principal } });
   });
 
-type Staff = Extract<Principal, { kind: 'staff' }>;
-const isStaff = (p: Principal): p is Staff => p.kind === 'staff';
-const isManager = (p: Principal): p is Staff =>
+const isStaff = (p: Principal): p is StaffPrincipal => p.kind === 'staff';
+const isManager = (p: Principal): p is StaffPrincipal =>
   p.kind === 'staff' && (p.role === 'owner' || p.role === 'manager');
-const isDevice = (p: Principal): p is Extract<Principal, { kind: 'device' }> => p.kind === 'device';
 const isKitchen = (p: Principal): p is KitchenPrincipal => p.kind !== 'apiKey';
 
 export const router = t.router;
@@ -170,7 +168,6 @@ export const staffProcedure = publicProcedure.use(withPrincipal(isStaff, 'access
 export const managerProcedure = publicProcedure.use(
   withPrincipal(isManager, 'access.managerOrOwner'),
 );
-export const deviceProcedure = publicProcedure.use(withPrincipal(isDevice, 'access.screensOnly'));
 
 /**
  * A guess-able secret (a password, a pairing code, a pickup code) is tried one call at a time:

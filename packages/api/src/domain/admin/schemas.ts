@@ -1,23 +1,12 @@
+import { fulfilmentType, paymentStatus } from '@kds/db';
 import { z } from 'zod';
 import { PageCursor } from '../keyset.ts';
-
-const STATUSES = [
-  'PENDING_PAYMENT',
-  'PLACED',
-  'PREPARING',
-  'READY',
-  'OUT_FOR_DELIVERY',
-  'COMPLETED',
-  'CANCELED',
-  'EXPIRED',
-] as const;
+import { orderStatuses } from '../orders/state-machine.ts';
 
 export const OrderListInput = z.object({
-  status: z.array(z.enum(STATUSES)).max(STATUSES.length).optional(),
-  paymentStatus: z
-    .enum(['unpaid', 'pending', 'paid', 'refunded', 'partially_refunded', 'failed', 'at_counter'])
-    .optional(),
-  fulfilment: z.enum(['dine_in', 'pickup', 'delivery']).optional(),
+  status: z.array(z.enum(orderStatuses)).max(orderStatuses.length).optional(),
+  paymentStatus: z.enum(paymentStatus.enumValues).optional(),
+  fulfilment: z.enum(fulfilmentType.enumValues).optional(),
   /** Store-local business dates, inclusive ("2026-11-22"). */
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),

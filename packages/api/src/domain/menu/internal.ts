@@ -2,14 +2,13 @@ import type { Transaction } from '@kds/db';
 import { appendEvents } from '../../events/append-events.ts';
 import type { MenuChange } from '../../events/types.ts';
 import { recordAudit } from '../audit.ts';
-import type { Principal, TxContext } from '../context.ts';
-
-type Manager = Extract<Principal, { kind: 'staff' }>;
+import type { StaffPrincipal } from '../auth/principal.ts';
+import type { TxContext } from '../context.ts';
 
 /** A menu edit in the audit log, in the edit's transaction. */
 export const audit = (
   tx: Transaction,
-  who: Manager,
+  who: StaffPrincipal,
   action: string,
   entity: string,
   entityId: string,

@@ -58,15 +58,6 @@ export function nextStatus(order: TransitionSubject, action: OrderAction, now: D
   return next;
 }
 
-export function canTransition(order: TransitionSubject, action: OrderAction, now: Date): boolean {
-  try {
-    nextStatus(order, action, now);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Statuses in which a ticket is on the kitchen's screens. */
 export const kitchenStatuses = [
   'PLACED',

@@ -156,7 +156,6 @@ export const errors = {
     managerOrOwner: 'a manager or owner must do this',
     managerOrExpo: 'a manager or the expo screen must do this',
     staffOnly: 'staff only',
-    screensOnly: 'paired screens only',
     noKitchenForKeys: 'API keys cannot work the kitchen',
     apiKeyNeeded: 'send the API key as "Authorization: Bearer kds_k_…"',
     apiKeyOnly: 'this call takes an API key (Admin → Integrations)',

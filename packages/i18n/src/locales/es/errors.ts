@@ -149,7 +149,6 @@ export const errors: Translation<typeof en> = {
     managerOrOwner: 'esto lo debe hacer un gerente o el propietario',
     managerOrExpo: 'esto lo debe hacer un gerente o la pantalla de expo',
     staffOnly: 'solo para el equipo',
-    screensOnly: 'solo para pantallas vinculadas',
     noKitchenForKeys: 'las claves de API no pueden trabajar en la cocina',
     apiKeyNeeded: 'envía la clave de API como "Authorization: Bearer kds_k_…"',
     apiKeyOnly: 'esta llamada requiere una clave de API (Administración → Integraciones)',
