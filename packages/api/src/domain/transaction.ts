@@ -26,6 +26,10 @@ export async function withTransaction<T>(
   return result;
 }
 
+/** A transaction that acts for a store was asked to do something else: a bug, refused. */
+const actingAlready = (storeId: string, asked: string) =>
+  new Error(`a transaction acting for store ${storeId} was asked to ${asked}`);
+
 /**
  * Runs `fn` in a transaction that acts for one store (see `withTransaction`): it works as the
  * role `kds_app`, and the database's row-level security shows it that store's rows only, even
@@ -46,9 +50,7 @@ export async function inStore<T>(
         // The setting lasts until the transaction ends, so the whole of it now acts for the store.
         tx.storeId = storeId;
       } else if (tx.storeId !== storeId) {
-        throw new Error(
-          `a transaction acting for store ${tx.storeId} was asked to act for ${storeId}`,
-        );
+        throw actingAlready(tx.storeId, `act for ${storeId}`);
       }
       return fn(tx);
     },
@@ -70,11 +72,7 @@ export async function inStoreAtAddress<T>(
   return withTransaction(
     ctx,
     async (tx) => {
-      if (tx.storeId !== null) {
-        throw new Error(
-          `a transaction acting for store ${tx.storeId} was asked to act for another`,
-        );
-      }
+      if (tx.storeId !== null) throw actingAlready(tx.storeId, 'act for another');
       const [stated] = await executeRows<{ store_id: string | null }>(tx.tx, actForStoreAt(slug));
       if (!stated?.store_id) throw new NotFoundError('store', { storeSlug: slug });
       tx.storeId = stated.store_id;
@@ -127,11 +125,7 @@ export async function acrossStores<T>(
   return withTransaction(
     ctx,
     async (tx) => {
-      if (tx.storeId !== null) {
-        throw new Error(
-          `a transaction acting for store ${tx.storeId} was asked to cross stores (${path})`,
-        );
-      }
+      if (tx.storeId !== null) throw actingAlready(tx.storeId, `cross stores (${path})`);
       await tx.tx.execute(sql.raw(WORK_ACROSS_STORES));
       return fn(tx);
     },

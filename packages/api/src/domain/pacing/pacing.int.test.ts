@@ -49,6 +49,16 @@ const refusal = async (promise: Promise<unknown>): Promise<Refusal[]> => {
   return error.cause.details?.problems as Refusal[];
 };
 
+const latestAudit = async () => {
+  const [entry] = await h.db
+    .select()
+    .from(auditLog)
+    .where(eq(auditLog.storeId, h.demo.storeId))
+    .orderBy(desc(auditLog.createdAt))
+    .limit(1);
+  return entry;
+};
+
 async function device(stationName: 'Grill' | 'Expo' | null): Promise<Principal> {
   const [row] = await h.db
     .insert(devices)
@@ -140,12 +150,7 @@ describe('pausing online orders', () => {
       reason: 'No drivers',
       minutes: 20,
     });
-    const [audit] = await h.db
-      .select()
-      .from(auditLog)
-      .where(eq(auditLog.storeId, h.demo.storeId))
-      .orderBy(desc(auditLog.createdAt))
-      .limit(1);
+    const audit = await latestAudit();
     expect(audit).toMatchObject({
       action: 'pacing.pause',
       staffId: manager.kind === 'staff' ? manager.staffId : '',
@@ -247,12 +252,7 @@ describe('who may change pacing', () => {
   test("the expo screen's change is audited with the screen named, and no person", async () => {
     const expo = await device('Expo');
     await h.caller(expo).pacing.update({ kind: 'quote', extraMinutes: 5 });
-    const [audit] = await h.db
-      .select()
-      .from(auditLog)
-      .where(eq(auditLog.storeId, h.demo.storeId))
-      .orderBy(desc(auditLog.createdAt))
-      .limit(1);
+    const audit = await latestAudit();
     expect(audit).toMatchObject({
       action: 'pacing.quote',
       staffId: null,
