@@ -1,16 +1,14 @@
-import type { LiveShare } from '../../events/live-groups.ts';
-import { isResync, streamEvents, type StopSignal } from '../../events/stream-events.ts';
+import { isResync } from '../../events/stream-events.ts';
 import type { StoredEvent } from '../../events/types.ts';
 import type { DomainContext } from '../context.ts';
+import { openStream, type StreamTransport } from '../open-stream.ts';
 import { storeAt } from '../stores/store-slug.ts';
 import { toBoardChange, type BoardChange } from './board-for-store.ts';
 import type { StoreStreamInput } from './schemas.ts';
 
-interface PublicStreamOptions<T> {
+interface PublicStreamOptions<T> extends StreamTransport<T> {
   ctx: DomainContext;
   input: StoreStreamInput;
-  signal?: StopSignal;
-  live?: LiveShare<T>;
 }
 
 /**
@@ -23,16 +21,11 @@ async function openPublicStream<T extends { seq: number }>(
   view: (event: StoredEvent) => T | null,
 ) {
   const store = await storeAt(ctx, input.storeSlug);
-  const stream = streamEvents({
-    bus: ctx.bus,
-    log: ctx.log,
-    storeId: store.id,
-    afterSeq: input.lastEventId ? Number(input.lastEventId) : null,
-    maxReplay: ctx.config.maxReplayEvents,
-    select: view,
-    ...(signal ? { signal } : {}),
-    ...(live ? { share: { ...live, key } } : {}),
-  });
+  const stream = openStream(
+    ctx,
+    { storeId: store.id, lastEventId: input.lastEventId, select: view, key },
+    { signal, live },
+  );
   return (async function* () {
     for await (const item of stream) {
       if (isResync(item)) yield { seq: item.seq, resync: true as const };

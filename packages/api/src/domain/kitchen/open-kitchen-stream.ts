@@ -1,8 +1,8 @@
-import type { LiveShare } from '../../events/live-groups.ts';
-import { streamEvents, type ResyncMarker, type StopSignal } from '../../events/stream-events.ts';
+import type { ResyncMarker } from '../../events/stream-events.ts';
 import type { StoredEvent } from '../../events/types.ts';
 import { requireKitchen } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
+import { openStream, type StreamTransport } from '../open-stream.ts';
 import { findStation } from '../orders/internal.ts';
 import { kitchenEventFilter } from './event-filter.ts';
 import type { KitchenOnEventInput } from './schemas.ts';
@@ -20,22 +20,20 @@ export async function openKitchenStream({
 }: {
   ctx: DomainContext;
   input: KitchenOnEventInput;
-  signal?: StopSignal;
-  live?: LiveShare<StoredEvent>;
-}): Promise<AsyncGenerator<StoredEvent | ResyncMarker>> {
+} & StreamTransport<StoredEvent>): Promise<AsyncGenerator<StoredEvent | ResyncMarker>> {
   const { storeId } = requireKitchen(ctx);
   const stationId = input.stationId;
   if (stationId) await inStore(ctx, storeId, ({ tx }) => findStation(tx, storeId, stationId));
   const shows = kitchenEventFilter(input.stationId);
-  return streamEvents({
-    bus: ctx.bus,
-    log: ctx.log,
-    storeId,
-    afterSeq: input.lastEventId ? Number(input.lastEventId) : null,
-    select: (event) => (shows(event) ? event : null),
-    maxReplay: ctx.config.maxReplayEvents,
-    ...(signal ? { signal } : {}),
-    // The screens of one station (or every expo screen) share one live tail.
-    ...(live ? { share: { ...live, key: `kitchen:${input.stationId ?? 'all'}` } } : {}),
-  });
+  // The screens of one station (or every expo screen) share one live tail.
+  return openStream(
+    ctx,
+    {
+      storeId,
+      lastEventId: input.lastEventId,
+      select: (event) => (shows(event) ? event : null),
+      key: `kitchen:${input.stationId ?? 'all'}`,
+    },
+    { signal, live },
+  );
 }

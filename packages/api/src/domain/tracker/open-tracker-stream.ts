@@ -1,7 +1,7 @@
-import type { LiveShare } from '../../events/live-groups.ts';
-import { isResync, streamEvents, type StopSignal } from '../../events/stream-events.ts';
+import { isResync } from '../../events/stream-events.ts';
 import type { StoredEvent } from '../../events/types.ts';
 import type { DomainContext } from '../context.ts';
+import { openStream, type StreamTransport } from '../open-stream.ts';
 import { findTrackedOrder, toTrackerUpdate, type TrackerUpdate } from './get-tracked-order.ts';
 import type { TrackerOnOrderInput } from './schemas.ts';
 
@@ -17,22 +17,21 @@ export async function openTrackerStream({
 }: {
   ctx: DomainContext;
   input: TrackerOnOrderInput;
-  signal?: StopSignal;
-  live?: LiveShare<TrackedUpdate>;
-}): Promise<AsyncGenerator<TrackedUpdate>> {
+} & StreamTransport<TrackedUpdate>): Promise<AsyncGenerator<TrackedUpdate>> {
   const order = await findTrackedOrder(ctx, input.trackingToken);
-  const stream = streamEvents({
-    bus: ctx.bus,
-    log: ctx.log,
-    storeId: order.storeId,
-    orderId: order.id,
-    afterSeq: input.lastEventId ? Number(input.lastEventId) : 0,
-    maxReplay: ctx.config.maxReplayEvents,
-    select: trackedUpdate,
-    ...(signal ? { signal } : {}),
-    // One order's trackers (a guest's phone, the same link opened twice) share one tail.
-    ...(live ? { share: { ...live, key: `tracker:${order.id}` } } : {}),
-  });
+  // One order's trackers (a guest's phone, the same link opened twice) share one tail.
+  const stream = openStream(
+    ctx,
+    {
+      storeId: order.storeId,
+      orderId: order.id,
+      lastEventId: input.lastEventId,
+      start: 0,
+      select: trackedUpdate,
+      key: `tracker:${order.id}`,
+    },
+    { signal, live },
+  );
   return (async function* () {
     for await (const item of stream) if (!isResync(item)) yield item;
   })();
