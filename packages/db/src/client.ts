@@ -10,7 +10,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { PgliteOnThread } from './pglite-worker/client.ts';
 import * as schema from './schema/index.ts';
-import { sessionRoles } from './pglite-roles.ts';
+import { sessionRoles, type SessionRole } from './pglite-roles.ts';
 import { APP_ROLE_NAME, appRoleStatements } from './schema/tenancy.ts';
 
 export type Schema = typeof schema;
@@ -228,7 +228,7 @@ async function superviseListen(
 }
 
 /** The part of PGlite the handle uses: PGlite itself, or PGlite on a thread of its own. */
-type PgliteClient = Pick<PGlite, 'query' | 'transaction' | 'listen' | 'close'> & {
+type PgliteClient = Pick<PGlite, 'query' | 'listen' | 'close'> & {
   dumpDataDir(compression: 'gzip'): Promise<Blob>;
 };
 
@@ -236,23 +236,24 @@ function createPgliteDb(
   config: { dataDir?: string; loadDataDir?: Blob; pglite?: PGlite } | PgliteOnThread,
   migrationsFolder: string,
 ): DbHandle {
+  // One connection for both handles, each taking its role for it when it speaks.
   let client: PgliteClient;
-  if (config instanceof PgliteOnThread) client = config;
-  else {
+  let roles: Record<SessionRole, Pick<PGlite, 'query' | 'transaction'>>;
+  if (config instanceof PgliteOnThread) {
+    client = config;
+    roles = { owner: config.as('owner'), app: config.as('app') };
+  } else {
     if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
-    client =
+    const pglite =
       config.pglite ??
       new PGlite({
         ...(config.dataDir ? { dataDir: config.dataDir } : {}),
         ...(config.loadDataDir ? { loadDataDir: config.loadDataDir } : {}),
         relaxedDurability: false,
       });
+    client = pglite;
+    roles = sessionRoles(pglite);
   }
-  // One connection for both handles, each taking its role for it when it speaks.
-  const roles =
-    client instanceof PgliteOnThread
-      ? { owner: client.as('owner'), app: client.as('app') }
-      : sessionRoles(client);
   // Drizzle calls `query` and `transaction`, which both handles answer as PGlite does.
   const db = drizzlePglite({ client: roles.owner as PGlite, schema, casing: 'snake_case' });
   const app = drizzlePglite({ client: roles.app as PGlite, schema, casing: 'snake_case' });

@@ -21,8 +21,9 @@ interface Statements {
 
 /**
  * Embedded PGlite on a thread of its own, with the part of PGlite's interface that Drizzle and
- * the server use: statements (`query`), transactions, LISTEN, the data directory's tarball, close. Each
- * statement is a message; the server's event loop stays free while PGlite works.
+ * the server use: statements (`query`), a handle's statements and transactions (`as`), LISTEN,
+ * the data directory's tarball, close. Each statement is a message; the server's event loop
+ * stays free while PGlite works.
  *
  * Drizzle asks for some types unparsed (dates, intervals) with parsers that return the text as
  * it is; functions cannot cross threads, so the worker is told which types to leave as text.
@@ -81,20 +82,15 @@ export class PgliteOnThread implements Statements {
     return this.#call(query(undefined, sql, params, options)) as Promise<Results<T>>;
   }
 
-  /** Runs `fn` in a transaction on the thread: committed if it returns, rolled back if it throws. */
-  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
-    return this.#transaction(fn, undefined);
-  }
-
   /**
    * The statements and transactions of one handle: the thread takes the handle's role for the
    * connection before it runs them (`sessionRoles`, on the thread, where PGlite runs).
    */
   as(role: SessionRole): Pick<PGlite, 'query' | 'transaction'> {
-    const statements: Pick<PgliteOnThread, 'query' | 'transaction'> = {
+    const statements = {
       query: <T>(sql: string, params?: unknown[], options?: QueryOptions) =>
         this.#call({ ...query(undefined, sql, params, options), role }) as Promise<Results<T>>,
-      transaction: (fn) => this.#transaction(fn, role),
+      transaction: <T>(fn: (tx: Transaction) => Promise<T>) => this.#transaction(fn, role),
     };
     return statements as Pick<PGlite, 'query' | 'transaction'>;
   }
@@ -104,10 +100,7 @@ export class PgliteOnThread implements Statements {
    * runs one transaction at a time, and every message it waits for inside one holds back all the
    * others, so a round trip saved inside a transaction is one saved for everybody waiting.
    */
-  async #transaction<T>(
-    fn: (tx: Transaction) => Promise<T>,
-    role: SessionRole | undefined,
-  ): Promise<T> {
+  async #transaction<T>(fn: (tx: Transaction) => Promise<T>, role: SessionRole): Promise<T> {
     let opened: Promise<number> | undefined;
     const statements: Statements = {
       query: <R>(sql: string, params?: unknown[], options?: QueryOptions) => {
@@ -118,7 +111,7 @@ export class PgliteOnThread implements Statements {
         }
         const first = this.#call({
           op: 'begin',
-          ...(role ? { role } : {}),
+          role,
           first: query(undefined, sql, params, options),
         }) as Promise<{ tx: number; first: Results<R> }>;
         // A first statement that failed leaves the transaction open, to be rolled back below.

@@ -25,7 +25,7 @@ export type Request =
    * Opens a transaction and runs its first statement: answers with both, or with the
    * statement's error carrying `openTx` (the transaction stays open, to be ended).
    */
-  | { op: 'begin'; role?: SessionRole; first: Query }
+  | { op: 'begin'; role: SessionRole; first: Query }
   | { op: 'end'; tx: number; commit: boolean }
   | { op: 'listen'; channel: string }
   | { op: 'unlisten'; channel: string }

@@ -45,10 +45,10 @@ const target = (tx: number | undefined, role: SessionRole | undefined) => {
 };
 
 /** Opens a transaction and answers with its number once it is open. */
-function begin(role: SessionRole | undefined): Promise<number> {
+function begin(role: SessionRole): Promise<number> {
   return new Promise((opened, failed) => {
     const id = nextTx++;
-    const done = (role ? roles[role] : pg).transaction(
+    const done = roles[role].transaction(
       (tx) =>
         new Promise<void>((commit, rollback) => {
           open.set(id, { tx, end: (yes) => (yes ? commit() : rollback(ROLLBACK)) });
