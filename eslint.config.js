@@ -69,6 +69,22 @@ export default tseslint.config(
     },
   },
   {
+    // Flat config: this entry's no-restricted-imports replaces the one above for events/.
+    files: ['packages/api/src/events/**/*.ts'],
+    rules: restrict(
+      [
+        '@trpc/*',
+        'fastify',
+        '@fastify/*',
+        '../routers/*',
+        '../trpc',
+        '../gateways/*',
+        '../domain/*',
+      ],
+      'The events layer sits below the domain and transport: it imports neither.',
+    ),
+  },
+  {
     files: ['packages/api/src/routers/**/*.ts', 'packages/api/src/trpc.ts'],
     rules: restrict(
       ['@kds/db', '@kds/db/*', 'drizzle-orm', 'drizzle-orm/*', 'postgres', '@electric-sql/*'],

@@ -78,8 +78,12 @@ export interface ReportingReplica {
   isFresh(): Promise<boolean>;
 }
 
+/**
+ * A verb's context inside a transaction. `db` is the transaction itself: every query through
+ * it, and every helper given this context, stays inside it (and acts for its store).
+ */
 export interface TxContext extends DomainContext {
-  tx: Transaction;
+  db: Transaction;
   /**
    * The store this transaction acts for (`inStore`): the database shows it that store's rows
    * only. Null in a transaction that has not stated one yet.
@@ -87,6 +91,11 @@ export interface TxContext extends DomainContext {
   storeId: string | null;
   /** Runs after the outermost transaction commits; never after a rollback. */
   afterCommit(fn: () => void): void;
+}
+
+/** Whether `ctx` is already inside a transaction (see `withTransaction`). */
+export function inTransaction(ctx: DomainContext | TxContext): ctx is TxContext {
+  return 'afterCommit' in ctx;
 }
 
 export type { Database, Transaction };

@@ -15,25 +15,25 @@ afterAll(() => h.close());
 
 describe('transactions as the server works in them (kds_app)', () => {
   test('one that states no store sees no store', async () => {
-    const seen = await withTransaction(h.ctx(), ({ tx }) => tx.select().from(stores));
+    const seen = await withTransaction(h.ctx(), ({ db }) => db.select().from(stores));
     expect(seen).toEqual([]);
   });
 
   test("one that acts for a store sees that store's rows only", async () => {
-    const seen = await inStore(h.ctx(), h.demo.storeId, ({ tx }) => tx.select().from(stations));
+    const seen = await inStore(h.ctx(), h.demo.storeId, ({ db }) => db.select().from(stations));
     expect(seen.length).toBeGreaterThan(0);
     expect(new Set(seen.map((s) => s.storeId))).toEqual(new Set([h.demo.storeId]));
   });
 
   test('a named path across stores sees every store', async () => {
-    const seen = await acrossStores(h.ctx(), 'job-runner', ({ tx }) => tx.select().from(stores));
+    const seen = await acrossStores(h.ctx(), 'job-runner', ({ db }) => db.select().from(stores));
     expect(seen.map((s) => s.id)).toEqual(expect.arrayContaining([h.demo.storeId, other]));
   });
 
   test("a store's transaction never widens to every store, nor moves to another", async () => {
     await expect(
       inStore(h.ctx(), h.demo.storeId, (tx) =>
-        acrossStores(tx, 'job-runner', ({ tx: t }) => t.select().from(stores)),
+        acrossStores(tx, 'job-runner', ({ db }) => db.select().from(stores)),
       ),
     ).rejects.toThrow(/asked to cross stores \(job-runner\)/);
     await expect(
@@ -44,9 +44,9 @@ describe('transactions as the server works in them (kds_app)', () => {
   test("a guest's address: the database finds the store and the transaction acts for it, never across stores", async () => {
     await h.db.insert(storeSlugAliases).values({ slug: 'other-old', storeId: other });
     const at = (slug: string) =>
-      inStoreAtAddress(h.ctx(), slug, async ({ tx }, storeId) => {
-        const [who] = await executeRows<{ role: string }>(tx, sql`select current_user as role`);
-        const seen = await tx.select({ id: stores.id }).from(stores);
+      inStoreAtAddress(h.ctx(), slug, async ({ db }, storeId) => {
+        const [who] = await executeRows<{ role: string }>(db, sql`select current_user as role`);
+        const seen = await db.select({ id: stores.id }).from(stores);
         return { storeId, role: who?.role, seen: seen.map((s) => s.id) };
       });
     expect(await at('other')).toEqual({ storeId: other, role: 'kds_app', seen: [other] });

@@ -1,7 +1,13 @@
 import { actForStore, actForStoreAt, executeRows, WORK_ACROSS_STORES } from '@kds/db';
 import { sql } from 'drizzle-orm';
 import type { PgTransactionConfig } from 'drizzle-orm/pg-core';
-import type { Database, DomainContext, Transaction, TxContext } from './context.ts';
+import {
+  inTransaction,
+  type Database,
+  type DomainContext,
+  type Transaction,
+  type TxContext,
+} from './context.ts';
 import { NotFoundError } from './errors.ts';
 
 /**
@@ -14,12 +20,10 @@ export async function withTransaction<T>(
   fn: (ctx: TxContext) => Promise<T>,
   config?: PgTransactionConfig,
 ): Promise<T> {
-  if ('tx' in ctx) return fn(ctx);
+  if (inTransaction(ctx)) return fn(ctx);
   const hooks: (() => void)[] = [];
   const result = await ctx.db.transaction(
-    // `db` is the transaction too: a helper that reads `ctx.db` inside it stays inside it
-    // (and acts for its store), rather than taking another connection.
-    (tx) => fn({ ...ctx, db: tx, tx, storeId: null, afterCommit: (hook) => hooks.push(hook) }),
+    (db) => fn({ ...ctx, db, storeId: null, afterCommit: (hook) => hooks.push(hook) }),
     config,
   );
   for (const hook of hooks) hook();
@@ -46,7 +50,7 @@ export async function inStore<T>(
     ctx,
     async (tx) => {
       if (tx.storeId === null) {
-        await tx.tx.execute(actForStore(storeId));
+        await tx.db.execute(actForStore(storeId));
         // The setting lasts until the transaction ends, so the whole of it now acts for the store.
         tx.storeId = storeId;
       } else if (tx.storeId !== storeId) {
@@ -73,7 +77,7 @@ export async function inStoreAtAddress<T>(
     ctx,
     async (tx) => {
       if (tx.storeId !== null) throw actingAlready(tx.storeId, 'act for another');
-      const [stated] = await executeRows<{ store_id: string | null }>(tx.tx, actForStoreAt(slug));
+      const [stated] = await executeRows<{ store_id: string | null }>(tx.db, actForStoreAt(slug));
       if (!stated?.store_id) throw new NotFoundError('store', { storeSlug: slug });
       tx.storeId = stated.store_id;
       return fn(tx, stated.store_id);
@@ -126,11 +130,23 @@ export async function acrossStores<T>(
     ctx,
     async (tx) => {
       if (tx.storeId !== null) throw actingAlready(tx.storeId, `cross stores (${path})`);
-      await tx.tx.execute(sql.raw(WORK_ACROSS_STORES));
+      await tx.db.execute(sql.raw(WORK_ACROSS_STORES));
       return fn(tx);
     },
     config,
   );
+}
+
+/** `inStore` where there is no request context (a job given the database only). */
+export async function inStoreOn<T>(
+  db: Database,
+  storeId: string,
+  fn: (tx: Transaction) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(actForStore(storeId));
+    return fn(tx);
+  });
 }
 
 /** `acrossStores` where there is no request context yet (the principal behind a token). */

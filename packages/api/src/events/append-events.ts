@@ -1,35 +1,49 @@
-import { executeRows } from '@kds/db';
-import { sql } from 'drizzle-orm';
-import type { TxContext } from '../domain/context.ts';
-import { NotFoundError } from '../domain/errors.ts';
-import { queueWebhooks, type WebhookTarget } from '../domain/webhooks/deliver-webhooks.ts';
+import { executeRows, type Queryable } from '@kds/db';
+import { sql, type SQL } from 'drizzle-orm';
+import type { EventPublisher } from './event-bus.ts';
 import type { Actor, EventDraft, StoredEvent } from './types.ts';
 
 export const EVENTS_CHANNEL = 'kds_events';
 
-export function actorOf(ctx: TxContext): Actor {
-  const p = ctx.principal;
-  if (!p) return { kind: 'customer', id: null };
-  if (p.kind === 'staff') return { kind: 'staff', id: p.staffId };
-  return p.kind === 'device'
-    ? { kind: 'device', id: p.deviceId }
-    : { kind: 'api_key', id: p.apiKeyId };
+/** What appending needs of the caller's transaction. */
+export interface AppendTx {
+  db: Queryable;
+  now(): Date;
+  bus: EventPublisher;
+  /** Runs after the outermost transaction commits; never after a rollback. */
+  afterCommit(fn: () => void): void;
+}
+
+export interface AppendOptions<T> {
+  /** Who did it. */
+  actor: Actor;
+  /**
+   * The caller's own read (a scalar subquery), answered by the append's statement, so that
+   * both take one round trip: the domain reads the store's webhook endpoints this way.
+   */
+  alongside?: SQL<T>;
+}
+
+/** The events appended, and what the caller's `alongside` read (null without one). */
+export interface Appended<T> {
+  events: StoredEvent[];
+  alongside: T | null;
 }
 
 /**
  * Appends events in the caller's transaction, in one round trip: the sequence comes from
  * `UPDATE stores SET event_seq = event_seq + n`, whose row lock is held until commit, so within
  * a store commit order equals seq order and a rolled-back transaction leaves no gap; the same
- * statement inserts the events and reads the store's active webhook endpoints.
- * Call it last in a verb, to hold that lock as briefly as possible.
+ * statement inserts the events (and answers the caller's `alongside` read).
+ * Call it last in a verb, to hold that lock as briefly as possible. Null: no such store.
  */
-export async function appendEvents(
-  ctx: TxContext,
+export async function appendEvents<T = null>(
+  ctx: AppendTx,
   storeId: string,
   drafts: EventDraft[],
-  actor: Actor = actorOf(ctx),
-): Promise<StoredEvent[]> {
-  if (drafts.length === 0) return [];
+  { actor, alongside }: AppendOptions<T>,
+): Promise<Appended<T> | null> {
+  if (drafts.length === 0) return { events: [], alongside: null };
   const at = ctx.now();
   const rows = drafts.map((d, i) => ({
     n: i + 1,
@@ -41,9 +55,9 @@ export async function appendEvents(
   const [row] = await executeRows<{
     eventSeq: number | string | null;
     appended: number;
-    endpoints: WebhookTarget[];
+    alongside: T | null;
   }>(
-    ctx.tx,
+    ctx.db,
     sql`
     with s as (
       update stores set event_seq = event_seq + ${drafts.length}
@@ -60,13 +74,10 @@ export async function appendEvents(
     )
     select (select event_seq from s) as "eventSeq",
       (select count(*) from appended)::int as "appended",
-      (select coalesce(json_agg(json_build_object('id', w.id, 'url', w.url, 'types', w.event_types)), '[]')
-        from webhook_endpoints w where w.store_id = ${storeId} and w.active) as "endpoints"
+      ${alongside ?? sql`null`} as "alongside"
   `,
   );
-  if (!row || row.eventSeq === null || row.appended !== drafts.length) {
-    throw new NotFoundError('store');
-  }
+  if (!row || row.eventSeq === null || row.appended !== drafts.length) return null;
   const first = Number(row.eventSeq) - drafts.length + 1;
   const events = drafts.map(
     (draft, i) =>
@@ -81,8 +92,7 @@ export async function appendEvents(
         payload: draft.payload,
       }) as StoredEvent,
   );
-  if (row.endpoints.length) await queueWebhooks(ctx, storeId, row.endpoints, events);
   // Other instances are woken after commit, by the bus's notifier: never NOTIFY in here.
   ctx.afterCommit(() => ctx.bus.published(storeId, events));
-  return events;
+  return { events, alongside: row.alongside };
 }

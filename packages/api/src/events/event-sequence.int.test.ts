@@ -63,9 +63,10 @@ describe('per-store event sequence', () => {
               orderId: null,
               payload: { priority: w, version: 1, number: w },
             })),
+            { actor: { kind: 'system', id: null } },
           );
           // Hold the transaction open after taking the sequence, to widen any race.
-          await tx.tx.execute(sql`select pg_sleep(${(w % 5) / 200})`);
+          await tx.db.execute(sql`select pg_sleep(${(w % 5) / 200})`);
         }),
       ),
     );

@@ -1,4 +1,10 @@
-export { actorOf, appendEvents, EVENTS_CHANNEL } from './append-events.ts';
+export {
+  appendEvents,
+  EVENTS_CHANNEL,
+  type AppendOptions,
+  type Appended,
+  type AppendTx,
+} from './append-events.ts';
 export { EventBus, type BusListener, type EventLog, type EventPublisher } from './event-bus.ts';
 export { headSeq, readEvents, toStoredEvent, type ReadEventsQuery } from './read-events.ts';
 export { streamEvents, type ResyncMarker, type StreamEventsOptions } from './stream-events.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, onTestFinished, test, vi } from 'vitest';
 import { inStore } from '../domain/transaction.ts';
 import { createHarness, type Harness } from '../test/fixtures.ts';
-import { appendEvents } from './append-events.ts';
+import { recordEvents } from '../domain/record-events.ts';
 import { EventBus } from './event-bus.ts';
 import { LiveGroups, type LiveCarrier } from './live-groups.ts';
 import { streamEvents } from './stream-events.ts';
@@ -23,7 +23,7 @@ async function commit(n: number, bus?: EventBus): Promise<number[]> {
   const seqs: number[] = [];
   for (let i = 0; i < n; i++) {
     const [event] = await inStore({ ...h.ctx(), ...(bus ? { bus } : {}) }, h.demo.storeId, (tx) =>
-      appendEvents(tx, h.demo.storeId, [
+      recordEvents(tx, h.demo.storeId, [
         {
           type: 'ticket.prioritized',
           orderId: null,

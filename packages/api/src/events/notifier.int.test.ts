@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, onTestFinished, test, vi } from 'vitest';
 import { inStore } from '../domain/transaction.ts';
 import { createHarness, type Harness } from '../test/fixtures.ts';
-import { appendEvents } from './append-events.ts';
+import { recordEvents } from '../domain/record-events.ts';
 import { EventBus } from './event-bus.ts';
 import { createNotifier, EventNotifier } from './notifier.ts';
 import { createEventLog, listenForEvents } from './wiring.ts';
@@ -78,7 +78,7 @@ async function commitOn(bus: EventBus, n: number): Promise<number[]> {
   const seqs: number[] = [];
   for (let i = 0; i < n; i++) {
     const [event] = await inStore({ ...h.ctx(), bus }, h.demo.storeId, (tx) =>
-      appendEvents(tx, h.demo.storeId, [
+      recordEvents(tx, h.demo.storeId, [
         {
           type: 'ticket.prioritized',
           orderId: null,

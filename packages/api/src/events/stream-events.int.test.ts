@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, onTestFinished, test, vi } from 'vitest';
 import { inStore } from '../domain/transaction.ts';
 import { createHarness, type Harness } from '../test/fixtures.ts';
-import { appendEvents } from './append-events.ts';
+import { recordEvents } from '../domain/record-events.ts';
 import { EventBus } from './event-bus.ts';
 import { readEvents } from './read-events.ts';
 import { streamEvents, type ResyncMarker, type StreamEventsOptions } from './stream-events.ts';
@@ -19,7 +19,7 @@ async function commit(n: number, bus: EventBus = h.bus): Promise<number[]> {
   const seqs: number[] = [];
   for (let i = 0; i < n; i++) {
     const [event] = await inStore({ ...h.ctx(), bus }, h.demo.storeId, (tx) =>
-      appendEvents(tx, h.demo.storeId, [
+      recordEvents(tx, h.demo.storeId, [
         {
           type: 'ticket.prioritized',
           orderId: null,

@@ -1,5 +1,5 @@
 import type { Pacing } from '@kds/db';
-import type { OrderStatus } from '../domain/orders/state-machine.ts';
+import type { OrderStatus } from '@kds/db';
 
 export type ActorKind = 'staff' | 'device' | 'api_key' | 'customer' | 'system';
 export interface Actor {

@@ -22,7 +22,7 @@ vi.mock('../domain/orders/internal.ts', async (importOriginal) => {
   return {
     ...original,
     lockOrder: async (ctx: TxContext, _callersStore: string, orderId: string, version?: number) => {
-      const [order] = await ctx.tx
+      const [order] = await ctx.db
         .select({ storeId: orders.storeId })
         .from(orders)
         .where(eq(orders.id, orderId));

@@ -12,6 +12,8 @@ export const orderStatus = pgEnum('order_status', [
   'CANCELED',
   'EXPIRED',
 ]);
+/** An order's status: the database enum is the one list (the domain's state machine moves it). */
+export type OrderStatus = (typeof orderStatus.enumValues)[number];
 
 export const paymentStatus = pgEnum('payment_status', [
   'unpaid',

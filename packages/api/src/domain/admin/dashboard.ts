@@ -14,13 +14,13 @@ import { inStore } from '../transaction.ts';
 export async function dashboard({ ctx }: { ctx: DomainContext }) {
   const manager = requireManager(ctx);
   return inStore(ctx, manager.storeId, async (tx) => {
-    const [store] = await tx.tx.select().from(stores).where(eq(stores.id, manager.storeId));
+    const [store] = await tx.db.select().from(stores).where(eq(stores.id, manager.storeId));
     if (!store) throw new NotFoundError('store');
     const today = businessDateOf(ctx.now(), store.timezone);
     const dayAgo = new Date(ctx.now().getTime() - 24 * 3600_000);
 
     const [[day], [open], [failed], [flagged], screens, failingWebhooks] = await Promise.all([
-      tx.tx
+      tx.db
         .select({
           orders: sql<number>`count(*) filter (where ${orders.placedAt} is not null)::int`,
           revenueCents: sql<number>`coalesce(sum(${orders.totalCents}) filter (where ${orders.paymentStatus} in ('paid', 'at_counter', 'partially_refunded') and ${orders.status} <> 'CANCELED'), 0)::int`,
@@ -31,7 +31,7 @@ export async function dashboard({ ctx }: { ctx: DomainContext }) {
         })
         .from(orders)
         .where(and(eq(orders.storeId, store.id), eq(orders.businessDate, today))),
-      tx.tx
+      tx.db
         .select({
           placed: sql<number>`count(*) filter (where ${orders.status} = 'PLACED')::int`,
           preparing: sql<number>`count(*) filter (where ${orders.status} = 'PREPARING')::int`,
@@ -44,7 +44,7 @@ export async function dashboard({ ctx }: { ctx: DomainContext }) {
             inArray(orders.status, ['PLACED', 'PREPARING', 'READY']),
           ),
         ),
-      tx.tx
+      tx.db
         .select({ count: sql<number>`count(*)::int` })
         .from(outbox)
         .where(
@@ -54,12 +54,12 @@ export async function dashboard({ ctx }: { ctx: DomainContext }) {
             gte(outbox.createdAt, dayAgo),
           ),
         ),
-      tx.tx
+      tx.db
         .select({ count: sql<number>`count(*)::int` })
         .from(payments)
         .where(and(eq(payments.storeId, store.id), isNotNull(payments.flag))),
       listScreenHealth({ ctx: tx }),
-      tx.tx
+      tx.db
         .select({
           url: webhookEndpoints.url,
           since: webhookEndpoints.failingSince,

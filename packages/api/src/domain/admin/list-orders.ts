@@ -12,7 +12,7 @@ import { inStore } from '../transaction.ts';
  */
 export async function listOrders({ ctx, input }: { ctx: DomainContext; input: OrderListInput }) {
   const manager = requireManager(ctx);
-  return inStore(ctx, manager.storeId, async (ctx) => {
+  return inStore(ctx, manager.storeId, async (tx) => {
     const search = input.search?.trim();
     const searchBy = search
       ? /^#?\d{1,6}$/.test(search)
@@ -23,7 +23,7 @@ export async function listOrders({ ctx, input }: { ctx: DomainContext; input: Or
             ilike(orders.customerEmail, `%${escapeLike(search)}%`),
           )
       : undefined;
-    const rows = await ctx.db
+    const rows = await tx.db
       .select({
         id: orders.id,
         number: orders.number,

@@ -26,30 +26,30 @@ import { inStore } from '../transaction.ts';
 export async function orderDetail({ ctx, input }: { ctx: DomainContext; input: OrderDetailInput }) {
   const manager = requireManager(ctx);
   return inStore(ctx, manager.storeId, async (tx) => {
-    const [order] = await tx.tx
+    const [order] = await tx.db
       .select()
       .from(orders)
       .where(and(eq(orders.id, input.orderId), eq(orders.storeId, manager.storeId)));
     if (!order) throw new NotFoundError('order', { orderId: input.orderId });
 
     const [items, paid, messages, events, audits] = await Promise.all([
-      tx.tx
+      tx.db
         .select({ item: orderItems, station: stations.name })
         .from(orderItems)
         .leftJoin(stations, eq(stations.id, orderItems.stationId))
         .where(eq(orderItems.orderId, order.id))
         .orderBy(asc(orderItems.position)),
-      tx.tx
+      tx.db
         .select()
         .from(payments)
         .where(eq(payments.orderId, order.id))
         .orderBy(asc(payments.createdAt)),
-      tx.tx
+      tx.db
         .select()
         .from(outbox)
         .where(eq(outbox.orderId, order.id))
         .orderBy(asc(outbox.createdAt)),
-      tx.tx
+      tx.db
         .select({
           event: orderEvents,
           staffName: staff.name,
@@ -68,7 +68,7 @@ export async function orderDetail({ ctx, input }: { ctx: DomainContext; input: O
         )
         .where(and(eq(orderEvents.storeId, order.storeId), eq(orderEvents.orderId, order.id)))
         .orderBy(asc(orderEvents.seq)),
-      tx.tx
+      tx.db
         .select({ entry: auditLog, staffName: staff.name })
         .from(auditLog)
         .leftJoin(staff, eq(staff.id, auditLog.staffId))

@@ -10,7 +10,7 @@ import { internationalPhone } from '../orders/phone.ts';
 import { enqueue } from '../outbox/enqueue.ts';
 import { TypedPhone } from '../phone-input.ts';
 import { readerLanguageOf } from '../stores/languages.ts';
-import { inStore, withTransaction } from '../transaction.ts';
+import { inStore } from '../transaction.ts';
 
 export const SendTestInput = z.discriminatedUnion('channel', [
   z.object({
@@ -35,30 +35,28 @@ export async function sendTestMessage({
   input: SendTestInput;
 }) {
   const manager = requireManager(ctx);
-  return inStore(ctx, manager.storeId, async (ctx) => {
-    const [store] = await ctx.db.select().from(stores).where(eq(stores.id, manager.storeId));
+  return inStore(ctx, manager.storeId, async (tx) => {
+    const [store] = await tx.db.select().from(stores).where(eq(stores.id, manager.storeId));
     if (!store) throw new NotFoundError('store');
-    const t = translatorFor(await readerLanguageOf(ctx, store), 'server');
+    const t = translatorFor(await readerLanguageOf(tx, store), 'server');
     const words = { store: store.name };
     const text = t(input.channel === 'sms' ? 'alerts.testSms' : 'alerts.testEmail', words);
     const to = input.channel === 'sms' ? internationalPhone(store, input.to, ['to']) : input.to;
-    const queued = await withTransaction(ctx, (tx) =>
-      enqueue(
-        tx,
-        {
-          storeId: store.id,
-          orderId: null,
-          channel: input.channel,
-          dedupeKey: `service-test:${randomUUID()}`,
-          recipient: to,
-          template: `${input.channel}.service_test`,
-          payload:
-            input.channel === 'sms'
-              ? { kind: 'service_test', text }
-              : { kind: 'service_test', subject: t('alerts.testSubject', words), text },
-        },
-        { perRecipientPerDay: ctx.config.messagesPerRecipientPerDay },
-      ),
+    const queued = await enqueue(
+      tx,
+      {
+        storeId: store.id,
+        orderId: null,
+        channel: input.channel,
+        dedupeKey: `service-test:${randomUUID()}`,
+        recipient: to,
+        template: `${input.channel}.service_test`,
+        payload:
+          input.channel === 'sms'
+            ? { kind: 'service_test', text }
+            : { kind: 'service_test', subject: t('alerts.testSubject', words), text },
+      },
+      { perRecipientPerDay: tx.config.messagesPerRecipientPerDay },
     );
     if (!queued) throw new RateLimitedError({ key: 'limits.testMessages' });
     return { queued: true };

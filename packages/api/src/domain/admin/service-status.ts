@@ -22,15 +22,15 @@ export interface ServiceStatus {
  */
 export async function serviceStatus({ ctx }: { ctx: DomainContext }): Promise<ServiceStatus[]> {
   const manager = requireManager(ctx);
-  return inStore(ctx, manager.storeId, async (ctx) => {
-    const modes = ctx.config.services;
+  return inStore(ctx, manager.storeId, async (tx) => {
+    const modes = tx.config.services;
     const channel = async (name: 'sms' | 'call' | 'email' | 'webhook') => {
       const mine = eq(outbox.storeId, manager.storeId);
-      const [sent] = await ctx.db
+      const [sent] = await tx.db
         .select({ at: max(outbox.sentAt) })
         .from(outbox)
         .where(and(mine, eq(outbox.channel, name), eq(outbox.status, 'sent')));
-      const [failed] = await ctx.db
+      const [failed] = await tx.db
         .select({ at: outbox.createdAt, message: outbox.error })
         .from(outbox)
         .where(and(mine, eq(outbox.channel, name), eq(outbox.status, 'failed')))
@@ -51,7 +51,7 @@ export async function serviceStatus({ ctx }: { ctx: DomainContext }): Promise<Se
           ? 'failing'
           : 'connected';
 
-    const [stripe] = await ctx.db
+    const [stripe] = await tx.db
       .select({ at: max(webhookEvents.processedAt) })
       .from(webhookEvents)
       .where(and(eq(webhookEvents.provider, 'stripe'), isNotNull(webhookEvents.processedAt)));
@@ -63,7 +63,7 @@ export async function serviceStatus({ ctx }: { ctx: DomainContext }): Promise<Se
       lastSuccessAt: stripe?.at ?? null,
       lastError: null,
     };
-    const [{ n: endpoints } = { n: 0 }] = await ctx.db
+    const [{ n: endpoints } = { n: 0 }] = await tx.db
       .select({ n: count() })
       .from(webhookEndpoints)
       .where(eq(webhookEndpoints.storeId, manager.storeId));

@@ -44,11 +44,11 @@ export async function changePassword({
   const passwordHash = await hashPassword(input.newPassword);
   // The account's other sessions end at every one of its stores.
   return acrossStores(ctx, 'account', async (tx) => {
-    await tx.tx
+    await tx.db
       .update(staff)
       .set({ passwordHash, mustChangePassword: false })
       .where(eq(staff.id, account.id));
-    const ended = await tx.tx
+    const ended = await tx.db
       .update(sessions)
       .set({ revokedAt: now })
       .where(

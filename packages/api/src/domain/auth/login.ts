@@ -34,8 +34,8 @@ export async function login({
   await attemptSucceeded(ctx.db, account.id);
 
   // The account's stores: its memberships, across stores.
-  const [membership] = await acrossStores(ctx, 'sign-in', ({ tx }) =>
-    tx
+  const [membership] = await acrossStores(ctx, 'sign-in', ({ db }) =>
+    db
       .select()
       .from(staffMemberships)
       .where(and(eq(staffMemberships.staffId, account.id), isNull(staffMemberships.suspendedAt)))

@@ -7,8 +7,8 @@ import { acrossStores, inStore } from '../transaction.ts';
 export async function logout({ ctx }: { ctx: DomainContext }): Promise<{ ok: true }> {
   const p = ctx.principal;
   if (p?.kind === 'staff') {
-    await inStore(ctx, p.storeId, ({ tx }) =>
-      tx.update(sessions).set({ revokedAt: ctx.now() }).where(eq(sessions.id, p.sessionId)),
+    await inStore(ctx, p.storeId, ({ db }) =>
+      db.update(sessions).set({ revokedAt: ctx.now() }).where(eq(sessions.id, p.sessionId)),
     );
   }
   return { ok: true };
@@ -23,8 +23,8 @@ export async function logoutEverywhere({
   const p = ctx.principal;
   if (p?.kind !== 'staff') return { ended: 0 };
   // The account's sessions at every one of its stores.
-  const ended = await acrossStores(ctx, 'account', ({ tx }) =>
-    tx
+  const ended = await acrossStores(ctx, 'account', ({ db }) =>
+    db
       .update(sessions)
       .set({ revokedAt: ctx.now() })
       .where(and(eq(sessions.staffId, p.staffId), isNull(sessions.revokedAt)))

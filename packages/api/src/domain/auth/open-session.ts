@@ -25,8 +25,8 @@ export async function openSession(
 ): Promise<LoginResult> {
   const { token, tokenHash } = newToken(STAFF_TOKEN_PREFIX);
   const expiresAt = new Date(ctx.now().getTime() + ctx.config.sessionTtlMs);
-  await inStore(ctx, membership.storeId, ({ tx }) =>
-    tx.insert(sessions).values({
+  await inStore(ctx, membership.storeId, ({ db }) =>
+    db.insert(sessions).values({
       staffId: account.id,
       storeId: membership.storeId,
       tokenHash,

@@ -17,8 +17,8 @@ export async function requireFrontOfHouse(ctx: DomainContext): Promise<KitchenPr
   }
   if (p.stationId === null) return p;
   const stationId = p.stationId;
-  const [station] = await inStore(ctx, p.storeId, ({ tx }) =>
-    tx
+  const [station] = await inStore(ctx, p.storeId, ({ db }) =>
+    db
       .select({ kind: stations.kind })
       .from(stations)
       .where(and(eq(stations.id, stationId), eq(stations.storeId, p.storeId))),

@@ -27,12 +27,12 @@ export async function boardForStore({
   return inStoreAt(
     ctx,
     input.storeSlug,
-    async ({ tx }, store) => {
-      const [head] = await tx
+    async ({ db }, store) => {
+      const [head] = await db
         .select({ eventSeq: stores.eventSeq })
         .from(stores)
         .where(eq(stores.id, store.id));
-      const open = await tx
+      const open = await db
         .select({ number: orders.number, status: orders.status })
         .from(orders)
         .where(

@@ -20,11 +20,11 @@ export async function createPairingCode({
   input: CreatePairingCodeInput;
 }): Promise<{ code: string; expiresAt: string }> {
   const manager = requireManager(ctx);
-  return inStore(ctx, manager.storeId, async (ctx) => {
-    if (input.stationId) await findStation(ctx.db, manager.storeId, input.stationId);
+  return inStore(ctx, manager.storeId, async (tx) => {
+    if (input.stationId) await findStation(tx.db, manager.storeId, input.stationId);
     const code = Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
-    const expiresAt = new Date(ctx.now().getTime() + PAIRING_CODE_TTL_MS);
-    await ctx.db.insert(devices).values({
+    const expiresAt = new Date(tx.now().getTime() + PAIRING_CODE_TTL_MS);
+    await tx.db.insert(devices).values({
       storeId: manager.storeId,
       stationId: input.stationId ?? null,
       name: input.name,

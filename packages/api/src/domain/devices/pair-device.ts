@@ -12,8 +12,8 @@ export async function pairDevice({ ctx, input }: { ctx: DomainContext; input: Pa
   const now = ctx.now();
   // One statement: a code can be used once, even by two screens typing it at the same moment.
   // A code names no store: found across stores.
-  const [device] = await acrossStores(ctx, 'screen-pairing', ({ tx }) =>
-    tx
+  const [device] = await acrossStores(ctx, 'screen-pairing', ({ db }) =>
+    db
       .update(devices)
       .set({ tokenHash, pairedAt: now, lastSeenAt: now, pairingCodeHash: null })
       .where(

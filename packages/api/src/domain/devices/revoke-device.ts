@@ -19,27 +19,25 @@ export async function revokeDevice({
   input: RevokeDeviceInput;
 }) {
   const manager = requireManager(ctx);
-  return inStore(ctx, manager.storeId, async (ctx) => {
-    return ctx.db.transaction(async (tx) => {
-      const [device] = await tx
-        .update(devices)
-        .set({ revokedAt: ctx.now(), tokenHash: null })
-        .where(
-          and(
-            eq(devices.id, input.deviceId),
-            eq(devices.storeId, manager.storeId),
-            isNull(devices.revokedAt),
-          ),
-        )
-        .returning();
-      if (!device) throw new NotFoundError('screen', { deviceId: input.deviceId });
-      await recordAudit(tx, manager, {
-        action: 'device.revoked',
-        entity: 'device',
-        entityId: device.id,
-        before: { name: device.name, stationId: device.stationId },
-      });
-      return { id: device.id };
+  return inStore(ctx, manager.storeId, async (tx) => {
+    const [device] = await tx.db
+      .update(devices)
+      .set({ revokedAt: tx.now(), tokenHash: null })
+      .where(
+        and(
+          eq(devices.id, input.deviceId),
+          eq(devices.storeId, manager.storeId),
+          isNull(devices.revokedAt),
+        ),
+      )
+      .returning();
+    if (!device) throw new NotFoundError('screen', { deviceId: input.deviceId });
+    await recordAudit(tx.db, manager, {
+      action: 'device.revoked',
+      entity: 'device',
+      entityId: device.id,
+      before: { name: device.name, stationId: device.stationId },
     });
+    return { id: device.id };
   });
 }

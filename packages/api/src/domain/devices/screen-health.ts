@@ -91,7 +91,7 @@ export async function listScreenHealth({ ctx }: { ctx: DomainContext }): Promise
   return inStore(ctx, manager.storeId, async (tx) => {
     const now = ctx.now();
     return Promise.all(
-      (await pairedScreens(tx.tx, manager.storeId)).map((d) => healthOf(tx.tx, d, now)),
+      (await pairedScreens(tx.db, manager.storeId)).map((d) => healthOf(tx.db, d, now)),
     );
   });
 }
@@ -106,15 +106,15 @@ export async function escalateStuckScreens(ctx: DomainContext): Promise<number> 
   let queued = 0;
   // Every store's settings: the job runner's path across stores; each store's screens then in
   // a transaction acting for it.
-  const all = await acrossStores(ctx, 'job-runner', ({ tx }) => tx.select().from(stores));
+  const all = await acrossStores(ctx, 'job-runner', ({ db }) => db.select().from(stores));
   for (const store of all) {
     const escalation = store.settings.notifications.escalation;
     if (!escalation?.phones.length) continue;
     if (!isOpenAt(store.openingHours, store.timezone, now)) continue;
     queued += await inStore(ctx, store.id, async (tx) => {
       let fresh = 0;
-      for (const device of await pairedScreens(tx.tx, store.id)) {
-        const health = await healthOf(tx.tx, device, now);
+      for (const device of await pairedScreens(tx.db, store.id)) {
+        const health = await healthOf(tx.db, device, now);
         if (health.state === 'live' || !health.since) continue;
         if (now.getTime() - health.since.getTime() < escalation.afterMinutes * 60_000) continue;
         fresh += await queueEscalation(tx, store, health);

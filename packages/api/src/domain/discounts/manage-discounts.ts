@@ -10,14 +10,14 @@ import type { ChangeDiscountInput, CreateDiscountInput } from './schemas.ts';
 /** The store's codes, newest first, with what each has given away on orders not canceled. */
 export async function listDiscounts({ ctx }: { ctx: DomainContext }) {
   const { storeId } = requireManager(ctx);
-  return inStore(ctx, storeId, async (ctx) => {
+  return inStore(ctx, storeId, async (tx) => {
     const [codes, given] = await Promise.all([
-      ctx.db
+      tx.db
         .select()
         .from(discountCodes)
         .where(eq(discountCodes.storeId, storeId))
         .orderBy(desc(discountCodes.createdAt)),
-      ctx.db
+      tx.db
         .select({ id: orders.discountCodeId, cents: sum(orders.discountCents).mapWith(Number) })
         .from(orders)
         .where(
@@ -30,7 +30,7 @@ export async function listDiscounts({ ctx }: { ctx: DomainContext }) {
         )
         .groupBy(orders.discountCodeId),
     ]);
-    const now = ctx.now();
+    const now = tx.now();
     return codes.map((c) => ({
       ...c,
       state: !c.isActive
@@ -57,7 +57,7 @@ export async function createDiscount({
   const who = requireManager(ctx);
   return inStore(ctx, who.storeId, async (tx) => {
     if (input.menuItemIds.length > 0) {
-      const found = await tx.tx
+      const found = await tx.db
         .select({ id: menuItems.id })
         .from(menuItems)
         .where(and(eq(menuItems.storeId, who.storeId), inArray(menuItems.id, input.menuItemIds)));
@@ -65,7 +65,7 @@ export async function createDiscount({
         throw new ValidationError({ key: 'admin.codeItemsUnknown' });
       }
     }
-    const [created] = await tx.tx
+    const [created] = await tx.db
       .insert(discountCodes)
       .values({
         storeId: who.storeId,
@@ -84,7 +84,7 @@ export async function createDiscount({
       .returning();
     if (!created)
       throw new ConflictError({ key: 'admin.codeExists', values: { code: input.code } });
-    await recordAudit(tx.tx, who, {
+    await recordAudit(tx.db, who, {
       action: 'discount.created',
       entity: 'discount_code',
       entityId: created.id,
@@ -105,7 +105,7 @@ export async function changeDiscount({
   const who = requireManager(ctx);
   return inStore(ctx, who.storeId, async (tx) => {
     const mine = and(eq(discountCodes.id, input.id), eq(discountCodes.storeId, who.storeId));
-    const [before] = await tx.tx.select().from(discountCodes).where(mine).for('update');
+    const [before] = await tx.db.select().from(discountCodes).where(mine).for('update');
     if (!before) throw new NotFoundError('discountCode', { id: input.id });
     const now = tx.now();
     if (input.change === 'resume' && before.validUntil && before.validUntil <= now) {
@@ -113,8 +113,8 @@ export async function changeDiscount({
     }
     const change =
       input.change === 'end' ? { validUntil: now } : { isActive: input.change === 'resume' };
-    const [after] = await tx.tx.update(discountCodes).set(change).where(mine).returning();
-    await recordAudit(tx.tx, who, {
+    const [after] = await tx.db.update(discountCodes).set(change).where(mine).returning();
+    await recordAudit(tx.db, who, {
       action: `discount.${input.change === 'end' ? 'ended' : input.change === 'pause' ? 'paused' : 'resumed'}`,
       entity: 'discount_code',
       entityId: before.id,

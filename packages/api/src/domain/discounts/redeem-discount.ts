@@ -25,7 +25,7 @@ export function guestKeyOf(pepper: string, order: Pick<Order, 'customerPhone' | 
  */
 export async function redeemDiscount(tx: TxContext, order: Order): Promise<void> {
   if (!order.discountCodeId) return;
-  const [code] = await tx.tx
+  const [code] = await tx.db
     .update(discountCodes)
     .set({ timesUsed: sql`${discountCodes.timesUsed} + 1` })
     .where(
@@ -39,7 +39,7 @@ export async function redeemDiscount(tx: TxContext, order: Order): Promise<void>
   const guestKey = guestKeyOf(tx.config.pickupPepper, order);
   if (code.perGuestLimit !== null) {
     if (!guestKey) throw refuse({ key: 'discountNeedsContact' });
-    const [used] = await tx.tx
+    const [used] = await tx.db
       .select({ n: count() })
       .from(discountRedemptions)
       .where(
@@ -57,7 +57,7 @@ export async function redeemDiscount(tx: TxContext, order: Order): Promise<void>
       );
     }
   }
-  await tx.tx.insert(discountRedemptions).values({
+  await tx.db.insert(discountRedemptions).values({
     storeId: order.storeId,
     discountCodeId: code.id,
     orderId: order.id,
@@ -71,18 +71,18 @@ export async function redeemDiscount(tx: TxContext, order: Order): Promise<void>
  */
 export async function releaseDiscount(tx: TxContext, order: Order): Promise<void> {
   if (!order.discountCodeId) return;
-  const [redemption] = await tx.tx
+  const [redemption] = await tx.db
     .select()
     .from(discountRedemptions)
     .where(eq(discountRedemptions.orderId, order.id));
   if (redemption?.releasedAt) return;
   if (redemption) {
-    await tx.tx
+    await tx.db
       .update(discountRedemptions)
       .set({ releasedAt: tx.now() })
       .where(eq(discountRedemptions.id, redemption.id));
   }
-  await tx.tx
+  await tx.db
     .update(discountCodes)
     .set({ timesUsed: sql`greatest(0, ${discountCodes.timesUsed} - 1)` })
     .where(eq(discountCodes.id, order.discountCodeId));

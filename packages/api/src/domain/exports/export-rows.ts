@@ -83,8 +83,8 @@ export async function exportRowsForStore(
   input: ExportInput,
 ): Promise<ExportRows> {
   const source = await forReports(ctx);
-  const [store] = await inStore(source, storeId, ({ tx }) =>
-    tx.select().from(stores).where(eq(stores.id, storeId)),
+  const [store] = await inStore(source, storeId, ({ db }) =>
+    db.select().from(stores).where(eq(stores.id, storeId)),
   );
   if (!store) throw new NotFoundError('store');
   // Amounts in the store's currency with its own decimals, a dot, no grouping: 18.40, 1840, 18.400.
@@ -127,8 +127,8 @@ export async function exportRowsForStore(
         continue;
       }
       const byId = new Map(batch.map((o) => [o.id, o]));
-      const items = await inStore(source, storeId, ({ tx }) =>
-        tx
+      const items = await inStore(source, storeId, ({ db }) =>
+        db
           .select()
           .from(orderItems)
           .where(inArray(orderItems.orderId, [...byId.keys()]))

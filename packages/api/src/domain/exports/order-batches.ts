@@ -16,8 +16,8 @@ export async function* orderBatches(ctx: DomainContext, storeId: string, where: 
   let after: { createdAt: Date; id: string } | null = null;
   for (;;) {
     const from = after;
-    const rows: Order[] = await inStore(ctx, storeId, ({ tx }) =>
-      tx
+    const rows: Order[] = await inStore(ctx, storeId, ({ db }) =>
+      db
         .select()
         .from(orders)
         .where(and(where, beyond(orders, from, 'asc')))

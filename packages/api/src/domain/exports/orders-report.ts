@@ -47,8 +47,8 @@ export async function ordersReport(
 ): Promise<OrdersReport> {
   const { storeId } = requireManager(ctx);
   const source = await forReports(ctx);
-  const [store] = await inStore(source, storeId, ({ tx }) =>
-    tx.select().from(stores).where(eq(stores.id, storeId)),
+  const [store] = await inStore(source, storeId, ({ db }) =>
+    db.select().from(stores).where(eq(stores.id, storeId)),
   );
   if (!store) throw new NotFoundError('store');
   const asOf = new Date();
@@ -57,8 +57,8 @@ export async function ordersReport(
     between(orders.businessDate, input.from, input.to),
     lte(orders.createdAt, asOf),
   );
-  const days = await inStore(source, storeId, ({ tx }) =>
-    tx
+  const days = await inStore(source, storeId, ({ db }) =>
+    db
       .select({ date: orders.businessDate, orders: count() })
       .from(orders)
       .where(inRange)
@@ -74,8 +74,8 @@ export async function ordersReport(
         lte(orders.createdAt, asOf),
       );
       for await (const batch of orderBatches(source, storeId, ofDay)) {
-        const items = await inStore(source, storeId, ({ tx }) =>
-          tx
+        const items = await inStore(source, storeId, ({ db }) =>
+          db
             .select({
               orderId: orderItems.orderId,
               quantity: orderItems.quantity,

@@ -14,8 +14,8 @@ export const MAX_LIVE_KEYS = 50;
 /** The store's keys, newest first; revoked ones stay listed (and in the audit log). */
 export async function listApiKeys({ ctx }: { ctx: DomainContext }) {
   const manager = requireManager(ctx);
-  return inStore(ctx, manager.storeId, async (ctx) => {
-    return ctx.db
+  return inStore(ctx, manager.storeId, async (tx) => {
+    return tx.db
       .select({
         id: apiKeys.id,
         name: apiKeys.name,
@@ -44,7 +44,7 @@ export async function createApiKey({
   const manager = requireManager(ctx);
   const { token, tokenHash } = newToken(API_KEY_PREFIX);
   return inStore(ctx, manager.storeId, async (tx) => {
-    const [live] = await tx.tx
+    const [live] = await tx.db
       .select({ n: count() })
       .from(apiKeys)
       .where(and(eq(apiKeys.storeId, manager.storeId), isNull(apiKeys.revokedAt)));
@@ -57,7 +57,7 @@ export async function createApiKey({
       );
     }
     const scopes = [...new Set(input.scopes)];
-    const [key] = await tx.tx
+    const [key] = await tx.db
       .insert(apiKeys)
       .values({
         storeId: manager.storeId,
@@ -70,7 +70,7 @@ export async function createApiKey({
       })
       .returning();
     if (!key) throw new Error('API key not created');
-    await recordAudit(tx.tx, manager, {
+    await recordAudit(tx.db, manager, {
       action: 'api_key.created',
       entity: 'api_key',
       entityId: key.id,
@@ -84,7 +84,7 @@ export async function createApiKey({
 export async function revokeApiKey({ ctx, input }: { ctx: DomainContext; input: ApiKeyIdInput }) {
   const manager = requireManager(ctx);
   return inStore(ctx, manager.storeId, async (tx) => {
-    const [key] = await tx.tx
+    const [key] = await tx.db
       .update(apiKeys)
       .set({ revokedAt: tx.now() })
       .where(
@@ -96,7 +96,7 @@ export async function revokeApiKey({ ctx, input }: { ctx: DomainContext; input: 
       )
       .returning();
     if (!key) throw new NotFoundError('apiKey', { apiKeyId: input.apiKeyId });
-    await recordAudit(tx.tx, manager, {
+    await recordAudit(tx.db, manager, {
       action: 'api_key.revoked',
       entity: 'api_key',
       entityId: key.id,
@@ -115,8 +115,8 @@ export async function noteApiKeyUse(ctx: DomainContext, key: ApiKeyPrincipal): P
   const now = ctx.now();
   if (key.lastUsedAt && now.getTime() - key.lastUsedAt.getTime() < 60_000) return;
   const aMinuteAgo = new Date(now.getTime() - 60_000).toISOString();
-  await inStore(ctx, key.storeId, ({ tx }) =>
-    tx
+  await inStore(ctx, key.storeId, ({ db }) =>
+    db
       .update(apiKeys)
       .set({ lastUsedAt: now })
       .where(

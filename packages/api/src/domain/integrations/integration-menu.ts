@@ -9,10 +9,10 @@ import { inStore } from '../transaction.ts';
 /** The key's store's menu as guests see it, with what is available right now. */
 export async function integrationMenu({ ctx }: { ctx: DomainContext }) {
   const key = requireScope(ctx, 'menu:read');
-  return inStore(ctx, key.storeId, async (ctx) => {
-    const [store] = await ctx.db.select().from(stores).where(eq(stores.id, key.storeId));
+  return inStore(ctx, key.storeId, async (tx) => {
+    const [store] = await tx.db.select().from(stores).where(eq(stores.id, key.storeId));
     if (!store) throw new NotFoundError('store');
-    const menu = await menuOf(ctx, store);
+    const menu = await menuOf(tx, store);
     return {
       store: { ...menu.store, isOpen: menu.store.opening.isOpen },
       categories: menu.categories,

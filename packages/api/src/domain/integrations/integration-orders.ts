@@ -22,13 +22,13 @@ export async function integrationOrder({
   input: ApiOrderIdInput;
 }): Promise<ApiOrder> {
   const key = requireScope(ctx, 'orders:read');
-  return inStore(ctx, key.storeId, async (ctx) => {
-    const [order] = await ctx.db
+  return inStore(ctx, key.storeId, async (tx) => {
+    const [order] = await tx.db
       .select()
       .from(orders)
       .where(and(eq(orders.id, input.orderId), eq(orders.storeId, key.storeId)));
     if (!order) throw new NotFoundError('order', { orderId: input.orderId });
-    const [view] = await apiOrders(ctx, key.storeId, [order]);
+    const [view] = await apiOrders(tx, key.storeId, [order]);
     if (!view) throw new NotFoundError('order', { orderId: input.orderId });
     return view;
   });
@@ -46,10 +46,10 @@ export async function integrationOrders({
   input: ApiOrderListInput;
 }) {
   const key = requireScope(ctx, 'orders:read');
-  return inStore(ctx, key.storeId, async (ctx) => {
+  return inStore(ctx, key.storeId, async (tx) => {
     const after = input.cursor ? readCursor(input.cursor) : null;
     const since = input.updatedAfter ?? null;
-    const rows = await ctx.db
+    const rows = await tx.db
       .select()
       .from(orders)
       .where(
@@ -67,7 +67,7 @@ export async function integrationOrders({
     const page = rows.slice(0, input.limit);
     const last = page.at(-1);
     return {
-      orders: await apiOrders(ctx, key.storeId, page),
+      orders: await apiOrders(tx, key.storeId, page),
       next: rows.length > input.limit && last ? writeCursor(last) : null,
     };
   });
@@ -83,13 +83,13 @@ export async function integrationPlaceOrder({
 }) {
   const key = requireScope(ctx, 'orders:write');
   const placed = await keyInOrder(ctx, key.storeId, input, 'api');
-  const [view] = await inStore(ctx, key.storeId, async (ctx) => {
-    const [order] = await ctx.db
+  const [view] = await inStore(ctx, key.storeId, async (tx) => {
+    const [order] = await tx.db
       .select()
       .from(orders)
       .where(and(eq(orders.id, placed.orderId), eq(orders.storeId, key.storeId)));
     if (!order) throw new NotFoundError('order', { orderId: placed.orderId });
-    return apiOrders(ctx, key.storeId, [order]);
+    return apiOrders(tx, key.storeId, [order]);
   });
   if (!view) throw new NotFoundError('order', { orderId: placed.orderId });
   return { order: view, payUrl: placed.payUrl, linkSentBy: placed.linkSentBy };

@@ -23,25 +23,25 @@ export async function acceptInvitation({
   const invitationId =
     'token' in input ? idFromToken(ctx.config.pickupPepper, input.token) : input.invitationId;
   return acrossStores(ctx, 'invitation-link', async (tx) => {
-    const { invitation, storeName } = await openInvitation(tx.tx, invitationId, ctx.now(), true);
-    const [account] = await tx.tx.select().from(staff).where(eq(staff.id, me.staffId));
+    const { invitation, storeName } = await openInvitation(tx.db, invitationId, ctx.now(), true);
+    const [account] = await tx.db.select().from(staff).where(eq(staff.id, me.staffId));
     if (account?.email !== invitation.email) {
       throw new ForbiddenError({
         key: 'access.invitationForOther',
         values: { email: invitation.email },
       });
     }
-    await tx.tx
+    await tx.db
       .insert(staffMemberships)
       .values({ staffId: me.staffId, storeId: invitation.storeId, role: invitation.role })
       .onConflictDoNothing();
-    await tx.tx
+    await tx.db
       .update(staffInvitations)
       .set({ acceptedAt: ctx.now(), acceptedBy: me.staffId })
       .where(eq(staffInvitations.id, invitation.id));
     // Written in the inviting store's log, by the person who joined it.
     await auditStaff(
-      tx.tx,
+      tx.db,
       { ...me, storeId: invitation.storeId },
       'staff.joined',
       me.staffId,

@@ -17,7 +17,7 @@ export async function cancelInvitation({
 }) {
   const manager = requireManager(ctx);
   return inStore(ctx, manager.storeId, async (tx) => {
-    const [invitation] = await tx.tx
+    const [invitation] = await tx.db
       .select()
       .from(staffInvitations)
       .where(
@@ -31,12 +31,12 @@ export async function cancelInvitation({
       .for('update');
     if (!invitation) throw new NotFoundError('invitation', { invitationId: input.invitationId });
     mayManage(manager, invitation.role);
-    await tx.tx
+    await tx.db
       .update(staffInvitations)
       .set({ closedAt: ctx.now() })
       .where(eq(staffInvitations.id, invitation.id));
     await auditStaff(
-      tx.tx,
+      tx.db,
       manager,
       'staff.invitation_canceled',
       invitation.id,

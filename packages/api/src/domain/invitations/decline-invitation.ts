@@ -17,11 +17,11 @@ export async function declineInvitation({
 }) {
   const me = requireStaff(ctx);
   return acrossStores(ctx, 'invitation-link', async (tx) => {
-    const { invitation } = await openInvitation(tx.tx, input.invitationId, ctx.now(), true);
-    const [account] = await tx.tx.select().from(staff).where(eq(staff.id, me.staffId));
+    const { invitation } = await openInvitation(tx.db, input.invitationId, ctx.now(), true);
+    const [account] = await tx.db.select().from(staff).where(eq(staff.id, me.staffId));
     // Someone else's invitation is not theirs to see, let alone decline.
     if (account?.email !== invitation.email) throw new NotFoundError('invitation');
-    await tx.tx
+    await tx.db
       .update(staffInvitations)
       .set({ closedAt: ctx.now() })
       .where(eq(staffInvitations.id, invitation.id));

@@ -19,8 +19,8 @@ export async function invitationEmail(
   message: OutboxMessage,
 ): Promise<Omit<Email, 'to'>> {
   const id = String(message.payload.invitationId);
-  const open = await acrossStores(ctx, 'invitation-link', ({ tx }) =>
-    openInvitation(tx, id, ctx.now()),
+  const open = await acrossStores(ctx, 'invitation-link', ({ db }) =>
+    openInvitation(db, id, ctx.now()),
   ).catch(() => null);
   if (!open)
     throw new NoLongerNeeded('not sent: the invitation was answered, withdrawn or has expired');

@@ -12,8 +12,8 @@ export async function invitationForToken({
   input: InvitationTokenInput;
 }) {
   const id = idFromToken(ctx.config.pickupPepper, input.token);
-  const { invitation, storeName } = await acrossStores(ctx, 'invitation-link', ({ tx }) =>
-    openInvitation(tx, id, ctx.now()),
+  const { invitation, storeName } = await acrossStores(ctx, 'invitation-link', ({ db }) =>
+    openInvitation(db, id, ctx.now()),
   );
   return {
     storeName,

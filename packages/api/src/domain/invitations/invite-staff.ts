@@ -22,7 +22,7 @@ export async function inviteStaff({ ctx, input }: { ctx: DomainContext; input: I
   mayManage(manager, input.role);
   const now = ctx.now();
   return inStore(ctx, manager.storeId, async (tx) => {
-    const [member] = await tx.tx
+    const [member] = await tx.db
       .select({ id: staff.id })
       .from(staffMemberships)
       .innerJoin(staff, eq(staff.id, staffMemberships.staffId))
@@ -30,7 +30,7 @@ export async function inviteStaff({ ctx, input }: { ctx: DomainContext; input: I
     // The manager sees the store's own list anyway: this tells them nothing new.
     if (member) throw new ConflictError({ key: 'admin.alreadyStaff' });
     // Inviting again replaces the open invitation (a new link; the old one stops working).
-    await tx.tx
+    await tx.db
       .update(staffInvitations)
       .set({ closedAt: now })
       .where(
@@ -41,7 +41,7 @@ export async function inviteStaff({ ctx, input }: { ctx: DomainContext; input: I
           isNull(staffInvitations.closedAt),
         ),
       );
-    const [invitation] = await tx.tx
+    const [invitation] = await tx.db
       .insert(staffInvitations)
       .values({
         storeId: manager.storeId,
@@ -67,7 +67,7 @@ export async function inviteStaff({ ctx, input }: { ctx: DomainContext; input: I
       },
       { perRecipientPerDay: ctx.config.messagesPerRecipientPerDay },
     );
-    await auditStaff(tx.tx, manager, 'staff.invited', invitation.id, null, {
+    await auditStaff(tx.db, manager, 'staff.invited', invitation.id, null, {
       email: invitation.email,
       role: invitation.role,
     });

@@ -7,8 +7,8 @@ import { inStore } from '../transaction.ts';
 /** The store's invitations still waiting for an answer, newest first. */
 export async function listStoreInvitations({ ctx }: { ctx: DomainContext }) {
   const manager = requireManager(ctx);
-  return inStore(ctx, manager.storeId, ({ tx }) =>
-    tx
+  return inStore(ctx, manager.storeId, ({ db }) =>
+    db
       .select({
         id: staffInvitations.id,
         email: staffInvitations.email,

@@ -9,8 +9,8 @@ import { acrossStores } from '../transaction.ts';
 export async function myInvitations({ ctx }: { ctx: DomainContext }) {
   const me = requireStaff(ctx);
   const inviter = alias(staff, 'inviter');
-  return acrossStores(ctx, 'account', ({ tx }) =>
-    tx
+  return acrossStores(ctx, 'account', ({ db }) =>
+    db
       .select({
         id: staffInvitations.id,
         storeName: stores.name,

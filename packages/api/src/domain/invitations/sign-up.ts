@@ -22,26 +22,26 @@ export async function signUp({
 }): Promise<LoginResult> {
   const id = idFromToken(ctx.config.pickupPepper, input.token);
   // Refuse a dead link before the costly hash. A link names no store: found across stores.
-  await acrossStores(ctx, 'invitation-link', ({ tx }) => openInvitation(tx, id, ctx.now()));
+  await acrossStores(ctx, 'invitation-link', ({ db }) => openInvitation(db, id, ctx.now()));
   const passwordHash = await hashPassword(input.password);
   const joined = await acrossStores(ctx, 'invitation-link', async (tx) => {
-    const { invitation } = await openInvitation(tx.tx, id, ctx.now(), true);
-    const [existing] = await tx.tx
+    const { invitation } = await openInvitation(tx.db, id, ctx.now(), true);
+    const [existing] = await tx.db
       .select({ id: staff.id })
       .from(staff)
       .where(eq(staff.email, invitation.email));
     if (existing) {
       throw new ConflictError({ key: 'signIn.accountExistsInvited' });
     }
-    const [account] = await tx.tx
+    const [account] = await tx.db
       .insert(staff)
       .values({ email: invitation.email, name: input.name, passwordHash })
       .returning();
     if (!account) throw new Error('account insert returned nothing');
-    await tx.tx
+    await tx.db
       .insert(staffMemberships)
       .values({ staffId: account.id, storeId: invitation.storeId, role: invitation.role });
-    await tx.tx
+    await tx.db
       .update(staffInvitations)
       .set({ acceptedAt: ctx.now(), acceptedBy: account.id })
       .where(eq(staffInvitations.id, invitation.id));
@@ -53,7 +53,7 @@ export async function signUp({
       sessionId: '',
       mustChangePassword: false,
     };
-    await auditStaff(tx.tx, who, 'staff.joined', account.id, null, {
+    await auditStaff(tx.db, who, 'staff.joined', account.id, null, {
       role: invitation.role,
       invitationId: invitation.id,
       newAccount: true,

@@ -13,8 +13,8 @@ import { inStore } from '../transaction.ts';
 export async function ackEvents({ ctx, input }: { ctx: DomainContext; input: AckEventsInput }) {
   const principal = requireKitchen(ctx);
   if (principal.kind === 'device') {
-    await inStore(ctx, principal.storeId, ({ tx }) =>
-      tx
+    await inStore(ctx, principal.storeId, ({ db }) =>
+      db
         .update(devices)
         .set({
           lastAckSeq: sql`greatest(${devices.lastAckSeq}, ${input.seq})`,

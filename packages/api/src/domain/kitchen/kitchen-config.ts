@@ -10,15 +10,15 @@ import { inStore } from '../transaction.ts';
 export async function kitchenConfig({ ctx }: { ctx: DomainContext }) {
   const principal = requireKitchen(ctx);
   return inStore(ctx, principal.storeId, async (tx) => {
-    const [store] = await tx.tx.select().from(stores).where(eq(stores.id, principal.storeId));
+    const [store] = await tx.db.select().from(stores).where(eq(stores.id, principal.storeId));
     if (!store) throw new NotFoundError('store');
     const [stationRows, items] = await Promise.all([
-      tx.tx
+      tx.db
         .select({ id: stations.id, name: stations.name, kind: stations.kind })
         .from(stations)
         .where(eq(stations.storeId, store.id))
         .orderBy(asc(stations.sortOrder)),
-      tx.tx
+      tx.db
         .select({
           id: menuItems.id,
           name: menuItems.name,
@@ -34,13 +34,13 @@ export async function kitchenConfig({ ctx }: { ctx: DomainContext }) {
     const who =
       principal.kind === 'staff'
         ? (
-            await tx.tx
+            await tx.db
               .select({ name: staff.name, language: staff.language })
               .from(staff)
               .where(eq(staff.id, principal.staffId))
           )[0]
         : (
-            await tx.tx
+            await tx.db
               .select({ name: devices.name, language: sql<null>`null` })
               .from(devices)
               .where(eq(devices.id, principal.deviceId))

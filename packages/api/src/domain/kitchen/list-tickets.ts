@@ -32,13 +32,13 @@ export async function listTickets({
   return inStore(
     ctx,
     storeId,
-    async ({ tx }) => {
-      if (input.stationId) await findStation(tx, storeId, input.stationId);
-      const [store] = await tx
+    async ({ db }) => {
+      if (input.stationId) await findStation(db, storeId, input.stationId);
+      const [store] = await db
         .select({ eventSeq: stores.eventSeq })
         .from(stores)
         .where(eq(stores.id, storeId));
-      const open = await tx
+      const open = await db
         .select()
         .from(orders)
         .where(
@@ -50,7 +50,7 @@ export async function listTickets({
         )
         .orderBy(desc(orders.priority), asc(orders.placedAt));
       const items = open.length
-        ? await tx
+        ? await db
             .select()
             .from(orderItems)
             .where(

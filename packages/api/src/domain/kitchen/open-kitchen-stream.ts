@@ -23,7 +23,7 @@ export async function openKitchenStream({
 } & StreamTransport<StoredEvent>): Promise<AsyncGenerator<StoredEvent | ResyncMarker>> {
   const { storeId } = requireKitchen(ctx);
   const stationId = input.stationId;
-  if (stationId) await inStore(ctx, storeId, ({ tx }) => findStation(tx, storeId, stationId));
+  if (stationId) await inStore(ctx, storeId, ({ db }) => findStation(db, storeId, stationId));
   const shows = kitchenEventFilter(input.stationId);
   // The screens of one station (or every expo screen) share one live tail.
   return openStream(

@@ -10,29 +10,29 @@ import type { MenuIdInput } from './schemas.ts';
 /** Removes an item from the menu; orders that had it keep their copy. */
 export async function deleteItem({ ctx, input }: { ctx: DomainContext; input: MenuIdInput }) {
   const who = requireManager(ctx);
-  return inStore(ctx, who.storeId, async (txc) => {
-    const tx = txc.tx;
-    const [before] = await tx
+  return inStore(ctx, who.storeId, async (tx) => {
+    const { db } = tx;
+    const [before] = await db
       .select()
       .from(menuItems)
       .where(and(eq(menuItems.id, input.id), eq(menuItems.storeId, who.storeId)));
     if (!before) throw new NotFoundError('menuItem', { id: input.id });
-    const groups = await tx
+    const groups = await db
       .select({ id: modifierGroups.id })
       .from(modifierGroups)
       .where(eq(modifierGroups.menuItemId, before.id));
     if (groups.length) {
-      await tx.delete(modifiers).where(
+      await db.delete(modifiers).where(
         inArray(
           modifiers.groupId,
           groups.map((g) => g.id),
         ),
       );
-      await tx.delete(modifierGroups).where(eq(modifierGroups.menuItemId, before.id));
+      await db.delete(modifierGroups).where(eq(modifierGroups.menuItemId, before.id));
     }
-    await tx.delete(menuItems).where(eq(menuItems.id, before.id));
-    await audit(tx, who, 'menu.item_deleted', 'menu_item', before.id, before, null);
-    await menuChanged(txc, who.storeId, { entity: 'item', id: before.id, change: 'removed' });
+    await db.delete(menuItems).where(eq(menuItems.id, before.id));
+    await audit(db, who, 'menu.item_deleted', 'menu_item', before.id, before, null);
+    await menuChanged(tx, who.storeId, { entity: 'item', id: before.id, change: 'removed' });
     return { id: before.id };
   });
 }

@@ -1,5 +1,5 @@
 import type { Transaction } from '@kds/db';
-import { appendEvents } from '../../events/append-events.ts';
+import { recordEvents } from '../record-events.ts';
 import type { MenuChange } from '../../events/types.ts';
 import { recordAudit } from '../audit.ts';
 import type { StaffPrincipal } from '../auth/principal.ts';
@@ -21,4 +21,4 @@ export const audit = (
  * read it again, so what they show is what checkout prices from the moment it commits.
  */
 export const menuChanged = (tx: TxContext, storeId: string, change: MenuChange) =>
-  appendEvents(tx, storeId, [{ type: 'menu.changed', orderId: null, payload: change }]);
+  recordEvents(tx, storeId, [{ type: 'menu.changed', orderId: null, payload: change }]);

@@ -9,32 +9,32 @@ export async function menuForEditing({ ctx }: { ctx: DomainContext }) {
   const { storeId } = requireManager(ctx);
   return inStore(ctx, storeId, async (tx) => {
     const [categories, items, groups, choices, stationRows, [store]] = await Promise.all([
-      tx.tx
+      tx.db
         .select()
         .from(menuCategories)
         .where(eq(menuCategories.storeId, storeId))
         .orderBy(asc(menuCategories.sortOrder), asc(menuCategories.name)),
-      tx.tx
+      tx.db
         .select()
         .from(menuItems)
         .where(eq(menuItems.storeId, storeId))
         .orderBy(asc(menuItems.sortOrder), asc(menuItems.name)),
-      tx.tx
+      tx.db
         .select()
         .from(modifierGroups)
         .where(eq(modifierGroups.storeId, storeId))
         .orderBy(asc(modifierGroups.sortOrder)),
-      tx.tx
+      tx.db
         .select()
         .from(modifiers)
         .where(eq(modifiers.storeId, storeId))
         .orderBy(asc(modifiers.sortOrder)),
-      tx.tx
+      tx.db
         .select()
         .from(stations)
         .where(eq(stations.storeId, storeId))
         .orderBy(asc(stations.sortOrder), asc(stations.name)),
-      tx.tx.select({ currency: stores.currency }).from(stores).where(eq(stores.id, storeId)),
+      tx.db.select({ currency: stores.currency }).from(stores).where(eq(stores.id, storeId)),
     ]);
     return {
       currency: store?.currency ?? 'USD',

@@ -30,24 +30,24 @@ const readOnly = { accessMode: 'read only' } as const;
 /** The public menu of a store, in a transaction acting for it. */
 export async function menuOf(ctx: TxContext, store: Store) {
   const [categories, items, groups] = await Promise.all([
-    ctx.tx
+    ctx.db
       .select()
       .from(menuCategories)
       .where(eq(menuCategories.storeId, store.id))
       .orderBy(asc(menuCategories.sortOrder)),
-    ctx.tx
+    ctx.db
       .select()
       .from(menuItems)
       .where(eq(menuItems.storeId, store.id))
       .orderBy(asc(menuItems.sortOrder)),
-    ctx.tx
+    ctx.db
       .select()
       .from(modifierGroups)
       .where(eq(modifierGroups.storeId, store.id))
       .orderBy(asc(modifierGroups.sortOrder)),
   ]);
   const options = groups.length
-    ? await ctx.tx
+    ? await ctx.db
         .select()
         .from(modifiers)
         .where(
@@ -70,7 +70,7 @@ export async function menuOf(ctx: TxContext, store: Store) {
       taxRateBps: store.settings.taxRateBps,
       deliveryAvailable: deliversFrom(ctx, store) !== null,
       opening: toIso(openingState(store.openingHours, store.timezone, ctx.now())),
-      ordering: await orderingFor(ctx.tx, store, ctx.now()),
+      ordering: await orderingFor(ctx.db, store, ctx.now()),
     },
     categories: categories.map((c) => ({
       id: c.id,

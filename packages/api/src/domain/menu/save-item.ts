@@ -18,19 +18,19 @@ import type { SaveItemInput } from './schemas.ts';
 export async function saveItem({ ctx, input }: { ctx: DomainContext; input: SaveItemInput }) {
   const who = requireManager(ctx);
   const now = ctx.now();
-  return inStore(ctx, who.storeId, async (txc) => {
-    const tx = txc.tx;
-    const [category] = await tx
+  return inStore(ctx, who.storeId, async (tx) => {
+    const { db } = tx;
+    const [category] = await db
       .select({ id: menuCategories.id })
       .from(menuCategories)
       .where(and(eq(menuCategories.id, input.categoryId), eq(menuCategories.storeId, who.storeId)));
     if (!category) throw new NotFoundError('category', { id: input.categoryId });
-    const [station] = await tx
+    const [station] = await db
       .select({ id: stations.id })
       .from(stations)
       .where(and(eq(stations.id, input.stationId), eq(stations.storeId, who.storeId)));
     if (!station) throw new NotFoundError('station', { id: input.stationId });
-    await requireChargeablePrices(tx, who.storeId, input);
+    await requireChargeablePrices(db, who.storeId, input);
 
     const fields = {
       categoryId: input.categoryId,
@@ -49,17 +49,17 @@ export async function saveItem({ ctx, input }: { ctx: DomainContext; input: Save
     let itemId: string;
     let before: unknown = null;
     if (input.id) {
-      const [existing] = await tx
+      const [existing] = await db
         .select()
         .from(menuItems)
         .where(and(eq(menuItems.id, input.id), eq(menuItems.storeId, who.storeId)))
         .for('update');
       if (!existing) throw new NotFoundError('menuItem', { id: input.id });
       before = existing;
-      await tx.update(menuItems).set(fields).where(eq(menuItems.id, existing.id));
+      await db.update(menuItems).set(fields).where(eq(menuItems.id, existing.id));
       itemId = existing.id;
     } else {
-      const [created] = await tx
+      const [created] = await db
         .insert(menuItems)
         .values({ ...fields, storeId: who.storeId })
         .returning({ id: menuItems.id });
@@ -67,9 +67,9 @@ export async function saveItem({ ctx, input }: { ctx: DomainContext; input: Save
       itemId = created.id;
     }
 
-    await saveGroups(tx, who.storeId, itemId, input.modifierGroups);
+    await saveGroups(db, who.storeId, itemId, input.modifierGroups);
     await audit(
-      tx,
+      db,
       who,
       input.id ? 'menu.item_updated' : 'menu.item_created',
       'menu_item',
@@ -77,7 +77,7 @@ export async function saveItem({ ctx, input }: { ctx: DomainContext; input: Save
       before,
       input,
     );
-    await menuChanged(txc, who.storeId, { entity: 'item', id: itemId, change: 'saved' });
+    await menuChanged(tx, who.storeId, { entity: 'item', id: itemId, change: 'saved' });
     return { id: itemId };
   });
 }

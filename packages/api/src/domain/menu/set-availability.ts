@@ -1,6 +1,6 @@
 import { menuItems } from '@kds/db';
 import { and, eq } from 'drizzle-orm';
-import { appendEvents } from '../../events/append-events.ts';
+import { recordEvents } from '../record-events.ts';
 import { requireKitchen } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
@@ -21,7 +21,7 @@ export async function setAvailability({
 }): Promise<{ menuItemId: string; name: string; isAvailable: boolean }> {
   const principal = requireKitchen(ctx);
   return inStore(ctx, principal.storeId, async (tx) => {
-    const [before] = await tx.tx
+    const [before] = await tx.db
       .select()
       .from(menuItems)
       .where(and(eq(menuItems.id, input.menuItemId), eq(menuItems.storeId, principal.storeId)))
@@ -30,18 +30,18 @@ export async function setAvailability({
     const result = { menuItemId: before.id, name: before.name, isAvailable: input.isAvailable };
     if (before.isAvailable === input.isAvailable) return result;
 
-    await tx.tx
+    await tx.db
       .update(menuItems)
       .set({ isAvailable: input.isAvailable, updatedAt: tx.now() })
       .where(eq(menuItems.id, before.id));
-    await recordAudit(tx.tx, principal, {
+    await recordAudit(tx.db, principal, {
       action: input.isAvailable ? 'menu.item_restored' : 'menu.item_86ed',
       entity: 'menu_item',
       entityId: before.id,
       before: { isAvailable: before.isAvailable },
       after: { isAvailable: input.isAvailable },
     });
-    await appendEvents(tx, principal.storeId, [
+    await recordEvents(tx, principal.storeId, [
       {
         type: input.isAvailable ? 'menu.item_restored' : 'menu.item_86ed',
         orderId: null,

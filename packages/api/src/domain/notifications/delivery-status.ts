@@ -15,8 +15,8 @@ export async function recordDeliveryStatus(
   const price = report.price ? Math.round(Math.abs(Number(report.price)) * 1_000_000) : null;
   const duration = report.durationSeconds ? Number.parseInt(report.durationSeconds, 10) : null;
   // Twilio names the message by its own id only: found across stores.
-  const updated = await acrossStores(ctx, 'provider-webhook', ({ tx }) =>
-    tx
+  const updated = await acrossStores(ctx, 'provider-webhook', ({ db }) =>
+    db
       .update(outbox)
       .set({
         providerStatus: report.status,

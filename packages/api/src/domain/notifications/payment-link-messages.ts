@@ -26,7 +26,7 @@ export async function queuePaymentLink(
     by.sms &&
     phone !== null &&
     store.settings.notifications.sms &&
-    !(await isOptedOut(tx.tx, phone));
+    !(await isOptedOut(tx.db, phone));
   return {
     sms: texts
       ? await queueOrderMessage(tx, store, order, {

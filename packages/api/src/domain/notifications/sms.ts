@@ -40,7 +40,7 @@ export async function queueSms(
   kind: SmsKind,
 ): Promise<void> {
   if (!order.smsConsent || !order.customerPhone || !store.settings.notifications.sms) return;
-  if (await isOptedOut(tx.tx, order.customerPhone)) return;
+  if (await isOptedOut(tx.db, order.customerPhone)) return;
   await queueOrderMessage(tx, store, order, {
     channel: 'sms',
     kind,

@@ -1,6 +1,6 @@
 import { orderItems, stores } from '@kds/db';
 import { eq } from 'drizzle-orm';
-import { appendEvents } from '../../events/append-events.ts';
+import { recordEvents } from '../record-events.ts';
 import type { DomainContext } from '../context.ts';
 import { InvalidTransitionError, NotFoundError, ValidationError } from '../errors.ts';
 import { inStoreOfTracked } from '../tracker/get-tracked-order.ts';
@@ -17,7 +17,7 @@ import { toTicket } from './ticket-view.ts';
  */
 export async function addToOrder({ ctx, input }: { ctx: DomainContext; input: AddToOrderInput }) {
   return inStoreOfTracked(ctx, input.trackingToken, async (tx, tracked) => {
-    const [store] = await tx.tx.select().from(stores).where(eq(stores.id, tracked.storeId));
+    const [store] = await tx.db.select().from(stores).where(eq(stores.id, tracked.storeId));
     if (!store) throw new NotFoundError('store');
     if (store.settings.allowAddToOrder === false) {
       throw new ValidationError({ key: 'orders.noAdditions' });
@@ -30,7 +30,7 @@ export async function addToOrder({ ctx, input }: { ctx: DomainContext; input: Ad
     }
     const now = ctx.now();
     const priced = await priceOrder(
-      tx.tx,
+      tx.db,
       store,
       {
         storeSlug: store.slug,
@@ -51,7 +51,7 @@ export async function addToOrder({ ctx, input }: { ctx: DomainContext; input: Ad
       );
     }
     const start = Math.max(-1, ...items.map((i) => i.position)) + 1;
-    const added = await tx.tx
+    const added = await tx.db
       .insert(orderItems)
       .values(
         priced.lines.map((line, i) => ({
@@ -76,7 +76,7 @@ export async function addToOrder({ ctx, input }: { ctx: DomainContext; input: Ad
       totalCents: subtotalCents - order.discountCents + taxCents + order.tipCents,
       costCents: order.costCents + priced.costCents,
     });
-    await appendEvents(tx, store.id, [
+    await recordEvents(tx, store.id, [
       {
         type: 'order.items_added',
         orderId: order.id,

@@ -66,7 +66,7 @@ export async function markDone(state: TicketState, itemIds: string[], stationId:
     },
   });
   const allDone = state.items.every((i) => i.status === 'done');
-  if (allDone && !(await storeHasExpo(state.tx.tx, state.order.storeId))) {
+  if (allDone && !(await storeHasExpo(state.tx.db, state.order.storeId))) {
     await readyStep(state, false, stationId);
   }
 }

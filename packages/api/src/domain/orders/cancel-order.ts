@@ -41,13 +41,13 @@ export async function cancelOrder({
       input.reason,
       'cancel',
     );
-    const [store] = await state.tx.tx
+    const [store] = await state.tx.db
       .select()
       .from(stores)
       .where(eq(stores.id, state.order.storeId));
     if (store) await queueEmail(state.tx, store, state.order, 'canceled');
     // Money may move (a refund): the audit log keeps who canceled, why, and what was asked back.
-    await recordAudit(state.tx.tx, manager, {
+    await recordAudit(state.tx.db, manager, {
       action: 'order.canceled',
       entity: 'order',
       entityId: state.order.id,

@@ -24,8 +24,8 @@ export async function completeOrder({
   input: CompleteOrderInput;
 }): Promise<Ticket> {
   const { storeId } = requireKitchen(ctx);
-  const [row] = await inStore(ctx, storeId, ({ tx }) =>
-    tx
+  const [row] = await inStore(ctx, storeId, ({ db }) =>
+    db
       .select({ order: orders, settings: stores.settings })
       .from(orders)
       .innerJoin(stores, eq(stores.id, orders.storeId))
@@ -46,8 +46,8 @@ export async function completeOrder({
       pickupCodeMatches(ctx.config.pickupPepper, order.id, order.pickupCodeHash, input.pickupCode);
     if (!right) {
       // Counted in a transaction of its own: the refusal below must not undo it.
-      await inStore(ctx, storeId, ({ tx }) =>
-        tx
+      await inStore(ctx, storeId, ({ db }) =>
+        db
           .update(orders)
           .set({ pickupCodeAttempts: sql`${orders.pickupCodeAttempts} + 1` })
           .where(and(eq(orders.id, order.id), lt(orders.pickupCodeAttempts, MAX_PICKUP_ATTEMPTS))),

@@ -27,7 +27,7 @@ export async function dispatchOrder({
   const { storeId } = await requireFrontOfHouse(ctx);
   return mutateTicket(ctx, storeId, input, async (state) => {
     const status = nextStatus(state.order, 'dispatch', state.now);
-    const [store] = await state.tx.tx.select().from(stores).where(eq(stores.id, storeId));
+    const [store] = await state.tx.db.select().from(stores).where(eq(stores.id, storeId));
     if (!store) throw new NotFoundError('store');
     const typed = input.driver?.phone;
     state.order = await saveOrder(state.tx, state.order, {
@@ -64,8 +64,8 @@ export interface OnTheRoad {
 /** Deliveries out with a driver, oldest first: what the pass marks delivered when told. */
 export async function deliveriesOnTheRoad({ ctx }: { ctx: DomainContext }): Promise<OnTheRoad[]> {
   const { storeId } = await requireFrontOfHouse(ctx);
-  const rows: Order[] = await inStore(ctx, storeId, ({ tx }) =>
-    tx
+  const rows: Order[] = await inStore(ctx, storeId, ({ db }) =>
+    db
       .select()
       .from(orders)
       .where(and(eq(orders.storeId, storeId), eq(orders.status, 'OUT_FOR_DELIVERY')))

@@ -29,8 +29,8 @@ export async function keyInOrder(
   input: EnterOrderInput,
   source: 'staff' | 'api',
 ) {
-  const [store] = await inStore(ctx, storeId, ({ tx }) =>
-    tx.select().from(stores).where(eq(stores.id, storeId)),
+  const [store] = await inStore(ctx, storeId, ({ db }) =>
+    db.select().from(stores).where(eq(stores.id, storeId)),
   );
   if (!store) throw new NotFoundError('store');
   const { payment, sendLinkBy, ...order } = input;
@@ -59,8 +59,8 @@ export async function keyInOrder(
 }
 
 async function linkMessages(ctx: DomainContext, storeId: string, orderId: string) {
-  const queued = await inStore(ctx, storeId, ({ tx }) =>
-    tx
+  const queued = await inStore(ctx, storeId, ({ db }) =>
+    db
       .select({ template: outbox.template })
       .from(outbox)
       .where(

@@ -14,7 +14,7 @@ export async function lockOrder(
   orderId: string,
   expectedVersion: number | undefined,
 ): Promise<{ order: Order; items: OrderItem[] }> {
-  const [order] = await ctx.tx
+  const [order] = await ctx.db
     .select()
     .from(orders)
     .where(and(eq(orders.id, orderId), eq(orders.storeId, storeId)))
@@ -29,7 +29,7 @@ export async function lockOrder(
       },
     );
   }
-  const items = await ctx.tx
+  const items = await ctx.db
     .select()
     .from(orderItems)
     .where(eq(orderItems.orderId, order.id))
@@ -47,9 +47,9 @@ export async function saveOrder(
   changes: Partial<Omit<Order, 'id' | 'storeId' | 'version' | 'ticketTimesKept'>>,
 ): Promise<Order> {
   if (order.ticketTimesKept && changes.status !== undefined && changes.status !== 'COMPLETED') {
-    await forgetTicketTimes(ctx.tx, order.storeId, [order.id]);
+    await forgetTicketTimes(ctx.db, order.storeId, [order.id]);
   }
-  const [saved] = await ctx.tx
+  const [saved] = await ctx.db
     .update(orders)
     .set({ ...changes, version: order.version + 1, updatedAt: ctx.now() })
     .where(eq(orders.id, order.id))

@@ -1,6 +1,6 @@
 import { orderItems, stores, type Order, type OrderItem } from '@kds/db';
 import { eq, inArray } from 'drizzle-orm';
-import { appendEvents } from '../../events/append-events.ts';
+import { recordEvents } from '../record-events.ts';
 import type { EventDraft, Ticket } from '../../events/types.ts';
 import type { TxContext } from '../context.ts';
 import { InvalidTransitionError } from '../errors.ts';
@@ -34,7 +34,7 @@ export async function mutateTicket(
     const locked = await lockOrder(tx, storeId, ref.orderId, ref.expectedVersion);
     const state: TicketState = { tx, ...locked, now: ctx.now(), events: [] };
     await change(state);
-    await appendEvents(tx, storeId, state.events);
+    await recordEvents(tx, storeId, state.events);
     return toTicket(state.order, state.items);
   });
 }
@@ -50,7 +50,7 @@ export function assertOnKitchenScreens(
 export async function startStep(state: TicketState): Promise<void> {
   const status = nextStatus(state.order, 'start', state.now);
   state.order = await saveOrder(state.tx, state.order, { status, startedAt: state.now });
-  const [store] = await state.tx.tx.select().from(stores).where(eq(stores.id, state.order.storeId));
+  const [store] = await state.tx.db.select().from(stores).where(eq(stores.id, state.order.storeId));
   if (store) await queueStartedMessages(state.tx, store, state.order);
   state.events.push({
     type: 'ticket.started',
@@ -61,7 +61,7 @@ export async function startStep(state: TicketState): Promise<void> {
 
 export async function readyStep(state: TicketState, forced: boolean, stationId: string | null) {
   const status = nextStatus(state.order, 'ready', state.now);
-  const [store] = await state.tx.tx.select().from(stores).where(eq(stores.id, state.order.storeId));
+  const [store] = await state.tx.db.select().from(stores).where(eq(stores.id, state.order.storeId));
   // The pickup code works for a while after the order is ready, and not before.
   const validMs = (store?.settings.pickupCodeValidMinutes ?? 60) * 60_000;
   state.order = await saveOrder(state.tx, state.order, {
@@ -86,7 +86,7 @@ export async function setItems(
 ): Promise<void> {
   if (itemIds.length === 0) return;
   const bumpedAt = status === 'done' ? state.now : null;
-  await state.tx.tx
+  await state.tx.db
     .update(orderItems)
     .set({ status, bumpedAt })
     .where(inArray(orderItems.id, itemIds));

@@ -12,7 +12,7 @@ export async function nextNumber(
   storeId: string,
   businessDate: string,
 ): Promise<number> {
-  const [counter] = await tx.tx
+  const [counter] = await tx.db
     .insert(orderCounters)
     .values({ storeId, businessDate, lastNumber: 1 })
     .onConflictDoUpdate({

@@ -1,5 +1,5 @@
 import { orderItems, orders, type Store } from '@kds/db';
-import { appendEvents } from '../../events/append-events.ts';
+import { recordEvents } from '../record-events.ts';
 import { redeemDiscount } from '../discounts/redeem-discount.ts';
 import type { DomainContext, TxContext } from '../context.ts';
 import { ValidationError } from '../errors.ts';
@@ -140,11 +140,11 @@ async function insertOrder(
   const now = tx.now();
   const businessDate = businessDateOf(now, store.timezone);
   const number = await nextNumber(tx, store.id, businessDate);
-  const priced = await priceOrder(tx.tx, store, input, { now, lock: true });
+  const priced = await priceOrder(tx.db, store, input, { now, lock: true });
   if (priced.problems.length > 0) {
     throw new ValidationError({ key: 'orders.cannotPlace' }, { problems: priced.problems });
   }
-  const [order] = await tx.tx
+  const [order] = await tx.db
     .insert(orders)
     .values(
       orderRow({
@@ -162,7 +162,7 @@ async function insertOrder(
     .onConflictDoNothing({ target: [orders.storeId, orders.idempotencyKey] })
     .returning();
   if (!order) throw new DuplicateRequest(store);
-  const items = await tx.tx
+  const items = await tx.db
     .insert(orderItems)
     .values(
       priced.lines.map((line, position) => ({
@@ -177,7 +177,7 @@ async function insertOrder(
   const atCounter = how.method === 'counter';
   if (atCounter) await queuePaidMessages(tx, store, order);
   if (how.sendLinkBy) await queuePaymentLink(tx, store, order, how.sendLinkBy);
-  await appendEvents(tx, store.id, [
+  await recordEvents(tx, store.id, [
     atCounter
       ? { type: 'order.placed', orderId: order.id, payload: { ticket: toTicket(order, items) } }
       : {

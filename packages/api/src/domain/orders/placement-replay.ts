@@ -23,8 +23,8 @@ export interface PlaceOrderResult {
  * returns the order it made, once checked to be the same request: the order, in the store's
  * transaction.
  */
-export async function findByKey({ tx }: TxContext, storeId: string, key: string) {
-  const [order] = await tx
+export async function findByKey({ db }: TxContext, storeId: string, key: string) {
+  const [order] = await db
     .select()
     .from(orders)
     .where(and(eq(orders.storeId, storeId), eq(orders.idempotencyKey, key)));

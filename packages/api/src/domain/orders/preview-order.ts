@@ -22,9 +22,9 @@ export async function previewOrder({
   const { store, priced } = await inStoreAt(
     ctx,
     input.storeSlug,
-    async ({ tx }, store) => ({
+    async ({ db }, store) => ({
       store,
-      priced: await priceOrder(tx, store, input, { now: ctx.now() }),
+      priced: await priceOrder(db, store, input, { now: ctx.now() }),
     }),
     { accessMode: 'read only' },
   );

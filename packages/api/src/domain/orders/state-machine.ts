@@ -1,9 +1,9 @@
-import { orderStatus } from '@kds/db';
+import { orderStatus, type OrderStatus } from '@kds/db';
 import { InvalidTransitionError } from '../errors.ts';
 
 /** The database enum is the one list of statuses. */
 export const orderStatuses = orderStatus.enumValues;
-export type OrderStatus = (typeof orderStatuses)[number];
+export type { OrderStatus };
 
 export const orderActions = [
   'pay',

@@ -17,14 +17,14 @@ type Message = Pick<
  * canceled, with the reason, and never sent.
  */
 export async function enqueue(
-  tx: { tx: Transaction | Database; now: () => Date },
+  tx: { db: Transaction | Database; now: () => Date },
   message: Message,
   options: { perRecipientPerDay?: number } = {},
 ): Promise<boolean> {
   const limited =
     options.perRecipientPerDay !== undefined &&
     (await sentToday(tx, message)) >= options.perRecipientPerDay;
-  const inserted = await tx.tx
+  const inserted = await tx.db
     .insert(outbox)
     .values({
       ...message,
@@ -44,15 +44,15 @@ export async function enqueue(
  * one after the other.
  */
 async function sentToday(
-  tx: { tx: Transaction | Database; now: () => Date },
+  tx: { db: Transaction | Database; now: () => Date },
   message: Message,
 ): Promise<number> {
   const key = `${message.channel}:${message.recipient}`;
-  await tx.tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+  await tx.db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
   // Other stores' messages are hidden from this transaction: the count is a named path.
   const since = new Date(tx.now().getTime() - 24 * 3600_000).toISOString();
   const [row] = await executeRows<{ n: number }>(
-    tx.tx,
+    tx.db,
     sql`select kds_messages_sent_since(${message.channel}, ${message.recipient}, ${since}::timestamptz) as n`,
   );
   return row?.n ?? 0;

@@ -28,8 +28,8 @@ export type OutboxRetryInput = z.infer<typeof OutboxRetryInput>;
  */
 export async function listOutbox({ ctx, input }: { ctx: DomainContext; input: OutboxListInput }) {
   const manager = requireManager(ctx);
-  return inStore(ctx, manager.storeId, async (ctx) => {
-    const rows = await ctx.db
+  return inStore(ctx, manager.storeId, async (tx) => {
+    const rows = await tx.db
       .select({
         id: outbox.id,
         orderId: outbox.orderId,
@@ -83,24 +83,22 @@ export async function retryOutboxMessage({
   input: OutboxRetryInput;
 }) {
   const manager = requireManager(ctx);
-  return inStore(ctx, manager.storeId, async (ctx) => {
-    return ctx.db.transaction(async (tx) => {
-      const message = await findMessage(tx, manager.storeId, input.messageId, true);
-      if (message.status !== 'failed')
-        throw new InvalidTransitionError(message.status, 'retryMessage');
-      await tx
-        .update(outbox)
-        .set({ status: 'pending', attempts: 0, nextAttemptAt: ctx.now(), error: null })
-        .where(eq(outbox.id, message.id));
-      await recordAudit(tx, manager, {
-        action: 'outbox.retried',
-        entity: 'outbox',
-        entityId: message.id,
-        before: { status: message.status, attempts: message.attempts, error: message.error },
-        after: { status: 'pending' },
-      });
-      return { id: message.id, status: 'pending' as const };
+  return inStore(ctx, manager.storeId, async (tx) => {
+    const message = await findMessage(tx.db, manager.storeId, input.messageId, true);
+    if (message.status !== 'failed')
+      throw new InvalidTransitionError(message.status, 'retryMessage');
+    await tx.db
+      .update(outbox)
+      .set({ status: 'pending', attempts: 0, nextAttemptAt: tx.now(), error: null })
+      .where(eq(outbox.id, message.id));
+    await recordAudit(tx.db, manager, {
+      action: 'outbox.retried',
+      entity: 'outbox',
+      entityId: message.id,
+      before: { status: message.status, attempts: message.attempts, error: message.error },
+      after: { status: 'pending' },
     });
+    return { id: message.id, status: 'pending' as const };
   });
 }
 
@@ -116,36 +114,34 @@ export async function resendOutboxMessage({
   input: OutboxRetryInput;
 }) {
   const manager = requireManager(ctx);
-  return inStore(ctx, manager.storeId, async (ctx) => {
-    return ctx.db.transaction(async (tx) => {
-      const message = await findMessage(tx, manager.storeId, input.messageId, false);
-      if (
-        (message.status !== 'sent' && message.status !== 'recorded') ||
-        (message.channel !== 'sms' && message.channel !== 'email')
-      ) {
-        throw new InvalidTransitionError(message.status, 'resendMessage');
-      }
-      const now = ctx.now();
-      const [copy] = await tx
-        .insert(outbox)
-        .values({
-          storeId: message.storeId,
-          orderId: message.orderId,
-          channel: message.channel,
-          dedupeKey: `${message.dedupeKey}:resent:${now.getTime()}`,
-          recipient: message.recipient,
-          template: message.template,
-          payload: message.payload,
-          nextAttemptAt: now,
-        })
-        .returning({ id: outbox.id });
-      await recordAudit(tx, manager, {
-        action: 'outbox.resent',
-        entity: 'outbox',
-        entityId: message.id,
-        after: { copy: copy?.id },
-      });
-      return { id: copy?.id ?? null };
+  return inStore(ctx, manager.storeId, async (tx) => {
+    const message = await findMessage(tx.db, manager.storeId, input.messageId, false);
+    if (
+      (message.status !== 'sent' && message.status !== 'recorded') ||
+      (message.channel !== 'sms' && message.channel !== 'email')
+    ) {
+      throw new InvalidTransitionError(message.status, 'resendMessage');
+    }
+    const now = tx.now();
+    const [copy] = await tx.db
+      .insert(outbox)
+      .values({
+        storeId: message.storeId,
+        orderId: message.orderId,
+        channel: message.channel,
+        dedupeKey: `${message.dedupeKey}:resent:${now.getTime()}`,
+        recipient: message.recipient,
+        template: message.template,
+        payload: message.payload,
+        nextAttemptAt: now,
+      })
+      .returning({ id: outbox.id });
+    await recordAudit(tx.db, manager, {
+      action: 'outbox.resent',
+      entity: 'outbox',
+      entityId: message.id,
+      after: { copy: copy?.id },
     });
+    return { id: copy?.id ?? null };
   });
 }

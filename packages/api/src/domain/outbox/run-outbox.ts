@@ -88,8 +88,8 @@ async function deliver(
     const moot = error instanceof NoLongerNeeded;
     if (!moot) options.onError?.(message, error);
     const giveUp = error instanceof PermanentFailure || message.attempts >= maxAttempts;
-    await inStore(ctx, message.storeId, ({ tx }) =>
-      tx
+    await inStore(ctx, message.storeId, ({ db }) =>
+      db
         .update(outbox)
         .set({
           status: moot ? 'canceled' : giveUp ? 'failed' : 'pending',
@@ -101,8 +101,8 @@ async function deliver(
     );
     return 'failed';
   }
-  const stillOurs = await inStore(ctx, message.storeId, ({ tx }) =>
-    tx
+  const stillOurs = await inStore(ctx, message.storeId, ({ db }) =>
+    db
       .update(outbox)
       .set({
         status: result.recorded ? 'recorded' : 'sent',

@@ -12,13 +12,13 @@ import { inStore } from '../transaction.ts';
 export async function pacingStatus({ ctx }: { ctx: DomainContext }) {
   const principal = requireKitchen(ctx);
   return inStore(ctx, principal.storeId, async (tx) => {
-    const [store] = await tx.tx.select().from(stores).where(eq(stores.id, principal.storeId));
+    const [store] = await tx.db.select().from(stores).where(eq(stores.id, principal.storeId));
     if (!store) throw new NotFoundError('store');
     const now = ctx.now();
     const [loads, window, readyInMinutes] = await Promise.all([
-      stationLoads(tx.tx, store, now),
-      asapWindow(tx.tx, store.id, now),
-      asapReadyInMinutes(tx.tx, store, now),
+      stationLoads(tx.db, store, now),
+      asapWindow(tx.db, store.id, now),
+      asapReadyInMinutes(tx.db, store, now),
     ]);
     const load = kitchenLoad(loads);
     return {

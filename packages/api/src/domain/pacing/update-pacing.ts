@@ -1,6 +1,6 @@
 import { stores, type Pacing } from '@kds/db';
 import { eq } from 'drizzle-orm';
-import { appendEvents } from '../../events/append-events.ts';
+import { recordEvents } from '../record-events.ts';
 import { requireFrontOfHouse } from '../auth/require-front-of-house.ts';
 import type { DomainContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
@@ -23,7 +23,7 @@ export async function updatePacing({
 }): Promise<Pacing> {
   const principal = await requireFrontOfHouse(ctx);
   return inStore(ctx, principal.storeId, async (tx) => {
-    const [store] = await tx.tx
+    const [store] = await tx.db
       .select({ pacing: stores.pacing })
       .from(stores)
       .where(eq(stores.id, principal.storeId))
@@ -32,15 +32,15 @@ export async function updatePacing({
     const now = tx.now();
     const before = currentPacing(store.pacing, now);
     const after = applyChange(before, input, now);
-    await tx.tx.update(stores).set({ pacing: after }).where(eq(stores.id, principal.storeId));
-    await recordAudit(tx.tx, principal, {
+    await tx.db.update(stores).set({ pacing: after }).where(eq(stores.id, principal.storeId));
+    await recordAudit(tx.db, principal, {
       action: `pacing.${input.kind}`,
       entity: 'store',
       entityId: principal.storeId,
       before,
       after,
     });
-    await appendEvents(tx, principal.storeId, [
+    await recordEvents(tx, principal.storeId, [
       { type: 'store.pacing_changed', orderId: null, payload: { pacing: after } },
     ]);
     return after;

@@ -1,7 +1,7 @@
 import { orders, type Order } from '@kds/db';
 import { and, eq, lt } from 'drizzle-orm';
 import { releaseDiscount } from '../discounts/redeem-discount.ts';
-import { appendEvents } from '../../events/append-events.ts';
+import { recordEvents } from '../record-events.ts';
 import type { DomainContext, TxContext } from '../context.ts';
 import { lockOrder, saveOrder } from '../orders/internal.ts';
 import { nextStatus } from '../orders/state-machine.ts';
@@ -13,8 +13,8 @@ import { acrossStores, inStore } from '../transaction.ts';
  * order is re-checked under its lock. Returns how many it expired.
  */
 export async function expireUnpaidOrders(ctx: DomainContext, limit = 100): Promise<number> {
-  const due = await acrossStores(ctx, 'job-runner', ({ tx }) =>
-    tx
+  const due = await acrossStores(ctx, 'job-runner', ({ db }) =>
+    db
       .select({ id: orders.id, storeId: orders.storeId })
       .from(orders)
       .where(and(eq(orders.status, 'PENDING_PAYMENT'), lt(orders.paymentExpiresAt, ctx.now())))
@@ -38,7 +38,7 @@ export async function expireOrder(tx: TxContext, order: Order): Promise<boolean>
   const saved = await saveOrder(tx, order, { status, expiredAt: now });
   // The code it reserved goes back: an order nobody paid for has used nothing.
   await releaseDiscount(tx, order);
-  await appendEvents(
+  await recordEvents(
     tx,
     order.storeId,
     [

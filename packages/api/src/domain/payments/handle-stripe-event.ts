@@ -1,7 +1,7 @@
 import { orderItems, orders, payments, stores, webhookEvents, type Order } from '@kds/db';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { appendEvents } from '../../events/append-events.ts';
+import { recordEvents } from '../record-events.ts';
 import type { DomainContext, TxContext } from '../context.ts';
 import { lockOrder, saveOrder } from '../orders/internal.ts';
 import { nextStatus } from '../orders/state-machine.ts';
@@ -53,14 +53,14 @@ export async function handleStripeEvent(
   // Stripe names a session or a payment intent, not a store: the event is applied across
   // stores, and each order's verb then acts for the order's store.
   return acrossStores(ctx, 'provider-webhook', async (tx) => {
-    const [fresh] = await tx.tx
+    const [fresh] = await tx.db
       .insert(webhookEvents)
       .values({ provider: 'stripe', eventId: event.id, type: event.type })
       .onConflictDoNothing()
       .returning({ id: webhookEvents.id });
     if (!fresh) return 'duplicate';
     const outcome = await apply(tx, event);
-    await tx.tx
+    await tx.db
       .update(webhookEvents)
       .set({ outcome, processedAt: tx.now() })
       .where(eq(webhookEvents.id, fresh.id));
@@ -77,13 +77,13 @@ async function apply(tx: TxContext, event: StripeEventLike): Promise<WebhookOutc
   const session = Session.safeParse(event.data.object);
   if (!event.type.startsWith('checkout.session.') || !session.success) return 'ignored';
   const s = session.data;
-  const [payment] = await tx.tx
+  const [payment] = await tx.db
     .select()
     .from(payments)
     .where(and(eq(payments.provider, 'stripe'), eq(payments.providerRef, s.id)));
   const orderId = payment?.orderId ?? s.client_reference_id;
   if (!orderId) return 'ignored';
-  const [row] = await tx.tx
+  const [row] = await tx.db
     .select({ storeId: orders.storeId })
     .from(orders)
     .where(eq(orders.id, orderId));
@@ -93,11 +93,11 @@ async function apply(tx: TxContext, event: StripeEventLike): Promise<WebhookOutc
   const paymentIntentId = s.payment_intent ?? payment?.paymentIntentId ?? null;
   const setPayment = (status: string, flag?: string) =>
     payment
-      ? tx.tx
+      ? tx.db
           .update(payments)
           .set({ status, paymentIntentId, flag: flag ?? payment.flag, updatedAt: tx.now() })
           .where(eq(payments.id, payment.id))
-      : tx.tx.insert(payments).values({
+      : tx.db.insert(payments).values({
           paymentIntentId,
           storeId: order.storeId,
           orderId: order.id,
@@ -124,7 +124,7 @@ async function apply(tx: TxContext, event: StripeEventLike): Promise<WebhookOutc
       if (payment?.status === 'paid') return 'ignored';
       await setPayment('expired');
       // The order expires with its session, unless the guest has another one open (a retry).
-      const open = await tx.tx
+      const open = await tx.db
         .select({ id: payments.id })
         .from(payments)
         .where(
@@ -149,7 +149,7 @@ async function markPaid(
   setPayment: (status: string, flag?: string) => Promise<unknown>,
 ): Promise<WebhookOutcome> {
   if (order.paymentStatus === 'paid') return 'ignored';
-  const [store] = await tx.tx.select().from(stores).where(eq(stores.id, order.storeId));
+  const [store] = await tx.db.select().from(stores).where(eq(stores.id, order.storeId));
   const matches =
     s.amount_total === order.totalCents &&
     (s.currency ?? '').toUpperCase() === (store?.currency ?? '');
@@ -179,12 +179,12 @@ async function markPaid(
     paidAt: now,
     placedAt: now,
   });
-  const items = await tx.tx
+  const items = await tx.db
     .select()
     .from(orderItems)
     .where(eq(orderItems.orderId, order.id))
     .orderBy(asc(orderItems.position));
-  await appendEvents(
+  await recordEvents(
     tx,
     order.storeId,
     [{ type: 'order.placed', orderId: order.id, payload: { ticket: toTicket(saved, items) } }],
@@ -200,7 +200,7 @@ async function markPaid(
 async function chargeRefunded(tx: TxContext, event: StripeEventLike): Promise<WebhookOutcome> {
   const charge = Charge.safeParse(event.data.object);
   if (!charge.success) return 'ignored';
-  const [payment] = await tx.tx
+  const [payment] = await tx.db
     .update(payments)
     .set({
       refundedCents: sql`least(${payments.amountCents}, greatest(${payments.refundedCents}, ${charge.data.amount_refunded}))`,
@@ -209,7 +209,7 @@ async function chargeRefunded(tx: TxContext, event: StripeEventLike): Promise<We
     .where(eq(payments.paymentIntentId, charge.data.payment_intent))
     .returning();
   if (!payment) return 'ignored';
-  await tx.tx
+  await tx.db
     .update(orders)
     .set({
       paymentStatus:

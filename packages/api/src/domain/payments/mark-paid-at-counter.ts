@@ -1,7 +1,7 @@
 import { stores } from '@kds/db';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { appendEvents } from '../../events/append-events.ts';
+import { recordEvents } from '../record-events.ts';
 import { recordAudit } from '../audit.ts';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
@@ -41,16 +41,16 @@ export async function markPaidAtCounter({
       placedAt: now,
       paymentExpiresAt: null,
     });
-    const [store] = await tx.tx.select().from(stores).where(eq(stores.id, order.storeId));
+    const [store] = await tx.db.select().from(stores).where(eq(stores.id, order.storeId));
     if (store) await queuePaidMessages(tx, store, saved);
-    await recordAudit(tx.tx, manager, {
+    await recordAudit(tx.db, manager, {
       action: 'order.paid_at_counter',
       entity: 'order',
       entityId: order.id,
       before: { status: order.status, paymentStatus: order.paymentStatus },
       after: { status: saved.status, paymentStatus: saved.paymentStatus },
     });
-    await appendEvents(tx, order.storeId, [
+    await recordEvents(tx, order.storeId, [
       { type: 'order.placed', orderId: order.id, payload: { ticket: toTicket(saved, items) } },
     ]);
     return { orderId: saved.id, status: saved.status, paymentStatus: saved.paymentStatus };

@@ -15,8 +15,8 @@ export async function recordPaymentDetails(
   const details = await ctx.payments?.paymentDetails(paymentIntentId);
   if (!details) return false;
   // Stripe names the payment intent only: found across stores.
-  return acrossStores(ctx, 'provider-webhook', async ({ tx }) => {
-    const [payment] = await tx
+  return acrossStores(ctx, 'provider-webhook', async ({ db }) => {
+    const [payment] = await db
       .update(payments)
       .set({
         feeCents: details.feeCents,
@@ -27,7 +27,7 @@ export async function recordPaymentDetails(
       .where(eq(payments.paymentIntentId, paymentIntentId))
       .returning();
     if (!payment) return false;
-    await tx
+    await db
       .update(orders)
       .set({ feeCents: details.feeCents })
       .where(eq(orders.id, payment.orderId));

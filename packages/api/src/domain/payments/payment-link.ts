@@ -24,8 +24,8 @@ export type PaymentLinkInput = z.infer<typeof PaymentLinkInput>;
  */
 export async function paymentLink({ ctx, input }: { ctx: DomainContext; input: PaymentLinkInput }) {
   const manager = requireManager(ctx);
-  const [row] = await inStore(ctx, manager.storeId, ({ tx }) =>
-    tx
+  const [row] = await inStore(ctx, manager.storeId, ({ db }) =>
+    db
       .select({ order: orders, store: stores })
       .from(orders)
       .innerJoin(stores, eq(stores.id, orders.storeId))

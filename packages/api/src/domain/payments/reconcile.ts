@@ -26,8 +26,8 @@ export async function reconcilePayments(
   const sessions = await ctx.payments.recentSessions(options.since);
   const ids = sessions.map((s) => s.id);
   const ours = ids.length
-    ? await acrossStores(ctx, 'provider-webhook', ({ tx }) =>
-        tx
+    ? await acrossStores(ctx, 'provider-webhook', ({ db }) =>
+        db
           .select({ payment: payments, order: orders })
           .from(payments)
           .innerJoin(orders, eq(orders.id, payments.orderId))
@@ -58,8 +58,8 @@ export async function reconcilePayments(
       mine.payment.status === 'paid' &&
       mine.payment.flag !== 'unpaid_at_stripe'
     ) {
-      await inStore(ctx, mine.order.storeId, ({ tx }) =>
-        tx
+      await inStore(ctx, mine.order.storeId, ({ db }) =>
+        db
           .update(payments)
           .set({ flag: 'unpaid_at_stripe' })
           .where(eq(payments.id, mine.payment.id)),
@@ -74,9 +74,9 @@ export async function reconcilePayments(
   for (const repair of repairs) {
     const order = ours.find((o) => o.order.id === repair.orderId)?.order;
     if (!order) continue;
-    await inStore(ctx, order.storeId, ({ tx }) =>
+    await inStore(ctx, order.storeId, ({ db }) =>
       recordAudit(
-        tx,
+        db,
         { kind: 'system', storeId: order.storeId, staffId: options.staffId ?? null },
         {
           action: `payment.reconciled.${repair.action}`,

@@ -26,7 +26,7 @@ export async function queueRefund(
   reason: string,
   key: string,
 ) {
-  const [payment] = await tx.tx
+  const [payment] = await tx.db
     .select()
     .from(payments)
     .where(
@@ -63,7 +63,7 @@ export async function queueRefund(
 export async function refundDelivered(ctx: DomainContext, message: OutboxMessage): Promise<void> {
   const { paymentId, amountCents } = message.payload as unknown as RefundPayload;
   await inStore(ctx, message.storeId, async (tx) => {
-    const [payment] = await tx.tx
+    const [payment] = await tx.db
       .update(payments)
       .set({
         refundedCents: sql`least(${payments.amountCents}, ${payments.refundedCents} + ${amountCents})`,
@@ -72,7 +72,7 @@ export async function refundDelivered(ctx: DomainContext, message: OutboxMessage
       .where(eq(payments.id, paymentId))
       .returning();
     if (!payment) return;
-    await tx.tx
+    await tx.db
       .update(orders)
       .set({
         paymentStatus:

@@ -76,8 +76,8 @@ export async function startCheckout(
     expiresAt,
     metadata: { orderId: order.id, storeId: store.id, orderNumber: String(order.number) },
   });
-  await inStore(ctx, storeId, ({ tx }) =>
-    tx.insert(payments).values({
+  await inStore(ctx, storeId, ({ db }) =>
+    db.insert(payments).values({
       storeId: store.id,
       orderId: order.id,
       provider: 'stripe',
@@ -94,7 +94,7 @@ export async function startCheckout(
 
 /** The open session's address, or what a new one is made of: the order, its store, its lines. */
 async function checkoutOf(ctx: TxContext, orderId: string, now: Date) {
-  const [open] = await ctx.tx
+  const [open] = await ctx.db
     .select({ url: payments.checkoutUrl })
     .from(payments)
     .where(
@@ -107,11 +107,11 @@ async function checkoutOf(ctx: TxContext, orderId: string, now: Date) {
     .orderBy(desc(payments.createdAt))
     .limit(1);
   if (open?.url) return { url: open.url };
-  const [order] = await ctx.tx.select().from(orders).where(eq(orders.id, orderId));
+  const [order] = await ctx.db.select().from(orders).where(eq(orders.id, orderId));
   if (!order) throw new NotFoundError('order');
-  const [store] = await ctx.tx.select().from(stores).where(eq(stores.id, order.storeId));
+  const [store] = await ctx.db.select().from(stores).where(eq(stores.id, order.storeId));
   if (!store) throw new NotFoundError('store');
-  const items = await ctx.tx
+  const items = await ctx.db
     .select()
     .from(orderItems)
     .where(eq(orderItems.orderId, orderId))

@@ -14,14 +14,14 @@ import type { PrinterIdInput, SavePrinterInput, StationPrintingInput } from './s
 /** The store's printers and what each station prints where. */
 export async function listPrinters({ ctx }: { ctx: DomainContext }) {
   const { storeId } = requireManager(ctx);
-  return inStore(ctx, storeId, async (ctx) => {
+  return inStore(ctx, storeId, async (tx) => {
     const [rows, stationRows] = await Promise.all([
-      ctx.db
+      tx.db
         .select()
         .from(printers)
         .where(eq(printers.storeId, storeId))
         .orderBy(asc(printers.name)),
-      ctx.db
+      tx.db
         .select({
           id: stations.id,
           name: stations.name,
@@ -40,7 +40,7 @@ export async function listPrinters({ ctx }: { ctx: DomainContext }) {
 export async function savePrinter({ ctx, input }: { ctx: DomainContext; input: SavePrinterInput }) {
   const who = requireManager(ctx);
   return inStore(ctx, who.storeId, async (tx) => {
-    const [clash] = await tx.tx
+    const [clash] = await tx.db
       .select({ id: printers.id })
       .from(printers)
       .where(and(eq(printers.storeId, who.storeId), eq(printers.name, input.name)));
@@ -49,13 +49,13 @@ export async function savePrinter({ ctx, input }: { ctx: DomainContext; input: S
     }
     const { id, ...values } = input;
     if (id) {
-      const [before] = await tx.tx
+      const [before] = await tx.db
         .update(printers)
         .set(values)
         .where(and(eq(printers.id, id), eq(printers.storeId, who.storeId)))
         .returning();
       if (!before) throw new NotFoundError('printer', { printerId: id });
-      await recordAudit(tx.tx, who, {
+      await recordAudit(tx.db, who, {
         action: 'printer.updated',
         entity: 'printer',
         entityId: id,
@@ -63,12 +63,12 @@ export async function savePrinter({ ctx, input }: { ctx: DomainContext; input: S
       });
       return { id };
     }
-    const [created] = await tx.tx
+    const [created] = await tx.db
       .insert(printers)
       .values({ ...values, storeId: who.storeId })
       .returning({ id: printers.id });
     if (!created) throw new Error('printer insert returned nothing');
-    await recordAudit(tx.tx, who, {
+    await recordAudit(tx.db, who, {
       action: 'printer.created',
       entity: 'printer',
       entityId: created.id,
@@ -82,12 +82,12 @@ export async function savePrinter({ ctx, input }: { ctx: DomainContext; input: S
 export async function removePrinter({ ctx, input }: { ctx: DomainContext; input: PrinterIdInput }) {
   const who = requireManager(ctx);
   return inStore(ctx, who.storeId, async (tx) => {
-    const [gone] = await tx.tx
+    const [gone] = await tx.db
       .delete(printers)
       .where(and(eq(printers.id, input.printerId), eq(printers.storeId, who.storeId)))
       .returning();
     if (!gone) throw new NotFoundError('printer', input);
-    await recordAudit(tx.tx, who, {
+    await recordAudit(tx.db, who, {
       action: 'printer.removed',
       entity: 'printer',
       entityId: gone.id,
@@ -107,7 +107,7 @@ export async function setStationPrinting({
   const who = requireManager(ctx);
   return inStore(ctx, who.storeId, async (tx) => {
     if (input.printerId) {
-      const [printer] = await tx.tx
+      const [printer] = await tx.db
         .select({ id: printers.id })
         .from(printers)
         .where(and(eq(printers.id, input.printerId), eq(printers.storeId, who.storeId)));
@@ -117,13 +117,13 @@ export async function setStationPrinting({
       printerId: input.printerId,
       printMode: input.printerId ? input.printMode : ('never' as const),
     };
-    const [station] = await tx.tx
+    const [station] = await tx.db
       .update(stations)
       .set(values)
       .where(and(eq(stations.id, input.stationId), eq(stations.storeId, who.storeId)))
       .returning({ id: stations.id });
     if (!station) throw new NotFoundError('station', { stationId: input.stationId });
-    await recordAudit(tx.tx, who, {
+    await recordAudit(tx.db, who, {
       action: 'station.printing',
       entity: 'station',
       entityId: station.id,
@@ -136,8 +136,8 @@ export async function setStationPrinting({
 /** A test page, so whoever sets a printer up sees it print (or sees why it did not). */
 export async function printTestPage({ ctx, input }: { ctx: DomainContext; input: PrinterIdInput }) {
   const who = requireManager(ctx);
-  return inStore(ctx, who.storeId, async (ctx) => {
-    const [printer] = await ctx.db
+  return inStore(ctx, who.storeId, async (tx) => {
+    const [printer] = await tx.db
       .select()
       .from(printers)
       .where(and(eq(printers.id, input.printerId), eq(printers.storeId, who.storeId)));
@@ -150,7 +150,7 @@ export async function printTestPage({ ctx, input }: { ctx: DomainContext; input:
       'If you can read this, printing works.',
     ].join('\n');
     await enqueue(
-      { tx: ctx.db, now: ctx.now },
+      { db: tx.db, now: tx.now },
       {
         storeId: who.storeId,
         orderId: null,

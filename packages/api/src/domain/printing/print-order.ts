@@ -14,8 +14,8 @@ import { inStore } from '../transaction.ts';
 /** The paper for one order: a chit (one station's items, or all) or the guest's receipt. */
 async function documentFor(ctx: DomainContext, input: PrintOrderInput, reprint: boolean) {
   const { storeId } = requireKitchen(ctx);
-  return inStore(ctx, storeId, async (ctx) => {
-    const [row] = await ctx.db
+  return inStore(ctx, storeId, async (tx) => {
+    const [row] = await tx.db
       .select({ order: orders, store: stores })
       .from(orders)
       .innerJoin(stores, eq(stores.id, orders.storeId))
@@ -23,7 +23,7 @@ async function documentFor(ctx: DomainContext, input: PrintOrderInput, reprint: 
     if (!row) throw new NotFoundError('order', { orderId: input.orderId });
     const station = input.stationId
       ? (
-          await ctx.db
+          await tx.db
             .select()
             .from(stations)
             .where(and(eq(stations.id, input.stationId), eq(stations.storeId, storeId)))
@@ -31,7 +31,7 @@ async function documentFor(ctx: DomainContext, input: PrintOrderInput, reprint: 
       : undefined;
     if (input.stationId && !station)
       throw new NotFoundError('station', { stationId: input.stationId });
-    const all = await ctx.db
+    const all = await tx.db
       .select()
       .from(orderItems)
       .where(eq(orderItems.orderId, row.order.id))
@@ -47,7 +47,7 @@ async function documentFor(ctx: DomainContext, input: PrintOrderInput, reprint: 
             items,
             station: station ?? null,
             reprint,
-            now: ctx.now(),
+            now: tx.now(),
           });
     return { storeId, order: row.order, station, doc };
   });
@@ -64,16 +64,16 @@ export async function previewPrint({ ctx, input }: { ctx: DomainContext; input: 
  * receipt (to a receipt printer), from the expo screen or the console. Every press prints.
  */
 export async function printOrder({ ctx, input }: { ctx: DomainContext; input: PrintOrderInput }) {
-  return inStore(ctx, requireKitchen(ctx).storeId, async (ctx) => {
-    const { storeId, order, station, doc } = await documentFor(ctx, input, input.kind === 'chit');
-    const printer = await choosePrinter(ctx, storeId, input.kind, station?.printerId ?? null);
+  return inStore(ctx, requireKitchen(ctx).storeId, async (tx) => {
+    const { storeId, order, station, doc } = await documentFor(tx, input, input.kind === 'chit');
+    const printer = await choosePrinter(tx, storeId, input.kind, station?.printerId ?? null);
     if (!printer) {
       throw new ValidationError({
         key: input.kind === 'receipt' ? 'admin.noReceiptPrinter' : 'admin.noChitPrinter',
       });
     }
     await enqueue(
-      { tx: ctx.db, now: ctx.now },
+      { db: tx.db, now: tx.now },
       {
         storeId,
         orderId: order.id,

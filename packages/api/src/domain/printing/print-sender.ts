@@ -28,8 +28,8 @@ export function escposOf(doc: string, charsPerLine: number): Uint8Array {
  */
 export function printSender(transport: PrinterTransport): OutboxSender {
   return async (message, ctx) => {
-    const [printer] = await inStore(ctx, message.storeId, ({ tx }) =>
-      tx
+    const [printer] = await inStore(ctx, message.storeId, ({ db }) =>
+      db
         .select()
         .from(printers)
         .where(and(eq(printers.id, message.recipient), eq(printers.storeId, message.storeId))),
@@ -45,7 +45,7 @@ export function printSender(transport: PrinterTransport): OutboxSender {
 export const printDelivered: OutboxDelivered = async (ctx: DomainContext, message) => {
   if (!message.orderId) return;
   const orderId = message.orderId;
-  await inStore(ctx, message.storeId, ({ tx }) =>
-    tx.update(orders).set({ printedAt: ctx.now() }).where(eq(orders.id, orderId)),
+  await inStore(ctx, message.storeId, ({ db }) =>
+    db.update(orders).set({ printedAt: ctx.now() }).where(eq(orders.id, orderId)),
   );
 };

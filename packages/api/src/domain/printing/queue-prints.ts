@@ -29,7 +29,7 @@ export interface PrintPayload extends Record<string, unknown> {
  * 30 s behind). An expo station's chit carries the whole order. Once per order and station.
  */
 export async function queueKitchenPrints(tx: TxContext, store: Store, order: Order) {
-  const printing = await tx.tx
+  const printing = await tx.db
     .select({ station: stations, printerId: printers.id })
     .from(stations)
     .innerJoin(printers, eq(printers.id, stations.printerId))
@@ -41,13 +41,13 @@ export async function queueKitchenPrints(tx: TxContext, store: Store, order: Ord
       ),
     );
   if (printing.length === 0) return;
-  const items = await tx.tx
+  const items = await tx.db
     .select()
     .from(orderItems)
     .where(eq(orderItems.orderId, order.id))
     .orderBy(asc(orderItems.position));
   const live = printing.some((p) => p.station.printMode === 'fallback')
-    ? await stationsWithLiveScreens(tx.tx, store.id, tx.now())
+    ? await stationsWithLiveScreens(tx.db, store.id, tx.now())
     : new Set<string | null>();
   for (const { station, printerId } of printing) {
     const covered = live.has(station.id) || (station.kind === 'expo' && live.has(null));
@@ -66,8 +66,8 @@ export async function printForDarkStations(ctx: DomainContext): Promise<number> 
   const now = ctx.now();
   // Every store's fallback stations: the job runner's path across stores; each station's
   // tickets then in a transaction acting for its store.
-  const fallback = await acrossStores(ctx, 'job-runner', ({ tx }) =>
-    tx
+  const fallback = await acrossStores(ctx, 'job-runner', ({ db }) =>
+    db
       .select({ station: stations, printerId: printers.id, store: stores })
       .from(stations)
       .innerJoin(printers, eq(printers.id, stations.printerId))
@@ -77,14 +77,14 @@ export async function printForDarkStations(ctx: DomainContext): Promise<number> 
   let queued = 0;
   const live = new Map<string, Set<string | null>>();
   for (const { station, printerId, store } of fallback) {
-    queued += await inStore(ctx, store.id, async (ctx) => {
+    queued += await inStore(ctx, store.id, async (tx) => {
       let fresh = 0;
       if (!live.has(store.id))
-        live.set(store.id, await stationsWithLiveScreens(ctx.db, store.id, now));
+        live.set(store.id, await stationsWithLiveScreens(tx.db, store.id, now));
       const screens = live.get(store.id);
       if (screens?.has(station.id) || (station.kind === 'expo' && screens?.has(null))) return 0;
       const dueBy = new Date(now.getTime() + store.settings.defaultPrepMinutes * 60_000);
-      const open = await ctx.db
+      const open = await tx.db
         .select()
         .from(orders)
         .where(
@@ -97,7 +97,7 @@ export async function printForDarkStations(ctx: DomainContext): Promise<number> 
         .orderBy(asc(orders.placedAt));
       if (open.length === 0) return 0;
       // Every open order's items in one read, not one query per order.
-      const allItems = await ctx.db
+      const allItems = await tx.db
         .select()
         .from(orderItems)
         .where(
@@ -112,7 +112,7 @@ export async function printForDarkStations(ctx: DomainContext): Promise<number> 
         // A prep station's chit lists what it still has to make; an expo's, the whole order.
         const wanted = station.kind === 'prep' ? items.filter((i) => i.status === 'queued') : items;
         const chit = { store, order, items: wanted, station, printerId };
-        if (await queueChit({ tx: ctx.db, now: ctx.now }, chit)) fresh++;
+        if (await queueChit({ db: tx.db, now: tx.now }, chit)) fresh++;
       }
       return fresh;
     });
@@ -122,7 +122,7 @@ export async function printForDarkStations(ctx: DomainContext): Promise<number> 
 
 /** One station's chit for one order (all items at an expo), once per order and station. */
 function queueChit(
-  tx: { tx: Transaction | Database; now: () => Date },
+  tx: { db: Transaction | Database; now: () => Date },
   what: { store: Store; order: Order; items: OrderItem[]; station: Station; printerId: string },
 ): Promise<boolean> {
   const { store, order, station } = what;

@@ -15,9 +15,9 @@ export async function customerData({
   input: CustomerInput;
 }) {
   const { storeId } = requireManager(ctx);
-  return inStore(ctx, storeId, async (ctx) => {
-    const input = await guestIn(ctx, storeId, typed);
-    const found = await ctx.db
+  return inStore(ctx, storeId, async (tx) => {
+    const input = await guestIn(tx, storeId, typed);
+    const found = await tx.db
       .select()
       .from(orders)
       .where(matching(storeId, input))
@@ -26,9 +26,9 @@ export async function customerData({
     const recipients = [input.phone, input.email].filter((r): r is string => Boolean(r));
     const [items, messages, optOut] = await Promise.all([
       ids.length
-        ? ctx.db.select().from(orderItems).where(inArray(orderItems.orderId, ids))
+        ? tx.db.select().from(orderItems).where(inArray(orderItems.orderId, ids))
         : Promise.resolve([]),
-      ctx.db
+      tx.db
         .select({
           channel: outbox.channel,
           template: outbox.template,
@@ -49,12 +49,12 @@ export async function customerData({
           ),
         ),
       input.phone
-        ? ctx.db.select().from(smsOptOuts).where(eq(smsOptOuts.phone, input.phone))
+        ? tx.db.select().from(smsOptOuts).where(eq(smsOptOuts.phone, input.phone))
         : Promise.resolve([]),
     ]);
     return {
       subject: input,
-      exportedAt: ctx.now().toISOString(),
+      exportedAt: tx.now().toISOString(),
       orders: found.map(
         ({ pickupCodeHash: _h, idempotencyKey: _k, requestHash: _r, trackingToken: _t, ...o }) => ({
           ...o,

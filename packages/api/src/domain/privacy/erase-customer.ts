@@ -29,61 +29,59 @@ export async function eraseCustomer({
   input: CustomerInput;
 }) {
   const owner = requireManager(ctx);
-  return inStore(ctx, owner.storeId, async (ctx) => {
+  return inStore(ctx, owner.storeId, async (tx) => {
     if (owner.role !== 'owner') throw new ForbiddenError({ key: 'access.ownerErases' });
-    const input = await guestIn(ctx, owner.storeId, typed);
-    return ctx.db.transaction(async (tx) => {
-      const found = await tx
-        .select({ id: orders.id })
-        .from(orders)
-        .where(matching(owner.storeId, input));
-      const ids = found.map((o) => o.id);
-      const recipients = [input.phone, input.email].filter((r): r is string => Boolean(r));
-      if (ids.length === 0 && recipients.length === 0)
-        throw new ValidationError({ key: 'admin.nothingToErase' });
-      if (ids.length) {
-        await tx
-          .update(orders)
-          .set({
-            customerName: ERASED,
-            customerPhone: null,
-            customerEmail: null,
-            deliveryAddress: null,
-            deliveryPostcode: null,
-            notes: '',
-            smsConsent: false,
-            callConsent: false,
-            emailConsent: false,
-          })
-          .where(inArray(orders.id, ids));
-        await tx.update(orderItems).set({ notes: '' }).where(inArray(orderItems.orderId, ids));
-        // Their discount uses stay counted, but no longer tied to them.
-        await tx
-          .update(discountRedemptions)
-          .set({ guestKey: null })
-          .where(inArray(discountRedemptions.orderId, ids));
-        await scrubEvents(tx, owner.storeId, ids);
-      }
-      const messages = await tx
-        .update(outbox)
-        .set({ recipient: ERASED, payload: {} })
-        .where(
-          and(
-            eq(outbox.storeId, owner.storeId),
-            or(
-              ids.length ? inArray(outbox.orderId, ids) : undefined,
-              inArray(outbox.recipient, recipients),
-            ),
+    const input = await guestIn(tx, owner.storeId, typed);
+    const found = await tx.db
+      .select({ id: orders.id })
+      .from(orders)
+      .where(matching(owner.storeId, input));
+    const ids = found.map((o) => o.id);
+    const recipients = [input.phone, input.email].filter((r): r is string => Boolean(r));
+    if (ids.length === 0 && recipients.length === 0)
+      throw new ValidationError({ key: 'admin.nothingToErase' });
+    if (ids.length) {
+      await tx.db
+        .update(orders)
+        .set({
+          customerName: ERASED,
+          customerPhone: null,
+          customerEmail: null,
+          deliveryAddress: null,
+          deliveryPostcode: null,
+          notes: '',
+          smsConsent: false,
+          callConsent: false,
+          emailConsent: false,
+        })
+        .where(inArray(orders.id, ids));
+      await tx.db.update(orderItems).set({ notes: '' }).where(inArray(orderItems.orderId, ids));
+      // Their discount uses stay counted, but no longer tied to them.
+      await tx.db
+        .update(discountRedemptions)
+        .set({ guestKey: null })
+        .where(inArray(discountRedemptions.orderId, ids));
+      await scrubEvents(tx.db, owner.storeId, ids);
+    }
+    const messages = await tx.db
+      .update(outbox)
+      .set({ recipient: ERASED, payload: {} })
+      .where(
+        and(
+          eq(outbox.storeId, owner.storeId),
+          or(
+            ids.length ? inArray(outbox.orderId, ids) : undefined,
+            inArray(outbox.recipient, recipients),
           ),
-        )
-        .returning({ id: outbox.id });
-      await recordAudit(tx, owner, {
-        action: 'privacy.customer_erased',
-        entity: 'customer',
-        after: { orders: ids.length, messages: messages.length },
-      });
-      return { orders: ids.length, messages: messages.length };
+        ),
+      )
+      .returning({ id: outbox.id });
+    await recordAudit(tx.db, owner, {
+      action: 'privacy.customer_erased',
+      entity: 'customer',
+      after: { orders: ids.length, messages: messages.length },
     });
+    return { orders: ids.length, messages: messages.length };
   });
 }
 

@@ -11,12 +11,12 @@ import { acrossStores, inStore } from '../transaction.ts';
  */
 export async function applyRetention(ctx: DomainContext): Promise<number> {
   let scrubbed = 0;
-  const all = await acrossStores(ctx, 'job-runner', ({ tx }) => tx.select().from(stores));
+  const all = await acrossStores(ctx, 'job-runner', ({ db }) => db.select().from(stores));
   for (const store of all) {
     const days = store.settings.retentionDays ?? 90;
     const cutoff = new Date(ctx.now().getTime() - days * 86_400_000);
-    const rows = await inStore(ctx, store.id, ({ tx }) =>
-      tx
+    const rows = await inStore(ctx, store.id, ({ db }) =>
+      db
         .update(outbox)
         .set({
           recipient: ERASED,

@@ -37,8 +37,8 @@ export async function reportForStore(ctx: DomainContext, storeId: string, input:
   if (days < 1 || days > MAX_DAYS)
     throw new ValidationError({ key: 'admin.reportDays', values: { max: MAX_DAYS } });
   const source = await forReports(ctx);
-  const [store] = await inStore(source, storeId, ({ tx }) =>
-    tx.select().from(stores).where(eq(stores.id, storeId)),
+  const [store] = await inStore(source, storeId, ({ db }) =>
+    db.select().from(stores).where(eq(stores.id, storeId)),
   );
   if (!store) throw new NotFoundError('store');
 

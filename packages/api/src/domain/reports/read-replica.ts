@@ -1,4 +1,4 @@
-import type { DomainContext } from '../context.ts';
+import { inTransaction, type DomainContext } from '../context.ts';
 
 /**
  * What a report or an export reads through: the read replica when there is one and it is close
@@ -7,6 +7,6 @@ import type { DomainContext } from '../context.ts';
  */
 export async function forReports(ctx: DomainContext): Promise<DomainContext> {
   // Inside a transaction, a report reads what that transaction sees.
-  if ('tx' in ctx) return ctx;
+  if (inTransaction(ctx)) return ctx;
   return ctx.replica && (await ctx.replica.isFresh()) ? { ...ctx, db: ctx.replica.db } : ctx;
 }

@@ -25,8 +25,8 @@ export async function scheduledReportEmail(
     frequency: string;
   };
   const storeId = message.storeId ?? '';
-  const [store] = await inStore(ctx, storeId, ({ tx }) =>
-    tx.select().from(stores).where(eq(stores.id, storeId)),
+  const [store] = await inStore(ctx, storeId, ({ db }) =>
+    db.select().from(stores).where(eq(stores.id, storeId)),
   );
   if (!store) throw new NotFoundError('store');
   const r = await reportForStore(ctx, storeId, { from, to });

@@ -369,9 +369,9 @@ export async function reportAggregates(
   ctx: DomainContext,
   range: Range,
 ): Promise<ReportAggregates> {
-  const rows = await inStore(ctx, range.storeId, async ({ tx }) => {
-    await planForHistory(tx);
-    return executeRows<{ report: ReportAggregates }>(tx, reportQuery(range));
+  const rows = await inStore(ctx, range.storeId, async ({ db }) => {
+    await planForHistory(db);
+    return executeRows<{ report: ReportAggregates }>(db, reportQuery(range));
   });
   // Both drivers parse json columns.
   const report = rows[0]?.report;

@@ -27,8 +27,8 @@ export type ReportScheduleIdInput = z.infer<typeof ReportScheduleIdInput>;
 /** The signed-in manager's own report emails for this store. */
 export async function mySchedules({ ctx }: { ctx: DomainContext }) {
   const me = requireManager(ctx);
-  return inStore(ctx, me.storeId, async (ctx) => {
-    return ctx.db
+  return inStore(ctx, me.storeId, async (tx) => {
+    return tx.db
       .select()
       .from(reportSchedules)
       .where(and(eq(reportSchedules.storeId, me.storeId), eq(reportSchedules.staffId, me.staffId)))
@@ -48,32 +48,30 @@ export async function saveSchedule({
   input: ReportScheduleInput;
 }) {
   const me = requireManager(ctx);
-  return inStore(ctx, me.storeId, async (ctx) => {
-    const [store] = await ctx.db.select().from(stores).where(eq(stores.id, me.storeId));
+  return inStore(ctx, me.storeId, async (tx) => {
+    const [store] = await tx.db.select().from(stores).where(eq(stores.id, me.storeId));
     if (!store) throw new NotFoundError('store');
     const timing = {
       frequency: input.frequency,
       weekday: input.weekday ?? null,
       sendAt: input.sendAt,
     };
-    const lastPeriod = latestPeriod(timing, store.timezone, ctx.now()).key;
-    return inStore(ctx, me.storeId, async (tx) => {
-      const [saved] = await tx.tx
-        .insert(reportSchedules)
-        .values({ storeId: me.storeId, staffId: me.staffId, ...timing, lastPeriod })
-        .onConflictDoUpdate({
-          target: [reportSchedules.storeId, reportSchedules.staffId, reportSchedules.frequency],
-          set: { weekday: timing.weekday, sendAt: timing.sendAt, lastPeriod },
-        })
-        .returning();
-      await recordAudit(tx.tx, me, {
-        action: 'report.scheduled',
-        entity: 'report_schedule',
-        entityId: saved?.id ?? null,
-        after: timing,
-      });
-      return saved;
+    const lastPeriod = latestPeriod(timing, store.timezone, tx.now()).key;
+    const [saved] = await tx.db
+      .insert(reportSchedules)
+      .values({ storeId: me.storeId, staffId: me.staffId, ...timing, lastPeriod })
+      .onConflictDoUpdate({
+        target: [reportSchedules.storeId, reportSchedules.staffId, reportSchedules.frequency],
+        set: { weekday: timing.weekday, sendAt: timing.sendAt, lastPeriod },
+      })
+      .returning();
+    await recordAudit(tx.db, me, {
+      action: 'report.scheduled',
+      entity: 'report_schedule',
+      entityId: saved?.id ?? null,
+      after: timing,
     });
+    return saved;
   });
 }
 
@@ -85,8 +83,8 @@ export async function removeSchedule({
   input: ReportScheduleIdInput;
 }) {
   const me = requireManager(ctx);
-  return inStore(ctx, me.storeId, async (ctx) => {
-    const [removed] = await ctx.db
+  return inStore(ctx, me.storeId, async (tx) => {
+    const [removed] = await tx.db
       .delete(reportSchedules)
       .where(
         and(

@@ -14,8 +14,8 @@ import { latestPeriod } from './report-period.ts';
 export async function sendScheduledReports(ctx: DomainContext): Promise<number> {
   const now = ctx.now();
   // Every store's schedules: the job runner's path across stores.
-  const rows = await acrossStores(ctx, 'job-runner', ({ tx }) =>
-    tx
+  const rows = await acrossStores(ctx, 'job-runner', ({ db }) =>
+    db
       .select({ schedule: reportSchedules, store: stores, email: staff.email })
       .from(reportSchedules)
       .innerJoin(stores, eq(stores.id, reportSchedules.storeId))
@@ -34,7 +34,7 @@ export async function sendScheduledReports(ctx: DomainContext): Promise<number> 
     const period = latestPeriod(schedule, store.timezone, now);
     if (period.key === schedule.lastPeriod) continue;
     const claimed = await inStore(ctx, store.id, async (tx) => {
-      const [row] = await tx.tx
+      const [row] = await tx.db
         .update(reportSchedules)
         .set({ lastPeriod: period.key })
         .where(

@@ -1,14 +1,7 @@
-import {
-  actForStore,
-  executeRows,
-  orders,
-  ticketTimes,
-  type Database,
-  type Queryable,
-} from '@kds/db';
+import { executeRows, orders, ticketTimes, type Database, type Queryable } from '@kds/db';
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { replayCtes } from './report-sql.ts';
-import { acrossStoresOn } from '../transaction.ts';
+import { acrossStoresOn, inStoreOn } from '../transaction.ts';
 
 /**
  * Orders kept by one statement of the job. On embedded PGlite a statement holds the event loop
@@ -111,10 +104,9 @@ export async function keepPendingTicketTimes(
   let total = 0;
   for (const { storeId } of pending) {
     for (;;) {
-      const kept = await db.transaction(async (tx) => {
-        await tx.execute(actForStore(storeId));
-        return keepTicketTimes(tx, storeId, { limit: BATCH });
-      });
+      const kept = await inStoreOn(db, storeId, (tx) =>
+        keepTicketTimes(tx, storeId, { limit: BATCH }),
+      );
       total += kept;
       if (kept < BATCH) break;
       if (Date.now() - started > budgetMs) return total;

@@ -20,13 +20,13 @@ export async function addStore({ ctx, input }: { ctx: DomainContext; input: NewS
   });
   // A store that does not exist yet has no store to act for: its first rows are written as
   // the owner of the tables, then the store's own transactions take over.
-  return acrossStores(ctx, 'store-opening', async ({ tx }) => {
-    const store = await insertStore(tx, input, settings);
-    await tx
+  return acrossStores(ctx, 'store-opening', async ({ db }) => {
+    const store = await insertStore(db, input, settings);
+    await db
       .insert(staffMemberships)
       .values({ staffId: owner.staffId, storeId: store.id, role: 'owner' });
     await recordAudit(
-      tx,
+      db,
       { ...owner, storeId: store.id },
       {
         action: 'store.created',

@@ -74,7 +74,7 @@ export async function createFirstStore({
   });
   const passwordHash = await hashPassword(input.owner.password);
   const created = await acrossStores(ctx, 'store-opening', (tx) =>
-    installFirstStore(tx.tx, input.owner, input.store, settings, passwordHash),
+    installFirstStore(tx.db, input.owner, input.store, settings, passwordHash),
   );
   return openSession(ctx, created.account, { storeId: created.store.id, role: 'owner' });
 }

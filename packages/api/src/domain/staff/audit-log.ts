@@ -15,7 +15,7 @@ export async function listAudit({ ctx, input }: { ctx: DomainContext; input: Aud
   const owner = requireManager(ctx);
   return inStore(ctx, owner.storeId, async (tx) => {
     if (owner.role !== 'owner') throw new ForbiddenError({ key: 'access.ownerReadsAudit' });
-    const rows = await tx.tx
+    const rows = await tx.db
       .select({
         id: auditLog.id,
         action: auditLog.action,

@@ -18,8 +18,8 @@ export async function changeStaffRole({
   const manager = requireManager(ctx);
   if (manager.role !== 'owner') throw new ForbiddenError({ key: 'access.ownerChangesRoles' });
   return inStore(ctx, manager.storeId, async (tx) => {
-    const { role } = await membershipOf(tx.tx, manager.storeId, input.staffId);
-    await tx.tx
+    const { role } = await membershipOf(tx.db, manager.storeId, input.staffId);
+    await tx.db
       .update(staffMemberships)
       .set({ role: input.role })
       .where(
@@ -28,11 +28,11 @@ export async function changeStaffRole({
           eq(staffMemberships.staffId, input.staffId),
         ),
       );
-    if (role === 'owner') await keepAnOwner(tx.tx, manager.storeId);
+    if (role === 'owner') await keepAnOwner(tx.db, manager.storeId);
     // Sessions carry the role they were opened with: those for this store end, so it applies.
-    await endSessions(tx.tx, input.staffId, ctx.now(), manager.storeId);
+    await endSessions(tx.db, input.staffId, ctx.now(), manager.storeId);
     await auditStaff(
-      tx.tx,
+      tx.db,
       manager,
       'staff.role_changed',
       input.staffId,

@@ -12,19 +12,19 @@ import { acrossStores, inStore } from '../transaction.ts';
 export async function listStaff({ ctx }: { ctx: DomainContext }) {
   const manager = requireManager(ctx);
   // Whose password the caller may reset compares ranks at every store they share: across stores.
-  const resettable = await acrossStores(ctx, 'account', async ({ tx }) => {
-    const members = await tx
+  const resettable = await acrossStores(ctx, 'account', async ({ db }) => {
+    const members = await db
       .select({ id: staffMemberships.staffId })
       .from(staffMemberships)
       .where(eq(staffMemberships.storeId, manager.storeId));
     return mayResetPassword(
-      tx,
+      db,
       manager,
       members.map((m) => m.id),
     );
   });
-  return inStore(ctx, manager.storeId, async (ctx) => {
-    const rows = await ctx.db
+  return inStore(ctx, manager.storeId, async (tx) => {
+    const rows = await tx.db
       .select({
         id: staff.id,
         name: staff.name,
@@ -40,7 +40,7 @@ export async function listStaff({ ctx }: { ctx: DomainContext }) {
       .orderBy(asc(staff.name));
     const ids = rows.map((r) => r.id);
     const open = ids.length
-      ? await ctx.db
+      ? await tx.db
           .select({ staffId: sessions.staffId, n: count() })
           .from(sessions)
           .where(
@@ -48,7 +48,7 @@ export async function listStaff({ ctx }: { ctx: DomainContext }) {
               inArray(sessions.staffId, ids),
               eq(sessions.storeId, manager.storeId),
               isNull(sessions.revokedAt),
-              gt(sessions.expiresAt, ctx.now()),
+              gt(sessions.expiresAt, tx.now()),
             ),
           )
           .groupBy(sessions.staffId)

@@ -12,9 +12,9 @@ export async function removeStaff({ ctx, input }: { ctx: DomainContext; input: S
   const manager = requireManager(ctx);
   if (input.staffId === manager.staffId) throw new ForbiddenError({ key: 'access.notYourself' });
   return inStore(ctx, manager.storeId, async (tx) => {
-    const member = await membershipOf(tx.tx, manager.storeId, input.staffId);
+    const member = await membershipOf(tx.db, manager.storeId, input.staffId);
     mayManage(manager, member.role);
-    await tx.tx
+    await tx.db
       .delete(staffMemberships)
       .where(
         and(
@@ -22,10 +22,10 @@ export async function removeStaff({ ctx, input }: { ctx: DomainContext; input: S
           eq(staffMemberships.staffId, input.staffId),
         ),
       );
-    if (member.role === 'owner') await keepAnOwner(tx.tx, manager.storeId);
-    await endSessions(tx.tx, input.staffId, ctx.now(), manager.storeId);
+    if (member.role === 'owner') await keepAnOwner(tx.db, manager.storeId);
+    await endSessions(tx.db, input.staffId, ctx.now(), manager.storeId);
     await auditStaff(
-      tx.tx,
+      tx.db,
       manager,
       'staff.removed',
       input.staffId,

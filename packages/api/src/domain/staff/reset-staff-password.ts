@@ -65,16 +65,16 @@ export async function resetStaffPassword({
   // A rank is compared at every store the two share, and the account's sessions end at every
   // one of its stores: across stores.
   return acrossStores(ctx, 'account', async (tx) => {
-    const { staff: member } = await membershipOf(tx.tx, manager.storeId, input.staffId);
-    if (!(await mayResetPassword(tx.tx, manager, [member.id])).has(member.id)) {
+    const { staff: member } = await membershipOf(tx.db, manager.storeId, input.staffId);
+    if (!(await mayResetPassword(tx.db, manager, [member.id])).has(member.id)) {
       throw new ForbiddenError({ key: 'access.resetOutranked' });
     }
-    await tx.tx
+    await tx.db
       .update(staff)
       .set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null })
       .where(eq(staff.id, member.id));
-    await endSessions(tx.tx, member.id, ctx.now());
-    await auditStaff(tx.tx, manager, 'staff.password_reset', member.id, null, null);
+    await endSessions(tx.db, member.id, ctx.now());
+    await auditStaff(tx.db, manager, 'staff.password_reset', member.id, null, null);
     return { id: member.id, temporaryPassword: password };
   });
 }

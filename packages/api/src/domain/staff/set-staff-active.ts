@@ -22,10 +22,10 @@ export async function setStaffActive({
   if (input.staffId === manager.staffId)
     throw new ForbiddenError({ key: 'access.notSuspendYourself' });
   return inStore(ctx, manager.storeId, async (tx) => {
-    const member = await membershipOf(tx.tx, manager.storeId, input.staffId);
+    const member = await membershipOf(tx.db, manager.storeId, input.staffId);
     mayManage(manager, member.role);
     const suspendedAt = input.active ? null : (member.suspendedAt ?? ctx.now());
-    await tx.tx
+    await tx.db
       .update(staffMemberships)
       .set({ suspendedAt })
       .where(
@@ -35,11 +35,11 @@ export async function setStaffActive({
         ),
       );
     if (!input.active) {
-      if (member.role === 'owner') await keepAnOwner(tx.tx, manager.storeId);
-      await endSessions(tx.tx, input.staffId, ctx.now(), manager.storeId);
+      if (member.role === 'owner') await keepAnOwner(tx.db, manager.storeId);
+      await endSessions(tx.db, input.staffId, ctx.now(), manager.storeId);
     }
     await auditStaff(
-      tx.tx,
+      tx.db,
       manager,
       input.active ? 'staff.activated' : 'staff.deactivated',
       input.staffId,

@@ -22,8 +22,8 @@ export async function whoAmI({ ctx }: { ctx: DomainContext }) {
     .from(staff)
     .where(eq(staff.id, principal.staffId));
   // The stores of the account: its memberships, across stores.
-  const memberships = await acrossStores(ctx, 'account', ({ tx }) =>
-    tx
+  const memberships = await acrossStores(ctx, 'account', ({ db }) =>
+    db
       .select({
         id: stores.id,
         name: stores.name,
@@ -62,8 +62,8 @@ export async function whoAmI({ ctx }: { ctx: DomainContext }) {
 export async function switchStore({ ctx, input }: { ctx: DomainContext; input: SwitchStoreInput }) {
   const principal = requireStaff(ctx);
   // The session moves from one of the account's stores to another: it crosses stores.
-  return acrossStores(ctx, 'account', async ({ tx }) => {
-    const [membership] = await tx
+  return acrossStores(ctx, 'account', async ({ db }) => {
+    const [membership] = await db
       .select()
       .from(staffMemberships)
       .where(
@@ -74,12 +74,12 @@ export async function switchStore({ ctx, input }: { ctx: DomainContext; input: S
         ),
       );
     if (!membership) throw new ForbiddenError({ key: 'access.notYourStore' });
-    await tx
+    await db
       .update(sessions)
       .set({ storeId: input.storeId })
       .where(eq(sessions.id, principal.sessionId));
     await recordAudit(
-      tx,
+      db,
       { ...principal, storeId: input.storeId },
       {
         action: 'session.switched_store',

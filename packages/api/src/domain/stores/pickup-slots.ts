@@ -76,10 +76,10 @@ export async function pickupSlots({ ctx, input }: { ctx: DomainContext; input: P
   return inStoreAt(
     ctx,
     input.storeSlug,
-    async ({ tx }, store) => ({
+    async ({ db }, store) => ({
       timezone: store.timezone,
       slotMinutes: SLOT_MINUTES,
-      slots: await openSlots(tx, store, ctx.now()),
+      slots: await openSlots(db, store, ctx.now()),
     }),
     { accessMode: 'read only' },
   );

@@ -16,10 +16,10 @@ import { inStore } from '../transaction.ts';
 /** The store as its manager edits it, with the default message texts to start from. */
 export async function getStoreSettings({ ctx }: { ctx: DomainContext }) {
   const manager = requireManager(ctx);
-  return inStore(ctx, manager.storeId, async (ctx) => {
-    const [store] = await ctx.db.select().from(stores).where(eq(stores.id, manager.storeId));
+  return inStore(ctx, manager.storeId, async (tx) => {
+    const [store] = await tx.db.select().from(stores).where(eq(stores.id, manager.storeId));
     if (!store) throw new NotFoundError('store');
-    const aliases = await ctx.db
+    const aliases = await tx.db
       .select({ slug: storeSlugAliases.slug })
       .from(storeSlugAliases)
       .where(eq(storeSlugAliases.storeId, store.id));
@@ -52,8 +52,8 @@ export async function updateStoreSettings({
   const manager = requireManager(ctx);
   // Another store's address, now or before, is seen only across stores.
   await slugFreeAcrossStores(ctx, input.slug, manager.storeId);
-  return inStore(ctx, manager.storeId, async (ctx) => {
-    if (input.settings.paymentMode !== 'counter' && ctx.payments === null) {
+  return inStore(ctx, manager.storeId, async (tx) => {
+    if (input.settings.paymentMode !== 'counter' && tx.payments === null) {
       throw new ValidationError(
         { key: 'admin.stripeNeeded' },
         {
@@ -61,62 +61,60 @@ export async function updateStoreSettings({
         },
       );
     }
-    return ctx.db.transaction(async (tx) => {
-      const [before] = await tx
-        .select()
-        .from(stores)
-        .where(eq(stores.id, manager.storeId))
-        .for('update');
-      if (!before) throw new NotFoundError('store');
-      await assertCurrencyMayChange(tx, before, input.currency);
-      const settings = withInternationalPhones({ locale: input.locale ?? before.locale }, input);
-      await renameSlug(tx, before, input.slug);
-      const [after] = await tx
-        .update(stores)
-        .set({
-          name: input.name,
-          slug: input.slug,
-          currency: input.currency,
-          timezone: input.timezone,
-          locale: input.locale ?? before.locale,
-          staffLanguage: input.staffLanguage ?? before.staffLanguage,
-          guestLanguages: input.guestLanguages ?? before.guestLanguages,
-          openingHours: input.openingHours,
-          settings,
-        })
-        .where(eq(stores.id, before.id))
-        .returning();
-      // The hours of the day the report kept were the old zone's: kept again in the new one.
-      if (input.timezone !== before.timezone) await forgetTicketTimes(tx, before.id);
-      await recordAudit(tx, manager, {
-        action: 'store.settings_updated',
-        entity: 'store',
-        entityId: before.id,
-        before: {
-          name: before.name,
-          slug: before.slug,
-          currency: before.currency,
-          timezone: before.timezone,
-          locale: before.locale,
-          staffLanguage: before.staffLanguage,
-          guestLanguages: before.guestLanguages,
-          openingHours: before.openingHours,
-          settings: before.settings,
-        },
-        after: {
-          name: input.name,
-          slug: input.slug,
-          currency: input.currency,
-          timezone: input.timezone,
-          locale: input.locale ?? before.locale,
-          staffLanguage: input.staffLanguage ?? before.staffLanguage,
-          guestLanguages: input.guestLanguages ?? before.guestLanguages,
-          openingHours: input.openingHours,
-          settings,
-        },
-      });
-      return { id: after?.id ?? before.id };
+    const [before] = await tx.db
+      .select()
+      .from(stores)
+      .where(eq(stores.id, manager.storeId))
+      .for('update');
+    if (!before) throw new NotFoundError('store');
+    await assertCurrencyMayChange(tx.db, before, input.currency);
+    const settings = withInternationalPhones({ locale: input.locale ?? before.locale }, input);
+    await renameSlug(tx.db, before, input.slug);
+    const [after] = await tx.db
+      .update(stores)
+      .set({
+        name: input.name,
+        slug: input.slug,
+        currency: input.currency,
+        timezone: input.timezone,
+        locale: input.locale ?? before.locale,
+        staffLanguage: input.staffLanguage ?? before.staffLanguage,
+        guestLanguages: input.guestLanguages ?? before.guestLanguages,
+        openingHours: input.openingHours,
+        settings,
+      })
+      .where(eq(stores.id, before.id))
+      .returning();
+    // The hours of the day the report kept were the old zone's: kept again in the new one.
+    if (input.timezone !== before.timezone) await forgetTicketTimes(tx.db, before.id);
+    await recordAudit(tx.db, manager, {
+      action: 'store.settings_updated',
+      entity: 'store',
+      entityId: before.id,
+      before: {
+        name: before.name,
+        slug: before.slug,
+        currency: before.currency,
+        timezone: before.timezone,
+        locale: before.locale,
+        staffLanguage: before.staffLanguage,
+        guestLanguages: before.guestLanguages,
+        openingHours: before.openingHours,
+        settings: before.settings,
+      },
+      after: {
+        name: input.name,
+        slug: input.slug,
+        currency: input.currency,
+        timezone: input.timezone,
+        locale: input.locale ?? before.locale,
+        staffLanguage: input.staffLanguage ?? before.staffLanguage,
+        guestLanguages: input.guestLanguages ?? before.guestLanguages,
+        openingHours: input.openingHours,
+        settings,
+      },
     });
+    return { id: after?.id ?? before.id };
   });
 }
 

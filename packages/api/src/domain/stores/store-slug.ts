@@ -19,7 +19,7 @@ export async function inStoreAt<T>(
     ctx,
     slug,
     async (tx, storeId) => {
-      const [store] = await tx.tx.select().from(stores).where(eq(stores.id, storeId));
+      const [store] = await tx.db.select().from(stores).where(eq(stores.id, storeId));
       if (!store) throw new NotFoundError('store', { storeSlug: slug });
       return fn(tx, store);
     },
@@ -68,7 +68,7 @@ async function assertSlugFree(db: Queryable, slug: string, storeId: string | nul
 
 /** The check of `claimSlug` across stores, before a store's own transaction renames it. */
 export async function slugFreeAcrossStores(ctx: DomainContext, slug: string, storeId: string) {
-  await acrossStores(ctx, 'store-address', ({ tx }) => assertSlugFree(tx, slug, storeId));
+  await acrossStores(ctx, 'store-address', ({ db }) => assertSlugFree(db, slug, storeId));
 }
 
 /** A store's address changes: the old one stays an alias, so printed QR codes still work. */

@@ -19,8 +19,8 @@ export async function findTrackedOrder(
   ctx: DomainContext | TxContext,
   trackingToken: string,
 ): Promise<Order> {
-  return acrossStores(ctx, 'tracker-by-token', async ({ tx }) => {
-    const [order] = await tx.select().from(orders).where(eq(orders.trackingToken, trackingToken));
+  return acrossStores(ctx, 'tracker-by-token', async ({ db }) => {
+    const [order] = await db.select().from(orders).where(eq(orders.trackingToken, trackingToken));
     if (!order) throw new NotFoundError('order');
     return order;
   });

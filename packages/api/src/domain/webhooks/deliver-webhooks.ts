@@ -1,5 +1,5 @@
 import { webhookEndpoints } from '@kds/db';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { TxContext } from '../context.ts';
 import { enqueue } from '../outbox/enqueue.ts';
 import { PermanentFailure, type OutboxSender } from '../outbox/run-outbox.ts';
@@ -18,11 +18,18 @@ export interface WebhookBody {
   data: unknown;
 }
 
-/** An active endpoint of the store, as `appendEvents` reads it in its own statement. */
+/** An active endpoint of the store, as `recordEvents` reads it in the append's statement. */
 export interface WebhookTarget {
   id: string;
   url: string;
   types: string[];
+}
+
+/** The store's active endpoints, as a subquery the events' append answers (`recordEvents`). */
+export function activeEndpoints(storeId: string) {
+  return sql<WebhookTarget[]>`(select coalesce(json_agg(json_build_object('id', w.id, 'url', w.url,
+    'types', w.event_types)), '[]') from webhook_endpoints w
+    where w.store_id = ${storeId} and w.active)`;
 }
 
 /**
@@ -69,8 +76,8 @@ export interface WebhookTransport {
 export function webhookSender(transport: WebhookTransport): OutboxSender {
   return async (message, ctx) => {
     const endpointId = String(message.payload.endpointId);
-    const [endpoint] = await inStore(ctx, message.storeId, ({ tx }) =>
-      tx.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpointId)),
+    const [endpoint] = await inStore(ctx, message.storeId, ({ db }) =>
+      db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpointId)),
     );
     if (!endpoint?.active) throw new PermanentFailure('the endpoint was removed');
     const body = JSON.stringify(message.payload.body);

@@ -16,8 +16,8 @@ export async function markFailing(
   error: string,
 ) {
   const endpointId = endpoint.id;
-  await inStore(ctx, endpoint.storeId, ({ tx }) =>
-    tx
+  await inStore(ctx, endpoint.storeId, ({ db }) =>
+    db
       .update(webhookEndpoints)
       .set({
         failingSince: sql`coalesce(${webhookEndpoints.failingSince}, ${ctx.now().toISOString()}::timestamptz)`,
@@ -29,8 +29,8 @@ export async function markFailing(
 
 /** A delivery went through: the incident, if any, is over (the next failure is a new one). */
 export async function markAnswering(ctx: DomainContext, endpoint: { id: string; storeId: string }) {
-  await inStore(ctx, endpoint.storeId, ({ tx }) =>
-    tx
+  await inStore(ctx, endpoint.storeId, ({ db }) =>
+    db
       .update(webhookEndpoints)
       .set({ failingSince: null, lastError: null, alertedAt: null })
       .where(and(eq(webhookEndpoints.id, endpoint.id), isNotNull(webhookEndpoints.failingSince))),
@@ -45,8 +45,8 @@ export async function markAnswering(ctx: DomainContext, endpoint: { id: string; 
 export async function alertFailingWebhooks(ctx: DomainContext): Promise<number> {
   const now = ctx.now();
   // Every store's endpoints: the job runner's path across stores.
-  const failing = await acrossStores(ctx, 'job-runner', ({ tx }) =>
-    tx
+  const failing = await acrossStores(ctx, 'job-runner', ({ db }) =>
+    db
       .select({ endpoint: webhookEndpoints, store: stores })
       .from(webhookEndpoints)
       .innerJoin(stores, eq(stores.id, webhookEndpoints.storeId))
@@ -64,7 +64,7 @@ export async function alertFailingWebhooks(ctx: DomainContext): Promise<number> 
     const since = endpoint.failingSince;
     if (!since || now.getTime() - since.getTime() < allowedMs) continue;
     const sent = await inStore(ctx, store.id, async (tx) => {
-      const [claimed] = await tx.tx
+      const [claimed] = await tx.db
         .update(webhookEndpoints)
         .set({ alertedAt: now })
         .where(and(eq(webhookEndpoints.id, endpoint.id), isNull(webhookEndpoints.alertedAt)))
@@ -106,7 +106,7 @@ async function queueAlert(
       text: t(endpoint.error ? 'alerts.webhookFailingBecause' : 'alerts.webhookFailing', values),
     };
   };
-  const managers = await tx.tx
+  const managers = await tx.db
     .select({ email: staff.email, language: staff.language })
     .from(staffMemberships)
     .innerJoin(staff, eq(staff.id, staffMemberships.staffId))

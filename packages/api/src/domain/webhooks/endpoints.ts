@@ -14,8 +14,8 @@ import { inStore } from '../transaction.ts';
  */
 export async function listWebhookEndpoints({ ctx }: { ctx: DomainContext }) {
   const owner = requireManagerOrScope(ctx, 'webhooks:manage');
-  return inStore(ctx, owner.storeId, async (ctx) => {
-    const rows = await ctx.db
+  return inStore(ctx, owner.storeId, async (tx) => {
+    const rows = await tx.db
       .select()
       .from(webhookEndpoints)
       .where(and(eq(webhookEndpoints.storeId, owner.storeId), eq(webhookEndpoints.active, true)))
@@ -36,9 +36,9 @@ export async function createWebhookEndpoint({
   input: WebhookEndpointCreateInput;
 }) {
   const owner = requireManagerOrScope(ctx, 'webhooks:manage');
-  return inStore(ctx, owner.storeId, async (ctx) => {
+  return inStore(ctx, owner.storeId, async (tx) => {
     // Events carry guests' names and orders: in production they travel encrypted or not at all.
-    if (ctx.config.services.production && !input.url.startsWith('https://')) {
+    if (tx.config.services.production && !input.url.startsWith('https://')) {
       throw new ValidationError(
         { key: 'admin.httpsRequired' },
         {
@@ -47,25 +47,23 @@ export async function createWebhookEndpoint({
       );
     }
     const secret = `whsec_${randomBytes(24).toString('base64url')}`;
-    return ctx.db.transaction(async (tx) => {
-      const [endpoint] = await tx
-        .insert(webhookEndpoints)
-        .values({
-          storeId: owner.storeId,
-          url: input.url,
-          secret,
-          eventTypes: [...new Set(input.eventTypes)],
-        })
-        .returning();
-      if (!endpoint) throw new Error('endpoint not created');
-      await recordAudit(tx, owner, {
-        action: 'webhook.created',
-        entity: 'webhook_endpoint',
-        entityId: endpoint.id,
-        after: { url: endpoint.url, eventTypes: endpoint.eventTypes },
-      });
-      return { id: endpoint.id, url: endpoint.url, eventTypes: endpoint.eventTypes, secret };
+    const [endpoint] = await tx.db
+      .insert(webhookEndpoints)
+      .values({
+        storeId: owner.storeId,
+        url: input.url,
+        secret,
+        eventTypes: [...new Set(input.eventTypes)],
+      })
+      .returning();
+    if (!endpoint) throw new Error('endpoint not created');
+    await recordAudit(tx.db, owner, {
+      action: 'webhook.created',
+      entity: 'webhook_endpoint',
+      entityId: endpoint.id,
+      after: { url: endpoint.url, eventTypes: endpoint.eventTypes },
     });
+    return { id: endpoint.id, url: endpoint.url, eventTypes: endpoint.eventTypes, secret };
   });
 }
 
@@ -78,27 +76,25 @@ export async function removeWebhookEndpoint({
   input: WebhookEndpointIdInput;
 }) {
   const owner = requireManagerOrScope(ctx, 'webhooks:manage');
-  return inStore(ctx, owner.storeId, async (ctx) => {
-    return ctx.db.transaction(async (tx) => {
-      const [endpoint] = await tx
-        .update(webhookEndpoints)
-        .set({ active: false })
-        .where(
-          and(
-            eq(webhookEndpoints.id, input.endpointId),
-            eq(webhookEndpoints.storeId, owner.storeId),
-            eq(webhookEndpoints.active, true),
-          ),
-        )
-        .returning();
-      if (!endpoint) throw new NotFoundError('webhookEndpoint', { endpointId: input.endpointId });
-      await recordAudit(tx, owner, {
-        action: 'webhook.removed',
-        entity: 'webhook_endpoint',
-        entityId: endpoint.id,
-        before: { url: endpoint.url, eventTypes: endpoint.eventTypes },
-      });
-      return { id: endpoint.id };
+  return inStore(ctx, owner.storeId, async (tx) => {
+    const [endpoint] = await tx.db
+      .update(webhookEndpoints)
+      .set({ active: false })
+      .where(
+        and(
+          eq(webhookEndpoints.id, input.endpointId),
+          eq(webhookEndpoints.storeId, owner.storeId),
+          eq(webhookEndpoints.active, true),
+        ),
+      )
+      .returning();
+    if (!endpoint) throw new NotFoundError('webhookEndpoint', { endpointId: input.endpointId });
+    await recordAudit(tx.db, owner, {
+      action: 'webhook.removed',
+      entity: 'webhook_endpoint',
+      entityId: endpoint.id,
+      before: { url: endpoint.url, eventTypes: endpoint.eventTypes },
     });
+    return { id: endpoint.id };
   });
 }
