@@ -1,5 +1,4 @@
 import {
-  createApiContext,
   expireUnpaidOrders,
   reconcilePayments,
   refundDelivered,
@@ -28,6 +27,7 @@ import {
 } from '@kds/api';
 import type { FastifyBaseLogger } from 'fastify';
 import { reportAttachments } from './report-attachments.ts';
+import { internalContext } from './request-auth.ts';
 
 export interface Jobs {
   /** One pass of every job, now (tests, operators). */
@@ -76,7 +76,7 @@ export function createJobs(
       log.warn({ err, messageId: message.id, channel: message.channel }, 'outgoing message failed'),
     ...options,
   };
-  const context = () => createApiContext(deps, { token: undefined, transport: 'internal' });
+  const context = internalContext(deps);
   const timers: NodeJS.Timeout[] = [];
   const every = (ms: number, name: string, job: () => Promise<unknown>) =>
     timers.push(

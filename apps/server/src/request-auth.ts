@@ -1,3 +1,4 @@
+import { createApiContext, type ApiDeps } from '@kds/api';
 import type { FastifyInstance } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
 
@@ -13,6 +14,22 @@ export function cookieToken(app: FastifyInstance, header: string | undefined): s
   return header ? app.parseCookie(header)[SESSION_COOKIE] : undefined;
 }
 
+/** The API context of a plain HTTP request (file routes): who it is, from where. */
+export function requestContext(app: FastifyInstance, deps: ApiDeps) {
+  return (request: { headers: IncomingHttpHeaders; ip: string }) =>
+    createApiContext(deps, {
+      token: bearerToken(request.headers) ?? cookieToken(app, request.headers.cookie),
+      ip: request.ip,
+      transport: 'http',
+    });
+}
+
+/** The API context of what the server does on its own (jobs, provider webhooks): no one. */
+export function internalContext(deps: ApiDeps) {
+  return () => createApiContext(deps, { token: undefined, transport: 'internal' });
+}
+
+/** A WebSocket's token, sent in its connection parameters. */
 export function paramToken(
   params: Record<string, string | undefined> | null | undefined,
 ): string | undefined {
