@@ -2,15 +2,8 @@ import type { Ticket } from '../../events/types.ts';
 import { requireKitchen } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { ForbiddenError, InvalidTransitionError, NotFoundError } from '../errors.ts';
-import { resolveStation, saveOrder, storeHasExpo } from './internal.ts';
-import {
-  assertOnKitchenScreens,
-  mutateTicket,
-  readyStep,
-  setItems,
-  startStep,
-  type TicketState,
-} from './mutate-ticket.ts';
+import { resolveStation } from './internal.ts';
+import { assertOnKitchenScreens, changeTicket } from './ticket-change.ts';
 import type { BumpItemInput } from './schemas.ts';
 import { inStore } from '../transaction.ts';
 
@@ -27,9 +20,9 @@ export async function bumpItem({
   // a prep station marks its own station's items only.
   return inStore(ctx, principal.storeId, async (tx) => {
     const station = await resolveStation(tx.db, principal, undefined);
-    return mutateTicket(tx, principal.storeId, input, async (state) => {
-      assertOnKitchenScreens(state.order, 'bumpItems');
-      const item = state.items.find((i) => i.id === input.itemId);
+    return changeTicket(tx, principal.storeId, input, async (ticket) => {
+      assertOnKitchenScreens(ticket.order, 'bumpItems');
+      const item = ticket.items.find((i) => i.id === input.itemId);
       if (!item) throw new NotFoundError('item', { itemId: input.itemId });
       if (station?.kind === 'prep' && item.stationId !== station.id) {
         throw new ForbiddenError({
@@ -38,35 +31,7 @@ export async function bumpItem({
         });
       }
       if (item.status === 'done') throw new InvalidTransitionError('done', 'itemDone');
-      await markDone(state, [item.id], item.stationId);
+      await ticket.markDone([item.id], item.stationId);
     });
   });
-}
-
-/**
- * Marks items done, starting the ticket first if needed. Without an expo station in the store,
- * the last item done makes the ticket READY; with one, expo bumps it.
- */
-export async function markDone(state: TicketState, itemIds: string[], stationId: string | null) {
-  if (state.order.status === 'PLACED') await startStep(state);
-  if (state.order.status !== 'PREPARING') {
-    throw new InvalidTransitionError(state.order.status, 'bumpItems');
-  }
-  await setItems(state, itemIds, 'done');
-  state.order = await saveOrder(state.tx, state.order, {});
-  state.events.push({
-    type: 'ticket.item_bumped',
-    orderId: state.order.id,
-    stationId,
-    payload: {
-      status: state.order.status,
-      version: state.order.version,
-      number: state.order.number,
-      itemIds,
-    },
-  });
-  const allDone = state.items.every((i) => i.status === 'done');
-  if (allDone && !(await storeHasExpo(state.tx.db, state.order.storeId))) {
-    await readyStep(state, false, stationId);
-  }
 }

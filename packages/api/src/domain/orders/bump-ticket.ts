@@ -2,15 +2,8 @@ import type { Ticket } from '../../events/types.ts';
 import { requireKitchen } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { InvalidTransitionError } from '../errors.ts';
-import { markDone } from './bump-item.ts';
 import { resolveStation } from './internal.ts';
-import {
-  assertOnKitchenScreens,
-  mutateTicket,
-  readyStep,
-  setItems,
-  startStep,
-} from './mutate-ticket.ts';
+import { assertOnKitchenScreens, changeTicket } from './ticket-change.ts';
 import type { BumpTicketInput } from './schemas.ts';
 import { inStore } from '../transaction.ts';
 
@@ -30,35 +23,33 @@ export async function bumpTicket({
   return inStore(ctx, principal.storeId, async (tx) => {
     const station = await resolveStation(tx.db, principal, input.stationId);
 
-    return mutateTicket(tx, principal.storeId, input, async (state) => {
-      assertOnKitchenScreens(state.order, 'bump');
+    return changeTicket(tx, principal.storeId, input, async (ticket) => {
+      assertOnKitchenScreens(ticket.order, 'bump');
       if (station && station.kind === 'prep') {
-        const queued = state.items.filter(
+        const queued = ticket.items.filter(
           (i) => i.stationId === station.id && i.status === 'queued',
         );
         if (queued.length === 0) {
-          throw new InvalidTransitionError(state.order.status, 'nothingQueuedAt', {
+          throw new InvalidTransitionError(ticket.order.status, 'nothingQueuedAt', {
             station: station.name,
           });
         }
-        await markDone(
-          state,
+        await ticket.markDone(
           queued.map((i) => i.id),
           station.id,
         );
         return;
       }
-      const open = state.items.filter((i) => i.status === 'queued');
+      const open = ticket.items.filter((i) => i.status === 'queued');
       if (open.length > 0 && !input.force) {
-        throw new InvalidTransitionError(state.order.status, 'stationsStillWorking');
+        throw new InvalidTransitionError(ticket.order.status, 'stationsStillWorking');
       }
-      if (state.order.status === 'PLACED') await startStep(state);
-      await setItems(
-        state,
+      if (ticket.order.status === 'PLACED') await ticket.start();
+      await ticket.setItems(
         open.map((i) => i.id),
         'done',
       );
-      await readyStep(state, open.length > 0, station?.id ?? null);
+      await ticket.ready(open.length > 0, station?.id ?? null);
     });
   });
 }

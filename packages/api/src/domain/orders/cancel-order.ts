@@ -3,12 +3,9 @@ import { recordAudit } from '../audit.ts';
 import { releaseDiscount } from '../discounts/redeem-discount.ts';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
-import { saveOrder } from './internal.ts';
-import { stores } from '@kds/db';
-import { eq } from 'drizzle-orm';
 import { queueEmail } from '../notifications/email.ts';
 import { queueRefund } from '../payments/refunds.ts';
-import { mutateTicket } from './mutate-ticket.ts';
+import { changeTicket } from './ticket-change.ts';
 import type { CancelOrderInput } from './schemas.ts';
 import { nextStatus } from './state-machine.ts';
 
@@ -24,48 +21,45 @@ export async function cancelOrder({
   input: CancelOrderInput;
 }): Promise<Ticket> {
   const manager = requireManager(ctx);
-  return mutateTicket(ctx, manager.storeId, input, async (state) => {
-    const before = { status: state.order.status, paymentStatus: state.order.paymentStatus };
-    const status = nextStatus(state.order, 'cancel', state.now);
-    state.order = await saveOrder(state.tx, state.order, {
+  return changeTicket(ctx, manager.storeId, input, async (ticket) => {
+    const before = { status: ticket.order.status, paymentStatus: ticket.order.paymentStatus };
+    const status = nextStatus(ticket.order, 'cancel', ticket.now);
+    await ticket.save({
       status,
-      canceledAt: state.now,
+      canceledAt: ticket.now,
       cancelReason: input.reason,
     });
     // A canceled order used nothing: its discount code's use goes back.
-    await releaseDiscount(state.tx, state.order);
+    await releaseDiscount(ticket.tx, ticket.order);
     await queueRefund(
-      state.tx,
-      state.order,
-      input.refundCents ?? state.order.totalCents,
+      ticket.tx,
+      ticket.order,
+      input.refundCents ?? ticket.order.totalCents,
       input.reason,
       'cancel',
     );
-    const [store] = await state.tx.db
-      .select()
-      .from(stores)
-      .where(eq(stores.id, state.order.storeId));
-    if (store) await queueEmail(state.tx, store, state.order, 'canceled');
+    const store = await ticket.store();
+    if (store) await queueEmail(ticket.tx, store, ticket.order, 'canceled');
     // Money may move (a refund): the audit log keeps who canceled, why, and what was asked back.
-    await recordAudit(state.tx.db, manager, {
+    await recordAudit(ticket.tx.db, manager, {
       action: 'order.canceled',
       entity: 'order',
-      entityId: state.order.id,
+      entityId: ticket.order.id,
       before,
       after: {
         status,
         reason: input.reason,
         refundCents:
-          before.paymentStatus === 'paid' ? (input.refundCents ?? state.order.totalCents) : 0,
+          before.paymentStatus === 'paid' ? (input.refundCents ?? ticket.order.totalCents) : 0,
       },
     });
-    state.events.push({
+    ticket.events.push({
       type: 'order.canceled',
-      orderId: state.order.id,
+      orderId: ticket.order.id,
       payload: {
         status,
-        version: state.order.version,
-        number: state.order.number,
+        version: ticket.order.version,
+        number: ticket.order.number,
         reason: input.reason,
       },
     });

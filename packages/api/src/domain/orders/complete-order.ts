@@ -4,8 +4,7 @@ import type { Ticket } from '../../events/types.ts';
 import { requireKitchen } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { NotFoundError, RateLimitedError, ValidationError } from '../errors.ts';
-import { saveOrder } from './internal.ts';
-import { mutateTicket } from './mutate-ticket.ts';
+import { changeTicket } from './ticket-change.ts';
 import { MAX_PICKUP_ATTEMPTS, pickupCodeMatches } from './pickup-code.ts';
 import type { CompleteOrderInput } from './schemas.ts';
 import { nextStatus } from './state-machine.ts';
@@ -60,13 +59,13 @@ export async function completeOrder({
       );
     }
   }
-  return mutateTicket(ctx, storeId, input, async (state) => {
-    const status = nextStatus(state.order, 'complete', state.now);
-    state.order = await saveOrder(state.tx, state.order, { status, completedAt: state.now });
-    state.events.push({
+  return changeTicket(ctx, storeId, input, async (ticket) => {
+    const status = nextStatus(ticket.order, 'complete', ticket.now);
+    await ticket.save({ status, completedAt: ticket.now });
+    ticket.events.push({
       type: 'order.completed',
-      orderId: state.order.id,
-      payload: { status, version: state.order.version, number: state.order.number },
+      orderId: ticket.order.id,
+      payload: { status, version: ticket.order.version, number: ticket.order.number },
     });
   });
 }

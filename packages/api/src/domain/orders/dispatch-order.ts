@@ -1,13 +1,12 @@
-import { orders, stores, type Order } from '@kds/db';
+import { orders, type Order } from '@kds/db';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Ticket } from '../../events/types.ts';
 import { requireFrontOfHouse } from '../auth/require-front-of-house.ts';
 import type { DomainContext } from '../context.ts';
 import { queueDispatchedMessages } from '../notifications/order-messages.ts';
 import { NotFoundError } from '../errors.ts';
-import { saveOrder } from './internal.ts';
 import { internationalPhone } from './phone.ts';
-import { mutateTicket } from './mutate-ticket.ts';
+import { changeTicket } from './ticket-change.ts';
 import type { DispatchOrderInput } from './schemas.ts';
 import { nextStatus } from './state-machine.ts';
 import { inStore } from '../transaction.ts';
@@ -25,26 +24,26 @@ export async function dispatchOrder({
   input: DispatchOrderInput;
 }): Promise<Ticket> {
   const { storeId } = await requireFrontOfHouse(ctx);
-  return mutateTicket(ctx, storeId, input, async (state) => {
-    const status = nextStatus(state.order, 'dispatch', state.now);
-    const [store] = await state.tx.db.select().from(stores).where(eq(stores.id, storeId));
+  return changeTicket(ctx, storeId, input, async (ticket) => {
+    const status = nextStatus(ticket.order, 'dispatch', ticket.now);
+    const store = await ticket.store();
     if (!store) throw new NotFoundError('store');
     const typed = input.driver?.phone;
-    state.order = await saveOrder(state.tx, state.order, {
+    await ticket.save({
       status,
-      outForDeliveryAt: state.now,
+      outForDeliveryAt: ticket.now,
       driverName: input.driver?.name ?? null,
       driverPhone: typed ? internationalPhone(store, typed, ['driver', 'phone']) : null,
     });
-    await queueDispatchedMessages(state.tx, store, state.order);
-    state.events.push({
+    await queueDispatchedMessages(ticket.tx, store, ticket.order);
+    ticket.events.push({
       type: 'order.dispatched',
-      orderId: state.order.id,
+      orderId: ticket.order.id,
       payload: {
         status,
-        version: state.order.version,
-        number: state.order.number,
-        driverName: state.order.driverName,
+        version: ticket.order.version,
+        number: ticket.order.number,
+        driverName: ticket.order.driverName,
       },
     });
   });

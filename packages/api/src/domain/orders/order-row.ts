@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { NewOrder, Store } from '@kds/db';
 import { pickupCodeFor, pickupCodeHash } from './pickup-code.ts';
+import { firstStatus } from './state-machine.ts';
 import type { PricedOrder } from './pricing.ts';
 import type { PlaceOrderInput } from './schemas.ts';
 
@@ -34,7 +35,7 @@ export function orderRow(o: {
     number: o.number,
     businessDate: o.businessDate,
     trackingToken: randomBytes(16).toString('base64url'),
-    status: atCounter ? 'PLACED' : 'PENDING_PAYMENT',
+    status: firstStatus(atCounter),
     paymentStatus: atCounter ? 'at_counter' : 'unpaid',
     paymentMethod: o.method,
     fulfilment: fulfilment.type,

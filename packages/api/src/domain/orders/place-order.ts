@@ -3,7 +3,6 @@ import { recordEvents } from '../record-events.ts';
 import { redeemDiscount } from '../discounts/redeem-discount.ts';
 import type { DomainContext, TxContext } from '../context.ts';
 import { ValidationError } from '../errors.ts';
-import { queuePaidMessages } from '../notifications/order-messages.ts';
 import { queuePaymentLink, type LinkDelivery } from '../notifications/payment-link-messages.ts';
 import { startCheckout } from '../payments/start-checkout.ts';
 import { inStore } from '../transaction.ts';
@@ -22,8 +21,8 @@ import {
 } from './placement-replay.ts';
 import { priceOrder } from './pricing.ts';
 import type { PlaceOrderInput } from './schemas.ts';
-import { toTicket } from './ticket-view.ts';
 import { withInternationalPhone } from './phone.ts';
+import { reachKitchen } from './reach-kitchen.ts';
 
 export type { PlaceOrderResult } from './placement-replay.ts';
 export { businessDateOf } from './business-date.ts';
@@ -174,17 +173,17 @@ async function insertOrder(
     )
     .returning();
   await redeemDiscount(tx, order);
-  const atCounter = how.method === 'counter';
-  if (atCounter) await queuePaidMessages(tx, store, order);
+  if (order.status === 'PLACED') {
+    await reachKitchen(tx, store, order, items);
+    return result(order);
+  }
   if (how.sendLinkBy) await queuePaymentLink(tx, store, order, how.sendLinkBy);
   await recordEvents(tx, store.id, [
-    atCounter
-      ? { type: 'order.placed', orderId: order.id, payload: { ticket: toTicket(order, items) } }
-      : {
-          type: 'order.created',
-          orderId: order.id,
-          payload: { status: order.status, number: order.number, version: order.version },
-        },
+    {
+      type: 'order.created',
+      orderId: order.id,
+      payload: { status: order.status, number: order.number, version: order.version },
+    },
   ]);
   return result(order);
 }

@@ -3,8 +3,8 @@ import { requireKitchen } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import type { OrderItem } from '@kds/db';
 import { ForbiddenError, InvalidTransitionError, NotFoundError } from '../errors.ts';
-import { resolveStation, saveOrder } from './internal.ts';
-import { mutateTicket, setItems } from './mutate-ticket.ts';
+import { resolveStation } from './internal.ts';
+import { changeTicket } from './ticket-change.ts';
 import type { RecallTicketInput } from './schemas.ts';
 import { nextStatus } from './state-machine.ts';
 import { inStore } from '../transaction.ts';
@@ -41,39 +41,38 @@ export async function recallTicket({
   return inStore(ctx, principal.storeId, async (tx) => {
     const station = await resolveStation(tx.db, principal, input.stationId);
 
-    return mutateTicket(tx, principal.storeId, input, async (state) => {
+    return changeTicket(tx, principal.storeId, input, async (ticket) => {
       const requeue = input.itemId
-        ? [oneItemBack(state.items, input.itemId, station)]
+        ? [oneItemBack(ticket.items, input.itemId, station)]
         : station?.kind === 'prep'
-          ? state.items.filter((i) => i.stationId === station.id && i.status === 'done')
+          ? ticket.items.filter((i) => i.stationId === station.id && i.status === 'done')
           : [];
-      const { order } = state;
+      const { order } = ticket;
       if (input.itemId && order.status === 'COMPLETED') {
         throw new InvalidTransitionError(order.status, 'bringItemBack');
       }
       let status = order.status;
       if (order.status === 'READY' || order.status === 'COMPLETED') {
-        status = nextStatus(order, 'recall', state.now);
+        status = nextStatus(order, 'recall', ticket.now);
       } else if (order.status !== 'PREPARING' || requeue.length === 0) {
         throw new InvalidTransitionError(order.status, 'recall');
       }
-      await setItems(
-        state,
+      await ticket.setItems(
         requeue.map((i) => i.id),
         'queued',
       );
-      state.order = await saveOrder(state.tx, order, {
+      await ticket.save({
         status,
         readyAt: status === 'PREPARING' ? null : order.readyAt,
         completedAt: null,
       });
-      state.events.push({
+      ticket.events.push({
         type: 'ticket.recalled',
         orderId: order.id,
         stationId: station?.id ?? null,
         payload: {
           status,
-          version: state.order.version,
+          version: ticket.order.version,
           number: order.number,
           itemIds: requeue.map((i) => i.id),
         },

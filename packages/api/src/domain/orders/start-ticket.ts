@@ -1,7 +1,7 @@
 import type { Ticket } from '../../events/types.ts';
 import { requireKitchen } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
-import { assertOnKitchenScreens, mutateTicket, startStep } from './mutate-ticket.ts';
+import { assertOnKitchenScreens, changeTicket } from './ticket-change.ts';
 import type { StartTicketInput } from './schemas.ts';
 
 export async function startTicket({
@@ -12,8 +12,8 @@ export async function startTicket({
   input: StartTicketInput;
 }): Promise<Ticket> {
   const { storeId } = requireKitchen(ctx);
-  return mutateTicket(ctx, storeId, input, async (state) => {
-    assertOnKitchenScreens(state.order, 'start');
-    await startStep(state);
+  return changeTicket(ctx, storeId, input, async (ticket) => {
+    assertOnKitchenScreens(ticket.order, 'start');
+    await ticket.start();
   });
 }

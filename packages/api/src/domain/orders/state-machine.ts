@@ -42,6 +42,14 @@ export interface TransitionSubject {
   completedAt: Date | null;
 }
 
+/**
+ * Where an order starts: one to pay at the counter goes straight to the kitchen (PLACED); one
+ * to pay online waits for its payment (PENDING_PAYMENT), and `pay` moves it on.
+ */
+export function firstStatus(paysAtCounter: boolean): OrderStatus {
+  return paysAtCounter ? 'PLACED' : 'PENDING_PAYMENT';
+}
+
 /** The status after `action`, or an InvalidTransitionError. Pure: no I/O, no clock of its own. */
 export function nextStatus(order: TransitionSubject, action: OrderAction, now: Date): OrderStatus {
   const next = transitions[order.status][action];

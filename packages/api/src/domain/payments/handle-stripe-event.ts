@@ -1,16 +1,13 @@
 import { orderItems, orders, payments, stores, webhookEvents, type Order } from '@kds/db';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { recordEvents } from '../record-events.ts';
 import type { DomainContext, TxContext } from '../context.ts';
-import { lockOrder, saveOrder } from '../orders/internal.ts';
-import { nextStatus } from '../orders/state-machine.ts';
-import { toTicket } from '../orders/ticket-view.ts';
+import { lockOrder } from '../orders/internal.ts';
 import { acrossStores } from '../transaction.ts';
 import { expireOrder } from './expire-unpaid.ts';
-import { queuePaidMessages } from '../notifications/order-messages.ts';
 import { queueRefund } from './refunds.ts';
 import { fromStripeAmount } from '../money.ts';
+import { payAndPlace } from '../orders/reach-kitchen.ts';
 
 /** A Checkout Session, its total turned from Stripe's units into the currency's minor units. */
 const Session = z
@@ -170,26 +167,12 @@ async function markPaid(
     return 'flagged';
   }
   await setPayment('paid');
-  if (store) await queuePaidMessages(tx, store, order);
-  const now = tx.now();
-  const status = nextStatus(order, 'pay', now);
-  const saved = await saveOrder(tx, order, {
-    status,
-    paymentStatus: 'paid',
-    paidAt: now,
-    placedAt: now,
-  });
   const items = await tx.db
     .select()
     .from(orderItems)
     .where(eq(orderItems.orderId, order.id))
     .orderBy(asc(orderItems.position));
-  await recordEvents(
-    tx,
-    order.storeId,
-    [{ type: 'order.placed', orderId: order.id, payload: { ticket: toTicket(saved, items) } }],
-    SYSTEM,
-  );
+  await payAndPlace(tx, store, { order, items }, { paymentStatus: 'paid' }, SYSTEM);
   return 'paid';
 }
 

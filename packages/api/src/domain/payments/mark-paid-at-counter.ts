@@ -1,16 +1,13 @@
 import { stores } from '@kds/db';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { recordEvents } from '../record-events.ts';
 import { recordAudit } from '../audit.ts';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { InvalidTransitionError } from '../errors.ts';
-import { queuePaidMessages } from '../notifications/order-messages.ts';
-import { lockOrder, saveOrder } from '../orders/internal.ts';
-import { nextStatus } from '../orders/state-machine.ts';
-import { toTicket } from '../orders/ticket-view.ts';
+import { lockOrder } from '../orders/internal.ts';
 import { inStore } from '../transaction.ts';
+import { payAndPlace } from '../orders/reach-kitchen.ts';
 
 export const MarkPaidInput = z.object({ orderId: z.uuid() });
 export type MarkPaidInput = z.infer<typeof MarkPaidInput>;
@@ -33,16 +30,13 @@ export async function markPaidAtCounter({
     if (order.status !== 'PENDING_PAYMENT') {
       throw new InvalidTransitionError(order.status, 'markPaidAtCounter');
     }
-    const now = tx.now();
-    const saved = await saveOrder(tx, order, {
-      status: nextStatus(order, 'pay', now),
-      paymentStatus: 'at_counter',
-      paidAt: now,
-      placedAt: now,
-      paymentExpiresAt: null,
-    });
     const [store] = await tx.db.select().from(stores).where(eq(stores.id, order.storeId));
-    if (store) await queuePaidMessages(tx, store, saved);
+    const saved = await payAndPlace(
+      tx,
+      store,
+      { order, items },
+      { paymentStatus: 'at_counter', paymentExpiresAt: null },
+    );
     await recordAudit(tx.db, manager, {
       action: 'order.paid_at_counter',
       entity: 'order',
@@ -50,9 +44,6 @@ export async function markPaidAtCounter({
       before: { status: order.status, paymentStatus: order.paymentStatus },
       after: { status: saved.status, paymentStatus: saved.paymentStatus },
     });
-    await recordEvents(tx, order.storeId, [
-      { type: 'order.placed', orderId: order.id, payload: { ticket: toTicket(saved, items) } },
-    ]);
     return { orderId: saved.id, status: saved.status, paymentStatus: saved.paymentStatus };
   });
 }
