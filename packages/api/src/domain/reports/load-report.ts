@@ -4,14 +4,8 @@ import { z } from 'zod';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
-import {
-  byCents,
-  byText,
-  rate,
-  topTen,
-  type computeReport,
-  type Spread,
-} from './compute-report.ts';
+import type { computeReport } from './compute-report.ts';
+import { byCents, byText, rate, topTen, type Spread } from './report-stats.ts';
 import { forReports } from './read-replica.ts';
 import { reportAggregates, type ReportAggregates } from './report-sql.ts';
 import { inStore } from '../transaction.ts';
