@@ -63,6 +63,9 @@ export function createKdsClients(options: { getToken: () => string | null }): Kd
         refetchOnWindowFocus: false,
         retry: (failures, error) => failures < 3 && !isAuthError(error),
       },
+      // A mutation is sent at once, or fails at once: never held back while the browser thinks
+      // it is offline. The kitchen keeps what it could not send itself (use-pending-commands).
+      mutations: { networkMode: 'always' },
     },
   });
   return { queryClient, trpcClient, wsClient };

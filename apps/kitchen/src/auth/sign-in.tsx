@@ -1,5 +1,6 @@
 import { useTranslation } from '@kds/i18n/react';
-import { messageFor, temporaryPassword, useTRPCClient } from '@kds/ui';
+import { messageFor, temporaryPassword, useTRPC } from '@kds/ui';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { tokenStore } from './token.ts';
 
@@ -7,7 +8,9 @@ import { tokenStore } from './token.ts';
 export function SignIn() {
   const { t } = useTranslation('kitchen');
   const { t: tc } = useTranslation();
-  const client = useTRPCClient();
+  const trpc = useTRPC();
+  const pairDevice = useMutation(trpc.device.pair.mutationOptions());
+  const loginAuth = useMutation(trpc.auth.login.mutationOptions());
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -41,7 +44,7 @@ export function SignIn() {
           onSubmit={(e) =>
             run(
               e,
-              async (f) => (await client.device.pair.mutate({ code: String(f.get('code')) })).token,
+              async (f) => (await pairDevice.mutateAsync({ code: String(f.get('code')) })).token,
             )
           }
         >
@@ -66,7 +69,7 @@ export function SignIn() {
           onSubmit={(e) =>
             run(e, async (f) => {
               const password = String(f.get('password'));
-              const result = await client.auth.login.mutate({
+              const result = await loginAuth.mutateAsync({
                 email: String(f.get('email')),
                 password,
               });

@@ -1,5 +1,6 @@
 import { Trans, useTranslation } from '@kds/i18n/react';
-import { messageFor, useTRPCClient } from '@kds/ui';
+import { messageFor, useTRPC } from '@kds/ui';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { KitchenConfig } from '../board/types.ts';
 import { tokenStore } from './token.ts';
@@ -14,14 +15,15 @@ export function StationPicker({
 }) {
   const { t } = useTranslation('kitchen');
   const { t: tc } = useTranslation();
-  const client = useTRPCClient();
+  const trpc = useTRPC();
+  const createPairingCode = useMutation(trpc.device.createPairingCode.mutationOptions());
   const [pairing, setPairing] = useState<{ code: string; station: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const isManager = config.screen.role === 'owner' || config.screen.role === 'manager';
 
   const createCode = async (stationId: string, name: string) => {
     try {
-      const { code } = await client.device.createPairingCode.mutate({
+      const { code } = await createPairingCode.mutateAsync({
         name: t('picker.screenName', { station: name }),
         stationId,
       });

@@ -1,5 +1,5 @@
-import { isAuthError, useTRPC, useTRPCClient } from '@kds/ui';
-import { skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
+import { isAuthError, useTRPC } from '@kds/ui';
+import { skipToken, useQuery, useQueryClient, useMutation } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { applyEvent } from './apply-event.ts';
@@ -27,7 +27,7 @@ export interface LiveBoard {
  */
 export function useLiveBoard(onEvent: (event: StoredEvent) => void): LiveBoard {
   const trpc = useTRPC();
-  const client = useTRPCClient();
+  const { mutateAsync: ack } = useMutation(trpc.kitchen.ack.mutationOptions());
   const queryClient = useQueryClient();
   const snapshotOptions = trpc.kitchen.tickets.queryOptions({});
   const snapshot = useQuery({
@@ -112,10 +112,10 @@ export function useLiveBoard(onEvent: (event: StoredEvent) => void): LiveBoard {
       if (cursor === undefined) return;
       if (last?.cursor === cursor && Date.now() - last.at < HEARTBEAT_MS) return;
       acked.current = { cursor, at: Date.now() };
-      client.kitchen.ack.mutate({ seq: Number(cursor) }).catch(() => (acked.current = undefined));
+      ack({ seq: Number(cursor) }).catch(() => (acked.current = undefined));
     }, 2_000);
     return () => clearInterval(id);
-  }, [client, cursor]);
+  }, [ack, cursor]);
 
   // A snapshot kept on the device carries the server's time of long ago: until a fresh one
   // arrives, the timers run on this screen's own clock.

@@ -1,5 +1,6 @@
 import { useTranslation } from '@kds/i18n/react';
-import { messageFor, useTRPCClient } from '@kds/ui';
+import { messageFor, useTRPC } from '@kds/ui';
+import { useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   flush,
@@ -19,7 +20,10 @@ export function usePendingCommands(
   live: boolean,
   onRefused: (command: PendingCommand, message: string) => void,
 ) {
-  const client = useTRPCClient();
+  const trpc = useTRPC();
+  const { mutateAsync: bump } = useMutation(trpc.ticket.bump.mutationOptions());
+  const { mutateAsync: bumpItem } = useMutation(trpc.ticket.bumpItem.mutationOptions());
+  const { mutateAsync: recall } = useMutation(trpc.ticket.recall.mutationOptions());
   const { t } = useTranslation();
   const [queue, setQueue] = useState<PendingCommand[]>(pendingStore.read);
   const [refused, setRefused] = useState<ReadonlyMap<string, string>>(new Map());
@@ -46,21 +50,21 @@ export function usePendingCommands(
       try {
         const ticket =
           c.kind === 'bump'
-            ? await client.ticket.bump.mutate({ ...target, force: c.force ?? false })
+            ? await bump({ ...target, force: c.force ?? false })
             : c.kind === 'bumpItem'
-              ? await client.ticket.bumpItem.mutate({
+              ? await bumpItem({
                   orderId: c.orderId,
                   itemId: c.itemId ?? '',
                   expectedVersion: c.expectedVersion,
                 })
-              : await client.ticket.recall.mutate(target);
+              : await recall(target);
         return { ok: true, ticket };
       } catch (error) {
         if (isNetworkError(error)) return { ok: false, reason: 'offline' };
         return { ok: false, reason: 'refused', message: messageFor(error, t) };
       }
     },
-    [client, t],
+    [bump, bumpItem, recall, t],
   );
 
   useEffect(() => {

@@ -1,5 +1,6 @@
 import { useTranslation } from '@kds/i18n/react';
-import { messageFor, useTRPCClient } from '@kds/ui';
+import { messageFor, useTRPC } from '@kds/ui';
+import { useMutation } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import type { Station, Ticket, TicketItem } from './types.ts';
 import { useSendOrKeep } from './use-send-or-keep.ts';
@@ -25,7 +26,13 @@ export interface Notice {
 export function useTicketActions(station: Station | null, live: boolean) {
   const { t } = useTranslation('kitchen');
   const { t: tc } = useTranslation();
-  const client = useTRPCClient();
+  const trpc = useTRPC();
+  const { mutateAsync: recallTicket } = useMutation(trpc.ticket.recall.mutationOptions());
+  const { mutateAsync: bumpTicket } = useMutation(trpc.ticket.bump.mutationOptions());
+  const { mutateAsync: bumpItem } = useMutation(trpc.ticket.bumpItem.mutationOptions());
+  const { mutateAsync: prioritize } = useMutation(trpc.ticket.prioritize.mutationOptions());
+  const { mutateAsync: completeOrder } = useMutation(trpc.order.complete.mutationOptions());
+  const { mutateAsync: setAvailability } = useMutation(trpc.menu.setAvailability.mutationOptions());
   const [undoable, setUndoable] = useState<Undoable | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -53,12 +60,12 @@ export function useTicketActions(station: Station | null, live: boolean) {
   const recall = useCallback(
     (ticket: Ticket) =>
       sendOrKeep(ticket, { kind: 'recall' }, () =>
-        client.ticket.recall.mutate({
+        recallTicket({
           orderId: ticket.orderId,
           ...(stationId ? { stationId } : {}),
         }),
       ),
-    [sendOrKeep, client, stationId],
+    [sendOrKeep, recallTicket, stationId],
   );
 
   const bump = useCallback(
@@ -79,7 +86,7 @@ export function useTicketActions(station: Station | null, live: boolean) {
         armed.current = null;
       }
       const ok = await sendOrKeep(ticket, { kind: 'bump', force }, () =>
-        client.ticket.bump.mutate({
+        bumpTicket({
           orderId: ticket.orderId,
           force,
           ...(stationId ? { stationId } : {}),
@@ -94,7 +101,7 @@ export function useTicketActions(station: Station | null, live: boolean) {
         });
       }
     },
-    [sendOrKeep, client, recall, stationId, t],
+    [sendOrKeep, bumpTicket, recall, stationId, t],
   );
 
   /**
@@ -106,22 +113,22 @@ export function useTicketActions(station: Station | null, live: boolean) {
       const { orderId } = ticket;
       if (item.status === 'done') {
         await sendOrKeep(ticket, { kind: 'recall', itemId: item.id }, () =>
-          client.ticket.recall.mutate({ orderId, itemId: item.id }),
+          recallTicket({ orderId, itemId: item.id }),
         );
         return;
       }
       const ok = await sendOrKeep(ticket, { kind: 'bumpItem', itemId: item.id }, () =>
-        client.ticket.bumpItem.mutate({ orderId, itemId: item.id }),
+        bumpItem({ orderId, itemId: item.id }),
       );
       if (ok) {
         setUndoable({
           label: t('actions.itemDone', { item: item.name, number: ticket.number }),
           until: Date.now() + UNDO_MS,
-          run: () => client.ticket.recall.mutate({ orderId, itemId: item.id }),
+          run: () => recallTicket({ orderId, itemId: item.id }),
         });
       }
     },
-    [client, sendOrKeep, t],
+    [bumpItem, recallTicket, sendOrKeep, t],
   );
 
   const undo = useCallback(async () => {
@@ -134,29 +141,29 @@ export function useTicketActions(station: Station | null, live: boolean) {
   const rush = useCallback(
     (ticket: Ticket) =>
       attempt(ticket.orderId, () =>
-        client.ticket.prioritize.mutate({
+        prioritize({
           orderId: ticket.orderId,
           priority: ticket.priority > 0 ? 0 : 1,
         }),
       ),
-    [attempt, client],
+    [attempt, prioritize],
   );
 
   const complete = useCallback(
     (ticket: Ticket, pickupCode?: string) =>
       attempt(ticket.orderId, () =>
-        client.order.complete.mutate({
+        completeOrder({
           orderId: ticket.orderId,
           ...(pickupCode ? { pickupCode } : {}),
         }),
       ),
-    [attempt, client],
+    [attempt, completeOrder],
   );
 
   const setAvailable = useCallback(
     (menuItemId: string, isAvailable: boolean) =>
-      attempt(menuItemId, () => client.menu.setAvailability.mutate({ menuItemId, isAvailable })),
-    [attempt, client],
+      attempt(menuItemId, () => setAvailability({ menuItemId, isAvailable })),
+    [attempt, setAvailability],
   );
 
   return {

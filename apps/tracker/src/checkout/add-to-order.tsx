@@ -1,6 +1,6 @@
 import { useTranslation } from '@kds/i18n/react';
-import { problemsOf, Totals, useFormat, useTRPC, useTRPCClient } from '@kds/ui';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { problemsOf, Totals, useFormat, useTRPC } from '@kds/ui';
+import { keepPreviousData, useQuery, useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { navigate } from '../shared/route.ts';
 import { cartActions, useCart } from './cart.ts';
@@ -12,7 +12,7 @@ export function AddToOrderCheckout({ storeSlug, token }: { storeSlug: string; to
   const { t: tc } = useTranslation();
   const format = useFormat();
   const trpc = useTRPC();
-  const client = useTRPCClient();
+  const addItems = useMutation(trpc.order.addItems.mutationOptions());
   const cart = useCart(storeSlug);
   const order = useQuery(trpc.tracker.get.queryOptions({ trackingToken: token }));
   const items = cart.lines.map(({ menuItemId, quantity, modifierIds, notes }) => ({
@@ -40,7 +40,7 @@ export function AddToOrderCheckout({ storeSlug, token }: { storeSlug: string; to
     setBusy(true);
     setError(null);
     try {
-      await client.order.addItems.mutate({
+      await addItems.mutateAsync({
         trackingToken: token,
         items,
         idempotencyKey: cart.idempotencyKey,

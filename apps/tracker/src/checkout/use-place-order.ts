@@ -1,9 +1,9 @@
-import { allergiesOf, useTRPCClient } from '@kds/ui';
+import { allergiesOf, useTRPC } from '@kds/ui';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { navigate } from '../shared/route.ts';
+import type { PlaceInput } from '../shared/types.ts';
 import { cartActions } from './cart.ts';
-
-type PlaceInput = Parameters<ReturnType<typeof useTRPCClient>['order']['place']['mutate']>[0];
 
 /**
  * Places the order from the checkout form. The cart's idempotency key goes with it, so a double
@@ -14,7 +14,8 @@ export function usePlaceOrder(
   storeSlug: string,
   order: Omit<PlaceInput, 'customer' | 'notes' | 'allergies'>,
 ) {
-  const client = useTRPCClient();
+  const trpc = useTRPC();
+  const placeOrder = useMutation(trpc.order.place.mutationOptions());
   const [placing, setPlacing] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -25,7 +26,7 @@ export function usePlaceOrder(
     setPlacing(true);
     setError(null);
     try {
-      const placed = await client.order.place.mutate({
+      const placed = await placeOrder.mutateAsync({
         ...order,
         notes: text('notes'),
         allergies: allergiesOf(form),

@@ -1,5 +1,6 @@
 import { useTranslation } from '@kds/i18n/react';
-import { messageFor, useTRPCClient } from '@kds/ui';
+import { messageFor, useTRPC } from '@kds/ui';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { queryParam } from '../shared/route.ts';
 
@@ -7,14 +8,15 @@ import { queryParam } from '../shared/route.ts';
 export function PayNow({ token }: { token: string }) {
   const { t } = useTranslation('guest');
   const { t: tc } = useTranslation();
-  const client = useTRPCClient();
+  const trpc = useTRPC();
+  const payOrder = useMutation(trpc.order.pay.mutationOptions());
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const pay = async () => {
     setBusy(true);
     setError(null);
     try {
-      const { checkoutUrl } = await client.order.pay.mutate({ trackingToken: token });
+      const { checkoutUrl } = await payOrder.mutateAsync({ trackingToken: token });
       location.assign(checkoutUrl);
     } catch (e) {
       setError(messageFor(e, tc));

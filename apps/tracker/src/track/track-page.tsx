@@ -9,6 +9,7 @@ import { useEffect, useRef } from 'react';
 import { GuestRegion, LanguageSwitcher } from '../shared/guest-language.tsx';
 import { navigate } from '../shared/route.ts';
 import type { Tracked } from '../shared/types.ts';
+import { applyUpdate } from './apply-update.ts';
 import { PayNow } from './pay-now.tsx';
 import { ExpiredNote, PaymentTerms } from './unpaid-notes.tsx';
 
@@ -36,7 +37,14 @@ export function TrackPage({ token }: { token: string }) {
   useSubscription(
     trpc.tracker.onOrder.subscriptionOptions(
       { trackingToken: token },
-      { enabled: order.isSuccess, onData: () => void queryClient.invalidateQueries(options) },
+      {
+        enabled: order.isSuccess,
+        // The new status shows at once; what only the server works out follows on a re-read.
+        onData: (update) => {
+          queryClient.setQueryData(options.queryKey, (old) => old && applyUpdate(old, update.data));
+          void queryClient.invalidateQueries(options);
+        },
+      },
     ),
   );
   useReadyAlert(order.data?.status, order.data?.number);
