@@ -3,6 +3,7 @@ import { ChoosePassword, messageFor, MyLanguageSelect, useTRPC } from '@kds/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Outputs } from '../shared/types.ts';
+import { ErrorNotice } from '../shared/feedback.tsx';
 
 type Me = Outputs['store']['mine'];
 
@@ -39,11 +40,7 @@ export function AccountPage({ me, onIdentityChange }: { me: Me; onIdentityChange
       <section className="card" aria-labelledby="everywhere-title">
         <h2 id="everywhere-title">{t('account.elsewhereTitle')}</h2>
         <p className="muted">{t('account.elsewhereIntro')}</p>
-        {everywhere.error && (
-          <p className="notice notice--error" role="alert">
-            {messageFor(everywhere.error, tc)}
-          </p>
-        )}
+        {everywhere.error && <ErrorNotice>{messageFor(everywhere.error, tc)}</ErrorNotice>}
         <button className="btn btn--danger" onClick={() => everywhere.mutate()}>
           {t('account.signOutEverywhere')}
         </button>

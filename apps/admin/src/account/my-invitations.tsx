@@ -3,6 +3,7 @@ import { useTRPC } from '@kds/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useAdminFormat } from '../shared/format.ts';
 import { messageFor } from '@kds/ui';
+import { ErrorNotice } from '../shared/feedback.tsx';
 
 /** Invitations waiting for the signed-in person, from any store: accept or decline. */
 export function MyInvitations({ onJoined }: { onJoined: () => void }) {
@@ -20,11 +21,7 @@ export function MyInvitations({ onJoined }: { onJoined: () => void }) {
   return (
     <section className="card invitations" aria-labelledby="my-invitations-title">
       <h2 id="my-invitations-title">{t('invitations.title')}</h2>
-      {error && (
-        <p className="notice notice--error" role="alert">
-          {messageFor(error, tc)}
-        </p>
-      )}
+      {error && <ErrorNotice>{messageFor(error, tc)}</ErrorNotice>}
       <ul className="plain">
         {mine.data.map((i) => (
           <li key={i.id} className="invitation">

@@ -3,6 +3,7 @@ import { messageFor, NewPasswordFields, newPasswordOf, useTRPC } from '@kds/ui';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { SignIn } from './sign-in.tsx';
+import { ErrorNotice } from '../shared/feedback.tsx';
 
 /** The token rides in the link's fragment: browsers never send it to a server or in a Referer. */
 const tokenFromLink = () => decodeURIComponent(location.hash.replace(/^#/, ''));
@@ -94,18 +95,14 @@ function AcceptAsMe(props: {
   const accept = useMutation(trpc.invitation.accept.mutationOptions({ onSuccess: props.onJoined }));
   if (props.myEmail !== props.email) {
     return (
-      <p className="notice notice--error" role="alert">
+      <ErrorNotice>
         {t('invite.wrongAccount', { me: props.myEmail, email: props.email })}
-      </p>
+      </ErrorNotice>
     );
   }
   return (
     <>
-      {accept.error && (
-        <p className="notice notice--error" role="alert">
-          {messageFor(accept.error, tc)}
-        </p>
-      )}
+      {accept.error && <ErrorNotice>{messageFor(accept.error, tc)}</ErrorNotice>}
       <button className="btn btn--primary" onClick={() => accept.mutate({ token: props.token })}>
         {t('invite.accept')}
       </button>
@@ -130,11 +127,7 @@ function CreateAccount(props: { token: string; name: string; onJoined: () => voi
   return (
     <form className="stack" onSubmit={submit} aria-labelledby="create-title">
       <h2 id="create-title">{t('invite.createTitle')}</h2>
-      {signUp.error && (
-        <p className="notice notice--error" role="alert">
-          {messageFor(signUp.error, tc)}
-        </p>
-      )}
+      {signUp.error && <ErrorNotice>{messageFor(signUp.error, tc)}</ErrorNotice>}
       <label className="field">
         <span>{t('invite.name')}</span>
         <input name="name" defaultValue={props.name} required maxLength={80} autoComplete="name" />

@@ -2,6 +2,7 @@ import { useTranslation } from '@kds/i18n/react';
 import { messageFor, temporaryPassword, useTRPC } from '@kds/ui';
 import { useMutation } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
+import { ErrorNotice } from '../shared/feedback.tsx';
 
 /** Email and password; the server answers with an HTTP-only session cookie. */
 export function SignIn({ onSignedIn, notice }: { onSignedIn: () => void; notice?: string }) {
@@ -32,11 +33,7 @@ export function SignIn({ onSignedIn, notice }: { onSignedIn: () => void; notice?
         <h1 id="signin-title">{t('brand')}</h1>
         <p className="muted">{t('signIn.intro')}</p>
         {notice && <p className="notice">{notice}</p>}
-        {login.error && (
-          <p className="notice notice--error" role="alert">
-            {messageFor(login.error, tc)}
-          </p>
-        )}
+        {login.error && <ErrorNotice>{messageFor(login.error, tc)}</ErrorNotice>}
         <label className="field">
           <span>{t('signIn.email')}</span>
           <input name="email" type="email" autoComplete="username" required />

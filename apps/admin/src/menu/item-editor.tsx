@@ -3,6 +3,7 @@ import { parseMoney, toDecimalString } from '@kds/api/client';
 import { useState } from 'react';
 import type { Inputs } from '../shared/types.ts';
 import { ChoiceGroups } from './choice-groups.tsx';
+import { commaList } from '../shared/comma-list.ts';
 
 export type ItemDraft = Inputs['menu']['saveItem'];
 export type Group = NonNullable<ItemDraft['modifierGroups']>[number];
@@ -107,14 +108,7 @@ export function ItemEditor({
             <span>{t('item.allergens')}</span>
             <input
               defaultValue={(item.allergens ?? []).join(', ')}
-              onChange={(e) =>
-                set({
-                  allergens: e.target.value
-                    .split(',')
-                    .map((a) => a.trim())
-                    .filter(Boolean),
-                })
-              }
+              onChange={(e) => set({ allergens: commaList(e.target.value) })}
             />
           </label>
           <label className="field">

@@ -1,6 +1,6 @@
 import { useTranslation } from '@kds/i18n/react';
-import { useTRPC, useTRPCClient } from '@kds/ui';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTRPC } from '@kds/ui';
+import { useQuery, useQueryClient, useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useAdminFormat } from '../shared/format.ts';
 import { Loading, Problem } from '../shared/states.tsx';
@@ -14,7 +14,11 @@ export function MenuPage() {
   const { t } = useTranslation('admin');
   const { money } = useAdminFormat();
   const trpc = useTRPC();
-  const client = useTRPCClient();
+  const saveCategory = useMutation(trpc.menu.saveCategory.mutationOptions());
+  const saveItem = useMutation(trpc.menu.saveItem.mutationOptions());
+  const deleteCategory = useMutation(trpc.menu.deleteCategory.mutationOptions());
+  const setAvailability = useMutation(trpc.menu.setAvailability.mutationOptions());
+  const deleteItem = useMutation(trpc.menu.deleteItem.mutationOptions());
   const queryClient = useQueryClient();
   const menu = useQuery(trpc.menu.forEditing.queryOptions());
   const [editing, setEditing] = useState<ItemDraft | null>(null);
@@ -32,7 +36,7 @@ export function MenuPage() {
     const form = event.currentTarget;
     const name = String(new FormData(form).get('name'));
     void act(t('menu.categoryAdded', { name }), async () => {
-      await client.menu.saveCategory.mutate({ name, sortOrder: categories.length });
+      await saveCategory.mutateAsync({ name, sortOrder: categories.length });
       form.reset();
     });
   };
@@ -53,7 +57,7 @@ export function MenuPage() {
           onCancel={() => setEditing(null)}
           onSave={async (draft) => {
             const ok = await act(t('menu.saved', { name: draft.name }), () =>
-              client.menu.saveItem.mutate(draft),
+              saveItem.mutateAsync(draft),
             );
             if (ok) setEditing(null);
           }}
@@ -91,7 +95,7 @@ export function MenuPage() {
                   className="btn btn--small btn--danger"
                   onClick={() =>
                     void act(t('menu.categoryRemoved', { name: category.name }), () =>
-                      client.menu.deleteCategory.mutate({ id: category.id }),
+                      deleteCategory.mutateAsync({ id: category.id }),
                     )
                   }
                 >
@@ -148,7 +152,7 @@ export function MenuPage() {
                               name: item.name,
                             }),
                             () =>
-                              client.menu.setAvailability.mutate({
+                              setAvailability.mutateAsync({
                                 menuItemId: item.id,
                                 isAvailable: e.target.checked,
                               }),
@@ -169,7 +173,7 @@ export function MenuPage() {
                         onClick={() => {
                           if (window.confirm(t('menu.removeSure', { name: item.name }))) {
                             void act(t('menu.removed', { name: item.name }), () =>
-                              client.menu.deleteItem.mutate({ id: item.id }),
+                              deleteItem.mutateAsync({ id: item.id }),
                             );
                           }
                         }}

@@ -1,7 +1,9 @@
 import { useTranslation } from '@kds/i18n/react';
-import { messageFor, useTRPCClient } from '@kds/ui';
+import { messageFor, useTRPC } from '@kds/ui';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { Outputs } from '../shared/types.ts';
+import { ErrorNotice } from '../shared/feedback.tsx';
 
 type Station = Outputs['menu']['forEditing']['stations'][number];
 
@@ -18,7 +20,9 @@ export function StationsCard({
 }) {
   const { t } = useTranslation('admin');
   const { t: tc } = useTranslation();
-  const client = useTRPCClient();
+  const trpc = useTRPC();
+  const saveStation = useMutation(trpc.menu.saveStation.mutationOptions());
+  const deleteStation = useMutation(trpc.menu.deleteStation.mutationOptions());
   const [error, setError] = useState<string | null>(null);
   const run = async (action: () => Promise<unknown>) => {
     setError(null);
@@ -34,7 +38,7 @@ export function StationsCard({
     const form = event.currentTarget;
     const data = new FormData(form);
     void run(async () => {
-      await client.menu.saveStation.mutate({
+      await saveStation.mutateAsync({
         name: String(data.get('name')),
         kind: data.get('kind') === 'expo' ? 'expo' : 'prep',
         sortOrder: stations.length + 1,
@@ -62,7 +66,7 @@ export function StationsCard({
                     const capacityItems = Number(e.currentTarget.value);
                     if (capacityItems === s.capacityItems || !(capacityItems >= 1)) return;
                     void run(() =>
-                      client.menu.saveStation.mutate({
+                      saveStation.mutateAsync({
                         id: s.id,
                         name: s.name,
                         kind: s.kind,
@@ -76,7 +80,7 @@ export function StationsCard({
             )}{' '}
             <button
               className="btn btn--small btn--danger"
-              onClick={() => void run(() => client.menu.deleteStation.mutate({ id: s.id }))}
+              onClick={() => void run(() => deleteStation.mutateAsync({ id: s.id }))}
             >
               {t('stations.remove', { name: s.name })}
             </button>
@@ -101,11 +105,7 @@ export function StationsCard({
         </label>
         <button className="btn">{t('stations.add')}</button>
       </form>
-      {error && (
-        <p className="notice notice--error" role="alert">
-          {error}
-        </p>
-      )}
+      {error && <ErrorNotice>{error}</ErrorNotice>}
     </section>
   );
 }

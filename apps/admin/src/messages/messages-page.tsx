@@ -1,6 +1,6 @@
 import { useTranslation } from '@kds/i18n/react';
-import { useTRPC, useTRPCClient } from '@kds/ui';
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useTRPC } from '@kds/ui';
+import { useInfiniteQuery, useQueryClient, useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { useAdminFormat } from '../shared/format.ts';
@@ -17,7 +17,7 @@ export function MessagesPage() {
   const { t } = useTranslation('admin');
   const { dateTime, duration, messageLabel, messageStatus } = useAdminFormat();
   const trpc = useTRPC();
-  const client = useTRPCClient();
+  const retry = useMutation(trpc.outbox.retry.mutationOptions());
   const queryClient = useQueryClient();
   const [filters, setFilters] = useState<Filters>({});
   const list = useInfiniteQuery(
@@ -140,7 +140,7 @@ export function MessagesPage() {
                     <button
                       className="btn btn--small"
                       onClick={async () => {
-                        await client.outbox.retry.mutate({ messageId: m.id });
+                        await retry.mutateAsync({ messageId: m.id });
                         await queryClient.invalidateQueries(trpc.outbox.pathFilter());
                       }}
                     >

@@ -1,14 +1,15 @@
 import { useTranslation } from '@kds/i18n/react';
-import { messageFor, useTRPC, useTRPCClient } from '@kds/ui';
-import { useQueryClient } from '@tanstack/react-query';
+import { messageFor, useTRPC } from '@kds/ui';
+import { useQueryClient, useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 
 /** The same verb on several orders; each succeeds or says why not, on its own. */
 export function BulkActions({ selected, onDone }: { selected: string[]; onDone: () => void }) {
   const { t } = useTranslation('admin');
   const { t: tc } = useTranslation();
-  const client = useTRPCClient();
   const trpc = useTRPC();
+  const complete = useMutation(trpc.order.complete.mutationOptions());
+  const cancel = useMutation(trpc.order.cancel.mutationOptions());
   const queryClient = useQueryClient();
   const [report, setReport] = useState<string | null>(null);
   if (selected.length === 0 && !report) return null;
@@ -41,9 +42,7 @@ export function BulkActions({ selected, onDone }: { selected: string[]; onDone: 
           <button
             className="btn"
             onClick={() =>
-              void run(t('orders.completed'), (orderId) =>
-                client.order.complete.mutate({ orderId }),
-              )
+              void run(t('orders.completed'), (orderId) => complete.mutateAsync({ orderId }))
             }
           >
             {t('orders.markCompleted')}
@@ -54,7 +53,7 @@ export function BulkActions({ selected, onDone }: { selected: string[]; onDone: 
               const reason = window.prompt(t('orders.cancelWhy'));
               if (reason?.trim()) {
                 void run(t('orders.canceled'), (orderId) =>
-                  client.order.cancel.mutate({ orderId, reason }),
+                  cancel.mutateAsync({ orderId, reason }),
                 );
               }
             }}

@@ -1,7 +1,9 @@
 import { useTranslation } from '@kds/i18n/react';
-import { messageFor, useTRPCClient } from '@kds/ui';
+import { messageFor, useTRPC } from '@kds/ui';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { Outputs } from '../shared/types.ts';
+import { Notice, type Outcome } from '../shared/feedback.tsx';
 
 type Data = Outputs['privacy']['customerData'];
 
@@ -9,10 +11,15 @@ type Data = Outputs['privacy']['customerData'];
 export function PrivacyPage({ isOwner }: { isOwner: boolean }) {
   const { t } = useTranslation('admin');
   const { t: tc } = useTranslation();
-  const client = useTRPCClient();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const erasePrivacy = useMutation(trpc.privacy.erase.mutationOptions());
+  // Looked up on demand, and read afresh every time (after an erasure, say).
+  const lookUp = (subject: { phone?: string; email?: string }) =>
+    queryClient.fetchQuery({ ...trpc.privacy.customerData.queryOptions(subject), staleTime: 0 });
   const [who, setWho] = useState<{ phone?: string; email?: string } | null>(null);
   const [data, setData] = useState<Data | null>(null);
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [notice, setNotice] = useState<Outcome | null>(null);
 
   const find = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -21,7 +28,7 @@ export function PrivacyPage({ isOwner }: { isOwner: boolean }) {
     const subject = value.includes('@') ? { email: value } : { phone: value };
     setNotice(null);
     try {
-      setData(await client.privacy.customerData.query(subject));
+      setData(await lookUp(subject));
       setWho(subject);
     } catch (e) {
       setNotice({ ok: false, text: messageFor(e, tc) });
@@ -41,7 +48,7 @@ export function PrivacyPage({ isOwner }: { isOwner: boolean }) {
   const erase = async () => {
     if (!who || !window.confirm(t('privacy.eraseSure'))) return;
     try {
-      const result = await client.privacy.erase.mutate(who);
+      const result = await erasePrivacy.mutateAsync(who);
       setNotice({
         ok: true,
         text: t('privacy.erased', {
@@ -49,7 +56,7 @@ export function PrivacyPage({ isOwner }: { isOwner: boolean }) {
           messages: t('privacy.messages', { count: result.messages }),
         }),
       });
-      setData(await client.privacy.customerData.query(who));
+      setData(await lookUp(who));
     } catch (e) {
       setNotice({ ok: false, text: messageFor(e, tc) });
     }
@@ -68,14 +75,7 @@ export function PrivacyPage({ isOwner }: { isOwner: boolean }) {
         </label>
         <button className="btn btn--primary">{t('privacy.find')}</button>
       </form>
-      {notice && (
-        <p
-          className={`notice${notice.ok ? '' : ' notice--error'}`}
-          role={notice.ok ? 'status' : 'alert'}
-        >
-          {notice.text}
-        </p>
-      )}
+      <Notice outcome={notice} />
       {data && (
         <section className="card" aria-label={t('privacy.held')}>
           <h2>

@@ -1,9 +1,10 @@
 import { Trans, useTranslation } from '@kds/i18n/react';
-import { messageFor, useTRPC, useTRPCClient } from '@kds/ui';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { messageFor, useTRPC } from '@kds/ui';
+import { useQuery, useQueryClient, useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useAdminFormat } from '../shared/format.ts';
 import { Loading, Problem } from '../shared/states.tsx';
+import { ErrorNotice } from '../shared/feedback.tsx';
 
 /** The paired kitchen screens: live, offline or behind, and since when; pair and unpair. */
 export function ScreensPage() {
@@ -11,7 +12,8 @@ export function ScreensPage() {
   const { t: tc } = useTranslation();
   const { dateTime } = useAdminFormat();
   const trpc = useTRPC();
-  const client = useTRPCClient();
+  const createPairingCode = useMutation(trpc.device.createPairingCode.mutationOptions());
+  const revoke = useMutation(trpc.device.revoke.mutationOptions());
   const queryClient = useQueryClient();
   const health = useQuery({ ...trpc.device.health.queryOptions(), refetchInterval: 15_000 });
   const config = useQuery(trpc.kitchen.config.queryOptions());
@@ -27,7 +29,7 @@ export function ScreensPage() {
     const stationId = String(form.get('stationId') ?? '');
     setError(null);
     try {
-      const created = await client.device.createPairingCode.mutate({
+      const created = await createPairingCode.mutateAsync({
         name,
         ...(stationId ? { stationId } : {}),
       });
@@ -91,7 +93,7 @@ export function ScreensPage() {
                       className="btn btn--small btn--danger"
                       onClick={async () => {
                         if (!window.confirm(t('screens.unpairSure', { name: s.name }))) return;
-                        await client.device.revoke.mutate({ deviceId: s.deviceId });
+                        await revoke.mutateAsync({ deviceId: s.deviceId });
                         await queryClient.invalidateQueries(trpc.device.health.pathFilter());
                       }}
                     >
@@ -126,11 +128,7 @@ export function ScreensPage() {
           </label>
           <button className="btn btn--primary">{t('screens.create')}</button>
         </form>
-        {error && (
-          <p className="notice notice--error" role="alert">
-            {error}
-          </p>
-        )}
+        {error && <ErrorNotice>{error}</ErrorNotice>}
         {code && (
           <p className="pair-code" role="status">
             <Trans

@@ -66,13 +66,6 @@ export function Check({
   );
 }
 
-/** "a, b ,c" as typed into one field, as a list. */
-export const commaList = (text: string) =>
-  text
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean);
-
 /** A number field's text as a number (empty: 0; the server checks the range). */
 export const numberOf = (text: string) => (text === '' ? 0 : Number(text));
 

@@ -1,5 +1,6 @@
 import { useTranslation } from '@kds/i18n/react';
-import { Card, Check, commaList, numberOf, Text } from './fields.tsx';
+import { commaList } from '../shared/comma-list.ts';
+import { Card, Check, numberOf, Text } from './fields.tsx';
 import type { CardProps, Loaded, Settings } from './form.ts';
 
 const TEMPLATES = [

@@ -1,6 +1,7 @@
 import { useTranslation } from '@kds/i18n/react';
 import { useAdminFormat } from '../shared/format.ts';
-import { Card, Check, commaList, numberOf, PaymentSelect, Text } from './fields.tsx';
+import { commaList } from '../shared/comma-list.ts';
+import { Card, Check, numberOf, PaymentSelect, Text } from './fields.tsx';
 import type { CardProps } from './form.ts';
 
 /** How orders are taken and paid, and how long the kitchen has before a ticket turns late. */

@@ -1,6 +1,6 @@
 import { useTranslation } from '@kds/i18n/react';
-import { messageFor, useTRPC, useTRPCClient } from '@kds/ui';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { messageFor, useTRPC } from '@kds/ui';
+import { useQuery, useQueryClient, useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Notice, type Outcome } from '../shared/feedback.tsx';
 import { Loading, Problem } from '../shared/states.tsx';
@@ -19,7 +19,7 @@ export function SettingsPage() {
   const { t } = useTranslation('admin');
   const { t: tc } = useTranslation();
   const trpc = useTRPC();
-  const client = useTRPCClient();
+  const updateSettings = useMutation(trpc.store.updateSettings.mutationOptions());
   const queryClient = useQueryClient();
   const loaded = useQuery(trpc.store.settings.queryOptions());
   const [form, setForm] = useState<Form | null>(null);
@@ -38,7 +38,7 @@ export function SettingsPage() {
   const save = async () => {
     setOutcome(null);
     try {
-      await client.store.updateSettings.mutate(form);
+      await updateSettings.mutateAsync(form);
       setOutcome({ ok: true, text: t('settings.saved') });
       await queryClient.invalidateQueries(trpc.store.pathFilter());
     } catch (e) {

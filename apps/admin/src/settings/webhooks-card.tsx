@@ -1,14 +1,17 @@
 import { Trans, useTranslation } from '@kds/i18n/react';
-import { messageFor, useTRPC, useTRPCClient } from '@kds/ui';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { messageFor, useTRPC } from '@kds/ui';
+import { useQuery, useQueryClient, useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { ErrorNotice } from '../shared/feedback.tsx';
+import { commaList } from '../shared/comma-list.ts';
 
 /** Outgoing webhooks for a POS or an integrator: URL, event types, and the secret, once. */
 export function WebhooksCard() {
   const { t } = useTranslation('admin');
   const { t: tc } = useTranslation();
   const trpc = useTRPC();
-  const client = useTRPCClient();
+  const create = useMutation(trpc.webhook.create.mutationOptions());
+  const remove = useMutation(trpc.webhook.remove.mutationOptions());
   const queryClient = useQueryClient();
   const endpoints = useQuery(trpc.webhook.list.queryOptions());
   const [secret, setSecret] = useState<string | null>(null);
@@ -21,11 +24,8 @@ export function WebhooksCard() {
     const data = new FormData(form);
     setError(null);
     try {
-      const types = String(data.get('types') ?? '*')
-        .split(',')
-        .map((type) => type.trim())
-        .filter(Boolean);
-      const created = await client.webhook.create.mutate({
+      const types = commaList(String(data.get('types') ?? '*'));
+      const created = await create.mutateAsync({
         url: String(data.get('url')),
         eventTypes: (types.length ? types : ['*']) as never,
       });
@@ -51,7 +51,7 @@ export function WebhooksCard() {
             <button
               className="btn btn--small btn--danger"
               onClick={async () => {
-                await client.webhook.remove.mutate({ endpointId: e.id });
+                await remove.mutateAsync({ endpointId: e.id });
                 await refresh();
               }}
             >
@@ -72,11 +72,7 @@ export function WebhooksCard() {
         </label>
         <button className="btn">{t('webhooks.add')}</button>
       </form>
-      {error && (
-        <p className="notice notice--error" role="alert">
-          {error}
-        </p>
-      )}
+      {error && <ErrorNotice>{error}</ErrorNotice>}
       {secret && (
         <p className="notice" role="status">
           <Trans

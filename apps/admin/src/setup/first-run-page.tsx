@@ -4,6 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Card } from '../settings/fields.tsx';
 import { blankStore, StoreFields, type NewStore } from './store-fields.tsx';
+import { ErrorNotice } from '../shared/feedback.tsx';
 
 /**
  * A fresh install: no store, nobody to sign in. Whoever holds the one-time code from the
@@ -57,11 +58,7 @@ export function FirstRunPage({ onDone }: { onDone: () => void }) {
           />
         </Card>
         <StoreFields value={store} onChange={setStore} />
-        {create.error && (
-          <p className="notice notice--error" role="alert">
-            {messageFor(create.error, tc)}
-          </p>
-        )}
+        {create.error && <ErrorNotice>{messageFor(create.error, tc)}</ErrorNotice>}
         <button className="btn btn--primary" disabled={create.isPending}>
           {create.isPending ? t('setup.settingUp') : t('setup.create')}
         </button>

@@ -4,6 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
 import { blankStore, StoreFields, type NewStore } from './store-fields.tsx';
+import { ErrorNotice } from '../shared/feedback.tsx';
 
 /** An owner opens another store, owns it, and switches to it to set up its menu and staff. */
 export function OpenStorePage({ onOpened }: { onOpened: () => void }) {
@@ -38,11 +39,7 @@ export function OpenStorePage({ onOpened }: { onOpened: () => void }) {
       </header>
       <form className="stack" onSubmit={submit} aria-label={t('setup.openTitle')}>
         <StoreFields value={store} onChange={setStore} />
-        {create.error && (
-          <p className="notice notice--error" role="alert">
-            {messageFor(create.error, tc)}
-          </p>
-        )}
+        {create.error && <ErrorNotice>{messageFor(create.error, tc)}</ErrorNotice>}
         <button className="btn btn--primary" disabled={create.isPending}>
           {t('setup.open')}
         </button>

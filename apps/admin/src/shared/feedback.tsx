@@ -1,6 +1,6 @@
 import { useTranslation } from '@kds/i18n/react';
 import { messageFor } from '@kds/ui';
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 
 /** What the last action on a page came to, shown above the page's content. */
 export interface Outcome {
@@ -17,6 +17,15 @@ export function Notice({ outcome }: { outcome: Outcome | null }) {
       role={outcome.ok ? 'status' : 'alert'}
     >
       {outcome.text}
+    </p>
+  );
+}
+
+/** A failure the reader must see, read out as an alert. */
+export function ErrorNotice({ children }: { children: ReactNode }) {
+  return (
+    <p className="notice notice--error" role="alert">
+      {children}
     </p>
   );
 }

@@ -2,6 +2,7 @@ import { useTranslation } from '@kds/i18n/react';
 import { messageFor, useTRPC } from '@kds/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useAdminFormat } from '../shared/format.ts';
+import { ErrorNotice } from '../shared/feedback.tsx';
 
 /** Invitations of this store waiting for an answer; a manager may withdraw one. */
 export function InvitationsTable() {
@@ -21,9 +22,9 @@ export function InvitationsTable() {
     <section className="card" aria-labelledby="waiting-title">
       <h2 id="waiting-title">{t('staff.waiting')}</h2>
       {cancel.error && (
-        <p className="notice notice--error" role="alert">
+        <ErrorNotice>
           {t('staff.notWithdrawn', { message: messageFor(cancel.error, tc) })}
-        </p>
+        </ErrorNotice>
       )}
       <div className="table-wrap">
         <table className="table">

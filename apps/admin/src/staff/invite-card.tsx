@@ -3,6 +3,7 @@ import { messageFor, useTRPC } from '@kds/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { Outputs } from '../shared/types.ts';
+import { ErrorNotice } from '../shared/feedback.tsx';
 
 type Role = Outputs['staff']['list'][number]['role'];
 type Invited = Outputs['staff']['create'];
@@ -45,9 +46,9 @@ export function InviteCard({ roles }: { roles: Role[] }) {
       <h2 id="invite-title">{t('staff.inviteTitle')}</h2>
       <p className="muted">{t('staff.inviteIntro')}</p>
       {invite.error && (
-        <p className="notice notice--error" role="alert">
+        <ErrorNotice>
           {t('staff.notInvited', { message: messageFor(invite.error, tc) })}
-        </p>
+        </ErrorNotice>
       )}
       {sent && <Sent invited={sent} />}
       <form className="filters" onSubmit={submit}>
