@@ -12,6 +12,7 @@ import { CustomerFields } from './customer-fields.tsx';
 import { FulfilmentChoice, type Fulfilment } from './fulfilment-choice.tsx';
 import { usePlaceOrder } from './use-place-order.ts';
 import { useLiveMenu } from '../menu/use-live-menu.ts';
+import { DiscountField, PaymentChoice, TipChoice } from './payment-fields.tsx';
 import { WhenField } from './when-field.tsx';
 import { GuestRegion } from '../shared/guest-language.tsx';
 import type { Menu } from '../shared/types.ts';
@@ -44,7 +45,6 @@ function NewOrderCheckout({ storeSlug, menu }: { storeSlug: string; menu: Menu }
     table ? { type: 'dine_in', table } : { type: 'pickup' },
   );
   const [tipPercent, setTipPercent] = useState(0);
-  const [code, setCode] = useState('');
   const [appliedCode, setAppliedCode] = useState<string | undefined>();
   const [fireAt, setFireAt] = useState<string>('');
   const [payment, setPayment] = useState<'counter' | 'online'>('counter');
@@ -148,62 +148,9 @@ function NewOrderCheckout({ storeSlug, menu }: { storeSlug: string; menu: Menu }
         />
         <CustomerFields problem={field} />
         <AllergyFields menu={menu} problem={field} />
-        <fieldset className="segmented">
-          <legend>{t('checkout.tip')}</legend>
-          {[0, ...store.tipPresetsPercent].map((p) => (
-            <label key={p}>
-              <input
-                type="radio"
-                name="tip"
-                checked={tipPercent === p}
-                onChange={() => setTipPercent(p)}
-              />{' '}
-              {p === 0 ? t('checkout.noTip') : t('checkout.tipPercent', { percent: p })}
-            </label>
-          ))}
-        </fieldset>
-        <div className="field">
-          <label htmlFor="code">{t('checkout.discountCode')}</label>
-          <div className="inline">
-            <input
-              id="code"
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-              maxLength={40}
-            />
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => setAppliedCode(code.trim() || undefined)}
-            >
-              {t('checkout.apply')}
-            </button>
-          </div>
-          {field('discountCode')}
-        </div>
-        {mode === 'both' && (
-          <fieldset className="segmented">
-            <legend>{t('checkout.payment')}</legend>
-            <label>
-              <input
-                type="radio"
-                name="payment"
-                checked={payment === 'counter'}
-                onChange={() => setPayment('counter')}
-              />{' '}
-              {t('checkout.atCounter')}
-            </label>
-            <label>
-              <input
-                type="radio"
-                name="payment"
-                checked={payment === 'online'}
-                onChange={() => setPayment('online')}
-              />{' '}
-              {t('checkout.online')}
-            </label>
-          </fieldset>
-        )}
+        <TipChoice presets={store.tipPresetsPercent} value={tipPercent} onChange={setTipPercent} />
+        <DiscountField onApply={setAppliedCode} problem={field('discountCode')} />
+        {mode === 'both' && <PaymentChoice value={payment} onChange={setPayment} />}
         <Totals preview={preview.data} />
         <button
           className="primary"

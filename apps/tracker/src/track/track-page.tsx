@@ -1,11 +1,10 @@
 import { Trans, useTranslation } from '@kds/i18n/react';
-import { notifyReady } from './ready-notification.ts';
+import { useReadyAlert } from './use-ready-alert.ts';
 import { NotifyButton } from './notify-button.tsx';
 import { Driver } from './driver-note.tsx';
 import { useFormat, useTRPC } from '@kds/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
-import { useEffect, useRef } from 'react';
 import { GuestRegion, LanguageSwitcher } from '../shared/guest-language.tsx';
 import { navigate } from '../shared/route.ts';
 import type { Tracked } from '../shared/types.ts';
@@ -169,33 +168,4 @@ function paymentNote(o: Tracked, t: ReturnType<typeof useTranslation<'guest'>>['
     return o.fulfilment === 'delivery' ? t('track.payOnDelivery') : t('track.payAtCounter');
   }
   return o.paymentStatus === 'paid' ? t('track.paid') : '';
-}
-
-/** A sound, a vibration and (if allowed) a notification the moment the order turns ready. */
-function useReadyAlert(status: Tracked['status'] | undefined, number: number | undefined) {
-  const { t } = useTranslation('guest');
-  const previous = useRef(status);
-  useEffect(() => {
-    const was = previous.current;
-    previous.current = status;
-    if (status !== 'READY' || was === undefined || was === 'READY') return;
-    navigator.vibrate?.([300, 150, 300]);
-    try {
-      const ctx = new AudioContext();
-      const osc = ctx.createOscillator();
-      osc.frequency.value = 880;
-      osc.connect(ctx.destination);
-      osc.start();
-      osc.stop(ctx.currentTime + 0.4);
-    } catch {
-      // No audio here: the screen still says Ready.
-    }
-    if (number !== undefined) {
-      void notifyReady(
-        number,
-        t('track.notificationTitle', { number }),
-        t('track.notificationBody'),
-      );
-    }
-  }, [status, number, t]);
 }
