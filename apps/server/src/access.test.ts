@@ -10,6 +10,7 @@ import {
   type Client,
   type Fixture,
   type Server,
+  closeAll,
 } from './test/harness.ts';
 
 let fx: Fixture;
@@ -23,11 +24,7 @@ beforeAll(async () => {
   server = await startServer(fx.db);
   anonymous = connect(server);
 });
-afterAll(async () => {
-  anonymous.close();
-  await server.close();
-  await fx.db.close();
-});
+afterAll(closeAll);
 
 function client(token?: string): Client {
   const c = connect(server, token);

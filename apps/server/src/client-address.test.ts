@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
-import { createFixture, startServer, type Fixture, type Server } from './test/harness.ts';
+import { createFixture, startServer, type Fixture, type Server, closeAll } from './test/harness.ts';
 
 let fx: Fixture;
 let direct: Server;
@@ -16,11 +16,7 @@ beforeAll(async () => {
     wsMaxConnectionsPerAddress: 3,
   });
 });
-afterAll(async () => {
-  await direct.close();
-  await behindProxy.close();
-  await fx.db.close();
-});
+afterAll(closeAll);
 
 async function overHttp(server: Server, forwardedFor: string): Promise<string> {
   const response = await fetch(`http://${server.url}/trpc/order.place`, {

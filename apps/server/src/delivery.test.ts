@@ -11,6 +11,7 @@ import {
   type Client,
   type Fixture,
   type Server,
+  closeAll,
 } from './test/harness.ts';
 
 // A local geocoder with Nominatim's search shape. The demo store is at 40.7411,-73.9897 and
@@ -57,9 +58,7 @@ beforeAll(async () => {
   cook = connect(server, await fx.login(guest, 'kitchen@demo.test'));
 });
 afterAll(async () => {
-  for (const c of [guest, manager, cook]) c.close();
-  await server.close();
-  await fx.db.close();
+  await closeAll();
   await new Promise((resolve) => geocoder.close(resolve));
 });
 

@@ -10,6 +10,7 @@ import {
   type Client,
   type Fixture,
   type Server,
+  closeAll,
 } from './test/harness.ts';
 
 let fx: Fixture;
@@ -29,11 +30,8 @@ beforeAll(async () => {
   manager = connect(server, await fx.login(guest, 'manager@demo.test'));
 });
 afterAll(async () => {
-  guest.close();
-  manager.close();
-  await server.close();
+  await closeAll();
   await smtp.close();
-  await fx.db.close();
 });
 
 const withEmail = () =>

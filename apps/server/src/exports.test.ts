@@ -2,7 +2,14 @@ import { bulkOrders } from '@kds/db/testing';
 import { stations } from '@kds/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { connect, createFixture, startServer, type Fixture, type Server } from './test/harness.ts';
+import {
+  connect,
+  createFixture,
+  startServer,
+  type Fixture,
+  type Server,
+  closeAll,
+} from './test/harness.ts';
 import { pdfPages } from './test/pdf-text.ts';
 
 let fx: Fixture;
@@ -26,10 +33,7 @@ beforeAll(async () => {
   cookToken = await fx.login(guest, 'kitchen@demo.test');
   guest.close();
 });
-afterAll(async () => {
-  await server.close();
-  await fx.db.close();
-});
+afterAll(closeAll);
 
 const get = (path: string, token?: string) =>
   fetch(`http://${server.url}${path}`, {

@@ -13,6 +13,7 @@ import {
   type Client,
   type Fixture,
   type Server,
+  closeAll,
 } from './test/harness.ts';
 
 let fx: Fixture;
@@ -28,12 +29,7 @@ beforeAll(async () => {
   manager = connect(server, await fx.login(guest, 'manager@demo.test'));
   base = `http://${server.url}/api/v1`;
 });
-afterAll(async () => {
-  guest.close();
-  manager.close();
-  await server.close();
-  await fx.db.close();
-});
+afterAll(closeAll);
 
 type Scope = 'menu:read' | 'orders:read' | 'orders:write' | 'webhooks:manage';
 const newKey = async (scopes: Scope[], name = 'Till') =>

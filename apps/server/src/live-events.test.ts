@@ -8,6 +8,7 @@ import {
   type Client,
   type Fixture,
   type Server,
+  closeAll,
 } from './test/harness.ts';
 import { rawKitchenSocket } from './test/raw-socket.ts';
 
@@ -22,11 +23,7 @@ beforeAll(async () => {
   customer = connect(server);
   token = await fx.login(customer, 'kitchen@demo.test');
 });
-afterAll(async () => {
-  customer.close();
-  await server.close();
-  await fx.db.close();
-});
+afterAll(closeAll);
 
 function kitchenClient(retryDelayMs?: number): Client {
   const client = connect(server, token, retryDelayMs);

@@ -6,6 +6,7 @@ import {
   subscribeKitchen,
   type Fixture,
   type Server,
+  closeAll,
 } from './test/harness.ts';
 
 let fx: Fixture;
@@ -14,10 +15,7 @@ beforeAll(async () => {
   fx = await createFixture();
   server = await startServer(fx.db, { jobs: false, metricsToken: 'metrics-token-0123456789' });
 });
-afterAll(async () => {
-  await server.close();
-  await fx.db.close();
-});
+afterAll(closeAll);
 
 const scrape = (token = 'metrics-token-0123456789') =>
   fetch(`http://${server.url}/metrics`, { headers: { authorization: `Bearer ${token}` } });

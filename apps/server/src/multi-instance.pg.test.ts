@@ -12,6 +12,7 @@ import {
   type Client,
   type Fixture,
   type Server,
+  closeAll,
 } from './test/harness.ts';
 
 let fx: Fixture;
@@ -39,10 +40,7 @@ beforeAll(async () => {
   kitchenB = connect(serverB, await fx.login(customerA, 'kitchen@demo.test'));
 });
 afterAll(async () => {
-  customerA.close();
-  kitchenB.close();
-  await serverA.close();
-  await serverB.close();
+  await closeAll();
   await handleB.close();
   await fx.db.db.execute(sql.raw(`drop role if exists ${roleB}`)).catch(() => {});
   await fx.db.close();

@@ -11,6 +11,7 @@ import {
   type Client,
   type Fixture,
   type Server,
+  closeAll,
 } from './test/harness.ts';
 
 const AUTH_TOKEN = 'auth-token-0123456789';
@@ -40,11 +41,8 @@ beforeAll(async () => {
   cook = connect(server, await fx.login(guest, 'kitchen@demo.test'));
 });
 afterAll(async () => {
-  guest.close();
-  cook.close();
-  await server.close();
+  await closeAll();
   await twilio.close();
-  await fx.db.close();
 });
 
 const consenting = (phone = '+15557654321', consent: Record<string, boolean> = {}) =>

@@ -12,6 +12,7 @@ import {
   type Client,
   type Fixture,
   type Server,
+  closeAll,
 } from './test/harness.ts';
 
 const SECRET = 'whsec_test_secret';
@@ -36,12 +37,8 @@ beforeAll(async () => {
   manager = connect(server, await fx.login(guest, 'manager@demo.test'));
 });
 afterAll(async () => {
-  guest.close();
-  kitchen.close();
-  manager.close();
-  await server.close();
+  await closeAll();
   await fake.close();
-  await fx.db.close();
 });
 
 const deliver = (payload: string, options: { secret?: string; timestamp?: number } = {}) =>

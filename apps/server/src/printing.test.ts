@@ -10,6 +10,7 @@ import {
   type Client,
   type Fixture,
   type Server,
+  closeAll,
 } from './test/harness.ts';
 
 let fx: Fixture;
@@ -40,10 +41,8 @@ beforeAll(async () => {
   }));
 });
 afterAll(async () => {
-  for (const c of [guest, manager, cook]) c.close();
-  await server.close();
+  await closeAll();
   await printer.close();
-  await fx.db.close();
 });
 beforeEach(async () => {
   for (const name of ['Grill', 'Fry', 'Cold', 'Expo']) {

@@ -7,6 +7,7 @@ import {
   type Client,
   type Fixture,
   type Server,
+  closeAll,
 } from './test/harness.ts';
 
 let fx: Fixture;
@@ -20,12 +21,7 @@ beforeAll(async () => {
   guest = connect(server);
   cook = connect(server, await fx.login(guest, 'kitchen@demo.test'));
 });
-afterAll(async () => {
-  guest.close();
-  cook.close();
-  await server.close();
-  await fx.db.close();
-});
+afterAll(closeAll);
 
 describe('board', () => {
   test('shows numbers only, and moves them from Preparing to Ready live', async () => {

@@ -12,6 +12,7 @@ import {
   type Client,
   type Fixture,
   type Server,
+  closeAll,
 } from './test/harness.ts';
 
 let fx: Fixture;
@@ -44,9 +45,7 @@ beforeAll(async () => {
   managerToken = await fx.login(guest, 'manager@demo.test');
 }, 120_000);
 afterAll(async () => {
-  guest.close();
-  await patient.close();
-  await strict.close();
+  await closeAll();
   await onReplica.end();
   await replicaHandle.close();
   await replica.stop();

@@ -11,6 +11,7 @@ import {
   type Client,
   type Fixture,
   type Server,
+  closeAll,
 } from './test/harness.ts';
 
 // A refusal reaches a screen with its words (`data.say`), so the screen says it in its reader's
@@ -30,11 +31,7 @@ beforeAll(async () => {
   cook = connect(server, await fx.login(anonymous, 'kitchen@demo.test'));
   manager = connect(server, await fx.login(anonymous, 'manager@demo.test'));
 });
-afterAll(async () => {
-  for (const c of [anonymous, cook, manager]) c.close();
-  await server.close();
-  await fx.db.close();
-});
+afterAll(closeAll);
 
 async function refusal(promise: Promise<unknown>): Promise<TRPCClientError<AppRouter>> {
   const error = await promise.then(

@@ -8,6 +8,7 @@ import {
   type Client,
   type Fixture,
   type Server,
+  closeAll,
 } from './test/harness.ts';
 
 const HOUR = 3600_000;
@@ -36,12 +37,8 @@ beforeAll(async () => {
   manager = connect(one, await fx.login(guest, 'manager@demo.test'));
 });
 afterAll(async () => {
-  guest.close();
-  manager.close();
-  await one.close();
-  await two.close();
+  await closeAll();
   await smtp.close();
-  await fx.db.close();
 });
 
 const reportsReceived = () => smtp.received.filter((m) => /Subject: Demo Diner: the /.test(m.raw));

@@ -14,6 +14,7 @@ import {
   type Client,
   type Fixture,
   type Server,
+  closeAll,
 } from './test/harness.ts';
 
 /**
@@ -60,11 +61,7 @@ beforeAll(async () => {
   expect(byStation.size).toBeGreaterThan(1);
   expect(all.length).toBeGreaterThan(1);
 });
-afterAll(async () => {
-  guest.close();
-  await server.close();
-  await fx.db.close();
-});
+afterAll(closeAll);
 
 interface Screen {
   stationId: string | undefined;

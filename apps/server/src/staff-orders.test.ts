@@ -11,6 +11,7 @@ import {
   type Client,
   type Fixture,
   type Server,
+  closeAll,
 } from './test/harness.ts';
 
 const HOUR = 3600_000;
@@ -61,11 +62,9 @@ beforeAll(async () => {
     .where(eq(stores.id, fx.storeId));
 });
 afterAll(async () => {
-  for (const c of [guest, manager, cook]) c.close();
-  await server.close();
+  await closeAll();
   await stripe.close();
   await twilio.close();
-  await fx.db.close();
 });
 
 /** The guest's order as a manager keys it in: no store slug, a payment choice. */

@@ -12,6 +12,7 @@ import {
   type Client,
   type Fixture,
   type Server,
+  closeAll,
 } from './test/harness.ts';
 
 /** An integrator's endpoint on a free port: answers with the next status in `plan`, then 200. */
@@ -78,11 +79,8 @@ beforeAll(async () => {
   manager = connect(server, managerToken);
 });
 afterAll(async () => {
-  guest.close();
-  manager.close();
-  await server.close();
+  await closeAll();
   await receiver.close();
-  await fx.db.close();
 });
 
 /** Runs the outbox until nothing is due, making every backoff due at once. */

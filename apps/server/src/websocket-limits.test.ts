@@ -11,6 +11,7 @@ import {
   type Client,
   type Fixture,
   type Server,
+  closeAll,
 } from './test/harness.ts';
 import { rawKitchenSocket } from './test/raw-socket.ts';
 
@@ -29,11 +30,7 @@ beforeAll(async () => {
   customer = connect(server);
   token = await fx.login(customer, 'kitchen@demo.test');
 });
-afterAll(async () => {
-  customer.close();
-  await server.close();
-  await fx.db.close();
-});
+afterAll(closeAll);
 
 const head = async () =>
   (await fx.db.db.select({ seq: stores.eventSeq }).from(stores).where(eq(stores.id, fx.storeId)))[0]

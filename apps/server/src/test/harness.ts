@@ -29,6 +29,23 @@ import type { FastifyInstance } from 'fastify';
 import WebSocket from 'ws';
 import { buildApp, type AppOptions } from '../app.ts';
 
+/** What this test file opened through the harness, to close after its tests. */
+const opened: (() => Promise<void> | void)[] = [];
+
+/** Runs `close` once, however many times it is called (a test may close early). */
+function once(close: () => Promise<void> | void): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  return () => (closing ??= Promise.resolve().then(close));
+}
+
+/**
+ * Closes every client, server and fixture database this file opened through the harness,
+ * newest first: `afterAll(closeAll)`. Closing one earlier in a test is harmless.
+ */
+export async function closeAll(): Promise<void> {
+  for (const close of opened.splice(0).reverse()) await close();
+}
+
 export interface Server {
   app: FastifyInstance;
   url: string;
@@ -76,7 +93,9 @@ export async function startServer(
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('no port');
-  return { app, url: `127.0.0.1:${address.port}`, close: () => app.close() };
+  const close = once(() => app.close());
+  opened.push(close);
+  return { app, url: `127.0.0.1:${address.port}`, close };
 }
 
 export interface Client {
@@ -109,7 +128,9 @@ export function connect(server: Server | string, token?: string, retryDelayMs = 
       }),
     ],
   });
-  return { trpc, ws, close: () => void ws.close() };
+  const close = once(() => void ws.close());
+  opened.push(close);
+  return { trpc, ws, close: () => void close() };
 }
 
 export interface Fixture {
@@ -125,6 +146,11 @@ export interface Fixture {
 /** A fresh database with the demo store seeded. */
 export async function createFixture(db?: TestDb): Promise<Fixture> {
   const handle = db ?? (await createTestDb());
+  if (!db) {
+    // Created here, closed by `closeAll` (or earlier by the test, once).
+    handle.close = once(handle.close.bind(handle));
+    opened.push(handle.close);
+  }
   await seedDemo(handle.db, { hashPassword });
   const [store] = await handle.db.select().from(stores).where(eq(stores.slug, 'demo'));
   if (!store) throw new Error('demo store missing');
