@@ -17,6 +17,23 @@ export const full = process.env.FAULTS === 'full';
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Asks `condition` every `everyMs` until it holds or `timeoutMs` has passed: whether it held.
+ * Polling, not timing: how long it took is the fault's measurement, never a pause of ours.
+ */
+export async function waitUntil(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  everyMs = 100,
+): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await condition()) return true;
+    if (Date.now() >= deadline) return false;
+    await sleep(everyMs);
+  }
+}
+
 /** A fresh database `kds_faults` on the server FAULTS_DATABASE_URL points at. */
 export async function freshDatabase(): Promise<string> {
   const admin = process.env.FAULTS_DATABASE_URL;
@@ -91,14 +108,14 @@ export async function startInstance(
       return Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
     },
   };
-  for (let i = 0; i < 300; i++) {
-    const ready = await fetch(`http://${instance.url}/readyz`).then(
+  const ready = () =>
+    fetch(`http://${instance.url}/readyz`).then(
       (r) => r.ok,
       () => false,
     );
-    if (ready) return instance;
-    if (child.exitCode !== null) break;
-    await sleep(100);
+  // Until it answers, or its process has ended.
+  if (await waitUntil(async () => (await ready()) || child.exitCode !== null, 30_000)) {
+    if (child.exitCode === null) return instance;
   }
   child.kill('SIGKILL');
   throw new Error(`instance on ${port} did not become ready`);
@@ -312,9 +329,8 @@ export async function check(
   let logged = await loggedEvents(databaseUrl, storeId, fromSeq);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    while (screens.some((s) => s.received.length < logged.length) && Date.now() < deadline) {
-      await sleep(100);
-    }
+    const caughtUp = () => screens.every((s) => s.received.length >= logged.length);
+    await waitUntil(caughtUp, Math.max(0, deadline - Date.now()));
     await sleep(300); // anything arriving late would be a duplicate: give it the chance
     const again = await loggedEvents(databaseUrl, storeId, fromSeq);
     if (again.length === logged.length || Date.now() >= deadline) break;

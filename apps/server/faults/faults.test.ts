@@ -23,6 +23,7 @@ import {
   screen,
   sleep,
   startInstance,
+  waitUntil,
   type Instance,
   type Screen,
   type Summary,
@@ -177,10 +178,10 @@ describe('faults', () => {
     await sleep(1500);
     const cut = Date.now();
     link.blackHoleOpenConnections();
-    while ((viaRelay.lastClosedAt ?? 0) < cut || !link.serverClosedAt.some((t) => t > cut)) {
-      if (Date.now() - cut > 20_000) break;
-      await sleep(100);
-    }
+    await waitUntil(
+      () => (viaRelay.lastClosedAt ?? 0) >= cut && link.serverClosedAt.some((t) => t > cut),
+      20_000,
+    );
     const client = (viaRelay.lastClosedAt ?? Infinity) - cut;
     const server = (link.serverClosedAt.find((t) => t > cut) ?? Infinity) - cut;
     console.log(
