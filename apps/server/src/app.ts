@@ -45,8 +45,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     db: deps.db,
     now: deps.now,
     production,
-    ...(deps.liveGroups ? { liveGroups: deps.liveGroups } : {}),
-    ...(options.metricsToken ? { token: options.metricsToken } : {}),
+    liveGroups: deps.liveGroups,
+    token: options.metricsToken,
   });
   await registerSecurityHeaders(app, {
     production,
@@ -95,9 +95,7 @@ function runWhileOpen(
 ) {
   let listener: Listener | undefined;
   app.addHook('onReady', async () => {
-    listener = await listenForEvents(deps.bus, options.handle, {
-      ...(options.eventPollMs !== undefined ? { pollMs: options.eventPollMs } : {}),
-    });
+    listener = await listenForEvents(deps.bus, options.handle, { pollMs: options.eventPollMs });
     if (options.jobs !== false) jobs.start();
   });
   app.addHook('onClose', async () => {
