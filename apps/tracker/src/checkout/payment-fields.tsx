@@ -1,6 +1,32 @@
 import { useTranslation } from '@kds/i18n/react';
 import { useState, type ReactNode } from 'react';
 
+/** One choice of a few, as a row of radio buttons. */
+function Segmented<T extends string | number>(props: {
+  legend: string;
+  name: string;
+  options: { value: T; label: string }[];
+  value: T;
+  onChange: (value: T) => void;
+}) {
+  return (
+    <fieldset className="segmented">
+      <legend>{props.legend}</legend>
+      {props.options.map((option) => (
+        <label key={option.value}>
+          <input
+            type="radio"
+            name={props.name}
+            checked={props.value === option.value}
+            onChange={() => props.onChange(option.value)}
+          />{' '}
+          {option.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 /** No tip, or one of the store's percentages of the subtotal. */
 export function TipChoice(props: {
   presets: number[];
@@ -8,21 +34,18 @@ export function TipChoice(props: {
   onChange: (percent: number) => void;
 }) {
   const { t } = useTranslation('guest');
+  const options = [0, ...props.presets].map((p) => ({
+    value: p,
+    label: p === 0 ? t('checkout.noTip') : t('checkout.tipPercent', { percent: p }),
+  }));
   return (
-    <fieldset className="segmented">
-      <legend>{t('checkout.tip')}</legend>
-      {[0, ...props.presets].map((p) => (
-        <label key={p}>
-          <input
-            type="radio"
-            name="tip"
-            checked={props.value === p}
-            onChange={() => props.onChange(p)}
-          />{' '}
-          {p === 0 ? t('checkout.noTip') : t('checkout.tipPercent', { percent: p })}
-        </label>
-      ))}
-    </fieldset>
+    <Segmented
+      legend={t('checkout.tip')}
+      name="tip"
+      options={options}
+      value={props.value}
+      onChange={props.onChange}
+    />
   );
 }
 
@@ -57,20 +80,9 @@ export function PaymentChoice(props: {
   onChange: (payment: 'counter' | 'online') => void;
 }) {
   const { t } = useTranslation('guest');
-  return (
-    <fieldset className="segmented">
-      <legend>{t('checkout.payment')}</legend>
-      {(['counter', 'online'] as const).map((payment) => (
-        <label key={payment}>
-          <input
-            type="radio"
-            name="payment"
-            checked={props.value === payment}
-            onChange={() => props.onChange(payment)}
-          />{' '}
-          {payment === 'counter' ? t('checkout.atCounter') : t('checkout.online')}
-        </label>
-      ))}
-    </fieldset>
-  );
+  const options = [
+    { value: 'counter' as const, label: t('checkout.atCounter') },
+    { value: 'online' as const, label: t('checkout.online') },
+  ];
+  return <Segmented legend={t('checkout.payment')} name="payment" options={options} {...props} />;
 }

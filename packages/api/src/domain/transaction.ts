@@ -1,5 +1,5 @@
 import { actForStore, actForStoreAt, executeRows, WORK_ACROSS_STORES } from '@kds/db';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { PgTransactionConfig } from 'drizzle-orm/pg-core';
 import {
   inTransaction,
@@ -143,10 +143,7 @@ export async function inStoreOn<T>(
   storeId: string,
   fn: (tx: Transaction) => Promise<T>,
 ): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.execute(actForStore(storeId));
-    return fn(tx);
-  });
+  return transactionAfter(db, actForStore(storeId), fn);
 }
 
 /** `acrossStores` where there is no request context yet (the principal behind a token). */
@@ -155,8 +152,13 @@ export async function acrossStoresOn<T>(
   path: CrossStorePath,
   fn: (tx: Transaction) => Promise<T>,
 ): Promise<T> {
+  return transactionAfter(db, sql.raw(WORK_ACROSS_STORES), fn);
+}
+
+/** A transaction whose first statement says whom it works for. */
+function transactionAfter<T>(db: Database, first: SQL, fn: (tx: Transaction) => Promise<T>) {
   return db.transaction(async (tx) => {
-    await tx.execute(sql.raw(WORK_ACROSS_STORES));
+    await tx.execute(first);
     return fn(tx);
   });
 }

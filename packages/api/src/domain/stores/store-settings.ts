@@ -70,49 +70,34 @@ export async function updateStoreSettings({
     await assertCurrencyMayChange(tx.db, before, input.currency);
     const settings = withInternationalPhones({ locale: input.locale ?? before.locale }, input);
     await renameSlug(tx.db, before, input.slug);
+    const changed = {
+      name: input.name,
+      slug: input.slug,
+      currency: input.currency,
+      timezone: input.timezone,
+      locale: input.locale ?? before.locale,
+      staffLanguage: input.staffLanguage ?? before.staffLanguage,
+      guestLanguages: input.guestLanguages ?? before.guestLanguages,
+      openingHours: input.openingHours,
+      settings,
+    };
     const [after] = await tx.db
       .update(stores)
-      .set({
-        name: input.name,
-        slug: input.slug,
-        currency: input.currency,
-        timezone: input.timezone,
-        locale: input.locale ?? before.locale,
-        staffLanguage: input.staffLanguage ?? before.staffLanguage,
-        guestLanguages: input.guestLanguages ?? before.guestLanguages,
-        openingHours: input.openingHours,
-        settings,
-      })
+      .set(changed)
       .where(eq(stores.id, before.id))
       .returning();
     // The hours of the day the report kept were the old zone's: kept again in the new one.
     if (input.timezone !== before.timezone) await forgetTicketTimes(tx.db, before.id);
+    // The audit keeps the same fields as they were and as they are now.
+    const was = Object.fromEntries(
+      Object.keys(changed).map((key) => [key, before[key as keyof typeof changed]]),
+    );
     await recordAudit(tx.db, manager, {
       action: 'store.settings_updated',
       entity: 'store',
       entityId: before.id,
-      before: {
-        name: before.name,
-        slug: before.slug,
-        currency: before.currency,
-        timezone: before.timezone,
-        locale: before.locale,
-        staffLanguage: before.staffLanguage,
-        guestLanguages: before.guestLanguages,
-        openingHours: before.openingHours,
-        settings: before.settings,
-      },
-      after: {
-        name: input.name,
-        slug: input.slug,
-        currency: input.currency,
-        timezone: input.timezone,
-        locale: input.locale ?? before.locale,
-        staffLanguage: input.staffLanguage ?? before.staffLanguage,
-        guestLanguages: input.guestLanguages ?? before.guestLanguages,
-        openingHours: input.openingHours,
-        settings,
-      },
+      before: was,
+      after: changed,
     });
     return { id: after?.id ?? before.id };
   });
