@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, onTestFinished, test, vi } from 'vitest';
-import { inStore } from '../domain/transaction.ts';
-import { createHarness, type Harness } from '../test/fixtures.ts';
-import { recordEvents } from '../domain/record-events.ts';
+import { commitEvents, createHarness, type Harness } from '../test/fixtures.ts';
 import { EventBus } from './event-bus.ts';
 import { createNotifier, EventNotifier } from './notifier.ts';
 import { createEventLog, listenForEvents } from './wiring.ts';
@@ -74,22 +72,7 @@ async function instance(options: { announce: boolean; pollMs: number }) {
   return bus;
 }
 
-async function commitOn(bus: EventBus, n: number): Promise<number[]> {
-  const seqs: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const [event] = await inStore({ ...h.ctx(), bus }, h.demo.storeId, (tx) =>
-      recordEvents(tx, h.demo.storeId, [
-        {
-          type: 'ticket.prioritized',
-          orderId: null,
-          payload: { priority: i, version: 1, number: i },
-        },
-      ]),
-    );
-    if (event) seqs.push(event.seq);
-  }
-  return seqs;
-}
+const commitOn = (bus: EventBus, n: number) => commitEvents(h, n, bus);
 
 async function watch(bus: EventBus) {
   const got: number[] = [];

@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, onTestFinished, test, vi } from 'vitest';
-import { inStore } from '../domain/transaction.ts';
-import { createHarness, type Harness } from '../test/fixtures.ts';
-import { recordEvents } from '../domain/record-events.ts';
+import { commitEvents, createHarness, type Harness } from '../test/fixtures.ts';
 import { EventBus } from './event-bus.ts';
 import { readEvents } from './read-events.ts';
 import { streamEvents, type ResyncMarker, type StreamEventsOptions } from './stream-events.ts';
@@ -14,23 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-/** Commits `n` events, one transaction each, published to `bus` after commit. */
-async function commit(n: number, bus: EventBus = h.bus): Promise<number[]> {
-  const seqs: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const [event] = await inStore({ ...h.ctx(), bus }, h.demo.storeId, (tx) =>
-      recordEvents(tx, h.demo.storeId, [
-        {
-          type: 'ticket.prioritized',
-          orderId: null,
-          payload: { priority: i, version: 1, number: i },
-        },
-      ]),
-    );
-    if (event) seqs.push(event.seq);
-  }
-  return seqs;
-}
+const commit = (n: number, bus?: EventBus) => commitEvents(h, n, bus);
 
 const head = () => h.ctx().log.head(h.demo.storeId);
 

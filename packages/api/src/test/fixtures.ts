@@ -29,6 +29,8 @@ import type { PaymentGateway } from '../domain/payments/ports.ts';
 import type { Geocoder } from '../domain/stores/location.ts';
 import type { StaffRole } from '../domain/auth/principal.ts';
 import { EventBus } from '../events/event-bus.ts';
+import { recordEvents } from '../domain/record-events.ts';
+import { inStore } from '../domain/transaction.ts';
 import { createEventLog } from '../events/wiring.ts';
 import { appRouter } from '../root.ts';
 import type { ApiContext } from '../context.ts';
@@ -293,4 +295,26 @@ export async function trpcCodeOf(promise: Promise<unknown>): Promise<string> {
   );
   if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
   return error.code;
+}
+
+/**
+ * Commits `n` events to the demo store, one transaction each, published after commit to `bus`
+ * (this instance's unless another is given: another instance's commits, not yet heard of here).
+ * Answers their sequence numbers.
+ */
+export async function commitEvents(h: Harness, n: number, bus = h.bus): Promise<number[]> {
+  const seqs: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const [event] = await inStore({ ...h.ctx(), bus }, h.demo.storeId, (tx) =>
+      recordEvents(tx, h.demo.storeId, [
+        {
+          type: 'ticket.prioritized',
+          orderId: null,
+          payload: { priority: i, version: 1, number: i },
+        },
+      ]),
+    );
+    if (event) seqs.push(event.seq);
+  }
+  return seqs;
 }
