@@ -44,8 +44,8 @@ export function usePendingCommands(
       const target = {
         orderId: c.orderId,
         expectedVersion: c.expectedVersion,
-        ...(c.stationId ? { stationId: c.stationId } : {}),
-        ...(c.itemId ? { itemId: c.itemId } : {}),
+        stationId: c.stationId,
+        itemId: c.itemId,
       };
       try {
         const ticket =

@@ -44,7 +44,7 @@ export function useSendOrKeep(options: {
         orderId: ticket.orderId,
         number: ticket.number,
         expectedVersion: ticket.version,
-        ...(stationId ? { stationId } : {}),
+        stationId,
       });
       // Said on the ticket itself, where the cook looks (a toast could cover the next one).
       setNotice(null);

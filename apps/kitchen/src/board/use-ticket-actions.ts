@@ -62,7 +62,7 @@ export function useTicketActions(station: Station | null, live: boolean) {
       sendOrKeep(ticket, { kind: 'recall' }, () =>
         recallTicket({
           orderId: ticket.orderId,
-          ...(stationId ? { stationId } : {}),
+          stationId,
         }),
       ),
     [sendOrKeep, recallTicket, stationId],
@@ -89,7 +89,7 @@ export function useTicketActions(station: Station | null, live: boolean) {
         bumpTicket({
           orderId: ticket.orderId,
           force,
-          ...(stationId ? { stationId } : {}),
+          stationId,
         }),
       );
       if (ok) {

@@ -64,8 +64,9 @@ function NewOrderCheckout({ storeSlug, menu }: { storeSlug: string; menu: Menu }
     storeSlug,
     items,
     fulfilment: checked,
-    ...(appliedCode ? { discountCode: appliedCode } : {}),
-    ...(fireAt ? { fireAt } : {}),
+    discountCode: appliedCode,
+    // Empty: as soon as possible.
+    fireAt: fireAt || undefined,
   };
   const untipped = useQuery(
     trpc.order.preview.queryOptions(
@@ -95,7 +96,7 @@ function NewOrderCheckout({ storeSlug, menu }: { storeSlug: string; menu: Menu }
     fulfilment,
     tipCents,
     payment: method,
-    ...(isLanguage(i18n.language) ? { language: i18n.language } : {}),
+    language: isLanguage(i18n.language) ? i18n.language : undefined,
     idempotencyKey: cart.idempotencyKey,
   });
   const { byPath, general } = problemsOf(preview.data?.problems, placeError, tc, format);
