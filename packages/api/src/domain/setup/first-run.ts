@@ -94,7 +94,7 @@ export async function setupFromCommandLine(
   };
   const settings = await newStoreSettings(input.store, services);
   const passwordHash = await hashPassword(input.owner.password);
-  const created = await db.transaction((tx) =>
+  const created = await acrossStoresOn(db, 'store-opening', (tx) =>
     installFirstStore(tx, input.owner, input.store, settings, passwordHash),
   );
   return { storeId: created.store.id, ownerId: created.account.id };
