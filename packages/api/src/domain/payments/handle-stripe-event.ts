@@ -1,10 +1,11 @@
 import { orderItems, orders, payments, stores, webhookEvents, type Order } from '@kds/db';
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DomainContext, TxContext } from '../context.ts';
 import { lockOrder } from '../orders/internal.ts';
 import { acrossStores } from '../transaction.ts';
 import { expireOrder } from './expire-unpaid.ts';
+import { chargeRefunded } from './stripe-refund.ts';
 import { queueRefund } from './refunds.ts';
 import { fromStripeAmount } from '../money.ts';
 import { payAndPlace } from '../orders/reach-kitchen.ts';
@@ -64,10 +65,6 @@ export async function handleStripeEvent(
     return outcome;
   });
 }
-
-const Charge = z
-  .object({ payment_intent: z.string(), amount_refunded: z.number(), currency: z.string() })
-  .transform((c) => ({ ...c, amount_refunded: fromStripeAmount(c.amount_refunded, c.currency) }));
 
 async function apply(tx: TxContext, event: StripeEventLike): Promise<WebhookOutcome> {
   if (event.type === 'charge.refunded') return chargeRefunded(tx, event);
@@ -174,31 +171,4 @@ async function markPaid(
     .orderBy(asc(orderItems.position));
   await payAndPlace(tx, store, { order, items }, { paymentStatus: 'paid' }, SYSTEM);
   return 'paid';
-}
-
-/**
- * A refund seen from Stripe's side (ours through the outbox, or one made in Stripe's
- * dashboard): the payment takes Stripe's total refunded, which repeats cannot inflate.
- */
-async function chargeRefunded(tx: TxContext, event: StripeEventLike): Promise<WebhookOutcome> {
-  const charge = Charge.safeParse(event.data.object);
-  if (!charge.success) return 'ignored';
-  const [payment] = await tx.db
-    .update(payments)
-    .set({
-      refundedCents: sql`least(${payments.amountCents}, greatest(${payments.refundedCents}, ${charge.data.amount_refunded}))`,
-      updatedAt: tx.now(),
-    })
-    .where(eq(payments.paymentIntentId, charge.data.payment_intent))
-    .returning();
-  if (!payment) return 'ignored';
-  await tx.db
-    .update(orders)
-    .set({
-      paymentStatus:
-        payment.refundedCents >= payment.amountCents ? 'refunded' : 'partially_refunded',
-      updatedAt: tx.now(),
-    })
-    .where(eq(orders.id, payment.orderId));
-  return 'refunded';
 }
