@@ -6,10 +6,11 @@ import type { Panel } from '../board/use-board-ui.ts';
 import { allDay } from '../board/views.ts';
 import { isFrontOfHouse } from '../board/top-bar.tsx';
 import { DispatchForm, OnTheRoad } from './deliveries.tsx';
+import { HandOver } from './hand-over.tsx';
 import { HelpPanel } from './help-panel.tsx';
 import { PrintPanel } from './print-panel.tsx';
 
-interface PanelsProps {
+export interface PanelsProps {
   panel: Panel;
   close(): void;
   tickets: Ticket[];
@@ -163,39 +164,5 @@ function EightySix(props: {
         </li>
       ))}
     </ul>
-  );
-}
-
-/** Completes a ready order at the pass; asks for the guest's code where the store requires it. */
-function HandOver(props: { ticket: Ticket; needsCode: boolean; actions: PanelsProps['actions'] }) {
-  const { t } = useTranslation('kitchen');
-  const { ticket, needsCode, actions } = props;
-  return (
-    <form
-      className="handover"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const code = new FormData(e.currentTarget).get('code');
-        void actions.complete(ticket, typeof code === 'string' ? code : undefined);
-      }}
-    >
-      {needsCode && (
-        <input
-          name="code"
-          inputMode="numeric"
-          pattern="[0-9]{6}"
-          maxLength={6}
-          required
-          aria-label={t('panels.pickupCode', { number: ticket.number })}
-          placeholder={t('panels.code')}
-        />
-      )}
-      <button
-        className="btn btn--primary"
-        aria-label={t('panels.handOver', { number: ticket.number })}
-      >
-        {t('panels.handedOver')}
-      </button>
-    </form>
   );
 }
