@@ -1,4 +1,4 @@
-import { orders, payments, type Order, type OutboxMessage } from '@kds/db';
+import { orders, payments, type Order, type OutboxMessage, type Payment } from '@kds/db';
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { DomainContext, TxContext } from '../context.ts';
 import { enqueue } from '../outbox/enqueue.ts';
@@ -71,16 +71,20 @@ export async function refundDelivered(ctx: DomainContext, message: OutboxMessage
       })
       .where(eq(payments.id, paymentId))
       .returning();
-    if (!payment) return;
-    await tx.db
-      .update(orders)
-      .set({
-        paymentStatus:
-          payment.refundedCents >= payment.amountCents ? 'refunded' : 'partially_refunded',
-        updatedAt: tx.now(),
-      })
-      .where(eq(orders.id, payment.orderId));
+    if (payment) await orderRefunded(tx, payment);
   });
+}
+
+/** The order of a payment with money refunded: refunded in full, or in part. */
+export async function orderRefunded(tx: TxContext, payment: Payment): Promise<void> {
+  await tx.db
+    .update(orders)
+    .set({
+      paymentStatus:
+        payment.refundedCents >= payment.amountCents ? 'refunded' : 'partially_refunded',
+      updatedAt: tx.now(),
+    })
+    .where(eq(orders.id, payment.orderId));
 }
 
 /** The outbox sender for refunds: the message id is Stripe's idempotency key. */

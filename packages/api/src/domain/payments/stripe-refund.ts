@@ -1,9 +1,10 @@
-import { orders, payments } from '@kds/db';
+import { payments } from '@kds/db';
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TxContext } from '../context.ts';
 import { fromStripeAmount } from '../money.ts';
 import type { StripeEventLike, WebhookOutcome } from './handle-stripe-event.ts';
+import { orderRefunded } from './refunds.ts';
 
 const Charge = z
   .object({ payment_intent: z.string(), amount_refunded: z.number(), currency: z.string() })
@@ -28,13 +29,6 @@ export async function chargeRefunded(
     .where(eq(payments.paymentIntentId, charge.data.payment_intent))
     .returning();
   if (!payment) return 'ignored';
-  await tx.db
-    .update(orders)
-    .set({
-      paymentStatus:
-        payment.refundedCents >= payment.amountCents ? 'refunded' : 'partially_refunded',
-      updatedAt: tx.now(),
-    })
-    .where(eq(orders.id, payment.orderId));
+  await orderRefunded(tx, payment);
   return 'refunded';
 }
