@@ -2,10 +2,10 @@ import { useTranslation } from '@kds/i18n/react';
 import { useTRPC } from '@kds/ui';
 import { useMutation } from '@tanstack/react-query';
 import type { useAction } from '../shared/feedback.tsx';
-import { useAdminFormat } from '../shared/format.ts';
 import type { Outputs } from '../shared/types.ts';
-import { draftOf } from './item-draft.ts';
+import { newItemDraft } from './item-draft.ts';
 import type { ItemDraft } from './item-editor.tsx';
+import { ItemRow } from './item-row.tsx';
 
 type Menu = Outputs['menu']['forEditing'];
 
@@ -22,12 +22,8 @@ export function CategoryCard({
   onEdit: (draft: ItemDraft) => void;
 }) {
   const { t } = useTranslation('admin');
-  const { money } = useAdminFormat();
   const trpc = useTRPC();
   const deleteCategory = useMutation(trpc.menu.deleteCategory.mutationOptions());
-  const setAvailability = useMutation(trpc.menu.setAvailability.mutationOptions());
-  const deleteItem = useMutation(trpc.menu.deleteItem.mutationOptions());
-  const stationName = (id: string) => stations.find((s) => s.id === id)?.name ?? '?';
   const prep = stations.filter((s) => s.kind === 'prep');
   return (
     <section className="card" aria-label={category.name}>
@@ -37,22 +33,7 @@ export function CategoryCard({
           <button
             className="btn btn--small"
             disabled={prep.length === 0}
-            onClick={() =>
-              onEdit({
-                categoryId: category.id,
-                stationId: prep[0]?.id ?? '',
-                name: '',
-                description: '',
-                priceCents: 0,
-                costCents: 0,
-                prepSeconds: 600,
-                allergens: [],
-                imageUrl: null,
-                sortOrder: category.items.length,
-                isAvailable: true,
-                modifierGroups: [],
-              })
-            }
+            onClick={() => onEdit(newItemDraft(category, prep[0]?.id ?? ''))}
           >
             {t('menu.addItem', { category: category.name })}
           </button>
@@ -90,65 +71,13 @@ export function CategoryCard({
         </thead>
         <tbody>
           {category.items.map((item) => (
-            <tr key={item.id}>
-              <td>
-                <strong>{item.name}</strong>
-                {item.allergens.length > 0 && (
-                  <div className="small muted">
-                    {t('menu.contains', { allergens: item.allergens.join(', ') })}
-                  </div>
-                )}
-              </td>
-              <td>{stationName(item.stationId)}</td>
-              <td className="num">{money(item.priceCents)}</td>
-              <td className="num">{money(item.costCents)}</td>
-              <td className="small">
-                {item.modifierGroups
-                  .map((g) => t('menu.group', { name: g.name, count: g.modifiers.length }))
-                  .join(', ') || '—'}
-              </td>
-              <td>
-                <label className="check">
-                  <input
-                    type="checkbox"
-                    checked={item.isAvailable}
-                    onChange={(e) =>
-                      void act(
-                        t(e.target.checked ? 'menu.backOn' : 'menu.soldOut', {
-                          name: item.name,
-                        }),
-                        () =>
-                          setAvailability.mutateAsync({
-                            menuItemId: item.id,
-                            isAvailable: e.target.checked,
-                          }),
-                      )
-                    }
-                  />
-                  <span className="sr-only">{t('menu.isAvailable', { name: item.name })}</span>
-                  {item.isAvailable ? t('menu.on') : t('menu.off')}
-                </label>
-              </td>
-              <td>
-                <div className="actions">
-                  <button className="btn btn--small" onClick={() => onEdit(draftOf(item))}>
-                    {t('menu.edit', { name: item.name })}
-                  </button>
-                  <button
-                    className="btn btn--small btn--danger"
-                    onClick={() => {
-                      if (window.confirm(t('menu.removeSure', { name: item.name }))) {
-                        void act(t('menu.removed', { name: item.name }), () =>
-                          deleteItem.mutateAsync({ id: item.id }),
-                        );
-                      }
-                    }}
-                  >
-                    {t('menu.remove')}
-                  </button>
-                </div>
-              </td>
-            </tr>
+            <ItemRow
+              key={item.id}
+              item={item}
+              station={stations.find((s) => s.id === item.stationId)?.name ?? '?'}
+              act={act}
+              onEdit={onEdit}
+            />
           ))}
         </tbody>
       </table>

@@ -2,7 +2,8 @@ import type { Outputs } from '../shared/types.ts';
 import type { ItemDraft } from './item-editor.tsx';
 
 type Menu = Outputs['menu']['forEditing'];
-type Item = Menu['categories'][number]['items'][number];
+type Category = Menu['categories'][number];
+type Item = Category['items'][number];
 
 /** A menu item as the editor's form starts from it. */
 export const draftOf = (item: Item): ItemDraft => ({
@@ -31,4 +32,20 @@ export const draftOf = (item: Item): ItemDraft => ({
       isAvailable: m.isAvailable,
     })),
   })),
+});
+
+/** A new item at the end of a category, cooked at the given station until the manager says. */
+export const newItemDraft = (category: Category, stationId: string): ItemDraft => ({
+  categoryId: category.id,
+  stationId,
+  name: '',
+  description: '',
+  priceCents: 0,
+  costCents: 0,
+  prepSeconds: 600,
+  allergens: [],
+  imageUrl: null,
+  sortOrder: category.items.length,
+  isAvailable: true,
+  modifierGroups: [],
 });

@@ -3,10 +3,22 @@ import { parseMoney, toDecimalString } from '@kds/api/client';
 import { useState } from 'react';
 import type { Inputs } from '../shared/types.ts';
 import { ChoiceGroups } from './choice-groups.tsx';
-import { commaList } from '../shared/comma-list.ts';
+import { ItemFields } from './item-fields.tsx';
 
 export type ItemDraft = Inputs['menu']['saveItem'];
 export type Group = NonNullable<ItemDraft['modifierGroups']>[number];
+/** Typed in the store's units ("18.40", "1840" yen), shown back the same way. */
+export interface MoneyText {
+  cents: (text: string) => number;
+  amount: (value: number | undefined) => string;
+}
+
+const NEW_GROUP: Group = {
+  name: '',
+  minChoices: 0,
+  maxChoices: 1,
+  modifiers: [{ name: '', priceDeltaCents: 0, kitchenLabel: '' }],
+};
 
 /** One item with its groups of choices; saved as a whole. */
 export function ItemEditor({
@@ -50,84 +62,13 @@ export function ItemEditor({
           setBusy(false);
         }}
       >
-        <div className="form-grid">
-          <label className="field">
-            <span>{t('item.name')}</span>
-            <input
-              value={item.name}
-              required
-              maxLength={80}
-              onChange={(e) => set({ name: e.target.value })}
-            />
-          </label>
-          <label className="field">
-            <span>{t('item.category')}</span>
-            <select value={item.categoryId} onChange={(e) => set({ categoryId: e.target.value })}>
-              {categories.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>{t('item.station')}</span>
-            <select value={item.stationId} onChange={(e) => set({ stationId: e.target.value })}>
-              {stations.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>{t('item.price')}</span>
-            <input
-              inputMode="decimal"
-              defaultValue={amount(item.priceCents)}
-              onChange={(e) => set({ priceCents: cents(e.target.value) })}
-            />
-          </label>
-          <label className="field">
-            <span>{t('item.cost')}</span>
-            <input
-              inputMode="decimal"
-              defaultValue={amount(item.costCents)}
-              onChange={(e) => set({ costCents: cents(e.target.value) })}
-            />
-          </label>
-          <label className="field">
-            <span>{t('item.prep')}</span>
-            <input
-              inputMode="numeric"
-              defaultValue={String(Math.round((item.prepSeconds ?? 600) / 60))}
-              onChange={(e) => set({ prepSeconds: Number(e.target.value || '0') * 60 })}
-            />
-          </label>
-          <label className="field">
-            <span>{t('item.allergens')}</span>
-            <input
-              defaultValue={(item.allergens ?? []).join(', ')}
-              onChange={(e) => set({ allergens: commaList(e.target.value) })}
-            />
-          </label>
-          <label className="field">
-            <span>{t('item.image')}</span>
-            <input
-              type="url"
-              value={item.imageUrl ?? ''}
-              onChange={(e) => set({ imageUrl: e.target.value || null })}
-            />
-          </label>
-        </div>
-        <label className="field">
-          <span>{t('item.description')}</span>
-          <textarea
-            rows={2}
-            value={item.description ?? ''}
-            onChange={(e) => set({ description: e.target.value })}
-          />
-        </label>
+        <ItemFields
+          item={item}
+          set={set}
+          categories={categories}
+          stations={stations}
+          money={{ cents, amount }}
+        />
 
         <h3>{t('item.choices')}</h3>
         <ChoiceGroups groups={groups} setGroup={setGroup} set={set} money={{ cents, amount }} />
@@ -137,15 +78,7 @@ export function ItemEditor({
             className="btn"
             onClick={() =>
               set({
-                modifierGroups: [
-                  ...groups,
-                  {
-                    name: '',
-                    minChoices: 0,
-                    maxChoices: 1,
-                    modifiers: [{ name: '', priceDeltaCents: 0, kitchenLabel: '' }],
-                  },
-                ],
+                modifierGroups: [...groups, NEW_GROUP],
               })
             }
           >

@@ -2,12 +2,15 @@ import { useTranslation } from '@kds/i18n/react';
 import { useTRPC } from '@kds/ui';
 import { useInfiniteQuery, useQueryClient, useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link } from 'wouter';
-import { useAdminFormat } from '../shared/format.ts';
+import { FilterSelect } from '../shared/filter-select.tsx';
 import { Problem } from '../shared/states.tsx';
 import type { Inputs } from '../shared/types.ts';
+import { MessageRow } from './message-row.tsx';
 
 type Filters = Omit<Inputs['outbox']['list'], 'cursor' | 'limit'>;
+
+const STATUSES = ['failed', 'pending', 'sending', 'sent', 'recorded', 'canceled'] as const;
+const CHANNELS = ['sms', 'call', 'email', 'webhook', 'refund', 'print'] as const;
 
 /**
  * Everything that left (or tried to): texts, calls, email, webhooks, refunds, print jobs. Without Twilio
@@ -15,7 +18,6 @@ type Filters = Omit<Inputs['outbox']['list'], 'cursor' | 'limit'>;
  */
 export function MessagesPage() {
   const { t } = useTranslation('admin');
-  const { dateTime, duration, messageLabel, messageStatus } = useAdminFormat();
   const trpc = useTRPC();
   const retry = useMutation(trpc.outbox.retry.mutationOptions());
   const queryClient = useQueryClient();
@@ -35,46 +37,22 @@ export function MessagesPage() {
         <p className="muted">{t('messages.intro')}</p>
       </header>
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
-        <label className="field">
-          <span>{t('messages.status')}</span>
-          <select
-            value={filters.status ?? ''}
-            onChange={(e) =>
-              setFilters((f) => ({
-                ...f,
-                status: (e.target.value || undefined) as Filters['status'],
-              }))
-            }
-          >
-            <option value="">{t('messages.any')}</option>
-            {(['failed', 'pending', 'sending', 'sent', 'recorded', 'canceled'] as const).map(
-              (status) => (
-                <option key={status} value={status}>
-                  {t(`messages.statuses.${status}`)}
-                </option>
-              ),
-            )}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('messages.kind')}</span>
-          <select
-            value={filters.channel ?? ''}
-            onChange={(e) =>
-              setFilters((f) => ({
-                ...f,
-                channel: (e.target.value || undefined) as Filters['channel'],
-              }))
-            }
-          >
-            <option value="">{t('messages.any')}</option>
-            {(['sms', 'call', 'email', 'webhook', 'refund', 'print'] as const).map((channel) => (
-              <option key={channel} value={channel}>
-                {t(`messages.channels.${channel}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label={t('messages.status')}
+          any={t('messages.any')}
+          value={filters.status}
+          options={STATUSES}
+          word={(status) => t(`messages.statuses.${status}`)}
+          onChange={(status) => setFilters((f) => ({ ...f, status }))}
+        />
+        <FilterSelect
+          label={t('messages.kind')}
+          any={t('messages.any')}
+          value={filters.channel}
+          options={CHANNELS}
+          word={(channel) => t(`messages.channels.${channel}`)}
+          onChange={(channel) => setFilters((f) => ({ ...f, channel }))}
+        />
       </form>
       {list.error && <Problem error={list.error} />}
       <div className="table-wrap">
@@ -94,61 +72,14 @@ export function MessagesPage() {
           </thead>
           <tbody>
             {rows.map((m) => (
-              <tr key={m.id}>
-                <td>{dateTime(m.sentAt ?? m.createdAt)}</td>
-                <td>
-                  <span className="badge">{t(`messages.channels.${m.channel}`)}</span>
-                </td>
-                <td>
-                  {messageLabel(m.template, m.label)}
-                  {m.orderId && (
-                    <div className="small">
-                      <Link href={`/orders/${m.orderId}`}>{t('messages.order')}</Link>
-                    </div>
-                  )}
-                </td>
-                <td className="break">{m.recipient}</td>
-                <td>
-                  <span className={`state-pill state-pill--${m.status}`}>
-                    {messageStatus(m.status)}
-                  </span>
-                  <div className="small muted">
-                    {t('messages.tries', { count: m.attempts })}
-                    {m.status === 'pending' &&
-                      m.attempts > 0 &&
-                      t('messages.next', { time: dateTime(m.nextAttemptAt) })}
-                  </div>
-                  {/* What the provider (Twilio, the mail server, a webhook's receiver) answered, as it said it. */}
-                  {m.error && (
-                    <div className="small error-text" lang="en">
-                      {m.error}
-                    </div>
-                  )}
-                </td>
-                <td className="small">
-                  {m.providerId?.startsWith('recorded-') ? (
-                    <span className="muted">{t('messages.recorded')}</span>
-                  ) : (
-                    m.providerId
-                  )}
-                  {m.providerStatus && <div>{m.providerStatus}</div>}
-                  {m.durationSeconds !== null && <div>{duration(m.durationSeconds)}</div>}
-                  {m.costMicros !== null && <div>${(m.costMicros / 1_000_000).toFixed(4)}</div>}
-                </td>
-                <td>
-                  {m.status === 'failed' && (
-                    <button
-                      className="btn btn--small"
-                      onClick={async () => {
-                        await retry.mutateAsync({ messageId: m.id });
-                        await queryClient.invalidateQueries(trpc.outbox.pathFilter());
-                      }}
-                    >
-                      {t('messages.retry')}
-                    </button>
-                  )}
-                </td>
-              </tr>
+              <MessageRow
+                key={m.id}
+                message={m}
+                retry={async () => {
+                  await retry.mutateAsync({ messageId: m.id });
+                  await queryClient.invalidateQueries(trpc.outbox.pathFilter());
+                }}
+              />
             ))}
             {rows.length === 0 && !list.isPending && (
               <tr>

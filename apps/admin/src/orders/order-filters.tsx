@@ -1,4 +1,5 @@
 import { useTranslation } from '@kds/i18n/react';
+import { FilterSelect } from '../shared/filter-select.tsx';
 import { useAdminFormat } from '../shared/format.ts';
 import type { Inputs } from '../shared/types.ts';
 
@@ -14,6 +15,16 @@ const STATUSES: Status[] = [
   'CANCELED',
   'EXPIRED',
 ];
+const PAYMENTS = [
+  'paid',
+  'at_counter',
+  'pending',
+  'unpaid',
+  'refunded',
+  'partially_refunded',
+  'failed',
+] as const satisfies NonNullable<Filters['paymentStatus']>[];
+const FULFILMENTS = ['dine_in', 'pickup', 'delivery'] as const;
 
 /** Search and narrow the orders: number, name or phone; status, payment, kind and days. */
 export function OrderFilters({
@@ -40,56 +51,30 @@ export function OrderFilters({
           onChange={(e) => setSearch(e.target.value)}
         />
       </label>
-      <label className="field">
-        <span>{t('orders.status')}</span>
-        <select
-          value={filters.status?.[0] ?? ''}
-          onChange={(e) => set('status', e.target.value ? [e.target.value as Status] : '')}
-        >
-          <option value="">{t('orders.any')}</option>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {statusWord(s)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t('orders.payment')}</span>
-        <select
-          value={filters.paymentStatus ?? ''}
-          onChange={(e) => set('paymentStatus', e.target.value as Filters['paymentStatus'])}
-        >
-          <option value="">{t('orders.any')}</option>
-          {[
-            'paid',
-            'at_counter',
-            'pending',
-            'unpaid',
-            'refunded',
-            'partially_refunded',
-            'failed',
-          ].map((p) => (
-            <option key={p} value={p}>
-              {paymentWord(p)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t('orders.type')}</span>
-        <select
-          value={filters.fulfilment ?? ''}
-          onChange={(e) => set('fulfilment', e.target.value as Filters['fulfilment'])}
-        >
-          <option value="">{t('orders.any')}</option>
-          {(['dine_in', 'pickup', 'delivery'] as const).map((kind) => (
-            <option key={kind} value={kind}>
-              {fulfilmentWord(kind)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect
+        label={t('orders.status')}
+        any={t('orders.any')}
+        value={filters.status?.[0]}
+        options={STATUSES}
+        word={statusWord}
+        onChange={(status) => set('status', status ? [status] : '')}
+      />
+      <FilterSelect
+        label={t('orders.payment')}
+        any={t('orders.any')}
+        value={filters.paymentStatus}
+        options={PAYMENTS}
+        word={paymentWord}
+        onChange={(payment) => set('paymentStatus', payment ?? '')}
+      />
+      <FilterSelect
+        label={t('orders.type')}
+        any={t('orders.any')}
+        value={filters.fulfilment}
+        options={FULFILMENTS}
+        word={fulfilmentWord}
+        onChange={(kind) => set('fulfilment', kind ?? '')}
+      />
       <label className="field">
         <span>{t('orders.from')}</span>
         <input

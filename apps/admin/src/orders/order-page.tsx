@@ -1,5 +1,4 @@
 import { useTranslation } from '@kds/i18n/react';
-import { useTimelineWords } from './timeline-words.ts';
 import { useTRPC } from '@kds/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'wouter';
@@ -9,13 +8,14 @@ import { Notice, useAction } from '../shared/feedback.tsx';
 import { OrderMessages } from './order-messages.tsx';
 import { PaymentFacts } from './payment-facts.tsx';
 import { OrderActions } from './order-actions.tsx';
+import { OrderItems } from './order-items.tsx';
+import { OrderTimeline } from './order-timeline.tsx';
 import { PaperCard } from './paper-card.tsx';
 
 /** One order's whole story: items, money, messages and a timeline of who did what, live. */
 export function OrderPage({ orderId }: { orderId: string }) {
   const { t } = useTranslation('admin');
-  const { dateTime, fulfilmentWord, money, paymentWord, statusWord, timeOnly } = useAdminFormat();
-  const describe = useTimelineWords();
+  const { dateTime, fulfilmentWord, paymentWord, statusWord } = useAdminFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data, error } = useQuery({
@@ -69,59 +69,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
       </header>
       <Notice outcome={outcome} />
       <div className="grid-2">
-        <section className="card" aria-labelledby="items-title">
-          <h2 id="items-title">{t('order.items')}</h2>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('order.item')}</th>
-                <th scope="col">{t('order.station')}</th>
-                <th scope="col" className="num">
-                  {t('order.qty')}
-                </th>
-                <th scope="col" className="num">
-                  {t('order.line')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((i) => (
-                <tr key={i.id}>
-                  <td>
-                    {i.name}
-                    {i.modifiers.length > 0 && (
-                      <div className="muted small">{i.modifiers.map((m) => m.name).join(', ')}</div>
-                    )}
-                    {i.notes && <div className="small">{t('order.note', { note: i.notes })}</div>}
-                  </td>
-                  <td>{i.station ?? '—'}</td>
-                  <td className="num">{i.quantity}</td>
-                  <td className="num">{money(i.lineTotalCents, currency)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <Sum label={t('order.subtotal')} cents={order.subtotalCents} currency={currency} />
-              {order.discountCents > 0 && (
-                <Sum label={t('order.discount')} cents={-order.discountCents} currency={currency} />
-              )}
-              <Sum label={t('order.tax')} cents={order.taxCents} currency={currency} />
-              {order.tipCents > 0 && (
-                <Sum label={t('order.tip')} cents={order.tipCents} currency={currency} />
-              )}
-              <Sum label={t('order.total')} cents={order.totalCents} currency={currency} strong />
-            </tfoot>
-          </table>
-          {order.allergies.length > 0 && (
-            <p className="allergy-note">
-              {t('order.allergies', { allergies: order.allergies.join(', ') })}
-            </p>
-          )}
-          {order.notes && <p>{t('order.orderNote', { note: order.notes })}</p>}
-          {order.cancelReason && (
-            <p>{t('order.canceledBecause', { reason: order.cancelReason })}</p>
-          )}
-        </section>
+        <OrderItems detail={data} currency={currency} />
         <section className="card" aria-labelledby="money-title">
           <h2 id="money-title">{t('order.payment')}</h2>
           <p>
@@ -132,41 +80,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
         </section>
       </div>
       <PaperCard orderId={order.id} printedAt={order.printedAt} act={act} />
-      <section className="card" aria-labelledby="timeline-title">
-        <h2 id="timeline-title">{t('order.timeline')}</h2>
-        <ol className="timeline">
-          {data.timeline.map((entry, i) => (
-            <li key={i} className={`timeline__item timeline__item--${entry.kind}`}>
-              <time dateTime={new Date(entry.at).toISOString()}>{timeOnly(entry.at)}</time>
-              <span className="timeline__what">{describe.what(entry)}</span>
-              <span className="timeline__who">{t('order.by', { who: describe.who(entry) })}</span>
-              {typeof entry.detail.reason === 'string' && (
-                <span className="muted small">“{entry.detail.reason}”</span>
-              )}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <OrderTimeline timeline={data.timeline} />
     </>
-  );
-}
-
-function Sum({
-  label,
-  cents,
-  currency,
-  strong,
-}: {
-  label: string;
-  cents: number;
-  currency: string | undefined;
-  strong?: boolean;
-}) {
-  const { money } = useAdminFormat();
-  return (
-    <tr className={strong ? 'sum sum--total' : 'sum'}>
-      <td colSpan={3}>{label}</td>
-      <td className="num">{money(cents, currency)}</td>
-    </tr>
   );
 }

@@ -1,13 +1,10 @@
 import { useTranslation } from '@kds/i18n/react';
 import { messageFor, useTRPC } from '@kds/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
 import { Notice, type Outcome } from '../shared/feedback.tsx';
 import { useState } from 'react';
 import { Card } from './fields.tsx';
-
-const MODES = ['never', 'always', 'fallback'] as const;
-type Mode = (typeof MODES)[number];
+import { AddPrinterForm, StationPrinters } from './printer-forms.tsx';
 
 /**
  * Network receipt printers (ESC/POS on port 9100) and what each station prints on them. A
@@ -39,18 +36,6 @@ export function PrintersCard() {
   if (!list.data) return null;
   const { printers, stations } = list.data;
 
-  const add = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    save.mutate({
-      name: String(data.get('name')),
-      host: String(data.get('host')),
-      port: Number(data.get('port')) || 9100,
-      charsPerLine: Number(data.get('charsPerLine')) || 42,
-      receipts: data.get('receipts') === 'on',
-    });
-    event.currentTarget.reset();
-  };
   return (
     <Card title={t('printers.title')} hint={t('printers.hint')}>
       <Notice outcome={outcome} />
@@ -76,85 +61,9 @@ export function PrintersCard() {
           ))}
         </ul>
       )}
-      <form className="filters" onSubmit={add}>
-        <label className="field">
-          <span>{t('printers.name')}</span>
-          <input name="name" required maxLength={40} placeholder={t('printers.nameHint')} />
-        </label>
-        <label className="field field--grow">
-          <span>{t('printers.host')}</span>
-          <input name="host" required maxLength={253} placeholder="192.168.1.50" />
-        </label>
-        <label className="field">
-          <span>{t('printers.port')}</span>
-          <input name="port" type="number" min={9100} max={9109} defaultValue={9100} />
-        </label>
-        <label className="field">
-          <span>{t('printers.chars')}</span>
-          <input name="charsPerLine" type="number" min={24} max={64} defaultValue={42} />
-        </label>
-        <label className="check">
-          <input name="receipts" type="checkbox" /> {t('printers.printsReceipts')}
-        </label>
-        <button className="btn">{t('printers.add')}</button>
-      </form>
+      <AddPrinterForm add={(printer) => save.mutate(printer)} />
       {printers.length > 0 && (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('printers.station')}</th>
-              <th scope="col">{t('printers.printer')}</th>
-              <th scope="col">{t('printers.prints')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {stations.map((s) => (
-              <tr key={s.id}>
-                <th scope="row">{s.name}</th>
-                <td>
-                  <select
-                    aria-label={t('printers.printerFor', { station: s.name })}
-                    value={s.printerId ?? ''}
-                    onChange={(e) =>
-                      station.mutate({
-                        stationId: s.id,
-                        printerId: e.target.value || null,
-                        printMode: s.printMode === 'never' ? 'always' : s.printMode,
-                      })
-                    }
-                  >
-                    <option value="">{t('printers.noPrinter')}</option>
-                    {printers.map((p) => (
-                      <option key={p.id} value={p.id}>
-                        {p.name}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  <select
-                    aria-label={t('printers.whenPrints', { station: s.name })}
-                    value={s.printMode}
-                    disabled={!s.printerId}
-                    onChange={(e) =>
-                      station.mutate({
-                        stationId: s.id,
-                        printerId: s.printerId,
-                        printMode: e.target.value as Mode,
-                      })
-                    }
-                  >
-                    {MODES.map((m) => (
-                      <option key={m} value={m}>
-                        {t(`printers.modes.${m}`)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <StationPrinters stations={stations} printers={printers} set={(v) => station.mutate(v)} />
       )}
     </Card>
   );

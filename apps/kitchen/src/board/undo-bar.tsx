@@ -1,9 +1,9 @@
 import { useTranslation } from '@kds/i18n/react';
 import { useNow } from '@kds/ui';
-import type { useTicketActions } from './use-ticket-actions.ts';
+import type { TicketActions } from './use-ticket-actions.ts';
 
 /** Undo for five seconds after a bump; errors and confirmations in the same place. */
-export function UndoBar({ actions }: { actions: ReturnType<typeof useTicketActions> }) {
+export function UndoBar({ actions }: { actions: TicketActions }) {
   const { t } = useTranslation('kitchen');
   const { t: tc } = useTranslation();
   const now = useNow(250);

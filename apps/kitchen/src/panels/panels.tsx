@@ -1,6 +1,6 @@
 import { useTranslation } from '@kds/i18n/react';
 import { OrderEntry, PacingPanel } from '@kds/ui';
-import type { useTicketActions } from '../board/use-ticket-actions.ts';
+import type { TicketActions } from '../board/use-ticket-actions.ts';
 import type { KitchenConfig, Station, Ticket } from '../board/types.ts';
 import type { Panel } from '../board/use-board-ui.ts';
 import { allDay } from '../board/views.ts';
@@ -17,7 +17,7 @@ export interface PanelsProps {
   station: Station | null;
   config: KitchenConfig;
   recallList: Ticket[];
-  actions: ReturnType<typeof useTicketActions>;
+  actions: TicketActions;
 }
 
 /** The side panel that is open, if any. */
