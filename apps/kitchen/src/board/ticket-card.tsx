@@ -1,7 +1,7 @@
 import { useTranslation } from '@kds/i18n/react';
-import { formatElapsed, useFormat } from '@kds/ui';
 import type { KitchenConfig, Station, Ticket, TicketItem } from './types.ts';
 import type { TicketPart } from './ticket-parts.ts';
+import { Refusal, TicketButtons, TicketHead } from './ticket-sections.tsx';
 import { TicketItems } from './ticket-items.tsx';
 import { itemsFor, stationProgress, urgency } from './views.ts';
 
@@ -31,8 +31,6 @@ export interface TicketCardProps {
 /** One ticket, legible from three metres: number, type, timer, items, and what is special. */
 export function TicketCard(props: TicketCardProps) {
   const { t } = useTranslation('kitchen');
-  const { t: tc } = useTranslation();
-  const format = useFormat();
   const { ticket, station, config, serverNow } = props;
   const isExpo = !station || station.kind === 'expo';
   const ageMs = serverNow - new Date(ticket.placedAt ?? serverNow).getTime();
@@ -43,7 +41,6 @@ export function TicketCard(props: TicketCardProps) {
   const allergies = ticket.allergies ?? [];
   const progress = isExpo ? stationProgress(ticket, config.stations) : [];
   const allDone = ticket.items.every((i) => i.status === 'done');
-  const kind = tc(`fulfilment.${ticket.fulfilment}`);
   const classes = [
     'ticket',
     `ticket--${level}`,
@@ -60,35 +57,13 @@ export function TicketCard(props: TicketCardProps) {
       aria-current={props.selected ? 'true' : undefined}
       onClick={props.onSelect}
     >
-      <header className="ticket__head">
-        <span className="ticket__pos" aria-hidden="true">
-          {props.position}
-        </span>
-        <span className="ticket__number">#{ticket.number}</span>
-        <span
-          className="ticket__timer"
-          aria-label={t('ticket.waiting', { elapsed: formatElapsed(ageMs) })}
-        >
-          {formatElapsed(ageMs)}
-        </span>
-        <span className="ticket__meta">
-          {kind}
-          {ticket.tableLabel ? ` · ${t('ticket.table', { table: ticket.tableLabel })}` : ''} ·{' '}
-          {ticket.customerName}
-        </span>
-        <span className="ticket__status">
-          {count > 1 && (
-            <span className="ticket__continued">
-              {t('ticket.continued', { part: index + 1, count })}
-            </span>
-          )}
-          {ticket.priority > 0 && <b className="badge badge--rush">{t('ticket.rushBadge')}</b>}
-          <span className={`badge badge--${level}`}>{t(`ticket.urgency.${level}`)}</span>
-          {ticket.fireAt && (
-            <span className="badge">{t('ticket.due', { time: format.clock(ticket.fireAt) })}</span>
-          )}
-        </span>
-      </header>
+      <TicketHead
+        ticket={ticket}
+        position={props.position}
+        ageMs={ageMs}
+        level={level}
+        part={{ index, count }}
+      />
       {allergies.length > 0 && (
         <p className="ticket__allergy">
           {t('ticket.allergy', { allergies: allergies.join(', ').toUpperCase() })}
@@ -120,45 +95,16 @@ export function TicketCard(props: TicketCardProps) {
         </p>
       )}
       {props.refusal && (
-        <p className="ticket__refused" role="alert">
-          {t('ticket.refused', { reason: props.refusal })}
-          <button
-            type="button"
-            className="btn"
-            onClick={(e) => {
-              e.stopPropagation();
-              props.onDismissRefusal?.();
-            }}
-          >
-            {tc('ok')}
-          </button>
-        </p>
+        <Refusal reason={props.refusal} dismiss={() => props.onDismissRefusal?.()} />
       )}
       {last && (
-        <footer className="ticket__actions">
-          <button
-            type="button"
-            className="btn btn--rush"
-            aria-pressed={ticket.priority > 0}
-            onClick={(e) => {
-              e.stopPropagation();
-              props.onRush();
-            }}
-          >
-            {ticket.priority > 0 ? t('ticket.unrush') : t('ticket.rush')}
-          </button>
-          <button
-            type="button"
-            className={`btn btn--bump ${isExpo && !allDone ? 'btn--force' : ''}`}
-            disabled={props.busy || props.pending}
-            onClick={(e) => {
-              e.stopPropagation();
-              props.onBump();
-            }}
-          >
-            {isExpo && !allDone ? t('ticket.forceReady') : t('ticket.bump')}
-          </button>
-        </footer>
+        <TicketButtons
+          rushed={ticket.priority > 0}
+          force={isExpo && !allDone}
+          disabled={props.busy || Boolean(props.pending)}
+          onRush={props.onRush}
+          onBump={props.onBump}
+        />
       )}
     </article>
   );

@@ -1,13 +1,11 @@
 import { isAuthError, useTRPC } from '@kds/ui';
-import { skipToken, useQuery, useQueryClient, useMutation } from '@tanstack/react-query';
+import { skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { applyEvent } from './apply-event.ts';
 import { cachedSnapshot, keepSnapshot } from './offline-snapshot.ts';
-import type { Board, KitchenConfig, StoredEvent } from './types.ts';
-
-/** A screen with nothing new still says it is here this often (the server's offline check). */
-const HEARTBEAT_MS = 30_000;
+import type { Board, StoredEvent } from './types.ts';
+import { useAcknowledge, useFollowOtherCaches } from './use-board-sync.ts';
 
 export interface LiveBoard {
   board: Board | undefined;
@@ -27,8 +25,8 @@ export interface LiveBoard {
  */
 export function useLiveBoard(onEvent: (event: StoredEvent) => void): LiveBoard {
   const trpc = useTRPC();
-  const { mutateAsync: ack } = useMutation(trpc.kitchen.ack.mutationOptions());
   const queryClient = useQueryClient();
+  const followOtherCaches = useFollowOtherCaches();
   const snapshotOptions = trpc.kitchen.tickets.queryOptions({});
   const snapshot = useQuery({
     ...snapshotOptions,
@@ -65,31 +63,7 @@ export function useLiveBoard(onEvent: (event: StoredEvent) => void): LiveBoard {
           if (!next) stale = true;
           return next ?? old;
         });
-        if (data.type === 'menu.item_86ed' || data.type === 'menu.item_restored') {
-          queryClient.setQueryData(
-            trpc.kitchen.config.queryKey(),
-            (old: KitchenConfig | undefined) =>
-              old && {
-                ...old,
-                menuItems: old.menuItems.map((i) =>
-                  i.id === data.payload.menuItemId
-                    ? { ...i, isAvailable: data.type === 'menu.item_restored' }
-                    : i,
-                ),
-              },
-          );
-        }
-        if (data.type === 'menu.changed') {
-          // Read again, not patched: the 86 list and a walk-in's menu show what checkout prices.
-          void queryClient.invalidateQueries(trpc.kitchen.config.queryFilter());
-          void queryClient.invalidateQueries(trpc.menu.forStore.pathFilter());
-        }
-        if (data.type === 'menu.item_86ed' || data.type === 'menu.item_restored') {
-          void queryClient.invalidateQueries(trpc.menu.forStore.pathFilter());
-        }
-        if (data.type === 'store.pacing_changed') {
-          void queryClient.invalidateQueries({ queryKey: trpc.pacing.status.queryKey() });
-        }
+        followOtherCaches(data);
         if (stale) void reload();
         onEventRef.current(data);
       },
@@ -102,20 +76,7 @@ export function useLiveBoard(onEvent: (event: StoredEvent) => void): LiveBoard {
     }),
   );
 
-  // Tell the server how far this screen has drawn (so it knows which screens are behind), and
-  // that it is still here even when nothing happens (so a dead screen is noticed).
-  const cursor = snapshot.data?.cursor;
-  const acked = useRef<{ cursor: string; at: number } | undefined>(undefined);
-  useEffect(() => {
-    const id = setInterval(() => {
-      const last = acked.current;
-      if (cursor === undefined) return;
-      if (last?.cursor === cursor && Date.now() - last.at < HEARTBEAT_MS) return;
-      acked.current = { cursor, at: Date.now() };
-      ack({ seq: Number(cursor) }).catch(() => (acked.current = undefined));
-    }, 2_000);
-    return () => clearInterval(id);
-  }, [ack, cursor]);
+  useAcknowledge(snapshot.data?.cursor);
 
   // A snapshot kept on the device carries the server's time of long ago: until a fresh one
   // arrives, the timers run on this screen's own clock.
