@@ -3,13 +3,11 @@ import {
   currencyDigits,
   floorToStep,
   formatMoney,
-  fromStripeAmount,
   parseMoney,
   percentOf,
   toDecimalString,
-  toStripeAmount,
-  UnchargeableAmountError,
 } from './money.ts';
+import { fromStripeAmount, toStripeAmount, UnchargeableAmountError } from './stripe-amount.ts';
 
 describe('minor units by currency', () => {
   it('agrees with Intl.NumberFormat on every currency it knows', () => {

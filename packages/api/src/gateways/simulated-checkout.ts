@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { orders, payments, stores, type Database } from '@kds/db';
 import { and, eq } from 'drizzle-orm';
-import { toStripeAmount } from '../domain/money.ts';
+import { toStripeAmount } from '../domain/stripe-amount.ts';
 import { acrossStoresOn } from '../domain/transaction.ts';
 
 /** What the simulated checkout page shows, from the session the domain recorded. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import Stripe from 'stripe';
 import type { StripeEventLike } from '../domain/payments/handle-stripe-event.ts';
-import { fromStripeAmount, toStripeAmount } from '../domain/money.ts';
+import { fromStripeAmount, toStripeAmount } from '../domain/stripe-amount.ts';
 import type { PaymentGateway } from '../domain/payments/ports.ts';
 
 export interface StripeGateway extends PaymentGateway {

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Principal } from '../context.ts';
 import { counterOrder, createHarness, trpcCodeOf, type Harness } from '../../test/fixtures.ts';
-import { escalateStuckScreens } from './screen-health.ts';
+import { escalateStuckScreens } from './escalate-stuck-screens.ts';
 import { appRouter } from '../../root.ts';
 
 let h: Harness;

@@ -1,10 +1,3 @@
-export {
-  ExportInput,
-  exportRows,
-  exportRowsForStore,
-  ITEM_COLUMNS,
-  ORDER_COLUMNS,
-  type ExportRow,
-  type ExportRows,
-} from './export-rows.ts';
+export { ITEM_COLUMNS, ORDER_COLUMNS, type ExportRow } from './export-columns.ts';
+export { ExportInput, exportRows, exportRowsForStore, type ExportRows } from './export-rows.ts';
 export { ordersReport, type OrdersReport, type ReportOrder } from './orders-report.ts';

@@ -2,7 +2,7 @@ import { payments } from '@kds/db';
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TxContext } from '../context.ts';
-import { fromStripeAmount } from '../money.ts';
+import { fromStripeAmount } from '../stripe-amount.ts';
 import type { StripeEventLike, WebhookOutcome } from './handle-stripe-event.ts';
 import { orderRefunded } from './refunds.ts';
 

@@ -1,15 +1,11 @@
 import { printers, stations } from '@kds/db';
 import { and, asc, eq } from 'drizzle-orm';
-import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../audit.ts';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
-import { enqueue } from '../outbox/enqueue.ts';
 import { inStore } from '../transaction.ts';
-import { escapeText } from './documents.ts';
-import type { PrintPayload } from './queue-prints.ts';
-import type { PrinterIdInput, SavePrinterInput, StationPrintingInput } from './schemas.ts';
+import type { PrinterIdInput, SavePrinterInput } from './schemas.ts';
 
 /** The store's printers and what each station prints where. */
 export async function listPrinters({ ctx }: { ctx: DomainContext }) {
@@ -94,73 +90,5 @@ export async function removePrinter({ ctx, input }: { ctx: DomainContext; input:
       before: gone,
     });
     return { id: gone.id };
-  });
-}
-
-export async function setStationPrinting({
-  ctx,
-  input,
-}: {
-  ctx: DomainContext;
-  input: StationPrintingInput;
-}) {
-  const who = requireManager(ctx);
-  return inStore(ctx, who.storeId, async (tx) => {
-    if (input.printerId) {
-      const [printer] = await tx.db
-        .select({ id: printers.id })
-        .from(printers)
-        .where(and(eq(printers.id, input.printerId), eq(printers.storeId, who.storeId)));
-      if (!printer) throw new NotFoundError('printer', { printerId: input.printerId });
-    }
-    const values = {
-      printerId: input.printerId,
-      printMode: input.printerId ? input.printMode : ('never' as const),
-    };
-    const [station] = await tx.db
-      .update(stations)
-      .set(values)
-      .where(and(eq(stations.id, input.stationId), eq(stations.storeId, who.storeId)))
-      .returning({ id: stations.id });
-    if (!station) throw new NotFoundError('station', { stationId: input.stationId });
-    await recordAudit(tx.db, who, {
-      action: 'station.printing',
-      entity: 'station',
-      entityId: station.id,
-      after: values,
-    });
-    return values;
-  });
-}
-
-/** A test page, so whoever sets a printer up sees it print (or sees why it did not). */
-export async function printTestPage({ ctx, input }: { ctx: DomainContext; input: PrinterIdInput }) {
-  const who = requireManager(ctx);
-  return inStore(ctx, who.storeId, async (tx) => {
-    const [printer] = await tx.db
-      .select()
-      .from(printers)
-      .where(and(eq(printers.id, input.printerId), eq(printers.storeId, who.storeId)));
-    if (!printer) throw new NotFoundError('printer', input);
-    const doc = [
-      '{width:*}',
-      '^^KDS test page',
-      `Printer: ${escapeText(printer.name)}`,
-      '---',
-      'If you can read this, printing works.',
-    ].join('\n');
-    await enqueue(
-      { db: tx.db, now: tx.now },
-      {
-        storeId: who.storeId,
-        orderId: null,
-        channel: 'print',
-        dedupeKey: `printer:${printer.id}:test:${randomUUID()}`,
-        recipient: printer.id,
-        template: 'printer_test',
-        payload: { kind: 'test', doc } satisfies PrintPayload,
-      },
-    );
-    return { queued: true };
   });
 }
