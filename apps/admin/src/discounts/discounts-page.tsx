@@ -2,18 +2,13 @@ import { useTranslation } from '@kds/i18n/react';
 import { useTRPC } from '@kds/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Notice, useAction } from '../shared/feedback.tsx';
-import { useAdminFormat } from '../shared/format.ts';
 import { Loading, Problem } from '../shared/states.tsx';
-import type { Outputs } from '../shared/types.ts';
 import { DiscountForm } from './discount-form.tsx';
-
-type Code = Outputs['discount']['list'][number];
+import { DiscountRow } from './discount-row.tsx';
 
 /** Discount codes: create them, see how much each gave away, pause, resume or end them. */
 export function DiscountsPage({ storeSlug }: { storeSlug: string }) {
   const { t } = useTranslation('admin');
-  const { money } = useAdminFormat();
-  const rulesOf = useRules();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const list = useQuery(trpc.discount.list.queryOptions());
@@ -22,7 +17,6 @@ export function DiscountsPage({ storeSlug }: { storeSlug: string }) {
     queryClient.invalidateQueries(trpc.discount.list.pathFilter()),
   );
   const create = useMutation(trpc.discount.create.mutationOptions());
-  const change = useMutation(trpc.discount.change.mutationOptions());
   if (list.error) return <Problem error={list.error} />;
   if (!list.data || !menu.data) return <Loading />;
   const currency = menu.data.store.currency;
@@ -71,62 +65,14 @@ export function DiscountsPage({ storeSlug }: { storeSlug: string }) {
               </tr>
             </thead>
             <tbody>
-              {list.data.map((c) => (
-                <tr key={c.id}>
-                  <th scope="row">
-                    {c.code}
-                    {c.note && <div className="muted small">{c.note}</div>}
-                  </th>
-                  <td>
-                    {c.kind === 'percent'
-                      ? t('discounts.percent', { value: c.value })
-                      : money(c.value, currency)}
-                  </td>
-                  <td className="small">{rulesOf(c, currency, items)}</td>
-                  <td className="num">
-                    {c.timesUsed}
-                    {c.maxUses !== null && ` / ${c.maxUses}`}
-                  </td>
-                  <td className="num">{money(c.givenCents, currency)}</td>
-                  <td>
-                    <span className={`status status--${c.state.replace(' ', '-')}`}>
-                      {t(`discounts.states.${c.state === 'used up' ? 'used_up' : c.state}`)}
-                    </span>
-                  </td>
-                  <td className="actions">
-                    {c.state !== 'ended' && (
-                      <button
-                        className="btn btn--small"
-                        onClick={() =>
-                          void act(
-                            t(c.isActive ? 'discounts.paused' : 'discounts.resumed', {
-                              code: c.code,
-                            }),
-                            () =>
-                              change.mutateAsync({
-                                id: c.id,
-                                change: c.isActive ? 'pause' : 'resume',
-                              }),
-                          )
-                        }
-                      >
-                        {t(c.isActive ? 'discounts.pause' : 'discounts.resume', { code: c.code })}
-                      </button>
-                    )}
-                    {c.state !== 'ended' && (
-                      <button
-                        className="btn btn--small btn--danger"
-                        onClick={() =>
-                          void act(t('discounts.ended', { code: c.code }), () =>
-                            change.mutateAsync({ id: c.id, change: 'end' }),
-                          )
-                        }
-                      >
-                        {t('discounts.end', { code: c.code })}
-                      </button>
-                    )}
-                  </td>
-                </tr>
+              {list.data.map((code) => (
+                <DiscountRow
+                  key={code.id}
+                  code={code}
+                  currency={currency}
+                  items={items}
+                  act={act}
+                />
               ))}
             </tbody>
           </table>
@@ -134,20 +80,4 @@ export function DiscountsPage({ storeSlug }: { storeSlug: string }) {
       </section>
     </>
   );
-}
-
-function useRules() {
-  const { t } = useTranslation('admin');
-  const { dateTime, money } = useAdminFormat();
-  return (c: Code, currency: string, items: { id: string; name: string }[]): string => {
-    const only = items.filter((i) => c.menuItemIds.includes(i.id)).map((i) => i.name);
-    const rules = [
-      c.minOrderCents > 0 && t('discounts.minOrder', { amount: money(c.minOrderCents, currency) }),
-      c.perGuestLimit !== null && t('discounts.perGuest', { count: c.perGuestLimit }),
-      c.menuItemIds.length > 0 && t('discounts.only', { items: only.join(', ') }),
-      c.validFrom && t('discounts.from', { time: dateTime(c.validFrom) }),
-      c.validUntil && t('discounts.until', { time: dateTime(c.validUntil) }),
-    ].filter(Boolean);
-    return rules.length ? rules.join(' · ') : t('discounts.anyOrder');
-  };
 }

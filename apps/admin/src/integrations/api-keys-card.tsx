@@ -1,17 +1,15 @@
-import { Trans, useTranslation } from '@kds/i18n/react';
+import { useTranslation } from '@kds/i18n/react';
 import { useTRPC } from '@kds/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Notice, useAction } from '../shared/feedback.tsx';
-import { useAdminFormat } from '../shared/format.ts';
 import { Loading, Problem } from '../shared/states.tsx';
 import { NewKeyForm } from './new-key-form.tsx';
-import { scopeKey } from './scopes.ts';
+import { ApiKeyRow, ShownOnce } from './api-key-row.tsx';
 
 /** The store's API keys: make one (shown once), see which are used, revoke one at once. */
 export function ApiKeysCard() {
   const { t } = useTranslation('admin');
-  const { dateTime } = useAdminFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const keys = useQuery(trpc.apiKey.list.queryOptions());
@@ -28,24 +26,7 @@ export function ApiKeysCard() {
       <h2 id="api-keys">{t('integrations.keysTitle')}</h2>
       <p className="muted small">{t('integrations.keysIntro')}</p>
       <Notice outcome={outcome} />
-      {shown && (
-        <div className="notice" role="status">
-          <p>
-            <Trans
-              t={t}
-              i18nKey="integrations.shownOnce"
-              values={{ name: shown.name }}
-              components={{ strong: <strong /> }}
-            />
-          </p>
-          <p>
-            <code className="secret">{shown.key}</code>
-          </p>
-          <button className="btn btn--small" onClick={() => setShown(null)}>
-            {t('integrations.copied')}
-          </button>
-        </div>
-      )}
+      {shown && <ShownOnce shown={shown} dismiss={() => setShown(null)} />}
       <NewKeyForm
         busy={create.isPending}
         onCreate={(input) =>
@@ -72,42 +53,18 @@ export function ApiKeysCard() {
             </tr>
           </thead>
           <tbody>
-            {keys.data.map((k) => (
-              <tr key={k.id}>
-                <th scope="row">
-                  {k.name}
-                  <div className="muted small">
-                    {t('integrations.by', { who: k.createdBy, time: dateTime(k.createdAt) })}
-                  </div>
-                </th>
-                <td>
-                  <code>{k.prefix}…</code>
-                </td>
-                <td className="small">{k.scopes.map((s) => t(scopeKey(s))).join(' · ')}</td>
-                <td>{k.lastUsedAt ? dateTime(k.lastUsedAt) : t('integrations.never')}</td>
-                <td>
-                  {k.revokedAt
-                    ? t('integrations.revokedAt', { time: dateTime(k.revokedAt) })
-                    : t('integrations.active')}
-                </td>
-                <td>
-                  {!k.revokedAt && (
-                    <button
-                      className="btn btn--small btn--danger"
-                      disabled={revoke.isPending}
-                      onClick={() => {
-                        const sure = window.confirm(t('integrations.revokeSure', { name: k.name }));
-                        if (!sure) return;
-                        void act(t('integrations.revoked', { name: k.name }), () =>
-                          revoke.mutateAsync({ apiKeyId: k.id }),
-                        );
-                      }}
-                    >
-                      {t('integrations.revoke')}
-                    </button>
-                  )}
-                </td>
-              </tr>
+            {keys.data.map((key) => (
+              <ApiKeyRow
+                key={key.id}
+                apiKey={key}
+                busy={revoke.isPending}
+                revoke={() => {
+                  if (!window.confirm(t('integrations.revokeSure', { name: key.name }))) return;
+                  void act(t('integrations.revoked', { name: key.name }), () =>
+                    revoke.mutateAsync({ apiKeyId: key.id }),
+                  );
+                }}
+              />
             ))}
           </tbody>
         </table>

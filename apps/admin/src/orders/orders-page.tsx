@@ -2,22 +2,20 @@ import { useTranslation } from '@kds/i18n/react';
 import { useTRPC } from '@kds/ui';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useDeferredValue, useState } from 'react';
-import { Link } from 'wouter';
-import { useAdminFormat } from '../shared/format.ts';
 import { Problem } from '../shared/states.tsx';
 import { BulkActions } from './bulk-actions.tsx';
 import { OrderFilters, type Filters } from './order-filters.tsx';
+import { OrderRow } from './order-row.tsx';
 
 /** Every order of the store, newest first; new ones appear by themselves (see useLiveStore). */
 export function OrdersPage() {
   const { t } = useTranslation('admin');
-  const { dateTime, fulfilmentWord, money, paymentWord, statusWord } = useAdminFormat();
   const trpc = useTRPC();
   const [filters, setFilters] = useState<Filters>({});
   const [search, setSearch] = useState('');
   const query = {
     ...filters,
-    ...(useDeferredValue(search).trim() ? { search: search.trim() } : {}),
+    search: useDeferredValue(search).trim() || undefined,
   };
   const list = useInfiniteQuery(
     trpc.order.list.infiniteQueryOptions(
@@ -65,40 +63,13 @@ export function OrdersPage() {
             </tr>
           </thead>
           <tbody>
-            {rows.map((o) => (
-              <tr key={o.id} aria-selected={selected.has(o.id)}>
-                <td>
-                  <input
-                    type="checkbox"
-                    aria-label={t('orders.selectOrder', { number: o.number })}
-                    checked={selected.has(o.id)}
-                    onChange={() => toggle(o.id)}
-                  />
-                </td>
-                <td>
-                  <Link href={`/orders/${o.id}`} className="order-link">
-                    #{o.number}
-                  </Link>
-                  <div className="muted small">{o.businessDate}</div>
-                </td>
-                <td>{dateTime(o.placedAt ?? o.createdAt)}</td>
-                <td>
-                  {o.customerName}
-                  {o.customerPhone && <div className="muted small">{o.customerPhone}</div>}
-                </td>
-                <td>
-                  {fulfilmentWord(o.fulfilment)}
-                  {o.tableLabel && t('orders.table', { table: o.tableLabel })}
-                </td>
-                <td>{o.items}</td>
-                <td className="num">{money(o.totalCents)}</td>
-                <td>{paymentWord(o.paymentStatus)}</td>
-                <td>
-                  <span className={`status status--${o.status.toLowerCase()}`}>
-                    {statusWord(o.status)}
-                  </span>
-                </td>
-              </tr>
+            {rows.map((order) => (
+              <OrderRow
+                key={order.id}
+                order={order}
+                selected={selected.has(order.id)}
+                toggle={() => toggle(order.id)}
+              />
             ))}
             {rows.length === 0 && !list.isPending && (
               <tr>

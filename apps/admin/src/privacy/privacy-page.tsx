@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { Outputs } from '../shared/types.ts';
 import { Notice, type Outcome } from '../shared/feedback.tsx';
+import { HeldData } from './held-data.tsx';
 
 type Data = Outputs['privacy']['customerData'];
 
@@ -33,16 +34,6 @@ export function PrivacyPage({ isOwner }: { isOwner: boolean }) {
     } catch (e) {
       setNotice({ ok: false, text: messageFor(e, tc) });
     }
-  };
-
-  const download = () => {
-    if (!data) return;
-    const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = `guest-data-${new Date().toISOString().slice(0, 10)}.json`;
-    link.click();
-    URL.revokeObjectURL(link.href);
   };
 
   const erase = async () => {
@@ -76,39 +67,7 @@ export function PrivacyPage({ isOwner }: { isOwner: boolean }) {
         <button className="btn btn--primary">{t('privacy.find')}</button>
       </form>
       <Notice outcome={notice} />
-      {data && (
-        <section className="card" aria-label={t('privacy.held')}>
-          <h2>
-            {t('privacy.summary', {
-              orders: t('privacy.orders', { count: data.orders.length }),
-              messages: t('privacy.messages', { count: data.messages.length }),
-            })}
-            {data.textOptOut && t('privacy.stop')}
-          </h2>
-          <ul className="plain">
-            {data.orders.map((o) => (
-              <li key={o.id}>
-                {t('privacy.order', {
-                  number: o.number,
-                  date: o.businessDate,
-                  name: o.customerName,
-                  items: o.items.map((i) => `${i.quantity} × ${i.name}`).join(', '),
-                })}
-              </li>
-            ))}
-          </ul>
-          <div className="actions">
-            <button className="btn" onClick={download}>
-              {t('privacy.download')}
-            </button>
-            {isOwner && (
-              <button className="btn btn--danger" onClick={() => void erase()}>
-                {t('privacy.erase')}
-              </button>
-            )}
-          </div>
-        </section>
-      )}
+      {data && <HeldData data={data} erase={isOwner ? () => void erase() : undefined} />}
     </>
   );
 }

@@ -1,8 +1,6 @@
 import { isLanguage } from '@kds/i18n';
 import { useTranslation } from '@kds/i18n/react';
-import { AllergyFields, problemsOf, Totals, useDebounced, useFormat, useTRPC } from '@kds/ui';
-import { percentOf } from '@kds/api/client';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { AllergyFields, problemsOf, Totals, useFormat } from '@kds/ui';
 import { useState } from 'react';
 import { navigate, queryParam } from '../shared/route.ts';
 import { useCart } from './cart.ts';
@@ -11,6 +9,7 @@ import { AddToOrderCheckout } from './add-to-order.tsx';
 import { CustomerFields } from './customer-fields.tsx';
 import { FulfilmentChoice, type Fulfilment } from './fulfilment-choice.tsx';
 import { usePlaceOrder } from './use-place-order.ts';
+import { useCheckoutPreview, type Preview } from './use-checkout-preview.ts';
 import { useLiveMenu } from '../menu/use-live-menu.ts';
 import { DiscountField, PaymentChoice, TipChoice } from './payment-fields.tsx';
 import { WhenField } from './when-field.tsx';
@@ -38,7 +37,6 @@ function NewOrderCheckout({ storeSlug, menu }: { storeSlug: string; menu: Menu }
   const { t, i18n } = useTranslation('guest');
   const { t: tc } = useTranslation();
   const format = useFormat();
-  const trpc = useTRPC();
   const cart = useCart(storeSlug);
   const table = queryParam('table');
   const [fulfilment, setFulfilment] = useState<Fulfilment>(
@@ -49,41 +47,14 @@ function NewOrderCheckout({ storeSlug, menu }: { storeSlug: string; menu: Menu }
   const [fireAt, setFireAt] = useState<string>('');
   const [payment, setPayment] = useState<'counter' | 'online'>('counter');
 
-  const items = cart.lines.map(({ menuItemId, quantity, modifierIds, notes }) => ({
-    menuItemId,
-    quantity,
-    modifierIds,
-    notes,
-  }));
-  // A delivery is priced (and its postcode checked) once both parts are filled in.
-  const incomplete =
-    fulfilment.type === 'delivery' && (!fulfilment.address || !fulfilment.postcode);
-  // Priced with the address once the guest stops typing: the geocoder is asked once, not per key.
-  const checked = useDebounced(fulfilment, fulfilment.type === 'delivery' ? 600 : 0);
-  const base = {
+  const { items, base, incomplete, tipCents, preview } = useCheckoutPreview({
     storeSlug,
-    items,
-    fulfilment: checked,
+    lines: cart.lines,
+    fulfilment,
     discountCode: appliedCode,
-    // Empty: as soon as possible.
-    fireAt: fireAt || undefined,
-  };
-  const untipped = useQuery(
-    trpc.order.preview.queryOptions(
-      { ...base, tipCents: 0 },
-      { enabled: items.length > 0 && !incomplete, placeholderData: keepPreviousData },
-    ),
-  );
-  // A percentage of the subtotal, in the currency's steps (tens of fils in dinars).
-  const tipCents = untipped.data
-    ? percentOf(untipped.data.totals.subtotalCents, tipPercent * 100, untipped.data.currency)
-    : 0;
-  const preview = useQuery(
-    trpc.order.preview.queryOptions(
-      { ...base, tipCents },
-      { enabled: items.length > 0 && !incomplete, placeholderData: keepPreviousData },
-    ),
-  );
+    fireAt,
+    tipPercent,
+  });
   const store = menu.store;
   const mode = store.paymentMode;
   const method = mode === 'both' ? payment : mode;
@@ -101,16 +72,7 @@ function NewOrderCheckout({ storeSlug, menu }: { storeSlug: string; menu: Menu }
   });
   const { byPath, general } = problemsOf(preview.data?.problems, placeError, tc, format);
 
-  if (items.length === 0) {
-    return (
-      <main className="page">
-        <h1>{t('checkout.emptyCart')}</h1>
-        <button type="button" className="primary" onClick={() => navigate(`/order/${storeSlug}`)}>
-          {t('checkout.backToMenu')}
-        </button>
-      </main>
-    );
-  }
+  if (items.length === 0) return <EmptyCart storeSlug={storeSlug} />;
 
   const field = (path: string) =>
     byPath[path] && (
@@ -153,19 +115,48 @@ function NewOrderCheckout({ storeSlug, menu }: { storeSlug: string; menu: Menu }
         <DiscountField onApply={setAppliedCode} problem={field('discountCode')} />
         {mode === 'both' && <PaymentChoice value={payment} onChange={setPayment} />}
         <Totals preview={preview.data} />
-        <button
-          className="primary"
-          disabled={placing || incomplete || (preview.data?.problems.length ?? 0) > 0}
-        >
-          {placing
-            ? t('checkout.placing')
-            : preview.data
-              ? t('checkout.placeTotal', {
-                  total: format.money(preview.data.totals.totalCents, preview.data.currency),
-                })
-              : t('checkout.place')}
-        </button>
+        <PlaceButton placing={placing} incomplete={incomplete} preview={preview.data} />
       </form>
     </main>
+  );
+}
+
+function EmptyCart({ storeSlug }: { storeSlug: string }) {
+  const { t } = useTranslation('guest');
+  return (
+    <main className="page">
+      <h1>{t('checkout.emptyCart')}</h1>
+      <button type="button" className="primary" onClick={() => navigate(`/order/${storeSlug}`)}>
+        {t('checkout.backToMenu')}
+      </button>
+    </main>
+  );
+}
+
+/** "Place order · $24.10", or why it cannot be pressed yet. */
+function PlaceButton({
+  placing,
+  incomplete,
+  preview,
+}: {
+  placing: boolean;
+  incomplete: boolean;
+  preview: Preview | undefined;
+}) {
+  const { t } = useTranslation('guest');
+  const format = useFormat();
+  return (
+    <button
+      className="primary"
+      disabled={placing || incomplete || (preview?.problems.length ?? 0) > 0}
+    >
+      {placing
+        ? t('checkout.placing')
+        : preview
+          ? t('checkout.placeTotal', {
+              total: format.money(preview.totals.totalCents, preview.currency),
+            })
+          : t('checkout.place')}
+    </button>
   );
 }
