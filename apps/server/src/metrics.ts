@@ -1,8 +1,8 @@
-import { healthSnapshot, liveSubscriptions, type LiveGroups } from '@kds/api';
+import { healthSnapshot, type LiveGroups } from '@kds/api';
 import type { Database } from '@kds/db';
 import type { FastifyInstance } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { kdsMetrics } from './metrics-registry.ts';
 
 /** Compares in constant time (digests first, so the lengths do not tell either). */
 function sameSecret(given: string | undefined, expected: string): boolean {
@@ -25,65 +25,10 @@ export function registerMetrics(
     liveGroups?: LiveGroups;
   },
 ) {
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'kds_' });
-
-  new Gauge({
-    name: 'kds_websocket_connections',
-    help: 'Open WebSocket connections on this instance.',
-    registers: [registry],
-    collect() {
-      this.set(app.websocketServer.clients.size);
-    },
-  });
-  new Gauge({
-    name: 'kds_subscriptions',
-    help: 'Open subscriptions on this instance, by kind.',
-    labelNames: ['kind'],
-    registers: [registry],
-    collect() {
-      for (const [kind, n] of Object.entries(liveSubscriptions)) this.set({ kind }, n);
-    },
-  });
-  new Gauge({
-    name: 'kds_live_group_members',
-    help: 'Subscriptions past their replay, written to by a shared live tail.',
-    registers: [registry],
-    collect() {
-      this.set(options.liveGroups?.memberCount() ?? 0);
-    },
-  });
-  const requests = new Histogram({
-    name: 'kds_http_request_duration_seconds',
-    help: 'HTTP request latency (tRPC batches, webhooks, pages).',
-    labelNames: ['method', 'route', 'status'],
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
-    registers: [registry],
-  });
-  const webhooks = new Counter({
-    name: 'kds_webhook_events_total',
-    help: 'Incoming provider webhooks by outcome (paid, flagged, duplicate, ignored, refused).',
-    labelNames: ['provider', 'outcome'],
-    registers: [registry],
-  });
-  const screenLag = new Gauge({
-    name: 'kds_screen_lag_events',
-    help: "Events between a paired screen's last ack and its store's last event (including events the screen is not sent).",
-    labelNames: ['store', 'screen'],
-    registers: [registry],
-  });
-  const screenSeen = new Gauge({
-    name: 'kds_screen_seconds_since_seen',
-    help: 'Seconds since a paired screen last reported (it does every 30 s).',
-    labelNames: ['store', 'screen'],
-    registers: [registry],
-  });
-  const outbox = new Gauge({
-    name: 'kds_outbox_messages',
-    help: 'Outbox rows by channel and status (pending is the depth, failed needs a look).',
-    labelNames: ['channel', 'status'],
-    registers: [registry],
-  });
+  const { registry, requests, webhooks, screenLag, screenSeen, outbox, slowCut } = kdsMetrics(
+    () => app.websocketServer.clients.size,
+    options.liveGroups,
+  );
 
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
@@ -117,11 +62,6 @@ export function registerMetrics(
     return reply.type(registry.contentType).send(await registry.metrics());
   });
 
-  const slowCut = new Counter({
-    name: 'kds_websocket_slow_consumers_cut_total',
-    help: 'WebSockets cut off because their unsent data passed WS_MAX_BUFFERED_BYTES.',
-    registers: [registry],
-  });
   return {
     webhook: (provider: string, outcome: string) => webhooks.inc({ provider, outcome }),
     slowConsumerCut: () => slowCut.inc(),

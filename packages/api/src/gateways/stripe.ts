@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import Stripe from 'stripe';
 import type { StripeEventLike } from '../domain/payments/handle-stripe-event.ts';
 import { fromStripeAmount, toStripeAmount } from '../domain/stripe-amount.ts';
-import type { PaymentGateway } from '../domain/payments/ports.ts';
+import type { CheckoutRequest, GatewaySession, PaymentGateway } from '../domain/payments/ports.ts';
 
 export interface StripeGateway extends PaymentGateway {
   /** Verifies a webhook on its raw body; throws on a bad or stale signature. */
@@ -36,64 +36,9 @@ export function createStripeGateway(config: {
   const stripe = sdk(config.secretKey, config.apiUrl);
   return {
     simulated: false,
-    async createCheckoutSession(request) {
-      const session = await stripe.checkout.sessions.create(
-        {
-          mode: 'payment',
-          client_reference_id: request.orderId,
-          // Stripe's page in the guest's language (both of ours are among Checkout's locales).
-          locale: request.language,
-          line_items: request.lines.map((line) => ({
-            quantity: line.quantity,
-            price_data: {
-              currency: request.currency,
-              unit_amount: toStripeAmount(line.unitAmountCents, request.currency),
-              product_data: { name: line.name },
-            },
-          })),
-          success_url: request.successUrl,
-          cancel_url: request.cancelUrl,
-          expires_at: Math.floor(request.expiresAt.getTime() / 1000),
-          metadata: request.metadata,
-        },
-        // One session per order and expiry: a retried request does not open a second one.
-        { idempotencyKey: `checkout-${request.orderId}-${request.expiresAt.getTime()}` },
-      );
-      if (!session.url) throw new Error('Stripe returned a session without a URL');
-      return { id: session.id, url: session.url };
-    },
-    async recentSessions(since) {
-      const sessions = [];
-      for await (const session of stripe.checkout.sessions.list({
-        created: { gte: Math.floor(since.getTime() / 1000) },
-        limit: 100,
-      })) {
-        sessions.push({
-          id: session.id,
-          client_reference_id: session.client_reference_id,
-          payment_status: session.payment_status,
-          amount_total: session.amount_total,
-          currency: session.currency,
-          payment_intent:
-            typeof session.payment_intent === 'string' ? session.payment_intent : null,
-        });
-      }
-      return sessions;
-    },
-    async paymentDetails(paymentIntentId) {
-      const intent = await stripe.paymentIntents.retrieve(paymentIntentId, {
-        expand: ['latest_charge.balance_transaction'],
-      });
-      const charge = intent.latest_charge;
-      if (!charge || typeof charge === 'string') return null;
-      const balance = charge.balance_transaction;
-      if (!balance || typeof balance === 'string') return null;
-      return {
-        feeCents: fromStripeAmount(balance.fee, balance.currency),
-        netCents: fromStripeAmount(balance.net, balance.currency),
-        receiptUrl: charge.receipt_url ?? null,
-      };
-    },
+    createCheckoutSession: (request) => createSession(stripe, request),
+    recentSessions: (since) => listSessions(stripe, since),
+    paymentDetails: (paymentIntentId) => paymentDetails(stripe, paymentIntentId),
     async refund(request) {
       const refund = await stripe.refunds.create(
         {
@@ -110,6 +55,66 @@ export function createStripeGateway(config: {
       stripe.webhooks.constructEvent(rawBody, signature, config.webhookSecret),
     sign: (payload) =>
       stripe.webhooks.generateTestHeaderString({ payload, secret: config.webhookSecret }),
+  };
+}
+
+async function createSession(stripe: Stripe, request: CheckoutRequest) {
+  const session = await stripe.checkout.sessions.create(
+    {
+      mode: 'payment',
+      client_reference_id: request.orderId,
+      // Stripe's page in the guest's language (both of ours are among Checkout's locales).
+      locale: request.language,
+      line_items: request.lines.map((line) => ({
+        quantity: line.quantity,
+        price_data: {
+          currency: request.currency,
+          unit_amount: toStripeAmount(line.unitAmountCents, request.currency),
+          product_data: { name: line.name },
+        },
+      })),
+      success_url: request.successUrl,
+      cancel_url: request.cancelUrl,
+      expires_at: Math.floor(request.expiresAt.getTime() / 1000),
+      metadata: request.metadata,
+    },
+    // One session per order and expiry: a retried request does not open a second one.
+    { idempotencyKey: `checkout-${request.orderId}-${request.expiresAt.getTime()}` },
+  );
+  if (!session.url) throw new Error('Stripe returned a session without a URL');
+  return { id: session.id, url: session.url };
+}
+
+async function listSessions(stripe: Stripe, since: Date): Promise<GatewaySession[]> {
+  const sessions = [];
+  for await (const session of stripe.checkout.sessions.list({
+    created: { gte: Math.floor(since.getTime() / 1000) },
+    limit: 100,
+  })) {
+    sessions.push({
+      id: session.id,
+      client_reference_id: session.client_reference_id,
+      payment_status: session.payment_status,
+      amount_total: session.amount_total,
+      currency: session.currency,
+      payment_intent: typeof session.payment_intent === 'string' ? session.payment_intent : null,
+    });
+  }
+  return sessions;
+}
+
+async function paymentDetails(stripe: Stripe, paymentIntentId: string) {
+  const intent = await stripe.paymentIntents.retrieve(paymentIntentId, {
+    expand: ['latest_charge.balance_transaction'],
+  });
+  const charge = intent.latest_charge;
+  if (!charge || typeof charge === 'string') return null;
+  const balance = charge.balance_transaction;
+  if (!balance || typeof balance === 'string') return null;
+  return {
+    feeCents: fromStripeAmount(balance.fee, balance.currency),
+    netCents: fromStripeAmount(balance.net, balance.currency),
+    receiptUrl: charge.receipt_url ?? null,
   };
 }
 

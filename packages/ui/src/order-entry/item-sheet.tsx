@@ -67,33 +67,13 @@ export function ItemSheet(props: {
         </header>
         <p className="muted">{item.description}</p>
         {item.modifierGroups.map((group) => (
-          <fieldset key={group.id} className="group">
-            <legend>
-              {group.name}{' '}
-              <small>
-                {group.minChoices === 0
-                  ? t('item.upTo', { max: group.maxChoices })
-                  : group.minChoices === group.maxChoices
-                    ? t('item.chooseExactly', { count: group.minChoices })
-                    : t('item.chooseBetween', { min: group.minChoices, max: group.maxChoices })}
-              </small>
-            </legend>
-            {group.modifiers.map((m) => (
-              <label key={m.id} className={`choice ${m.isAvailable ? '' : 'is-out'}`}>
-                <input
-                  type={group.maxChoices === 1 ? 'radio' : 'checkbox'}
-                  name={group.id}
-                  disabled={!m.isAvailable}
-                  checked={chosen[group.id]?.includes(m.id) ?? false}
-                  onChange={() => toggle(group.id, group.maxChoices, m.id)}
-                />
-                <span>{m.name}</span>
-                {m.priceDeltaCents !== 0 && (
-                  <span className="muted">+{format.money(m.priceDeltaCents, currency)}</span>
-                )}
-              </label>
-            ))}
-          </fieldset>
+          <ChoiceGroup
+            key={group.id}
+            group={group}
+            currency={currency}
+            chosen={chosen[group.id] ?? []}
+            toggle={(id) => toggle(group.id, group.maxChoices, id)}
+          />
         ))}
         <label className="field">
           <span>{t('item.note')}</span>
@@ -104,25 +84,7 @@ export function ItemSheet(props: {
             placeholder={t('item.notePlaceholder')}
           />
         </label>
-        <div className="qty" role="group" aria-label={t('item.quantity')}>
-          <button
-            type="button"
-            className="round"
-            aria-label={t('item.oneLess')}
-            onClick={() => setQuantity((q) => Math.max(1, q - 1))}
-          >
-            −
-          </button>
-          <output aria-live="polite">{quantity}</output>
-          <button
-            type="button"
-            className="round"
-            aria-label={t('item.oneMore')}
-            onClick={() => setQuantity((q) => Math.min(99, q + 1))}
-          >
-            +
-          </button>
-        </div>
+        <QuantityStepper quantity={quantity} setQuantity={setQuantity} />
         {missing.length > 0 && (
           <p className="hint">
             {t('item.chooseFirst', { groups: missing.map((g) => g.name).join(', ') })}
@@ -135,6 +97,85 @@ export function ItemSheet(props: {
           })}
         </button>
       </form>
+    </div>
+  );
+}
+
+type Group = MenuItem['modifierGroups'][number];
+
+/** One group of choices, with its rule ("choose 2", "up to 3") and each choice's price. */
+function ChoiceGroup({
+  group,
+  currency,
+  chosen,
+  toggle,
+}: {
+  group: Group;
+  currency: string;
+  chosen: string[];
+  toggle: (modifierId: string) => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <fieldset className="group">
+      <legend>
+        {group.name}{' '}
+        <small>
+          {group.minChoices === 0
+            ? t('item.upTo', { max: group.maxChoices })
+            : group.minChoices === group.maxChoices
+              ? t('item.chooseExactly', { count: group.minChoices })
+              : t('item.chooseBetween', { min: group.minChoices, max: group.maxChoices })}
+        </small>
+      </legend>
+      {group.modifiers.map((m) => (
+        <label key={m.id} className={`choice ${m.isAvailable ? '' : 'is-out'}`}>
+          <input
+            type={group.maxChoices === 1 ? 'radio' : 'checkbox'}
+            name={group.id}
+            disabled={!m.isAvailable}
+            checked={chosen.includes(m.id)}
+            onChange={() => toggle(m.id)}
+          />
+          <span>{m.name}</span>
+          {m.priceDeltaCents !== 0 && (
+            <span className="muted">+{format.money(m.priceDeltaCents, currency)}</span>
+          )}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** One to 99, in steps a thumb (or a glove) can press. */
+function QuantityStepper({
+  quantity,
+  setQuantity,
+}: {
+  quantity: number;
+  setQuantity: (change: (quantity: number) => number) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="qty" role="group" aria-label={t('item.quantity')}>
+      <button
+        type="button"
+        className="round"
+        aria-label={t('item.oneLess')}
+        onClick={() => setQuantity((q) => Math.max(1, q - 1))}
+      >
+        −
+      </button>
+      <output aria-live="polite">{quantity}</output>
+      <button
+        type="button"
+        className="round"
+        aria-label={t('item.oneMore')}
+        onClick={() => setQuantity((q) => Math.min(99, q + 1))}
+      >
+        +
+      </button>
     </div>
   );
 }

@@ -1,10 +1,17 @@
-import { orders, outbox, payments, stores, webhookEndpoints } from '@kds/db';
-import { and, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
+import { stores } from '@kds/db';
+import { eq } from 'drizzle-orm';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { listScreenHealth } from '../devices/screen-health.ts';
 import { NotFoundError } from '../errors.ts';
-import { businessDateOf } from '../orders/place-order.ts';
+import {
+  dayTotals,
+  failedMessagesSince,
+  failingWebhooks,
+  flaggedPayments,
+  openCounts,
+} from './dashboard-queries.ts';
+import { businessDateOf } from '../orders/business-date.ts';
 import { inStore } from '../transaction.ts';
 
 /**
@@ -19,60 +26,13 @@ export async function dashboard({ ctx }: { ctx: DomainContext }) {
     const today = businessDateOf(ctx.now(), store.timezone);
     const dayAgo = new Date(ctx.now().getTime() - 24 * 3600_000);
 
-    const [[day], [open], [failed], [flagged], screens, failingWebhooks] = await Promise.all([
-      tx.db
-        .select({
-          orders: sql<number>`count(*) filter (where ${orders.placedAt} is not null)::int`,
-          revenueCents: sql<number>`coalesce(sum(${orders.totalCents}) filter (where ${orders.paymentStatus} in ('paid', 'at_counter', 'partially_refunded') and ${orders.status} <> 'CANCELED'), 0)::int`,
-          canceled: sql<number>`count(*) filter (where ${orders.status} = 'CANCELED')::int`,
-          avgReadySeconds: sql<
-            number | null
-          >`avg(extract(epoch from ${orders.readyAt} - ${orders.placedAt})) filter (where ${orders.readyAt} is not null)`,
-        })
-        .from(orders)
-        .where(and(eq(orders.storeId, store.id), eq(orders.businessDate, today))),
-      tx.db
-        .select({
-          placed: sql<number>`count(*) filter (where ${orders.status} = 'PLACED')::int`,
-          preparing: sql<number>`count(*) filter (where ${orders.status} = 'PREPARING')::int`,
-          ready: sql<number>`count(*) filter (where ${orders.status} = 'READY')::int`,
-        })
-        .from(orders)
-        .where(
-          and(
-            eq(orders.storeId, store.id),
-            inArray(orders.status, ['PLACED', 'PREPARING', 'READY']),
-          ),
-        ),
-      tx.db
-        .select({ count: sql<number>`count(*)::int` })
-        .from(outbox)
-        .where(
-          and(
-            eq(outbox.storeId, store.id),
-            eq(outbox.status, 'failed'),
-            gte(outbox.createdAt, dayAgo),
-          ),
-        ),
-      tx.db
-        .select({ count: sql<number>`count(*)::int` })
-        .from(payments)
-        .where(and(eq(payments.storeId, store.id), isNotNull(payments.flag))),
+    const [[day], [open], [failed], [flagged], screens, webhooks] = await Promise.all([
+      dayTotals(tx.db, store.id, today),
+      openCounts(tx.db, store.id),
+      failedMessagesSince(tx.db, store.id, dayAgo),
+      flaggedPayments(tx.db, store.id),
       listScreenHealth({ ctx: tx }),
-      tx.db
-        .select({
-          url: webhookEndpoints.url,
-          since: webhookEndpoints.failingSince,
-          lastError: webhookEndpoints.lastError,
-        })
-        .from(webhookEndpoints)
-        .where(
-          and(
-            eq(webhookEndpoints.storeId, store.id),
-            eq(webhookEndpoints.active, true),
-            isNotNull(webhookEndpoints.failingSince),
-          ),
-        ),
+      failingWebhooks(tx.db, store.id),
     ]);
     return {
       store: { id: store.id, name: store.name, timezone: store.timezone, currency: store.currency },
@@ -90,7 +50,7 @@ export async function dashboard({ ctx }: { ctx: DomainContext }) {
         flaggedPayments: flagged?.count ?? 0,
         screensNotLive: screens.filter((s) => s.state !== 'live').length,
         /** Integrations whose webhook keeps failing, by address: named, not just counted. */
-        failingWebhooks,
+        failingWebhooks: webhooks,
       },
       screens,
     };

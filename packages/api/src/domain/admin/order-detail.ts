@@ -9,6 +9,8 @@ import {
   payments,
   staff,
   stations,
+  type Order,
+  type Queryable,
 } from '@kds/db';
 import { and, asc, eq } from 'drizzle-orm';
 import { requireManager } from '../auth/principal.ts';
@@ -32,49 +34,7 @@ export async function orderDetail({ ctx, input }: { ctx: DomainContext; input: O
       .where(and(eq(orders.id, input.orderId), eq(orders.storeId, manager.storeId)));
     if (!order) throw new NotFoundError('order', { orderId: input.orderId });
 
-    const [items, paid, messages, events, audits] = await Promise.all([
-      tx.db
-        .select({ item: orderItems, station: stations.name })
-        .from(orderItems)
-        .leftJoin(stations, eq(stations.id, orderItems.stationId))
-        .where(eq(orderItems.orderId, order.id))
-        .orderBy(asc(orderItems.position)),
-      tx.db
-        .select()
-        .from(payments)
-        .where(eq(payments.orderId, order.id))
-        .orderBy(asc(payments.createdAt)),
-      tx.db
-        .select()
-        .from(outbox)
-        .where(eq(outbox.orderId, order.id))
-        .orderBy(asc(outbox.createdAt)),
-      tx.db
-        .select({
-          event: orderEvents,
-          staffName: staff.name,
-          deviceName: devices.name,
-          keyName: apiKeys.name,
-        })
-        .from(orderEvents)
-        .leftJoin(staff, and(eq(orderEvents.actorKind, 'staff'), eq(staff.id, orderEvents.actorId)))
-        .leftJoin(
-          devices,
-          and(eq(orderEvents.actorKind, 'device'), eq(devices.id, orderEvents.actorId)),
-        )
-        .leftJoin(
-          apiKeys,
-          and(eq(orderEvents.actorKind, 'api_key'), eq(apiKeys.id, orderEvents.actorId)),
-        )
-        .where(and(eq(orderEvents.storeId, order.storeId), eq(orderEvents.orderId, order.id)))
-        .orderBy(asc(orderEvents.seq)),
-      tx.db
-        .select({ entry: auditLog, staffName: staff.name })
-        .from(auditLog)
-        .leftJoin(staff, eq(staff.id, auditLog.staffId))
-        .where(and(eq(auditLog.storeId, order.storeId), eq(auditLog.entityId, order.id)))
-        .orderBy(asc(auditLog.createdAt)),
-    ]);
+    const [items, paid, messages, events, audits] = await orderRecords(tx.db, order);
 
     const timeline = orderTimeline({ events, messages, paid, audits });
 
@@ -90,4 +50,47 @@ export async function orderDetail({ ctx, input }: { ctx: DomainContext; input: O
       timeline,
     };
   });
+}
+
+/** The order's lines (with their stations), payments, messages, events (with who) and audits. */
+function orderRecords(db: Queryable, order: Order) {
+  return Promise.all([
+    db
+      .select({ item: orderItems, station: stations.name })
+      .from(orderItems)
+      .leftJoin(stations, eq(stations.id, orderItems.stationId))
+      .where(eq(orderItems.orderId, order.id))
+      .orderBy(asc(orderItems.position)),
+    db
+      .select()
+      .from(payments)
+      .where(eq(payments.orderId, order.id))
+      .orderBy(asc(payments.createdAt)),
+    db.select().from(outbox).where(eq(outbox.orderId, order.id)).orderBy(asc(outbox.createdAt)),
+    db
+      .select({
+        event: orderEvents,
+        staffName: staff.name,
+        deviceName: devices.name,
+        keyName: apiKeys.name,
+      })
+      .from(orderEvents)
+      .leftJoin(staff, and(eq(orderEvents.actorKind, 'staff'), eq(staff.id, orderEvents.actorId)))
+      .leftJoin(
+        devices,
+        and(eq(orderEvents.actorKind, 'device'), eq(devices.id, orderEvents.actorId)),
+      )
+      .leftJoin(
+        apiKeys,
+        and(eq(orderEvents.actorKind, 'api_key'), eq(apiKeys.id, orderEvents.actorId)),
+      )
+      .where(and(eq(orderEvents.storeId, order.storeId), eq(orderEvents.orderId, order.id)))
+      .orderBy(asc(orderEvents.seq)),
+    db
+      .select({ entry: auditLog, staffName: staff.name })
+      .from(auditLog)
+      .leftJoin(staff, eq(staff.id, auditLog.staffId))
+      .where(and(eq(auditLog.storeId, order.storeId), eq(auditLog.entityId, order.id)))
+      .orderBy(asc(auditLog.createdAt)),
+  ]);
 }

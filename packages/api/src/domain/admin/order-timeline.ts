@@ -54,67 +54,84 @@ export function orderTimeline({
   audits,
 }: TimelineSources): TimelineEntry[] {
   return [
-    ...events.map(({ event, staffName, deviceName, keyName }) => ({
-      at: event.createdAt,
-      kind: 'event' as const,
-      what: EVENT_WORDS[event.type] ?? event.type,
-      who:
-        event.actorKind === 'staff'
-          ? (staffName ?? 'staff')
-          : event.actorKind === 'device'
-            ? `screen "${deviceName ?? '?'}"`
-            : event.actorKind === 'api_key'
-              ? `API key "${keyName ?? '?'}"`
-              : event.actorKind === 'customer'
-                ? 'guest'
-                : 'system',
-      actor: actorOf(event.actorKind, staffName ?? deviceName ?? keyName),
-      detail: { type: event.type, seq: event.seq, ...eventDetail(event.payload) },
-    })),
-    ...messages.map((m) => ({
-      at: m.sentAt ?? m.createdAt,
-      kind: 'message' as const,
-      what: `${messageLabel(m.template)}: ${m.status}${m.providerStatus ? ` (${m.providerStatus})` : ''}`,
-      who: m.channel === 'refund' ? 'Stripe' : m.channel === 'webhook' ? 'integration' : 'system',
-      actor: { kind: 'system' as const, name: null },
-      detail: {
-        channel: m.channel,
-        recipient: m.recipient,
-        attempts: m.attempts,
-        error: m.error,
-        template: m.template,
-        status: m.status,
-        providerStatus: m.providerStatus,
-      },
-    })),
-    ...paid.map((p) => ({
-      at: p.createdAt,
-      kind: 'payment' as const,
-      what: `Payment ${p.status}${p.refundedCents ? `, ${money(p.refundedCents, p.currency)} refunded` : ''}${p.flag ? ` (flag: ${p.flag})` : ''}`,
-      who: p.provider === 'stripe' || p.provider === 'simulated' ? 'Stripe' : p.provider,
-      actor: { kind: 'provider' as const, name: p.provider },
-      detail: {
-        amountCents: p.amountCents,
-        currency: p.currency,
-        status: p.status,
-        refundedCents: p.refundedCents,
-        flag: p.flag,
-      },
-    })),
+    ...events.map(eventEntry),
+    ...messages.map(messageEntry),
+    ...paid.map(paymentEntry),
     // Staff actions the event log already tells (a cancel) are not repeated.
-    ...audits
-      .filter(({ entry }) => !(entry.action in EVENT_WORDS))
-      .map(({ entry, staffName }) => ({
-        at: entry.createdAt,
-        kind: 'audit' as const,
-        what: entry.action,
-        who: staffName ?? 'system',
-        actor: staffName
-          ? { kind: 'staff' as const, name: staffName }
-          : { kind: 'system' as const, name: null },
-        detail: { before: entry.before, after: entry.after },
-      })),
+    ...audits.filter(({ entry }) => !(entry.action in EVENT_WORDS)).map(auditEntry),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+function eventEntry({
+  event,
+  staffName,
+  deviceName,
+  keyName,
+}: TimelineSources['events'][number]): TimelineEntry {
+  return {
+    at: event.createdAt,
+    kind: 'event' as const,
+    what: EVENT_WORDS[event.type] ?? event.type,
+    who:
+      event.actorKind === 'staff'
+        ? (staffName ?? 'staff')
+        : event.actorKind === 'device'
+          ? `screen "${deviceName ?? '?'}"`
+          : event.actorKind === 'api_key'
+            ? `API key "${keyName ?? '?'}"`
+            : event.actorKind === 'customer'
+              ? 'guest'
+              : 'system',
+    actor: actorOf(event.actorKind, staffName ?? deviceName ?? keyName),
+    detail: { type: event.type, seq: event.seq, ...eventDetail(event.payload) },
+  };
+}
+
+function messageEntry(m: OutboxMessage): TimelineEntry {
+  return {
+    at: m.sentAt ?? m.createdAt,
+    kind: 'message' as const,
+    what: `${messageLabel(m.template)}: ${m.status}${m.providerStatus ? ` (${m.providerStatus})` : ''}`,
+    who: m.channel === 'refund' ? 'Stripe' : m.channel === 'webhook' ? 'integration' : 'system',
+    actor: { kind: 'system' as const, name: null },
+    detail: {
+      channel: m.channel,
+      recipient: m.recipient,
+      attempts: m.attempts,
+      error: m.error,
+      template: m.template,
+      status: m.status,
+      providerStatus: m.providerStatus,
+    },
+  };
+}
+
+function paymentEntry(p: Payment): TimelineEntry {
+  return {
+    at: p.createdAt,
+    kind: 'payment' as const,
+    what: `Payment ${p.status}${p.refundedCents ? `, ${money(p.refundedCents, p.currency)} refunded` : ''}${p.flag ? ` (flag: ${p.flag})` : ''}`,
+    who: p.provider === 'stripe' || p.provider === 'simulated' ? 'Stripe' : p.provider,
+    actor: { kind: 'provider' as const, name: p.provider },
+    detail: {
+      amountCents: p.amountCents,
+      currency: p.currency,
+      status: p.status,
+      refundedCents: p.refundedCents,
+      flag: p.flag,
+    },
+  };
+}
+
+function auditEntry({ entry, staffName }: TimelineSources['audits'][number]): TimelineEntry {
+  return {
+    at: entry.createdAt,
+    kind: 'audit',
+    what: entry.action,
+    who: staffName ?? 'system',
+    actor: staffName ? { kind: 'staff', name: staffName } : { kind: 'system', name: null },
+    detail: { before: entry.before, after: entry.after },
+  };
 }
 
 function actorOf(kind: OrderEventRow['actorKind'], name: string | null): TimelineEntry['actor'] {

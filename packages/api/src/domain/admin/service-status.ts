@@ -1,7 +1,7 @@
-import { outbox, webhookEndpoints, webhookEvents } from '@kds/db';
+import { outbox, webhookEndpoints, webhookEvents, type Queryable } from '@kds/db';
 import { and, count, desc, eq, isNotNull, max } from 'drizzle-orm';
 import { requireManager } from '../auth/principal.ts';
-import type { DomainContext } from '../context.ts';
+import type { DomainContext, ServiceModes } from '../context.ts';
 import { inStore } from '../transaction.ts';
 
 export type ServiceState = 'connected' | 'failing' | 'simulated' | 'off';
@@ -15,6 +15,9 @@ export interface ServiceStatus {
   lastError: { at: Date; message: string } | null;
 }
 
+type Channel = 'sms' | 'call' | 'email' | 'webhook';
+type History = Pick<ServiceStatus, 'lastSuccessAt' | 'lastError'>;
+
 /**
  * For the console's Services card: what each outside service is (connected, simulated, off)
  * and how it has been doing for this store (its last success, its last failure). A service
@@ -22,78 +25,76 @@ export interface ServiceStatus {
  */
 export async function serviceStatus({ ctx }: { ctx: DomainContext }): Promise<ServiceStatus[]> {
   const manager = requireManager(ctx);
-  return inStore(ctx, manager.storeId, async (tx) => {
+  const { storeId } = manager;
+  return inStore(ctx, storeId, async (tx) => {
     const modes = tx.config.services;
-    const channel = async (name: 'sms' | 'call' | 'email' | 'webhook') => {
-      const mine = eq(outbox.storeId, manager.storeId);
-      const [sent] = await tx.db
-        .select({ at: max(outbox.sentAt) })
-        .from(outbox)
-        .where(and(mine, eq(outbox.channel, name), eq(outbox.status, 'sent')));
-      const [failed] = await tx.db
-        .select({ at: outbox.createdAt, message: outbox.error })
-        .from(outbox)
-        .where(and(mine, eq(outbox.channel, name), eq(outbox.status, 'failed')))
-        .orderBy(desc(outbox.createdAt))
-        .limit(1);
+    const twilio = modes.sms === 'twilio' ? 'Twilio' : null;
+    const row = async (service: Channel, provider: string | null): Promise<ServiceStatus> => {
+      const history = await channelHistory(tx.db, storeId, service);
       return {
-        lastSuccessAt: sent?.at ?? null,
-        lastError: failed ? { at: failed.at, message: failed.message ?? 'not delivered' } : null,
+        service,
+        provider: provider ?? 'Recorded only',
+        state: stateOf(provider !== null, history),
+        ...history,
       };
-    };
-    const state = (
-      real: boolean,
-      history: Omit<ServiceStatus, 'service' | 'provider' | 'state'>,
-    ) =>
-      !real
-        ? 'simulated'
-        : history.lastError && history.lastError.at > (history.lastSuccessAt ?? new Date(0))
-          ? 'failing'
-          : 'connected';
-
-    const [stripe] = await tx.db
-      .select({ at: max(webhookEvents.processedAt) })
-      .from(webhookEvents)
-      .where(and(eq(webhookEvents.provider, 'stripe'), isNotNull(webhookEvents.processedAt)));
-    const payments: ServiceStatus = {
-      service: 'payments',
-      provider: { stripe: 'Stripe', simulated: 'Simulated checkout', off: 'None' }[modes.payments],
-      state:
-        modes.payments === 'stripe' ? 'connected' : modes.payments === 'off' ? 'off' : 'simulated',
-      lastSuccessAt: stripe?.at ?? null,
-      lastError: null,
     };
     const [{ n: endpoints } = { n: 0 }] = await tx.db
       .select({ n: count() })
       .from(webhookEndpoints)
-      .where(eq(webhookEndpoints.storeId, manager.storeId));
-    const twilio = modes.sms === 'twilio';
-    const smtp = modes.email === 'smtp';
-    const row = async (
-      service: 'sms' | 'call' | 'email' | 'webhook',
-      provider: string | null,
-    ): Promise<ServiceStatus> => {
-      const history = await channel(service);
-      const real = provider !== null;
-      return {
-        service,
-        provider: provider ?? 'Recorded only',
-        state: state(real, history),
-        ...history,
-      };
-    };
-    return [
-      payments,
-      ...(await Promise.all([
-        row('sms', twilio ? 'Twilio' : null),
-        row('call', twilio ? 'Twilio' : null),
-        row('email', smtp ? 'SMTP' : null),
-        row('webhook', 'HTTPS'),
-      ])),
-    ].map((s) =>
+      .where(eq(webhookEndpoints.storeId, storeId));
+    const rows = await Promise.all([
+      row('sms', twilio),
+      row('call', twilio),
+      row('email', modes.email === 'smtp' ? 'SMTP' : null),
+      row('webhook', 'HTTPS'),
+    ]);
+    return [await paymentsStatus(tx.db, modes.payments), ...rows].map((s) =>
       s.service === 'webhook' && endpoints === 0
         ? { ...s, provider: 'No endpoints', state: 'off' as const }
         : s,
     );
   });
+}
+
+/** Payments: the provider as configured, and when Stripe's last webhook was processed. */
+async function paymentsStatus(
+  db: Queryable,
+  mode: ServiceModes['payments'],
+): Promise<ServiceStatus> {
+  const [stripe] = await db
+    .select({ at: max(webhookEvents.processedAt) })
+    .from(webhookEvents)
+    .where(and(eq(webhookEvents.provider, 'stripe'), isNotNull(webhookEvents.processedAt)));
+  return {
+    service: 'payments',
+    provider: { stripe: 'Stripe', simulated: 'Simulated checkout', off: 'None' }[mode],
+    state: mode === 'stripe' ? 'connected' : mode === 'off' ? 'off' : 'simulated',
+    lastSuccessAt: stripe?.at ?? null,
+    lastError: null,
+  };
+}
+
+/** A channel's last message sent, and its last that failed, for the store. */
+async function channelHistory(db: Queryable, storeId: string, name: Channel): Promise<History> {
+  const mine = and(eq(outbox.storeId, storeId), eq(outbox.channel, name));
+  const [sent] = await db
+    .select({ at: max(outbox.sentAt) })
+    .from(outbox)
+    .where(and(mine, eq(outbox.status, 'sent')));
+  const [failed] = await db
+    .select({ at: outbox.createdAt, message: outbox.error })
+    .from(outbox)
+    .where(and(mine, eq(outbox.status, 'failed')))
+    .orderBy(desc(outbox.createdAt))
+    .limit(1);
+  return {
+    lastSuccessAt: sent?.at ?? null,
+    lastError: failed ? { at: failed.at, message: failed.message ?? 'not delivered' } : null,
+  };
+}
+
+function stateOf(real: boolean, history: History): ServiceState {
+  if (!real) return 'simulated';
+  const { lastError, lastSuccessAt } = history;
+  return lastError && lastError.at > (lastSuccessAt ?? new Date(0)) ? 'failing' : 'connected';
 }

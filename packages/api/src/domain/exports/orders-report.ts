@@ -74,42 +74,10 @@ export async function ordersReport(
         lte(orders.createdAt, asOf),
       );
       for await (const batch of orderBatches(source, storeId, ofDay)) {
-        const items = await inStore(source, storeId, ({ db }) =>
-          db
-            .select({
-              orderId: orderItems.orderId,
-              quantity: orderItems.quantity,
-              name: orderItems.name,
-            })
-            .from(orderItems)
-            .where(
-              inArray(
-                orderItems.orderId,
-                batch.map((o) => o.id),
-              ),
-            )
-            .orderBy(asc(orderItems.orderId), asc(orderItems.position)),
-        );
-        const itemsOf = new Map<string, { quantity: number; name: string }[]>();
-        for (const { orderId, quantity, name } of items) {
-          const list = itemsOf.get(orderId) ?? [];
-          list.push({ quantity, name });
-          itemsOf.set(orderId, list);
-        }
+        const itemsOf = await linesOf(source, storeId, batch);
         yield {
           date: day.date,
-          orders: batch.map((o) => ({
-            number: o.number,
-            at: o.placedAt ?? o.createdAt,
-            fulfilment: o.fulfilment,
-            table: o.tableLabel,
-            customerName: o.customerName,
-            items: itemsOf.get(o.id) ?? [],
-            total: o.totalCents,
-            paymentStatus: o.paymentStatus,
-            status: o.status,
-            counted: o.placedAt !== null && o.status !== 'CANCELED',
-          })),
+          orders: batch.map((o) => reportOrder(o, itemsOf.get(o.id) ?? [])),
         };
       }
     }
@@ -123,5 +91,45 @@ export async function ordersReport(
     asOf,
     days,
     batches: batches(),
+  };
+}
+
+type Line = { quantity: number; name: string };
+
+/** What each order of the batch had, by order. */
+async function linesOf(source: DomainContext, storeId: string, batch: Order[]) {
+  const items = await inStore(source, storeId, ({ db }) =>
+    db
+      .select({ orderId: orderItems.orderId, quantity: orderItems.quantity, name: orderItems.name })
+      .from(orderItems)
+      .where(
+        inArray(
+          orderItems.orderId,
+          batch.map((o) => o.id),
+        ),
+      )
+      .orderBy(asc(orderItems.orderId), asc(orderItems.position)),
+  );
+  const byOrder = new Map<string, Line[]>();
+  for (const { orderId, quantity, name } of items) {
+    const list = byOrder.get(orderId) ?? [];
+    list.push({ quantity, name });
+    byOrder.set(orderId, list);
+  }
+  return byOrder;
+}
+
+function reportOrder(o: Order, items: Line[]): ReportOrder {
+  return {
+    number: o.number,
+    at: o.placedAt ?? o.createdAt,
+    fulfilment: o.fulfilment,
+    table: o.tableLabel,
+    customerName: o.customerName,
+    items,
+    total: o.totalCents,
+    paymentStatus: o.paymentStatus,
+    status: o.status,
+    counted: o.placedAt !== null && o.status !== 'CANCELED',
   };
 }

@@ -1,7 +1,7 @@
 import { staff, staffInvitations, staffMemberships } from '@kds/db';
 import { and, eq, isNull } from 'drizzle-orm';
-import { requireManager } from '../auth/principal.ts';
-import type { DomainContext } from '../context.ts';
+import { requireManager, type StaffPrincipal } from '../auth/principal.ts';
+import type { DomainContext, TxContext } from '../context.ts';
 import { ConflictError } from '../errors.ts';
 import { enqueue } from '../outbox/enqueue.ts';
 import { auditStaff, mayManage } from '../staff/internal.ts';
@@ -20,7 +20,6 @@ import type { InviteStaffInput } from './schemas.ts';
 export async function inviteStaff({ ctx, input }: { ctx: DomainContext; input: InviteStaffInput }) {
   const manager = requireManager(ctx);
   mayManage(manager, input.role);
-  const now = ctx.now();
   return inStore(ctx, manager.storeId, async (tx) => {
     const [member] = await tx.db
       .select({ id: staff.id })
@@ -29,31 +28,7 @@ export async function inviteStaff({ ctx, input }: { ctx: DomainContext; input: I
       .where(and(eq(staffMemberships.storeId, manager.storeId), eq(staff.email, input.email)));
     // The manager sees the store's own list anyway: this tells them nothing new.
     if (member) throw new ConflictError({ key: 'admin.alreadyStaff' });
-    // Inviting again replaces the open invitation (a new link; the old one stops working).
-    await tx.db
-      .update(staffInvitations)
-      .set({ closedAt: now })
-      .where(
-        and(
-          eq(staffInvitations.storeId, manager.storeId),
-          eq(staffInvitations.email, input.email),
-          isNull(staffInvitations.acceptedAt),
-          isNull(staffInvitations.closedAt),
-        ),
-      );
-    const [invitation] = await tx.db
-      .insert(staffInvitations)
-      .values({
-        storeId: manager.storeId,
-        email: input.email,
-        name: input.name,
-        role: input.role,
-        invitedBy: manager.staffId,
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
-      })
-      .returning();
-    if (!invitation) throw new Error('invitation insert returned nothing');
+    const invitation = await openInvitation(tx, manager, input);
     await enqueue(
       tx,
       {
@@ -86,4 +61,34 @@ export async function inviteStaff({ ctx, input }: { ctx: DomainContext; input: I
           ),
     };
   });
+}
+
+/** A new invitation; inviting again replaces the open one (a new link; the old one stops working). */
+async function openInvitation(tx: TxContext, manager: StaffPrincipal, input: InviteStaffInput) {
+  const now = tx.now();
+  await tx.db
+    .update(staffInvitations)
+    .set({ closedAt: now })
+    .where(
+      and(
+        eq(staffInvitations.storeId, manager.storeId),
+        eq(staffInvitations.email, input.email),
+        isNull(staffInvitations.acceptedAt),
+        isNull(staffInvitations.closedAt),
+      ),
+    );
+  const [invitation] = await tx.db
+    .insert(staffInvitations)
+    .values({
+      storeId: manager.storeId,
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      invitedBy: manager.staffId,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+    })
+    .returning();
+  if (!invitation) throw new Error('invitation insert returned nothing');
+  return invitation;
 }

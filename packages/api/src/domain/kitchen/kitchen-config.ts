@@ -1,6 +1,14 @@
-import { devices, menuCategories, menuItems, staff, stations, stores } from '@kds/db';
+import {
+  devices,
+  menuCategories,
+  menuItems,
+  staff,
+  stations,
+  stores,
+  type Queryable,
+} from '@kds/db';
 import { asc, eq, sql } from 'drizzle-orm';
-import { requireKitchen } from '../auth/principal.ts';
+import { requireKitchen, type KitchenPrincipal } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
 import { staffLanguageOf } from '../stores/languages.ts';
@@ -12,39 +20,11 @@ export async function kitchenConfig({ ctx }: { ctx: DomainContext }) {
   return inStore(ctx, principal.storeId, async (tx) => {
     const [store] = await tx.db.select().from(stores).where(eq(stores.id, principal.storeId));
     if (!store) throw new NotFoundError('store');
-    const [stationRows, items] = await Promise.all([
-      tx.db
-        .select({ id: stations.id, name: stations.name, kind: stations.kind })
-        .from(stations)
-        .where(eq(stations.storeId, store.id))
-        .orderBy(asc(stations.sortOrder)),
-      tx.db
-        .select({
-          id: menuItems.id,
-          name: menuItems.name,
-          stationId: menuItems.stationId,
-          isAvailable: menuItems.isAvailable,
-          category: menuCategories.name,
-        })
-        .from(menuItems)
-        .innerJoin(menuCategories, eq(menuCategories.id, menuItems.categoryId))
-        .where(eq(menuItems.storeId, store.id))
-        .orderBy(asc(menuCategories.sortOrder), asc(menuItems.sortOrder)),
+    const [stationRows, items, who] = await Promise.all([
+      stationsOf(tx.db, store.id),
+      menuFor86(tx.db, store.id),
+      screenHolder(tx.db, principal),
     ]);
-    const who =
-      principal.kind === 'staff'
-        ? (
-            await tx.db
-              .select({ name: staff.name, language: staff.language })
-              .from(staff)
-              .where(eq(staff.id, principal.staffId))
-          )[0]
-        : (
-            await tx.db
-              .select({ name: devices.name, language: sql<null>`null` })
-              .from(devices)
-              .where(eq(devices.id, principal.deviceId))
-          )[0];
     return {
       store: {
         name: store.name,
@@ -71,4 +51,43 @@ export async function kitchenConfig({ ctx }: { ctx: DomainContext }) {
       serverTime: ctx.now().toISOString(),
     };
   });
+}
+
+function stationsOf(db: Queryable, storeId: string) {
+  return db
+    .select({ id: stations.id, name: stations.name, kind: stations.kind })
+    .from(stations)
+    .where(eq(stations.storeId, storeId))
+    .orderBy(asc(stations.sortOrder));
+}
+
+/** Every item with its station and category, in menu order: the 86 panel's list. */
+function menuFor86(db: Queryable, storeId: string) {
+  return db
+    .select({
+      id: menuItems.id,
+      name: menuItems.name,
+      stationId: menuItems.stationId,
+      isAvailable: menuItems.isAvailable,
+      category: menuCategories.name,
+    })
+    .from(menuItems)
+    .innerJoin(menuCategories, eq(menuCategories.id, menuItems.categoryId))
+    .where(eq(menuItems.storeId, storeId))
+    .orderBy(asc(menuCategories.sortOrder), asc(menuItems.sortOrder));
+}
+
+/** Who is at the screen: the signed-in cook (and their language), or the paired screen's name. */
+async function screenHolder(db: Queryable, principal: KitchenPrincipal) {
+  const [who] =
+    principal.kind === 'staff'
+      ? await db
+          .select({ name: staff.name, language: staff.language })
+          .from(staff)
+          .where(eq(staff.id, principal.staffId))
+      : await db
+          .select({ name: devices.name, language: sql<null>`null` })
+          .from(devices)
+          .where(eq(devices.id, principal.deviceId));
+  return who;
 }

@@ -1,12 +1,12 @@
-import { orderItems, stores } from '@kds/db';
+import { orderItems, stores, type Order, type Store } from '@kds/db';
 import { eq } from 'drizzle-orm';
 import { recordEvents } from '../record-events.ts';
-import type { DomainContext } from '../context.ts';
+import type { DomainContext, TxContext } from '../context.ts';
 import { InvalidTransitionError, NotFoundError, ValidationError } from '../errors.ts';
 import { inStoreOfTracked } from '../tracker/get-tracked-order.ts';
 import { percentOf } from '../money.ts';
 import { lockOrder, saveOrder, totalsOf } from './internal.ts';
-import { priceOrder } from './pricing.ts';
+import { priceOrder, type PricedOrder } from './pricing.ts';
 import type { AddToOrderInput } from './schemas.ts';
 import { toTicket } from './ticket-view.ts';
 
@@ -28,28 +28,7 @@ export async function addToOrder({ ctx, input }: { ctx: DomainContext; input: Ad
     if (order.status !== 'PLACED' || order.paymentStatus !== 'at_counter') {
       throw new InvalidTransitionError(order.status, 'addTo');
     }
-    const now = ctx.now();
-    const priced = await priceOrder(
-      tx.db,
-      store,
-      {
-        storeSlug: store.slug,
-        items: input.items,
-        fulfilment: { type: 'pickup' },
-        notes: '',
-        allergies: [],
-        tipCents: 0,
-      },
-      { now, lock: true, skipTiming: true },
-    );
-    if (priced.problems.length > 0) {
-      throw new ValidationError(
-        { key: 'orders.cannotAdd' },
-        {
-          problems: priced.problems,
-        },
-      );
-    }
+    const priced = await priceAddition(tx, store, input.items);
     const start = Math.max(-1, ...items.map((i) => i.position)) + 1;
     const added = await tx.db
       .insert(orderItems)
@@ -63,19 +42,7 @@ export async function addToOrder({ ctx, input }: { ctx: DomainContext; input: Ad
         })),
       )
       .returning();
-    // The discount stays what it was; tax follows the new subtotal.
-    const subtotalCents = order.subtotalCents + priced.totals.subtotalCents;
-    const taxCents = percentOf(
-      subtotalCents - order.discountCents,
-      store.settings.taxRateBps,
-      store.currency,
-    );
-    const saved = await saveOrder(tx, order, {
-      subtotalCents,
-      taxCents,
-      totalCents: subtotalCents - order.discountCents + taxCents + order.tipCents,
-      costCents: order.costCents + priced.costCents,
-    });
+    const saved = await saveOrder(tx, order, totalsAfter(order, priced, store));
     await recordEvents(tx, store.id, [
       {
         type: 'order.items_added',
@@ -90,4 +57,41 @@ export async function addToOrder({ ctx, input }: { ctx: DomainContext; input: Ad
     ]);
     return { orderId: saved.id, number: saved.number, totals: totalsOf(saved) };
   });
+}
+
+/** The added lines priced like any order's (sold out, unknown choices refused), but untimed. */
+async function priceAddition(tx: TxContext, store: Store, items: AddToOrderInput['items']) {
+  const priced = await priceOrder(
+    tx.db,
+    store,
+    {
+      storeSlug: store.slug,
+      items,
+      fulfilment: { type: 'pickup' },
+      notes: '',
+      allergies: [],
+      tipCents: 0,
+    },
+    { now: tx.now(), lock: true, skipTiming: true },
+  );
+  if (priced.problems.length > 0) {
+    throw new ValidationError({ key: 'orders.cannotAdd' }, { problems: priced.problems });
+  }
+  return priced;
+}
+
+/** The order's totals with the addition: the discount stays what it was; tax follows the new subtotal. */
+function totalsAfter(order: Order, priced: PricedOrder, store: Store) {
+  const subtotalCents = order.subtotalCents + priced.totals.subtotalCents;
+  const taxCents = percentOf(
+    subtotalCents - order.discountCents,
+    store.settings.taxRateBps,
+    store.currency,
+  );
+  return {
+    subtotalCents,
+    taxCents,
+    totalCents: subtotalCents - order.discountCents + taxCents + order.tipCents,
+    costCents: order.costCents + priced.costCents,
+  };
 }

@@ -19,65 +19,53 @@ export async function timingProblems(
   order: { fireAt?: string | undefined; fulfilment: { type: OrderTypeKey } },
   now: Date,
 ): Promise<Problem[]> {
-  const fireAtInput = order.fireAt;
-  if (!fireAtInput) {
+  if (!order.fireAt) {
     // Open is the common case: only the days around now are worked out for it.
     if (isOpenAt(store.openingHours, store.timezone, now)) {
       return pacingProblems(db, store, { ...order, fireAt: null }, now);
     }
-    const next = openingState(store.openingHours, store.timezone, now).nextOpenAt;
-    return [
-      {
-        path: [],
-        code: 'STORE_CLOSED',
-        message: next
-          ? `we are closed; we open ${localTime(next, store.timezone)}`
-          : 'we are closed',
-        say: next
-          ? { key: 'closedUntil', values: { openAt: next.toISOString() } }
-          : { key: 'closed' },
-        ...(next ? { nextOpenAt: next.toISOString() } : {}),
-      },
-    ];
+    return [closedNow(store, now)];
   }
-  const fireAt = new Date(fireAtInput);
+  const fireAt = new Date(order.fireAt);
+  const problem = await scheduleProblem(db, store, fireAt, now);
+  return problem ? [problem] : pacingProblems(db, store, { ...order, fireAt }, now);
+}
+
+function closedNow(store: Store, now: Date): Problem {
+  const next = openingState(store.openingHours, store.timezone, now).nextOpenAt;
+  return {
+    path: [],
+    code: 'STORE_CLOSED',
+    message: next ? `we are closed; we open ${localTime(next, store.timezone)}` : 'we are closed',
+    say: next ? { key: 'closedUntil', values: { openAt: next.toISOString() } } : { key: 'closed' },
+    ...(next ? { nextOpenAt: next.toISOString() } : {}),
+  };
+}
+
+/** A scheduled time: within the week, inside opening hours, in a slot with room. */
+async function scheduleProblem(
+  db: Queryable,
+  store: Store,
+  fireAt: Date,
+  now: Date,
+): Promise<Problem | null> {
+  const at = (code: Problem['code'], message: string, say: Problem['say']): Problem => ({
+    path: ['fireAt'],
+    code,
+    message,
+    say,
+  });
   if (fireAt.getTime() <= now.getTime() || fireAt.getTime() > now.getTime() + MAX_AHEAD_MS) {
-    return [
-      {
-        path: ['fireAt'],
-        code: 'FIRE_AT_INVALID',
-        message: 'pick a time in the next seven days',
-        say: { key: 'tooFarAhead' },
-      },
-    ];
+    return at('FIRE_AT_INVALID', 'pick a time in the next seven days', { key: 'tooFarAhead' });
   }
   if (store.openingHours.length > 0 && !isOpenAt(store.openingHours, store.timezone, fireAt)) {
-    return [
-      {
-        path: ['fireAt'],
-        code: 'FIRE_AT_INVALID',
-        message: 'we are closed at that time',
-        say: { key: 'closedThen' },
-      },
-    ];
+    return at('FIRE_AT_INVALID', 'we are closed at that time', { key: 'closedThen' });
   }
   const slot = slotStart(fireAt);
-  const taken = await takenPerSlot(
-    db,
-    store.id,
-    slot,
-    new Date(slot.getTime() + SLOT_MINUTES * 60_000),
-    now,
-  );
+  const slotEnd = new Date(slot.getTime() + SLOT_MINUTES * 60_000);
+  const taken = await takenPerSlot(db, store.id, slot, slotEnd, now);
   if ((taken.get(slot.getTime()) ?? 0) >= capacityOf(store)) {
-    return [
-      {
-        path: ['fireAt'],
-        code: 'SLOT_FULL',
-        message: 'that time is fully booked; pick another',
-        say: { key: 'slotFull' },
-      },
-    ];
+    return at('SLOT_FULL', 'that time is fully booked; pick another', { key: 'slotFull' });
   }
-  return pacingProblems(db, store, { ...order, fireAt }, now);
+  return null;
 }

@@ -5,6 +5,7 @@ import type { DomainContext } from '../context.ts';
 import { handleStripeEvent } from './handle-stripe-event.ts';
 import { acrossStores, inStore } from '../transaction.ts';
 import { recordAudit } from '../audit.ts';
+import type { GatewaySession } from './ports.ts';
 
 export interface Repair {
   orderId: string;
@@ -24,70 +25,76 @@ export async function reconcilePayments(
 ): Promise<{ checked: number; repairs: Repair[] }> {
   if (!ctx.payments) return { checked: 0, repairs: [] };
   const sessions = await ctx.payments.recentSessions(options.since);
-  const ids = sessions.map((s) => s.id);
-  const ours = ids.length
-    ? await acrossStores(ctx, 'provider-webhook', ({ db }) =>
-        db
-          .select({ payment: payments, order: orders })
-          .from(payments)
-          .innerJoin(orders, eq(orders.id, payments.orderId))
-          .where(
-            and(
-              eq(payments.provider, 'stripe'),
-              inArray(payments.providerRef, ids),
-              gte(payments.createdAt, options.since),
-            ),
-          ),
-      )
-    : [];
+  const ours = await ourPayments(
+    ctx,
+    sessions.map((s) => s.id),
+    options.since,
+  );
   const repairs: Repair[] = [];
   for (const session of sessions) {
     const mine = ours.find((o) => o.payment.providerRef === session.id);
     if (!mine || (options.storeId && mine.order.storeId !== options.storeId)) continue;
-    const paidThere = session.payment_status === 'paid';
-    if (paidThere && mine.order.status === 'PENDING_PAYMENT') {
-      const outcome = await handleStripeEvent(ctx, {
-        id: `reconcile:${session.id}`,
-        type: 'checkout.session.completed',
-        data: { object: session },
-      });
-      if (outcome === 'paid')
-        repairs.push({ orderId: mine.order.id, sessionId: session.id, action: 'marked_paid' });
-    } else if (
-      !paidThere &&
-      mine.payment.status === 'paid' &&
-      mine.payment.flag !== 'unpaid_at_stripe'
-    ) {
-      await inStore(ctx, mine.order.storeId, ({ db }) =>
-        db
-          .update(payments)
-          .set({ flag: 'unpaid_at_stripe' })
-          .where(eq(payments.id, mine.payment.id)),
-      );
-      repairs.push({
-        orderId: mine.order.id,
-        sessionId: session.id,
-        action: 'flagged_unpaid_at_stripe',
-      });
-    }
-  }
-  for (const repair of repairs) {
-    const order = ours.find((o) => o.order.id === repair.orderId)?.order;
-    if (!order) continue;
-    await inStore(ctx, order.storeId, ({ db }) =>
+    const action = await repair(ctx, session, mine);
+    if (!action) continue;
+    repairs.push({ orderId: mine.order.id, sessionId: session.id, action });
+    await inStore(ctx, mine.order.storeId, ({ db }) =>
       recordAudit(
         db,
-        { kind: 'system', storeId: order.storeId, staffId: options.staffId ?? null },
+        { kind: 'system', storeId: mine.order.storeId, staffId: options.staffId ?? null },
         {
-          action: `payment.reconciled.${repair.action}`,
+          action: `payment.reconciled.${action}`,
           entity: 'order',
-          entityId: order.id,
-          after: { sessionId: repair.sessionId },
+          entityId: mine.order.id,
+          after: { sessionId: session.id },
         },
       ),
     );
   }
   return { checked: sessions.length, repairs };
+}
+
+type Ours = Awaited<ReturnType<typeof ourPayments>>[number];
+
+/** Our payments (with their orders) for these sessions, across stores. */
+async function ourPayments(ctx: DomainContext, sessionIds: string[], since: Date) {
+  if (sessionIds.length === 0) return [];
+  return acrossStores(ctx, 'provider-webhook', ({ db }) =>
+    db
+      .select({ payment: payments, order: orders })
+      .from(payments)
+      .innerJoin(orders, eq(orders.id, payments.orderId))
+      .where(
+        and(
+          eq(payments.provider, 'stripe'),
+          inArray(payments.providerRef, sessionIds),
+          gte(payments.createdAt, since),
+        ),
+      ),
+  );
+}
+
+/** Repairs one difference between Stripe and us, if there is one; answers what it did. */
+async function repair(
+  ctx: DomainContext,
+  session: GatewaySession,
+  mine: Ours,
+): Promise<Repair['action'] | null> {
+  const paidThere = session.payment_status === 'paid';
+  if (paidThere && mine.order.status === 'PENDING_PAYMENT') {
+    const outcome = await handleStripeEvent(ctx, {
+      id: `reconcile:${session.id}`,
+      type: 'checkout.session.completed',
+      data: { object: session },
+    });
+    return outcome === 'paid' ? 'marked_paid' : null;
+  }
+  if (!paidThere && mine.payment.status === 'paid' && mine.payment.flag !== 'unpaid_at_stripe') {
+    await inStore(ctx, mine.order.storeId, ({ db }) =>
+      db.update(payments).set({ flag: 'unpaid_at_stripe' }).where(eq(payments.id, mine.payment.id)),
+    );
+    return 'flagged_unpaid_at_stripe';
+  }
+  return null;
 }
 
 /** The manager action: the manager's own store, the last 24 hours. */

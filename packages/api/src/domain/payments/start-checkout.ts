@@ -1,5 +1,5 @@
 import { translatorFor } from '@kds/i18n';
-import { orderItems, orders, payments, stores } from '@kds/db';
+import { orderItems, orders, payments, stores, type Order, type OrderItem } from '@kds/db';
 import { and, asc, desc, eq, gt } from 'drizzle-orm';
 import type { DomainContext, TxContext } from '../context.ts';
 import { inStore } from '../transaction.ts';
@@ -30,40 +30,9 @@ export async function startCheckout(
   if ('url' in found) return found.url ?? null;
   const { order, store, items } = found;
 
-  // Item lines, tax and tip add up to the total; a discount cannot be a negative line, so a
-  // discounted order is one line for its total. Named in the guest's language.
   const language = guestLanguageOf(store, order);
-  const t = translatorFor(language, 'server');
-  const lines: CheckoutLine[] =
-    order.discountCents > 0
-      ? [
-          {
-            name: t('checkout.order', { number: order.number }),
-            quantity: 1,
-            unitAmountCents: order.totalCents,
-          },
-        ]
-      : [
-          ...items.map((i) => ({
-            name: i.name,
-            quantity: i.quantity,
-            unitAmountCents: i.unitPriceCents,
-          })),
-          ...(order.taxCents > 0
-            ? [{ name: t('checkout.tax'), quantity: 1, unitAmountCents: order.taxCents }]
-            : []),
-          ...(order.tipCents > 0
-            ? [{ name: t('checkout.tip'), quantity: 1, unitAmountCents: order.tipCents }]
-            : []),
-        ];
-  // A payment link may outlive a session (48 hours against Stripe's 24): the session ends
-  // sooner, and opening the order's page after that starts a fresh one for the same order.
-  const expiresAt = new Date(
-    Math.min(
-      Math.max(order.paymentExpiresAt?.getTime() ?? 0, now.getTime() + MIN_SESSION_MS),
-      now.getTime() + MAX_SESSION_MS,
-    ),
-  );
+  const lines = checkoutLines(order, items, translatorFor(language, 'server'));
+  const expiresAt = sessionExpiry(order, now);
   const tracker = `${ctx.config.publicUrl}/track/${order.trackingToken}`;
   const session = await provider.createCheckoutSession({
     orderId: order.id,
@@ -117,4 +86,40 @@ async function checkoutOf(ctx: TxContext, orderId: string, now: Date) {
     .where(eq(orderItems.orderId, orderId))
     .orderBy(asc(orderItems.position));
   return { order, store, items };
+}
+
+/**
+ * Item lines, tax and tip add up to the total; a discount cannot be a negative line, so a
+ * discounted order is one line for its total. Named in the guest's language.
+ */
+function checkoutLines(
+  order: Order,
+  items: OrderItem[],
+  t: ReturnType<typeof translatorFor<'server'>>,
+): CheckoutLine[] {
+  if (order.discountCents > 0) {
+    const name = t('checkout.order', { number: order.number });
+    return [{ name, quantity: 1, unitAmountCents: order.totalCents }];
+  }
+  const lines: CheckoutLine[] = items.map((i) => ({
+    name: i.name,
+    quantity: i.quantity,
+    unitAmountCents: i.unitPriceCents,
+  }));
+  if (order.taxCents > 0) {
+    lines.push({ name: t('checkout.tax'), quantity: 1, unitAmountCents: order.taxCents });
+  }
+  if (order.tipCents > 0) {
+    lines.push({ name: t('checkout.tip'), quantity: 1, unitAmountCents: order.tipCents });
+  }
+  return lines;
+}
+
+/**
+ * A payment link may outlive a session (48 hours against Stripe's 24): the session ends
+ * sooner, and opening the order's page after that starts a fresh one for the same order.
+ */
+function sessionExpiry(order: Order, now: Date): Date {
+  const at = Math.max(order.paymentExpiresAt?.getTime() ?? 0, now.getTime() + MIN_SESSION_MS);
+  return new Date(Math.min(at, now.getTime() + MAX_SESSION_MS));
 }

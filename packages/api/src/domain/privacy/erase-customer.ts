@@ -40,29 +40,7 @@ export async function eraseCustomer({
     const recipients = [input.phone, input.email].filter((r): r is string => Boolean(r));
     if (ids.length === 0 && recipients.length === 0)
       throw new ValidationError({ key: 'admin.nothingToErase' });
-    if (ids.length) {
-      await tx.db
-        .update(orders)
-        .set({
-          customerName: ERASED,
-          customerPhone: null,
-          customerEmail: null,
-          deliveryAddress: null,
-          deliveryPostcode: null,
-          notes: '',
-          smsConsent: false,
-          callConsent: false,
-          emailConsent: false,
-        })
-        .where(inArray(orders.id, ids));
-      await tx.db.update(orderItems).set({ notes: '' }).where(inArray(orderItems.orderId, ids));
-      // Their discount uses stay counted, but no longer tied to them.
-      await tx.db
-        .update(discountRedemptions)
-        .set({ guestKey: null })
-        .where(inArray(discountRedemptions.orderId, ids));
-      await scrubEvents(tx.db, owner.storeId, ids);
-    }
+    if (ids.length) await eraseFromOrders(tx.db, owner.storeId, ids);
     const messages = await tx.db
       .update(outbox)
       .set({ recipient: ERASED, payload: {} })
@@ -83,6 +61,31 @@ export async function eraseCustomer({
     });
     return { orders: ids.length, messages: messages.length };
   });
+}
+
+/** Their words on their orders, items and in the event log; their discount uses unlinked. */
+async function eraseFromOrders(db: Transaction, storeId: string, ids: string[]) {
+  await db
+    .update(orders)
+    .set({
+      customerName: ERASED,
+      customerPhone: null,
+      customerEmail: null,
+      deliveryAddress: null,
+      deliveryPostcode: null,
+      notes: '',
+      smsConsent: false,
+      callConsent: false,
+      emailConsent: false,
+    })
+    .where(inArray(orders.id, ids));
+  await db.update(orderItems).set({ notes: '' }).where(inArray(orderItems.orderId, ids));
+  // Their discount uses stay counted, but no longer tied to them.
+  await db
+    .update(discountRedemptions)
+    .set({ guestKey: null })
+    .where(inArray(discountRedemptions.orderId, ids));
+  await scrubEvents(db, storeId, ids);
 }
 
 /**

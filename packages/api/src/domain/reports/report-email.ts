@@ -1,5 +1,5 @@
-import { stores, type OutboxMessage } from '@kds/db';
-import { formatLocale, translatorFor } from '@kds/i18n';
+import { stores, type OutboxMessage, type Store } from '@kds/db';
+import { formatLocale, translatorFor, type Language } from '@kds/i18n';
 import { eq } from 'drizzle-orm';
 import type { DomainContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
@@ -30,38 +30,10 @@ export async function scheduledReportEmail(
   );
   if (!store) throw new NotFoundError('store');
   const r = await reportForStore(ctx, storeId, { from, to });
-  const language = staffLanguageOf(null, store);
-  const t = translatorFor(language, 'server');
-  const locale = formatLocale(language, store.locale);
-  const money = (amount: number) => formatMoney(amount, store.currency, locale);
-  const percent = (rate: number | null) =>
-    rate === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent' }).format(rate);
-  const minutes = (seconds: number | null) =>
-    seconds === null ? '—' : t('report.minutes', { count: Math.round(seconds / 60) });
-  const day = (date: string) =>
-    new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-      new Date(`${date}T12:00:00Z`),
-    );
+  const words = wordsFor(store, staffLanguageOf(null, store));
+  const { t, day } = words;
   const days = from === to ? day(from) : t('report.range', { from: day(from), to: day(to) });
-  const facts: [string, string][] = [
-    [t('report.orders'), new Intl.NumberFormat(locale).format(r.orders)],
-    [t('report.revenue'), money(r.revenueCents)],
-    [t('report.profit'), money(r.profit.profitCents)],
-    [t('report.canceled'), percent(r.rates.cancellation)],
-    [t('report.timeToReady'), `${minutes(r.timeToReady.p50)} / ${minutes(r.timeToReady.p90)}`],
-    [
-      t('report.discounts'),
-      t('report.discountsOn', { amount: money(r.discounts.cents), count: r.discounts.orders }),
-    ],
-    [t('report.tips'), money(r.tipsCents)],
-    [
-      t('report.topItems'),
-      r.topItems
-        .slice(0, 5)
-        .map((i) => `${i.name} ×${i.quantity}`)
-        .join(', ') || '—',
-    ],
-  ];
+  const facts = reportFacts(r, words);
   const title = t(frequency === 'weekly' ? 'report.week' : 'report.day', {
     store: store.name,
     days,
@@ -76,15 +48,7 @@ export async function scheduledReportEmail(
       '',
       t('report.moreAt', { link }),
     ].join('\n'),
-    html: `<div style="font-family:system-ui,sans-serif;max-width:36rem;font-size:16px;line-height:1.5">
-<h1 style="font-size:20px">${escapeHtml(title)}</h1>
-<table style="width:100%;border-collapse:collapse">${facts
-      .map(
-        ([k, v]) =>
-          `<tr><td>${escapeHtml(k)}</td><td style="text-align:right"><b>${escapeHtml(v)}</b></td></tr>`,
-      )
-      .join('')}</table>
-<p><a href="${escapeHtml(link)}">${escapeHtml(t('report.more'))}</a></p></div>`,
+    html: factsHtml(title, facts, link, t('report.more')),
     attachments: attachments
       ? [
           {
@@ -95,4 +59,55 @@ export async function scheduledReportEmail(
         ]
       : [],
   };
+}
+
+type Report = Awaited<ReturnType<typeof reportForStore>>;
+type Words = ReturnType<typeof wordsFor>;
+
+/** How the email writes amounts, rates, minutes and days: the store's staff language. */
+function wordsFor(store: Store, language: Language) {
+  const t = translatorFor(language, 'server');
+  const locale = formatLocale(language, store.locale);
+  return {
+    t,
+    count: (n: number) => new Intl.NumberFormat(locale).format(n),
+    money: (amount: number) => formatMoney(amount, store.currency, locale),
+    percent: (rate: number | null) =>
+      rate === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent' }).format(rate),
+    minutes: (seconds: number | null) =>
+      seconds === null ? '—' : t('report.minutes', { count: Math.round(seconds / 60) }),
+    day: (date: string) =>
+      new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+        new Date(`${date}T12:00:00Z`),
+      ),
+  };
+}
+
+/** The report page's headline numbers, as label and value. */
+function reportFacts(r: Report, { t, count, money, percent, minutes }: Words): [string, string][] {
+  const discounts = { amount: money(r.discounts.cents), count: r.discounts.orders };
+  const top = r.topItems.slice(0, 5).map((i) => `${i.name} ×${i.quantity}`);
+  return [
+    [t('report.orders'), count(r.orders)],
+    [t('report.revenue'), money(r.revenueCents)],
+    [t('report.profit'), money(r.profit.profitCents)],
+    [t('report.canceled'), percent(r.rates.cancellation)],
+    [t('report.timeToReady'), `${minutes(r.timeToReady.p50)} / ${minutes(r.timeToReady.p90)}`],
+    [t('report.discounts'), t('report.discountsOn', discounts)],
+    [t('report.tips'), money(r.tipsCents)],
+    [t('report.topItems'), top.join(', ') || '—'],
+  ];
+}
+
+function factsHtml(title: string, facts: [string, string][], link: string, more: string) {
+  const rows = facts
+    .map(
+      ([k, v]) =>
+        `<tr><td>${escapeHtml(k)}</td><td style="text-align:right"><b>${escapeHtml(v)}</b></td></tr>`,
+    )
+    .join('');
+  return `<div style="font-family:system-ui,sans-serif;max-width:36rem;font-size:16px;line-height:1.5">
+<h1 style="font-size:20px">${escapeHtml(title)}</h1>
+<table style="width:100%;border-collapse:collapse">${rows}</table>
+<p><a href="${escapeHtml(link)}">${escapeHtml(more)}</a></p></div>`;
 }

@@ -1,10 +1,11 @@
-import { orderItems, orders, stores, type Order } from '@kds/db';
+import { orderItems, orders, stores, type Order, type Store } from '@kds/db';
 import { asc, eq } from 'drizzle-orm';
 import type { StoredEvent } from '../../events/types.ts';
 import type { PgTransactionConfig } from 'drizzle-orm/pg-core';
 import type { DomainContext, TxContext } from '../context.ts';
 import { acrossStores, inStore, withTransaction } from '../transaction.ts';
 import { NotFoundError } from '../errors.ts';
+import { guestLine } from '../orders/guest-line.ts';
 import { totalsOf } from '../orders/internal.ts';
 import { pickupCodeFor } from '../orders/pickup-code.ts';
 import { asapReadyInMinutes, estimateFor } from './estimate-ready.ts';
@@ -58,11 +59,8 @@ export async function getTrackedOrder({
 
 async function trackedView(ctx: TxContext, order: Order) {
   const [store] = await ctx.db.select().from(stores).where(eq(stores.id, order.storeId));
-  const estimatedReadyAt = store ? await estimateFor(ctx, store, order) : null;
   const unpaid = order.status === 'PENDING_PAYMENT';
-  // An unpaid ASAP order is quoted from payment: that is when the kitchen gets it.
-  const readyMinutesAfterPayment =
-    unpaid && !order.fireAt && store ? await asapReadyInMinutes(ctx.db, store, ctx.now()) : null;
+  const { estimatedReadyAt, readyMinutesAfterPayment } = await estimates(ctx, store, order);
   const items = await ctx.db
     .select()
     .from(orderItems)
@@ -84,7 +82,7 @@ async function trackedView(ctx: TxContext, order: Order) {
     },
     /** The language the guest ordered in, which their page opens in. */
     language: store ? guestLanguageOf(store, order) : null,
-    estimatedReadyAt: estimatedReadyAt?.toISOString() ?? null,
+    estimatedReadyAt,
     /** Shown once the order is ready: the guest reads it out at the counter. */
     pickupCode:
       order.status === 'READY' && order.fulfilment === 'pickup'
@@ -104,19 +102,26 @@ async function trackedView(ctx: TxContext, order: Order) {
     /** Until when an unpaid order can be paid; after that it expires. */
     payBy: unpaid ? (order.paymentExpiresAt?.toISOString() ?? null) : null,
     readyMinutesAfterPayment,
-    items: items.map((i) => ({
-      name: i.name,
-      quantity: i.quantity,
-      modifiers: i.modifiers.map((m) => m.name),
-      notes: i.notes,
-      lineTotalCents: i.lineTotalCents,
-    })),
+    items: items.map(guestLine),
     totals: totalsOf(order),
     createdAt: order.createdAt.toISOString(),
     placedAt: order.placedAt?.toISOString() ?? null,
     readyAt: order.readyAt?.toISOString() ?? null,
     completedAt: order.completedAt?.toISOString() ?? null,
     canceledAt: order.canceledAt?.toISOString() ?? null,
+  };
+}
+
+/** When the order should be ready; an unpaid ASAP order is quoted from payment (when the kitchen gets it). */
+async function estimates(ctx: TxContext, store: Store | undefined, order: Order) {
+  if (!store) return { estimatedReadyAt: null, readyMinutesAfterPayment: null };
+  const estimate = await estimateFor(ctx, store, order);
+  const asapUnpaid = order.status === 'PENDING_PAYMENT' && !order.fireAt;
+  return {
+    estimatedReadyAt: estimate?.toISOString() ?? null,
+    readyMinutesAfterPayment: asapUnpaid
+      ? await asapReadyInMinutes(ctx.db, store, ctx.now())
+      : null,
   };
 }
 
