@@ -46,36 +46,11 @@ export interface Jobs {
  */
 export function createJobs(
   deps: ApiDeps,
-  providers: {
-    stripe: StripeGateway | null;
-    sms: SmsTransport;
-    calls: CallTransport;
-    mail: MailTransport;
-    webhooks: { requireHttps: boolean; allowedNetworks: string[] };
-    printers: PrinterTransport;
-  },
+  providers: Providers,
   log: FastifyBaseLogger,
   options: { maxAttempts?: number } = {},
 ): Jobs {
-  const webhooks = createWebhookHttp({
-    ...providers.webhooks,
-    // Why an endpoint failed, in full, for the operator; the manager reads a generic reason.
-    onFailure: ({ url, error }) => log.warn({ err: error, endpoint: url }, 'webhook not delivered'),
-  });
-  const outbox = {
-    senders: {
-      ...(providers.stripe ? { refund: refundSender(providers.stripe) } : {}),
-      sms: smsSender(providers.sms),
-      call: callSender(providers.calls),
-      email: emailSender(providers.mail, reportAttachments),
-      webhook: webhookSender(webhooks),
-      print: printSender(providers.printers),
-    },
-    delivered: { refund: refundDelivered, print: printDelivered },
-    onError: (message: { id: string; channel: string }, err: unknown) =>
-      log.warn({ err, messageId: message.id, channel: message.channel }, 'outgoing message failed'),
-    ...options,
-  };
+  const outbox = { ...outboxSenders(providers, log), ...options };
   const context = internalContext(deps);
   const timers: NodeJS.Timeout[] = [];
   const every = (ms: number, name: string, job: () => Promise<unknown>) =>
@@ -113,5 +88,36 @@ export function createJobs(
       );
     },
     stop: () => timers.splice(0).forEach(clearInterval),
+  };
+}
+
+interface Providers {
+  stripe: StripeGateway | null;
+  sms: SmsTransport;
+  calls: CallTransport;
+  mail: MailTransport;
+  webhooks: { requireHttps: boolean; allowedNetworks: string[] };
+  printers: PrinterTransport;
+}
+
+/** How each channel of the outbox leaves (a refund only with Stripe), and what is logged. */
+function outboxSenders(providers: Providers, log: FastifyBaseLogger) {
+  const webhooks = createWebhookHttp({
+    ...providers.webhooks,
+    // Why an endpoint failed, in full, for the operator; the manager reads a generic reason.
+    onFailure: ({ url, error }) => log.warn({ err: error, endpoint: url }, 'webhook not delivered'),
+  });
+  return {
+    senders: {
+      ...(providers.stripe ? { refund: refundSender(providers.stripe) } : {}),
+      sms: smsSender(providers.sms),
+      call: callSender(providers.calls),
+      email: emailSender(providers.mail, reportAttachments),
+      webhook: webhookSender(webhooks),
+      print: printSender(providers.printers),
+    },
+    delivered: { refund: refundDelivered, print: printDelivered },
+    onError: (message: { id: string; channel: string }, err: unknown) =>
+      log.warn({ err, messageId: message.id, channel: message.channel }, 'outgoing message failed'),
   };
 }

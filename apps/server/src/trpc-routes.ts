@@ -54,30 +54,10 @@ const handoffSlots = new WeakMap<object, HandoffSlot>();
  */
 export async function registerTrpc(app: FastifyInstance, options: TrpcRouteOptions) {
   const { deps, trusted } = options;
-  // The client's address as Fastify works it out (TRUST_PROXY), kept for WebSocket upgrades:
-  // the WebSocket side is handed the raw request. One answer to "who is this" for both.
-  const upgradeAddresses = new WeakMap<IncomingMessage, string>();
-  app.addHook('onRequest', async (request) => {
-    if (request.headers.upgrade) upgradeAddresses.set(request.raw, request.ip);
-  });
-  const socketAddress = (req: IncomingMessage) =>
-    upgradeAddresses.get(req) ?? req.socket.remoteAddress ?? 'unknown';
+  const socketAddress = clientAddresses(app);
   refuseHttpSubscriptions(app);
 
-  await app.register(fastifyWebsocket, {
-    // Never compressed: live groups write prebuilt frames past ws's sender (websocket-frames.ts).
-    options: { maxPayload: options.bodyLimit, perMessageDeflate: false },
-    // On shutdown, tell every client to reconnect (to another instance, or to us after a
-    // restart) before closing its socket as "going away".
-    preClose(done) {
-      const reconnect = JSON.stringify({ id: null, method: 'reconnect' });
-      for (const client of this.websocketServer.clients) {
-        client.send(reconnect);
-        client.close(1001, 'server shutting down');
-      }
-      this.websocketServer.close(() => done());
-    },
-  });
+  await registerWebSockets(app, options.bodyLimit);
   const cookieOptions = {
     httpOnly: true,
     sameSite: 'lax' as const,
@@ -120,6 +100,36 @@ export async function registerTrpc(app: FastifyInstance, options: TrpcRouteOptio
   return cutSlowConsumers(app.websocketServer, {
     maxBytes: options.wsMaxBufferedBytes,
     onCut: options.onSlowConsumerCut,
+  });
+}
+
+/**
+ * The client's address as Fastify works it out (TRUST_PROXY), kept for WebSocket upgrades: the
+ * WebSocket side is handed the raw request. One answer to "who is this" for both.
+ */
+function clientAddresses(app: FastifyInstance) {
+  const upgradeAddresses = new WeakMap<IncomingMessage, string>();
+  app.addHook('onRequest', async (request) => {
+    if (request.headers.upgrade) upgradeAddresses.set(request.raw, request.ip);
+  });
+  return (req: IncomingMessage) =>
+    upgradeAddresses.get(req) ?? req.socket.remoteAddress ?? 'unknown';
+}
+
+async function registerWebSockets(app: FastifyInstance, maxPayload: number) {
+  await app.register(fastifyWebsocket, {
+    // Never compressed: live groups write prebuilt frames past ws's sender (websocket-frames.ts).
+    options: { maxPayload, perMessageDeflate: false },
+    // On shutdown, tell every client to reconnect (to another instance, or to us after a
+    // restart) before closing its socket as "going away".
+    preClose(done) {
+      const reconnect = JSON.stringify({ id: null, method: 'reconnect' });
+      for (const client of this.websocketServer.clients) {
+        client.send(reconnect);
+        client.close(1001, 'server shutting down');
+      }
+      this.websocketServer.close(() => done());
+    },
   });
 }
 

@@ -41,34 +41,9 @@ export async function setupCommand(argv: string[]) {
   if (values.help) return console.log(HELP);
   const env = loadEnv();
   const ask = values.yes ? null : prompter();
-  /** The flag's value, else the typed answer, else the default ("" only where optional). */
-  const answer: Answer = async (flag, question, fallback = '', optional = false) => {
-    if (flag !== undefined) return flag;
-    if (!ask) {
-      if (fallback || optional) return fallback;
-      throw new EnvError(`kds setup --yes: ${question} is missing (kds setup --help)`);
-    }
-    const shown = fallback || (optional ? 'none' : '');
-    const typed = (await ask.question(`${question}${shown ? ` [${shown}]` : ''}: `)).trim();
-    return typed || fallback;
-  };
+  const answer = answerer(ask);
   try {
-    const guessZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    const storeName = await answer(values['store-name'], 'Store name');
-    const slugGuess = storeName
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '');
-    const store = {
-      name: storeName,
-      slug: await answer(values.slug, 'Web address: /order/<this>', slugGuess),
-      timezone: await answer(values.timezone, 'Time zone', guessZone),
-      currency: await answer(values.currency, 'Currency (ISO code)', 'USD'),
-      paymentMode: await answer(values.payment, 'Payment: counter, online or both', 'counter'),
-      taxRateBps: Math.round(Number(await answer(values.tax, 'Tax added to prices, %', '0')) * 100),
-      openingHours: parseHours(await answer(values.hours, 'Opening hours', 'always')),
-      ...(await location(values, answer)),
-    };
+    const store = await askStore(values, answer);
     const owner = {
       name: await answer(values['owner-name'], "Owner's name"),
       email: await answer(values['owner-email'], "Owner's email (the sign-in)"),
@@ -96,23 +71,64 @@ export async function setupCommand(argv: string[]) {
       `\n${store.name} is ready. Start the server (kds start) and sign in at ${env.PUBLIC_URL ?? `http://localhost:${env.PORT}`}/admin/ as ${owner.email}.`,
     );
   } catch (error) {
-    if (error instanceof DataDirBusyError && error.holder === 'kds server') {
-      throw new EnvError(
-        'The KDS server is running on this database: open /admin/ in a browser and enter the setup code from its log, or stop the server and run `kds setup` again.',
-      );
-    }
-    if (error instanceof ZodError) {
-      throw new EnvError(
-        `kds setup: ${error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-      );
-    }
-    if (error instanceof Error && !(error instanceof EnvError) && 'code' in error) {
-      throw new EnvError(`kds setup: ${error.message}`);
-    }
-    throw error;
+    throw setupError(error);
   } finally {
     ask?.close();
   }
+}
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof FLAGS }>>['values'];
+
+/** The first store: its name and address, zone, currency, payment, tax, hours, delivery start. */
+async function askStore(values: Values, answer: Answer) {
+  const guessZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const storeName = await answer(values['store-name'], 'Store name');
+  const slugGuess = storeName
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return {
+    name: storeName,
+    slug: await answer(values.slug, 'Web address: /order/<this>', slugGuess),
+    timezone: await answer(values.timezone, 'Time zone', guessZone),
+    currency: await answer(values.currency, 'Currency (ISO code)', 'USD'),
+    paymentMode: await answer(values.payment, 'Payment: counter, online or both', 'counter'),
+    taxRateBps: Math.round(Number(await answer(values.tax, 'Tax added to prices, %', '0')) * 100),
+    openingHours: parseHours(await answer(values.hours, 'Opening hours', 'always')),
+    ...(await location(values, answer)),
+  };
+}
+
+/** What went wrong, said for the person at the terminal. */
+function setupError(error: unknown): unknown {
+  if (error instanceof DataDirBusyError && error.holder === 'kds server') {
+    return new EnvError(
+      'The KDS server is running on this database: open /admin/ in a browser and enter the setup code from its log, or stop the server and run `kds setup` again.',
+    );
+  }
+  if (error instanceof ZodError) {
+    return new EnvError(
+      `kds setup: ${error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+  }
+  if (error instanceof Error && !(error instanceof EnvError) && 'code' in error) {
+    return new EnvError(`kds setup: ${error.message}`);
+  }
+  return error;
+}
+
+/** The flag's value, else the typed answer, else the default ("" only where optional). */
+function answerer(ask: ReturnType<typeof prompter> | null): Answer {
+  return async (flag, question, fallback = '', optional = false) => {
+    if (flag !== undefined) return flag;
+    if (!ask) {
+      if (fallback || optional) return fallback;
+      throw new EnvError(`kds setup --yes: ${question} is missing (kds setup --help)`);
+    }
+    const shown = fallback || (optional ? 'none' : '');
+    const typed = (await ask.question(`${question}${shown ? ` [${shown}]` : ''}: `)).trim();
+    return typed || fallback;
+  };
 }
 
 type Answer = (

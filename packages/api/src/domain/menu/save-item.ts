@@ -20,16 +20,7 @@ export async function saveItem({ ctx, input }: { ctx: DomainContext; input: Save
   const now = ctx.now();
   return inStore(ctx, who.storeId, async (tx) => {
     const { db } = tx;
-    const [category] = await db
-      .select({ id: menuCategories.id })
-      .from(menuCategories)
-      .where(and(eq(menuCategories.id, input.categoryId), eq(menuCategories.storeId, who.storeId)));
-    if (!category) throw new NotFoundError('category', { id: input.categoryId });
-    const [station] = await db
-      .select({ id: stations.id })
-      .from(stations)
-      .where(and(eq(stations.id, input.stationId), eq(stations.storeId, who.storeId)));
-    if (!station) throw new NotFoundError('station', { id: input.stationId });
+    await requireOwnPlaces(db, who.storeId, input);
     await requireChargeablePrices(db, who.storeId, input);
 
     const fields = {
@@ -46,27 +37,7 @@ export async function saveItem({ ctx, input }: { ctx: DomainContext; input: Save
       isAvailable: input.isAvailable,
       updatedAt: now,
     };
-    let itemId: string;
-    let before: unknown = null;
-    if (input.id) {
-      const [existing] = await db
-        .select()
-        .from(menuItems)
-        .where(and(eq(menuItems.id, input.id), eq(menuItems.storeId, who.storeId)))
-        .for('update');
-      if (!existing) throw new NotFoundError('menuItem', { id: input.id });
-      before = existing;
-      await db.update(menuItems).set(fields).where(eq(menuItems.id, existing.id));
-      itemId = existing.id;
-    } else {
-      const [created] = await db
-        .insert(menuItems)
-        .values({ ...fields, storeId: who.storeId })
-        .returning({ id: menuItems.id });
-      if (!created) throw new Error('item insert returned nothing');
-      itemId = created.id;
-    }
-
+    const { itemId, before } = await writeItem(db, who.storeId, input.id, fields);
     await saveGroups(db, who.storeId, itemId, input.modifierGroups);
     await audit(
       db,
@@ -80,6 +51,45 @@ export async function saveItem({ ctx, input }: { ctx: DomainContext; input: Save
     await menuChanged(tx, who.storeId, { entity: 'item', id: itemId, change: 'saved' });
     return { id: itemId };
   });
+}
+
+/** The category and the station must be this store's. */
+async function requireOwnPlaces(db: Database, storeId: string, input: SaveItemInput) {
+  const [category] = await db
+    .select({ id: menuCategories.id })
+    .from(menuCategories)
+    .where(and(eq(menuCategories.id, input.categoryId), eq(menuCategories.storeId, storeId)));
+  if (!category) throw new NotFoundError('category', { id: input.categoryId });
+  const [station] = await db
+    .select({ id: stations.id })
+    .from(stations)
+    .where(and(eq(stations.id, input.stationId), eq(stations.storeId, storeId)));
+  if (!station) throw new NotFoundError('station', { id: input.stationId });
+}
+
+/** Updates the store's item (locked, and answered as it was before), or adds a new one. */
+async function writeItem(
+  db: Database,
+  storeId: string,
+  id: string | undefined,
+  fields: Omit<typeof menuItems.$inferInsert, 'storeId'>,
+): Promise<{ itemId: string; before: unknown }> {
+  if (id) {
+    const [existing] = await db
+      .select()
+      .from(menuItems)
+      .where(and(eq(menuItems.id, id), eq(menuItems.storeId, storeId)))
+      .for('update');
+    if (!existing) throw new NotFoundError('menuItem', { id });
+    await db.update(menuItems).set(fields).where(eq(menuItems.id, existing.id));
+    return { itemId: existing.id, before: existing };
+  }
+  const [created] = await db
+    .insert(menuItems)
+    .values({ ...fields, storeId })
+    .returning({ id: menuItems.id });
+  if (!created) throw new Error('item insert returned nothing');
+  return { itemId: created.id, before: null };
 }
 
 /**

@@ -50,44 +50,67 @@ async function partsFor(
         action: track,
       };
     }
-    case 'payment_link': {
-      // The tracker, not the provider's checkout page: it outlives a checkout session and
-      // opens a fresh one when the old one has lapsed.
-      const terms = await paymentTerms(ctx, store, order, language);
-      const ready = terms.readyAt
-        ? t('email.readyAt', { time: terms.readyAt })
-        : terms.wait
-          ? t('email.readyAfter', { minutes: terms.wait })
-          : '';
-      return {
-        subject: t('email.paymentLinkSubject', about),
-        intro: [t('email.paymentLinkIntro', about), ready].filter(Boolean).join(' '),
-        action: { label: t('email.payNow'), url: track.url },
-        facts: terms.payBy ? [t('email.linkUntil', { time: terms.payBy })] : [],
-      };
-    }
-    case 'staff_order': {
-      const name = order.customerName || t('email.notGiven');
-      return {
-        subject: t('email.staffOrderSubject', {
-          number: order.number,
-          kind: t(`email.fulfilment.${order.fulfilment}`),
-        }),
-        intro: t('email.staffOrderIntro', about),
-        action: {
-          label: t('email.openOrder'),
-          url: `${ctx.config.publicUrl}/admin/orders/${order.id}`,
-        },
-        facts: [
-          order.customerPhone
-            ? t('email.customerWithPhone', { name, phone: order.customerPhone })
-            : t('email.customer', { name }),
-          ...(order.tableLabel ? [t('email.table', { table: order.tableLabel })] : []),
-          ...(order.notes ? [t('email.notes', { notes: order.notes })] : []),
-        ],
-      };
-    }
+    case 'payment_link':
+      return paymentLinkParts(ctx, store, order, language, track.url);
+    case 'staff_order':
+      return staffOrderParts(ctx, store, order, t);
   }
+}
+
+/**
+ * The tracker, not the provider's checkout page: it outlives a checkout session and opens a
+ * fresh one when the old one has lapsed.
+ */
+async function paymentLinkParts(
+  ctx: DomainContext,
+  store: Store,
+  order: Order,
+  language: Language,
+  url: string,
+): Promise<EmailParts> {
+  const t = translatorFor(language, 'server');
+  const about = { number: order.number, store: store.name };
+  const terms = await paymentTerms(ctx, store, order, language);
+  const ready = terms.readyAt
+    ? t('email.readyAt', { time: terms.readyAt })
+    : terms.wait
+      ? t('email.readyAfter', { minutes: terms.wait })
+      : '';
+  return {
+    subject: t('email.paymentLinkSubject', about),
+    intro: [t('email.paymentLinkIntro', about), ready].filter(Boolean).join(' '),
+    action: { label: t('email.payNow'), url },
+    facts: terms.payBy ? [t('email.linkUntil', { time: terms.payBy })] : [],
+  };
+}
+
+/** For the store's own people: who ordered, where, and a link to the order in the console. */
+function staffOrderParts(
+  ctx: DomainContext,
+  store: Store,
+  order: Order,
+  t: ReturnType<typeof translatorFor<'server'>>,
+): EmailParts {
+  const name = order.customerName || t('email.notGiven');
+  const facts = [
+    order.customerPhone
+      ? t('email.customerWithPhone', { name, phone: order.customerPhone })
+      : t('email.customer', { name }),
+  ];
+  if (order.tableLabel) facts.push(t('email.table', { table: order.tableLabel }));
+  if (order.notes) facts.push(t('email.notes', { notes: order.notes }));
+  return {
+    subject: t('email.staffOrderSubject', {
+      number: order.number,
+      kind: t(`email.fulfilment.${order.fulfilment}`),
+    }),
+    intro: t('email.staffOrderIntro', { number: order.number, store: store.name }),
+    action: {
+      label: t('email.openOrder'),
+      url: `${ctx.config.publicUrl}/admin/orders/${order.id}`,
+    },
+    facts,
+  };
 }
 
 /**
