@@ -5,40 +5,18 @@ import { Link } from 'wouter';
 import { useAdminFormat } from '../shared/format.ts';
 import { Loading, Problem } from '../shared/states.tsx';
 import { Tile } from '../shared/feedback.tsx';
+import type { Outputs } from '../shared/types.ts';
 
 /** Now, at a glance: today's numbers, the kitchen's queue, and anything that went wrong. */
 export function DashboardPage() {
   const { t } = useTranslation('admin');
-  const { dateTime, duration, money } = useAdminFormat();
+  const { duration, money } = useAdminFormat();
   const trpc = useTRPC();
   const { data, error } = useQuery(trpc.store.dashboard.queryOptions());
   if (error) return <Problem error={error} />;
   if (!data) return <Loading />;
   const { today, open, alerts, store } = data;
-  const problems = [
-    alerts.screensNotLive > 0 && {
-      href: '/screens',
-      text: t('dashboard.screensNotLive', { count: alerts.screensNotLive }),
-    },
-    alerts.failedMessages > 0 && {
-      href: '/messages',
-      text: t('dashboard.failedMessages', { count: alerts.failedMessages }),
-    },
-    ...alerts.failingWebhooks.map((w) => ({
-      href: '/settings',
-      text: w.lastError
-        ? t('dashboard.webhookFailingWhy', {
-            host: new URL(w.url).host,
-            since: dateTime(w.since),
-            error: w.lastError,
-          })
-        : t('dashboard.webhookFailing', { host: new URL(w.url).host, since: dateTime(w.since) }),
-    })),
-    alerts.flaggedPayments > 0 && {
-      href: '/orders',
-      text: t('dashboard.flaggedPayments', { count: alerts.flaggedPayments }),
-    },
-  ].filter((p): p is { href: string; text: string } => Boolean(p));
+  const problems = useProblems(alerts);
 
   return (
     <>
@@ -75,32 +53,73 @@ export function DashboardPage() {
         <Tile label={t('dashboard.preparing')} value={String(open.preparing)} />
         <Tile label={t('dashboard.ready')} value={String(open.ready)} />
       </section>
-      <section className="card">
-        <h2>{t('dashboard.screens')}</h2>
-        {data.screens.length === 0 ? (
-          <p className="muted">
-            <Trans
-              t={t}
-              i18nKey="dashboard.noScreens"
-              components={{ pair: <Link href="/screens" /> }}
-            />
-          </p>
-        ) : (
-          <ul className="screens">
-            {data.screens.map((s) => (
-              <li key={s.deviceId} className={`screen screen--${s.state}`}>
-                <strong>{s.name}</strong>{' '}
-                <span className={`state-pill state-pill--${s.state}`}>
-                  {t(`dashboard.screenState.${s.state}`)}
-                </span>{' '}
-                {s.state !== 'live' && (
-                  <span>{t('dashboard.since', { time: dateTime(s.since) })}</span>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <ScreensCard screens={data.screens} />
     </>
+  );
+}
+
+type Dashboard = Outputs['store']['dashboard'];
+
+/** What went wrong, each a link to where it is put right. */
+function useProblems(alerts: Dashboard['alerts']) {
+  const { t } = useTranslation('admin');
+  const { dateTime } = useAdminFormat();
+  return [
+    alerts.screensNotLive > 0 && {
+      href: '/screens',
+      text: t('dashboard.screensNotLive', { count: alerts.screensNotLive }),
+    },
+    alerts.failedMessages > 0 && {
+      href: '/messages',
+      text: t('dashboard.failedMessages', { count: alerts.failedMessages }),
+    },
+    ...alerts.failingWebhooks.map((w) => ({
+      href: '/settings',
+      text: w.lastError
+        ? t('dashboard.webhookFailingWhy', {
+            host: new URL(w.url).host,
+            since: dateTime(w.since),
+            error: w.lastError,
+          })
+        : t('dashboard.webhookFailing', { host: new URL(w.url).host, since: dateTime(w.since) }),
+    })),
+    alerts.flaggedPayments > 0 && {
+      href: '/orders',
+      text: t('dashboard.flaggedPayments', { count: alerts.flaggedPayments }),
+    },
+  ].filter((p): p is { href: string; text: string } => Boolean(p));
+}
+
+/** Each paired screen and its state, for a glance; the screens page has the rest. */
+function ScreensCard({ screens }: { screens: Dashboard['screens'] }) {
+  const { t } = useTranslation('admin');
+  const { dateTime } = useAdminFormat();
+  return (
+    <section className="card">
+      <h2>{t('dashboard.screens')}</h2>
+      {screens.length === 0 ? (
+        <p className="muted">
+          <Trans
+            t={t}
+            i18nKey="dashboard.noScreens"
+            components={{ pair: <Link href="/screens" /> }}
+          />
+        </p>
+      ) : (
+        <ul className="screens">
+          {screens.map((s) => (
+            <li key={s.deviceId} className={`screen screen--${s.state}`}>
+              <strong>{s.name}</strong>{' '}
+              <span className={`state-pill state-pill--${s.state}`}>
+                {t(`dashboard.screenState.${s.state}`)}
+              </span>{' '}
+              {s.state !== 'live' && (
+                <span>{t('dashboard.since', { time: dateTime(s.since) })}</span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

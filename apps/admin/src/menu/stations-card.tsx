@@ -1,8 +1,9 @@
 import { useTranslation } from '@kds/i18n/react';
 import { messageFor, useTRPC } from '@kds/ui';
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import type { Outputs } from '../shared/types.ts';
+import { useState } from 'react';
+import type { Inputs, Outputs } from '../shared/types.ts';
+import { AddStationForm, StationRow } from './station-row.tsx';
 import { ErrorNotice } from '../shared/feedback.tsx';
 
 type Station = Outputs['menu']['forEditing']['stations'][number];
@@ -33,79 +34,35 @@ export function StationsCard({
       setError(messageFor(e, tc));
     }
   };
-  const add = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
+  const add = (station: Omit<Inputs['menu']['saveStation'], 'sortOrder'>, done: () => void) =>
     void run(async () => {
-      await saveStation.mutateAsync({
-        name: String(data.get('name')),
-        kind: data.get('kind') === 'expo' ? 'expo' : 'prep',
-        sortOrder: stations.length + 1,
-        capacityItems: Number(data.get('capacityItems')) || 12,
-      });
-      form.reset();
+      await saveStation.mutateAsync({ ...station, sortOrder: stations.length + 1 });
+      done();
     });
-  };
   return (
     <section className="card" aria-labelledby="stations-title">
       <h2 id="stations-title">{t('stations.title')}</h2>
       <ul className="plain">
-        {stations.map((s) => (
-          <li key={s.id}>
-            <strong>{s.name}</strong> <span className="badge">{t(`stations.kind.${s.kind}`)}</span>{' '}
-            {s.kind === 'prep' && (
-              <label className="inline-field">
-                <span>{t('stations.itemsAtOnce')}</span>
-                <input
-                  type="number"
-                  min={1}
-                  max={1000}
-                  defaultValue={s.capacityItems}
-                  onBlur={(e) => {
-                    const capacityItems = Number(e.currentTarget.value);
-                    if (capacityItems === s.capacityItems || !(capacityItems >= 1)) return;
-                    void run(() =>
-                      saveStation.mutateAsync({
-                        id: s.id,
-                        name: s.name,
-                        kind: s.kind,
-                        sortOrder: s.sortOrder,
-                        capacityItems,
-                      }),
-                    );
-                  }}
-                />
-              </label>
-            )}{' '}
-            <button
-              className="btn btn--small btn--danger"
-              onClick={() => void run(() => deleteStation.mutateAsync({ id: s.id }))}
-            >
-              {t('stations.remove', { name: s.name })}
-            </button>
-          </li>
+        {stations.map((station) => (
+          <StationRow
+            key={station.id}
+            station={station}
+            save={(capacityItems) =>
+              void run(() => saveStation.mutateAsync({ ...fieldsOf(station), capacityItems }))
+            }
+            remove={() => void run(() => deleteStation.mutateAsync({ id: station.id }))}
+          />
         ))}
       </ul>
-      <form className="filters" onSubmit={add}>
-        <label className="field field--grow">
-          <span>{t('stations.name')}</span>
-          <input name="name" required maxLength={40} />
-        </label>
-        <label className="field">
-          <span>{t('stations.kindLabel')}</span>
-          <select name="kind" defaultValue="prep">
-            <option value="prep">{t('stations.prep')}</option>
-            <option value="expo">{t('stations.expo')}</option>
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('stations.itemsAtOnce')}</span>
-          <input name="capacityItems" type="number" min={1} max={1000} defaultValue={12} />
-        </label>
-        <button className="btn">{t('stations.add')}</button>
-      </form>
+      <AddStationForm add={add} />
       {error && <ErrorNotice>{error}</ErrorNotice>}
     </section>
   );
 }
+
+const fieldsOf = (s: Station) => ({
+  id: s.id,
+  name: s.name,
+  kind: s.kind,
+  sortOrder: s.sortOrder,
+});

@@ -1,5 +1,3 @@
-import type { AppRouter } from '@kds/api/client';
-import type { inferRouterOutputs } from '@trpc/server';
 import { useTranslation } from '@kds/i18n/react';
 import { GuestRegion } from '../shared/guest-language.tsx';
 import {
@@ -13,9 +11,8 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useEffect, useState } from 'react';
+import { moveNumber, type Board } from './move-number.ts';
 import { useJustReady } from './use-just-ready.ts';
-
-type Board = inferRouterOutputs<AppRouter>['board']['forStore'];
 
 /**
  * The in-store board: numbers only, in two columns (a third while deliveries are out), readable
@@ -47,22 +44,9 @@ export function BoardPage({ storeSlug }: { storeSlug: string }) {
         onData: ({ data }) => {
           setLastEventAt(Date.now());
           if ('resync' in data) return void queryClient.invalidateQueries(options);
-          queryClient.setQueryData(options.queryKey, (old: Board | undefined) => {
-            if (!old) return old;
-            const preparing = old.preparing.filter((n) => n !== data.number);
-            const ready = old.ready.filter((n) => n !== data.number);
-            const onTheWay = old.onTheWay.filter((n) => n !== data.number);
-            if (data.column === 'preparing') preparing.push(data.number);
-            if (data.column === 'ready') ready.unshift(data.number);
-            if (data.column === 'on_the_way') onTheWay.push(data.number);
-            return {
-              ...old,
-              preparing: preparing.sort((a, b) => a - b),
-              ready: ready.slice(0, 24),
-              onTheWay: onTheWay.sort((a, b) => a - b),
-              cursor: String(data.seq),
-            };
-          });
+          queryClient.setQueryData(options.queryKey, (old: Board | undefined) =>
+            old ? moveNumber(old, data) : old,
+          );
           if (data.column === 'ready') {
             markReady(data.number);
             sound.play('ready');
@@ -85,40 +69,55 @@ export function BoardPage({ storeSlug }: { storeSlug: string }) {
         <div className="board__status">
           <ConnectionIndicator connection={connection} lastEventAt={lastEventAt} />
         </div>
-        <section aria-labelledby="col-preparing">
-          <h2 id="col-preparing">{t('board.preparing')}</h2>
-          {board.data.preparing.length === 0 && (
-            <p className="board__empty">{t('board.noneCooking')}</p>
-          )}
-          <ul aria-live="polite">
-            {board.data.preparing.map((n) => (
-              <li key={n}>{n}</li>
-            ))}
-          </ul>
-        </section>
-        <section aria-labelledby="col-ready" className="board__ready">
-          <h2 id="col-ready">{t('board.ready')}</h2>
-          {board.data.ready.length === 0 && <p className="board__empty">{t('board.noneReady')}</p>}
-          <ul aria-live="polite">
-            {board.data.ready.map((n) => (
-              <li key={n} className={justReady.has(n) ? 'board__new' : undefined}>
-                {n}
-              </li>
-            ))}
-          </ul>
-        </section>
+        <BoardColumn
+          id="col-preparing"
+          title={t('board.preparing')}
+          numbers={board.data.preparing}
+          empty={t('board.noneCooking')}
+        />
+        <BoardColumn
+          id="col-ready"
+          className="board__ready"
+          title={t('board.ready')}
+          numbers={board.data.ready}
+          empty={t('board.noneReady')}
+          glowing={justReady}
+        />
         {board.data.onTheWay.length > 0 && (
-          <section aria-labelledby="col-on-the-way" className="board__on-the-way">
-            <h2 id="col-on-the-way">{t('board.onTheWay')}</h2>
-            <ul aria-live="polite">
-              {board.data.onTheWay.map((n) => (
-                <li key={n}>{n}</li>
-              ))}
-            </ul>
-          </section>
+          <BoardColumn
+            id="col-on-the-way"
+            className="board__on-the-way"
+            title={t('board.onTheWay')}
+            numbers={board.data.onTheWay}
+          />
         )}
         <SoundOverlay sound={sound} />
       </main>
     </GuestRegion>
+  );
+}
+
+/** A column of order numbers, in type the room can read; "none" said rather than left blank. */
+function BoardColumn(props: {
+  id: string;
+  title: string;
+  numbers: number[];
+  empty?: string;
+  className?: string;
+  /** Numbers that just turned ready, which glow for a moment. */
+  glowing?: ReadonlySet<number>;
+}) {
+  return (
+    <section aria-labelledby={props.id} className={props.className}>
+      <h2 id={props.id}>{props.title}</h2>
+      {props.empty && props.numbers.length === 0 && <p className="board__empty">{props.empty}</p>}
+      <ul aria-live="polite">
+        {props.numbers.map((n) => (
+          <li key={n} className={props.glowing?.has(n) ? 'board__new' : undefined}>
+            {n}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
