@@ -2,6 +2,7 @@ import { useTranslation } from '@kds/i18n/react';
 import { parseMoney } from '@kds/api/client';
 import { useState, type FormEvent } from 'react';
 import type { Inputs, Outputs } from '../shared/types.ts';
+import { Field } from '../shared/field.tsx';
 
 type Create = Inputs['discount']['create'];
 type MenuItem = Outputs['menu']['forStore']['categories'][number]['items'][number];
@@ -48,10 +49,13 @@ export function DiscountForm(props: {
   };
   return (
     <form className="form-grid" onSubmit={(e) => void submit(e)}>
-      <label className="field">
-        <span>{t('discounts.form.code')}</span>
-        <input name="code" required maxLength={24} placeholder="WELCOME10" />
-      </label>
+      <Field
+        label={t('discounts.form.code')}
+        name="code"
+        required
+        maxLength={24}
+        placeholder="WELCOME10"
+      />
       <label className="field">
         <span>{t('discounts.form.kind')}</span>
         <select value={kind} onChange={(e) => setKind(e.target.value as 'percent' | 'amount')}>
@@ -72,30 +76,17 @@ export function DiscountForm(props: {
           placeholder={kind === 'percent' ? '10' : '5.00'}
         />
       </label>
-      <label className="field">
-        <span>{t('discounts.form.minOrder')}</span>
-        <input name="minOrder" inputMode="decimal" placeholder="15.00" />
-      </label>
-      <label className="field">
-        <span>{t('discounts.form.maxUses')}</span>
-        <input name="maxUses" inputMode="numeric" />
-      </label>
-      <label className="field">
-        <span>{t('discounts.form.perGuest')}</span>
-        <input name="perGuest" inputMode="numeric" />
-      </label>
-      <label className="field">
-        <span>{t('discounts.form.starts')}</span>
-        <input name="validFrom" type="datetime-local" />
-      </label>
-      <label className="field">
-        <span>{t('discounts.form.ends')}</span>
-        <input name="validUntil" type="datetime-local" />
-      </label>
-      <label className="field">
-        <span>{t('discounts.form.note')}</span>
-        <input name="note" maxLength={200} />
-      </label>
+      <Field
+        label={t('discounts.form.minOrder')}
+        name="minOrder"
+        inputMode="decimal"
+        placeholder="15.00"
+      />
+      <Field label={t('discounts.form.maxUses')} name="maxUses" inputMode="numeric" />
+      <Field label={t('discounts.form.perGuest')} name="perGuest" inputMode="numeric" />
+      <Field label={t('discounts.form.starts')} name="validFrom" type="datetime-local" />
+      <Field label={t('discounts.form.ends')} name="validUntil" type="datetime-local" />
+      <Field label={t('discounts.form.note')} name="note" maxLength={200} />
       <fieldset className="fieldset fieldset--row">
         <legend>{t('discounts.form.items')}</legend>
         {props.items.map((item) => (

@@ -1,6 +1,7 @@
 import { useTranslation } from '@kds/i18n/react';
 import type { FormEvent } from 'react';
 import type { Inputs, Outputs } from '../shared/types.ts';
+import { Field } from '../shared/field.tsx';
 
 type Station = Outputs['menu']['forEditing']['stations'][number];
 
@@ -64,10 +65,7 @@ export function AddStationForm({
   };
   return (
     <form className="filters" onSubmit={submit}>
-      <label className="field field--grow">
-        <span>{t('stations.name')}</span>
-        <input name="name" required maxLength={40} />
-      </label>
+      <Field label={t('stations.name')} grow name="name" required maxLength={40} />
       <label className="field">
         <span>{t('stations.kindLabel')}</span>
         <select name="kind" defaultValue="prep">
@@ -75,10 +73,14 @@ export function AddStationForm({
           <option value="expo">{t('stations.expo')}</option>
         </select>
       </label>
-      <label className="field">
-        <span>{t('stations.itemsAtOnce')}</span>
-        <input name="capacityItems" type="number" min={1} max={1000} defaultValue={12} />
-      </label>
+      <Field
+        label={t('stations.itemsAtOnce')}
+        name="capacityItems"
+        type="number"
+        min={1}
+        max={1000}
+        defaultValue={12}
+      />
       <button className="btn">{t('stations.add')}</button>
     </form>
   );

@@ -1,6 +1,7 @@
 import { useTranslation } from '@kds/i18n/react';
 import type { FormEvent } from 'react';
 import type { Inputs, Outputs } from '../shared/types.ts';
+import { Field } from '../shared/field.tsx';
 
 const MODES = ['never', 'always', 'fallback'] as const;
 type Mode = (typeof MODES)[number];
@@ -27,22 +28,37 @@ export function AddPrinterForm({
   };
   return (
     <form className="filters" onSubmit={submit}>
-      <label className="field">
-        <span>{t('printers.name')}</span>
-        <input name="name" required maxLength={40} placeholder={t('printers.nameHint')} />
-      </label>
-      <label className="field field--grow">
-        <span>{t('printers.host')}</span>
-        <input name="host" required maxLength={253} placeholder="192.168.1.50" />
-      </label>
-      <label className="field">
-        <span>{t('printers.port')}</span>
-        <input name="port" type="number" min={9100} max={9109} defaultValue={9100} />
-      </label>
-      <label className="field">
-        <span>{t('printers.chars')}</span>
-        <input name="charsPerLine" type="number" min={24} max={64} defaultValue={42} />
-      </label>
+      <Field
+        label={t('printers.name')}
+        name="name"
+        required
+        maxLength={40}
+        placeholder={t('printers.nameHint')}
+      />
+      <Field
+        label={t('printers.host')}
+        grow
+        name="host"
+        required
+        maxLength={253}
+        placeholder="192.168.1.50"
+      />
+      <Field
+        label={t('printers.port')}
+        name="port"
+        type="number"
+        min={9100}
+        max={9109}
+        defaultValue={9100}
+      />
+      <Field
+        label={t('printers.chars')}
+        name="charsPerLine"
+        type="number"
+        min={24}
+        max={64}
+        defaultValue={42}
+      />
       <label className="check">
         <input name="receipts" type="checkbox" /> {t('printers.printsReceipts')}
       </label>
