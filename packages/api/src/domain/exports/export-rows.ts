@@ -1,6 +1,6 @@
-import { orderItems, orders, stores, type Order } from '@kds/db';
+import { orders, stores, type Order } from '@kds/db';
 import type { Language } from '@kds/i18n';
-import { and, asc, between, eq, inArray } from 'drizzle-orm';
+import { and, between, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
@@ -15,7 +15,7 @@ import {
   orderExportRow,
   type ExportRow,
 } from './export-columns.ts';
-import { orderBatches, storeHeading } from './order-batches.ts';
+import { linesOf, orderBatches, storeHeading } from './order-batches.ts';
 import { inStore } from '../transaction.ts';
 
 export const ExportInput = z.object({
@@ -82,18 +82,7 @@ export async function exportRowsForStore(
 
 /** The batch's order lines, in the orders' own order (as the orders export lists them). */
 async function itemsOf(source: DomainContext, storeId: string, batch: Order[]) {
-  const items = await inStore(source, storeId, ({ db }) =>
-    db
-      .select()
-      .from(orderItems)
-      .where(
-        inArray(
-          orderItems.orderId,
-          batch.map((o) => o.id),
-        ),
-      )
-      .orderBy(asc(orderItems.orderId), asc(orderItems.position)),
-  );
+  const items = await linesOf(source, storeId, batch);
   const rank = new Map(batch.map((o, i) => [o.id, i]));
   return items.sort(
     (a, b) => (rank.get(a.orderId) ?? 0) - (rank.get(b.orderId) ?? 0) || a.position - b.position,

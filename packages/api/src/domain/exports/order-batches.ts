@@ -1,5 +1,5 @@
-import { orders, type Order, type Store } from '@kds/db';
-import { and, asc, type SQL } from 'drizzle-orm';
+import { orderItems, orders, type Order, type Store } from '@kds/db';
+import { and, asc, inArray, type SQL } from 'drizzle-orm';
 import type { DomainContext } from '../context.ts';
 import { beyond } from '../keyset.ts';
 import { inStore } from '../transaction.ts';
@@ -30,6 +30,22 @@ export async function* orderBatches(ctx: DomainContext, storeId: string, where: 
     if (!last || rows.length < BATCH) return;
     after = { createdAt: last.createdAt, id: last.id };
   }
+}
+
+/** The lines of a batch of orders, each order's lines in their places. */
+export function linesOf(ctx: DomainContext, storeId: string, batch: Order[]) {
+  return inStore(ctx, storeId, ({ db }) =>
+    db
+      .select()
+      .from(orderItems)
+      .where(
+        inArray(
+          orderItems.orderId,
+          batch.map((o) => o.id),
+        ),
+      )
+      .orderBy(asc(orderItems.orderId), asc(orderItems.position)),
+  );
 }
 
 /** What a document says of the store it is about. */

@@ -1,12 +1,12 @@
-import { orderItems, orders, stores, type Order } from '@kds/db';
+import { orders, stores, type Order } from '@kds/db';
 import type { Language } from '@kds/i18n';
-import { and, asc, between, count, eq, inArray, lte } from 'drizzle-orm';
+import { and, asc, between, count, eq, lte } from 'drizzle-orm';
 import { requireManager } from '../auth/principal.ts';
 import type { DomainContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
 import { forReports } from '../reports/read-replica.ts';
 import { readerLanguageOf } from '../stores/languages.ts';
-import { orderBatches, storeHeading } from './order-batches.ts';
+import { linesOf, orderBatches, storeHeading } from './order-batches.ts';
 import type { ExportInput } from './export-rows.ts';
 import { inStore } from '../transaction.ts';
 
@@ -74,7 +74,7 @@ export async function ordersReport(
         lte(orders.createdAt, asOf),
       );
       for await (const batch of orderBatches(source, storeId, ofDay)) {
-        const itemsOf = await linesOf(source, storeId, batch);
+        const itemsOf = await linesByOrder(source, storeId, batch);
         yield {
           date: day.date,
           orders: batch.map((o) => reportOrder(o, itemsOf.get(o.id) ?? [])),
@@ -97,19 +97,8 @@ export async function ordersReport(
 type Line = { quantity: number; name: string };
 
 /** What each order of the batch had, by order. */
-async function linesOf(source: DomainContext, storeId: string, batch: Order[]) {
-  const items = await inStore(source, storeId, ({ db }) =>
-    db
-      .select({ orderId: orderItems.orderId, quantity: orderItems.quantity, name: orderItems.name })
-      .from(orderItems)
-      .where(
-        inArray(
-          orderItems.orderId,
-          batch.map((o) => o.id),
-        ),
-      )
-      .orderBy(asc(orderItems.orderId), asc(orderItems.position)),
-  );
+async function linesByOrder(source: DomainContext, storeId: string, batch: Order[]) {
+  const items = await linesOf(source, storeId, batch);
   const byOrder = new Map<string, Line[]>();
   for (const { orderId, quantity, name } of items) {
     const list = byOrder.get(orderId) ?? [];

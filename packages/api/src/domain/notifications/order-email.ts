@@ -19,6 +19,8 @@ interface EmailParts {
   facts?: string[];
 }
 
+type Translate = ReturnType<typeof translatorFor<'server'>>;
+
 async function partsFor(
   ctx: DomainContext,
   store: Store,
@@ -51,7 +53,7 @@ async function partsFor(
       };
     }
     case 'payment_link':
-      return paymentLinkParts(ctx, store, order, language, track.url);
+      return paymentLinkParts(ctx, store, order, language, { t, about, url: track.url });
     case 'staff_order':
       return staffOrderParts(ctx, store, order, t);
   }
@@ -66,10 +68,8 @@ async function paymentLinkParts(
   store: Store,
   order: Order,
   language: Language,
-  url: string,
+  { t, about, url }: { t: Translate; about: { number: number; store: string }; url: string },
 ): Promise<EmailParts> {
-  const t = translatorFor(language, 'server');
-  const about = { number: order.number, store: store.name };
   const terms = await paymentTerms(ctx, store, order, language);
   const ready = terms.readyAt
     ? t('email.readyAt', { time: terms.readyAt })
@@ -85,12 +85,7 @@ async function paymentLinkParts(
 }
 
 /** For the store's own people: who ordered, where, and a link to the order in the console. */
-function staffOrderParts(
-  ctx: DomainContext,
-  store: Store,
-  order: Order,
-  t: ReturnType<typeof translatorFor<'server'>>,
-): EmailParts {
+function staffOrderParts(ctx: DomainContext, store: Store, order: Order, t: Translate): EmailParts {
   const name = order.customerName || t('email.notGiven');
   const facts = [
     order.customerPhone
