@@ -1,30 +1,12 @@
 import { orderItems, orders, payments, stores, type Order, type Payment } from '@kds/db';
 import { and, asc, eq, gt } from 'drizzle-orm';
-import { z } from 'zod';
 import type { TxContext } from '../context.ts';
-import { fromStripeAmount } from '../stripe-amount.ts';
 import { lockOrder } from '../orders/internal.ts';
 import { payAndPlace } from '../orders/reach-kitchen.ts';
 import { expireOrder } from './expire-unpaid.ts';
 import type { StripeEventLike, WebhookOutcome } from './handle-stripe-event.ts';
 import { queueRefund } from './refunds.ts';
-
-/** A Checkout Session, its total turned from Stripe's units into the currency's minor units. */
-const Session = z
-  .object({
-    id: z.string(),
-    client_reference_id: z.string().nullish(),
-    payment_status: z.string(),
-    amount_total: z.number().nullish(),
-    currency: z.string().nullish(),
-    payment_intent: z.string().nullish(),
-  })
-  .transform((s) => ({
-    ...s,
-    amount_total:
-      s.amount_total == null ? s.amount_total : fromStripeAmount(s.amount_total, s.currency ?? ''),
-  }));
-export type StripeSession = z.infer<typeof Session>;
+import { Session, type StripeSession } from './stripe-session.ts';
 
 const SYSTEM = { kind: 'system' as const, id: null };
 
