@@ -35,62 +35,31 @@ export function TopBar(props: TopBarProps) {
       </div>
       {props.indicator}
       <nav className="topbar__actions" aria-label={t('top.screen')}>
-        <button
-          type="button"
-          className="btn"
-          aria-pressed={panel === 'allDay'}
-          onClick={toggle('allDay')}
-        >
+        <PanelButton panel="allDay" current={panel} toggle={toggle}>
           {t('top.allDay')}
-        </button>
-        <button
-          type="button"
-          className="btn"
-          aria-pressed={panel === 'recall'}
-          onClick={toggle('recall')}
-        >
+        </PanelButton>
+        <PanelButton panel="recall" current={panel} toggle={toggle}>
           {t('top.recall', { count: props.recallCount })}
-        </button>
-        <button
-          type="button"
-          className="btn"
-          aria-pressed={panel === 'eightySix'}
-          onClick={toggle('eightySix')}
-        >
+        </PanelButton>
+        <PanelButton panel="eightySix" current={panel} toggle={toggle}>
           {t('top.eightySix')}
-        </button>
+        </PanelButton>
         {isFrontOfHouse(config, station) && (
           <PacingButton pressed={panel === 'pacing'} onClick={toggle('pacing')} />
         )}
         {isFrontOfHouse(config, station) && (
-          <button
-            type="button"
-            className="btn"
-            aria-pressed={panel === 'newOrder'}
-            onClick={toggle('newOrder')}
-          >
+          <PanelButton panel="newOrder" current={panel} toggle={toggle}>
             {t('top.newOrder')}
-          </button>
+          </PanelButton>
         )}
         {(station === null || station.kind === 'expo') && (
-          <button
-            type="button"
-            className="btn"
-            aria-pressed={panel === 'print'}
-            onClick={toggle('print')}
-          >
+          <PanelButton panel="print" current={panel} toggle={toggle}>
             {t('top.print')}
-          </button>
+          </PanelButton>
         )}
-        <button
-          type="button"
-          className="btn"
-          aria-pressed={panel === 'help'}
-          onClick={toggle('help')}
-          aria-label={t('top.help')}
-        >
+        <PanelButton panel="help" current={panel} toggle={toggle} aria-label={t('top.help')}>
           ?
-        </button>
+        </PanelButton>
         <button type="button" className="btn" onClick={toggleFullscreen}>
           {t('top.fullScreen')}
         </button>
@@ -133,6 +102,33 @@ function PacingButton({ pressed, onClick }: { pressed: boolean; onClick(): void 
       onClick={onClick}
     >
       {paused ? t('top.pacingPaused') : t('top.pacing')}
+    </button>
+  );
+}
+
+/** A button that opens its panel, or closes it when it is the one open. */
+function PanelButton({
+  panel,
+  current,
+  toggle,
+  children,
+  ...rest
+}: {
+  panel: Exclude<Panel, null>;
+  current: Panel;
+  toggle: (panel: Exclude<Panel, null>) => () => void;
+  children: ReactNode;
+  'aria-label'?: string;
+}) {
+  return (
+    <button
+      type="button"
+      className="btn"
+      aria-pressed={current === panel}
+      onClick={toggle(panel)}
+      {...rest}
+    >
+      {children}
     </button>
   );
 }

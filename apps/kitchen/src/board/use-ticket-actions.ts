@@ -31,7 +31,7 @@ export function useTicketActions(station: Station | null, live: boolean) {
   const { mutateAsync: recallTicket } = useMutation(trpc.ticket.recall.mutationOptions());
   const { mutateAsync: bumpTicket } = useMutation(trpc.ticket.bump.mutationOptions());
   const { mutateAsync: bumpItem } = useMutation(trpc.ticket.bumpItem.mutationOptions());
-  const [undoable, setUndoable] = useState<Undoable | null>(null);
+  const { undoable, offerUndo, undo, dismissUndo } = useUndo();
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const stationId = station?.kind === 'prep' ? station.id : undefined;
@@ -56,13 +56,9 @@ export function useTicketActions(station: Station | null, live: boolean) {
       );
       if (!ok) return;
       setNotice(null);
-      setUndoable({
-        label: t('actions.bumped', { number: ticket.number }),
-        until: Date.now() + UNDO_MS,
-        run: () => recall(ticket),
-      });
+      offerUndo(t('actions.bumped', { number: ticket.number }), () => recall(ticket));
     },
-    [confirmForce, sendOrKeep, bumpTicket, recall, stationId, t],
+    [confirmForce, sendOrKeep, bumpTicket, recall, stationId, offerUndo, t],
   );
 
   /**
@@ -83,21 +79,12 @@ export function useTicketActions(station: Station | null, live: boolean) {
         bumpItem({ orderId, itemId }),
       );
       if (!ok) return;
-      setUndoable({
-        label: t('actions.itemDone', { item: item.name, number: ticket.number }),
-        until: Date.now() + UNDO_MS,
-        run: () => recallTicket({ orderId, itemId }),
-      });
+      offerUndo(t('actions.itemDone', { item: item.name, number: ticket.number }), () =>
+        recallTicket({ orderId, itemId }),
+      );
     },
-    [bumpItem, recallTicket, sendOrKeep, t],
+    [bumpItem, recallTicket, sendOrKeep, offerUndo, t],
   );
-
-  const undo = useCallback(async () => {
-    const current = undoable;
-    if (!current || current.until < Date.now()) return;
-    setUndoable(null);
-    await current.run();
-  }, [undoable]);
 
   return {
     ...direct,
@@ -106,7 +93,7 @@ export function useTicketActions(station: Station | null, live: boolean) {
     recall,
     undo,
     undoable,
-    dismissUndo: () => setUndoable(null),
+    dismissUndo,
     notice,
     dismissNotice: () => setNotice(null),
     busy,
@@ -115,3 +102,20 @@ export function useTicketActions(station: Station | null, live: boolean) {
 }
 
 export type TicketActions = ReturnType<typeof useTicketActions>;
+
+/** The last bump or item done, undoable for five seconds (the undo bar, or the key). */
+function useUndo() {
+  const [undoable, setUndoable] = useState<Undoable | null>(null);
+  const offerUndo = useCallback(
+    (label: string, run: () => Promise<unknown>) =>
+      setUndoable({ label, until: Date.now() + UNDO_MS, run }),
+    [],
+  );
+  const undo = useCallback(async () => {
+    const current = undoable;
+    if (!current || current.until < Date.now()) return;
+    setUndoable(null);
+    await current.run();
+  }, [undoable]);
+  return { undoable, offerUndo, undo, dismissUndo: () => setUndoable(null) };
+}
