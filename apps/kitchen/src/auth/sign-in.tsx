@@ -30,6 +30,15 @@ export function SignIn() {
     }
   };
 
+  const pair = async (f: FormData) =>
+    (await pairDevice.mutateAsync({ code: String(f.get('code')) })).token;
+  const login = async (f: FormData) => {
+    const password = String(f.get('password'));
+    const result = await loginAuth.mutateAsync({ email: String(f.get('email')), password });
+    temporaryPassword.value = result.staff.mustChangePassword ? password : null;
+    return result.token;
+  };
+
   return (
     <main className="signin">
       <h1>{t('signIn.title')}</h1>
@@ -39,59 +48,59 @@ export function SignIn() {
         </p>
       )}
       <div className="signin__forms">
-        <form
-          aria-labelledby="pair-title"
-          onSubmit={(e) =>
-            run(
-              e,
-              async (f) => (await pairDevice.mutateAsync({ code: String(f.get('code')) })).token,
-            )
-          }
-        >
-          <h2 id="pair-title">{t('signIn.pairTitle')}</h2>
-          <p>{t('signIn.pairIntro')}</p>
-          <label className="field">
-            <span>{t('signIn.pairCode')}</span>
-            <input
-              name="code"
-              autoComplete="off"
-              autoCapitalize="characters"
-              placeholder="ABCD-EFGH"
-              required
-            />
-          </label>
-          <button className="btn btn--primary" disabled={busy}>
-            {t('signIn.pair')}
-          </button>
-        </form>
-        <form
-          aria-labelledby="staff-title"
-          onSubmit={(e) =>
-            run(e, async (f) => {
-              const password = String(f.get('password'));
-              const result = await loginAuth.mutateAsync({
-                email: String(f.get('email')),
-                password,
-              });
-              temporaryPassword.value = result.staff.mustChangePassword ? password : null;
-              return result.token;
-            })
-          }
-        >
-          <h2 id="staff-title">{t('signIn.staffTitle')}</h2>
-          <label className="field">
-            <span>{t('signIn.email')}</span>
-            <input name="email" type="email" autoComplete="username" required />
-          </label>
-          <label className="field">
-            <span>{t('signIn.password')}</span>
-            <input name="password" type="password" autoComplete="current-password" required />
-          </label>
-          <button className="btn btn--primary" disabled={busy}>
-            {t('signIn.signIn')}
-          </button>
-        </form>
+        <PairForm busy={busy} submit={(e) => void run(e, pair)} />
+        <StaffForm busy={busy} submit={(e) => void run(e, login)} />
       </div>
     </main>
+  );
+}
+
+interface FormProps {
+  busy: boolean;
+  submit: (event: FormEvent<HTMLFormElement>) => void;
+}
+
+/** A wall screen: the code a manager made on the Screens page. */
+function PairForm({ busy, submit }: FormProps) {
+  const { t } = useTranslation('kitchen');
+  return (
+    <form aria-labelledby="pair-title" onSubmit={submit}>
+      <h2 id="pair-title">{t('signIn.pairTitle')}</h2>
+      <p>{t('signIn.pairIntro')}</p>
+      <label className="field">
+        <span>{t('signIn.pairCode')}</span>
+        <input
+          name="code"
+          autoComplete="off"
+          autoCapitalize="characters"
+          placeholder="ABCD-EFGH"
+          required
+        />
+      </label>
+      <button className="btn btn--primary" disabled={busy}>
+        {t('signIn.pair')}
+      </button>
+    </form>
+  );
+}
+
+/** A cook or manager with their own account. */
+function StaffForm({ busy, submit }: FormProps) {
+  const { t } = useTranslation('kitchen');
+  return (
+    <form aria-labelledby="staff-title" onSubmit={submit}>
+      <h2 id="staff-title">{t('signIn.staffTitle')}</h2>
+      <label className="field">
+        <span>{t('signIn.email')}</span>
+        <input name="email" type="email" autoComplete="username" required />
+      </label>
+      <label className="field">
+        <span>{t('signIn.password')}</span>
+        <input name="password" type="password" autoComplete="current-password" required />
+      </label>
+      <button className="btn btn--primary" disabled={busy}>
+        {t('signIn.signIn')}
+      </button>
+    </form>
   );
 }

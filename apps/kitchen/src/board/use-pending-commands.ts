@@ -20,11 +20,7 @@ export function usePendingCommands(
   live: boolean,
   onRefused: (command: PendingCommand, message: string) => void,
 ) {
-  const trpc = useTRPC();
-  const { mutateAsync: bump } = useMutation(trpc.ticket.bump.mutationOptions());
-  const { mutateAsync: bumpItem } = useMutation(trpc.ticket.bumpItem.mutationOptions());
-  const { mutateAsync: recall } = useMutation(trpc.ticket.recall.mutationOptions());
-  const { t } = useTranslation();
+  const send = useSendCommand();
   const [queue, setQueue] = useState<PendingCommand[]>(pendingStore.read);
   const [refused, setRefused] = useState<ReadonlyMap<string, string>>(new Map());
   const [retry, setRetry] = useState(0);
@@ -38,34 +34,6 @@ export function usePendingCommands(
     pendingStore.write(next);
     setQueue(next);
   }, []);
-
-  const send = useCallback(
-    async (c: PendingCommand): Promise<SendOutcome> => {
-      const target = {
-        orderId: c.orderId,
-        expectedVersion: c.expectedVersion,
-        stationId: c.stationId,
-        itemId: c.itemId,
-      };
-      try {
-        const ticket =
-          c.kind === 'bump'
-            ? await bump({ ...target, force: c.force ?? false })
-            : c.kind === 'bumpItem'
-              ? await bumpItem({
-                  orderId: c.orderId,
-                  itemId: c.itemId ?? '',
-                  expectedVersion: c.expectedVersion,
-                })
-              : await recall(target);
-        return { ok: true, ticket };
-      } catch (error) {
-        if (isNetworkError(error)) return { ok: false, reason: 'offline' };
-        return { ok: false, reason: 'refused', message: messageFor(error, t) };
-      }
-    },
-    [bump, bumpItem, recall, t],
-  );
 
   useEffect(() => {
     if (!live || queue.length === 0 || flushing.current) return;
@@ -102,4 +70,43 @@ export function usePendingCommands(
         return map;
       }),
   };
+}
+
+/**
+ * Sends one kept command as it was pressed, with the ticket's version then: a ticket changed
+ * since is refused (the server says why) rather than changed twice.
+ */
+function useSendCommand() {
+  const trpc = useTRPC();
+  const { mutateAsync: bump } = useMutation(trpc.ticket.bump.mutationOptions());
+  const { mutateAsync: bumpItem } = useMutation(trpc.ticket.bumpItem.mutationOptions());
+  const { mutateAsync: recall } = useMutation(trpc.ticket.recall.mutationOptions());
+  const { t } = useTranslation();
+  return useCallback(
+    async (c: PendingCommand): Promise<SendOutcome> => {
+      const target = {
+        orderId: c.orderId,
+        expectedVersion: c.expectedVersion,
+        stationId: c.stationId,
+        itemId: c.itemId,
+      };
+      try {
+        const ticket =
+          c.kind === 'bump'
+            ? await bump({ ...target, force: c.force ?? false })
+            : c.kind === 'bumpItem'
+              ? await bumpItem({
+                  orderId: c.orderId,
+                  itemId: c.itemId ?? '',
+                  expectedVersion: c.expectedVersion,
+                })
+              : await recall(target);
+        return { ok: true, ticket };
+      } catch (error) {
+        if (isNetworkError(error)) return { ok: false, reason: 'offline' };
+        return { ok: false, reason: 'refused', message: messageFor(error, t) };
+      }
+    },
+    [bump, bumpItem, recall, t],
+  );
 }
