@@ -1,5 +1,6 @@
 import { useTranslation } from '@kds/i18n/react';
 import { commaList } from '../shared/comma-list.ts';
+import { Field, NamedSelect } from '../shared/field.tsx';
 import type { ItemDraft, MoneyText } from './item-editor.tsx';
 
 /** An item's own fields: name, where it is listed and cooked, price and cost, and the rest. */
@@ -20,74 +21,54 @@ export function ItemFields({
   return (
     <>
       <div className="form-grid">
-        <label className="field">
-          <span>{t('item.name')}</span>
-          <input
-            value={item.name}
-            required
-            maxLength={80}
-            onChange={(e) => set({ name: e.target.value })}
-          />
-        </label>
-        <label className="field">
-          <span>{t('item.category')}</span>
-          <select value={item.categoryId} onChange={(e) => set({ categoryId: e.target.value })}>
-            {categories.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('item.station')}</span>
-          <select value={item.stationId} onChange={(e) => set({ stationId: e.target.value })}>
-            {stations.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('item.price')}</span>
-          <input
-            inputMode="decimal"
-            defaultValue={amount(item.priceCents)}
-            onChange={(e) => set({ priceCents: cents(e.target.value) })}
-          />
-        </label>
-        <label className="field">
-          <span>{t('item.cost')}</span>
-          <input
-            inputMode="decimal"
-            defaultValue={amount(item.costCents)}
-            onChange={(e) => set({ costCents: cents(e.target.value) })}
-          />
-        </label>
-        <label className="field">
-          <span>{t('item.prep')}</span>
-          <input
-            inputMode="numeric"
-            defaultValue={String(Math.round((item.prepSeconds ?? 600) / 60))}
-            onChange={(e) => set({ prepSeconds: Number(e.target.value || '0') * 60 })}
-          />
-        </label>
-        <label className="field">
-          <span>{t('item.allergens')}</span>
-          <input
-            defaultValue={(item.allergens ?? []).join(', ')}
-            onChange={(e) => set({ allergens: commaList(e.target.value) })}
-          />
-        </label>
-        <label className="field">
-          <span>{t('item.image')}</span>
-          <input
-            type="url"
-            value={item.imageUrl ?? ''}
-            onChange={(e) => set({ imageUrl: e.target.value || null })}
-          />
-        </label>
+        <Field
+          label={t('item.name')}
+          value={item.name}
+          required
+          maxLength={80}
+          onChange={(e) => set({ name: e.target.value })}
+        />
+        <NamedSelect
+          label={t('item.category')}
+          value={item.categoryId}
+          options={categories}
+          onChange={(categoryId) => set({ categoryId })}
+        />
+        <NamedSelect
+          label={t('item.station')}
+          value={item.stationId}
+          options={stations}
+          onChange={(stationId) => set({ stationId })}
+        />
+        <Field
+          label={t('item.price')}
+          inputMode="decimal"
+          defaultValue={amount(item.priceCents)}
+          onChange={(e) => set({ priceCents: cents(e.target.value) })}
+        />
+        <Field
+          label={t('item.cost')}
+          inputMode="decimal"
+          defaultValue={amount(item.costCents)}
+          onChange={(e) => set({ costCents: cents(e.target.value) })}
+        />
+        <Field
+          label={t('item.prep')}
+          inputMode="numeric"
+          defaultValue={String(Math.round((item.prepSeconds ?? 600) / 60))}
+          onChange={(e) => set({ prepSeconds: Number(e.target.value || '0') * 60 })}
+        />
+        <Field
+          label={t('item.allergens')}
+          defaultValue={(item.allergens ?? []).join(', ')}
+          onChange={(e) => set({ allergens: commaList(e.target.value) })}
+        />
+        <Field
+          label={t('item.image')}
+          type="url"
+          value={item.imageUrl ?? ''}
+          onChange={(e) => set({ imageUrl: e.target.value || null })}
+        />
       </div>
       <label className="field">
         <span>{t('item.description')}</span>
