@@ -19,13 +19,58 @@ export function EntryDetails(props: {
   problem: (path: string) => ReactNode;
 }) {
   const { t } = useTranslation();
-  const { fulfilment: f, onFulfilment: set, problem } = props;
+  const { problem } = props;
+  return (
+    <>
+      <FulfilmentFields
+        fulfilment={props.fulfilment}
+        set={props.onFulfilment}
+        delivery={props.menu.store.deliveryAvailable}
+        problem={problem}
+      />
+      <div className="entry__row">
+        <label className="entry__field">
+          <span>{t('entry.guestName')}</span>
+          <input name="name" required maxLength={80} autoComplete="off" />
+          {problem('customer.name')}
+        </label>
+        <label className="entry__field">
+          <span>{t('entry.phone')}</span>
+          <input name="phone" type="tel" autoComplete="off" />
+          {problem('customer.phone')}
+        </label>
+        <label className="entry__field">
+          <span>{t('entry.email')}</span>
+          <input name="email" type="email" autoComplete="off" />
+          {problem('customer.email')}
+        </label>
+      </div>
+      <label className="entry__field">
+        <span>{t('entry.note')}</span>
+        <input name="notes" maxLength={500} autoComplete="off" />
+      </label>
+      <AllergyFields menu={props.menu} problem={problem} intro={t('entry.askAllergies')} />
+    </>
+  );
+}
+
+/** Pickup, a table or delivery; the table number, or the address and postcode. */
+function FulfilmentFields({
+  fulfilment: f,
+  set,
+  delivery,
+  problem,
+}: {
+  fulfilment: EntryFulfilment;
+  set(f: EntryFulfilment): void;
+  delivery: boolean;
+  problem: (path: string) => ReactNode;
+}) {
+  const { t } = useTranslation();
   const types = [
     { type: 'pickup', label: t('fulfilment.pickup') },
     { type: 'dine_in', label: t('fulfilment.table') },
-    ...(props.menu.store.deliveryAvailable
-      ? [{ type: 'delivery', label: t('fulfilment.delivery') }]
-      : []),
+    ...(delivery ? [{ type: 'delivery', label: t('fulfilment.delivery') }] : []),
   ] as const;
   return (
     <>
@@ -83,28 +128,6 @@ export function EntryDetails(props: {
           </label>
         </div>
       )}
-      <div className="entry__row">
-        <label className="entry__field">
-          <span>{t('entry.guestName')}</span>
-          <input name="name" required maxLength={80} autoComplete="off" />
-          {problem('customer.name')}
-        </label>
-        <label className="entry__field">
-          <span>{t('entry.phone')}</span>
-          <input name="phone" type="tel" autoComplete="off" />
-          {problem('customer.phone')}
-        </label>
-        <label className="entry__field">
-          <span>{t('entry.email')}</span>
-          <input name="email" type="email" autoComplete="off" />
-          {problem('customer.email')}
-        </label>
-      </div>
-      <label className="entry__field">
-        <span>{t('entry.note')}</span>
-        <input name="notes" maxLength={500} autoComplete="off" />
-      </label>
-      <AllergyFields menu={props.menu} problem={problem} intro={t('entry.askAllergies')} />
     </>
   );
 }
