@@ -1,5 +1,6 @@
 // Layer rules (ARCHITECTURE.md), enforced per folder. A layer may only reach down.
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const restrict = (patterns, message) => ({
@@ -140,6 +141,18 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  // React's rules of hooks: a hook called after an early return renders once, then throws
+  // ("rendered more hooks") when the data arrives.
+  {
+    files: [
+      'apps/kitchen/src/**/*.{ts,tsx}',
+      'apps/tracker/src/**/*.{ts,tsx}',
+      'apps/admin/src/**/*.{ts,tsx}',
+      'packages/ui/src/**/*.{ts,tsx}',
+    ],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error' },
   },
   // Tests are glue across layers by nature (a router test seeds through the database); the
   // layer rules guard production code.

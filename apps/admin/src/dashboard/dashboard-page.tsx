@@ -16,7 +16,6 @@ export function DashboardPage() {
   if (error) return <Problem error={error} />;
   if (!data) return <Loading />;
   const { today, open, alerts, store } = data;
-  const problems = useProblems(alerts);
 
   return (
     <>
@@ -24,17 +23,7 @@ export function DashboardPage() {
         <h1>{store.name}</h1>
         <p className="muted">{t('dashboard.businessDay', { date: data.businessDate })}</p>
       </header>
-      <section aria-label={t('dashboard.alerts')} className="alerts">
-        {problems.length === 0 ? (
-          <p className="alert alert--ok">{t('dashboard.allGood')}</p>
-        ) : (
-          problems.map((p) => (
-            <Link key={p.text} href={p.href} className="alert alert--bad">
-              {p.text} →
-            </Link>
-          ))
-        )}
-      </section>
+      <Problems alerts={alerts} />
       <section className="card" aria-labelledby="pacing-title">
         <h2 id="pacing-title">{t('dashboard.pacing')}</h2>
         <PacingPanel />
@@ -60,11 +49,11 @@ export function DashboardPage() {
 
 type Dashboard = Outputs['store']['dashboard'];
 
-/** What went wrong, each a link to where it is put right. */
-function useProblems(alerts: Dashboard['alerts']) {
+/** What went wrong, each a link to where it is put right; or that all is well. */
+function Problems({ alerts }: { alerts: Dashboard['alerts'] }) {
   const { t } = useTranslation('admin');
   const { dateTime } = useAdminFormat();
-  return [
+  const problems = [
     alerts.screensNotLive > 0 && {
       href: '/screens',
       text: t('dashboard.screensNotLive', { count: alerts.screensNotLive }),
@@ -88,6 +77,19 @@ function useProblems(alerts: Dashboard['alerts']) {
       text: t('dashboard.flaggedPayments', { count: alerts.flaggedPayments }),
     },
   ].filter((p): p is { href: string; text: string } => Boolean(p));
+  return (
+    <section aria-label={t('dashboard.alerts')} className="alerts">
+      {problems.length === 0 ? (
+        <p className="alert alert--ok">{t('dashboard.allGood')}</p>
+      ) : (
+        problems.map((p) => (
+          <Link key={p.text} href={p.href} className="alert alert--bad">
+            {p.text} →
+          </Link>
+        ))
+      )}
+    </section>
+  );
 }
 
 /** Each paired screen and its state, for a glance; the screens page has the rest. */
