@@ -24,6 +24,9 @@ import { IntegrationsPage } from './integrations/integrations-page.tsx';
 import { AuditPage } from './staff/audit-page.tsx';
 import { StaffPage } from './staff/staff-page.tsx';
 import { Loading, Problem } from './shared/states.tsx';
+import type { Outputs } from './shared/types.ts';
+
+type Me = Outputs['store']['mine'];
 
 // Charts are the heaviest part of the console: loaded only when Reports is opened.
 const ReportsPage = lazy(() =>
@@ -75,54 +78,60 @@ function Console({ onIdentityChange }: { onIdentityChange: () => void }) {
     <StoreRegionProvider region={region}>
       <Router base="/admin">
         <Shell me={me.data} onIdentityChange={onIdentityChange}>
-          <Switch>
-            <Route path="/" component={DashboardPage} />
-            <Route path="/orders" component={OrdersPage} />
-            {me.data.store && (
-              <Route path="/new-order">
-                <NewOrderPage store={me.data.store} />
-              </Route>
-            )}
-            <Route path="/orders/:orderId">
-              {(params) => <OrderPage orderId={params.orderId} />}
-            </Route>
-            <Route path="/messages" component={MessagesPage} />
-            <Route path="/menu" component={MenuPage} />
-            {me.data.store && (
-              <Route path="/discounts">
-                <DiscountsPage storeSlug={me.data.store.slug} />
-              </Route>
-            )}
-            <Route path="/reports">
-              <Suspense fallback={<Loading what={t('loadingCharts')} />}>
-                <ReportsPage />
-              </Suspense>
-            </Route>
-            <Route path="/exports" component={ExportsPage} />
-            <Route path="/privacy">
-              <PrivacyPage isOwner={me.data.role === 'owner'} />
-            </Route>
-            <Route path="/screens" component={ScreensPage} />
-            <Route path="/settings" component={SettingsPage} />
-            <Route path="/integrations" component={IntegrationsPage} />
-            <Route path="/staff">
-              <StaffPage myRole={me.data.role} myId={me.data.staff?.id} />
-            </Route>
-            {me.data.role === 'owner' && <Route path="/audit" component={AuditPage} />}
-            {me.data.role === 'owner' && (
-              <Route path="/stores/new">
-                <OpenStorePage onOpened={onIdentityChange} />
-              </Route>
-            )}
-            <Route path="/account">
-              <AccountPage me={me.data} onIdentityChange={onIdentityChange} />
-            </Route>
-            <Route>
-              <Redirect to="/" />
-            </Route>
-          </Switch>
+          <Routes me={me.data} onIdentityChange={onIdentityChange} />
         </Shell>
       </Router>
     </StoreRegionProvider>
+  );
+}
+
+/** The console's pages; a page shows only to whom it is for. */
+function Routes({ me, onIdentityChange }: { me: Me; onIdentityChange: () => void }) {
+  const { t } = useTranslation('admin');
+  return (
+    <Switch>
+      <Route path="/" component={DashboardPage} />
+      <Route path="/orders" component={OrdersPage} />
+      {me.store && (
+        <Route path="/new-order">
+          <NewOrderPage store={me.store} />
+        </Route>
+      )}
+      <Route path="/orders/:orderId">{(params) => <OrderPage orderId={params.orderId} />}</Route>
+      <Route path="/messages" component={MessagesPage} />
+      <Route path="/menu" component={MenuPage} />
+      {me.store && (
+        <Route path="/discounts">
+          <DiscountsPage storeSlug={me.store.slug} />
+        </Route>
+      )}
+      <Route path="/reports">
+        <Suspense fallback={<Loading what={t('loadingCharts')} />}>
+          <ReportsPage />
+        </Suspense>
+      </Route>
+      <Route path="/exports" component={ExportsPage} />
+      <Route path="/privacy">
+        <PrivacyPage isOwner={me.role === 'owner'} />
+      </Route>
+      <Route path="/screens" component={ScreensPage} />
+      <Route path="/settings" component={SettingsPage} />
+      <Route path="/integrations" component={IntegrationsPage} />
+      <Route path="/staff">
+        <StaffPage myRole={me.role} myId={me.staff?.id} />
+      </Route>
+      {me.role === 'owner' && <Route path="/audit" component={AuditPage} />}
+      {me.role === 'owner' && (
+        <Route path="/stores/new">
+          <OpenStorePage onOpened={onIdentityChange} />
+        </Route>
+      )}
+      <Route path="/account">
+        <AccountPage me={me} onIdentityChange={onIdentityChange} />
+      </Route>
+      <Route>
+        <Redirect to="/" />
+      </Route>
+    </Switch>
   );
 }

@@ -10,6 +10,26 @@ type MenuItem = Outputs['menu']['forStore']['categories'][number]['items'][numbe
 const count = (text: string) => (text.trim() ? Number(text) : undefined);
 const instant = (local: string) => (local ? new Date(local).toISOString() : undefined);
 
+/** The form's fields as the procedure's input; unreadable amounts become NaN, which it refuses. */
+function createInput(data: FormData, kind: Create['kind'], currency: string): Create {
+  const text = (name: string) => String(data.get(name) ?? '');
+  // Money typed as "5" or "5.50" into minor units; empty is none; not an amount: NaN, refused.
+  const cents = (typed: string) =>
+    typed.trim() ? (parseMoney(typed, currency) ?? NaN) : undefined;
+  return {
+    code: text('code'),
+    kind,
+    value: kind === 'percent' ? Number(text('value')) : (cents(text('value')) ?? 0),
+    minOrderCents: cents(text('minOrder')) ?? 0,
+    maxUses: count(text('maxUses')),
+    perGuestLimit: count(text('perGuest')),
+    validFrom: instant(text('validFrom')),
+    validUntil: instant(text('validUntil')),
+    menuItemIds: data.getAll('item').map(String),
+    note: text('note'),
+  };
+}
+
 /**
  * A new code: percent or a fixed amount, with its optional rules (a minimum order, uses in all
  * and per guest, a window, some items only). Times are this browser's clock, which is the
@@ -24,27 +44,10 @@ export function DiscountForm(props: {
 }) {
   const { t } = useTranslation('admin');
   const [kind, setKind] = useState<'percent' | 'amount'>('percent');
-  // Money typed as "5" or "5.50" into minor units; empty is none; not an amount: NaN, refused.
-  const cents = (text: string) =>
-    text.trim() ? (parseMoney(text, props.currency) ?? NaN) : undefined;
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
-    const data = new FormData(form);
-    const text = (name: string) => String(data.get(name) ?? '');
-    const value = kind === 'percent' ? Number(text('value')) : (cents(text('value')) ?? 0);
-    const input: Create = {
-      code: text('code'),
-      kind,
-      value,
-      minOrderCents: cents(text('minOrder')) ?? 0,
-      maxUses: count(text('maxUses')),
-      perGuestLimit: count(text('perGuest')),
-      validFrom: instant(text('validFrom')),
-      validUntil: instant(text('validUntil')),
-      menuItemIds: data.getAll('item').map(String),
-      note: text('note'),
-    };
+    const input = createInput(new FormData(form), kind, props.currency);
     if (await props.onCreate(input)) form.reset();
   };
   return (
@@ -56,26 +59,7 @@ export function DiscountForm(props: {
         maxLength={24}
         placeholder="WELCOME10"
       />
-      <label className="field">
-        <span>{t('discounts.form.kind')}</span>
-        <select value={kind} onChange={(e) => setKind(e.target.value as 'percent' | 'amount')}>
-          <option value="percent">{t('discounts.form.percentOff')}</option>
-          <option value="amount">{t('discounts.form.amountOff')}</option>
-        </select>
-      </label>
-      <label className="field">
-        <span>
-          {kind === 'percent'
-            ? t('discounts.form.howMuchPercent')
-            : t('discounts.form.howMuchAmount')}
-        </span>
-        <input
-          name="value"
-          required
-          inputMode="decimal"
-          placeholder={kind === 'percent' ? '10' : '5.00'}
-        />
-      </label>
+      <KindAndValue kind={kind} setKind={setKind} />
       <Field
         label={t('discounts.form.minOrder')}
         name="minOrder"
@@ -101,5 +85,40 @@ export function DiscountForm(props: {
         </button>
       </div>
     </form>
+  );
+}
+
+/** Percent or a fixed amount off, and how much. */
+function KindAndValue({
+  kind,
+  setKind,
+}: {
+  kind: Create['kind'];
+  setKind(kind: Create['kind']): void;
+}) {
+  const { t } = useTranslation('admin');
+  return (
+    <>
+      <label className="field">
+        <span>{t('discounts.form.kind')}</span>
+        <select value={kind} onChange={(e) => setKind(e.target.value as 'percent' | 'amount')}>
+          <option value="percent">{t('discounts.form.percentOff')}</option>
+          <option value="amount">{t('discounts.form.amountOff')}</option>
+        </select>
+      </label>
+      <label className="field">
+        <span>
+          {kind === 'percent'
+            ? t('discounts.form.howMuchPercent')
+            : t('discounts.form.howMuchAmount')}
+        </span>
+        <input
+          name="value"
+          required
+          inputMode="decimal"
+          placeholder={kind === 'percent' ? '10' : '5.00'}
+        />
+      </label>
+    </>
   );
 }

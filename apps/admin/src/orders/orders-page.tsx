@@ -3,6 +3,7 @@ import { useTRPC } from '@kds/ui';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useDeferredValue, useState } from 'react';
 import { Problem } from '../shared/states.tsx';
+import type { Outputs } from '../shared/types.ts';
 import { BulkActions } from './bulk-actions.tsx';
 import { OrderFilters, type Filters } from './order-filters.tsx';
 import { OrderRow } from './order-row.tsx';
@@ -24,14 +25,7 @@ export function OrdersPage() {
     ),
   );
   const rows = list.data?.pages.flatMap((p) => p.orders) ?? [];
-  const [selected, setSelected] = useState<Set<string>>(new Set());
-  const toggle = (id: string) =>
-    setSelected((s) => {
-      const next = new Set(s);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
+  const { selected, toggle, clear } = useSelection();
   const set = <K extends keyof Filters>(key: K, value: Filters[K] | '') =>
     setFilters((f) => ({ ...f, [key]: value === '' ? undefined : value }));
 
@@ -41,46 +35,14 @@ export function OrdersPage() {
         <h1>{t('orders.title')}</h1>
       </header>
       <OrderFilters filters={filters} set={set} search={search} setSearch={setSearch} />
-      <BulkActions selected={[...selected]} onDone={() => setSelected(new Set())} />
+      <BulkActions selected={[...selected]} onDone={clear} />
       {list.error && <Problem error={list.error} />}
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">
-                <span className="sr-only">{t('orders.select')}</span>
-              </th>
-              <th scope="col">{t('orders.number')}</th>
-              <th scope="col">{t('orders.placed')}</th>
-              <th scope="col">{t('orders.customer')}</th>
-              <th scope="col">{t('orders.type')}</th>
-              <th scope="col">{t('orders.items')}</th>
-              <th scope="col" className="num">
-                {t('orders.total')}
-              </th>
-              <th scope="col">{t('orders.payment')}</th>
-              <th scope="col">{t('orders.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((order) => (
-              <OrderRow
-                key={order.id}
-                order={order}
-                selected={selected.has(order.id)}
-                toggle={() => toggle(order.id)}
-              />
-            ))}
-            {rows.length === 0 && !list.isPending && (
-              <tr>
-                <td colSpan={9} className="muted">
-                  {t('orders.noneMatch')}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+      <OrdersTable
+        rows={rows}
+        selected={selected}
+        toggle={toggle}
+        empty={rows.length === 0 && !list.isPending}
+      />
       {list.hasNextPage && (
         <button
           className="btn"
@@ -91,5 +53,75 @@ export function OrdersPage() {
         </button>
       )}
     </>
+  );
+}
+
+type OrderSummary = Outputs['order']['list']['orders'][number];
+
+/** The orders ticked for a bulk action. */
+function useSelection() {
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  return { selected, toggle, clear: () => setSelected(new Set<string>()) };
+}
+
+function OrdersTable({
+  rows,
+  selected,
+  toggle,
+  empty,
+}: {
+  rows: OrderSummary[];
+  selected: Set<string>;
+  toggle(id: string): void;
+  /** Nothing matches the filters (not merely still loading). */
+  empty: boolean;
+}) {
+  const { t } = useTranslation('admin');
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">
+              <span className="sr-only">{t('orders.select')}</span>
+            </th>
+            <th scope="col">{t('orders.number')}</th>
+            <th scope="col">{t('orders.placed')}</th>
+            <th scope="col">{t('orders.customer')}</th>
+            <th scope="col">{t('orders.type')}</th>
+            <th scope="col">{t('orders.items')}</th>
+            <th scope="col" className="num">
+              {t('orders.total')}
+            </th>
+            <th scope="col">{t('orders.payment')}</th>
+            <th scope="col">{t('orders.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((order) => (
+            <OrderRow
+              key={order.id}
+              order={order}
+              selected={selected.has(order.id)}
+              toggle={() => toggle(order.id)}
+            />
+          ))}
+          {empty && (
+            <tr>
+              <td colSpan={9} className="muted">
+                {t('orders.noneMatch')}
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
   );
 }

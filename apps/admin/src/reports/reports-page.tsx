@@ -66,38 +66,10 @@ export function ReportsPage() {
 
 function ReportBody({ report }: { report: Report }) {
   const { t } = useTranslation('admin');
-  const { money } = useAdminFormat();
-  const cur = (cents: number) => money(cents, report.currency);
-  const hours = report.byHour.filter((h) => h.orders > 0);
   return (
     <>
       <ReportTiles report={report} />
-      <div className="grid-2">
-        <section className="card" aria-labelledby="by-hour">
-          <h2 id="by-hour">{t('reports.byHour')}</h2>
-          {hours.length === 0 ? (
-            <p className="muted">{t('reports.noOrders')}</p>
-          ) : (
-            <Chart data={report.byHour} x="hour" y="orders" label={t('reports.orders')} />
-          )}
-        </section>
-        <section className="card" aria-labelledby="by-day">
-          <h2 id="by-day">{t('reports.byDay')}</h2>
-          {report.byDay.length === 0 ? (
-            <p className="muted">{t('reports.noOrders')}</p>
-          ) : (
-            <Chart
-              data={report.byDay.map((d) => ({
-                ...d,
-                revenue: toMajor(d.revenueCents, report.currency),
-              }))}
-              x="day"
-              y="revenue"
-              label={t('reports.revenueIn', { currency: report.currency })}
-            />
-          )}
-        </section>
-      </div>
+      <SalesCharts report={report} />
       <div className="grid-2">
         <SpreadTable
           title={t('reports.byStation')}
@@ -119,38 +91,82 @@ function ReportBody({ report }: { report: Report }) {
             ...s,
           }))}
         />
-        <section className="card" aria-labelledby="profit">
-          <h2 id="profit">{t('reports.profit')}</h2>
-          <dl className="facts">
-            <dt>{t('reports.netSales')}</dt>
-            <dd>{cur(report.profit.netSalesCents)}</dd>
-            <dt>{t('reports.itemCost')}</dt>
-            <dd>− {cur(report.profit.itemCostCents)}</dd>
-            <dt>{t('reports.fees')}</dt>
-            <dd>− {cur(report.profit.paymentFeesCents)}</dd>
-            <dt>{t('reports.messageCosts')}</dt>
-            <dd>− {cur(report.profit.messageCostCents)}</dd>
-            <dt>
-              <strong>{t('reports.profit')}</strong>
-            </dt>
-            <dd>
-              <strong>{cur(report.profit.profitCents)}</strong>
-            </dd>
-          </dl>
-          <h2>{t('reports.topItems')}</h2>
-          <ol>
-            {report.topItems.map((i) => (
-              <li key={i.name}>
-                {t('reports.topItem', {
-                  name: i.name,
-                  quantity: i.quantity,
-                  revenue: cur(i.revenueCents),
-                })}
-              </li>
-            ))}
-          </ol>
-        </section>
+        <ProfitCard report={report} />
       </div>
     </>
+  );
+}
+
+/** Orders by hour of the day and revenue by day, as charts. */
+function SalesCharts({ report }: { report: Report }) {
+  const { t } = useTranslation('admin');
+  const hours = report.byHour.filter((h) => h.orders > 0);
+  return (
+    <div className="grid-2">
+      <section className="card" aria-labelledby="by-hour">
+        <h2 id="by-hour">{t('reports.byHour')}</h2>
+        {hours.length === 0 ? (
+          <p className="muted">{t('reports.noOrders')}</p>
+        ) : (
+          <Chart data={report.byHour} x="hour" y="orders" label={t('reports.orders')} />
+        )}
+      </section>
+      <section className="card" aria-labelledby="by-day">
+        <h2 id="by-day">{t('reports.byDay')}</h2>
+        {report.byDay.length === 0 ? (
+          <p className="muted">{t('reports.noOrders')}</p>
+        ) : (
+          <Chart
+            data={report.byDay.map((d) => ({
+              ...d,
+              revenue: toMajor(d.revenueCents, report.currency),
+            }))}
+            x="day"
+            y="revenue"
+            label={t('reports.revenueIn', { currency: report.currency })}
+          />
+        )}
+      </section>
+    </div>
+  );
+}
+
+/** What is left of the sales after item costs, payment fees and messages; the best sellers. */
+function ProfitCard({ report }: { report: Report }) {
+  const { t } = useTranslation('admin');
+  const { money } = useAdminFormat();
+  const cur = (cents: number) => money(cents, report.currency);
+  return (
+    <section className="card" aria-labelledby="profit">
+      <h2 id="profit">{t('reports.profit')}</h2>
+      <dl className="facts">
+        <dt>{t('reports.netSales')}</dt>
+        <dd>{cur(report.profit.netSalesCents)}</dd>
+        <dt>{t('reports.itemCost')}</dt>
+        <dd>− {cur(report.profit.itemCostCents)}</dd>
+        <dt>{t('reports.fees')}</dt>
+        <dd>− {cur(report.profit.paymentFeesCents)}</dd>
+        <dt>{t('reports.messageCosts')}</dt>
+        <dd>− {cur(report.profit.messageCostCents)}</dd>
+        <dt>
+          <strong>{t('reports.profit')}</strong>
+        </dt>
+        <dd>
+          <strong>{cur(report.profit.profitCents)}</strong>
+        </dd>
+      </dl>
+      <h2>{t('reports.topItems')}</h2>
+      <ol>
+        {report.topItems.map((i) => (
+          <li key={i.name}>
+            {t('reports.topItem', {
+              name: i.name,
+              quantity: i.quantity,
+              revenue: cur(i.revenueCents),
+            })}
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }

@@ -23,30 +23,14 @@ export function MenuPage({ storeSlug }: { storeSlug: string }) {
 
 function Menu({ storeSlug, menu }: { storeSlug: string; menu: MenuData }) {
   const { t } = useTranslation('guest');
-  const format = useFormat();
   const cart = useCart(storeSlug);
   const [open, setOpen] = useState<MenuItem | null>(null);
-  const table = queryParam('table');
   const { store, categories } = menu;
   const count = cartCount(cart);
 
   return (
     <div className="page page--menu">
-      <header className="store-head">
-        <div className="store-head__top">
-          <h1>{store.name}</h1>
-          <LanguageSwitcher offered={store.guestLanguages} />
-        </div>
-        {table && <p className="pill">{t('menu.table', { table })}</p>}
-        {!store.opening.isOpen && (
-          <p className="closed" role="status">
-            {t('menu.closed')}
-            {store.opening.nextOpenAt &&
-              ` ${t('menu.opensAt', { time: format.dayClock(store.opening.nextOpenAt) })}`}
-          </p>
-        )}
-        <OrderingBanner store={store} />
-      </header>
+      <StoreHead store={store} />
       <AddingBanner storeSlug={storeSlug} />
       <nav className="cats" aria-label={t('menu.categories')}>
         {categories.map((c) => (
@@ -60,35 +44,7 @@ function Menu({ storeSlug, menu }: { storeSlug: string; menu: MenuData }) {
           <h2 id={`h-${c.id}`}>{c.name}</h2>
           <ul className="items">
             {c.items.map((item) => (
-              <li key={item.id} className={`item ${item.isAvailable ? '' : 'is-out'}`}>
-                {item.imageUrl && (
-                  <img className="item__img" src={item.imageUrl} alt="" loading="lazy" />
-                )}
-                <div className="item__text">
-                  <h3>{item.name}</h3>
-                  <p className="muted">{item.description}</p>
-                  {item.allergens.length > 0 && (
-                    <p className="allergens">
-                      {t('menu.contains', { allergens: item.allergens.join(', ') })}
-                    </p>
-                  )}
-                </div>
-                <div className="item__buy">
-                  <span className="price">{format.money(item.priceCents)}</span>
-                  {item.isAvailable ? (
-                    <button
-                      type="button"
-                      className="add"
-                      aria-label={t('menu.addItem', { item: item.name })}
-                      onClick={() => setOpen(item)}
-                    >
-                      {t('menu.add')}
-                    </button>
-                  ) : (
-                    <span className="sold-out">{t('menu.soldOut')}</span>
-                  )}
-                </div>
-              </li>
+              <MenuItemRow key={item.id} item={item} onAdd={() => setOpen(item)} />
             ))}
           </ul>
         </section>
@@ -114,5 +70,64 @@ function Menu({ storeSlug, menu }: { storeSlug: string; menu: MenuData }) {
         />
       )}
     </div>
+  );
+}
+
+/** The store's name, language switcher, table, and whether it takes orders now. */
+function StoreHead({ store }: { store: MenuData['store'] }) {
+  const { t } = useTranslation('guest');
+  const format = useFormat();
+  const table = queryParam('table');
+  return (
+    <header className="store-head">
+      <div className="store-head__top">
+        <h1>{store.name}</h1>
+        <LanguageSwitcher offered={store.guestLanguages} />
+      </div>
+      {table && <p className="pill">{t('menu.table', { table })}</p>}
+      {!store.opening.isOpen && (
+        <p className="closed" role="status">
+          {t('menu.closed')}
+          {store.opening.nextOpenAt &&
+            ` ${t('menu.opensAt', { time: format.dayClock(store.opening.nextOpenAt) })}`}
+        </p>
+      )}
+      <OrderingBanner store={store} />
+    </header>
+  );
+}
+
+/** One dish: its picture, text and allergens, its price and the button that opens its sheet. */
+function MenuItemRow({ item, onAdd }: { item: MenuItem; onAdd: () => void }) {
+  const { t } = useTranslation('guest');
+  const format = useFormat();
+  return (
+    <li className={`item ${item.isAvailable ? '' : 'is-out'}`}>
+      {item.imageUrl && <img className="item__img" src={item.imageUrl} alt="" loading="lazy" />}
+      <div className="item__text">
+        <h3>{item.name}</h3>
+        <p className="muted">{item.description}</p>
+        {item.allergens.length > 0 && (
+          <p className="allergens">
+            {t('menu.contains', { allergens: item.allergens.join(', ') })}
+          </p>
+        )}
+      </div>
+      <div className="item__buy">
+        <span className="price">{format.money(item.priceCents)}</span>
+        {item.isAvailable ? (
+          <button
+            type="button"
+            className="add"
+            aria-label={t('menu.addItem', { item: item.name })}
+            onClick={onAdd}
+          >
+            {t('menu.add')}
+          </button>
+        ) : (
+          <span className="sold-out">{t('menu.soldOut')}</span>
+        )}
+      </div>
+    </li>
   );
 }

@@ -71,9 +71,6 @@ export function TrackPage({ token }: { token: string }) {
 function TrackedOrder({ order: o, token }: { order: Tracked; token: string }) {
   const { t } = useTranslation('guest');
   const format = useFormat();
-  const steps = o.fulfilment === 'delivery' ? DELIVERY_STEPS : STEPS;
-  const current = steps.findIndex((s) => (s.statuses as readonly string[]).includes(o.status));
-  const money = (amount: number) => format.money(amount, o.store?.currency);
   return (
     <main className="page page--track">
       <div className="store-head__top">
@@ -107,19 +104,7 @@ function TrackedOrder({ order: o, token }: { order: Tracked; token: string }) {
           </b>
         </p>
       )}
-      {o.status !== 'CANCELED' && o.status !== 'EXPIRED' && o.status !== 'PENDING_PAYMENT' && (
-        <ol className="steps" aria-label={t('track.progress')}>
-          {steps.map((s, i) => (
-            <li
-              key={s.key}
-              className={i < current ? 'is-done' : i === current ? 'is-current' : ''}
-              aria-current={i === current ? 'step' : undefined}
-            >
-              {t(`track.steps.${s.key}`)}
-            </li>
-          ))}
-        </ol>
-      )}
+      <Progress order={o} />
       {o.status === 'PENDING_PAYMENT' && <PaymentTerms order={o} />}
       {o.status === 'PENDING_PAYMENT' && <PayNow token={token} />}
       {o.status === 'EXPIRED' && <ExpiredNote order={o} />}
@@ -133,32 +118,65 @@ function TrackedOrder({ order: o, token }: { order: Tracked; token: string }) {
           {t('track.addMore')}
         </button>
       )}
-      <section aria-labelledby="receipt">
-        <h2 id="receipt">{t('track.receipt')}</h2>
-        <ul className="lines lines--receipt">
-          {o.items.map((item, i) => (
-            <li key={i}>
-              <div className="line__main">
-                <strong>
-                  {item.quantity}× {item.name}
-                </strong>
-                {item.modifiers.length > 0 && (
-                  <span className="muted">{item.modifiers.join(', ')}</span>
-                )}
-              </div>
-              <span className="price">{money(item.lineTotalCents)}</span>
-            </li>
-          ))}
-        </ul>
-        <dl className="totals">
-          <dt>{t('track.tax')}</dt>
-          <dd>{money(o.totals.taxCents)}</dd>
-          <dt className="total">{t('track.total')}</dt>
-          <dd className="total">{money(o.totals.totalCents)}</dd>
-        </dl>
-        <p className="muted">{paymentNote(o, t)}</p>
-      </section>
+      <Receipt order={o} />
     </main>
+  );
+}
+
+/** Where the order is among its steps; none while it is unpaid, canceled or expired. */
+function Progress({ order: o }: { order: Tracked }) {
+  const { t } = useTranslation('guest');
+  if (o.status === 'CANCELED' || o.status === 'EXPIRED' || o.status === 'PENDING_PAYMENT') {
+    return null;
+  }
+  const steps = o.fulfilment === 'delivery' ? DELIVERY_STEPS : STEPS;
+  const current = steps.findIndex((s) => (s.statuses as readonly string[]).includes(o.status));
+  return (
+    <ol className="steps" aria-label={t('track.progress')}>
+      {steps.map((s, i) => (
+        <li
+          key={s.key}
+          className={i < current ? 'is-done' : i === current ? 'is-current' : ''}
+          aria-current={i === current ? 'step' : undefined}
+        >
+          {t(`track.steps.${s.key}`)}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** What was ordered and what it cost, and how it is paid. */
+function Receipt({ order: o }: { order: Tracked }) {
+  const { t } = useTranslation('guest');
+  const format = useFormat();
+  const money = (amount: number) => format.money(amount, o.store?.currency);
+  return (
+    <section aria-labelledby="receipt">
+      <h2 id="receipt">{t('track.receipt')}</h2>
+      <ul className="lines lines--receipt">
+        {o.items.map((item, i) => (
+          <li key={i}>
+            <div className="line__main">
+              <strong>
+                {item.quantity}× {item.name}
+              </strong>
+              {item.modifiers.length > 0 && (
+                <span className="muted">{item.modifiers.join(', ')}</span>
+              )}
+            </div>
+            <span className="price">{money(item.lineTotalCents)}</span>
+          </li>
+        ))}
+      </ul>
+      <dl className="totals">
+        <dt>{t('track.tax')}</dt>
+        <dd>{money(o.totals.taxCents)}</dd>
+        <dt className="total">{t('track.total')}</dt>
+        <dd className="total">{money(o.totals.totalCents)}</dd>
+      </dl>
+      <p className="muted">{paymentNote(o, t)}</p>
+    </section>
   );
 }
 
