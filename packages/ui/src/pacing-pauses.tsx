@@ -16,7 +16,6 @@ const DURATIONS = [15, 30, 60, 120];
 /** Which kinds of online order are paused, and the buttons that pause or resume them. */
 export function Pauses({ status, change, busy }: PartProps) {
   const { t } = useTranslation();
-  const format = useFormat();
   const reasons = REASONS.map((r) => t(`pacing.reasons.${r}`));
   const [chosen, setChosen] = useState<Fulfilment[]>(['pickup', 'delivery']);
   const [reason, setReason] = useState(reasons[0] ?? '');
@@ -26,32 +25,9 @@ export function Pauses({ status, change, busy }: PartProps) {
   return (
     <section className="pacing__part" aria-labelledby="pacing-pause">
       <h3 id="pacing-pause">{t('pacing.pauseTitle')}</h3>
-      {paused.map((k) => {
-        const pause = status.pacing.pauses[k.type];
-        if (!pause) return null;
-        return (
-          <p key={k.type} className="pacing__paused" role="status">
-            <Trans
-              t={t}
-              i18nKey="pacing.paused"
-              values={{
-                kind: t(`fulfilment.${k.label}`),
-                time: format.clock(pause.until),
-                reason: pause.reason,
-              }}
-              components={{ strong: <strong /> }}
-            />{' '}
-            <button
-              type="button"
-              className="pacing__btn"
-              disabled={busy}
-              onClick={() => change({ kind: 'resume', fulfilments: [k.type] })}
-            >
-              {t('pacing.resume', { kind: t(`fulfilment.${k.label}`).toLowerCase() })}
-            </button>
-          </p>
-        );
-      })}
+      {paused.map((k) => (
+        <PausedNotice key={k.type} kind={k} status={status} change={change} busy={busy} />
+      ))}
       <fieldset className="pacing__row">
         <legend>{t('pacing.which')}</legend>
         {KINDS.map((k) => (
@@ -95,5 +71,40 @@ export function Pauses({ status, change, busy }: PartProps) {
         ))}
       </div>
     </section>
+  );
+}
+
+/** One paused kind of order: until when and why, and the button that resumes it. */
+function PausedNotice({
+  kind: k,
+  status,
+  change,
+  busy,
+}: PartProps & { kind: (typeof KINDS)[number] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const pause = status.pacing.pauses[k.type];
+  if (!pause) return null;
+  return (
+    <p className="pacing__paused" role="status">
+      <Trans
+        t={t}
+        i18nKey="pacing.paused"
+        values={{
+          kind: t(`fulfilment.${k.label}`),
+          time: format.clock(pause.until),
+          reason: pause.reason,
+        }}
+        components={{ strong: <strong /> }}
+      />{' '}
+      <button
+        type="button"
+        className="pacing__btn"
+        disabled={busy}
+        onClick={() => change({ kind: 'resume', fulfilments: [k.type] })}
+      >
+        {t('pacing.resume', { kind: t(`fulfilment.${k.label}`).toLowerCase() })}
+      </button>
+    </p>
   );
 }

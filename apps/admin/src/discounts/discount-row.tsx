@@ -1,7 +1,7 @@
 import { useTranslation } from '@kds/i18n/react';
 import { useTRPC } from '@kds/ui';
 import { useMutation } from '@tanstack/react-query';
-import type { useAction } from '../shared/feedback.tsx';
+import type { Act } from '../shared/feedback.tsx';
 import { useAdminFormat } from '../shared/format.ts';
 import type { Outputs } from '../shared/types.ts';
 
@@ -18,7 +18,7 @@ export function DiscountRow({
   code: Code;
   currency: string;
   items: Item[];
-  act: ReturnType<typeof useAction>['act'];
+  act: Act;
 }) {
   const { t } = useTranslation('admin');
   const { money } = useAdminFormat();

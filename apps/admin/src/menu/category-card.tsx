@@ -1,7 +1,7 @@
 import { useTranslation } from '@kds/i18n/react';
 import { useTRPC } from '@kds/ui';
 import { useMutation } from '@tanstack/react-query';
-import type { useAction } from '../shared/feedback.tsx';
+import type { Act } from '../shared/feedback.tsx';
 import type { Outputs } from '../shared/types.ts';
 import { newItemDraft } from './item-draft.ts';
 import type { ItemDraft } from './item-editor.tsx';
@@ -18,7 +18,7 @@ export function CategoryCard({
 }: {
   category: Menu['categories'][number];
   stations: Menu['stations'];
-  act: ReturnType<typeof useAction>['act'];
+  act: Act;
   onEdit: (draft: ItemDraft) => void;
 }) {
   const { t } = useTranslation('admin');

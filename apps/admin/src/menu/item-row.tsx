@@ -1,7 +1,7 @@
 import { useTranslation } from '@kds/i18n/react';
 import { useTRPC } from '@kds/ui';
 import { useMutation } from '@tanstack/react-query';
-import type { useAction } from '../shared/feedback.tsx';
+import type { Act } from '../shared/feedback.tsx';
 import { useAdminFormat } from '../shared/format.ts';
 import type { Outputs } from '../shared/types.ts';
 import { draftOf } from './item-draft.ts';
@@ -19,7 +19,7 @@ export function ItemRow({
   item: Item;
   /** The name of the station that cooks it. */
   station: string;
-  act: ReturnType<typeof useAction>['act'];
+  act: Act;
   onEdit: (draft: ItemDraft) => void;
 }) {
   const { t } = useTranslation('admin');

@@ -4,10 +4,11 @@ import { useInfiniteQuery, useQueryClient, useMutation } from '@tanstack/react-q
 import { useState } from 'react';
 import { FilterSelect } from '../shared/filter-select.tsx';
 import { Problem } from '../shared/states.tsx';
-import type { Inputs } from '../shared/types.ts';
+import type { Inputs, Outputs } from '../shared/types.ts';
 import { MessageRow } from './message-row.tsx';
 
 type Filters = Omit<Inputs['outbox']['list'], 'cursor' | 'limit'>;
+type Message = Outputs['outbox']['list']['messages'][number];
 
 const STATUSES = ['failed', 'pending', 'sending', 'sent', 'recorded', 'canceled'] as const;
 const CHANNELS = ['sms', 'call', 'email', 'webhook', 'refund', 'print'] as const;
@@ -19,8 +20,6 @@ const CHANNELS = ['sms', 'call', 'email', 'webhook', 'refund', 'print'] as const
 export function MessagesPage() {
   const { t } = useTranslation('admin');
   const trpc = useTRPC();
-  const retry = useMutation(trpc.outbox.retry.mutationOptions());
-  const queryClient = useQueryClient();
   const [filters, setFilters] = useState<Filters>({});
   const list = useInfiniteQuery(
     trpc.outbox.list.infiniteQueryOptions(
@@ -55,47 +54,58 @@ export function MessagesPage() {
         />
       </form>
       {list.error && <Problem error={list.error} />}
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('messages.when')}</th>
-              <th scope="col">{t('messages.kind')}</th>
-              <th scope="col">{t('messages.what')}</th>
-              <th scope="col">{t('messages.to')}</th>
-              <th scope="col">{t('messages.status')}</th>
-              <th scope="col">{t('messages.provider')}</th>
-              <th scope="col">
-                <span className="sr-only">{t('messages.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((m) => (
-              <MessageRow
-                key={m.id}
-                message={m}
-                retry={async () => {
-                  await retry.mutateAsync({ messageId: m.id });
-                  await queryClient.invalidateQueries(trpc.outbox.pathFilter());
-                }}
-              />
-            ))}
-            {rows.length === 0 && !list.isPending && (
-              <tr>
-                <td colSpan={7} className="muted">
-                  {t('messages.nothing')}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+      <MessagesTable rows={rows} empty={rows.length === 0 && !list.isPending} />
       {list.hasNextPage && (
         <button className="btn" onClick={() => void list.fetchNextPage()}>
           {t('messages.loadMore')}
         </button>
       )}
     </>
+  );
+}
+
+/** The messages, each with its retry; "nothing" once the list has loaded empty. */
+function MessagesTable({ rows, empty }: { rows: Message[]; empty: boolean }) {
+  const { t } = useTranslation('admin');
+  const trpc = useTRPC();
+  const retry = useMutation(trpc.outbox.retry.mutationOptions());
+  const queryClient = useQueryClient();
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{t('messages.when')}</th>
+            <th scope="col">{t('messages.kind')}</th>
+            <th scope="col">{t('messages.what')}</th>
+            <th scope="col">{t('messages.to')}</th>
+            <th scope="col">{t('messages.status')}</th>
+            <th scope="col">{t('messages.provider')}</th>
+            <th scope="col">
+              <span className="sr-only">{t('messages.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((m) => (
+            <MessageRow
+              key={m.id}
+              message={m}
+              retry={async () => {
+                await retry.mutateAsync({ messageId: m.id });
+                await queryClient.invalidateQueries(trpc.outbox.pathFilter());
+              }}
+            />
+          ))}
+          {empty && (
+            <tr>
+              <td colSpan={7} className="muted">
+                {t('messages.nothing')}
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -1,11 +1,10 @@
 import { useTranslation } from '@kds/i18n/react';
 import { useTRPC } from '@kds/ui';
 import { useMutation } from '@tanstack/react-query';
-import type { useAction } from '../shared/feedback.tsx';
+import type { Act } from '../shared/feedback.tsx';
 import type { Outputs } from '../shared/types.ts';
 
 type Order = Outputs['order']['detail']['order'];
-type Act = ReturnType<typeof useAction>['act'];
 
 interface Command {
   /** Whether the order's state allows it. */

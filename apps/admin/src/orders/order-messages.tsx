@@ -2,7 +2,7 @@ import { useTranslation } from '@kds/i18n/react';
 import { useAdminFormat } from '../shared/format.ts';
 import { useTRPC } from '@kds/ui';
 import { useMutation } from '@tanstack/react-query';
-import type { useAction } from '../shared/feedback.tsx';
+import type { Act } from '../shared/feedback.tsx';
 import type { Outputs } from '../shared/types.ts';
 
 type Message = Outputs['order']['detail']['messages'][number];
@@ -11,13 +11,7 @@ type Message = Outputs['order']['detail']['messages'][number];
  * What left (or did not) about this order: texts, calls, email, webhooks, refunds, with what
  * became of each. A failed one can be tried again; a text or email that went can be sent again.
  */
-export function OrderMessages({
-  messages,
-  act,
-}: {
-  messages: Message[];
-  act: ReturnType<typeof useAction>['act'];
-}) {
+export function OrderMessages({ messages, act }: { messages: Message[]; act: Act }) {
   const { t } = useTranslation('admin');
   const { messageLabel, messageStatus } = useAdminFormat();
   const trpc = useTRPC();

@@ -2,7 +2,7 @@ import { useTranslation } from '@kds/i18n/react';
 import { useTRPC } from '@kds/ui';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { useAction } from '../shared/feedback.tsx';
+import type { Act } from '../shared/feedback.tsx';
 import { useAdminFormat } from '../shared/format.ts';
 
 /**
@@ -16,7 +16,7 @@ export function PaperCard({
 }: {
   orderId: string;
   printedAt: Date | string | null;
-  act: ReturnType<typeof useAction>['act'];
+  act: Act;
 }) {
   const { t } = useTranslation('admin');
   const { dateTime } = useAdminFormat();

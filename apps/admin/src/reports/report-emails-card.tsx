@@ -3,7 +3,7 @@ import { weekdays } from '../shared/format.ts';
 import { useTRPC } from '@kds/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Notice, useAction } from '../shared/feedback.tsx';
+import { Notice, useAction, type Act } from '../shared/feedback.tsx';
 
 /**
  * The signed-in manager's report emails: yesterday's numbers every morning, or last week's on a
@@ -18,25 +18,7 @@ export function ReportEmailsCard() {
   const { outcome, act } = useAction(() =>
     queryClient.invalidateQueries(trpc.report.schedules.pathFilter()),
   );
-  const save = useMutation(trpc.report.schedule.mutationOptions());
   const remove = useMutation(trpc.report.unschedule.mutationOptions());
-  const [frequency, setFrequency] = useState<'daily' | 'weekly'>('daily');
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const sendAt = String(data.get('sendAt'));
-    void act(
-      t(frequency === 'daily' ? 'reportEmails.savedDaily' : 'reportEmails.savedWeekly', {
-        time: sendAt,
-      }),
-      () =>
-        save.mutateAsync({
-          frequency,
-          sendAt,
-          ...(frequency === 'weekly' ? { weekday: Number(data.get('weekday')) } : {}),
-        }),
-    );
-  };
   return (
     <section className="card" aria-labelledby="report-emails">
       <h2 id="report-emails">{t('reportEmails.title')}</h2>
@@ -59,35 +41,63 @@ export function ReportEmailsCard() {
           </li>
         ))}
       </ul>
-      <form className="filters" onSubmit={submit}>
+      <ScheduleForm act={act} />
+    </section>
+  );
+}
+
+/** A new schedule: every day, or one day of the week, at a time of the store's day. */
+function ScheduleForm({ act }: { act: Act }) {
+  const { t, i18n } = useTranslation('admin');
+  const days = weekdays(i18n.language);
+  const trpc = useTRPC();
+  const save = useMutation(trpc.report.schedule.mutationOptions());
+  const [frequency, setFrequency] = useState<'daily' | 'weekly'>('daily');
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const sendAt = String(data.get('sendAt'));
+    void act(
+      t(frequency === 'daily' ? 'reportEmails.savedDaily' : 'reportEmails.savedWeekly', {
+        time: sendAt,
+      }),
+      () =>
+        save.mutateAsync({
+          frequency,
+          sendAt,
+          ...(frequency === 'weekly' ? { weekday: Number(data.get('weekday')) } : {}),
+        }),
+    );
+  };
+  return (
+    <form className="filters" onSubmit={submit}>
+      <label className="field">
+        <span>{t('reportEmails.howOften')}</span>
+        <select
+          value={frequency}
+          onChange={(e) => setFrequency(e.target.value as 'daily' | 'weekly')}
+        >
+          <option value="daily">{t('reportEmails.everyDay')}</option>
+          <option value="weekly">{t('reportEmails.everyWeek')}</option>
+        </select>
+      </label>
+      {frequency === 'weekly' && (
         <label className="field">
-          <span>{t('reportEmails.howOften')}</span>
-          <select
-            value={frequency}
-            onChange={(e) => setFrequency(e.target.value as 'daily' | 'weekly')}
-          >
-            <option value="daily">{t('reportEmails.everyDay')}</option>
-            <option value="weekly">{t('reportEmails.everyWeek')}</option>
+          <span>{t('reportEmails.on')}</span>
+          <select name="weekday" defaultValue="1">
+            {days.map((d, i) => (
+              <option key={d} value={i}>
+                {d}
+              </option>
+            ))}
           </select>
         </label>
-        {frequency === 'weekly' && (
-          <label className="field">
-            <span>{t('reportEmails.on')}</span>
-            <select name="weekday" defaultValue="1">
-              {days.map((d, i) => (
-                <option key={d} value={i}>
-                  {d}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        <label className="field">
-          <span>{t('reportEmails.at')}</span>
-          <input name="sendAt" type="time" defaultValue="07:00" required />
-        </label>
-        <button className="btn btn--primary">{t('reportEmails.submit')}</button>
-      </form>
-    </section>
+      )}
+      <label className="field">
+        <span>{t('reportEmails.at')}</span>
+        <input name="sendAt" type="time" defaultValue="07:00" required />
+      </label>
+      <button className="btn btn--primary">{t('reportEmails.submit')}</button>
+    </form>
   );
 }

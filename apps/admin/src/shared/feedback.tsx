@@ -30,6 +30,9 @@ export function ErrorNotice({ children }: { children: ReactNode }) {
   );
 }
 
+/** What a row or form is given to run one command and report its outcome. */
+export type Act = ReturnType<typeof useAction>['act'];
+
 /**
  * Runs a labelled action and records its outcome ("Label." or "Label: what it returned", or
  * "Label: why it failed"), then `refresh` (re-read what the action changed). Resolves whether

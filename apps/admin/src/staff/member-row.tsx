@@ -2,13 +2,12 @@ import { useTranslation } from '@kds/i18n/react';
 import { useTRPC } from '@kds/ui';
 import { useMutation } from '@tanstack/react-query';
 import { ConfirmButton } from '../shared/confirm-button.tsx';
-import type { useAction } from '../shared/feedback.tsx';
+import type { Act } from '../shared/feedback.tsx';
 import { useAdminFormat } from '../shared/format.ts';
 import type { Outputs } from '../shared/types.ts';
 
 type Member = Outputs['staff']['list'][number];
 type Role = Member['role'];
-type Act = ReturnType<typeof useAction>['act'];
 
 /** One member of the store: name, email, role (an owner may change it), state and devices. */
 export function MemberRow({
