@@ -1,10 +1,10 @@
 import { useTranslation } from '@kds/i18n/react';
 import { problemsOf, Totals, useFormat, useTRPC } from '@kds/ui';
 import { keepPreviousData, useQuery, useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
 import { navigate } from '../shared/route.ts';
 import { cartActions, useCart } from './cart.ts';
 import { CartLines } from './cart-lines.tsx';
+import { CheckoutHead } from './checkout-head.tsx';
 
 /** Checkout for items added to an order the kitchen has not started yet. */
 export function AddToOrderCheckout({ storeSlug, token }: { storeSlug: string; token: string }) {
@@ -12,7 +12,14 @@ export function AddToOrderCheckout({ storeSlug, token }: { storeSlug: string; to
   const { t: tc } = useTranslation();
   const format = useFormat();
   const trpc = useTRPC();
-  const addItems = useMutation(trpc.order.addItems.mutationOptions());
+  const addItems = useMutation(
+    trpc.order.addItems.mutationOptions({
+      onSuccess: () => {
+        cartActions(storeSlug).clear();
+        navigate(`/track/${token}`, { keepQuery: false });
+      },
+    }),
+  );
   const cart = useCart(storeSlug);
   const order = useQuery(trpc.tracker.get.queryOptions({ trackingToken: token }));
   const items = cart.lines.map(({ menuItemId, quantity, modifierIds, notes }) => ({
@@ -27,57 +34,36 @@ export function AddToOrderCheckout({ storeSlug, token }: { storeSlug: string; to
       { enabled: items.length > 0, placeholderData: keepPreviousData },
     ),
   );
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const { byPath, general } = problemsOf(
     preview.data?.problems.filter((p) => p.code !== 'STORE_CLOSED'),
-    error,
+    addItems.error,
     tc,
     format,
   );
 
-  const add = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await addItems.mutateAsync({
-        trackingToken: token,
-        items,
-        idempotencyKey: cart.idempotencyKey,
-      });
-      cartActions(storeSlug).clear();
-      navigate(`/track/${token}`, { keepQuery: false });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const add = () =>
+    addItems.mutate({ trackingToken: token, items, idempotencyKey: cart.idempotencyKey });
 
   return (
     <main className="page page--checkout">
-      <button type="button" className="link" onClick={() => navigate(`/order/${storeSlug}`)}>
-        {t('checkout.menu')}
-      </button>
-      <h1>
-        {order.data
-          ? t('checkout.addTitle', { number: order.data.number })
-          : t('checkout.addTitleLoading')}
-      </h1>
-      {general && (
-        <p className="problem problem--general" role="alert">
-          {general}
-        </p>
-      )}
+      <CheckoutHead
+        storeSlug={storeSlug}
+        title={
+          order.data
+            ? t('checkout.addTitle', { number: order.data.number })
+            : t('checkout.addTitleLoading')
+        }
+        general={general}
+      />
       <CartLines storeSlug={storeSlug} cart={cart} preview={preview.data} problems={byPath} />
       <Totals preview={preview.data} />
       <button
         type="button"
         className="primary"
-        disabled={busy || items.length === 0}
-        onClick={() => void add()}
+        disabled={addItems.isPending || items.length === 0}
+        onClick={add}
       >
-        {busy
+        {addItems.isPending
           ? t('checkout.adding')
           : preview.data
             ? t('checkout.addToOrderTotal', {

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { navigate, queryParam } from '../shared/route.ts';
 import { useCart } from './cart.ts';
 import { CartLines } from './cart-lines.tsx';
+import { CheckoutHead } from './checkout-head.tsx';
 import { AddToOrderCheckout } from './add-to-order.tsx';
 import { CustomerFields } from './customer-fields.tsx';
 import { FulfilmentChoice, type Fulfilment } from './fulfilment-choice.tsx';
@@ -82,15 +83,7 @@ function NewOrderCheckout({ storeSlug, menu }: { storeSlug: string; menu: Menu }
     );
   return (
     <main className="page page--checkout">
-      <button type="button" className="link" onClick={() => navigate(`/order/${storeSlug}`)}>
-        {t('checkout.menu')}
-      </button>
-      <h1>{t('checkout.title')}</h1>
-      {general && (
-        <p className="problem problem--general" role="alert">
-          {general}
-        </p>
-      )}
+      <CheckoutHead storeSlug={storeSlug} title={t('checkout.title')} general={general} />
       <CartLines storeSlug={storeSlug} cart={cart} preview={preview.data} problems={byPath} />
       <form onSubmit={place} className="form" noValidate>
         <FulfilmentChoice

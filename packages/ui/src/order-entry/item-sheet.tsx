@@ -26,23 +26,9 @@ export function ItemSheet(props: {
   const { t } = useTranslation();
   const format = useFormat();
   const { item, currency } = props;
-  const [chosen, setChosen] = useState<Record<string, string[]>>({});
+  const { chosen, toggle, allIds, picked, unit, missing } = useChoices(item);
   const [quantity, setQuantity] = useState(1);
   const [notes, setNotes] = useState('');
-  const allIds = Object.values(chosen).flat();
-  const modifiers = item.modifierGroups.flatMap((g) => g.modifiers);
-  const unit =
-    item.priceCents +
-    modifiers.filter((m) => allIds.includes(m.id)).reduce((s, m) => s + m.priceDeltaCents, 0);
-  const missing = item.modifierGroups.filter((g) => (chosen[g.id]?.length ?? 0) < g.minChoices);
-
-  const toggle = (groupId: string, max: number, id: string) =>
-    setChosen((c) => {
-      const current = c[groupId] ?? [];
-      if (max === 1) return { ...c, [groupId]: [id] };
-      if (current.includes(id)) return { ...c, [groupId]: current.filter((x) => x !== id) };
-      return current.length >= max ? c : { ...c, [groupId]: [...current, id] };
-    });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -50,9 +36,9 @@ export function ItemSheet(props: {
     props.onAdd({
       quantity,
       modifierIds: allIds,
-      modifierNames: modifiers.filter((m) => allIds.includes(m.id)).map((m) => m.name),
+      modifierNames: picked.map((m) => m.name),
       notes: notes.trim(),
-      unitPriceCents: Math.max(0, unit),
+      unitPriceCents: unit,
     });
   };
 
@@ -93,12 +79,34 @@ export function ItemSheet(props: {
         <button className="primary" disabled={missing.length > 0}>
           {t('item.add', {
             label: props.addLabel ?? t('item.addToCart'),
-            price: format.money(Math.max(0, unit) * quantity, currency),
+            price: format.money(unit * quantity, currency),
           })}
         </button>
       </form>
     </div>
   );
+}
+
+/**
+ * The modifiers chosen in each group: one replaces another where a group allows one, and a
+ * group at its maximum takes no more. The unit price never goes below zero.
+ */
+function useChoices(item: MenuItem) {
+  const [chosen, setChosen] = useState<Record<string, string[]>>({});
+  const allIds = Object.values(chosen).flat();
+  const picked = item.modifierGroups
+    .flatMap((g) => g.modifiers)
+    .filter((m) => allIds.includes(m.id));
+  const unit = Math.max(0, item.priceCents + picked.reduce((s, m) => s + m.priceDeltaCents, 0));
+  const missing = item.modifierGroups.filter((g) => (chosen[g.id]?.length ?? 0) < g.minChoices);
+  const toggle = (groupId: string, max: number, id: string) =>
+    setChosen((c) => {
+      const current = c[groupId] ?? [];
+      if (max === 1) return { ...c, [groupId]: [id] };
+      if (current.includes(id)) return { ...c, [groupId]: current.filter((x) => x !== id) };
+      return current.length >= max ? c : { ...c, [groupId]: [...current, id] };
+    });
+  return { chosen, toggle, allIds, picked, unit, missing };
 }
 
 type Group = MenuItem['modifierGroups'][number];
