@@ -76,7 +76,17 @@ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN
     CREATE ROLE ${APP_ROLE} NOLOGIN NOBYPASSRLS;
   END IF;
-  IF NOT pg_has_role(current_user, '${APP_ROLE}', 'MEMBER') THEN
+  -- A superuser passes pg_has_role without being a member, and its superuser right does not
+  -- pass to the roles that are members of it: without the grant, a server logging in as such a
+  -- role could not take ${APP_ROLE}.
+  IF NOT pg_has_role(current_user, '${APP_ROLE}', 'MEMBER')
+     OR (
+       (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
+       AND NOT EXISTS (
+         SELECT FROM pg_auth_members
+         WHERE roleid = '${APP_ROLE}'::regrole AND member = current_user::regrole
+       )
+     ) THEN
     EXECUTE format('GRANT ${APP_ROLE} TO %I', current_user);
   END IF;
 END
