@@ -15,8 +15,7 @@ export function OpeningHoursEditor({
   value: Interval[];
   onChange: (hours: Interval[]) => void;
 }) {
-  const { t, i18n } = useTranslation('admin');
-  const days = weekdays(i18n.language);
+  const { t } = useTranslation('admin');
   return (
     <>
       <table className="table">
@@ -31,50 +30,17 @@ export function OpeningHoursEditor({
           </tr>
         </thead>
         <tbody>
-          {value.map((interval, i) => {
-            const update = (change: Partial<Interval>) =>
-              onChange(value.map((x, j) => (j === i ? { ...x, ...change } : x)));
-            return (
-              <tr key={i}>
-                <td>
-                  <select
-                    aria-label={t('hours.dayOf', { number: i + 1 })}
-                    value={interval.day}
-                    onChange={(e) => update({ day: Number(e.target.value) })}
-                  >
-                    {days.map((d, n) => (
-                      <option key={d} value={n}>
-                        {d}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  <input
-                    aria-label={t('hours.opensOf', { number: i + 1 })}
-                    value={interval.opens}
-                    onChange={(e) => update({ opens: e.target.value })}
-                  />
-                </td>
-                <td>
-                  <input
-                    aria-label={t('hours.closesOf', { number: i + 1 })}
-                    value={interval.closes}
-                    onChange={(e) => update({ closes: e.target.value })}
-                  />
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="btn btn--small"
-                    onClick={() => onChange(value.filter((_, j) => j !== i))}
-                  >
-                    {t('hours.remove')}
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
+          {value.map((interval, i) => (
+            <IntervalRow
+              key={i}
+              number={i + 1}
+              interval={interval}
+              update={(change) =>
+                onChange(value.map((x, j) => (j === i ? { ...x, ...change } : x)))
+              }
+              remove={() => onChange(value.filter((_, j) => j !== i))}
+            />
+          ))}
         </tbody>
       </table>
       <button
@@ -85,5 +51,58 @@ export function OpeningHoursEditor({
         {t('hours.add')}
       </button>
     </>
+  );
+}
+
+/** One interval: its day, opening and closing times, and its remove button. */
+function IntervalRow({
+  number,
+  interval,
+  update,
+  remove,
+}: {
+  /** Its place in the list, from 1, for the labels a screen reader speaks. */
+  number: number;
+  interval: Interval;
+  update(change: Partial<Interval>): void;
+  remove(): void;
+}) {
+  const { t, i18n } = useTranslation('admin');
+  const days = weekdays(i18n.language);
+  return (
+    <tr>
+      <td>
+        <select
+          aria-label={t('hours.dayOf', { number })}
+          value={interval.day}
+          onChange={(e) => update({ day: Number(e.target.value) })}
+        >
+          {days.map((d, n) => (
+            <option key={d} value={n}>
+              {d}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <input
+          aria-label={t('hours.opensOf', { number })}
+          value={interval.opens}
+          onChange={(e) => update({ opens: e.target.value })}
+        />
+      </td>
+      <td>
+        <input
+          aria-label={t('hours.closesOf', { number })}
+          value={interval.closes}
+          onChange={(e) => update({ closes: e.target.value })}
+        />
+      </td>
+      <td>
+        <button type="button" className="btn btn--small" onClick={remove}>
+          {t('hours.remove')}
+        </button>
+      </td>
+    </tr>
   );
 }

@@ -8,35 +8,11 @@ import { commaList } from '../shared/comma-list.ts';
 /** Outgoing webhooks for a POS or an integrator: URL, event types, and the secret, once. */
 export function WebhooksCard() {
   const { t } = useTranslation('admin');
-  const { t: tc } = useTranslation();
   const trpc = useTRPC();
-  const create = useMutation(trpc.webhook.create.mutationOptions());
   const remove = useMutation(trpc.webhook.remove.mutationOptions());
   const queryClient = useQueryClient();
   const endpoints = useQuery(trpc.webhook.list.queryOptions());
-  const [secret, setSecret] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries(trpc.webhook.pathFilter());
-
-  const add = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    setError(null);
-    try {
-      const types = commaList(String(data.get('types') ?? '*'));
-      const created = await create.mutateAsync({
-        url: String(data.get('url')),
-        eventTypes: (types.length ? types : ['*']) as never,
-      });
-      setSecret(created.secret);
-      form.reset();
-      await refresh();
-    } catch (e) {
-      setError(messageFor(e, tc));
-    }
-  };
-
   return (
     <section className="card" aria-label={t('webhooks.title')}>
       <h2>{t('webhooks.title')}</h2>
@@ -61,6 +37,41 @@ export function WebhooksCard() {
         ))}
         {endpoints.data?.length === 0 && <li className="muted">{t('webhooks.none')}</li>}
       </ul>
+      <AddEndpoint refresh={refresh} />
+    </section>
+  );
+}
+
+/** A new endpoint: its URL and event types; its signing secret is shown here once. */
+function AddEndpoint({ refresh }: { refresh: () => Promise<unknown> }) {
+  const { t } = useTranslation('admin');
+  const { t: tc } = useTranslation();
+  const trpc = useTRPC();
+  const create = useMutation(trpc.webhook.create.mutationOptions());
+  const [secret, setSecret] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const add = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    setError(null);
+    try {
+      const types = commaList(String(data.get('types') ?? '*'));
+      const created = await create.mutateAsync({
+        url: String(data.get('url')),
+        eventTypes: (types.length ? types : ['*']) as never,
+      });
+      setSecret(created.secret);
+      form.reset();
+      await refresh();
+    } catch (e) {
+      setError(messageFor(e, tc));
+    }
+  };
+
+  return (
+    <>
       <form className="filters" onSubmit={add}>
         <label className="field field--grow">
           <span>{t('webhooks.url')}</span>
@@ -83,6 +94,6 @@ export function WebhooksCard() {
           />
         </p>
       )}
-    </section>
+    </>
   );
 }

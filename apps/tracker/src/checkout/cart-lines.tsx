@@ -44,29 +44,11 @@ export function CartLines(props: {
                 </span>
               )}
             </div>
-            <div
-              className="qty"
-              role="group"
-              aria-label={t('checkout.quantityOf', { item: line.name })}
-            >
-              <button
-                type="button"
-                className="round"
-                aria-label={t('checkout.oneLessOf', { item: line.name })}
-                onClick={() => actions.setQuantity(line.key, line.quantity - 1)}
-              >
-                −
-              </button>
-              <output>{line.quantity}</output>
-              <button
-                type="button"
-                className="round"
-                aria-label={t('checkout.oneMoreOf', { item: line.name })}
-                onClick={() => actions.setQuantity(line.key, line.quantity + 1)}
-              >
-                +
-              </button>
-            </div>
+            <QuantityButtons
+              name={line.name}
+              quantity={line.quantity}
+              set={(quantity) => actions.setQuantity(line.key, quantity)}
+            />
             <span className="price">{priced ? money(priced.lineTotalCents) : '…'}</span>
             {repriced !== null && (
               <span className="repriced" role="status">
@@ -80,5 +62,39 @@ export function CartLines(props: {
         );
       })}
     </ul>
+  );
+}
+
+/** − and + around a line's quantity; at zero the line leaves the cart. */
+function QuantityButtons({
+  name,
+  quantity,
+  set,
+}: {
+  name: string;
+  quantity: number;
+  set(quantity: number): void;
+}) {
+  const { t } = useTranslation('guest');
+  return (
+    <div className="qty" role="group" aria-label={t('checkout.quantityOf', { item: name })}>
+      <button
+        type="button"
+        className="round"
+        aria-label={t('checkout.oneLessOf', { item: name })}
+        onClick={() => set(quantity - 1)}
+      >
+        −
+      </button>
+      <output>{quantity}</output>
+      <button
+        type="button"
+        className="round"
+        aria-label={t('checkout.oneMoreOf', { item: name })}
+        onClick={() => set(quantity + 1)}
+      >
+        +
+      </button>
+    </div>
   );
 }
