@@ -1,7 +1,8 @@
 import { useTranslation } from '@kds/i18n/react';
 import { useTRPC } from '@kds/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Notice, useAction } from '../shared/feedback.tsx';
+import { Notice, useAction, type Act } from '../shared/feedback.tsx';
+import type { Outputs } from '../shared/types.ts';
 import { Loading, Problem } from '../shared/states.tsx';
 import { DiscountForm } from './discount-form.tsx';
 import { DiscountRow } from './discount-row.tsx';
@@ -46,38 +47,49 @@ export function DiscountsPage({ storeSlug }: { storeSlug: string }) {
         {list.data.length === 0 ? (
           <p className="muted">{t('discounts.none')}</p>
         ) : (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('discounts.code')}</th>
-                <th scope="col">{t('discounts.takesOff')}</th>
-                <th scope="col">{t('discounts.rules')}</th>
-                <th scope="col" className="num">
-                  {t('discounts.used')}
-                </th>
-                <th scope="col" className="num">
-                  {t('discounts.given')}
-                </th>
-                <th scope="col">{t('discounts.state')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('discounts.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.map((code) => (
-                <DiscountRow
-                  key={code.id}
-                  code={code}
-                  currency={currency}
-                  items={items}
-                  act={act}
-                />
-              ))}
-            </tbody>
-          </table>
+          <CodesTable codes={list.data} currency={currency} items={items} act={act} />
         )}
       </section>
     </>
+  );
+}
+
+type Code = Outputs['discount']['list'][number];
+type MenuItem = Outputs['menu']['forStore']['categories'][number]['items'][number];
+
+/** Each code with its rules, how often it was used and what it gave away, and its commands. */
+function CodesTable(props: { codes: Code[]; currency: string; items: MenuItem[]; act: Act }) {
+  const { t } = useTranslation('admin');
+  return (
+    <table className="table">
+      <thead>
+        <tr>
+          <th scope="col">{t('discounts.code')}</th>
+          <th scope="col">{t('discounts.takesOff')}</th>
+          <th scope="col">{t('discounts.rules')}</th>
+          <th scope="col" className="num">
+            {t('discounts.used')}
+          </th>
+          <th scope="col" className="num">
+            {t('discounts.given')}
+          </th>
+          <th scope="col">{t('discounts.state')}</th>
+          <th scope="col">
+            <span className="visually-hidden">{t('discounts.actions')}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.codes.map((code) => (
+          <DiscountRow
+            key={code.id}
+            code={code}
+            currency={props.currency}
+            items={props.items}
+            act={props.act}
+          />
+        ))}
+      </tbody>
+    </table>
   );
 }

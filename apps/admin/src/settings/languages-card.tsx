@@ -46,8 +46,6 @@ export function LanguagesCard({
   const names = new Intl.DisplayNames([i18n.language], { type: 'language' });
   const locale = form.locale ?? 'en-US';
   const guests = form.guestLanguages ?? ['en'];
-  const toggle = (language: Language, on: boolean) =>
-    set({ guestLanguages: on ? [...guests, language] : guests.filter((l) => l !== language) });
   return (
     <Card title={t('languages.title')} hint={t('languages.hint')}>
       <div className="form-grid">
@@ -70,43 +68,61 @@ export function LanguagesCard({
             <LanguageOptions />
           </select>
         </label>
-        <fieldset className="field">
-          <legend>{t('languages.guestLanguages')}</legend>
-          {LANGUAGES.map((l) => (
-            <label key={l} className="check">
-              <input
-                type="checkbox"
-                checked={guests.includes(l)}
-                onChange={(e) => toggle(l, e.target.checked)}
-              />
-              <span lang={l}>{LANGUAGE_NAMES[l]}</span>
-            </label>
-          ))}
-          {guests.length === 0 && (
-            <small className="field__problem" role="alert">
-              {t('languages.needOne')}
-            </small>
-          )}
-        </fieldset>
-        {guests.length > 1 && (
-          <label className="field">
-            <span>{t('languages.guestDefault')}</span>
-            <select
-              value={guests[0]}
-              onChange={(e) =>
-                set({
-                  guestLanguages: [
-                    e.target.value as Language,
-                    ...guests.filter((l) => l !== e.target.value),
-                  ],
-                })
-              }
-            >
-              <LanguageOptions languages={guests} />
-            </select>
-          </label>
-        )}
+        <GuestLanguages guests={guests} set={set} />
       </div>
     </Card>
+  );
+}
+
+/** The languages guests may choose, and the one their pages open in (the first). */
+function GuestLanguages({
+  guests,
+  set,
+}: {
+  guests: Language[];
+  set: (change: StoreLanguages) => void;
+}) {
+  const { t } = useTranslation('admin');
+  const toggle = (language: Language, on: boolean) =>
+    set({ guestLanguages: on ? [...guests, language] : guests.filter((l) => l !== language) });
+  return (
+    <>
+      <fieldset className="field">
+        <legend>{t('languages.guestLanguages')}</legend>
+        {LANGUAGES.map((l) => (
+          <label key={l} className="check">
+            <input
+              type="checkbox"
+              checked={guests.includes(l)}
+              onChange={(e) => toggle(l, e.target.checked)}
+            />
+            <span lang={l}>{LANGUAGE_NAMES[l]}</span>
+          </label>
+        ))}
+        {guests.length === 0 && (
+          <small className="field__problem" role="alert">
+            {t('languages.needOne')}
+          </small>
+        )}
+      </fieldset>
+      {guests.length > 1 && (
+        <label className="field">
+          <span>{t('languages.guestDefault')}</span>
+          <select
+            value={guests[0]}
+            onChange={(e) =>
+              set({
+                guestLanguages: [
+                  e.target.value as Language,
+                  ...guests.filter((l) => l !== e.target.value),
+                ],
+              })
+            }
+          >
+            <LanguageOptions languages={guests} />
+          </select>
+        </label>
+      )}
+    </>
   );
 }

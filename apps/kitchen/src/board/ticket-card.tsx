@@ -1,9 +1,15 @@
 import { useTranslation } from '@kds/i18n/react';
 import type { KitchenConfig, Station, Ticket, TicketItem } from './types.ts';
 import type { TicketPart } from './ticket-parts.ts';
-import { Refusal, TicketButtons, TicketHead } from './ticket-sections.tsx';
+import {
+  Allergies,
+  Refusal,
+  StationProgress,
+  TicketButtons,
+  TicketHead,
+} from './ticket-sections.tsx';
 import { TicketItems } from './ticket-items.tsx';
-import { itemsFor, stationProgress, urgency } from './views.ts';
+import { itemsFor, urgency } from './views.ts';
 
 export interface TicketCardProps {
   ticket: Ticket;
@@ -38,8 +44,6 @@ export function TicketCard(props: TicketCardProps) {
   const items = props.part?.items ?? itemsFor(ticket, station);
   const { index = 0, count = 1 } = props.part ?? {};
   const last = index === count - 1;
-  const allergies = ticket.allergies ?? [];
-  const progress = isExpo ? stationProgress(ticket, config.stations) : [];
   const allDone = ticket.items.every((i) => i.status === 'done');
   const classes = [
     'ticket',
@@ -64,20 +68,8 @@ export function TicketCard(props: TicketCardProps) {
         level={level}
         part={{ index, count }}
       />
-      {allergies.length > 0 && (
-        <p className="ticket__allergy">
-          {t('ticket.allergy', { allergies: allergies.join(', ').toUpperCase() })}
-        </p>
-      )}
-      {index === 0 && isExpo && progress.length > 0 && (
-        <ul className="ticket__progress" aria-label={t('ticket.stations')}>
-          {progress.map((p) => (
-            <li key={p.station.id} className={p.done === p.total ? 'is-done' : ''}>
-              {p.station.name} {p.done === p.total ? '✓' : `${p.done}/${p.total}`}
-            </li>
-          ))}
-        </ul>
-      )}
+      <Allergies allergies={ticket.allergies ?? []} />
+      {index === 0 && isExpo && <StationProgress ticket={ticket} stations={config.stations} />}
       <TicketItems
         number={ticket.number}
         items={items}

@@ -1,7 +1,7 @@
 import { useTranslation } from '@kds/i18n/react';
 import { formatElapsed, useFormat } from '@kds/ui';
-import type { Ticket } from './types.ts';
-import type { Urgency } from './views.ts';
+import type { KitchenConfig, Ticket } from './types.ts';
+import { stationProgress, type Urgency } from './views.ts';
 
 /**
  * The head of a ticket: its place on the screen (the key to press), number, timer, type, guest,
@@ -118,5 +118,38 @@ export function TicketButtons({
         {force ? t('ticket.forceReady') : t('ticket.bump')}
       </button>
     </footer>
+  );
+}
+
+/** The guest's allergies, in capitals across the ticket; nothing when there are none. */
+export function Allergies({ allergies }: { allergies: string[] }) {
+  const { t } = useTranslation('kitchen');
+  if (allergies.length === 0) return null;
+  return (
+    <p className="ticket__allergy">
+      {t('ticket.allergy', { allergies: allergies.join(', ').toUpperCase() })}
+    </p>
+  );
+}
+
+/** On the expo screen: how far each station is with this ticket ("Grill 1/2", "Fry ✓"). */
+export function StationProgress({
+  ticket,
+  stations,
+}: {
+  ticket: Ticket;
+  stations: KitchenConfig['stations'];
+}) {
+  const { t } = useTranslation('kitchen');
+  const progress = stationProgress(ticket, stations);
+  if (progress.length === 0) return null;
+  return (
+    <ul className="ticket__progress" aria-label={t('ticket.stations')}>
+      {progress.map((p) => (
+        <li key={p.station.id} className={p.done === p.total ? 'is-done' : ''}>
+          {p.station.name} {p.done === p.total ? '✓' : `${p.done}/${p.total}`}
+        </li>
+      ))}
+    </ul>
   );
 }
