@@ -23,8 +23,6 @@ export function DiscountRow({
   const { t } = useTranslation('admin');
   const { money } = useAdminFormat();
   const rulesOf = useRules();
-  const trpc = useTRPC();
-  const change = useMutation(trpc.discount.change.mutationOptions());
   return (
     <tr>
       <th scope="row">
@@ -48,39 +46,48 @@ export function DiscountRow({
         </span>
       </td>
       <td className="actions">
-        {c.state !== 'ended' && (
-          <button
-            className="btn btn--small"
-            onClick={() =>
-              void act(
-                t(c.isActive ? 'discounts.paused' : 'discounts.resumed', {
-                  code: c.code,
-                }),
-                () =>
-                  change.mutateAsync({
-                    id: c.id,
-                    change: c.isActive ? 'pause' : 'resume',
-                  }),
-              )
-            }
-          >
-            {t(c.isActive ? 'discounts.pause' : 'discounts.resume', { code: c.code })}
-          </button>
-        )}
-        {c.state !== 'ended' && (
-          <button
-            className="btn btn--small btn--danger"
-            onClick={() =>
-              void act(t('discounts.ended', { code: c.code }), () =>
-                change.mutateAsync({ id: c.id, change: 'end' }),
-              )
-            }
-          >
-            {t('discounts.end', { code: c.code })}
-          </button>
-        )}
+        <CodeCommands code={c} act={act} />
       </td>
     </tr>
+  );
+}
+
+/** Pause or resume a code that has not ended, or end it. */
+function CodeCommands({ code: c, act }: { code: Code; act: Act }) {
+  const { t } = useTranslation('admin');
+  const trpc = useTRPC();
+  const change = useMutation(trpc.discount.change.mutationOptions());
+  if (c.state === 'ended') return null;
+  return (
+    <>
+      <button
+        className="btn btn--small"
+        onClick={() =>
+          void act(
+            t(c.isActive ? 'discounts.paused' : 'discounts.resumed', {
+              code: c.code,
+            }),
+            () =>
+              change.mutateAsync({
+                id: c.id,
+                change: c.isActive ? 'pause' : 'resume',
+              }),
+          )
+        }
+      >
+        {t(c.isActive ? 'discounts.pause' : 'discounts.resume', { code: c.code })}
+      </button>
+      <button
+        className="btn btn--small btn--danger"
+        onClick={() =>
+          void act(t('discounts.ended', { code: c.code }), () =>
+            change.mutateAsync({ id: c.id, change: 'end' }),
+          )
+        }
+      >
+        {t('discounts.end', { code: c.code })}
+      </button>
+    </>
   );
 }
 

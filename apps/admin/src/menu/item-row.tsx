@@ -24,9 +24,6 @@ export function ItemRow({
 }) {
   const { t } = useTranslation('admin');
   const { money } = useAdminFormat();
-  const trpc = useTRPC();
-  const setAvailability = useMutation(trpc.menu.setAvailability.mutationOptions());
-  const deleteItem = useMutation(trpc.menu.deleteItem.mutationOptions());
   return (
     <tr>
       <td>
@@ -46,46 +43,74 @@ export function ItemRow({
           .join(', ') || '—'}
       </td>
       <td>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={item.isAvailable}
-            onChange={(e) =>
-              void act(
-                t(e.target.checked ? 'menu.backOn' : 'menu.soldOut', {
-                  name: item.name,
-                }),
-                () =>
-                  setAvailability.mutateAsync({
-                    menuItemId: item.id,
-                    isAvailable: e.target.checked,
-                  }),
-              )
-            }
-          />
-          <span className="sr-only">{t('menu.isAvailable', { name: item.name })}</span>
-          {item.isAvailable ? t('menu.on') : t('menu.off')}
-        </label>
+        <Availability item={item} act={act} />
       </td>
       <td>
-        <div className="actions">
-          <button className="btn btn--small" onClick={() => onEdit(draftOf(item))}>
-            {t('menu.edit', { name: item.name })}
-          </button>
-          <button
-            className="btn btn--small btn--danger"
-            onClick={() => {
-              if (window.confirm(t('menu.removeSure', { name: item.name }))) {
-                void act(t('menu.removed', { name: item.name }), () =>
-                  deleteItem.mutateAsync({ id: item.id }),
-                );
-              }
-            }}
-          >
-            {t('menu.remove')}
-          </button>
-        </div>
+        <ItemCommands item={item} act={act} onEdit={onEdit} />
       </td>
     </tr>
+  );
+}
+
+/** Sold out or on the menu, in one tick. */
+function Availability({ item, act }: { item: Item; act: Act }) {
+  const { t } = useTranslation('admin');
+  const trpc = useTRPC();
+  const setAvailability = useMutation(trpc.menu.setAvailability.mutationOptions());
+  return (
+    <label className="check">
+      <input
+        type="checkbox"
+        checked={item.isAvailable}
+        onChange={(e) =>
+          void act(
+            t(e.target.checked ? 'menu.backOn' : 'menu.soldOut', {
+              name: item.name,
+            }),
+            () =>
+              setAvailability.mutateAsync({
+                menuItemId: item.id,
+                isAvailable: e.target.checked,
+              }),
+          )
+        }
+      />
+      <span className="sr-only">{t('menu.isAvailable', { name: item.name })}</span>
+      {item.isAvailable ? t('menu.on') : t('menu.off')}
+    </label>
+  );
+}
+
+/** Edit the item, or remove it after a confirmation. */
+function ItemCommands({
+  item,
+  act,
+  onEdit,
+}: {
+  item: Item;
+  act: Act;
+  onEdit: (draft: ItemDraft) => void;
+}) {
+  const { t } = useTranslation('admin');
+  const trpc = useTRPC();
+  const deleteItem = useMutation(trpc.menu.deleteItem.mutationOptions());
+  return (
+    <div className="actions">
+      <button className="btn btn--small" onClick={() => onEdit(draftOf(item))}>
+        {t('menu.edit', { name: item.name })}
+      </button>
+      <button
+        className="btn btn--small btn--danger"
+        onClick={() => {
+          if (window.confirm(t('menu.removeSure', { name: item.name }))) {
+            void act(t('menu.removed', { name: item.name }), () =>
+              deleteItem.mutateAsync({ id: item.id }),
+            );
+          }
+        }}
+      >
+        {t('menu.remove')}
+      </button>
+    </div>
   );
 }
