@@ -1,17 +1,7 @@
 import { useTranslation } from '@kds/i18n/react';
 import { GuestRegion } from '../shared/guest-language.tsx';
-import {
-  ConnectionIndicator,
-  SoundOverlay,
-  useConnection,
-  useKdsClients,
-  useSound,
-  useTRPC,
-} from '@kds/ui';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useSubscription } from '@trpc/tanstack-react-query';
-import { useEffect, useState } from 'react';
-import { moveNumber, type Board } from './move-number.ts';
+import { ConnectionIndicator, SoundOverlay, useConnection, useKdsClients, useSound } from '@kds/ui';
+import { useLiveStoreBoard } from './use-live-store-board.ts';
 import { useJustReady } from './use-just-ready.ts';
 
 /**
@@ -23,43 +13,19 @@ import { useJustReady } from './use-just-ready.ts';
 export function BoardPage({ storeSlug }: { storeSlug: string }) {
   const { t } = useTranslation('guest');
   const { t: tc } = useTranslation();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const { wsClient } = useKdsClients();
   const link = useConnection(wsClient);
   const sound = useSound();
   const { justReady, markReady } = useJustReady();
-  const [lastEventAt, setLastEventAt] = useState<number | null>(null);
-  const options = trpc.board.forStore.queryOptions({ storeSlug });
-  const board = useQuery(options);
-  const [cursor, setCursor] = useState<string | null>(null);
-  useEffect(() => {
-    if (board.data && cursor === null) setCursor(board.data.cursor);
-  }, [board.data, cursor]);
-  const stream = useSubscription(
-    trpc.board.onStore.subscriptionOptions(
-      { storeSlug, lastEventId: cursor ?? undefined },
-      {
-        enabled: cursor !== null,
-        onData: ({ data }) => {
-          setLastEventAt(Date.now());
-          if ('resync' in data) return void queryClient.invalidateQueries(options);
-          queryClient.setQueryData(options.queryKey, (old: Board | undefined) =>
-            old ? moveNumber(old, data) : old,
-          );
-          if (data.column === 'ready') {
-            markReady(data.number);
-            sound.play('ready');
-          }
-        },
-      },
-    ),
-  );
+  const { board, streaming, lastEventAt } = useLiveStoreBoard(storeSlug, (number) => {
+    markReady(number);
+    sound.play('ready');
+  });
   if (board.error) return <p className="page">{t('storeNotFound')}</p>;
   if (!board.data) return <p className="page">{tc('loading')}</p>;
   // "Live" only once the board's own stream runs, not merely when a socket is open.
   const connection =
-    link.state === 'live' && stream.status !== 'pending'
+    link.state === 'live' && !streaming
       ? { state: 'connecting' as const, since: link.since }
       : link;
   return (
