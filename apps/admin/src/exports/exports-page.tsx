@@ -1,8 +1,7 @@
 import { useTranslation } from '@kds/i18n/react';
 import { useState } from 'react';
 import { useSearch } from 'wouter';
-
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+import { DayRangeFields, lastDays } from '../shared/date-range.tsx';
 
 /** Downloads, streamed by the server: a year of orders as CSV, JSON or PDF; QR code sheets. */
 export function ExportsPage() {
@@ -23,31 +22,20 @@ export function ExportsPage() {
 function OrdersExport() {
   const { t } = useTranslation('admin');
   const params = new URLSearchParams(useSearch());
-  const [range, setRange] = useState({
-    from: params.get('from') ?? isoDay(new Date(Date.now() - 29 * 86_400_000)),
-    to: params.get('to') ?? isoDay(new Date()),
+  const [range, setRange] = useState(() => {
+    const month = lastDays(30);
+    return { from: params.get('from') ?? month.from, to: params.get('to') ?? month.to };
   });
   const query = `from=${range.from}&to=${range.to}`;
   return (
     <section className="card" aria-labelledby="orders-export">
       <h2 id="orders-export">{t('exports.ordersTitle')}</h2>
       <div className="filters">
-        <label className="field">
-          <span>{t('exports.from')}</span>
-          <input
-            type="date"
-            value={range.from}
-            onChange={(e) => setRange({ ...range, from: e.target.value })}
-          />
-        </label>
-        <label className="field">
-          <span>{t('exports.to')}</span>
-          <input
-            type="date"
-            value={range.to}
-            onChange={(e) => setRange({ ...range, to: e.target.value })}
-          />
-        </label>
+        <DayRangeFields
+          range={range}
+          setRange={setRange}
+          labels={{ from: t('exports.from'), to: t('exports.to') }}
+        />
       </div>
       <table className="table">
         <tbody>

@@ -4,6 +4,7 @@ import { toMajor } from '@kds/api/client';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
+import { DayRangeFields, lastDays } from '../shared/date-range.tsx';
 import { useAdminFormat } from '../shared/format.ts';
 import { Loading, Problem } from '../shared/states.tsx';
 import type { Outputs } from '../shared/types.ts';
@@ -13,17 +14,11 @@ import { ReportTiles } from './report-tiles.tsx';
 
 type Report = Outputs['report']['summary'];
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-
 /** Sales, kitchen times, rates and profit for a range of days, from the event log. */
 export function ReportsPage() {
   const { t } = useTranslation('admin');
   const trpc = useTRPC();
-  const today = isoDay(new Date());
-  const [range, setRange] = useState({
-    from: isoDay(new Date(Date.now() - 6 * 86_400_000)),
-    to: today,
-  });
+  const [range, setRange] = useState(() => lastDays(7));
   const report = useQuery(trpc.report.summary.queryOptions(range));
 
   return (
@@ -34,24 +29,11 @@ export function ReportsPage() {
           <p className="muted">{t('reports.intro')}</p>
         </div>
         <form className="filters" onSubmit={(e) => e.preventDefault()}>
-          <label className="field">
-            <span>{t('reports.from')}</span>
-            <input
-              type="date"
-              value={range.from}
-              max={range.to}
-              onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))}
-            />
-          </label>
-          <label className="field">
-            <span>{t('reports.to')}</span>
-            <input
-              type="date"
-              value={range.to}
-              min={range.from}
-              onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))}
-            />
-          </label>
+          <DayRangeFields
+            range={range}
+            setRange={setRange}
+            labels={{ from: t('reports.from'), to: t('reports.to') }}
+          />
           <Link className="btn" href={`/exports?from=${range.from}&to=${range.to}`}>
             {t('reports.export')}
           </Link>
